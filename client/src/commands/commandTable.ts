@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+import type { ExtensionContextState } from '../extensionState';
+import { switchEnvironment } from './switchEnvironment';
+
+/** Every command the extension contributes, registered from this one table. */
+type CommandHandler = (state: ExtensionContextState, ...args: unknown[]) => unknown;
+
+const COMMANDS: Record<string, CommandHandler> = {
+  'kqlHunting.switchEnvironment': switchEnvironment,
+  'kqlHunting.showOutput': (state) => state.output.show(true),
+  'kqlHunting.restartServer': async (state) => {
+    await state.stop();
+    await state.start();
+  },
+};
+
+export function registerCommands(state: ExtensionContextState): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, handler]) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(state, ...args)));
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ServerStatusNotification, type ServerState } from '../../server/src/protocol/messages';
+import { registerCommands } from './commands/commandTable';
+import { StatusBar } from './statusBar';
+
+export const OUTPUT_CHANNEL_NAME = 'KQL Hunting';
+
+/** Documents the server analyses. Rule YAML, Markdown and ARM JSON join when they hold KQL. */
+export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
+  { language: 'kql' },
+];
+
+/** Owns the language client, the output channel, the status bar and every registration. */
+export class ExtensionContextState implements vscode.Disposable {
+  readonly output: vscode.LogOutputChannel;
+  readonly statusBar: StatusBar;
+  client: LanguageClient | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  serverState: ServerState = 'starting';
+
+  constructor(readonly context: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+    this.statusBar = new StatusBar(this);
+    this.disposables.push(this.output, this.statusBar, ...registerCommands(this));
+  }
+
+  async start(): Promise<void> {
+    const module = this.context.asAbsolutePath('dist/server/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR as LanguageClientOptions['documentSelector'],
+      outputChannel: this.output,
+      traceOutputChannel: this.output,
+      synchronize: { configurationSection: 'kqlHunting' },
+    };
+    // The client id 'kqlHunting' makes vscode-languageclient honour the kqlHunting.trace.server setting.
+    const client = new LanguageClient('kqlHunting', 'KQL Hunting Language Server', serverOptions, clientOptions);
+    this.client = client;
+    this.disposables.push(
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Stopped) this.setServerState('error');
+        else if (e.newState === State.Starting) this.setServerState('starting');
+      }),
+    );
+    await client.start();
+    this.disposables.push(client.onNotification(ServerStatusNotification, (p) => this.setServerState(p.state, p.message)));
+  }
+
+  setServerState(state: ServerState, message?: string): void {
+    this.serverState = state;
+    if (message) this.output.info(`server ${state}: ${message}`);
+    this.statusBar.refresh();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.stop().catch(() => undefined);
+  }
+
+  dispose(): void {
+    void this.stop();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Where KQL lives inside a file. A `.kql` file is one region covering the whole text; rule
+ * YAML, Markdown and ARM templates hold regions inside other text, where the KQL the engine
+ * sees may differ from the file's characters (indentation removed, escapes decoded), so each
+ * region maps offsets both ways.
+ */
+export interface KqlRegion {
+  /** The KQL text exactly as the engine analyses it. */
+  readonly text: string;
+  /** Maps an offset in `text` to an offset in the containing document. */
+  toDocumentOffset(regionOffset: number): number;
+  /** Maps a document offset into `text`, or undefined when it falls outside this region. */
+  toRegionOffset(documentOffset: number): number | undefined;
+}
+
+/** A region that is the whole document, as for `.kql`, `.csl` and `.kusto` files. */
+export function wholeTextRegion(text: string): KqlRegion {
+  return {
+    text,
+    toDocumentOffset: (offset) => offset,
+    toRegionOffset: (offset) => (offset >= 0 && offset <= text.length ? offset : undefined),
+  };
+}
+
+/** A region that is a contiguous slice of the document, with no characters changed. */
+export function sliceRegion(documentText: string, start: number, end: number): KqlRegion {
+  const text = documentText.slice(start, end);
+  return {
+    text,
+    toDocumentOffset: (offset) => start + offset,
+    toRegionOffset: (offset) => (offset >= start && offset <= end ? offset - start : undefined),
+  };
+}

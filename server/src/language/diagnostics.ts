@@ -1,0 +1,51 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { KqlHuntingSettings, LintSeverity } from '../protocol/settings';
+import type { DocumentAnalysis } from './documentAnalysis';
+import { toArray } from './kustoEngine';
+
+export const DIAGNOSTIC_SOURCE = 'kql';
+
+const ENGINE_SEVERITY: Record<string, DiagnosticSeverity> = {
+  Error: DiagnosticSeverity.Error,
+  Warning: DiagnosticSeverity.Warning,
+  Suggestion: DiagnosticSeverity.Information,
+  Information: DiagnosticSeverity.Information,
+  Hidden: DiagnosticSeverity.Hint,
+};
+
+const SETTING_SEVERITY: Record<Exclude<LintSeverity, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/**
+ * The engine's syntax and semantic diagnostics for every query in the document, placed at
+ * document positions. Engine offsets are UTF-16 indexes into the region's text, the same unit
+ * LSP positions count in, so mapping needs no re-encoding.
+ */
+export function engineDiagnostics(analysis: DocumentAnalysis, settings: Pick<KqlHuntingSettings, 'lints'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const doc = analysis.document;
+  for (const query of analysis.queries) {
+    for (const block of toArray(query.script.Blocks)) {
+      const svc = block.Service!;
+      const found = [...toArray(svc.GetDiagnostics()), ...toArray(svc.GetAnalyzerDiagnostics())];
+      for (const d of found) {
+        const override = settings.lints[d.Code ?? ''];
+        if (override === 'off') continue;
+        const start = query.region.toDocumentOffset(d.Start);
+        const end = query.region.toDocumentOffset(d.Start + d.Length);
+        out.push({
+          range: { start: doc.positionAt(start), end: doc.positionAt(end) },
+          severity: override ? SETTING_SEVERITY[override] : (ENGINE_SEVERITY[d.Severity ?? 'Error'] ?? DiagnosticSeverity.Error),
+          code: d.Code ?? undefined,
+          source: DIAGNOSTIC_SOURCE,
+          message: d.Message ?? 'Unknown problem',
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+/// <reference path="../../../node_modules/@kusto/language-service-next/Kusto.Language.Bridge.d.ts" />
+/**
+ * Loads Microsoft's Kusto.Language engine once per process.
+ *
+ * The package ships as two scripts that define globals (`Bridge`, `System`, `Kusto`) rather
+ * than as a module, so it is required for its side effect and then read off the global object.
+ * Loading costs about a quarter of a second, so it happens lazily, on first use.
+ */
+
+export type KustoLanguage = typeof Kusto.Language;
+
+let engine: KustoLanguage | undefined;
+
+export function kusto(): KustoLanguage {
+  if (!engine) {
+    require('@kusto/language-service-next/bridge.min.js');
+    require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
+    engine = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
+  }
+  return engine;
+}
+
+/** Turns a .NET-style read-only list from the engine into a plain array. */
+export function toArray<T>(list: System.Collections.Generic.IReadOnlyList$1<T> | null | undefined): T[] {
+  const out: T[] = [];
+  if (!list) return out;
+  const count = list.Count;
+  for (let i = 0; i < count; i++) out.push(list.getItem(i));
+  return out;
+}

@@ -1,0 +1,34 @@
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { EnvironmentId } from '../schema/types';
+
+/**
+ * Custom LSP messages between the extension and the server, each declared once so that both
+ * sides share the method name and payload type.
+ */
+
+export type ServerState = 'starting' | 'ready' | 'error';
+
+export interface ServerStatusParams {
+  state: ServerState;
+  /** A short human-readable detail, such as why the engine failed to load. */
+  message?: string;
+}
+
+/** The server tells the client when the Kusto engine is loaded and warm, or failed to load. */
+export const ServerStatusNotification = new NotificationType<ServerStatusParams>('kqlHunting/serverStatus');
+
+export interface DocumentEnvironmentParams {
+  uri: string;
+}
+
+export interface DocumentEnvironmentResult {
+  environment: EnvironmentId;
+  displayName: string;
+  /** True when the file pins its environment with a `// kql-environment:` comment. */
+  pinned: boolean;
+}
+
+/** Asks which schema environment a document is checked in, for the status bar. */
+export const DocumentEnvironmentRequest = new RequestType<DocumentEnvironmentParams, DocumentEnvironmentResult | null, void>(
+  'kqlHunting/documentEnvironment',
+);

@@ -1,0 +1,72 @@
+import { kusto } from '../language/kustoEngine';
+import type { ColumnDef, EnvironmentSchema, FunctionDef, SchemaWarning, TableDef } from './types';
+
+/**
+ * Turns plain schema data into the engine's GlobalState. Building the symbols for a whole
+ * environment is the expensive part of start-up, so callers build once per schema and share.
+ */
+export interface BuiltSchema {
+  globals: Kusto.Language.GlobalState;
+  warnings: SchemaWarning[];
+}
+
+const DATABASE_NAME = 'hunting';
+
+export function buildGlobalState(schema: EnvironmentSchema, source = schema.id): BuiltSchema {
+  const K = kusto();
+  const warnings: SchemaWarning[] = [];
+  const members: Kusto.Language.Symbols.Symbol[] = [];
+  for (const table of schema.tables) members.push(tableSymbol(table, source, warnings));
+  for (const fn of schema.functions) {
+    const symbol = functionSymbol(fn, source, warnings);
+    if (symbol) members.push(symbol);
+  }
+  // The bridge accepts JS arrays where the .NET signature says IEnumerable.
+  const db = new K.Symbols.DatabaseSymbol.$ctor1(DATABASE_NAME, members as never, false);
+  return { globals: K.GlobalState.Default!.WithDatabase(db)!, warnings };
+}
+
+function scalarType(type: string, where: string, warnings: SchemaWarning[], source: string): Kusto.Language.Symbols.TypeSymbol {
+  const S = kusto().Symbols;
+  const symbol = S.ScalarTypes.GetSymbol(type);
+  if (symbol) return symbol;
+  // An unknown type should not hide the column: keeping it as dynamic still lets names resolve.
+  warnings.push({ source, message: `${where}: unknown type '${type}', treated as dynamic` });
+  return S.ScalarTypes.Dynamic!;
+}
+
+function columnSymbol(column: ColumnDef, table: string, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.ColumnSymbol {
+  const S = kusto().Symbols;
+  const type = scalarType(column.type, `${table}.${column.name}`, warnings, source);
+  return new S.ColumnSymbol(column.name, type, column.description ?? null, null, null, null);
+}
+
+function tableSymbol(table: TableDef, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.TableSymbol {
+  const S = kusto().Symbols;
+  const columns = table.columns.map((c) => columnSymbol(c, table.name, source, warnings));
+  return new S.TableSymbol.$ctor6(table.name, columns as never, table.description ?? null);
+}
+
+/** Quotes a name so that any identifier, even one with spaces, is valid in a schema string. */
+export function quoteName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+}
+
+function functionSymbol(fn: FunctionDef, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.FunctionSymbol | undefined {
+  const S = kusto().Symbols;
+  const params = fn.parameters
+    .map((p) => `${quoteName(p.name)}:${p.type}${p.defaultValue !== undefined ? ` = ${p.defaultValue}` : ''}`)
+    .join(', ');
+  let body = fn.body;
+  if (!body) {
+    // Only the result shape matters to the binder, so an empty datatable of that shape stands in.
+    const cols = (fn.resultColumns ?? []).map((c) => `${quoteName(c.name)}:${c.type}`).join(', ');
+    body = cols ? `{ datatable(${cols}) [] }` : '{ print x = 0 | take 0 }';
+  }
+  try {
+    return new S.FunctionSymbol.$ctor16(fn.name, `(${params})`, body, fn.description ?? null);
+  } catch (e) {
+    warnings.push({ source, message: `function ${fn.name} skipped: ${(e as Error).message ?? String(e)}` });
+    return undefined;
+  }
+}

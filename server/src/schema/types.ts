@@ -1,0 +1,60 @@
+/**
+ * The shapes of schema data the catalogue works with. Built-in environments, custom schema
+ * files and live workspace schemas all end up as these plain values before they become
+ * Kusto symbols, so every source is validated the same way.
+ */
+
+/** The two query environments: Defender XDR advanced hunting and Sentinel / Log Analytics. */
+export type EnvironmentId = 'defender' | 'sentinel';
+
+export const ENVIRONMENT_IDS: readonly EnvironmentId[] = ['defender', 'sentinel'];
+
+export interface ColumnDef {
+  name: string;
+  /** A normalised Kusto scalar type name: string, long, int, real, bool, datetime, timespan, guid, dynamic, decimal. */
+  type: string;
+  description?: string;
+}
+
+export interface TableDef {
+  name: string;
+  columns: ColumnDef[];
+  description?: string;
+}
+
+export interface FunctionParameterDef {
+  name: string;
+  /** A Kusto scalar type name, or a tabular type written as `(col:type, ...)`. */
+  type: string;
+  /** A default value as KQL text; a parameter with a default is optional. */
+  defaultValue?: string;
+}
+
+export interface FunctionDef {
+  name: string;
+  parameters: FunctionParameterDef[];
+  /**
+   * The result columns when the function returns a table. The engine only needs a body
+   * whose result has these columns, so a stub body is built from them.
+   */
+  resultColumns?: ColumnDef[];
+  /** A KQL body, for functions defined in KQL rather than by their result shape. */
+  body?: string;
+  description?: string;
+}
+
+export interface EnvironmentSchema {
+  id: EnvironmentId;
+  /** The human name shown in the status bar and hovers. */
+  displayName: string;
+  /** The column every event table is filtered on for time. */
+  timeColumn: string;
+  tables: TableDef[];
+  functions: FunctionDef[];
+}
+
+/** A problem met while reading or merging schema data; never fatal to other sources. */
+export interface SchemaWarning {
+  source: string;
+  message: string;
+}

@@ -1,0 +1,106 @@
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './analysisCache';
+import { guard } from './handlerGuard';
+import { getLanguageService } from './language/languageService';
+import { DocumentEnvironmentRequest, ServerStatusNotification } from './protocol/messages';
+import { BuiltinSchemaProvider } from './schema/schemaProvider';
+import { builtinSchema } from './schema/builtinSchemas';
+import { environmentPin } from './schema/environment';
+import { SettingsCache } from './settingsCache';
+import { ValidationScheduler } from './validationScheduler';
+
+/**
+ * LSP wiring. Handlers stay thin: each gets the document, its cached analysis and its settings,
+ * and calls the pure language service. The transport (--stdio, --node-ipc, --socket) is chosen
+ * from the command line by vscode-languageserver.
+ */
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = getLanguageService({ schemas: new BuiltinSchemaProvider() });
+const analyses = new AnalysisCache(service);
+const settings = new SettingsCache(connection);
+let engineReady = false;
+
+const scheduler = new ValidationScheduler(async (uri) => {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  try {
+    const s = await settings.get(uri);
+    // A newer edit arrived while settings were fetched: its own run will publish.
+    if (documents.get(uri)?.version !== version) return;
+    const diagnostics = service.getDiagnostics(analyses.get(document, s), s);
+    if (documents.get(uri)?.version !== version) return;
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  } catch (e) {
+    connection.console.error(`validation of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+});
+
+async function revalidate(uri: string, immediate = false): Promise<void> {
+  const delay = immediate || !engineReady ? 0 : (await settings.get(uri)).validationDelay;
+  scheduler.schedule(uri, delay);
+}
+
+connection.onInitialize((params): InitializeResult => {
+  settings.setClientSupportsConfiguration(!!params.capabilities.workspace?.configuration);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    },
+    serverInfo: { name: 'kql-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kqlHunting' }).catch(() => undefined);
+  // Warm the engine after the handshake so that initialize answers at once; documents opened
+  // meanwhile are validated when it is ready.
+  setImmediate(() => {
+    try {
+      service.warmUp();
+      engineReady = true;
+      void connection.sendNotification(ServerStatusNotification, { state: 'ready' });
+    } catch (e) {
+      void connection.sendNotification(ServerStatusNotification, { state: 'error', message: String(e) });
+    }
+  });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settings.invalidate(change.settings);
+  analyses.clear();
+  for (const d of documents.all()) void revalidate(d.uri, true);
+});
+
+documents.onDidOpen((e) => void revalidate(e.document.uri, true));
+documents.onDidChangeContent((e) => void revalidate(e.document.uri));
+documents.onDidClose((e) => {
+  scheduler.cancel(e.document.uri);
+  analyses.delete(e.document.uri);
+  settings.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onRequest(
+  DocumentEnvironmentRequest,
+  guard(connection, 'documentEnvironment', null, async ({ uri }) => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const environment = service.environmentOf(document, await settings.get(uri));
+    return { environment, displayName: builtinSchema(environment).displayName, pinned: !!environmentPin(document.getText()) };
+  }),
+);
+
+connection.onShutdown(() => scheduler.dispose());
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,73 @@
+/**
+ * One clean editor for a test file: a temporary copy of the sample workspace, the packaged
+ * .vsix installed into fresh extensions and user-data folders, code-server serving them, and
+ * headless Chromium to open the workbench.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { CodeServer, startCodeServer } from '../../../scripts/e2e/codeServer';
+import { chromiumPath, ensureTools, installVsix, repoRoot, sampleWorkspace, vsixPath } from '../../../scripts/e2e/editorTools';
+
+export const resultsDir = path.join(repoRoot, 'test-results');
+
+export interface EditorSession {
+  readonly server: CodeServer;
+  readonly workspace: string;
+  /** The folder the editor unpacked the .vsix to. */
+  readonly extensionDir: string;
+  newPage(): Promise<Page>;
+  /** Saves a screenshot of every open page and returns the server and extension host logs. */
+  failureReport(name: string): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+export async function openEditorSession(name: string): Promise<EditorSession> {
+  ensureTools();
+  const vsix = vsixPath();
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first (npm test does).`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `kql-e2e-${name}-`));
+  const workspace = path.join(tmp, 'hunting-workspace');
+  fs.cpSync(sampleWorkspace, workspace, { recursive: true });
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  const extensionDir = installVsix(vsix, userDataDir, extensionsDir);
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const server = await startCodeServer({
+    userDataDir, extensionsDir, port: 0, testDriver: true, logFile: path.join(resultsDir, `${name}-code-server.log`),
+  });
+
+  let browser: Browser | undefined;
+  const pages: Page[] = [];
+  return {
+    server,
+    workspace,
+    extensionDir,
+    async newPage() {
+      browser ??= await chromium.launch({
+        executablePath: chromiumPath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync'],
+      });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.log(`[${name}] page error: ${e.message}`));
+      pages.push(page);
+      return page;
+    },
+    async failureReport(label) {
+      for (const [i, page] of pages.entries()) {
+        const file = path.join(resultsDir, `${name}-${label}-failure-${i}.png`);
+        await page.screenshot({ path: file }).then(() => console.log(`screenshot: ${file}`), () => undefined);
+      }
+      return server.logTail();
+    },
+    async dispose() {
+      await browser?.close().catch(() => undefined);
+      await server.stop();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
