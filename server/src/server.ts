@@ -8,12 +8,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysisCache';
-import { guard } from './handlerGuard';
+import { HANDLER_MODULES } from './handlers';
 import { getLanguageService } from './language/languageService';
-import { DocumentEnvironmentRequest, ServerStatusNotification } from './protocol/messages';
+import { ServerStatusNotification } from './protocol/messages';
 import { BuiltinSchemaProvider } from './schema/schemaProvider';
-import { builtinSchema } from './schema/builtinSchemas';
-import { environmentPin } from './schema/environment';
+import type { ServerContext } from './serverContext';
 import { SettingsCache } from './settingsCache';
 import { ValidationScheduler } from './validationScheduler';
 
@@ -50,14 +49,31 @@ async function revalidate(uri: string, immediate = false): Promise<void> {
   scheduler.schedule(uri, delay);
 }
 
+const ctx: ServerContext = {
+  connection,
+  documents,
+  service,
+  analyses,
+  settings,
+  async analysisFor(uri) {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const s = await settings.get(uri);
+    return { document, settings: s, analysis: analyses.get(document, s) };
+  },
+  revalidateAll() {
+    analyses.clear();
+    for (const d of documents.all()) void revalidate(d.uri, true);
+  },
+};
+
 connection.onInitialize((params): InitializeResult => {
   settings.setClientSupportsConfiguration(!!params.capabilities.workspace?.configuration);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    },
-    serverInfo: { name: 'kql-language-server', version: '0.1.0' },
-  };
+  const capabilities = Object.assign(
+    { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    ...HANDLER_MODULES.map((m) => m.capabilities()),
+  );
+  return { capabilities, serverInfo: { name: 'kql-language-server', version: '0.1.0' } };
 });
 
 connection.onInitialized(() => {
@@ -77,8 +93,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.invalidate(change.settings);
-  analyses.clear();
-  for (const d of documents.all()) void revalidate(d.uri, true);
+  ctx.revalidateAll();
 });
 
 documents.onDidOpen((e) => void revalidate(e.document.uri, true));
@@ -90,15 +105,7 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onRequest(
-  DocumentEnvironmentRequest,
-  guard(connection, 'documentEnvironment', null, async ({ uri }) => {
-    const document = documents.get(uri);
-    if (!document) return null;
-    const environment = service.environmentOf(document, await settings.get(uri));
-    return { environment, displayName: builtinSchema(environment).displayName, pinned: !!environmentPin(document.getText()) };
-  }),
-);
+for (const module of HANDLER_MODULES) module.register(ctx);
 
 connection.onShutdown(() => scheduler.dispose());
 

@@ -1,0 +1,22 @@
+import { guard } from '../handlerGuard';
+import { DocumentEnvironmentRequest } from '../protocol/messages';
+import { builtinSchema } from '../schema/builtinSchemas';
+import { environmentPin } from '../schema/environment';
+import type { HandlerModule } from './handlerModule';
+
+/** Answers the client's question of which schema environment a document is checked in. */
+export const environmentHandlers: HandlerModule = {
+  name: 'environment',
+  capabilities: () => ({}),
+  register(ctx) {
+    ctx.connection.onRequest(
+      DocumentEnvironmentRequest,
+      guard(ctx.connection, 'documentEnvironment', null, async ({ uri }) => {
+        const document = ctx.documents.get(uri);
+        if (!document) return null;
+        const environment = ctx.service.environmentOf(document, await ctx.settings.get(uri));
+        return { environment, displayName: builtinSchema(environment).displayName, pinned: !!environmentPin(document.getText()) };
+      }),
+    );
+  },
+};

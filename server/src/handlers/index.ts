@@ -1,0 +1,7 @@
+import type { HandlerModule } from './handlerModule';
+import { environmentHandlers } from './environmentHandlers';
+
+/** Every handler module the server registers, in order. Add new feature modules here. */
+export const HANDLER_MODULES: readonly HandlerModule[] = [
+  environmentHandlers,
+];
