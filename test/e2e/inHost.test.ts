@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { after, before, test } from 'node:test';
 import { EditorSession, openEditorSession } from './support/editorSession';
 
@@ -22,7 +23,8 @@ test('the in-editor suite passes in the real extension host', { timeout: SUITE_T
   let reportExit!: (code: number) => void;
   const exited = new Promise<number>((resolve) => { reportExit = resolve; });
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
-    const line = (args ?? []).map(String).join(' ');
+    // The host forwards console calls as printf-style arguments.
+    const line = format(...(args ?? []));
     hostLog.push(line);
     console.log(`[exthost] ${line}`);
   });

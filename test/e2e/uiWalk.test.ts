@@ -65,7 +65,8 @@ test('a misspelled column shows up in the editor, the Problems panel and beside 
       await page.locator('.markers-panel', { hasText: WRONG }).waitFor({ timeout: 30000 });
     });
     await step('hover explains the error', async () => {
-      await page.locator('.monaco-editor .squiggly-error').first().hover();
+      // The squiggle is a decoration under the text; the pointer rests on the word itself.
+      await page.locator('.monaco-editor .view-line span', { hasText: WRONG }).last().hover();
       await page.locator('.monaco-hover', { hasText: 'does not refer to any known column' }).first().waitFor({ timeout: 15000 });
     });
 
