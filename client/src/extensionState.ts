@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerStatusNotification, type ServerState } from '../../server/src/protocol/messages';
 import { registerCommands } from './commands/commandTable';
+import { ServerRestartPolicy } from './serverRestartPolicy';
 import { StatusBar } from './statusBar';
 
 export const OUTPUT_CHANNEL_NAME = 'KQL Hunting';
@@ -36,6 +37,9 @@ export class ExtensionContextState implements vscode.Disposable {
       outputChannel: this.output,
       traceOutputChannel: this.output,
       synchronize: { configurationSection: 'kqlHunting' },
+      errorHandler: new ServerRestartPolicy(this.output, async () => {
+        await vscode.commands.executeCommand('kqlHunting.restartServer');
+      }),
     };
     // The client id 'kqlHunting' makes vscode-languageclient honour the kqlHunting.trace.server setting.
     const client = new LanguageClient('kqlHunting', 'KQL Hunting Language Server', serverOptions, clientOptions);
