@@ -19,6 +19,9 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
+  // kqlhunt and its worker threads; the worker is loaded by file name from the same folder.
+  { entryPoints: ['server/src/cli/kqlhunt.ts'], outfile: 'dist/cli/kqlhunt.js' },
+  { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/cli/checkWorker.js' },
 ];
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

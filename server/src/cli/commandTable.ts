@@ -1,0 +1,12 @@
+import type { CliCommand } from './cliCommand';
+import { checkCommand } from './commands/check';
+
+/**
+ * Every `kqlhunt` subcommand, in the order `kqlhunt --help` lists them.
+ *
+ * To add one (say `kqlhunt run`): write server/src/cli/commands/run.ts exporting a CliCommand
+ * (name, summary, help, options in node:util parseArgs' format, and run(commandLine, io) that
+ * returns an exit code from exitCodes.ts or throws UsageError), then add it to this list.
+ * Argument parsing, `--help`, and the error handling and exit codes are shared in main.ts.
+ */
+export const COMMANDS: readonly CliCommand[] = [checkCommand];

@@ -1,0 +1,140 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type CheckJob } from '../fileChecker';
+import { stringOption, stringsOption, type CliCommand, type OptionValues } from '../cliCommand';
+import { useColour } from '../cliIo';
+import { loadConfig } from '../config';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
+import { collectFiles } from '../fileCollection';
+import { countBySeverity, SEVERITY_RANK, type FileResult, type FindingSeverity } from '../findings';
+import { FORMATS, isFormatName } from '../formats';
+import { languageIdOf } from '../languageIds';
+import { TOOL_VERSION } from '../toolVersion';
+import { createProgress } from '../progress';
+import { runProjectChecks } from '../projectChecks';
+import { readSchemaSources } from '../schemaSources';
+import { runChecks } from '../checkRunner';
+import { writeOutput } from '../outputFile';
+import { isEnvironmentId } from '../../schema/environment';
+import type { KqlHuntingSettings } from '../../protocol/settings';
+
+const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+/**
+ * Below this many files one thread is faster: each worker thread loads its own engine (about a
+ * second with the first analysis), which only pays off once there is enough to share out.
+ * Measured in bench/cliCheck.ts; see bench/README.md.
+ */
+const MIN_FILES_FOR_WORKERS = 24;
+
+const HELP = `Usage: kqlhunt check [options] [PATH|GLOB ...]
+
+Checks KQL the way the KQL Hunting editor does, with the same engine, schemas, lints and rule
+checks: .kql, .csl and .kusto files, and the queries inside Sentinel rule YAML, Markdown and
+ARM template JSON. Folders are searched recursively, leaving out what .gitignore ignores.
+With no PATH, the current folder is checked.
+
+Options:
+  -f, --format <text|json|sarif|github>  output format (default: text)
+      --fail-on <error|warning|info|never>
+                                  exit with 1 when a finding is at least this severe (default: error)
+      --env <defender|sentinel>   schema environment for files that do not pin one
+      --schema <FILE>             custom schema file or glob (repeatable); replaces schemaFiles
+  -c, --config <FILE>             settings file (default: the nearest .kqlhunt.json above the
+                                  current folder); keys as the kqlHunting.* editor settings
+  -o, --output <FILE>             write the report to FILE instead of standard output
+  -j, --jobs <N>                  threads to check with (default: one per core for large runs)
+  -q, --quiet                     no progress and no summary on standard error
+  -h, --help                      this help
+
+Exit codes: 0 no findings at or above --fail-on, 1 some, 2 bad usage or an internal error.
+`;
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'check queries and rule files, as the editor does (for reviews and CI)',
+  help: HELP,
+  options: {
+    format: { type: 'string', short: 'f' },
+    'fail-on': { type: 'string' },
+    env: { type: 'string' },
+    schema: { type: 'string', multiple: true },
+    config: { type: 'string', short: 'c' },
+    output: { type: 'string', short: 'o' },
+    jobs: { type: 'string', short: 'j' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  async run({ values, positionals }, io) {
+    const format = stringOption(values, 'format') ?? 'text';
+    if (!isFormatName(format)) throw new UsageError(`unknown format '${format}' (formats: ${Object.keys(FORMATS).join(', ')})`);
+    const failOn = parseFailOn(stringOption(values, 'fail-on'));
+    const quiet = values.quiet === true;
+
+    const config = loadConfig(io.cwd, stringOption(values, 'config'));
+    const settings = applyOverrides(config.settings, values);
+    const schemaFromCli = stringsOption(values, 'schema');
+    const schemas = schemaFromCli.length > 0 ? await readSchemaSources(schemaFromCli, io.cwd) : await readSchemaSources(settings.schemaFiles, config.baseDir);
+
+    const files = await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd);
+    const jobs: CheckJob[] = files.map((file) => ({ path: file, display: displayPath(io.cwd, file), languageId: languageIdOf(file)! }));
+    const workers = chooseWorkers(jobs.length, stringOption(values, 'jobs'));
+
+    const progress = createProgress(io.stderr, !quiet);
+    let results: FileResult[];
+    try {
+      results = await runChecks(jobs, { settings, schemas }, { workers, onProgress: (d, t) => progress.update(d, t) });
+      results = runProjectChecks(results, jobs, settings);
+    } finally {
+      progress.clear();
+    }
+
+    const outputFile = stringOption(values, 'output');
+    const stream = outputFile ? undefined : io.stdout;
+    const text = FORMATS[format]({ results, cwd: io.cwd, toolVersion: TOOL_VERSION, colour: format === 'text' && !!stream && useColour(io, stream) });
+    if (outputFile) writeOutput(path.resolve(io.cwd, outputFile), text);
+    else io.stdout.write(text);
+
+    const findings = results.flatMap((r) => r.findings);
+    if (!quiet) io.stderr.write(summary(results, findings.length === 0 ? undefined : countBySeverity(findings)));
+    const failing = failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+    return failing ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
+
+function parseFailOn(value: string | undefined): FailOn {
+  if (value === undefined) return 'error';
+  const found = FAIL_ON.find((v) => v === value);
+  if (!found) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not '${value}'`);
+  return found;
+}
+
+function applyOverrides(settings: KqlHuntingSettings, values: OptionValues): KqlHuntingSettings {
+  const env = stringOption(values, 'env');
+  if (env === undefined) return settings;
+  if (!isEnvironmentId(env)) throw new UsageError(`--env must be defender or sentinel, not '${env}'`);
+  return { ...settings, environment: env };
+}
+
+/** Worker threads to use: `--jobs`, else one per core once a run is large enough to gain from them. */
+export function chooseWorkers(fileCount: number, requested: string | undefined, cores: number = os.availableParallelism()): number {
+  if (requested !== undefined) {
+    const n = Number(requested);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${requested}'`);
+    return n;
+  }
+  return fileCount < MIN_FILES_FOR_WORKERS ? 1 : Math.max(1, cores);
+}
+
+/** Paths as printed: relative to the working folder, with forward slashes on every platform. */
+function displayPath(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/');
+}
+
+function summary(results: readonly FileResult[], counts: Record<FindingSeverity, number> | undefined): string {
+  const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
+  if (!counts) return `kqlhunt: no problems in ${files}\n`;
+  const withFindings = results.filter((r) => r.findings.length > 0).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `kqlhunt: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${withFindings} of ${files}\n`;
+}

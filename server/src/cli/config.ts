@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS, normalizeSettings, type KqlHuntingSettings } from '../protocol/settings';
+import { UsageError } from './exitCodes';
+
+export const CONFIG_FILE_NAME = '.kqlhunt.json';
+
+/**
+ * The settings a run uses and where they came from. `.kqlhunt.json` holds the same keys as the
+ * extension's `kqlHunting.*` settings (either bare, `"environment"`, or as in a VS Code settings
+ * file, `"kqlHunting.environment"`), so that a repository can give the editor and CI one policy.
+ */
+export interface CliConfig {
+  settings: KqlHuntingSettings;
+  /** The configuration file that was read, if any. */
+  file?: string;
+  /** The folder that `schemaFiles` patterns are relative to: the configuration file's folder. */
+  baseDir: string;
+}
+
+const SETTINGS_PREFIX = 'kqlHunting.';
+
+/** The nearest `.kqlhunt.json` in `from` or a folder above it. */
+export function findConfigFile(from: string): string | undefined {
+  let dir = path.resolve(from);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads the configuration named by `--config`, else the nearest one above `cwd`, else defaults. */
+export function loadConfig(cwd: string, explicit?: string): CliConfig {
+  const file = explicit !== undefined ? path.resolve(cwd, explicit) : findConfigFile(cwd);
+  if (!file) return { settings: { ...DEFAULT_SETTINGS }, baseDir: cwd };
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read configuration ${file}: ${(e as Error).message}`);
+  }
+  return { settings: parseConfig(text, file), file, baseDir: path.dirname(file) };
+}
+
+/**
+ * Parses and validates a configuration file's text. Unlike the editor, which quietly falls back
+ * to defaults so that a typo cannot break it, a CI gate must not pass because its policy was
+ * misspelt: an unknown key or a value the settings would drop is an error.
+ */
+export function parseConfig(text: string, file: string): KqlHuntingSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file} must hold a JSON object`);
+  const known = Object.keys(DEFAULT_SETTINGS);
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (key === '$schema') continue;
+    const name = key.startsWith(SETTINGS_PREFIX) ? key.slice(SETTINGS_PREFIX.length) : key;
+    if (!known.includes(name)) throw new UsageError(`${file}: unknown key "${key}" (known keys: ${known.join(', ')})`);
+    values[name] = value;
+  }
+  const settings = normalizeSettings(values);
+  for (const [name, value] of Object.entries(values)) {
+    const kept = (settings as unknown as Record<string, unknown>)[name];
+    if (JSON.stringify(kept) !== JSON.stringify(value)) {
+      throw new UsageError(`${file}: invalid value for "${name}": ${JSON.stringify(value)}`);
+    }
+  }
+  return settings;
+}

@@ -1,0 +1,46 @@
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { KqlLanguageService } from '../language/languageService';
+import type { KqlHuntingSettings } from '../protocol/settings';
+import { compareFindings, toFinding, type FileResult, type Finding } from './findings';
+
+/** One file to check: where it is, how to print its name, and the language an editor would give it. */
+export interface CheckJob {
+  path: string;
+  display: string;
+  languageId: string;
+}
+
+/** What checking one file gives: its findings, or why it could not be read. */
+export type CheckOutcome = { ok: true; result: FileResult } | { ok: false; file: string; reason: string };
+
+/**
+ * Reads the file as an editor opens it (UTF-8, byte-order mark dropped) and asks the language
+ * service for its diagnostics with the same settings, exactly as the language server does for
+ * an open document. Nothing is checked here that the service does not check.
+ */
+export function checkFile(service: KqlLanguageService, job: CheckJob, settings: KqlHuntingSettings): CheckOutcome {
+  let text: string;
+  try {
+    text = fs.readFileSync(job.path, 'utf8');
+  } catch (e) {
+    return { ok: false, file: job.display, reason: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (e as Error).message };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, result: checkText(service, job, text, settings) };
+}
+
+export function checkText(service: KqlLanguageService, job: CheckJob, text: string, settings: KqlHuntingSettings): FileResult {
+  const document = TextDocument.create(pathToFileURL(job.path).href, job.languageId, 1, text);
+  const diagnostics = service.getDiagnostics(service.analyze(document, settings), settings);
+  const findings = diagnostics.map((d) => toFinding(job.display, d)).filter((f): f is Finding => f !== undefined);
+  findings.sort(compareFindings);
+  const lines: Record<number, string> = {};
+  for (const f of findings) {
+    if (lines[f.line] !== undefined) continue;
+    const raw = document.getText({ start: { line: f.line - 1, character: 0 }, end: { line: f.line, character: 0 } });
+    lines[f.line] = raw.replace(/\r?\n$/, '');
+  }
+  return { file: job.display, findings, lines };
+}

@@ -1,0 +1,16 @@
+import type { FileResult, Finding } from '../findings';
+
+/** Everything an output format may use: the checked files in order, and how to present them. */
+export interface Report {
+  /** Every checked file, in the order they are reported, with or without findings. */
+  results: readonly FileResult[];
+  /** The folder the run started in; SARIF's paths are relative to it. */
+  cwd: string;
+  toolVersion: string;
+  /** Whether the text format may use ANSI colours (stdout is a terminal). */
+  colour: boolean;
+}
+
+export function allFindings(report: Report): Finding[] {
+  return report.results.flatMap((r) => r.findings);
+}

@@ -1,0 +1,36 @@
+import type { FileResult, Finding, FindingSeverity } from '../findings';
+import type { Report } from './report';
+
+const RESET = '\x1b[0m';
+const BOLD = '\x1b[1m';
+const DIM = '\x1b[2m';
+const SEVERITY_COLOUR: Record<FindingSeverity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
+
+/**
+ * `file:line:column severity code message`, the shape compilers print and editors' terminals
+ * link, then the source line with carets under the finding's range (to the end of the line when
+ * the range goes on to later lines).
+ */
+export function formatText(report: Report): string {
+  const paint = (code: string, text: string) => (report.colour ? code + text + RESET : text);
+  let out = '';
+  for (const result of report.results) {
+    for (const f of result.findings) {
+      out += `${paint(BOLD, `${f.file}:${f.line}:${f.column}`)} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(DIM, f.code)} ${f.message}\n`;
+      out += excerpt(result, f, (text) => paint(SEVERITY_COLOUR[f.severity], text), (text) => paint(DIM, text));
+    }
+  }
+  return out;
+}
+
+function excerpt(result: FileResult, f: Finding, highlight: (t: string) => string, dim: (t: string) => string): string {
+  const source = result.lines[f.line];
+  if (source === undefined) return '';
+  const gutter = String(f.line);
+  const start = Math.min(f.column - 1, source.length);
+  const end = f.endLine === f.line ? Math.min(f.endColumn - 1, source.length) : source.length;
+  // The padding copies the line's own tabs, so that the carets line up however tabs are shown.
+  const pad = source.slice(0, start).replace(/[^\t]/g, ' ');
+  const carets = '^'.repeat(Math.max(1, end - start));
+  return `${dim(`${gutter} |`)} ${source}\n${dim(`${' '.repeat(gutter.length)} |`)} ${pad}${highlight(carets)}\n`;
+}

@@ -1,0 +1,18 @@
+import type { KqlHuntingSettings } from '../protocol/settings';
+import type { CheckJob, CheckOutcome } from './fileChecker';
+import type { SchemaSource } from './schemaSources';
+
+/** What every worker is started with: everything needed to build the same language service. */
+export interface CheckSetup {
+  settings: KqlHuntingSettings;
+  schemas: SchemaSource[];
+}
+
+/** Main thread to worker: check these files. */
+export interface CheckBatchMessage {
+  type: 'check';
+  jobs: CheckJob[];
+}
+
+/** Worker to main thread: the outcomes of a batch, in the batch's order, or why the worker failed. */
+export type WorkerReply = { type: 'checked'; outcomes: CheckOutcome[] } | { type: 'failed'; message: string; usage: boolean };
