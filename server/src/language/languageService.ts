@@ -32,7 +32,8 @@ export interface LanguageServiceParams {
 export function getLanguageService(params: LanguageServiceParams): KqlLanguageService {
   const { schemas } = params;
   const service: KqlLanguageService = {
-    regionsOf: (document) => [wholeTextRegion(document.getText())],
+    // Only KQL documents are KQL throughout; YAML, Markdown and JSON hold none until their regions are found (issue 5).
+    regionsOf: (document) => (document.languageId === 'kql' ? [wholeTextRegion(document.getText())] : []),
     environmentOf: (document, settings) => environmentPin(document.getText()) ?? settings.environment,
     analyze(document, settings, previous) {
       const env = service.environmentOf(document, settings);
