@@ -51,7 +51,7 @@ export class LspTestClient {
   }
 
   /** Resolves with the next diagnostics published for `uri` that `accept` agrees to, or rejects after `timeoutMs`. */
-  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 60000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const waiter = { uri, accept, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
       const timer = setTimeout(() => {
