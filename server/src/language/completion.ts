@@ -1,0 +1,130 @@
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver-types';
+import type { DocumentAnalysis } from './documentAnalysis';
+import { blockAtDocumentOffset, regionRange } from './engineBlocks';
+import { kusto, toArray } from './kustoEngine';
+import { describeSymbol, type SymbolCategory } from './symbolDocs';
+
+/** What the client can do with completion items; read from its initialize capabilities. */
+export interface CompletionClientOptions {
+  snippetSupport: boolean;
+}
+
+/** Kept on each item so that completionItem/resolve can find its documentation later. */
+export interface CompletionData {
+  environment: string;
+  category: SymbolCategory;
+  name: string;
+}
+
+type EngineKind = Kusto.Language.Editor.CompletionKind;
+
+function lspKind(kind: EngineKind): CompletionItemKind {
+  const K = kusto().Editor.CompletionKind;
+  switch (kind) {
+    case K.Column: return CompletionItemKind.Field;
+    case K.Table: case K.MaterialiedView: case K.StoredQueryResult: case K.Graph: case K.EntityGroup: return CompletionItemKind.Class;
+    case K.BuiltInFunction: case K.LocalFunction: case K.DatabaseFunction: return CompletionItemKind.Function;
+    case K.AggregateFunction: return CompletionItemKind.Method;
+    case K.Variable: case K.Parameter: return CompletionItemKind.Variable;
+    case K.Database: case K.Cluster: return CompletionItemKind.Module;
+    case K.ScalarType: return CompletionItemKind.TypeParameter;
+    case K.Punctuation: case K.ScalarInfix: return CompletionItemKind.Operator;
+    case K.Example: return CompletionItemKind.Value;
+    case K.Identifier: return CompletionItemKind.Text;
+    default: return CompletionItemKind.Keyword;
+  }
+}
+
+function categoryOf(kind: EngineKind): SymbolCategory | undefined {
+  const K = kusto().Editor.CompletionKind;
+  switch (kind) {
+    case K.Column: return 'column';
+    case K.Table: return 'table';
+    case K.BuiltInFunction: case K.DatabaseFunction: case K.LocalFunction: return 'function';
+    case K.AggregateFunction: return 'aggregate';
+    default: return undefined;
+  }
+}
+
+function isFunction(kind: EngineKind): boolean {
+  return categoryOf(kind) === 'function' || categoryOf(kind) === 'aggregate';
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The required parameters of a function item, read from the engine's display text such as
+ * `array_index_of(array, value, [start])`: bracketed and repeated (`...`) ones are optional.
+ */
+export function requiredParameters(displayText: string): string[] {
+  const open = displayText.indexOf('(');
+  const close = displayText.lastIndexOf(')');
+  if (open < 0 || close <= open) return [];
+  return displayText
+    .slice(open + 1, close)
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p && !p.startsWith('[') && p !== '...' && !p.endsWith('...'));
+}
+
+function snippetFor(item: Kusto.Language.Editor.CompletionItem): string | undefined {
+  const before = item.BeforeText ?? '';
+  const after = item.AfterText ?? '';
+  if (!before.endsWith('(') || !after.startsWith(')')) return undefined;
+  const params = requiredParameters(item.DisplayText ?? '');
+  const placeholders = params.map((p, i) => `\${${i + 1}:${escapeSnippet(p)}}`).join(', ');
+  return `${escapeSnippet(before)}${placeholders}${escapeSnippet(after)}$0`;
+}
+
+/**
+ * Completion at a document position: the engine's items, in the engine's order (kept through
+ * `sortText`), with their edit range mapped from region text to the document. The client
+ * filters by `filterText` as the user types, so the whole list is returned once per word.
+ */
+export function getCompletions(analysis: DocumentAnalysis, position: Position, options: CompletionClientOptions): CompletionList {
+  const at = blockAtDocumentOffset(analysis, analysis.document.offsetAt(position));
+  if (!at) return { isIncomplete: false, items: [] };
+  const info = at.service.GetCompletionItems(at.regionOffset);
+  if (!info) return { isIncomplete: false, items: [] };
+  const range = regionRange(analysis, at.query, info.EditStart, info.EditLength);
+  const engineItems = toArray(info.Items);
+  const width = String(engineItems.length).length;
+  const items = engineItems.map((item, i): CompletionItem => {
+    const label = item.DisplayText ?? '';
+    const plain = (item.BeforeText ?? '') + (item.AfterText ?? '');
+    const snippet = options.snippetSupport && isFunction(item.Kind) ? snippetFor(item) : undefined;
+    const category = categoryOf(item.Kind);
+    const nameOnly = (item.MatchText ?? label).replace(/\(.*$/, '');
+    const out: CompletionItem = {
+      label,
+      kind: lspKind(item.Kind),
+      sortText: String(i).padStart(width, '0'),
+      filterText: item.MatchText ?? label,
+      textEdit: { range, newText: snippet ?? plain },
+      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+    if (item.Retrigger) out.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+    if (category) out.data = { environment: analysis.environment, category, name: nameOnly } satisfies CompletionData;
+    return out;
+  });
+  return { isIncomplete: false, items };
+}
+
+/** Adds the documentation that is too costly to compute for every item of a list. */
+export function resolveCompletion(item: CompletionItem, globalsFor: (env: string) => Kusto.Language.GlobalState | undefined): CompletionItem {
+  const data = item.data as Partial<CompletionData> | undefined;
+  if (!data?.category || !data.name || !data.environment) return item;
+  const globals = globalsFor(data.environment);
+  if (!globals) return item;
+  const doc = describeSymbol(globals, data.category, data.name);
+  if (!doc) return item;
+  return { ...item, detail: doc.signature, documentation: doc.markdown ? { kind: 'markdown', value: doc.markdown } : undefined };
+}
