@@ -76,7 +76,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     origin,
     port,
     workbenchUrl(folder, payload) {
-      let url = `${origin}/?folder=${encodeURIComponent(folder)}`;
+      // Slashes stay readable: the URL is printed for people as well as opened by tests.
+      let url = `${origin}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
       if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return url;
     },

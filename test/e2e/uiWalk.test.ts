@@ -32,42 +32,42 @@ async function step<T>(what: string, action: () => Promise<T>): Promise<T> {
   return result;
 }
 
-test('a misspelled column shows up in the editor, the Problems panel and beside the status', { timeout: 180000 }, async () => {
+test('a misspelled column shows up in the editor, the Problems panel and beside the status', { timeout: 360000 }, async () => {
   const page = await session.newPage();
   try {
     await step('workbench loaded', async () => {
       await page.goto(session.server.workbenchUrl(session.workspace));
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
     });
     await step(`${FILE} opened from the explorer`, async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).click({ timeout: 60000 });
-      await page.locator('.monaco-editor .view-lines', { hasText: 'DeviceNetworkEvents' }).waitFor({ timeout: 30000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).click({ timeout: 120000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: 'DeviceNetworkEvents' }).waitFor();
     });
     await step('status bar shows KQL:', () =>
-      page.locator('.statusbar-item', { hasText: 'KQL:' }).first().waitFor({ timeout: 60000 }));
+      page.locator('.statusbar-item', { hasText: 'KQL:' }).first().waitFor({ timeout: 120000 }));
 
     await step('column misspelled by typing', async () => {
       const text = fs.readFileSync(path.join(session.workspace, FILE), 'utf8');
       await page.locator('.monaco-editor .view-lines').click();
       await page.keyboard.press('Control+G');
-      await page.locator('.quick-input-widget input').waitFor({ timeout: 10000 });
+      await page.locator('.quick-input-widget input').waitFor();
       await page.keyboard.type(lineColumnOf(text, RIGHT));
       await page.keyboard.press('Enter');
       await page.keyboard.press('Control+Shift+ArrowRight');
       await page.keyboard.type(WRONG, { delay: 15 });
       await page.keyboard.press('Escape');
-      await page.locator('.monaco-editor .view-lines', { hasText: WRONG }).waitFor({ timeout: 10000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: WRONG }).waitFor();
     });
     await step('error squiggle drawn', () =>
-      page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 45000 }));
+      page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90000 }));
     await step('Problems panel names the column', async () => {
       await page.keyboard.press('Control+Shift+M');
-      await page.locator('.markers-panel', { hasText: WRONG }).waitFor({ timeout: 30000 });
+      await page.locator('.markers-panel', { hasText: WRONG }).waitFor();
     });
     await step('hover explains the error', async () => {
       // The squiggle is a decoration under the text; the pointer rests on the word itself.
       await page.locator('.monaco-editor .view-line span', { hasText: WRONG }).last().hover();
-      await page.locator('.monaco-hover', { hasText: 'does not refer to any known column' }).first().waitFor({ timeout: 15000 });
+      await page.locator('.monaco-hover', { hasText: 'does not refer to any known column' }).first().waitFor();
     });
 
     fs.mkdirSync(resultsDir, { recursive: true });

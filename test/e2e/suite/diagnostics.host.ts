@@ -38,7 +38,7 @@ describe('diagnostics in the editor', () => {
     const wrongRange = rangeOf(doc, WRONG);
 
     const [error] = await poll('one diagnostic on the misspelled column',
-      () => { const d = kqlDiagnostics(doc.uri); return d.length > 0 && d; }, { timeoutMs: 45000 });
+      () => { const d = kqlDiagnostics(doc.uri); return d.length > 0 && d; }, { timeoutMs: 90000 });
     const all = kqlDiagnostics(doc.uri);
     assert.equal(all.length, 1, `exactly one diagnostic, got: ${JSON.stringify(all.map((d) => d.message))}`);
     assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
@@ -50,7 +50,7 @@ describe('diagnostics in the editor', () => {
     const fix = new vscode.WorkspaceEdit();
     fix.replace(doc.uri, wrongRange, RIGHT);
     assert.ok(await vscode.workspace.applyEdit(fix), 'the edit applies');
-    await poll('the diagnostics to clear after the fix', () => kqlDiagnostics(doc.uri).length === 0, { timeoutMs: 30000 });
+    await poll('the diagnostics to clear after the fix', () => kqlDiagnostics(doc.uri).length === 0, { timeoutMs: 45000 });
     assert.ok(doc.getText().includes(RIGHT));
   });
 });

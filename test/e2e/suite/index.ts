@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 150000, reporter: 'spec' });
   const only = process.env.KQL_E2E_GREP;
   if (only) mocha.grep(only);
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.host.js')).sort();

@@ -53,6 +53,9 @@ export async function openEditorSession(name: string): Promise<EditorSession> {
       });
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
+      // Ceilings, not waits: on a busy two-core machine the first workbench load can take a minute.
+      page.setDefaultTimeout(60000);
+      page.setDefaultNavigationTimeout(120000);
       page.on('pageerror', (e) => console.log(`[${name}] page error: ${e.message}`));
       pages.push(page);
       return page;
