@@ -16,11 +16,16 @@ export function formatText(report: Report): string {
   let out = '';
   for (const result of report.results) {
     for (const f of result.findings) {
-      out += `${paint(BOLD, `${f.file}:${f.line}:${f.column}`)} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(DIM, f.code)} ${f.message}\n`;
+      out += `${paint(BOLD, `${f.file}:${f.line}:${f.column}`)} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(DIM, f.code)} ${oneLine(f.message)}\n`;
       out += excerpt(result, f, (text) => paint(SEVERITY_COLOUR[f.severity], text), (text) => paint(DIM, text));
     }
   }
   return out;
+}
+
+/** Some engine messages span lines; the text format keeps each finding's heading on one line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\r?\n\s*/g, ' ');
 }
 
 function excerpt(result: FileResult, f: Finding, highlight: (t: string) => string, dim: (t: string) => string): string {

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { findConfigFile, loadConfig, parseConfig } from '../../../server/src/cli/config';
+import { UsageError } from '../../../server/src/cli/exitCodes';
+import { DEFAULT_SETTINGS } from '../../../server/src/protocol/settings';
+import { tempTree } from '../../helpers/cliHarness';
+
+test('.kqlhunt.json takes the editor setting keys, bare or with the kqlHunting. prefix', () => {
+  const bare = parseConfig('{"environment": "sentinel", "lints": {"KS142": "off"}, "schemaFiles": ["schemas/*.json"]}', 'x.json');
+  assert.equal(bare.environment, 'sentinel');
+  assert.deepEqual(bare.lints, { KS142: 'off' });
+  assert.deepEqual(bare.schemaFiles, ['schemas/*.json']);
+  const prefixed = parseConfig('\ufeff{"kqlHunting.environment": "sentinel", "kqlHunting.lints": {"KS500": "warning"}}', 'x.json');
+  assert.equal(prefixed.environment, 'sentinel');
+  assert.deepEqual(prefixed.lints, { KS500: 'warning' });
+  assert.equal(prefixed.validationDelay, DEFAULT_SETTINGS.validationDelay);
+});
+
+test('a misspelt key, a bad value or broken JSON is a usage error naming the problem', () => {
+  assert.throws(() => parseConfig('{"enviroment": "sentinel"}', 'c.json'), (e: Error) => e instanceof UsageError && /unknown key "enviroment"/.test(e.message));
+  assert.throws(() => parseConfig('{"environment": "azure"}', 'c.json'), (e: Error) => e instanceof UsageError && /invalid value for "environment"/.test(e.message));
+  assert.throws(() => parseConfig('{"lints": {"KS142": "warn"}}', 'c.json'), (e: Error) => e instanceof UsageError && /invalid value for "lints"/.test(e.message));
+  assert.throws(() => parseConfig('{"environment": ', 'c.json'), (e: Error) => e instanceof UsageError && /c\.json is not valid JSON/.test(e.message));
+  assert.throws(() => parseConfig('[]', 'c.json'), /must hold a JSON object/);
+});
+
+test('the nearest .kqlhunt.json above the working folder is used; schemaFiles are relative to its folder', () => {
+  const tree = tempTree({ '.kqlhunt.json': '{"environment": "sentinel"}', 'rules/deep/q.kql': 'print 1', 'other/.kqlhunt.json': '{}' });
+  try {
+    const deep = path.join(tree.dir, 'rules', 'deep');
+    assert.equal(findConfigFile(deep), path.join(tree.dir, '.kqlhunt.json'));
+    const config = loadConfig(deep);
+    assert.equal(config.settings.environment, 'sentinel');
+    assert.equal(config.baseDir, tree.dir);
+    assert.equal(loadConfig(path.join(tree.dir, 'other')).settings.environment, 'defender');
+    assert.equal(loadConfig(deep, '../../other/.kqlhunt.json').file, path.join(tree.dir, 'other', '.kqlhunt.json'));
+    assert.throws(() => loadConfig(deep, 'missing.json'), /cannot read configuration/);
+  } finally {
+    tree.dispose();
+  }
+});
