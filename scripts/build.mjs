@@ -14,6 +14,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // Prefer packages' ES module builds: some UMD builds (jsonc-parser's) load their parts with
+  // dynamic require() calls that a bundle cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [
