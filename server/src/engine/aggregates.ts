@@ -1,0 +1,170 @@
+import { ExecutionError, UnsupportedError } from './errors';
+import { compileScalar, type Evaluator, type Scope } from './scalarCompiler';
+import { elements, kindName, scalarTypeOf, type Expr } from './syntax';
+import { compareValues, keyPart, toDynamic, type Column, type Row } from './values';
+
+/**
+ * The aggregation functions of summarize. Each compiles to a factory of per-group accumulators;
+ * an accumulator sees the group's rows one at a time and yields the values of its output
+ * columns (one column, or several for arg_max and arg_min).
+ */
+export interface Accumulator {
+  add(row: Row): void;
+  result(): unknown[];
+}
+
+export interface CompiledAggregate {
+  /** How many output columns this aggregate fills. */
+  width: number;
+  create(): Accumulator;
+}
+
+type Simple = (args: Evaluator[], argExprs: Expr[], scope: Scope) => () => Accumulator;
+
+const one = (v: unknown) => [v];
+
+const SIMPLE: Record<string, Simple> = {
+  count: () => () => { let n = 0; return { add: () => { n++; }, result: () => one(n) }; },
+  countif: ([p]) => () => { let n = 0; return { add: (r) => { if (p(r) === true) n++; }, result: () => one(n) }; },
+  dcount: ([x]) => () => { const s = new Set<unknown>(); return { add: (r) => { const v = x(r); if (v !== null && v !== '') s.add(keyPart(v)); }, result: () => one(s.size) }; },
+  dcountif: ([x, p]) => () => { const s = new Set<unknown>(); return { add: (r) => { if (p(r) !== true) return; const v = x(r); if (v !== null && v !== '') s.add(keyPart(v)); }, result: () => one(s.size) }; },
+  min: ([x]) => extremum(x, -1),
+  max: ([x]) => extremum(x, 1),
+  sum: ([x]) => () => { let s: number | null = null; return { add: (r) => { const v = x(r); if (typeof v === 'number') s = (s ?? 0) + v; }, result: () => one(s) }; },
+  avg: ([x]) => () => { let s = 0; let n = 0; return { add: (r) => { const v = x(r); if (typeof v === 'number') { s += v; n++; } }, result: () => one(n ? s / n : null) }; },
+  take_any: ([x]) => () => { let seen = false; let v: unknown = null; return { add: (r) => { if (!seen) { v = x(r); seen = true; } }, result: () => one(v) }; },
+  make_set: (args, exprs, scope) => collect(args, exprs, scope, true),
+  make_list: (args, exprs, scope) => collect(args, exprs, scope, false),
+  make_bag: ([x]) => () => {
+    const bag: Record<string, unknown> = {};
+    return {
+      add: (r) => { const v = x(r); if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(bag, v); },
+      result: () => one(bag),
+    };
+  },
+  percentile: ([x, p]) => () => {
+    const values: number[] = [];
+    let pct: unknown = null;
+    return {
+      add: (r) => { const v = x(r); if (typeof v === 'number') values.push(v); pct ??= p(r); },
+      result: () => {
+        if (!values.length || typeof pct !== 'number') return one(null);
+        values.sort((a, b) => a - b);
+        // Nearest rank: the smallest value with at least pct percent of values at or below it.
+        const rank = Math.max(1, Math.ceil((pct / 100) * values.length));
+        return one(values[Math.min(values.length, rank) - 1]);
+      },
+    };
+  },
+};
+
+function extremum(x: Evaluator, sign: 1 | -1): () => Accumulator {
+  return () => {
+    let best: unknown = null;
+    return {
+      add: (r) => {
+        const v = x(r);
+        if (v === null || v === undefined) return;
+        if (best === null || compareValues(v, best) * sign > 0) best = v;
+      },
+      result: () => one(best),
+    };
+  };
+}
+
+function collect(args: Evaluator[], exprs: Expr[], scope: Scope, distinct: boolean): () => Accumulator {
+  const [x, limitF] = args;
+  const type = scalarTypeOf(exprs[0]);
+  const limit = limitF ? Number(limitF([])) : 1_048_576;
+  void scope;
+  return () => {
+    const out: unknown[] = [];
+    const seen = new Set<unknown>();
+    return {
+      add: (r) => {
+        if (out.length >= limit) return;
+        const v = x(r);
+        if (v === null || v === undefined) return;
+        // Dynamic arrays contribute their elements, as Kusto's make_set and make_list do.
+        const items = type === 'dynamic' && Array.isArray(v) ? v : [toDynamic(v, type)];
+        for (const item of items) {
+          if (out.length >= limit) break;
+          if (distinct) {
+            const k = keyPart(item);
+            if (seen.has(k)) continue;
+            seen.add(k);
+          }
+          out.push(item);
+        }
+      },
+      result: () => one(out),
+    };
+  };
+}
+
+/**
+ * Compiles one aggregate call. `outputs` are the result columns the binder assigned to it, so
+ * arg_max(Timestamp, *) knows which input columns it carries.
+ */
+export function compileAggregate(call: Expr, scope: Scope, outputs: readonly Column[], byNames: ReadonlySet<string>): CompiledAggregate {
+  if (kindName(call) !== 'FunctionCallExpression') throw new UnsupportedError(`a summarize aggregate that is not a function call`);
+  const fc = call as Kusto.Language.Syntax.FunctionCallExpression;
+  const name = (fc.Name?.SimpleName ?? '').toLowerCase();
+  const argExprs = elements(fc.ArgumentList?.Expressions);
+  if (name === 'arg_max' || name === 'arg_min') return compileArg(name, argExprs, scope, outputs, byNames);
+  const simple = SIMPLE[name];
+  if (!simple) throw new UnsupportedError(`the aggregate function ${fc.Name?.SimpleName ?? name}()`);
+  const args = argExprs.map((a) => compileScalar(a, scope));
+  return { width: 1, create: simple(args, argExprs, scope) };
+}
+
+function compileArg(name: string, argExprs: Expr[], scope: Scope, outputs: readonly Column[], byNames: ReadonlySet<string>): CompiledAggregate {
+  const sign = name === 'arg_max' ? 1 : -1;
+  const key = compileScalar(argExprs[0], scope);
+  const carried: Evaluator[] = [];
+  const first = argExprs[0];
+  const firstColumn = kindName(first) === 'NameReference' ? (first as Kusto.Language.Syntax.NameReference).SimpleName : undefined;
+  for (const a of argExprs.slice(1)) {
+    if (kindName(a) === 'StarExpression') {
+      // `*` carries every input column except the by columns and the one already returned first.
+      for (const c of scope.columns) {
+        if (byNames.has(c.name) || c.name === firstColumn) continue;
+        const i = scope.index.get(c.name)!;
+        carried.push((r) => r[i]);
+      }
+    } else carried.push(compileScalar(a, scope));
+  }
+  const width = 1 + carried.length;
+  if (outputs.length && outputs.length !== width) throw new ExecutionError(`${name}: expected ${outputs.length} output columns, computed ${width}`);
+  return {
+    width,
+    create: () => {
+      let best: unknown = null;
+      let bestRow: Row | undefined;
+      return {
+        add: (r) => {
+          const v = key(r);
+          if (v === null || v === undefined) return;
+          if (bestRow === undefined || compareValues(v, best) * sign > 0) { best = v; bestRow = r; }
+        },
+        result: () => [best, ...carried.map((f) => (bestRow ? f(bestRow) : null))],
+      };
+    },
+  };
+}
+
+/** How many output columns an aggregate call produces, given the input columns (for arg_max with *). */
+export function aggregateWidth(call: Expr, inputColumns: readonly Column[], byNames: ReadonlySet<string>): number {
+  if (kindName(call) !== 'FunctionCallExpression') return 1;
+  const fc = call as Kusto.Language.Syntax.FunctionCallExpression;
+  const name = (fc.Name?.SimpleName ?? '').toLowerCase();
+  if (name !== 'arg_max' && name !== 'arg_min') return 1;
+  const args = elements(fc.ArgumentList?.Expressions);
+  const first = args[0];
+  const firstColumn = first && kindName(first) === 'NameReference' ? (first as Kusto.Language.Syntax.NameReference).SimpleName : undefined;
+  let width = 1;
+  for (const a of args.slice(1)) {
+    width += kindName(a) === 'StarExpression' ? inputColumns.filter((c) => !byNames.has(c.name) && c.name !== firstColumn).length : 1;
+  }
+  return width;
+}

@@ -1,0 +1,219 @@
+import { kusto, toArray } from '../language/kustoEngine';
+import { count, distinct, extend, project, projectRename, selectByResult, sort, take, top, where } from './basicOperators';
+import { ExecutionError, QueryError, UnsupportedError } from './errors';
+import { globalsForWorkspace } from './globals';
+import { join, lookup } from './join';
+import type { Binding, QueryContext } from './queryContext';
+import { compileScalar } from './scalarCompiler';
+import { scopeOf } from './scope';
+import { mvExpand, parse, union } from './shapeOperators';
+import { datatable, print, range } from './sourceOperators';
+import { summarize } from './summarize';
+import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, textOf, type Expr } from './syntax';
+import type { Table } from './table';
+import { toOutput } from './values';
+import type { LocalWorkspace } from './workspace';
+
+/** One result table in the Log Analytics shape: datetimes as ISO strings, timespans as `hh:mm:ss`, dynamic as JSON values. */
+export interface ResultTable {
+  name: string;
+  columns: { name: string; type: string }[];
+  rows: unknown[][];
+}
+
+/** A `render` operator's request, kept as a hint for whoever draws the results. */
+export interface ChartHint {
+  type: string;
+  properties: Record<string, string>;
+}
+
+export interface ExecuteOptions {
+  workspace: LocalWorkspace;
+  /** The environment's global state (Defender or Sentinel); its functions stay callable by name. */
+  globals?: Kusto.Language.GlobalState;
+  /** Pins now() (a Date, ISO string or UTC milliseconds); otherwise the workspace's manifest value, otherwise the clock. */
+  now?: Date | string | number;
+  /** Keeps at most this many rows per result table; `stats.truncated` says when rows were dropped. */
+  rowLimit?: number;
+  signal?: AbortSignal;
+}
+
+export interface QueryResult {
+  tables: ResultTable[];
+  chart?: ChartHint;
+  stats: { elapsedMs: number; rowCount: number; truncated: boolean; now: string };
+}
+
+/**
+ * Runs a KQL query over a local workspace. The query is parsed and bound by Kusto.Language
+ * against the workspace's tables; any error diagnostic stops it before it runs, and any
+ * operator or function the executor does not implement fails with an UnsupportedError naming it.
+ *
+ * @throws QueryError, UnsupportedError or ExecutionError
+ */
+export function executeQuery(text: string, options: ExecuteOptions): QueryResult {
+  const started = performance.now();
+  const K = kusto();
+  const globals = globalsForWorkspace(options.workspace, options.globals);
+  const code = K.KustoCode.ParseAndAnalyze(text, globals)!;
+  const errors = toArray(code.GetDiagnostics()).filter((d) => d.Severity === 'Error');
+  if (errors.length) {
+    const messages = errors.map((d) => d.Message ?? 'error');
+    throw new QueryError(`The query has ${errors.length} error(s): ${messages.slice(0, 3).join('; ')}`, messages);
+  }
+  const now = resolveNow(options.now ?? options.workspace.now);
+  const runner = new Runner(options.workspace, now, options.signal);
+  const tables: Table[] = [];
+  const root = code.Syntax as Kusto.Language.Syntax.QueryBlock;
+  for (const statement of elements<Kusto.Language.Syntax.Statement>(root.Statements)) runner.statement(statement, tables);
+  if (tables.length === 0) throw new QueryError('The query has no tabular expression to run');
+
+  const limit = options.rowLimit ?? Infinity;
+  let truncated = false;
+  let rowCount = 0;
+  const results = tables.map((t, i): ResultTable => {
+    const rows = t.rows.length > limit ? t.rows.slice(0, limit) : t.rows;
+    if (rows.length < t.rows.length) truncated = true;
+    rowCount += rows.length;
+    return {
+      name: i === 0 ? 'PrimaryResult' : `Table_${i}`,
+      columns: t.columns.map((c) => ({ name: c.name, type: c.type })),
+      rows: rows.map((r) => r.map((v, j) => toOutput(v, t.columns[j].type))),
+    };
+  });
+  return {
+    tables: results,
+    chart: runner.ctx.chart,
+    stats: { elapsedMs: Math.round(performance.now() - started), rowCount, truncated, now: new Date(now).toISOString() },
+  };
+}
+
+function resolveNow(now: Date | string | number | undefined): number {
+  if (now === undefined) return Date.now();
+  const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
+  if (Number.isNaN(ms)) throw new ExecutionError(`'${String(now)}' is not a valid time for now()`);
+  return ms;
+}
+
+class Runner {
+  readonly ctx: QueryContext;
+
+  constructor(private readonly workspace: LocalWorkspace, now: number, private readonly signal?: AbortSignal) {
+    this.ctx = {
+      now,
+      vars: new Map<string, Binding>(),
+      evalTable: (e) => this.table(e),
+      checkCancelled: () => {
+        if (this.signal?.aborted) throw new ExecutionError('The query was cancelled');
+      },
+    };
+  }
+
+  statement(s: Kusto.Language.Syntax.Statement, out: Table[]): void {
+    const kind = kindName(s);
+    if (kind === 'LetStatement') return this.let(s as Kusto.Language.Syntax.LetStatement);
+    if (kind === 'ExpressionStatement') {
+      const e = (s as Kusto.Language.Syntax.ExpressionStatement).Expression!;
+      if (!isTabular(e)) throw new UnsupportedError('a scalar expression as a query result (use print)');
+      out.push(this.table(e));
+      return;
+    }
+    throw new UnsupportedError(`the '${firstTokenText(s)}' statement`);
+  }
+
+  private let(s: Kusto.Language.Syntax.LetStatement): void {
+    const name = s.Name!.SimpleName!;
+    const e = s.Expression!;
+    const kind = kindName(e);
+    if (kind === 'FunctionDeclaration') throw new UnsupportedError(`user-defined functions (let ${name} = (...) { ... })`);
+    if (isTabular(e)) {
+      // Tabular lets run at most once, on first use, so materialize() and a plain let behave alike.
+      let cached: Table | undefined;
+      this.ctx.vars.set(name, { kind: 'table', get: () => (cached ??= this.table(e)) });
+      return;
+    }
+    const value = compileScalar(e, scopeOf({ columns: [], rows: [] }, this.ctx))([]);
+    this.ctx.vars.set(name, { kind: 'scalar', value, type: scalarTypeOf(e) });
+  }
+
+  table(e: Expr): Table {
+    this.ctx.checkCancelled();
+    const kind = kindName(e);
+    switch (kind) {
+      case 'PipeExpression': {
+        const p = e as Kusto.Language.Syntax.PipeExpression;
+        return this.operator(p.Operator!, this.table(p.Expression!));
+      }
+      case 'ParenthesizedExpression':
+        return this.table((e as Kusto.Language.Syntax.ParenthesizedExpression).Expression!);
+      case 'MaterializeExpression':
+        return this.table((e as Kusto.Language.Syntax.MaterializeExpression).Expression!);
+      case 'NameReference':
+        return this.named(e as Kusto.Language.Syntax.NameReference);
+      case 'DataTableExpression':
+        return datatable(e as Kusto.Language.Syntax.DataTableExpression, this.ctx);
+      case 'PrintOperator':
+        return print(e as Kusto.Language.Syntax.PrintOperator, this.ctx);
+      case 'RangeOperator':
+        return range(e as Kusto.Language.Syntax.RangeOperator, this.ctx);
+      case 'UnionOperator':
+        return union(e as Kusto.Language.Syntax.UnionOperator, undefined, this.ctx);
+      case 'FunctionCallExpression': {
+        const name = (e as Kusto.Language.Syntax.FunctionCallExpression).Name?.SimpleName ?? textOf(e);
+        throw new UnsupportedError(`the function ${name}()`);
+      }
+    }
+    throw new UnsupportedError(`the '${firstTokenText(e)}' ${kind.endsWith('Operator') ? 'operator' : 'expression'}`);
+  }
+
+  private named(ref: Kusto.Language.Syntax.NameReference): Table {
+    const name = ref.SimpleName!;
+    const binding = this.ctx.vars.get(name);
+    if (binding) {
+      if (binding.kind !== 'table') throw new ExecutionError(`'${name}' is a scalar, not a table`);
+      return binding.get();
+    }
+    const t = this.workspace.tables.get(name);
+    if (t) return t;
+    const symbolKind = ref.ReferencedSymbol?.Kind;
+    if (symbolKind === kusto().Symbols.SymbolKind.Function) throw new UnsupportedError(`the function ${name}`);
+    throw new ExecutionError(`the table '${name}' is not in the workspace '${this.workspace.name}'`);
+  }
+
+  private operator(op: Kusto.Language.Syntax.QueryOperator, input: Table): Table {
+    const kind = kindName(op);
+    switch (kind) {
+      case 'FilterOperator': return where(op as Kusto.Language.Syntax.FilterOperator, input, this.ctx);
+      case 'ProjectOperator': return project(op as Kusto.Language.Syntax.ProjectOperator, input, this.ctx);
+      case 'ProjectAwayOperator': case 'ProjectReorderOperator': case 'ProjectKeepOperator': return selectByResult(op, input);
+      case 'ProjectRenameOperator': return projectRename(op as Kusto.Language.Syntax.ProjectRenameOperator, input);
+      case 'ExtendOperator': return extend(op as Kusto.Language.Syntax.ExtendOperator, input, this.ctx);
+      case 'SummarizeOperator': return summarize(op as Kusto.Language.Syntax.SummarizeOperator, input, this.ctx);
+      case 'TakeOperator': return take(op as Kusto.Language.Syntax.TakeOperator, input, this.ctx);
+      case 'TopOperator': return top(op as Kusto.Language.Syntax.TopOperator, input, this.ctx);
+      case 'SortOperator': return sort(op as Kusto.Language.Syntax.SortOperator, input, this.ctx);
+      case 'DistinctOperator': return distinct(op as Kusto.Language.Syntax.DistinctOperator, input, this.ctx);
+      case 'CountOperator': return count(op as Kusto.Language.Syntax.CountOperator, input);
+      case 'JoinOperator': return join(op as Kusto.Language.Syntax.JoinOperator, input, this.ctx);
+      case 'LookupOperator': return lookup(op as Kusto.Language.Syntax.LookupOperator, input, this.ctx);
+      case 'UnionOperator': return union(op as Kusto.Language.Syntax.UnionOperator, input, this.ctx);
+      case 'MvExpandOperator': return mvExpand(op as Kusto.Language.Syntax.MvExpandOperator, input, this.ctx);
+      case 'ParseOperator': return parse(op as Kusto.Language.Syntax.ParseOperator, input, this.ctx);
+      case 'AsOperator': {
+        const name = (op as Kusto.Language.Syntax.AsOperator).Name!.SimpleName!;
+        this.ctx.vars.set(name, { kind: 'table', get: () => input });
+        return input;
+      }
+      case 'RenderOperator': {
+        const r = op as Kusto.Language.Syntax.RenderOperator;
+        const properties: Record<string, string> = {};
+        for (const p of elements<Kusto.Language.Syntax.NamedParameter>(r.WithClause?.Properties)) {
+          if (p.Name?.SimpleName && p.Expression) properties[p.Name.SimpleName] = textOf(p.Expression);
+        }
+        this.ctx.chart = { type: r.ChartType?.Text ?? '', properties };
+        return input;
+      }
+    }
+    throw new UnsupportedError(`the '${firstTokenText(op)}' operator`);
+  }
+}

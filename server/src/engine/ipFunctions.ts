@@ -1,0 +1,39 @@
+/** IPv4 helpers for ipv4_is_private and ipv4_is_in_range; invalid addresses give null, as in Kusto. */
+
+export function parseIpv4(text: string): number | null {
+  const m = /^\s*(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\s*$/.exec(text);
+  if (!m) return null;
+  const parts = m.slice(1).map(Number);
+  if (parts.some((p) => p > 255)) return null;
+  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+}
+
+function parseCidr(text: string): { base: number; bits: number } | null {
+  const [addr, bitsText] = text.split('/');
+  const base = parseIpv4(addr);
+  if (base === null) return null;
+  const bits = bitsText === undefined ? 32 : Number(bitsText);
+  if (!Number.isInteger(bits) || bits < 0 || bits > 32) return null;
+  return { base, bits };
+}
+
+function inPrefix(ip: number, base: number, bits: number): boolean {
+  if (bits === 0) return true;
+  const mask = (0xffffffff << (32 - bits)) >>> 0;
+  return ((ip & mask) >>> 0) === ((base & mask) >>> 0);
+}
+
+export function ipv4IsInRange(ip: string, range: string): boolean | null {
+  const a = parseIpv4(ip.includes('/') ? ip.split('/')[0] : ip);
+  const r = parseCidr(range);
+  if (a === null || r === null) return null;
+  return inPrefix(a, r.base, r.bits);
+}
+
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((r) => parseCidr(r)!);
+
+export function ipv4IsPrivate(ip: string): boolean | null {
+  const a = parseIpv4(ip.includes('/') ? ip.split('/')[0] : ip);
+  if (a === null) return null;
+  return PRIVATE_RANGES.some((r) => inPrefix(a, r.base, r.bits));
+}

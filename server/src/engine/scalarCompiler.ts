@@ -1,0 +1,315 @@
+import { kusto } from '../language/kustoEngine';
+import { ExecutionError, UnsupportedError } from './errors';
+import type { QueryContext } from './queryContext';
+import { SCALAR_FUNCTIONS } from './scalarFunctions';
+import { compileSetPredicate } from './setPredicates';
+import { constantNeedlePredicate, kustoRegex, STRING_PREDICATES } from './stringMatch';
+import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
+import { compareValues, fromExternal, isIntegerType, parseDatetime, toDynamic, valueToString, type Column, type KqlType, type Row } from './values';
+
+/**
+ * Compiles a bound scalar expression to a closure over one row. Compiling once per operator,
+ * rather than walking the tree per row, is what keeps a million-row scan within budget.
+ */
+export type Evaluator = (row: Row) => unknown;
+
+export interface Scope {
+  readonly columns: readonly Column[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly ctx: QueryContext;
+}
+
+/** Aggregate names, rejected outside summarize with a message that says where they belong. */
+export const AGGREGATE_NAMES = new Set(['count', 'countif', 'dcount', 'dcountif', 'min', 'max', 'sum', 'avg', 'make_set', 'make_list',
+  'make_bag', 'arg_max', 'arg_min', 'take_any', 'percentile', 'any', 'stdev', 'variance', 'make_set_if', 'make_list_if', 'sumif', 'avgif',
+  'minif', 'maxif', 'percentiles', 'hll', 'tdigest', 'count_distinct', 'take_anyif']);
+
+export function compileScalar(expr: Expr, scope: Scope): Evaluator {
+  const kind = kindName(expr);
+  switch (kind) {
+    case 'ParenthesizedExpression':
+      return compileScalar((expr as Kusto.Language.Syntax.ParenthesizedExpression).Expression!, scope);
+    case 'NameReference':
+      return compileName(expr as Kusto.Language.Syntax.NameReference, scope);
+    case 'FunctionCallExpression':
+      return compileCall(expr as Kusto.Language.Syntax.FunctionCallExpression, scope);
+    case 'DynamicExpression': {
+      const value = dynamicLiteral((expr as Kusto.Language.Syntax.DynamicExpression).Expression!);
+      return () => value;
+    }
+    case 'UnaryMinusExpression': case 'UnaryPlusExpression': {
+      const inner = compileScalar((expr as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!, scope);
+      if (kind === 'UnaryPlusExpression') return inner;
+      return (r) => { const v = inner(r); return typeof v === 'number' ? -v : null; };
+    }
+    case 'AndExpression': case 'OrExpression':
+      return compileLogical(expr as Kusto.Language.Syntax.BinaryExpression, kind === 'AndExpression', scope);
+    case 'PathExpression': case 'ElementExpression':
+      return compileMember(expr, scope);
+    case 'InExpression': case 'InCsExpression': case 'NotInExpression': case 'NotInCsExpression':
+    case 'HasAnyExpression': case 'HasAllExpression':
+      return compileSetPredicate(expr, scope);
+    case 'BetweenExpression': case 'NotBetweenExpression':
+      return compileBetween(expr as Kusto.Language.Syntax.BetweenExpression, kind === 'NotBetweenExpression', scope);
+    case 'ToScalarExpression': {
+      const inner = (expr as Kusto.Language.Syntax.ToScalarExpression).Expression!;
+      let cached: { v: unknown } | undefined;
+      return () => {
+        if (!cached) {
+          const t = scope.ctx.evalTable(inner);
+          cached = { v: t.rows.length && t.columns.length ? t.rows[0][0] : null };
+        }
+        return cached.v;
+      };
+    }
+    case 'TypeOfLiteralExpression':
+      return () => null;
+  }
+  if (expr.IsLiteral || kind.endsWith('LiteralExpression')) {
+    const value = literalValue(expr);
+    return () => value;
+  }
+  if (kind in STRING_PREDICATES || kind === 'MatchesRegexExpression') return compileStringPredicate(expr as Kusto.Language.Syntax.BinaryExpression, kind, scope);
+  if (ARITHMETIC.has(kind)) return compileArithmetic(expr as Kusto.Language.Syntax.BinaryExpression, kind, scope);
+  if (COMPARISON.has(kind)) return compileComparison(expr as Kusto.Language.Syntax.BinaryExpression, kind, scope);
+  throw new UnsupportedError(describe(expr, kind));
+}
+
+function describe(expr: Expr, kind: string): string {
+  const op = (expr as Partial<Kusto.Language.Syntax.BinaryExpression>).Operator?.Text;
+  return op ? `the '${op}' operator` : `the expression '${firstTokenText(expr)}…' (${kind})`;
+}
+
+/** A literal's value in the executor's representation, from the binder's constant value. */
+export function literalValue(expr: Expr): unknown {
+  if (kindName(expr) === 'DynamicExpression') return dynamicLiteral((expr as Kusto.Language.Syntax.DynamicExpression).Expression!);
+  const type = scalarTypeOf(expr);
+  const raw = unbox(expr.LiteralValue);
+  if (type === 'datetime') {
+    const text = firstTokenText(expr);
+    const m = /^datetime\s*\((.*)\)$/is.exec(text);
+    if (m) return m[1].trim().toLowerCase() === 'null' ? null : parseDatetime(m[1]);
+    return raw instanceof Date ? raw.getTime() : raw === null || raw === undefined ? null : parseDatetime(String(raw));
+  }
+  if (type === 'timespan') {
+    if (raw === null || raw === undefined) return null;
+    const ticks = numberish((raw as { ticks?: unknown }).ticks ?? raw);
+    return ticks === null ? null : ticks / 10_000;
+  }
+  if (type === 'int' || type === 'long' || type === 'real' || type === 'decimal') return numberish(raw);
+  if (type === 'string') return raw === null || raw === undefined ? '' : String(raw);
+  if (type === 'dynamic') return raw ?? null;
+  return raw ?? null;
+}
+
+function numberish(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'object' && typeof (v as { toNumber?: unknown }).toNumber === 'function') return (v as { toNumber(): number }).toNumber();
+  const n = Number(String(v));
+  return Number.isNaN(n) ? null : n;
+}
+
+function dynamicLiteral(expr: Expr): unknown {
+  const kind = kindName(expr);
+  if (kind === 'JsonObjectExpression') {
+    const bag: Record<string, unknown> = {};
+    for (const pair of elements<Kusto.Language.Syntax.JsonPair>((expr as Kusto.Language.Syntax.JsonObjectExpression).Pairs)) {
+      const name = unbox(pair.Name!.Value);
+      bag[String(name ?? pair.Name!.ValueText)] = dynamicLiteral(pair.Value!);
+    }
+    return bag;
+  }
+  if (kind === 'JsonArrayExpression') return elements((expr as Kusto.Language.Syntax.JsonArrayExpression).Values).map(dynamicLiteral);
+  if (kind === 'UnaryMinusExpression') {
+    const v = dynamicLiteral((expr as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!);
+    return typeof v === 'number' ? -v : null;
+  }
+  return toDynamic(literalValue(expr), scalarTypeOf(expr));
+}
+
+function compileName(ref: Kusto.Language.Syntax.NameReference, scope: Scope): Evaluator {
+  const symbol = ref.ReferencedSymbol;
+  const name = ref.SimpleName ?? symbol?.Name ?? '';
+  const S = kusto().Symbols.SymbolKind;
+  if (symbol && (symbol.Kind === S.Variable || symbol.Kind === S.Parameter)) {
+    const binding = scope.ctx.vars.get(name);
+    if (!binding) throw new ExecutionError(`'${name}' is not defined`);
+    if (binding.kind !== 'scalar') throw new UnsupportedError(`using the tabular value '${name}' as a scalar`);
+    const value = binding.value;
+    return () => value;
+  }
+  if (symbol && symbol.Kind === S.Function) return compileCallByName(name, [], ref, scope);
+  const i = scope.index.get(name);
+  if (i === undefined) throw new ExecutionError(`column '${name}' is not in the input of this operator`);
+  return (r) => r[i];
+}
+
+function compileCall(call: Kusto.Language.Syntax.FunctionCallExpression, scope: Scope): Evaluator {
+  const name = call.Name?.SimpleName ?? call.ReferencedSymbol?.Name ?? '';
+  return compileCallByName(name, elements(call.ArgumentList?.Expressions), call, scope);
+}
+
+function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Scope): Evaluator {
+  const lower = name.toLowerCase();
+  if (AGGREGATE_NAMES.has(lower)) throw new ExecutionError(`the aggregate function ${name}() can only be used in summarize`);
+  const fn = SCALAR_FUNCTIONS[lower];
+  if (!fn) throw new UnsupportedError(`the function ${name}()`);
+  const args = argExprs.map((a) => compileScalar(a, scope));
+  const argTypes = argExprs.map(scalarTypeOf);
+  const resultType = scalarTypeOf(node);
+  const now = scope.ctx.now;
+  const n = args.length;
+  return (r) => {
+    const values = new Array(n);
+    for (let i = 0; i < n; i++) values[i] = args[i](r);
+    return fn({ args: values, argTypes, resultType, now });
+  };
+}
+
+function compileLogical(expr: Kusto.Language.Syntax.BinaryExpression, isAnd: boolean, scope: Scope): Evaluator {
+  const left = compileScalar(expr.Left!, scope);
+  const right = compileScalar(expr.Right!, scope);
+  // Three-valued logic: false wins an `and`, true wins an `or`, otherwise a null operand gives null.
+  if (isAnd) {
+    return (r) => {
+      const a = left(r);
+      if (a === false) return false;
+      const b = right(r);
+      if (b === false) return false;
+      return a === null || b === null ? null : true;
+    };
+  }
+  return (r) => {
+    const a = left(r);
+    if (a === true) return true;
+    const b = right(r);
+    if (b === true) return true;
+    return a === null || b === null ? null : false;
+  };
+}
+
+function compileMember(expr: Expr, scope: Scope): Evaluator {
+  const base = (expr as Kusto.Language.Syntax.PathExpression).Expression!;
+  if (scalarTypeOf(base) !== 'dynamic') throw new UnsupportedError(`the member access '${firstTokenText(expr)}…' on a non-dynamic value`);
+  const target = compileScalar(base, scope);
+  const selector = (expr as Kusto.Language.Syntax.PathExpression).Selector!;
+  let key: Evaluator;
+  const sk = kindName(selector);
+  if (sk === 'BracketedExpression') key = compileScalar((selector as Kusto.Language.Syntax.BracketedExpression).Expression!, scope);
+  else {
+    const name = (selector as Kusto.Language.Syntax.NameReference).SimpleName ?? '';
+    key = () => name;
+  }
+  return (r) => {
+    const v = target(r);
+    const k = key(r);
+    if (v === null || typeof v !== 'object') return null;
+    if (Array.isArray(v)) {
+      if (typeof k !== 'number') return null;
+      const i = k < 0 ? v.length + k : k;
+      return v[i] ?? null;
+    }
+    return (v as Record<string, unknown>)[String(k)] ?? null;
+  };
+}
+
+function compileBetween(expr: Kusto.Language.Syntax.BetweenExpression, negate: boolean, scope: Scope): Evaluator {
+  const value = compileScalar(expr.Left!, scope);
+  const lo = compileScalar(expr.Right!.First!, scope);
+  const hiExpr = expr.Right!.Second!;
+  const hiRaw = compileScalar(hiExpr, scope);
+  // `dt between (start .. 1d)` means start to start + 1d.
+  const spanEnd = scalarTypeOf(expr.Left!) === 'datetime' && scalarTypeOf(hiExpr) === 'timespan';
+  return (r) => {
+    const v = value(r);
+    const a = lo(r);
+    let b = hiRaw(r);
+    if (v === null || a === null || b === null) return null;
+    if (spanEnd) b = (a as number) + (b as number);
+    const inside = compareValues(v, a) >= 0 && compareValues(v, b) <= 0;
+    return negate ? !inside : inside;
+  };
+}
+
+function compileStringPredicate(expr: Kusto.Language.Syntax.BinaryExpression, kind: string, scope: Scope): Evaluator {
+  const leftType = scalarTypeOf(expr.Left!);
+  const rightType = scalarTypeOf(expr.Right!);
+  const left = compileScalar(expr.Left!, scope);
+  const asString = (t: KqlType, f: Evaluator): ((r: Row) => string) => (t === 'string' ? (f as (r: Row) => string) : (r) => valueToString(f(r), t));
+  const l = asString(leftType, left);
+  if (kind === 'MatchesRegexExpression') {
+    if (!expr.Right!.IsLiteral) throw new UnsupportedError('matches regex with a non-constant pattern');
+    const re = kustoRegex(String(literalValue(expr.Right!)));
+    return (r) => re.test(l(r));
+  }
+  const { test, negate } = STRING_PREDICATES[kind];
+  if (expr.Right!.IsLiteral) {
+    const p = constantNeedlePredicate(kind, valueToString(literalValue(expr.Right!), rightType));
+    if (p) return negate ? (r) => !p(l(r)) : (r) => p(l(r));
+  }
+  const right = asString(rightType, compileScalar(expr.Right!, scope));
+  return negate ? (r) => !test(l(r), right(r)) : (r) => test(l(r), right(r));
+}
+
+const ARITHMETIC = new Set(['AddExpression', 'SubtractExpression', 'MultiplyExpression', 'DivideExpression', 'ModuloExpression']);
+const COMPARISON = new Set(['EqualExpression', 'NotEqualExpression', 'LessThanExpression', 'LessThanOrEqualExpression', 'GreaterThanExpression', 'GreaterThanOrEqualExpression']);
+
+function numericOperand(f: Evaluator, t: KqlType): Evaluator {
+  if (t !== 'dynamic' && t !== 'string') return f;
+  return (r) => { const v = f(r); return typeof v === 'number' ? v : fromExternal(v, 'real'); };
+}
+
+function compileArithmetic(expr: Kusto.Language.Syntax.BinaryExpression, kind: string, scope: Scope): Evaluator {
+  const lt = scalarTypeOf(expr.Left!);
+  const rt = scalarTypeOf(expr.Right!);
+  const result = scalarTypeOf(expr);
+  const left = numericOperand(compileScalar(expr.Left!, scope), lt);
+  const right = numericOperand(compileScalar(expr.Right!, scope), rt);
+  const integral = isIntegerType(result);
+  const op = ((): (a: number, b: number) => number | null => {
+    switch (kind) {
+      case 'AddExpression': return (a, b) => a + b;
+      case 'SubtractExpression': return (a, b) => a - b;
+      case 'MultiplyExpression': return (a, b) => a * b;
+      case 'DivideExpression':
+        // Integer division truncates, and an integer divided by zero has no value.
+        return integral ? (a, b) => (b === 0 ? null : Math.trunc(a / b)) : (a, b) => a / b;
+      default:
+        return integral ? (a, b) => (b === 0 ? null : a % b) : (a, b) => a % b;
+    }
+  })();
+  return (r) => {
+    const a = left(r);
+    if (typeof a !== 'number') return null;
+    const b = right(r);
+    if (typeof b !== 'number') return null;
+    return op(a, b);
+  };
+}
+
+function compileComparison(expr: Kusto.Language.Syntax.BinaryExpression, kind: string, scope: Scope): Evaluator {
+  let lt = scalarTypeOf(expr.Left!);
+  let rt = scalarTypeOf(expr.Right!);
+  let left = compileScalar(expr.Left!, scope);
+  let right = compileScalar(expr.Right!, scope);
+  // A dynamic value compared with a typed one is converted to that type first.
+  if (lt === 'dynamic' && rt !== 'dynamic') { const f = left; const t = rt; left = (r) => fromExternal(f(r), t); lt = rt; }
+  if (rt === 'dynamic' && lt !== 'dynamic') { const f = right; const t = lt; right = (r) => fromExternal(f(r), t); rt = lt; }
+  const stringy = lt === 'string' || rt === 'string';
+  if (stringy && lt !== rt) {
+    const fl = left; const tl = lt; const fr = right; const tr = rt;
+    left = (r) => valueToString(fl(r), tl);
+    right = (r) => valueToString(fr(r), tr);
+  }
+  const dyn = lt === 'dynamic';
+  switch (kind) {
+    case 'EqualExpression':
+      return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? null : dyn ? compareValues(a, b) === 0 : a === b; };
+    case 'NotEqualExpression':
+      return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? null : dyn ? compareValues(a, b) !== 0 : a !== b; };
+  }
+  const test = kind === 'LessThanExpression' ? (c: number) => c < 0 : kind === 'LessThanOrEqualExpression' ? (c: number) => c <= 0
+    : kind === 'GreaterThanExpression' ? (c: number) => c > 0 : (c: number) => c >= 0;
+  return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? null : test(compareValues(a, b)); };
+}

@@ -1,0 +1,157 @@
+import { bin, datetimeDiff, formatDatetimeWith, startOfDay } from './datetimeFunctions';
+import { ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
+import { kustoRegex } from './stringMatch';
+import { fromExternal, parseDatetime, toDynamic, valueToString, type KqlType } from './values';
+
+/**
+ * The scalar functions the executor implements, by name. Each receives its evaluated arguments
+ * with the types the binder gave them; anything not listed here is rejected by name at compile time.
+ */
+export interface FunctionCall {
+  args: unknown[];
+  argTypes: KqlType[];
+  resultType: KqlType;
+  /** The query's now(), fixed for the whole query. */
+  now: number;
+}
+
+export type ScalarFunction = (call: FunctionCall) => unknown;
+
+const regexCache = new Map<string, RegExp>();
+function regex(pattern: string, flags = ''): RegExp {
+  const key = `${flags}/${pattern}`;
+  let r = regexCache.get(key);
+  if (!r) {
+    r = kustoRegex(pattern, flags);
+    if (regexCache.size > 500) regexCache.clear();
+    regexCache.set(key, r);
+  }
+  return r;
+}
+
+const str = (c: FunctionCall, i: number) => valueToString(c.args[i], c.argTypes[i]);
+const num = (c: FunctionCall, i: number) => (typeof c.args[i] === 'number' ? (c.args[i] as number) : null);
+
+function convert(c: FunctionCall, target: KqlType): unknown {
+  const v = c.args[0];
+  const t = c.argTypes[0];
+  if (v === null || v === undefined) return null;
+  if (t === target) return v;
+  if (typeof v === 'number' && (target === 'int' || target === 'long')) {
+    // Kusto converts datetimes and timespans to ticks (100 ns units).
+    return t === 'datetime' ? Math.round(v * 10_000 + 621355968000000000) : t === 'timespan' ? Math.round(v * 10_000) : Math.trunc(v);
+  }
+  if (typeof v === 'number' && (target === 'real' || target === 'decimal')) {
+    return t === 'timespan' ? v * 10_000 : v;
+  }
+  if (typeof v === 'boolean') return target === 'datetime' ? null : v ? 1 : 0;
+  return fromExternal(t === 'dynamic' || t === 'string' ? v : valueToString(v, t), target);
+}
+
+function parseUrl(text: string): Record<string, unknown> {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    return {};
+  }
+  const params: Record<string, string> = {};
+  u.searchParams.forEach((value, key) => { params[key] = value; });
+  return {
+    Scheme: u.protocol.replace(/:$/, ''),
+    Host: u.hostname,
+    Port: u.port,
+    Path: u.pathname,
+    Username: decodeURIComponent(u.username),
+    Password: decodeURIComponent(u.password),
+    'Query Parameters': params,
+    Fragment: u.hash.replace(/^#/, ''),
+  };
+}
+
+function isEmptyValue(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
+  now: (c) => c.now + (num(c, 0) ?? 0),
+  ago: (c) => (num(c, 0) === null ? null : c.now - num(c, 0)!),
+  bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
+  floor: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
+  startofday: (c) => (num(c, 0) === null ? null : startOfDay(num(c, 0)!, num(c, 1) ?? 0)),
+  datetime_diff: (c) => (num(c, 1) === null || num(c, 2) === null ? null : datetimeDiff(str(c, 0), num(c, 1)!, num(c, 2)!)),
+  format_datetime: (c) => (num(c, 0) === null ? '' : formatDatetimeWith(num(c, 0)!, str(c, 1))),
+  tolower: (c) => str(c, 0).toLowerCase(),
+  toupper: (c) => str(c, 0).toUpperCase(),
+  strlen: (c) => [...str(c, 0)].length,
+  substring: (c) => {
+    const s = str(c, 0);
+    const start = Math.max(0, num(c, 1) ?? 0);
+    const length = c.args.length > 2 ? num(c, 2) : null;
+    return length === null ? s.slice(start) : s.slice(start, start + Math.max(0, length));
+  },
+  split: (c) => {
+    const parts = str(c, 0).split(str(c, 1));
+    if (c.args.length < 3) return parts;
+    const i = num(c, 2);
+    return i === null || i < 0 || i >= parts.length ? [] : [parts[i]];
+  },
+  strcat: (c) => c.args.map((_, i) => str(c, i)).join(''),
+  replace_string: (c) => str(c, 0).split(str(c, 1)).join(str(c, 2)),
+  trim: (c) => {
+    const re = `(?:${str(c, 0)})`;
+    return str(c, 1).replace(regex(`^${re}+`), '').replace(regex(`${re}+$`), '');
+  },
+  extract: (c) => {
+    const m = regex(str(c, 0)).exec(str(c, 2));
+    const group = num(c, 1) ?? 0;
+    const text = m ? m[group] : undefined;
+    if (text === undefined) return c.resultType === 'string' ? '' : null;
+    return fromExternal(text, c.resultType);
+  },
+  parse_json: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
+  todynamic: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
+  tostring: (c) => str(c, 0),
+  toint: (c) => convert(c, 'int'),
+  tolong: (c) => convert(c, 'long'),
+  todouble: (c) => convert(c, 'real'),
+  toreal: (c) => convert(c, 'real'),
+  todatetime: (c) => (c.argTypes[0] === 'datetime' ? c.args[0] : c.args[0] === null ? null : parseDatetime(str(c, 0))),
+  isempty: (c) => isEmptyValue(c.args[0]),
+  isnotempty: (c) => !isEmptyValue(c.args[0]),
+  isnull: (c) => c.args[0] === null || c.args[0] === undefined,
+  isnotnull: (c) => c.args[0] !== null && c.args[0] !== undefined,
+  not: (c) => (c.args[0] === null ? null : !c.args[0]),
+  iff: (c) => (c.args[0] === true ? c.args[1] : c.args[2]),
+  iif: (c) => (c.args[0] === true ? c.args[1] : c.args[2]),
+  case: (c) => {
+    const last = c.args.length - 1;
+    for (let i = 0; i < last; i += 2) if (c.args[i] === true) return c.args[i + 1];
+    return c.args[last];
+  },
+  coalesce: (c) => {
+    for (const v of c.args) if (!isEmptyValue(v)) return v;
+    return c.resultType === 'string' ? '' : null;
+  },
+  array_length: (c) => (Array.isArray(c.args[0]) ? c.args[0].length : null),
+  pack_array: (c) => c.args.map((v, i) => toDynamic(v, c.argTypes[i])),
+  bag_pack: (c) => packBag(c),
+  pack: (c) => packBag(c),
+  ipv4_is_private: (c) => ipv4IsPrivate(str(c, 0)),
+  ipv4_is_in_range: (c) => ipv4IsInRange(str(c, 0), str(c, 1)),
+  parse_url: (c) => parseUrl(str(c, 0)),
+};
+
+function packBag(c: FunctionCall): Record<string, unknown> {
+  const bag: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < c.args.length; i += 2) bag[str(c, i)] = toDynamic(c.args[i + 1], c.argTypes[i + 1]);
+  return bag;
+}
+
+function fromExternalJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,126 @@
+import { ExecutionError, UnsupportedError } from './errors';
+import type { QueryContext } from './queryContext';
+import { compileScalar, literalValue, type Evaluator } from './scalarCompiler';
+import { scopeOf } from './scope';
+import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf, type Expr } from './syntax';
+import { columnIndex, type Table } from './table';
+import { fromExternal, valueToString, type Row } from './values';
+import { kustoRegex } from './stringMatch';
+
+/** Operators that reshape rows rather than filter them: union, mv-expand, parse. */
+
+export function union(op: Kusto.Language.Syntax.UnionOperator, input: Table | undefined, ctx: QueryContext): Table {
+  const params = rejectParameters(op, 'union', ['kind', 'isfuzzy']);
+  if ((params.get('kind') ?? 'outer').toLowerCase() !== 'outer') throw new UnsupportedError(`union kind=${params.get('kind')}`);
+  const out = resultColumns(op);
+  const tables = [...(input ? [input] : []), ...elements(op.Expressions).map((e) => ctx.evalTable(e))];
+  // Same-named columns of different types become separate, renamed columns in Kusto; refuse rather than guess.
+  for (const c of out) {
+    if (!tables.some((t) => t.columns.some((x) => x.name === c.name && x.type === c.type))) {
+      throw new UnsupportedError(`union of tables whose column '${c.name}' differs in type`);
+    }
+  }
+  const rows: Row[] = [];
+  for (const t of tables) {
+    const index = columnIndex(t.columns);
+    const positions = out.map((c) => {
+      const i = index.get(c.name);
+      return i !== undefined && t.columns[i].type === c.type ? i : -1;
+    });
+    for (const r of t.rows) rows.push(positions.map((i) => (i < 0 ? null : r[i])));
+  }
+  return { columns: out, rows };
+}
+
+export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Table, ctx: QueryContext): Table {
+  rejectParameters(op, 'mv-expand', ['kind']);
+  if (op.RowLimitClause) throw new UnsupportedError('mv-expand limit');
+  const out = resultColumns(op);
+  const scope = scopeOf(input, ctx);
+  const outIndex = columnIndex(out);
+  const expanded: { target: number; f: Evaluator; type: ReturnType<typeof scalarTypeOf> }[] = [];
+  // An unnamed path such as d.x takes the new column the binder invented for it.
+  const items = elements<Kusto.Language.Syntax.MvExpandExpression>(op.Expressions);
+  const explicit = new Set(items.map((i) => i.Expression!).filter((e) => kindName(e) === 'SimpleNamedExpression')
+    .map((e) => (e as Kusto.Language.Syntax.SimpleNamedExpression).Name!.SimpleName!));
+  const invented = out.map((c) => c.name).filter((n) => !scope.index.has(n) && !explicit.has(n));
+  for (const item of items) {
+    const e = item.Expression!;
+    const named = kindName(e) === 'SimpleNamedExpression' ? (e as Kusto.Language.Syntax.SimpleNamedExpression) : undefined;
+    const value = named ? named.Expression! : e;
+    const name = named ? named.Name!.SimpleName! : kindName(value) === 'NameReference' ? (value as Kusto.Language.Syntax.NameReference).SimpleName! : invented.shift();
+    if (!name) throw new UnsupportedError('mv-expand of an expression the binder gave no column');
+    const target = outIndex.get(name);
+    if (target === undefined) throw new ExecutionError(`mv-expand: no result column '${name}'`);
+    expanded.push({ target, f: compileScalar(value, scope), type: out[target].type });
+  }
+  const inIndex = scope.index;
+  const carry = out.map((c) => inIndex.get(c.name) ?? -1);
+  const rows: Row[] = [];
+  for (const r of input.rows) {
+    const lists = expanded.map(({ f }) => {
+      const v = f(r);
+      if (Array.isArray(v)) return v;
+      // A property bag expands to one single-property bag per property; a scalar stays one value.
+      if (v && typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => ({ [k]: x }));
+      return v === null || v === undefined ? [] : [v];
+    });
+    const n = Math.max(0, ...lists.map((l) => l.length));
+    for (let i = 0; i < n; i++) {
+      const row = carry.map((j) => (j < 0 ? null : r[j]));
+      expanded.forEach(({ target, type }, k) => {
+        const v = lists[k][i];
+        row[target] = v === undefined ? null : type === 'dynamic' ? v : fromExternal(v, type);
+      });
+      rows.push(row);
+    }
+  }
+  return { columns: out, rows };
+}
+
+/**
+ * parse: the pattern alternates string literals and column declarations (`name:type` or `*`);
+ * it becomes one regular expression whose groups fill the new columns. Without kind=regex the
+ * literals match as plain text, and a row that does not match gets empty columns.
+ */
+export function parse(op: Kusto.Language.Syntax.ParseOperator, input: Table, ctx: QueryContext): Table {
+  const params = rejectParameters(op, 'parse', ['kind']);
+  const mode = (params.get('kind') ?? 'simple').toLowerCase();
+  if (mode !== 'simple' && mode !== 'regex') throw new UnsupportedError(`parse kind=${mode}`);
+  const out = resultColumns(op);
+  const scope = scopeOf(input, ctx);
+  const source = compileScalar(op.Expression!, scope);
+  const sourceType = scalarTypeOf(op.Expression!);
+  const outIndex = columnIndex(out);
+  let pattern = '';
+  const targets: number[] = [];
+  const parts = elements<Kusto.Language.Syntax.SyntaxNode>(op.Patterns);
+  parts.forEach((part, i) => {
+    const k = kindName(part);
+    const isLast = i === parts.length - 1;
+    if (k === 'StarExpression') pattern += isLast ? '.*' : '.*?';
+    else if (k === 'NameAndTypeDeclaration' || k === 'NameDeclaration') {
+      const decl = k === 'NameAndTypeDeclaration' ? (part as Kusto.Language.Syntax.NameAndTypeDeclaration).Name! : (part as Kusto.Language.Syntax.NameDeclaration);
+      const target = outIndex.get(decl.SimpleName!);
+      if (target === undefined) throw new ExecutionError(`parse: no result column '${decl.SimpleName}'`);
+      targets.push(target);
+      const t = out[target].type;
+      pattern += t === 'int' || t === 'long' ? '(-?\\d+)' : t === 'real' ? '(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)' : isLast ? '(.*)' : '(.*?)';
+    } else {
+      const text = String(literalValue(part as Expr));
+      pattern += mode === 'regex' ? text : text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+  });
+  const re = kustoRegex(`^${pattern}`, 's');
+  const carry = out.map((c) => scope.index.get(c.name) ?? -1);
+  const rows = input.rows.map((r) => {
+    const row = carry.map((j) => (j < 0 ? null : r[j]));
+    const m = re.exec(valueToString(source(r), sourceType));
+    targets.forEach((target, g) => {
+      const text = m ? m[g + 1] : undefined;
+      row[target] = text === undefined ? fromExternal(null, out[target].type) : fromExternal(text, out[target].type);
+    });
+    return row;
+  });
+  return { columns: out, rows };
+}

@@ -1,0 +1,62 @@
+import { ExecutionError } from './errors';
+import type { QueryContext } from './queryContext';
+import { compileScalar } from './scalarCompiler';
+import { scopeOf } from './scope';
+import { elements, kindName, resultColumns, scalarTypeOf } from './syntax';
+import type { Table } from './table';
+import { fromExternal, toDynamic, type Row } from './values';
+
+/** Operators that make a table from nothing: datatable, range, print. */
+
+const NO_INPUT: Table = { columns: [], rows: [] };
+
+export function datatable(expr: Kusto.Language.Syntax.DataTableExpression, ctx: QueryContext): Table {
+  const out = resultColumns(expr);
+  const scope = scopeOf(NO_INPUT, ctx);
+  const values = elements(expr.Values).map((e) => {
+    const v = compileScalar(e, scope)([]);
+    return { v, type: scalarTypeOf(e) };
+  });
+  if (out.length === 0 || values.length % out.length !== 0) {
+    throw new ExecutionError(`datatable: ${values.length} values do not fill rows of ${out.length} columns`);
+  }
+  const rows: Row[] = [];
+  for (let i = 0; i < values.length; i += out.length) {
+    rows.push(out.map((c, j) => {
+      const { v, type } = values[i + j];
+      if (type === c.type || v === null) return v === null ? fromExternal(null, c.type) : v;
+      // A literal of another type (an int for a real column, a string for dynamic) is converted.
+      return c.type === 'dynamic' ? toDynamic(v, type) : fromExternal(v, c.type);
+    }));
+  }
+  return { columns: out, rows };
+}
+
+const MAX_RANGE_ROWS = 10_000_000;
+
+export function range(op: Kusto.Language.Syntax.RangeOperator, ctx: QueryContext): Table {
+  const out = resultColumns(op);
+  const scope = scopeOf(NO_INPUT, ctx);
+  const from = compileScalar(op.From!, scope)([]);
+  const to = compileScalar(op.To!, scope)([]);
+  const step = compileScalar(op.Step!, scope)([]);
+  if (typeof from !== 'number' || typeof to !== 'number' || typeof step !== 'number' || step === 0) {
+    throw new ExecutionError('range needs numeric, datetime or timespan bounds and a non-zero step');
+  }
+  const rows: Row[] = [];
+  for (let v = from; step > 0 ? v <= to : v >= to; v += step) {
+    if (rows.length >= MAX_RANGE_ROWS) throw new ExecutionError(`range produces more than ${MAX_RANGE_ROWS} rows`);
+    rows.push([v]);
+  }
+  return { columns: out, rows };
+}
+
+export function print(op: Kusto.Language.Syntax.PrintOperator, ctx: QueryContext): Table {
+  const out = resultColumns(op);
+  const scope = scopeOf(NO_INPUT, ctx);
+  const row = elements(op.Expressions).map((e) => {
+    const value = kindName(e) === 'SimpleNamedExpression' ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Expression! : e;
+    return compileScalar(value, scope)([]);
+  });
+  return { columns: out, rows: [row] };
+}
