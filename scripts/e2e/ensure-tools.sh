@@ -3,6 +3,10 @@
 # and tools version: Debian's Chromium and Kerberos headers, Node 24 (code-server refuses any
 # other major) and the pinned editor tools of scripts/e2e/tools. A second run is a no-op.
 set -euo pipefail
+# Started from an npm script, this inherits the outer npm's settings as npm_* variables, and
+# the inner npm would take them as its own: its user agent still says Node 20 (code-server's
+# postinstall then refuses to run) and node-gyp would point at Node 20's headers.
+while read -r var; do unset "$var"; done < <(compgen -e | grep '^npm_' || true)
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TOOLS=${KQL_E2E_TOOLS_DIR:-$ROOT/.cache/e2e-tools}

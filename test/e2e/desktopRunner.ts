@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     const dirs = ['--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions')];
     const cli = resolveCliPathFromVSCodeExecutablePath(vscodeExecutablePath);
     const install = spawnSync(cli, [...dirs, '--install-extension', vsix, '--force'], { encoding: 'utf8', stdio: 'inherit' });
-    if (install.status !== 0) throw new Error(`${cli} --install-extension exited with ${install.status}`);
+    if (install.status !== 0) throw new Error(`${cli} --install-extension failed: ${install.error?.message ?? `exit code ${install.status}`}`);
     const m = manifest();
     const extensionDevelopmentPath = path.join(tmp, 'extensions', `${m.publisher}.${m.name}-${m.version}`.toLowerCase());
     return await runTests({
