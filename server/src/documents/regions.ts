@@ -11,6 +11,11 @@ export interface KqlRegion {
   toDocumentOffset(regionOffset: number): number;
   /** Maps a document offset into `text`, or undefined when it falls outside this region. */
   toRegionOffset(documentOffset: number): number | undefined;
+  /**
+   * What the KQL is for. A scheduled rule's query is bounded by the rule's query period, so
+   * lints about unbounded time ranges do not apply to it. Absent means an ad hoc query.
+   */
+  readonly kind?: 'query' | 'scheduledRule';
 }
 
 /** A region that is the whole document, as for `.kql`, `.csl` and `.kusto` files. */

@@ -1,0 +1,68 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { KqlRegion } from './regions';
+import { yamlScalarRegion } from './yamlScalarRegion';
+
+/**
+ * A YAML file read as a Sentinel rule: analytic rules (`kind: Scheduled` or `NRT`) and hunting
+ * queries (no `kind`) share the shape `id`, `name`, `description`, `query`, ... A YAML file is
+ * taken for a rule when its top level is a mapping with a `query` key and at least one other key
+ * that rules have, so an unrelated YAML file (a CI pipeline, a Kubernetes manifest) is left alone.
+ */
+export type RuleType = 'scheduled' | 'nrt' | 'hunting';
+
+export interface ParsedRuleYaml {
+  readonly text: string;
+  readonly document: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** The top-level mapping. */
+  readonly root: YAMLMap<unknown, unknown>;
+  readonly type: RuleType;
+  /** The `query` pair; its value may be any node, or missing in a half-typed file. */
+  readonly queryPair: Pair<unknown, unknown>;
+  /** The KQL region of `query` when it is a string. */
+  readonly region: KqlRegion | undefined;
+}
+
+const RULE_KEYS = ['id', 'name', 'description', 'kind', 'severity', 'requiredDataConnectors', 'tactics', 'relevantTechniques', 'queryFrequency', 'queryPeriod', 'entityMappings'];
+
+/** Recently parsed texts: regions, environment and rule checks all ask for the same version. */
+const cache = new Map<string, ParsedRuleYaml | null>();
+const CACHE_SIZE = 16;
+
+/** Parses `text` as a rule, or returns undefined when it is not one. */
+export function parseRuleYaml(text: string): ParsedRuleYaml | undefined {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const parsed = parse(text);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(text, parsed ?? null);
+  return parsed;
+}
+
+/** A cheap first look, so that large unrelated YAML files are not parsed at all. */
+function mayBeRule(text: string): boolean {
+  return /^\s*query\s*:/m.test(text);
+}
+
+function parse(text: string): ParsedRuleYaml | undefined {
+  if (!mayBeRule(text)) return undefined;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { keepSourceTokens: true, lineCounter, uniqueKeys: false, prettyErrors: false });
+  const root = document.contents;
+  if (!isMap(root)) return undefined;
+  const keys = root.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
+  const queryPair = root.items.find((p) => isScalar(p.key) && p.key.value === 'query');
+  if (!queryPair || !keys.some((k) => RULE_KEYS.includes(k))) return undefined;
+  const type = ruleTypeOf(root);
+  const region = isScalar(queryPair.value)
+    ? yamlScalarRegion(text, queryPair.value as Scalar, type === 'hunting' ? 'query' : 'scheduledRule')
+    : undefined;
+  return { text, document, lineCounter, root, type, queryPair, region };
+}
+
+function ruleTypeOf(root: YAMLMap<unknown, unknown>): RuleType {
+  const kind = root.get('kind');
+  if (kind === 'NRT') return 'nrt';
+  if (kind === undefined || kind === null) return 'hunting';
+  return 'scheduled';
+}
