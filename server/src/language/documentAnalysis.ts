@@ -2,10 +2,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KqlRegion } from '../documents/regions';
 import type { EnvironmentId } from '../schema/types';
 import { kusto } from './kustoEngine';
+import { queryBlockStarts } from './querySeparator';
 
 /**
  * One document's analysis: its KQL regions, each held as the engine's CodeScript. A CodeScript
- * splits its text into blocks at blank lines and binds each block once; when the text changes,
+ * splits its text into blocks at blank lines (see querySeparator.ts) and binds each block once; when the text changes,
  * `WithText` keeps the blocks whose text did not change, so only the edited query is analysed again.
  */
 export interface QueryAnalysis {
@@ -33,7 +34,9 @@ export function analyzeDocument(
   const reuse = previous && previous.globals === globals ? previous.queries : [];
   const queries = regions.map((region, i): QueryAnalysis => {
     const before = reuse[i];
-    const script = before ? before.script.WithText(region.text)! : kusto().Editor.CodeScript.From$1(region.text, globals)!;
+    const script = before
+      ? before.script.WithText(region.text)!
+      : kusto().Editor.CodeScript.From$1(region.text, globals)!.WithSeparator(queryBlockStarts as never)!;
     return { region, script };
   });
   return { document, version: document.version, environment, globals, queries };

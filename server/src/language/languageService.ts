@@ -1,6 +1,25 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SemanticTokens,
+  SignatureHelp,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { wholeTextRegion, type KqlRegion } from '../documents/regions';
+import type { KqlRegion } from '../documents/regions';
+import { impliedEnvironment, regionsOfDocument } from '../documents/documentRegions';
+import { ruleDiagnostics } from '../rules/ruleDiagnostics';
+import type { RuleIdIndex } from '../rules/ruleChecks';
 import { environmentPin } from '../schema/environment';
 import type { SchemaProvider } from '../schema/schemaProvider';
 import type { EnvironmentId } from '../schema/types';
@@ -8,6 +27,18 @@ import type { KqlHuntingSettings } from '../protocol/settings';
 import { analyzeDocument, type DocumentAnalysis } from './documentAnalysis';
 import { engineDiagnostics } from './diagnostics';
 import { kusto } from './kustoEngine';
+import { getCodeActions, type ClosestNames } from './codeActions';
+import { closestNamesFallback } from './closestNamesFallback';
+import { getCompletions, resolveCompletion, type CompletionClientOptions } from './completion';
+import { getFoldingRanges } from './folding';
+import { formatDocument } from './formatting';
+import { getHover } from './hover';
+import { lintDiagnostics } from './lints';
+import * as navigation from './navigation';
+import { getSemanticTokens } from './semanticTokens';
+import { getSignatureHelp } from './signatureHelp';
+import { getDocumentSymbols } from './symbols';
+import { builtinSchema } from '../schema/builtinSchemas';
 
 /**
  * The pure KQL language service: text and settings in, plain LSP-shaped values out. The
@@ -20,26 +51,68 @@ export interface KqlLanguageService {
   environmentOf(document: TextDocument, settings: KqlHuntingSettings): EnvironmentId;
   /** Parses and binds the document, reusing the unchanged queries of a previous analysis. */
   analyze(document: TextDocument, settings: KqlHuntingSettings, previous?: DocumentAnalysis): DocumentAnalysis;
+  /** The engine's errors and analyzer warnings plus the hunting lints (lints/lintRules.ts). */
   getDiagnostics(analysis: DocumentAnalysis, settings: KqlHuntingSettings): Diagnostic[];
+  getCompletions(analysis: DocumentAnalysis, position: Position, options: CompletionClientOptions): CompletionList;
+  /** Adds documentation to an item from getCompletions. */
+  resolveCompletion(item: CompletionItem): CompletionItem;
+  getHover(analysis: DocumentAnalysis, position: Position): Hover | null;
+  getSignatureHelp(analysis: DocumentAnalysis, position: Position): SignatureHelp | null;
+  getDefinition(analysis: DocumentAnalysis, position: Position): Location[];
+  getReferences(analysis: DocumentAnalysis, position: Position, includeDeclaration: boolean): Location[];
+  getDocumentHighlights(analysis: DocumentAnalysis, position: Position): DocumentHighlight[];
+  /** The range of a renameable name at the position, or undefined when it cannot be renamed. */
+  prepareRename(analysis: DocumentAnalysis, position: Position): Range | undefined;
+  rename(analysis: DocumentAnalysis, position: Position, newName: string): WorkspaceEdit | { error: string };
+  getDocumentSymbols(analysis: DocumentAnalysis): DocumentSymbol[];
+  getFoldingRanges(analysis: DocumentAnalysis): FoldingRange[];
+  /** Formats the queries overlapping `range`, or the whole document. */
+  format(analysis: DocumentAnalysis, settings: KqlHuntingSettings, editor: { insertSpaces: boolean; tabSize: number }, range?: Range): TextEdit[];
+  getSemanticTokens(analysis: DocumentAnalysis): SemanticTokens;
+  /** Quick fixes and refactorings for a range, given the diagnostics the client has there. */
+  getCodeActions(analysis: DocumentAnalysis, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   /** Loads the engine and runs one analysis so that the first real request is fast. */
   warmUp(): void;
 }
 
 export interface LanguageServiceParams {
   schemas: SchemaProvider;
+  /** Ranks names for "did you mean" fixes; a plain edit distance when absent. */
+  closestNames?: ClosestNames;
+  /** Rule ids across the workspace, for the duplicate-id rule check; skipped when absent. */
+  ruleIds?: RuleIdIndex;
 }
 
 export function getLanguageService(params: LanguageServiceParams): KqlLanguageService {
   const { schemas } = params;
+  const closestNames = params.closestNames ?? closestNamesFallback;
+  const timeColumn = (analysis: DocumentAnalysis) => builtinSchema(analysis.environment).timeColumn;
   const service: KqlLanguageService = {
-    // Only KQL documents are KQL throughout; YAML, Markdown and JSON hold none until their regions are found (issue 5).
-    regionsOf: (document) => (document.languageId === 'kql' ? [wholeTextRegion(document.getText())] : []),
-    environmentOf: (document, settings) => environmentPin(document.getText()) ?? settings.environment,
+    regionsOf: (document) => regionsOfDocument(document),
+    environmentOf: (document, settings) => environmentPin(document.getText()) ?? impliedEnvironment(document) ?? settings.environment,
     analyze(document, settings, previous) {
       const env = service.environmentOf(document, settings);
       return analyzeDocument(document, service.regionsOf(document), env, schemas.globalsFor(env), previous);
     },
-    getDiagnostics: (analysis, settings) => engineDiagnostics(analysis, settings),
+    getDiagnostics: (analysis, settings) => [
+      ...engineDiagnostics(analysis, settings),
+      ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
+      ...ruleDiagnostics(analysis, settings, params.ruleIds),
+    ],
+    getCompletions,
+    resolveCompletion: (item) => resolveCompletion(item, (env) => (env === 'defender' || env === 'sentinel' ? schemas.globalsFor(env) : undefined)),
+    getHover: (analysis, position) => getHover(analysis, position, timeColumn(analysis)),
+    getSignatureHelp,
+    getDefinition: navigation.getDefinition,
+    getReferences: navigation.getReferences,
+    getDocumentHighlights: navigation.getDocumentHighlights,
+    prepareRename: navigation.prepareRename,
+    rename: navigation.rename,
+    getDocumentSymbols,
+    getFoldingRanges,
+    format: (analysis, settings, editor, range) => formatDocument(analysis, settings.format, editor, range),
+    getSemanticTokens,
+    getCodeActions: (analysis, range, diagnostics) => getCodeActions(analysis, range, diagnostics, closestNames),
     warmUp() {
       const K = kusto();
       const script = K.Editor.CodeScript.From$1('DeviceNetworkEvents | where Timestamp > ago(1d) | summarize count() by DeviceName', schemas.globalsFor('defender'));

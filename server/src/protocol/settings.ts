@@ -13,14 +13,42 @@ export interface KqlHuntingSettings {
   lints: Record<string, LintSeverity>;
   /** Milliseconds to wait after an edit before re-analysing, so bursts of keystrokes coalesce. */
   validationDelay: number;
+  /** The formatter's style (section `kqlHunting.format`). */
+  format: KqlFormatStyle;
+}
+
+/** The Kusto formatter's main style choices. */
+export interface KqlFormatStyle {
+  /** Spaces per indentation level when the editor indents with spaces. */
+  indentationSize: number;
+  /** Where `|` goes: on a new line before every operator, as written, or by line length. */
+  pipeOperatorStyle: 'newLine' | 'none' | 'smart';
+  /** Where long expressions break over lines. */
+  expressionStyle: 'newLine' | 'none' | 'smart';
+  /** How parenthesised lists break over lines. */
+  brackettingStyle: 'vertical' | 'diagonal' | 'none';
 }
 
 export const DEFAULT_SETTINGS: KqlHuntingSettings = {
   environment: 'defender',
   schemaFiles: [],
   lints: {},
-  validationDelay: 30,
+  validationDelay: 0,
+  format: { indentationSize: 4, pipeOperatorStyle: 'newLine', expressionStyle: 'smart', brackettingStyle: 'vertical' },
 };
+
+function normalizeFormat(raw: unknown): KqlFormatStyle {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_SETTINGS.format;
+  const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+  const placements = ['newLine', 'none', 'smart'] as const;
+  return {
+    indentationSize: typeof r.indentationSize === 'number' && r.indentationSize >= 1 ? Math.min(Math.floor(r.indentationSize), 16) : d.indentationSize,
+    pipeOperatorStyle: oneOf(r.pipeOperatorStyle, placements, d.pipeOperatorStyle),
+    expressionStyle: oneOf(r.expressionStyle, placements, d.expressionStyle),
+    brackettingStyle: oneOf(r.brackettingStyle, ['vertical', 'diagonal', 'none'] as const, d.brackettingStyle),
+  };
+}
 
 /** Fills in defaults and drops values of the wrong type, so a broken settings file cannot crash the server. */
 export function normalizeSettings(raw: unknown): KqlHuntingSettings {
@@ -34,5 +62,5 @@ export function normalizeSettings(raw: unknown): KqlHuntingSettings {
     }
   }
   const delay = typeof r.validationDelay === 'number' && r.validationDelay >= 0 ? Math.min(r.validationDelay, 5000) : DEFAULT_SETTINGS.validationDelay;
-  return { environment: env, schemaFiles, lints, validationDelay: delay };
+  return { environment: env, schemaFiles, lints, validationDelay: delay, format: normalizeFormat(r.format) };
 }
