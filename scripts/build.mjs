@@ -22,6 +22,9 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
+  // The results panel's page, run inside the webview (a browser), and its stylesheet.
+  { entryPoints: ['client/src/results/media/resultsView.ts'], outfile: 'dist/media/results.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/results/media/results.css'], outfile: 'dist/media/results.css' },
   // kqlhunt and its worker threads; the worker is loaded by file name from the same folder.
   { entryPoints: ['server/src/cli/kqlhunt.ts'], outfile: 'dist/cli/kqlhunt.js' },
   { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/cli/checkWorker.js' },

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerStatusNotification, type ServerState } from '../../server/src/protocol/messages';
+import { newTokenKey, TOKEN_KEY_ENV } from '../../server/src/protocol/tokenSeal';
 import { registerCommands } from './commands/commandTable';
+import { QueryRunner } from './run/queryRunner';
+import { WorkspaceStatusBar } from './run/workspaceStatusBar';
 import { ServerRestartPolicy } from './serverRestartPolicy';
 import { StatusBar } from './statusBar';
 
@@ -16,6 +19,9 @@ export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
 export class ExtensionContextState implements vscode.Disposable {
   readonly output: vscode.LogOutputChannel;
   readonly statusBar: StatusBar;
+  readonly queries: QueryRunner;
+  /** Seals the access tokens sent to the server; the server gets it in its environment (see tokenSeal.ts). */
+  readonly tokenKey = newTokenKey();
   client: LanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   serverState: ServerState = 'starting';
@@ -23,14 +29,16 @@ export class ExtensionContextState implements vscode.Disposable {
   constructor(readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
     this.statusBar = new StatusBar(this);
+    this.queries = new QueryRunner(this, DOCUMENT_SELECTOR);
+    this.disposables.push(this.queries, new WorkspaceStatusBar(this.queries.workspaces, DOCUMENT_SELECTOR));
     this.disposables.push(this.output, this.statusBar, ...registerCommands(this));
   }
 
   async start(): Promise<void> {
     const module = this.context.asAbsolutePath('dist/server/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { env: { ...process.env, [TOKEN_KEY_ENV]: this.tokenKey } } },
+      debug: { module, transport: TransportKind.ipc, options: { env: { ...process.env, [TOKEN_KEY_ENV]: this.tokenKey }, execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR as LanguageClientOptions['documentSelector'],

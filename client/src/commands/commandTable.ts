@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { ExtensionContextState } from '../extensionState';
+import { addWorkspace } from './addWorkspace';
+import { cancelQuery, runQuery } from './runQuery';
+import { selectWorkspace } from './selectWorkspace';
 import { switchEnvironment } from './switchEnvironment';
 
 /** Every command the extension contributes, registered from this one table. */
@@ -7,6 +10,10 @@ type CommandHandler = (state: ExtensionContextState, ...args: unknown[]) => unkn
 
 const COMMANDS: Record<string, CommandHandler> = {
   'kqlHunting.switchEnvironment': switchEnvironment,
+  'kqlHunting.runQuery': runQuery,
+  'kqlHunting.cancelQuery': cancelQuery,
+  'kqlHunting.selectWorkspace': selectWorkspace,
+  'kqlHunting.addWorkspace': addWorkspace,
   'kqlHunting.showOutput': (state) => state.output.show(true),
   'kqlHunting.restartServer': async (state) => {
     await state.stop();

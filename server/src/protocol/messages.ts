@@ -1,5 +1,6 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { EnvironmentId } from '../schema/types';
+import type { QueryBlocksParams, QueryBlocksResult, RunQueryParams, RunQueryResult } from './queryRun';
 
 /**
  * Custom LSP messages between the extension and the server, each declared once so that both
@@ -32,3 +33,9 @@ export interface DocumentEnvironmentResult {
 export const DocumentEnvironmentRequest = new RequestType<DocumentEnvironmentParams, DocumentEnvironmentResult | null, void>(
   'kqlHunting/documentEnvironment',
 );
+
+/** The query blocks of a document, for the "Run" CodeLens and the run commands. */
+export const QueryBlocksRequest = new RequestType<QueryBlocksParams, QueryBlocksResult, void>('kqlHunting/queryBlocks');
+
+/** Runs one query against a workspace; cancelling the request cancels the run. */
+export const RunQueryRequest = new RequestType<RunQueryParams, RunQueryResult, void>('kqlHunting/runQuery');

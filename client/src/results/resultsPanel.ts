@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { toCsv, toJson } from './formatValue';
+import { parseWebviewMessage, type HostToWebview, type RunView } from './messages';
+
+/**
+ * The results panel's host side: one webview beside the editor that shows the latest run. The
+ * page gets a strict Content-Security-Policy (scripts only with this load's nonce, no inline
+ * styles, nothing from the network) and may load files from the built media folder only.
+ */
+export class ResultsPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private current: RunView | undefined;
+  private readonly mediaRoot: vscode.Uri;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly onCancel: (runId: number) => void,
+  ) {
+    this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
+  }
+
+  /** Shows a run (running, done or failed), opening the panel beside the editor if needed. */
+  show(run: RunView): void {
+    this.current = run;
+    if (!this.panel) this.open();
+    else if (!this.panel.visible) this.panel.reveal(vscode.ViewColumn.Beside, true);
+    this.post();
+  }
+
+  /** The run the panel shows, for tests and commands. */
+  get shown(): RunView | undefined {
+    return this.current;
+  }
+
+  private open(): void {
+    const panel = vscode.window.createWebviewPanel('kqlHunting.results', 'KQL Results', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [this.mediaRoot],
+    });
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.html = this.html(panel.webview);
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.ready = false;
+    });
+    panel.webview.onDidReceiveMessage((raw) => this.receive(raw));
+  }
+
+  private post(): void {
+    if (!this.panel || !this.ready || !this.current) return;
+    const message: HostToWebview = { type: 'show', run: this.current };
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'cancel':
+        this.onCancel(message.runId);
+        return;
+      case 'export':
+        return this.export(message.runId, message.tableIndex, message.format);
+    }
+  }
+
+  private async export(runId: number, tableIndex: number, format: 'csv' | 'json'): Promise<void> {
+    const run = this.current;
+    if (!run || run.runId !== runId || run.outcome.state !== 'done') return;
+    const table = run.outcome.result.tables[tableIndex];
+    if (!table) return;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${table.name}.${format}`) : undefined,
+      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+      title: `Export ${table.name}`,
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(format === 'csv' ? toCsv(table) : toJson(table)));
+    void vscode.window.showInformationMessage(`Exported ${table.rows.length} rows to ${vscode.workspace.asRelativePath(target)}.`);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'results.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'results.css'));
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource} data:`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>KQL Results</title>
+</head>
+<body>
+<div id="app"></div>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}

@@ -1,0 +1,94 @@
+import type { TokenCredential } from '@azure/core-auth';
+import { isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import { LogsQueryClient, LogsQueryResultStatus, type LogsTable } from '@azure/monitor-query-logs';
+import type { QueryResultSet, ResultTable } from '../protocol/queryRun';
+import type { LogAnalyticsWorkspace } from '../protocol/workspaces';
+import { cellToJson, kustoTypeName } from './resultShape';
+import { describeServiceError } from './serviceErrors';
+import { toTimeInterval } from './timespan';
+import { pipelineOptions, type ConnectorTransport } from './transport';
+import { checkEndpoint } from './queryPolicy';
+import { ConnectorError, type ConnectorRequest, type QueryConnector } from './types';
+
+const DEFAULT_ENDPOINT = 'https://api.loganalytics.io/v1';
+
+function parseJson(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function toResultTable(table: LogsTable): ResultTable {
+  return {
+    name: table.name,
+    columns: table.columnDescriptors.map((c) => ({ name: c.name ?? '', type: kustoTypeName(c.type) })),
+    rows: table.rows.map((row) => row.map(cellToJson)),
+  };
+}
+
+/**
+ * Log Analytics and Microsoft Sentinel through the official @azure/monitor-query-logs client.
+ *
+ * Version 1.0.0 of that client passes neither `abortSignal` nor `onResponse` from its query
+ * options down to the request, so one pipeline policy (the SDK's own extension point) attaches
+ * the run's abort signal and keeps the raw error body: the SDK's error type drops the nested
+ * `innererror.information` where Log Analytics puts a semantic error's real message.
+ */
+export class LogAnalyticsConnector implements QueryConnector {
+  private readonly client: LogsQueryClient;
+  private signal: AbortSignal | undefined;
+  private rawErrorBody: string | undefined;
+
+  constructor(
+    private readonly workspace: LogAnalyticsWorkspace,
+    credential: TokenCredential,
+    transport?: ConnectorTransport,
+  ) {
+    const endpoint = workspace.endpoint ?? DEFAULT_ENDPOINT;
+    checkEndpoint(endpoint, 'logAnalytics');
+    const runScope: PipelinePolicy = {
+      name: 'kqlHuntingRunScope',
+      sendRequest: async (request, next) => {
+        if (this.signal) request.abortSignal = this.signal;
+        const response = await next(request);
+        if (response.status >= 400) this.rawErrorBody = response.bodyAsText ?? undefined;
+        return response;
+      },
+    };
+    this.client = new LogsQueryClient(credential, {
+      endpoint: endpoint.replace(/\/+$/, ''),
+      ...pipelineOptions(transport),
+      additionalPolicies: [{ policy: runScope, position: 'perCall' }],
+    });
+  }
+
+  async run(request: ConnectorRequest): Promise<QueryResultSet> {
+    this.signal = request.signal;
+    this.rawErrorBody = undefined;
+    try {
+      const answer = await this.client.queryWorkspace(this.workspace.workspaceId, request.query, toTimeInterval(request.timespan), {
+        abortSignal: request.signal,
+        serverTimeoutInSeconds: Math.min(Math.max(Math.round(request.serverTimeoutSeconds), 1), 600),
+        includeQueryStatistics: true,
+      });
+      if (answer.status === LogsQueryResultStatus.PartialFailure) {
+        const details = (answer.partialError.details ?? []).map((d) => d.message).filter(Boolean);
+        return {
+          tables: answer.partialTables.map(toResultTable),
+          partialError: [answer.partialError.message, ...details].join(' '),
+          ...(answer.statistics ? { statistics: answer.statistics } : {}),
+        };
+      }
+      return { tables: answer.tables.map(toResultTable), ...(answer.statistics ? { statistics: answer.statistics } : {}) };
+    } catch (e) {
+      if (isRestError(e) && e.statusCode !== undefined) {
+        const err = describeServiceError(e.statusCode, parseJson(this.rawErrorBody) ?? (e as { details?: unknown }).details, e.message);
+        throw new ConnectorError(err.kind, err.message, err.code, err.status);
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { chartModel } from '../../../client/src/results/chartData';
+import { formatExpanded, formatValue, isExpandable, rowAsText, toCsv, toJson } from '../../../client/src/results/formatValue';
+import { nextSort, rowWindow, visibleRows } from '../../../client/src/results/gridModel';
+import { parseWebviewMessage } from '../../../client/src/results/messages';
+import type { ResultTable } from '../../../server/src/protocol/queryRun';
+
+const TABLE: ResultTable = {
+  name: 'PrimaryResult',
+  columns: [{ name: 'DeviceName', type: 'string' }, { name: 'Count', type: 'long' }, { name: 'Report', type: 'dynamic' }],
+  rows: [
+    ['ws-02', 10, ['r1', 'r2']],
+    ['<img src=x onerror=alert(1)>', 2, { a: 1 }],
+    [null, 5, null],
+    ['=HYPERLINK("http://x")', -3, '{"k":"v"}'],
+  ],
+};
+
+describe('value text', () => {
+  it('shows every value as plain text, markup included', () => {
+    assert.deepEqual(TABLE.rows.map((r) => r.map(formatValue)), [
+      ['ws-02', '10', '["r1","r2"]'],
+      ['<img src=x onerror=alert(1)>', '2', '{"a":1}'],
+      ['', '5', ''],
+      ['=HYPERLINK("http://x")', '-3', '{"k":"v"}'],
+    ]);
+    assert.equal(formatExpanded('{"k":"v"}'), '{\n  "k": "v"\n}');
+    assert.equal(isExpandable({ a: 1 }, TABLE.columns[2]), true);
+    assert.equal(isExpandable('{"k":1}', TABLE.columns[2]), true);
+    assert.equal(isExpandable('{"k":1}', TABLE.columns[0]), false);
+    assert.equal(rowAsText(['a\tb', 1, null]), 'a b\t1\t');
+  });
+
+  it('exports CSV with quoting and neutralised formulas, and JSON in the Log Analytics shape', () => {
+    assert.equal(toCsv(TABLE), [
+      'DeviceName,Count,Report',
+      'ws-02,10,"[""r1"",""r2""]"',
+      '<img src=x onerror=alert(1)>,2,"{""a"":1}"',
+      ',5,',
+      '"\'=HYPERLINK(""http://x"")",-3,"{""k"":""v""}"',
+      '',
+    ].join('\r\n'));
+    assert.deepEqual(JSON.parse(toJson(TABLE)), { tables: [TABLE] });
+  });
+});
+
+describe('grid model', () => {
+  it('filters case-insensitively and sorts by type, nulls first, stably', () => {
+    assert.deepEqual(visibleRows(TABLE, 'WS-0', undefined), [0]);
+    assert.deepEqual(visibleRows(TABLE, '', { column: 1, descending: false }), [3, 1, 2, 0]);
+    assert.deepEqual(visibleRows(TABLE, '', { column: 0, descending: false }), [2, 1, 3, 0]);
+    assert.deepEqual(visibleRows(TABLE, '', { column: 1, descending: true }), [0, 2, 1, 3]);
+  });
+
+  it('cycles the sort and computes the row window', () => {
+    const s1 = nextSort(undefined, 2);
+    const s2 = nextSort(s1, 2);
+    assert.deepEqual([s1, s2, nextSort(s2, 2), nextSort(s2, 0)], [{ column: 2, descending: false }, { column: 2, descending: true }, undefined, { column: 0, descending: false }]);
+    assert.deepEqual(rowWindow(22_000, 440, 22, 100_000, 5), { first: 995, last: 1025 });
+    assert.deepEqual(rowWindow(0, 440, 22, 3, 5), { first: 0, last: 3 });
+  });
+
+  it('sorts and filters 100,000 rows quickly', () => {
+    const big: ResultTable = { name: 't', columns: [{ name: 'n', type: 'long' }, { name: 's', type: 'string' }], rows: Array.from({ length: 100_000 }, (_, i) => [(i * 7919) % 100_000, `row ${i}`]) };
+    const started = performance.now();
+    const sorted = visibleRows(big, '', { column: 0, descending: false });
+    const filtered = visibleRows(big, 'row 9999', undefined);
+    const ms = performance.now() - started;
+    assert.equal(big.rows[sorted[0]][0], 0);
+    assert.equal(filtered.length, 11);
+    assert.ok(ms < 3000, `took ${ms} ms`);
+  });
+});
+
+describe('charts', () => {
+  it('puts the datetime column on the x axis and splits series by a text column', () => {
+    const t: ResultTable = {
+      name: 'r',
+      columns: [{ name: 'Timestamp', type: 'datetime' }, { name: 'Device', type: 'string' }, { name: 'count_', type: 'long' }],
+      rows: [['2025-01-01T01:00:00Z', 'a', 1], ['2025-01-01T00:00:00Z', 'a', 2], ['2025-01-01T00:00:00Z', 'b', 3]],
+    };
+    const m = chartModel(t, { visualization: 'timechart' })!;
+    assert.equal(m.kind, 'line');
+    assert.deepEqual(m.labels, ['2025-01-01T00:00:00Z', '2025-01-01T01:00:00Z']);
+    assert.deepEqual(m.series, [{ name: 'a', values: [2, 1] }, { name: 'b', values: [3, null] }]);
+  });
+
+  it('draws pie and column charts from the first text and numeric columns, and nothing without a hint', () => {
+    const pie = chartModel(TABLE, { visualization: 'piechart' })!;
+    assert.equal(pie.kind, 'pie');
+    assert.deepEqual(pie.series, [{ name: 'Count', values: [10, 2, 5, -3] }]);
+    assert.equal(chartModel(TABLE, { visualization: 'columnchart' })!.kind, 'column');
+    assert.equal(chartModel(TABLE, undefined), undefined);
+    assert.equal(chartModel(TABLE, { visualization: 'table' }), undefined);
+  });
+});
+
+describe('webview messages', () => {
+  it('accepts well-formed messages and rejects the rest', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'export', runId: 1, tableIndex: 0, format: 'csv' }), { type: 'export', runId: 1, tableIndex: 0, format: 'csv' });
+    assert.equal(parseWebviewMessage({ type: 'export', runId: 1, tableIndex: 0, format: 'exe' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'copy', text: 3 }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'run', query: '.drop table T' }), undefined);
+    assert.equal(parseWebviewMessage(null), undefined);
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+  });
+});
