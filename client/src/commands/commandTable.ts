@@ -3,6 +3,7 @@ import type { ExtensionContextState } from '../extensionState';
 import { addWorkspace } from './addWorkspace';
 import { cancelQuery, runQuery } from './runQuery';
 import { selectWorkspace } from './selectWorkspace';
+import { newRmmDetection } from './newRmmDetection';
 import { switchEnvironment } from './switchEnvironment';
 
 /** Every command the extension contributes, registered from this one table. */
@@ -10,6 +11,7 @@ type CommandHandler = (state: ExtensionContextState, ...args: unknown[]) => unkn
 
 const COMMANDS: Record<string, CommandHandler> = {
   'kqlHunting.switchEnvironment': switchEnvironment,
+  'kqlHunting.newRmmDetection': newRmmDetection,
   'kqlHunting.runQuery': runQuery,
   'kqlHunting.cancelQuery': cancelQuery,
   'kqlHunting.selectWorkspace': selectWorkspace,

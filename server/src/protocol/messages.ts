@@ -1,4 +1,5 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { DetectionKind } from '../detections/rmmLibrary';
 import type { EnvironmentId } from '../schema/types';
 import type { QueryBlocksParams, QueryBlocksResult, RunQueryParams, RunQueryResult } from './queryRun';
 
@@ -33,6 +34,30 @@ export interface DocumentEnvironmentResult {
 export const DocumentEnvironmentRequest = new RequestType<DocumentEnvironmentParams, DocumentEnvironmentResult | null, void>(
   'kqlHunting/documentEnvironment',
 );
+
+export interface RmmToolSummary {
+  id: string;
+  name: string;
+  /** The detection kinds the tool has indicators for. */
+  kinds: DetectionKind[];
+  /** A few of its indicators, for the picker. */
+  detail: string;
+}
+
+/** Lists the tools of the RMM detection library, for the New RMM Detection command; takes `{}`. */
+export const RmmToolsRequest = new RequestType<Record<string, never>, RmmToolSummary[], void>('kqlHunting/rmmTools');
+
+export interface RmmDetectionParams {
+  toolIds: string[];
+  kinds: DetectionKind[];
+  /** A hunting query (.kql) or a complete Sentinel analytic rule (YAML). */
+  output: 'query' | 'rule';
+}
+
+export type RmmDetectionResult = { text: string; languageId: 'kql' | 'yaml' } | { error: string };
+
+/** Generates an RMM detection query or rule; a request that cannot be met answers with the reason. */
+export const RmmDetectionRequest = new RequestType<RmmDetectionParams, RmmDetectionResult, void>('kqlHunting/rmmDetection');
 
 /** The query blocks of a document, for the "Run" CodeLens and the run commands. */
 export const QueryBlocksRequest = new RequestType<QueryBlocksParams, QueryBlocksResult, void>('kqlHunting/queryBlocks');
