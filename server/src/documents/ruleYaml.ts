@@ -47,7 +47,7 @@ function mayBeRule(text: string): boolean {
 function parse(text: string): ParsedRuleYaml | undefined {
   if (!mayBeRule(text)) return undefined;
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { keepSourceTokens: true, lineCounter, uniqueKeys: false, prettyErrors: false });
+  const document = parseDocument(text, { keepSourceTokens: true, lineCounter, prettyErrors: false });
   const root = document.contents;
   if (!isMap(root)) return undefined;
   const keys = root.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));

@@ -1,0 +1,37 @@
+/**
+ * Data connector ids that Sentinel's template validation accepted (mid 2022). Newer connectors
+ * exist, so an id missing here is a warning that asks to check the spelling, not an error.
+ */
+export const KNOWN_CONNECTOR_IDS: ReadonlySet<string> = new Set([
+  'Agari', 'AIVectraDetect', 'AkamaiSecurityEvents', 'AlcideKAudit', 'AlsidForAD', 'ApacheHTTPServer', 'ApacheTomcat',
+  'ARGOSCloudSecurity', 'AristaAwakeSecurity', 'Armorblox', 'ArubaClearPass', 'ASimDnsActivityLogs', 'AWS', 'AWSS3',
+  'AzureActiveDirectory', 'AzureActiveDirectoryIdentityProtection', 'AzureActivity', 'AzureAdvancedThreatProtection',
+  'AzureFirewall', 'AzureInformationProtection', 'AzureKeyVault', 'AzureKubernetes', 'AzureMonitor(IIS)',
+  'AzureMonitor(VMInsights)', 'AzureMonitor(WireData)', 'AzureSecurityCenter', 'AzureSql', 'AzureStorageAccount',
+  'Barracuda', 'BarracudaCloudFirewall', 'BehaviorAnalytics', 'BetterMTD', 'BeyondSecuritybeSECURE', 'Bitglass',
+  'BlackberryCylancePROTECT', 'BoschAIShield', 'BoxDataConnector', 'BroadcomSymantecDLP', 'CEF', 'CheckPoint',
+  'CiscoASA', 'CiscoDuoSecurity', 'CiscoFirepowerEStreamer', 'CiscoISE', 'CiscoMeraki', 'CiscoSecureEndpoint',
+  'CiscoSEG', 'CiscoUCS', 'CiscoUmbrellaDataConnector', 'CiscoWSA', 'Citrix', 'CitrixWAF', 'Claroty',
+  'CloudflareDataConnector', 'CognniSentinelDataConnector', 'ContrastProtect', 'Corelight',
+  'CrowdStrikeFalconEndpointProtection', 'CyberArk', 'CyberArkEPM', 'CyberpionSecurityLogs', 'Darktrace',
+  'DarktraceRESTConnector', 'DDOS', 'DigitalGuardianDLP', 'DigitalShadows', 'DNS', 'Dynamics365',
+  'ESETEnterpriseInspector', 'ESETPROTECT', 'EsetSMC', 'ExtraHopNetworks', 'F5', 'F5BigIp', 'ForcepointCasb',
+  'ForcepointDlp', 'ForcepointNgfw', 'ForgeRock', 'Fortinet', 'GCPDNSDataConnector', 'GCPIAMDataConnector',
+  'GoogleWorkspaceReportsAPI', 'GWorkspaceRAPI', 'Illusive', 'illusiveAttackManagementSystem', 'ImpervaWAFCloudAPI',
+  'ImpervaWAFGateway', 'ImportedConnector', 'InfobloxCloudDataConnector', 'InfobloxNIOS', 'IoT', 'IronNetIronDefense',
+  'JiraAuditAPI', 'JuniperSRX', 'LastPass', 'LookoutAPI', 'McAfeeePO', 'MicrosoftAzurePurview',
+  'MicrosoftCloudAppSecurity', 'MicrosoftDefenderAdvancedThreatProtection', 'MicrosoftSysmonForLinux',
+  'MicrosoftThreatProtection', 'MorphisecUTPP', 'Netskope', 'NGINXHTTPServer', 'NXLogDnsLogs', 'NXLogLinuxAudit',
+  'OCILogs', 'Office365', 'OfficeATP', 'OktaSSO', 'OnapsisPlatform', 'OneIdentity',
+  'OracleCloudInfrastructureLogsConnector', 'OracleDatabaseAudit', 'OracleWebLogicServer', 'OrcaSecurityAlerts',
+  'PaloAltoCDL', 'PaloAltoNetworks', 'PaloAltoPrismaCloud', 'Perimeter81ActivityLogs', 'PingFederate', 'PostgreSQL',
+  'ProofpointPOD', 'ProofpointTAP', 'PulseConnectSecure', 'QualysKB', 'QualysVulnerabilityManagement',
+  'RedCanaryDataConnector', 'SailPointIdentityNow', 'SalesforceServiceCloud', 'SecurityEvents', 'SemperisDSP',
+  'SenservaPro', 'SentinelOne', 'SlackAuditAPI', 'Snowflake', 'SonicWallFirewall', 'SonraiDataConnector',
+  'SophosCloudOptix', 'SophosXGFirewall', 'SquadraTechnologiesSecRmm', 'SquidProxy', 'Symantec',
+  'SymantecEndpointProtection', 'SymantecProxySG', 'SymantecVIP', 'Syslog', 'Tenable.ad', 'ThreatIntelligence',
+  'ThreatIntelligenceTaxii', 'ThycoticSecretServer_CEF', 'TrendMicro', 'TrendMicroApexOne', 'TrendMicroCAS',
+  'TrendMicroTippingPoint', 'TrendMicroXDR', 'UbiquitiUnifi', 'vArmourAC', 'VMwareCarbonBlack', 'VMwareESXi', 'WAF',
+  'WindowsFirewall', 'WindowsForwardedEvents', 'WindowsSecurityEvents', 'WireX_Systems_NFP', 'ZimperiumMtdAlerts',
+  'Zscaler', 'ZscalerPrivateAccess',
+]);

@@ -1,0 +1,50 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { hostFormatOf } from '../documents/documentRegions';
+import { parseRuleYaml } from '../documents/ruleYaml';
+import type { DocumentAnalysis } from '../language/documentAnalysis';
+import type { KqlHuntingSettings } from '../protocol/settings';
+import { checkRule, type RuleIdIndex } from './ruleChecks';
+import { RULE_CHECKS, RULE_DIAGNOSTIC_SOURCE, type RuleCheckSeverity } from './ruleCheckTable';
+import { queryFacts } from './queryFacts';
+import type { RuleFix } from './ruleFindings';
+
+const SEVERITY: Record<RuleCheckSeverity | 'hint', DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Carried in a diagnostic's `data` so that the quick fix can be built when the client asks. */
+export interface RuleDiagnosticData {
+  ruleFix: RuleFix;
+}
+
+/**
+ * Rule checks and YAML errors for a rule file, as LSP diagnostics with the check id as `code`
+ * and severities overridable by the `lints` setting. Any document that is not rule YAML gets
+ * none, so unrelated YAML files never receive a diagnostic from this extension.
+ */
+export function ruleDiagnostics(analysis: DocumentAnalysis, settings: Pick<KqlHuntingSettings, 'lints'>, ids?: RuleIdIndex): Diagnostic[] {
+  const document = analysis.document;
+  if (hostFormatOf(document) !== 'yaml') return [];
+  const rule = parseRuleYaml(document.getText());
+  if (!rule) return [];
+  const query = analysis.queries[0];
+  const facts = query && rule.region && query.region.text === rule.region.text ? queryFacts(query) : undefined;
+  const out: Diagnostic[] = [];
+  for (const finding of checkRule({ rule, uri: document.uri, facts, ids })) {
+    const override = settings.lints[finding.check];
+    if (override === 'off') continue;
+    const diagnostic: Diagnostic = {
+      range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+      severity: SEVERITY[override ?? RULE_CHECKS[finding.check].severity],
+      code: finding.check,
+      source: RULE_DIAGNOSTIC_SOURCE,
+      message: finding.message,
+    };
+    if (finding.fix) diagnostic.data = { ruleFix: finding.fix } satisfies RuleDiagnosticData;
+    out.push(diagnostic);
+  }
+  return out;
+}
