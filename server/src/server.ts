@@ -71,7 +71,7 @@ connection.onInitialize((params): InitializeResult => {
   settings.setClientSupportsConfiguration(!!params.capabilities.workspace?.configuration);
   const capabilities = Object.assign(
     { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-    ...HANDLER_MODULES.map((m) => m.capabilities()),
+    ...HANDLER_MODULES.map((m) => m.capabilities(params.capabilities)),
   );
   return { capabilities, serverInfo: { name: 'kql-language-server', version: '0.1.0' } };
 });

@@ -1,11 +1,19 @@
 import type { HandlerModule } from './handlerModule';
+import { codeActionHandlers } from './codeActionHandlers';
+import { completionHandlers } from './completionHandlers';
 import { detectionHandlers } from './detectionHandlers';
 import { environmentHandlers } from './environmentHandlers';
+import { navigationHandlers } from './navigationHandlers';
 import { queryHandlers } from './queryHandlers';
+import { structureHandlers } from './structureHandlers';
 
 /** Every handler module the server registers, in order. Add new feature modules here. */
 export const HANDLER_MODULES: readonly HandlerModule[] = [
   environmentHandlers,
-  detectionHandlers,
   queryHandlers,
+  detectionHandlers,
+  completionHandlers,
+  navigationHandlers,
+  structureHandlers,
+  codeActionHandlers,
 ];

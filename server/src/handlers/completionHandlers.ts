@@ -1,0 +1,33 @@
+import type { ClientCapabilities } from 'vscode-languageserver/node';
+import { guard } from '../handlerGuard';
+import type { HandlerModule } from './handlerModule';
+
+/** What the client told us at initialize that changes how completion items are built. */
+let snippetSupport = false;
+
+/** Completion (with documentation on resolve) and signature help. */
+export const completionHandlers: HandlerModule = {
+  name: 'completion',
+  capabilities(client: ClientCapabilities) {
+    snippetSupport = !!client.textDocument?.completion?.completionItem?.snippetSupport;
+    return {
+      completionProvider: { resolveProvider: true, triggerCharacters: ['|', '.', '(', ',', ' ', '='] },
+      signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
+    };
+  },
+  register(ctx) {
+    ctx.connection.onCompletion(
+      guard(ctx.connection, 'completion', null, async ({ textDocument, position }) => {
+        const found = await ctx.analysisFor(textDocument.uri);
+        return found ? ctx.service.getCompletions(found.analysis, position, { snippetSupport }) : null;
+      }),
+    );
+    ctx.connection.onCompletionResolve(guard(ctx.connection, 'completionResolve', null as never, (item) => ctx.service.resolveCompletion(item)));
+    ctx.connection.onSignatureHelp(
+      guard(ctx.connection, 'signatureHelp', null, async ({ textDocument, position }) => {
+        const found = await ctx.analysisFor(textDocument.uri);
+        return found ? ctx.service.getSignatureHelp(found.analysis, position) : null;
+      }),
+    );
+  },
+};
