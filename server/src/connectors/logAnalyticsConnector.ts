@@ -2,7 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { LogsQueryClient, LogsQueryResultStatus, type LogsTable } from '@azure/monitor-query-logs';
 import type { QueryResultSet, ResultTable } from '../protocol/queryRun';
-import type { LogAnalyticsWorkspace } from '../protocol/workspaces';
+import { tokenScopeFor, type LogAnalyticsWorkspace } from '../protocol/workspaces';
 import { cellToJson, kustoTypeName } from './resultShape';
 import { describeServiceError } from './serviceErrors';
 import { toTimeInterval } from './timespan';
@@ -62,6 +62,7 @@ export class LogAnalyticsConnector implements QueryConnector {
       endpoint: endpoint.replace(/\/+$/, ''),
       ...pipelineOptions(transport),
       additionalPolicies: [{ policy: runScope, position: 'perCall' }],
+      credentials: { scopes: [tokenScopeFor(workspace)!] },
     });
   }
 

@@ -37,8 +37,14 @@ async function createConnector(workspace: WorkspaceConfig, options: RunOptions):
       const { LogAnalyticsConnector } = await import('./logAnalyticsConnector.js');
       return new LogAnalyticsConnector(workspace, credential, options.transport);
     }
-    default:
-      throw new ConnectorError('unsupported', `Running queries on ${workspace.kind} workspaces is not supported yet.`);
+    case 'defender': {
+      const { DefenderConnector } = await import('./defenderConnector.js');
+      return new DefenderConnector(workspace, credential, options.transport);
+    }
+    case 'adx': {
+      const { AdxConnector } = await import('./adxConnector.js');
+      return new AdxConnector(workspace, credential, options.transport);
+    }
   }
 }
 

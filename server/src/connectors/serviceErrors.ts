@@ -31,6 +31,9 @@ function errorChain(body: unknown): ErrorNode[] {
   let node = asNode(unwrapEnvelope(body));
   for (let depth = 0; node && depth < 10; depth++) {
     chain.push(node);
+    // Azure Data Explorer puts the detailed text in `@message` beside a generic `message`.
+    const detailed = (node as Record<string, unknown>)['@message'];
+    if (typeof detailed === 'string' && detailed !== node.message) chain.push({ code: node.code, message: detailed });
     const nestedJson = node.information?.details;
     if (typeof nestedJson === 'string') {
       try {

@@ -106,13 +106,24 @@ export function parseWorkspaces(raw: unknown): { workspaces: WorkspaceConfig[]; 
   return { workspaces, problems };
 }
 
+/** A custom endpoint's origin, which is also its token audience in the sovereign clouds; none for loopback test servers. */
+function cloudOrigin(endpoint: string | undefined): string | undefined {
+  if (!endpoint) return undefined;
+  try {
+    const url = new URL(endpoint);
+    return url.protocol === 'https:' && !/^(localhost|127\.|\[::1\])/.test(url.hostname) ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The OAuth scope a workspace's token must carry, or undefined when it needs no sign-in. */
 export function tokenScopeFor(workspace: WorkspaceConfig): string | undefined {
   switch (workspace.kind) {
     case 'logAnalytics':
-      return 'https://api.loganalytics.io/.default';
+      return `${cloudOrigin(workspace.endpoint) ?? 'https://api.loganalytics.io'}/.default`;
     case 'defender':
-      return 'https://graph.microsoft.com/.default';
+      return `${cloudOrigin(workspace.endpoint) ?? 'https://graph.microsoft.com'}/.default`;
     case 'adx':
       return `${workspace.clusterUrl.replace(/\/+$/, '')}/.default`;
     case 'local':

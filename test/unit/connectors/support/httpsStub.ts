@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
@@ -24,7 +25,7 @@ export interface StubResponse {
 }
 
 export interface HttpsStub {
-  /** `https://127.0.0.1:PORT` */
+  /** `https://127.0.0.1:PORT` (or http) */
   readonly origin: string;
   /** PEM certificate to trust. */
   readonly ca: string;
@@ -48,11 +49,12 @@ function certificate(): Promise<{ private: string; cert: string }> {
   return cachedPems;
 }
 
-export async function startHttpsStub(handler: (request: StubRequest) => StubResponse | Promise<StubResponse>): Promise<HttpsStub> {
+/** `plain` serves HTTP instead, for SDKs that fetch metadata outside their configurable transport. */
+export async function startHttpsStub(handler: (request: StubRequest) => StubResponse | Promise<StubResponse>, { plain = false } = {}): Promise<HttpsStub> {
   const pems = await certificate();
   const requests: StubRequest[] = [];
   const abandoned: StubRequest[] = [];
-  const server = https.createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
@@ -86,12 +88,13 @@ export async function startHttpsStub(handler: (request: StubRequest) => StubResp
         }
       });
     });
-  });
+  };
+  const server = plain ? http.createServer(listener) : https.createServer({ key: pems.private, cert: pems.cert }, listener);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `https://127.0.0.1:${port}`,
+    origin: `${plain ? 'http' : 'https'}://127.0.0.1:${port}`,
     ca: pems.cert,
     requests,
     abandoned,

@@ -1,0 +1,64 @@
+import type { TokenCredential } from '@azure/core-auth';
+import {
+  bearerTokenAuthenticationPolicy, createDefaultHttpClient, createHttpHeaders, createPipelineFromOptions, createPipelineRequest,
+  type HttpClient, type Pipeline,
+} from '@azure/core-rest-pipeline';
+import type { QueryResultSet } from '../protocol/queryRun';
+import { tokenScopeFor, type DefenderWorkspace } from '../protocol/workspaces';
+import { checkEndpoint } from './queryPolicy';
+import { tableFromObjectRows } from './resultShape';
+import { describeServiceError } from './serviceErrors';
+import { pipelineOptions, type ConnectorTransport } from './transport';
+import { ConnectorError, type ConnectorRequest, type QueryConnector } from './types';
+
+const DEFAULT_ENDPOINT = 'https://graph.microsoft.com/v1.0';
+
+function parseJson(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Microsoft Defender XDR advanced hunting through Microsoft Graph `security/runHuntingQuery`.
+ * There is one operation and no Graph SDK call for it worth a dependency, so the request goes
+ * through the Azure SDK's HTTP pipeline, which brings the bearer-token policy, retries for 429
+ * (honouring Retry-After) and 5xx, TLS settings and abort handling.
+ */
+export class DefenderConnector implements QueryConnector {
+  private readonly pipeline: Pipeline;
+  private readonly httpClient: HttpClient = createDefaultHttpClient();
+  private readonly url: string;
+
+  constructor(workspace: DefenderWorkspace, credential: TokenCredential, transport?: ConnectorTransport) {
+    const endpoint = (workspace.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
+    checkEndpoint(endpoint, 'defender');
+    this.url = `${endpoint}/security/runHuntingQuery`;
+    this.pipeline = createPipelineFromOptions({ ...pipelineOptions(transport), userAgentOptions: { userAgentPrefix: 'kql-hunting' } });
+    this.pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential, scopes: [tokenScopeFor(workspace)!] }));
+  }
+
+  async run(request: ConnectorRequest): Promise<QueryResultSet> {
+    const response = await this.pipeline.sendRequest(this.httpClient, createPipelineRequest({
+      url: this.url,
+      method: 'POST',
+      headers: createHttpHeaders({ 'content-type': 'application/json; charset=utf-8', accept: 'application/json' }),
+      body: JSON.stringify({ Query: request.query, Timespan: request.timespan }),
+      abortSignal: request.signal,
+      timeout: request.serverTimeoutSeconds * 1000,
+    }));
+    const body = parseJson(response.bodyAsText ?? undefined);
+    if (response.status < 200 || response.status >= 300) {
+      const err = describeServiceError(response.status, body, `Microsoft Graph answered with status ${response.status}.`);
+      throw new ConnectorError(err.kind, err.message, err.code, err.status);
+    }
+    if (!body || typeof body !== 'object') throw new ConnectorError('server', 'Microsoft Graph answered with something that is not JSON.');
+    const answer = body as Record<string, unknown>;
+    const schema = answer.schema ?? answer.Schema;
+    const results = answer.results ?? answer.Results;
+    return { tables: [tableFromObjectRows('PrimaryResult', schema, results)] };
+  }
+}
