@@ -1,5 +1,6 @@
 import type { CliCommand } from './cliCommand';
 import { checkCommand } from './commands/check';
+import { testCommand } from './commands/test';
 
 /**
  * Every `kqlhunt` subcommand, in the order `kqlhunt --help` lists them.
@@ -9,4 +10,4 @@ import { checkCommand } from './commands/check';
  * returns an exit code from exitCodes.ts or throws UsageError), then add it to this list.
  * Argument parsing, `--help`, and the error handling and exit codes are shared in main.ts.
  */
-export const COMMANDS: readonly CliCommand[] = [checkCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, testCommand];

@@ -6,15 +6,29 @@ import type { LocalWorkspace } from './workspace';
  * query binds to exactly the columns the data has), plus the functions of the caller's
  * environment, so that a query calling them still binds and is then refused by name.
  */
-const cache = new WeakMap<LocalWorkspace, Map<Kusto.Language.GlobalState | null, Kusto.Language.GlobalState>>();
+const byShape = new Map<string, Kusto.Language.GlobalState>();
+const baseIds = new WeakMap<Kusto.Language.GlobalState, number>();
+let nextBaseId = 1;
+const MAX_CACHED = 8;
+
+/**
+ * Building symbols for some sixty tables takes a noticeable moment, and detection tests make a
+ * fresh workspace per case with the same tables, so states are shared by table shape, not identity.
+ */
+function shapeKey(workspace: LocalWorkspace, base?: Kusto.Language.GlobalState): string {
+  let baseId = 0;
+  if (base) {
+    baseId = baseIds.get(base) ?? nextBaseId++;
+    baseIds.set(base, baseId);
+  }
+  const parts = [String(baseId)];
+  for (const [name, t] of workspace.tables) parts.push(`${name}(${t.columns.map((c) => `${c.name}:${c.type}`).join(',')})`);
+  return parts.join(';');
+}
 
 export function globalsForWorkspace(workspace: LocalWorkspace, base?: Kusto.Language.GlobalState): Kusto.Language.GlobalState {
-  let perBase = cache.get(workspace);
-  if (!perBase) {
-    perBase = new Map();
-    cache.set(workspace, perBase);
-  }
-  const hit = perBase.get(base ?? null);
+  const key = shapeKey(workspace, base);
+  const hit = byShape.get(key);
   if (hit) return hit;
   const K = kusto();
   const S = K.Symbols;
@@ -29,6 +43,7 @@ export function globalsForWorkspace(workspace: LocalWorkspace, base?: Kusto.Lang
   }
   const db = new S.DatabaseSymbol.$ctor1(baseDb?.Name ?? 'local', members as never, false);
   const globals = (base ?? K.GlobalState.Default!).WithDatabase(db)!;
-  perBase.set(base ?? null, globals);
+  if (byShape.size >= MAX_CACHED) byShape.delete(byShape.keys().next().value!);
+  byShape.set(key, globals);
   return globals;
 }
