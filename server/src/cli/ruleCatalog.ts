@@ -25,7 +25,7 @@ function engineRule(code: string, example: Finding): RuleDescription | undefined
   if (!/^KS\d+$/.test(code)) return undefined;
   return {
     id: code,
-    summary: `Kusto.Language diagnostic ${code}`,
+    summary: `Kusto.Language diagnostic ${code}, for example: ${example.message.replace(/\s*\r?\n\s*/g, ' ')}`,
     help: `Reported by Microsoft's Kusto.Language engine (the one behind Azure Data Explorer, Microsoft Sentinel and Defender XDR advanced hunting) while parsing and binding the query against the schema. The result's message says what is wrong at the marked range.`,
     defaultSeverity: example.severity,
   };
