@@ -46,8 +46,22 @@ function mayBeRule(text: string): boolean {
 
 function parse(text: string): ParsedRuleYaml | undefined {
   if (!mayBeRule(text)) return undefined;
+  const parsed = parseAsRule(text, text);
+  if (parsed) return parsed;
+  // A key being typed on its own line (`sev` before `severity:` is finished) joins the next
+  // line into one multi-line key and hides `query`. Read the file without such lines, keeping
+  // every offset, so the rule and its query stay usable; the YAML error is still reported.
+  const withoutBareWords = text.replace(/^[A-Za-z_][\w-]*[ \t]*$/gm, (line) => ' '.repeat(line.length));
+  return withoutBareWords === text ? undefined : parseAsRule(withoutBareWords, text);
+}
+
+function parseAsRule(source: string, text: string): ParsedRuleYaml | undefined {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { keepSourceTokens: true, lineCounter, prettyErrors: false });
+  const document = parseDocument(source, { keepSourceTokens: true, lineCounter, prettyErrors: false });
+  if (source !== text) {
+    const original = parseDocument(text, { prettyErrors: false });
+    document.errors.splice(0, document.errors.length, ...original.errors);
+  }
   const root = document.contents;
   if (!isMap(root)) return undefined;
   const keys = root.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
@@ -55,7 +69,7 @@ function parse(text: string): ParsedRuleYaml | undefined {
   if (!queryPair || !keys.some((k) => RULE_KEYS.includes(k))) return undefined;
   const type = ruleTypeOf(root);
   const region = isScalar(queryPair.value)
-    ? yamlScalarRegion(text, queryPair.value as Scalar, type === 'hunting' ? 'query' : 'scheduledRule')
+    ? yamlScalarRegion(source, queryPair.value as Scalar, type === 'hunting' ? 'query' : 'scheduledRule')
     : undefined;
   return { text, document, lineCounter, root, type, queryPair, region };
 }

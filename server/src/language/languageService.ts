@@ -19,6 +19,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KqlRegion } from '../documents/regions';
 import { impliedEnvironment, regionsOfDocument } from '../documents/documentRegions';
 import { ruleDiagnostics } from '../rules/ruleDiagnostics';
+import { ruleCompletionsAt } from '../rules/ruleCompletion';
+import { ruleQuickFixes } from '../rules/ruleQuickFixes';
 import type { RuleIdIndex } from '../rules/ruleChecks';
 import { environmentPin } from '../schema/environment';
 import type { SchemaProvider } from '../schema/schemaProvider';
@@ -99,7 +101,7 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
       ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
       ...ruleDiagnostics(analysis, settings, params.ruleIds),
     ],
-    getCompletions,
+    getCompletions: (analysis, position, options) => ruleCompletionsAt(analysis, position) ?? getCompletions(analysis, position, options),
     resolveCompletion: (item) => resolveCompletion(item, (env) => (env === 'defender' || env === 'sentinel' ? schemas.globalsFor(env) : undefined)),
     getHover: (analysis, position) => getHover(analysis, position, timeColumn(analysis)),
     getSignatureHelp,
@@ -112,7 +114,7 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     getFoldingRanges,
     format: (analysis, settings, editor, range) => formatDocument(analysis, settings.format, editor, range),
     getSemanticTokens,
-    getCodeActions: (analysis, range, diagnostics) => getCodeActions(analysis, range, diagnostics, closestNames),
+    getCodeActions: (analysis, range, diagnostics) => [...getCodeActions(analysis, range, diagnostics, closestNames), ...ruleQuickFixes(analysis.document, diagnostics)],
     warmUp() {
       const K = kusto();
       const script = K.Editor.CodeScript.From$1('DeviceNetworkEvents | where Timestamp > ago(1d) | summarize count() by DeviceName', schemas.globalsFor('defender'));
