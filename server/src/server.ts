@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysisCache';
 import { HANDLER_MODULES } from './handlers';
 import { getLanguageService } from './language/languageService';
+import { workspaceRuleIds } from './handlers/ruleHandlers';
 import { ServerStatusNotification } from './protocol/messages';
 import { BuiltinSchemaProvider } from './schema/schemaProvider';
 import type { ServerContext } from './serverContext';
@@ -23,7 +24,7 @@ import { ValidationScheduler } from './validationScheduler';
  */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = getLanguageService({ schemas: new BuiltinSchemaProvider() });
+const service = getLanguageService({ schemas: new BuiltinSchemaProvider(), ruleIds: workspaceRuleIds });
 const analyses = new AnalysisCache(service);
 const settings = new SettingsCache(connection);
 let engineReady = false;

@@ -5,6 +5,7 @@ import { detectionHandlers } from './detectionHandlers';
 import { environmentHandlers } from './environmentHandlers';
 import { navigationHandlers } from './navigationHandlers';
 import { queryHandlers } from './queryHandlers';
+import { ruleHandlers } from './ruleHandlers';
 import { structureHandlers } from './structureHandlers';
 
 /** Every handler module the server registers, in order. Add new feature modules here. */
@@ -16,4 +17,5 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   navigationHandlers,
   structureHandlers,
   codeActionHandlers,
+  ruleHandlers,
 ];
