@@ -10,9 +10,15 @@ import { StatusBar } from './statusBar';
 
 export const OUTPUT_CHANNEL_NAME = 'KQL Hunting';
 
-/** Documents the server analyses. Rule YAML, Markdown and ARM JSON join when they hold KQL. */
+/** Documents the server analyses: KQL files, and the files KQL lives in. */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
   { language: 'kql' },
+  // The server finds the KQL inside these (rule YAML, Markdown fences, ARM templates) and
+  // leaves files that hold none without diagnostics or completions.
+  { language: 'yaml' },
+  { language: 'markdown' },
+  { language: 'json' },
+  { language: 'jsonc' },
 ];
 
 /** Owns the language client, the output channel, the status bar and every registration. */
