@@ -1,5 +1,5 @@
 import type { RenderHint, ResultTable } from '../../../server/src/protocol/queryRun';
-import { formatValue } from './formatValue';
+import { formatValue } from '../../../server/src/protocol/resultText';
 
 /**
  * What a `render` asks to draw, worked out from the table the way Kusto does: a time chart puts

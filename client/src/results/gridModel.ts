@@ -1,5 +1,5 @@
 import type { ResultTable } from '../../../server/src/protocol/queryRun';
-import { formatValue } from './formatValue';
+import { formatValue } from '../../../server/src/protocol/resultText';
 
 /**
  * The grid's view of a table: which rows, in which order, after filtering and sorting. Kept

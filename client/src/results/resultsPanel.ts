@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { toCsv, toJson } from './formatValue';
+import { toCsv, toJson } from '../../../server/src/protocol/resultText';
 import { parseWebviewMessage, type HostToWebview, type RunView } from './messages';
 
 /**

@@ -1,15 +1,13 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument } from 'yaml';
 import { StaticTokenCredential } from '../connectors/credentials';
+import { queryBlocksOf, ruleTimespan } from '../connectors/queryBlocks';
 import { runQuery } from '../connectors/runQuery';
 import { locateError } from '../connectors/serviceErrors';
-import { rulePeriodToIso } from '../connectors/timespan';
 import { guard } from '../handlerGuard';
 import type { DocumentAnalysis } from '../language/documentAnalysis';
-import { toArray } from '../language/kustoEngine';
 import { QueryBlocksRequest, RunQueryRequest } from '../protocol/messages';
-import type { QueryBlock, RunQueryParams, RunQueryResult } from '../protocol/queryRun';
+import type { RunQueryParams, RunQueryResult } from '../protocol/queryRun';
 import { TOKEN_KEY_ENV, unsealToken } from '../protocol/tokenSeal';
 import { workspacePin } from '../protocol/workspaces';
 import type { HandlerModule } from './handlerModule';
@@ -26,35 +24,6 @@ import type { HandlerModule } from './handlerModule';
 // server might start do not inherit it.
 const tokenKey = process.env[TOKEN_KEY_ENV];
 delete process.env[TOKEN_KEY_ENV];
-
-/** The blocks of every KQL region, trimmed to their text, skipping blocks that hold only comments. */
-export function queryBlocksOf(analysis: DocumentAnalysis): QueryBlock[] {
-  const document = analysis.document;
-  const blocks: QueryBlock[] = [];
-  for (const query of analysis.queries) {
-    for (const block of toArray(query.script.Blocks)) {
-      const raw = block.Text ?? '';
-      if (raw.replace(/\/\/[^\n]*/g, '').trim() === '') continue;
-      const lead = raw.length - raw.trimStart().length;
-      const text = raw.trim();
-      const start = query.region.toDocumentOffset(block.Start + lead);
-      const end = query.region.toDocumentOffset(block.Start + lead + text.length);
-      blocks.push({ range: { start: document.positionAt(start), end: document.positionAt(end) }, text });
-    }
-  }
-  return blocks;
-}
-
-/** A rule file's `queryPeriod` as an ISO duration, or undefined for anything else. */
-export function ruleTimespan(document: TextDocument): string | undefined {
-  if (!/\.ya?ml$/i.test(document.uri)) return undefined;
-  try {
-    const period = parseDocument(document.getText()).get('queryPeriod');
-    return typeof period === 'string' ? rulePeriodToIso(period) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The document range of a service error inside the query that was sent, when it can be placed. */
 function errorRange(document: TextDocument, analysis: DocumentAnalysis, params: RunQueryParams, message: string): Range | undefined {

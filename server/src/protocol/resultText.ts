@@ -1,8 +1,9 @@
-import type { ResultColumn, ResultTable } from '../../../server/src/protocol/queryRun';
+import type { ResultColumn, ResultTable } from './queryRun';
 
 /**
- * How a result value becomes text. The panel only ever puts these strings into the page as
- * text, never as markup, so a value like `<img onerror=…>` is shown, not run.
+ * How a result value becomes text, for the results panel and `kqlhunt run`. The panel only ever
+ * puts these strings into the page as text, never as markup, so a value like `<img onerror=…>`
+ * is shown, not run.
  */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chartModel } from '../../../client/src/results/chartData';
-import { formatExpanded, formatValue, isExpandable, rowAsText, toCsv, toJson } from '../../../client/src/results/formatValue';
+import { formatExpanded, formatValue, isExpandable, rowAsText, toCsv, toJson } from '../../../server/src/protocol/resultText';
 import { nextSort, rowWindow, visibleRows } from '../../../client/src/results/gridModel';
 import { parseWebviewMessage } from '../../../client/src/results/messages';
 import type { ResultTable } from '../../../server/src/protocol/queryRun';

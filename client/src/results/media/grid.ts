@@ -1,5 +1,5 @@
 import type { ResultTable } from '../../../../server/src/protocol/queryRun';
-import { formatValue, isExpandable, rowAsText } from '../formatValue';
+import { formatValue, isExpandable, rowAsText } from '../../../../server/src/protocol/resultText';
 import { nextSort, rowWindow, visibleRows, type SortState } from '../gridModel';
 
 /**

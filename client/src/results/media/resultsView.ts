@@ -1,6 +1,6 @@
 import type { Chart } from 'chart.js';
 import { chartModel } from '../chartData';
-import { formatExpanded } from '../formatValue';
+import { formatExpanded } from '../../../../server/src/protocol/resultText';
 import type { HostToWebview, RunView, WebviewToHost } from '../messages';
 import { drawChart } from './chartView';
 import { Grid } from './grid';
