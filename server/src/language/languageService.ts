@@ -30,7 +30,6 @@ import { analyzeDocument, type DocumentAnalysis } from './documentAnalysis';
 import { engineDiagnostics } from './diagnostics';
 import { kusto } from './kustoEngine';
 import { getCodeActions, type ClosestNames } from './codeActions';
-import { closestNamesFallback } from './closestNamesFallback';
 import { getCompletions, resolveCompletion, type CompletionClientOptions } from './completion';
 import { getFoldingRanges } from './folding';
 import { formatDocument } from './formatting';
@@ -41,6 +40,7 @@ import { getSemanticTokens } from './semanticTokens';
 import { getSignatureHelp } from './signatureHelp';
 import { getDocumentSymbols } from './symbols';
 import { builtinSchema } from '../schema/builtinSchemas';
+import { closestNames as schemaClosestNames } from '../schema/nameSuggestions';
 
 /**
  * The pure KQL language service: text and settings in, plain LSP-shaped values out. The
@@ -79,7 +79,7 @@ export interface KqlLanguageService {
 
 export interface LanguageServiceParams {
   schemas: SchemaProvider;
-  /** Ranks names for "did you mean" fixes; a plain edit distance when absent. */
+  /** Ranks names for "did you mean" fixes; the schema catalogue's ranking when absent. */
   closestNames?: ClosestNames;
   /** Rule ids across the workspace, for the duplicate-id rule check; skipped when absent. */
   ruleIds?: RuleIdIndex;
@@ -87,7 +87,7 @@ export interface LanguageServiceParams {
 
 export function getLanguageService(params: LanguageServiceParams): KqlLanguageService {
   const { schemas } = params;
-  const closestNames = params.closestNames ?? closestNamesFallback;
+  const closestNames = params.closestNames ?? schemaClosestNames;
   const timeColumn = (analysis: DocumentAnalysis) => builtinSchema(analysis.environment).timeColumn;
   const service: KqlLanguageService = {
     regionsOf: (document) => regionsOfDocument(document),
