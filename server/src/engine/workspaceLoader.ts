@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import * as path from 'node:path';
 import type { EnvironmentSchema } from '../schema/types';
 import { parseCsv } from './csv';
@@ -62,19 +63,16 @@ export function loadLocalWorkspace(dir: string, schema: EnvironmentSchema, optio
 }
 
 function readTableFile(file: string, ext: string): Record<string, unknown>[] {
-  const text = readFileSync(file, 'utf8');
   try {
-    if (ext === 'csv') return parseCsv(text);
+    if (ext === 'csv') return parseCsv(readFileSync(file, 'utf8'));
     if (ext === 'json') {
-      const parsed: unknown = JSON.parse(text);
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
       if (!Array.isArray(parsed)) throw new Error('expected a JSON array of row objects');
       return parsed.map((row, i) => objectRow(row, i + 1));
     }
     const rows: Record<string, unknown>[] = [];
-    let line = 0;
-    for (const raw of text.split('\n')) {
-      line++;
-      if (!raw.trim()) continue;
+    forEachLine(file, (raw, line) => {
+      if (!raw.trim()) return;
       let parsed: unknown;
       try {
         parsed = JSON.parse(raw);
@@ -82,10 +80,34 @@ function readTableFile(file: string, ext: string): Record<string, unknown>[] {
         throw new Error(`line ${line}: ${(e as Error).message}`);
       }
       rows.push(objectRow(parsed, line));
-    }
+    });
     return rows;
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Reads a file line by line in fixed-size chunks: NDJSON tables can be larger than the longest
+ * string V8 can hold (512 MB), so they are never read whole.
+ */
+function forEachLine(file: string, onLine: (text: string, line: number) => void): void {
+  const fd = openSync(file, 'r');
+  const decoder = new StringDecoder('utf8');
+  const chunk = Buffer.alloc(8 << 20);
+  let rest = '';
+  let line = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const text = n > 0 ? rest + decoder.write(chunk.subarray(0, n)) : rest + decoder.end();
+      const lines = text.split('\n');
+      rest = n > 0 ? lines.pop()! : '';
+      for (const l of lines) onLine(l, ++line);
+      if (n === 0) break;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
