@@ -30,6 +30,8 @@ export interface CodeServer {
   /** The end of the server's log and of every extension host log, for failure reports. */
   logTail(lines?: number): string;
   stop(): Promise<void>;
+  /** Ends the whole process group at once, for a process that is itself about to exit. */
+  kill(): void;
 }
 
 export async function freePort(): Promise<number> {
@@ -83,6 +85,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     },
     remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${p}`,
     logTail: (lines = 40) => logTail(options.logFile, options.userDataDir, lines),
+    kill: () => killGroup('SIGKILL'),
     async stop() {
       process.removeListener('exit', onExit);
       if (exited) return;

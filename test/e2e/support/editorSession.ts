@@ -38,6 +38,15 @@ export async function openEditorSession(name: string): Promise<EditorSession> {
     userDataDir, extensionsDir, port: 0, testDriver: true, logFile: path.join(resultsDir, `${name}-code-server.log`),
   });
 
+  // An interrupted test run must not leave a code-server behind; 'exit' alone misses signals.
+  const onSignal = (signal: NodeJS.Signals) => {
+    server.kill();
+    fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
   let browser: Browser | undefined;
   const pages: Page[] = [];
   return {
@@ -68,6 +77,8 @@ export async function openEditorSession(name: string): Promise<EditorSession> {
       return server.logTail();
     },
     async dispose() {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
       await browser?.close().catch(() => undefined);
       await server.stop();
       fs.rmSync(tmp, { recursive: true, force: true });
