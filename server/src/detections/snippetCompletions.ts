@@ -1,4 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { hostFormatOf, type RegionSource } from '../documents/documentRegions';
+import type { KqlRegion } from '../documents/regions';
 import kqlSnippets from '../../../snippets/kql.json';
 import ruleSnippets from '../../../snippets/rule-yaml.json';
 
@@ -58,4 +60,18 @@ export function isYamlTopLevelPosition(text: string, offset: number): boolean {
   if (!/^[A-Za-z-]*$/.test(text.slice(lineStart, offset)) || text.slice(offset, lineEnd).trim() !== '') return false;
   const rest = text.slice(0, lineStart) + text.slice(lineEnd);
   return rest.split(/\r?\n/).every((line) => /^\s*(#.*|---|\.\.\.)?\s*$/.test(line));
+}
+
+/**
+ * The detection snippets that fit at `offset` of a document, for the completion handler to add
+ * to its items: KQL snippets inside a KQL region of a YAML, Markdown or JSON file, rule
+ * templates at the top level of an otherwise empty YAML file, and nothing in `.kql` files,
+ * where the package.json contribution already offers the KQL snippets.
+ */
+export function detectionSnippetsAt(document: RegionSource, offset: number, regions: readonly KqlRegion[]): CompletionItem[] {
+  const format = hostFormatOf(document);
+  if (format === 'kql') return [];
+  if (regions.some((r) => r.toRegionOffset(offset) !== undefined)) return snippetCompletions('kql');
+  if (format === 'yaml' && isYamlTopLevelPosition(document.getText(), offset)) return snippetCompletions('yamlTopLevel');
+  return [];
 }

@@ -1,4 +1,5 @@
 import type { ClientCapabilities } from 'vscode-languageserver/node';
+import { detectionSnippetsAt } from '../detections/snippetCompletions';
 import { guard } from '../handlerGuard';
 import type { HandlerModule } from './handlerModule';
 
@@ -19,7 +20,11 @@ export const completionHandlers: HandlerModule = {
     ctx.connection.onCompletion(
       guard(ctx.connection, 'completion', null, async ({ textDocument, position }) => {
         const found = await ctx.analysisFor(textDocument.uri);
-        return found ? ctx.service.getCompletions(found.analysis, position, { snippetSupport }) : null;
+        if (!found) return null;
+        const list = ctx.service.getCompletions(found.analysis, position, { snippetSupport });
+        // Detection snippets where package.json snippets cannot reach: rule queries and new rule files.
+        if (snippetSupport) list.items.push(...detectionSnippetsAt(found.document, found.document.offsetAt(position), ctx.service.regionsOf(found.document)));
+        return list;
       }),
     );
     ctx.connection.onCompletionResolve(guard(ctx.connection, 'completionResolve', null as never, (item) => ctx.service.resolveCompletion(item)));

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
-import { isYamlTopLevelPosition, KQL_SNIPPETS, RULE_SNIPPETS, snippetCompletions } from '../../../server/src/detections/snippetCompletions';
+import { detectionSnippetsAt, isYamlTopLevelPosition, KQL_SNIPPETS, RULE_SNIPPETS, snippetCompletions } from '../../../server/src/detections/snippetCompletions';
+import { doc, testService } from '../../helpers/languageService';
 import { parseMarkers } from '../../helpers/markers';
 
 describe('snippet completion items', () => {
@@ -41,5 +42,34 @@ describe('where rule templates fit in YAML', () => {
     assert.equal(at('  ‸'), false);
     assert.equal(at('name: ‸'), false);
     assert.equal(at('na‸me'), false);
+  });
+});
+
+describe('detection snippets by position in a document', () => {
+  const service = testService();
+  const at = (marked: string, uri: string, languageId: string) => {
+    const { text, caret } = parseMarkers(marked);
+    const d = doc(text, uri, languageId);
+    return detectionSnippetsAt(d, caret!, service.regionsOf(d)).map((i) => i.label);
+  };
+  const RULE = 'id: 6b7c2d4e-0000-4000-8000-000000000001\nname: x\nkind: Scheduled\nquery: |\n  DeviceNetworkEvents\n  ‸\nseverity: Low\n';
+
+  it('offers KQL snippets inside a rule query and nowhere else in the rule', () => {
+    assert.ok(at(RULE, 'file:///r.yaml', 'yaml').includes('rmm-tightvnc-network'));
+    assert.deepEqual(at(RULE.replace('  ‸\n', '').replace('severity: Low\n', 'severity: Low\n‸'), 'file:///r.yaml', 'yaml'), []);
+  });
+
+  it('offers rule templates in an empty YAML file', () => {
+    assert.deepEqual(at('rul‸', 'file:///new.yaml', 'yaml'), Object.values(RULE_SNIPPETS).map((s) => s.prefix));
+  });
+
+  it('leaves .kql files to the package.json contribution', () => {
+    assert.deepEqual(at('Device‸', 'file:///q.kql', 'kql'), []);
+  });
+
+  it('offers KQL snippets in a Markdown kql fence only', () => {
+    const md = '# Hunt\n\n```kql\nDeviceNetworkEvents\n‸\n```\n';
+    assert.ok(at(md, 'file:///h.md', 'markdown').includes('kql-time-window'));
+    assert.deepEqual(at('# Hunt ‸\n', 'file:///h.md', 'markdown'), []);
   });
 });
