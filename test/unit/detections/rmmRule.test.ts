@@ -39,6 +39,13 @@ describe('RMM rule YAML', () => {
     assert.match(rule.name, /AnyDesk, TeamViewer/);
   });
 
+  it('the checks that pass these rules catch a broken one', () => {
+    const text = rmmRuleYaml([rmmToolById('tightvnc')!], ['network'], { id: randomUUID() });
+    const problems = ruleProblems(text.replace("InitiatingProcessVersionInfoCompanyName has 'GlavSoft'", "InitiatingProcessVersionInfoCompanyNme has 'GlavSoft'"));
+    assert.ok(problems.some((p) => p.includes('InitiatingProcessVersionInfoCompanyNme')), problems.join('\n'));
+    assert.notDeepEqual(ruleProblems(text.replace('kind: Scheduled', 'kind: [')), []);
+  });
+
   for (const t of rmmTools()) {
     it(`${t.name}: the rule of every kind has no problem`, () => {
       for (const kind of kindsOf(t)) {
