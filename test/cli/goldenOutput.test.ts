@@ -31,7 +31,7 @@ for (const [format, file] of Object.entries(FORMATS)) {
     const expectedFile = path.join(EXPECTED, file);
     if (process.env.UPDATE_GOLDEN) fs.writeFileSync(expectedFile, actual);
     assert.equal(actual, fs.readFileSync(expectedFile, 'utf8'));
-    assert.match(run.stderr, /^kqlhunt: 5 errors, 1 warning, 1 info in 5 of 7 files\n$/);
+    assert.match(run.stderr, /^kqlhunt: 8 errors, 1 warning, 1 info in 8 of 10 files\n$/);
     if (format === 'sarif') assert.deepEqual(sarifSchemaErrors(JSON.parse(run.stdout)), []);
   });
 }

@@ -31,7 +31,7 @@ export async function runChecks(jobs: readonly CheckJob[], setup: CheckSetup, op
 }
 
 async function checkInThisThread(jobs: readonly CheckJob[], setup: CheckSetup, options: RunOptions): Promise<CheckOutcome[]> {
-  const service = createCliService(setup.schemas);
+  const service = createCliService(setup.schemas, setup.ruleIds);
   const out: CheckOutcome[] = [];
   for (const job of jobs) {
     out.push(checkFile(service, job, setup.settings));

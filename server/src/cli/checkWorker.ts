@@ -15,7 +15,7 @@ let service: KqlLanguageService | undefined;
 parentPort!.on('message', (message: CheckBatchMessage) => {
   let reply: WorkerReply;
   try {
-    service ??= createCliService(setup.schemas);
+    service ??= createCliService(setup.schemas, setup.ruleIds);
     const s = service;
     reply = { type: 'checked', outcomes: message.jobs.map((job) => checkFile(s, job, setup.settings)) };
   } catch (e) {

@@ -1,3 +1,6 @@
+import { ALL_LINT_RULES } from '../language/lints/lintRules';
+import type { LintSeverity } from '../protocol/settings';
+import { RULE_CHECKS } from '../rules/ruleCheckTable';
 import type { Finding, FindingSeverity } from './findings';
 
 /** What SARIF's `tool.driver.rules` says about one diagnostic code. */
@@ -15,7 +18,26 @@ export interface RuleDescription {
  * table of checks that reports diagnostics (the hunting lints, the rule-file checks) adds one
  * lookup here, so that SARIF carries its descriptions.
  */
-const RULE_SOURCES: readonly ((code: string, example: Finding) => RuleDescription | undefined)[] = [engineRule];
+const RULE_SOURCES: readonly ((code: string, example: Finding) => RuleDescription | undefined)[] = [lintRule, ruleCheck, engineRule];
+
+/** Hints are not reported, so a lint that defaults to one is described as information. */
+function fromSetting(severity: Exclude<LintSeverity, 'off'>): FindingSeverity {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'info';
+}
+
+/** The hunting lints' table (language/lints/lintRules.ts). */
+function lintRule(code: string): RuleDescription | undefined {
+  const rule = ALL_LINT_RULES.find((r) => r.id === code);
+  if (!rule) return undefined;
+  return { id: code, summary: rule.description, help: `${rule.description} Hunting lint '${code}': change its severity or turn it off with "lints": { "${code}": "off" } in .kqlhunt.json or the kqlHunting.lints setting.`, defaultSeverity: fromSetting(rule.defaultSeverity) };
+}
+
+/** The Sentinel rule-file checks' table (rules/ruleCheckTable.ts). */
+function ruleCheck(code: string): RuleDescription | undefined {
+  if (!Object.hasOwn(RULE_CHECKS, code)) return undefined;
+  const check = RULE_CHECKS[code as keyof typeof RULE_CHECKS];
+  return { id: code, summary: check.description, help: `${check.description} Sentinel rule check '${code}', made on analytic rule and hunting query YAML as Sentinel's own template validation does.`, defaultSeverity: fromSetting(check.severity) };
+}
 
 /**
  * Kusto.Language's own diagnostics have codes such as KS142. The engine publishes no table of

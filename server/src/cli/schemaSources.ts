@@ -6,6 +6,7 @@ import tinyglobby = require('tinyglobby');
 import { getLanguageService, type KqlLanguageService } from '../language/languageService';
 import { BuiltinSchemaProvider, type SchemaProvider } from '../schema/schemaProvider';
 import { UsageError } from './exitCodes';
+import { ruleIdIndex } from './ruleIdTable';
 
 /** A custom schema file's text, read once by the main thread and handed to every worker. */
 export interface SchemaSource {
@@ -38,10 +39,10 @@ export async function readSchemaSources(patterns: readonly string[], baseDir: st
 
 /**
  * The language service a run checks with: the built-in catalogue plus the custom schema files,
- * made the same way in the main thread and in every worker.
+ * and the run's rule ids for the duplicate-id check, made the same way in every thread.
  */
-export function createCliService(schemas: readonly SchemaSource[]): KqlLanguageService {
-  return getLanguageService({ schemas: schemaProviderFor(schemas) });
+export function createCliService(schemas: readonly SchemaSource[], ruleIds: Readonly<Record<string, string>>): KqlLanguageService {
+  return getLanguageService({ schemas: schemaProviderFor(schemas), ruleIds: ruleIdIndex(ruleIds) });
 }
 
 function schemaProviderFor(schemas: readonly SchemaSource[]): SchemaProvider {

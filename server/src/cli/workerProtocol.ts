@@ -6,6 +6,8 @@ import type { SchemaSource } from './schemaSources';
 export interface CheckSetup {
   settings: KqlHuntingSettings;
   schemas: SchemaSource[];
+  /** Rule id by file URI for every rule file in the run (ruleIdTable.ts). */
+  ruleIds: Record<string, string>;
 }
 
 /** Main thread to worker: check these files. */

@@ -163,3 +163,21 @@ test('progress is drawn on a terminal only, after a moment, and cleared at the e
   createProgress(quiet, false, () => now).update(9, 10);
   assert.equal(quiet.text, '');
 });
+
+test('rule ids are compared across every checked file, as the editor compares them across the workspace', async () => {
+  const rule = (name: string) =>
+    `id: 5b0c6f1e-2d7a-4e8b-b1c3-9f4e2a6d8c20\nname: ${name}\ndescription: A remote access tool started.\nseverity: Medium\nqueryFrequency: 1h\nqueryPeriod: 1h\ntriggerOperator: gt\ntriggerThreshold: 0\ntactics:\n  - CommandAndControl\nquery: |\n  DeviceProcessEvents\n  | project TimeGenerated, DeviceName\nkind: Scheduled\nversion: 1.0.0\n`;
+  const tree = tempTree({ 'a/one.yaml': rule('One'), 'b/two.yaml': rule('Two') });
+  try {
+    for (const jobs of ['1', '2']) {
+      const r = await runInProcess(['check', '-q', '-f', 'json', '-j', jobs], tree.dir);
+      const duplicates = (JSON.parse(r.stdout) as { file: string; code: string; message: string }[]).filter((f) => f.code === 'rule-id-duplicate');
+      assert.deepEqual(duplicates.map((f) => f.file), ['a/one.yaml', 'b/two.yaml'], r.stdout);
+      assert.match(duplicates[0].message, /also used by b\/two\.yaml/);
+    }
+    const single = await runInProcess(['check', '-q', '-f', 'json', 'a/one.yaml'], tree.dir);
+    assert.ok(!single.stdout.includes('rule-id-duplicate'));
+  } finally {
+    tree.dispose();
+  }
+});

@@ -11,7 +11,7 @@ import { FORMATS, isFormatName } from '../formats';
 import { languageIdOf } from '../languageIds';
 import { TOOL_VERSION } from '../toolVersion';
 import { createProgress } from '../progress';
-import { runProjectChecks } from '../projectChecks';
+import { ruleIdsOf } from '../ruleIdTable';
 import { readSchemaSources } from '../schemaSources';
 import { runChecks } from '../checkRunner';
 import { writeOutput } from '../outputFile';
@@ -83,8 +83,8 @@ export const checkCommand: CliCommand = {
     const progress = createProgress(io.stderr, !quiet);
     let results: FileResult[];
     try {
-      results = await runChecks(jobs, { settings, schemas }, { workers, onProgress: (d, t) => progress.update(d, t) });
-      results = runProjectChecks(results, jobs, settings);
+      // Rule ids are gathered from the whole set first: the duplicate-id check compares across files.
+      results = await runChecks(jobs, { settings, schemas, ruleIds: ruleIdsOf(jobs) }, { workers, onProgress: (d, t) => progress.update(d, t) });
     } finally {
       progress.clear();
     }
