@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionContextState } from '../extensionState';
 import type { DetectionKind } from '../../../server/src/detections/rmmLibrary';
 import { RmmDetectionRequest, RmmToolsRequest, type RmmDetectionParams, type RmmToolSummary } from '../../../server/src/protocol/messages';
@@ -52,29 +53,61 @@ async function pickOutput(): Promise<RmmDetectionParams['output'] | undefined> {
   return picked?.output;
 }
 
+/** Command arguments that skip the questions, as a keybinding or another extension may pass them. */
+function argumentsOf(value: unknown): RmmDetectionParams | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { toolIds, kinds, output } = value as Partial<RmmDetectionParams>;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (!strings(toolIds) || !strings(kinds) || (output !== 'query' && output !== 'rule')) return undefined;
+  return { toolIds, kinds: kinds as DetectionKind[], output };
+}
+
+/** How long the command waits for a server that is still starting, as on the extension's first use. */
+const SERVER_START_WAIT_MS = 30000;
+
 /**
- * Asks for tools, kinds and output, then opens the generated query or rule in a new untitled
- * editor. The library and the generators live in the language server, so any LSP client can
- * offer the same command.
+ * The language client once it runs. The command is registered before the server has started
+ * (activation by this very command starts it), so a first use waits for it, with progress shown.
  */
-export async function newRmmDetection(state: ExtensionContextState): Promise<void> {
-  const client = state.client;
-  if (!client?.isRunning()) {
+async function runningClient(state: ExtensionContextState): Promise<LanguageClient | undefined> {
+  if (state.client?.isRunning()) return state.client;
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'KQL Hunting: starting the language server' }, async () => {
+    const deadline = Date.now() + SERVER_START_WAIT_MS;
+    while (Date.now() < deadline) {
+      if (state.client?.isRunning()) return state.client;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return undefined;
+  });
+}
+
+/**
+ * Asks for tools, kinds and output (unless given as arguments), then opens the generated query
+ * or rule in a new untitled editor. The library and the generators live in the language
+ * server, so any LSP client can offer the same command.
+ */
+export async function newRmmDetection(state: ExtensionContextState, args?: unknown): Promise<void> {
+  const client = await runningClient(state);
+  if (!client) {
     void vscode.window.showErrorMessage('The KQL Hunting language server is not running; restart it and try again.');
     return;
   }
-  const tools = await pickTools(await client.sendRequest(RmmToolsRequest, {}));
-  if (!tools) return;
-  const kinds = await pickKinds(tools);
-  if (!kinds) return;
-  const output = await pickOutput();
-  if (!output) return;
-  const result = await client.sendRequest(RmmDetectionRequest, { toolIds: tools.map((t) => t.id), kinds, output });
+  let params = argumentsOf(args);
+  if (!params) {
+    const tools = await pickTools(await client.sendRequest(RmmToolsRequest, {}));
+    if (!tools) return;
+    const kinds = await pickKinds(tools);
+    if (!kinds) return;
+    const output = await pickOutput();
+    if (!output) return;
+    params = { toolIds: tools.map((t) => t.id), kinds, output };
+  }
+  const result = await client.sendRequest(RmmDetectionRequest, params);
   if ('error' in result) {
     void vscode.window.showErrorMessage(result.error);
     return;
   }
   const document = await vscode.workspace.openTextDocument({ language: result.languageId, content: result.text });
   await vscode.window.showTextDocument(document);
-  state.output.info(`new RMM ${output} for ${tools.length} tool(s): ${kinds.join(', ')}`);
+  state.output.info(`new RMM ${params.output} for ${params.toolIds.length} tool(s): ${params.kinds.join(', ')}`);
 }
