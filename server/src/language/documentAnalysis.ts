@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KqlRegion } from '../documents/regions';
 import type { EnvironmentId } from '../schema/types';
 import { kusto } from './kustoEngine';
+import type { LimitFinding } from './inputLimits';
 import { queryBlockStarts } from './querySeparator';
 
 /**
@@ -22,6 +23,8 @@ export interface DocumentAnalysis {
   readonly environment: EnvironmentId;
   readonly globals: Kusto.Language.GlobalState;
   readonly queries: readonly QueryAnalysis[];
+  /** Set when the document is too large or too odd to analyse; `queries` is then empty. */
+  readonly limit?: LimitFinding;
 }
 
 export function analyzeDocument(

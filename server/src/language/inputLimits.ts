@@ -1,3 +1,6 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
 /**
  * Cheap, linear checks made before any text reaches the Kusto engine. The engine is fast on
  * real queries but super-linear on pathological ones (thousands of nested parentheses take
@@ -123,4 +126,15 @@ function firstTooDeep(text: string, max: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/** The one diagnostic a document gets when it is not analysed: information, since nothing is wrong with the KQL. */
+export function limitDiagnostic(document: TextDocument, finding: LimitFinding): Diagnostic {
+  return {
+    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+    severity: DiagnosticSeverity.Information,
+    code: finding.code,
+    source: 'kql',
+    message: finding.message,
+  };
 }

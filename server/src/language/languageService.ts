@@ -29,6 +29,7 @@ import type { KqlHuntingSettings } from '../protocol/settings';
 import { analyzeDocument, type DocumentAnalysis } from './documentAnalysis';
 import { engineDiagnostics } from './diagnostics';
 import { kusto } from './kustoEngine';
+import { checkInputLimits, DEFAULT_INPUT_LIMITS, limitDiagnostic } from './inputLimits';
 import { getCodeActions, type ClosestNames } from './codeActions';
 import { getCompletions, resolveCompletion, type CompletionClientOptions } from './completion';
 import { getFoldingRanges } from './folding';
@@ -94,14 +95,16 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     environmentOf: (document, settings) => environmentPin(document.getText()) ?? impliedEnvironment(document) ?? settings.environment,
     analyze(document, settings, previous) {
       const env = service.environmentOf(document, settings);
+      const limit = checkInputLimits(document.getText(), { ...DEFAULT_INPUT_LIMITS, ...settings.limits });
+      if (limit) return { document, version: document.version, environment: env, globals: schemas.globalsFor(env), queries: [], limit };
       return analyzeDocument(document, service.regionsOf(document), env, schemas.globalsFor(env), previous);
     },
-    getDiagnostics: (analysis, settings) => [
+    getDiagnostics: (analysis, settings) => analysis.limit ? [limitDiagnostic(analysis.document, analysis.limit)] : [
       ...engineDiagnostics(analysis, settings),
       ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
       ...ruleDiagnostics(analysis, settings, params.ruleIds),
     ],
-    getCompletions: (analysis, position, options) => ruleCompletionsAt(analysis, position) ?? getCompletions(analysis, position, options),
+    getCompletions: (analysis, position, options) => analysis.limit ? { isIncomplete: false, items: [] } : ruleCompletionsAt(analysis, position) ?? getCompletions(analysis, position, options),
     resolveCompletion: (item) => resolveCompletion(item, (env) => (env === 'defender' || env === 'sentinel' ? schemas.globalsFor(env) : undefined)),
     getHover: (analysis, position) => getHover(analysis, position, timeColumn(analysis)),
     getSignatureHelp,
@@ -114,7 +117,7 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     getFoldingRanges,
     format: (analysis, settings, editor, range) => formatDocument(analysis, settings.format, editor, range),
     getSemanticTokens,
-    getCodeActions: (analysis, range, diagnostics) => [...getCodeActions(analysis, range, diagnostics, closestNames), ...ruleQuickFixes(analysis.document, diagnostics)],
+    getCodeActions: (analysis, range, diagnostics) => analysis.limit ? [] : [...getCodeActions(analysis, range, diagnostics, closestNames), ...ruleQuickFixes(analysis.document, diagnostics)],
     warmUp() {
       const K = kusto();
       const script = K.Editor.CodeScript.From$1('DeviceNetworkEvents | where Timestamp > ago(1d) | summarize count() by DeviceName', schemas.globalsFor('defender'));

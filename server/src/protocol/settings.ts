@@ -15,6 +15,8 @@ export interface KqlHuntingSettings {
   validationDelay: number;
   /** The formatter's style (section `kqlHunting.format`). */
   format: KqlFormatStyle;
+  /** Sizes above which a document is not analysed (section `kqlHunting.limits`). */
+  limits: { maxDocumentSize: number; maxQueries: number };
 }
 
 /** The Kusto formatter's main style choices. */
@@ -35,7 +37,14 @@ export const DEFAULT_SETTINGS: KqlHuntingSettings = {
   lints: {},
   validationDelay: 0,
   format: { indentationSize: 4, pipeOperatorStyle: 'newLine', expressionStyle: 'smart', brackettingStyle: 'vertical' },
+  limits: { maxDocumentSize: 500_000, maxQueries: 2_000 },
 };
+
+function normalizeLimits(raw: unknown): KqlHuntingSettings['limits'] {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const positive = (v: unknown, fallback: number) => (typeof v === 'number' && v >= 1 ? Math.floor(v) : fallback);
+  return { maxDocumentSize: positive(r.maxDocumentSize, DEFAULT_SETTINGS.limits.maxDocumentSize), maxQueries: positive(r.maxQueries, DEFAULT_SETTINGS.limits.maxQueries) };
+}
 
 function normalizeFormat(raw: unknown): KqlFormatStyle {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -62,5 +71,5 @@ export function normalizeSettings(raw: unknown): KqlHuntingSettings {
     }
   }
   const delay = typeof r.validationDelay === 'number' && r.validationDelay >= 0 ? Math.min(r.validationDelay, 5000) : DEFAULT_SETTINGS.validationDelay;
-  return { environment: env, schemaFiles, lints, validationDelay: delay, format: normalizeFormat(r.format) };
+  return { environment: env, schemaFiles, lints, validationDelay: delay, format: normalizeFormat(r.format), limits: normalizeLimits(r.limits) };
 }

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from '../helpers/lspClient';
+import { FIXTURES } from '../helpers/paths';
+
+/**
+ * Hostile documents must not freeze the server: each gets at most one clear message, and an
+ * ordinary document opened right after still gets its diagnostics and hovers promptly.
+ */
+const TIGHTVNC = fs.readFileSync(path.join(FIXTURES, 'tightvnc-network.kql'), 'utf8');
+const RESPONSIVE_MS = Number(process.env.LIMITS_DEADLINE_MS ?? 10000);
+
+const hostile: [string, () => string, string | undefined][] = [
+  ['a 10 MB document', () => 'DeviceNetworkEvents | take 1\n\n'.repeat(Math.ceil(10e6 / 30)), 'KQLH-LIMIT-SIZE'],
+  ['a 50,000-line file', () => Array.from({ length: 50_000 }, (_, i) => (i % 2 ? '' : `print x = ${i}`)).join('\n'), 'KQLH-LIMIT-QUERIES'],
+  ['parentheses nested 5,000 deep', () => 'print x = ' + '('.repeat(5000) + '1' + ')'.repeat(5000), 'KQLH-LIMIT-NESTING'],
+  ['one 1 MB line', () => 'print x = "' + 'a'.repeat(1 << 20) + '"', 'KQLH-LIMIT-SIZE'],
+  ['binary garbage', () => Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256)).toString('latin1'), 'KQLH-LIMIT-BINARY'],
+  ['lone UTF-16 surrogates', () => 'print x = "\uD800 \uDC00" | where \uD83D', undefined],
+];
+
+for (const [name, make, code] of hostile) {
+  test(`limits: ${name} is handled and the server stays responsive`, async () => {
+    const client = new LspTestClient();
+    try {
+      await client.initialize();
+      const uri = 'file:///limits/hostile.kql';
+      const hostileDiagnostics = client.nextDiagnostics(uri);
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kql', version: 1, text: make() } });
+
+      // An ordinary document opened afterwards is still served.
+      const other = 'file:///limits/ordinary.kql';
+      const t0 = Date.now();
+      const otherDiagnostics = client.nextDiagnostics(other);
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: other, languageId: 'kql', version: 1, text: TIGHTVNC } });
+      await otherDiagnostics;
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: other }, position: { line: 3, character: 5 } });
+      const elapsed = Date.now() - t0;
+      assert.ok(hover, 'hover on the ordinary document answers');
+      assert.ok(elapsed < RESPONSIVE_MS, `ordinary document served in ${elapsed} ms`);
+
+      const published = await hostileDiagnostics;
+      if (code) {
+        assert.equal(published.diagnostics.length, 1, JSON.stringify(published.diagnostics).slice(0, 500));
+        assert.equal(published.diagnostics[0].code, code);
+        assert.match(String(published.diagnostics[0].message), /not analysed|analysis is off/);
+      } else {
+        assert.ok(published.diagnostics.length > 0);
+      }
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.kill();
+    }
+  });
+}
