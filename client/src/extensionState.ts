@@ -72,6 +72,7 @@ export class ExtensionContextState implements vscode.Disposable {
     this.serverState = state;
     if (message) this.output.info(`server ${state}: ${message}`);
     this.statusBar.refresh();
+    this.queries.serverStateChanged();
   }
 
   async stop(): Promise<void> {

@@ -56,6 +56,7 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
         if (this.summaries.delete(uri)) this.redecorate();
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redecorate()),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.updateContext()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.lensesChanged.fire()),
       this.workspaces.onDidChange(() => this.lensesChanged.fire()),
     );
@@ -76,9 +77,22 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
     });
   }
 
+  /** The lenses and the keybinding context depend on the server; ask again once it is ready. */
+  serverStateChanged(): void {
+    this.lensesChanged.fire();
+    void this.updateContext();
+  }
+
+  /** Sets `kqlHunting.editorHasQueries`, which enables Ctrl+Enter in rule YAML and Markdown files that hold KQL. */
+  private async updateContext(): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    const blocks = document ? await this.blocksOf(document) : undefined;
+    await vscode.commands.executeCommand('setContext', 'kqlHunting.editorHasQueries', !!blocks && blocks.blocks.length > 0);
+  }
+
   private async blocksOf(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<QueryBlocksResult | undefined> {
     const client = this.state.client;
-    if (!client || this.state.serverState !== 'ready') return undefined;
+    if (!client || !client.isRunning()) return undefined;
     return client.sendRequest(QueryBlocksRequest, { uri: document.uri.toString() }, token).then(
       (r) => r,
       () => undefined,
@@ -151,7 +165,9 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
     this.running = { runId, uri, range, cancellation };
     this.errors.delete(document.uri);
     this.lensesChanged.fire();
-    const title = text.split('\n').find((l) => l.trim() && !l.trim().startsWith('//'))?.trim() ?? text.trim();
+    // The heading is the query's first line of substance: not a comment, and not a let when there is more.
+    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//'));
+    const title = lines.find((l) => !/^let\s/.test(l)) ?? lines[0] ?? '';
     const view = (outcome: RunView['outcome']): RunView => ({ runId, workspaceName: workspace.name, title, startedAt: new Date().toISOString(), outcome });
     this.panel.show(view({ state: 'running' }));
     let result: RunQueryResult;

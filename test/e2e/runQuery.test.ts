@@ -1,0 +1,67 @@
+/**
+ * Running a hunting query from the editor: the TightVNC detection on the sample workspace's own
+ * data (a local workspace), started with the Run CodeLens, ending with its rows in the results
+ * panel's grid, the inline summary beside the query, and a screenshot.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
+
+const FILE = 'tightvnc-network.kql';
+
+let session: EditorSession;
+before(async () => {
+  session = await openEditorSession('run-query');
+  // The sample workspace folder is itself a local workspace (workspace.json and data/).
+  fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(session.workspace, '.vscode', 'settings.json'), JSON.stringify({
+    'kqlHunting.workspaces': [{ name: 'Sample data', kind: 'local', folder: '.' }],
+  }, null, 2));
+});
+after(async () => { await session?.dispose(); });
+
+async function step<T>(what: string, action: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const result = await action();
+  console.log(`[run-query] ${what} (${Date.now() - started} ms)`);
+  return result;
+}
+
+test('the TightVNC query runs on the sample workspace and its rows appear in the results grid', { timeout: 360000 }, async () => {
+  const page = await session.newPage();
+  try {
+    await step('workbench loaded', async () => {
+      await page.goto(session.server.workbenchUrl(session.workspace));
+      await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
+    });
+    await step(`${FILE} opened from the explorer`, async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).click({ timeout: 120000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: 'DeviceNetworkEvents' }).waitFor();
+    });
+    await step('status bar shows the workspace', () =>
+      page.locator('.statusbar-item', { hasText: 'Sample data' }).first().waitFor({ timeout: 120000 }));
+    await step('Run CodeLens clicked', async () => {
+      const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Run' }).first();
+      await lens.waitFor({ timeout: 120000 });
+      await lens.click();
+    });
+    const grid = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await step('rows in the results grid', async () => {
+      await grid.locator('.grid-row', { hasText: 'srv-jump-01.corp.example.com' }).first().waitFor({ timeout: 120000 });
+      await grid.locator('.grid-row', { hasText: 'wks-ops-01.corp.example.com' }).first().waitFor();
+      await grid.locator('.toolbar .count', { hasText: '3 rows' }).waitFor();
+      await grid.locator('.grid-head', { hasText: 'RemoteUrl' }).waitFor();
+    });
+    await step('inline summary after the query', () =>
+      // The summary is an `after` decoration: its text lives in a ::after pseudo-element's content.
+      page.waitForFunction(
+        "[...document.querySelectorAll('.monaco-editor .view-line span')].some((s) => getComputedStyle(s, '::after').content.includes('3 rows'))",
+        undefined, { timeout: 30000 }));
+    fs.mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: path.join(resultsDir, 'run-query.png') });
+  } catch (error) {
+    const logs = await session.failureReport('run');
+    throw new Error(`${(error as Error).message}\n${logs}`, { cause: error });
+  }
+});
