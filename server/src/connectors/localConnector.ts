@@ -9,7 +9,7 @@ import type { ConnectorRequest, QueryConnector } from './types';
  */
 export type LocalExecutor = (
   query: string,
-  options: { folder: string; signal: AbortSignal },
+  options: { folder: string; signal: AbortSignal; now?: string },
 ) => Promise<{ tables: ResultTable[]; render?: RenderHint }>;
 
 export class LocalConnector implements QueryConnector {
@@ -19,6 +19,7 @@ export class LocalConnector implements QueryConnector {
   ) {}
 
   async run(request: ConnectorRequest): Promise<QueryResultSet> {
-    return this.executor(request.query, { folder: this.workspace.folder, signal: request.signal });
+    const now = this.workspace.now;
+    return this.executor(request.query, { folder: this.workspace.folder, signal: request.signal, ...(now ? { now } : {}) });
   }
 }

@@ -56,10 +56,11 @@ function workspaceFor(folder: string): LocalWorkspace {
   }
 }
 
-export const localExecutor: LocalExecutor = async (query, { folder, signal }) => {
+export const localExecutor: LocalExecutor = async (query, { folder, signal, now }) => {
   const workspace = workspaceFor(folder);
   try {
-    const result = executeQuery(query, { workspace, signal });
+    // A `now` from the settings entry wins over the manifest's, which executeQuery falls back to.
+    const result = executeQuery(query, { workspace, signal, ...(now ? { now } : {}) });
     const title = result.chart?.properties.title;
     return { tables: result.tables, ...(result.chart ? { render: { visualization: result.chart.type, ...(title ? { title } : {}) } } : {}) };
   } catch (e) {

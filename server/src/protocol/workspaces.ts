@@ -40,6 +40,8 @@ export interface LocalWorkspace extends WorkspaceBase {
   kind: 'local';
   /** Absolute, or relative to the first workspace folder (the extension) or the current folder (the CLI). */
   folder: string;
+  /** Pins now() (an ISO datetime) so `ago()` and time windows give the same rows on every run; overrides the folder manifest's `now`. */
+  now?: string;
 }
 
 export type WorkspaceConfig = LogAnalyticsWorkspace | DefenderWorkspace | AdxWorkspace | LocalWorkspace;
@@ -84,7 +86,9 @@ export function parseWorkspace(raw: unknown): WorkspaceConfig | string {
     case 'local': {
       const folder = str(r, 'folder');
       if (!folder) return `workspace "${name}": a local workspace needs a "folder"`;
-      return { ...base, kind: 'local', folder };
+      const now = str(r, 'now');
+      if (now !== undefined && Number.isNaN(Date.parse(now))) return `workspace "${name}": "now" must be an ISO datetime such as 2025-03-14T12:00:00Z, not ${now}`;
+      return { ...base, kind: 'local', folder, ...(now ? { now } : {}) };
     }
     default:
       return `workspace "${name}": "kind" must be one of logAnalytics, defender, adx, local`;
