@@ -34,7 +34,11 @@ async function checkInThisThread(jobs: readonly CheckJob[], setup: CheckSetup, o
   const service = createCliService(setup.schemas, setup.ruleIds);
   const out: CheckOutcome[] = [];
   for (const job of jobs) {
-    out.push(checkFile(service, job, setup.settings));
+    try {
+      out.push(checkFile(service, job, setup.settings));
+    } catch (e) {
+      throw new Error(`while checking ${job.display}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     options.onProgress?.(out.length, jobs.length);
     // Let the event loop run now and then, so that progress reaches the terminal.
     if (out.length % BATCH_SIZE === 0) await new Promise((r) => setImmediate(r));

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KqlLanguageService } from '../language/languageService';
 import { UsageError } from './exitCodes';
-import { checkFile } from './fileChecker';
+import { checkFile, type CheckJob, type CheckOutcome } from './fileChecker';
 import { createCliService } from './schemaSources';
 import type { CheckBatchMessage, CheckSetup, WorkerReply } from './workerProtocol';
 
@@ -12,12 +12,21 @@ import type { CheckBatchMessage, CheckSetup, WorkerReply } from './workerProtoco
 const setup = workerData as CheckSetup;
 let service: KqlLanguageService | undefined;
 
+/** An unexpected failure names the file it happened on, so that it can be reported and reproduced. */
+function checkNamingFile(s: KqlLanguageService, job: CheckJob): CheckOutcome {
+  try {
+    return checkFile(s, job, setup.settings);
+  } catch (e) {
+    throw new Error(`while checking ${job.display}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 parentPort!.on('message', (message: CheckBatchMessage) => {
   let reply: WorkerReply;
   try {
     service ??= createCliService(setup.schemas, setup.ruleIds);
     const s = service;
-    reply = { type: 'checked', outcomes: message.jobs.map((job) => checkFile(s, job, setup.settings)) };
+    reply = { type: 'checked', outcomes: message.jobs.map((job) => checkNamingFile(s, job)) };
   } catch (e) {
     reply = { type: 'failed', message: e instanceof Error ? e.message : String(e), usage: e instanceof UsageError };
   }
