@@ -2,6 +2,7 @@ import type { HandlerModule } from './handlerModule';
 import { codeActionHandlers } from './codeActionHandlers';
 import { completionHandlers } from './completionHandlers';
 import { detectionHandlers } from './detectionHandlers';
+import { detectionTestHandlers } from './detectionTestHandlers';
 import { environmentHandlers } from './environmentHandlers';
 import { navigationHandlers } from './navigationHandlers';
 import { queryHandlers } from './queryHandlers';
@@ -13,6 +14,7 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   environmentHandlers,
   queryHandlers,
   detectionHandlers,
+  detectionTestHandlers,
   completionHandlers,
   navigationHandlers,
   structureHandlers,

@@ -64,3 +64,24 @@ export const QueryBlocksRequest = new RequestType<QueryBlocksParams, QueryBlocks
 
 /** Runs one query against a workspace; cancelling the request cancels the run. */
 export const RunQueryRequest = new RequestType<RunQueryParams, RunQueryResult, void>('kqlHunting/runQuery');
+
+export interface DetectionTestsParams {
+  /** A detection test file (`*.test.yaml`, `*.kqltest.yaml`) on disk, as a file: URI. */
+  uri: string;
+}
+
+export interface DetectionTestCaseOutcome {
+  name: string;
+  passed: boolean;
+  /** Why it failed, in one line. */
+  message?: string;
+  /** Expected rows missing (lines starting `- `) and unexpected rows present (`+ `). */
+  diff?: string;
+  durationMs: number;
+}
+
+/** The case names of a test file, for the Testing view; `error` says why the file cannot be read. */
+export const ListDetectionTestsRequest = new RequestType<DetectionTestsParams, { cases: string[]; error?: string }, void>('kqlHunting/listDetectionTests');
+
+/** Runs every case of a detection test file on the local executor, reading the file and its inputs from disk. */
+export const RunDetectionTestsRequest = new RequestType<DetectionTestsParams, { cases: DetectionTestCaseOutcome[]; error?: string }, void>('kqlHunting/runDetectionTests');
