@@ -25,12 +25,25 @@ function compareCells(a: unknown, b: unknown, type: string): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
+/** Each row's text in lower case, made once per table so that filtering while typing stays fast. */
+const searchTexts = new WeakMap<ResultTable, string[]>();
+
+function searchTextOf(table: ResultTable): string[] {
+  let texts = searchTexts.get(table);
+  if (!texts) {
+    // A separator no value holds, so that a match cannot span two cells.
+    texts = table.rows.map((row) => row.map((v) => formatValue(v).toLowerCase()).join('\u0000'));
+    searchTexts.set(table, texts);
+  }
+  return texts;
+}
+
 /** Row indices whose text contains `filter` (case-insensitive), in the sort's order. */
 export function visibleRows(table: ResultTable, filter: string, sort: SortState | undefined): number[] {
-  const needle = filter.trim().toLowerCase();
+  const needle = filter.trim().toLowerCase().replace(/\u0000/g, '');
   let indices: number[] = [];
   if (!needle) indices = table.rows.map((_, i) => i);
-  else table.rows.forEach((row, i) => row.some((v) => formatValue(v).toLowerCase().includes(needle)) && indices.push(i));
+  else searchTextOf(table).forEach((text, i) => text.includes(needle) && indices.push(i));
   if (sort && sort.column >= 0 && sort.column < table.columns.length) {
     const type = table.columns[sort.column].type;
     const sign = sort.descending ? -1 : 1;
