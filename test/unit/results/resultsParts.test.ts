@@ -4,6 +4,7 @@ import { chartModel } from '../../../client/src/results/chartData';
 import { formatExpanded, formatValue, isExpandable, rowAsText, toCsv, toJson } from '../../../server/src/protocol/resultText';
 import { nextSort, rowWindow, visibleRows } from '../../../client/src/results/gridModel';
 import { parseWebviewMessage } from '../../../client/src/results/messages';
+import { runSummary } from '../../../client/src/run/runSummary';
 import type { ResultTable } from '../../../server/src/protocol/queryRun';
 
 const TABLE: ResultTable = {
@@ -104,5 +105,15 @@ describe('webview messages', () => {
     assert.equal(parseWebviewMessage({ type: 'run', query: '.drop table T' }), undefined);
     assert.equal(parseWebviewMessage(null), undefined);
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+  });
+});
+
+describe('inline run summary', () => {
+  it('says rows, tables, the row limit, time and workspace, or the failure', () => {
+    const table = { name: 't', columns: [], rows: [] };
+    assert.equal(runSummary({ ok: true, result: { tables: [table] }, stats: { durationMs: 924, rowCounts: [3], truncated: false }, workspaceName: 'Sample data' }), '✓ 3 rows · 924 ms · Sample data');
+    assert.equal(runSummary({ ok: true, result: { tables: [table, table] }, stats: { durationMs: 12_345, rowCounts: [30_000, 1], truncated: true }, workspaceName: 'Prod' }), '✓ 30,001 rows in 2 tables (row limit hit) · 12.3 s · Prod');
+    assert.equal(runSummary({ ok: false, error: { kind: 'semantic', message: "Failed to resolve 'X'\nmore" }, durationMs: 5, workspaceName: 'Prod' }), "✗ Failed to resolve 'X' · Prod");
+    assert.equal(runSummary({ ok: false, error: { kind: 'cancelled', message: 'The query was cancelled.' }, durationMs: 5, workspaceName: 'Prod' }), '✗ cancelled · Prod');
   });
 });
