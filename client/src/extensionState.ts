@@ -3,6 +3,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { ServerStatusNotification, type ServerState } from '../../server/src/protocol/messages';
 import { newTokenKey, TOKEN_KEY_ENV } from '../../server/src/protocol/tokenSeal';
 import { registerCommands } from './commands/commandTable';
+import { DetectionTestController } from './detectionTests/detectionTestController';
 import { QueryRunner } from './run/queryRunner';
 import { WorkspaceStatusBar } from './run/workspaceStatusBar';
 import { ServerRestartPolicy } from './serverRestartPolicy';
@@ -38,6 +39,7 @@ export class ExtensionContextState implements vscode.Disposable {
     this.queries = new QueryRunner(this, DOCUMENT_SELECTOR);
     this.disposables.push(this.queries, new WorkspaceStatusBar(this.queries.workspaces, DOCUMENT_SELECTOR));
     this.disposables.push(this.output, this.statusBar, ...registerCommands(this));
+    this.disposables.push(new DetectionTestController(() => this.client, this.output));
   }
 
   async start(): Promise<void> {
