@@ -12,7 +12,8 @@ import { HANDLER_MODULES } from './handlers';
 import { getLanguageService } from './language/languageService';
 import { workspaceRuleIds } from './handlers/ruleHandlers';
 import { ServerStatusNotification } from './protocol/messages';
-import { BuiltinSchemaProvider } from './schema/schemaProvider';
+import { reloadSchemaFiles, schemaCatalogue } from './handlers/schemaHandlers';
+import { closestNames } from './schema/nameSuggestions';
 import type { ServerContext } from './serverContext';
 import { SettingsCache } from './settingsCache';
 import { ValidationScheduler } from './validationScheduler';
@@ -24,7 +25,7 @@ import { ValidationScheduler } from './validationScheduler';
  */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = getLanguageService({ schemas: new BuiltinSchemaProvider(), ruleIds: workspaceRuleIds });
+const service = getLanguageService({ schemas: schemaCatalogue, closestNames, ruleIds: workspaceRuleIds });
 const analyses = new AnalysisCache(service);
 const settings = new SettingsCache(connection);
 let engineReady = false;
@@ -95,6 +96,7 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((change) => {
   settings.invalidate(change.settings);
   ctx.revalidateAll();
+  reloadSchemaFiles();
 });
 
 documents.onDidOpen((e) => void revalidate(e.document.uri, true));

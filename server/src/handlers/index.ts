@@ -7,6 +7,7 @@ import { environmentHandlers } from './environmentHandlers';
 import { navigationHandlers } from './navigationHandlers';
 import { queryHandlers } from './queryHandlers';
 import { ruleHandlers } from './ruleHandlers';
+import { schemaHandlers } from './schemaHandlers';
 import { structureHandlers } from './structureHandlers';
 
 /** Every handler module the server registers, in order. Add new feature modules here. */
@@ -20,4 +21,5 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   structureHandlers,
   codeActionHandlers,
   ruleHandlers,
+  schemaHandlers,
 ];

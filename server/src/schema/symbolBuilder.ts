@@ -44,7 +44,8 @@ function columnSymbol(column: ColumnDef, table: string, source: string, warnings
 function tableSymbol(table: TableDef, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.TableSymbol {
   const S = kusto().Symbols;
   const columns = table.columns.map((c) => columnSymbol(c, table.name, source, warnings));
-  return new S.TableSymbol.$ctor6(table.name, columns as never, table.description ?? null);
+  const symbol = new S.TableSymbol.$ctor6(table.name, columns as never, table.description ?? null);
+  return table.open ? symbol.WithIsOpen(true)! : symbol;
 }
 
 /** Quotes a name so that any identifier, even one with spaces, is valid in a schema string. */
@@ -53,20 +54,53 @@ export function quoteName(name: string): string {
 }
 
 function functionSymbol(fn: FunctionDef, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.FunctionSymbol | undefined {
-  const S = kusto().Symbols;
-  const params = fn.parameters
-    .map((p) => `${quoteName(p.name)}:${p.type}${p.defaultValue !== undefined ? ` = ${p.defaultValue}` : ''}`)
-    .join(', ');
-  let body = fn.body;
-  if (!body) {
-    // Only the result shape matters to the binder, so an empty datatable of that shape stands in.
-    const cols = (fn.resultColumns ?? []).map((c) => `${quoteName(c.name)}:${c.type}`).join(', ');
-    body = cols ? `{ datatable(${cols}) [] }` : '{ print x = 0 | take 0 }';
-  }
   try {
-    return new S.FunctionSymbol.$ctor16(fn.name, `(${params})`, body, fn.description ?? null);
+    return fn.openResult && !fn.tabularInput ? openResultFunction(fn, source, warnings) : bodyFunction(fn);
   } catch (e) {
     warnings.push({ source, message: `function ${fn.name} skipped: ${(e as Error).message ?? String(e)}` });
     return undefined;
   }
+}
+
+/** A typed null of each column's type, so that `extend` adds columns of the right types. */
+function typedNullColumn(c: ColumnDef): string {
+  return `${quoteName(c.name)} = ${c.type === 'string' ? '""' : `${c.type}(null)`}`;
+}
+
+/**
+ * A function the engine binds from a KQL body. Only the result shape matters to the binder, so
+ * a function known by its result columns gets a stub body of that shape.
+ */
+function bodyFunction(fn: FunctionDef): Kusto.Language.Symbols.FunctionSymbol {
+  const S = kusto().Symbols;
+  const declared = fn.parameters.map((p) => `${quoteName(p.name)}:${p.type}${p.defaultValue !== undefined ? ` = ${p.defaultValue}` : ''}`);
+  // `T | invoke F(a)` passes T as the first argument, so invoked functions take a table first.
+  const params = fn.tabularInput ? ['__input:(*)', ...declared] : declared;
+  let body = fn.body;
+  if (!body) {
+    const columns = fn.resultColumns ?? [];
+    if (fn.tabularInput && fn.keepsInputColumns) {
+      body = columns.length ? `{ __input | extend ${columns.map(typedNullColumn).join(', ')} }` : '{ __input }';
+    } else {
+      const cols = columns.map((c) => `${quoteName(c.name)}:${c.type}`).join(', ');
+      body = cols ? `{ datatable(${cols}) [] }` : '{ print x = 0 | take 0 }';
+    }
+  }
+  return new S.FunctionSymbol.$ctor16(fn.name, `(${params.join(', ')})`, body, fn.description ?? null);
+}
+
+/**
+ * A function whose result is an open table: the listed columns are typed and any other name is
+ * accepted, as a watchlist's or an ASIM parser's extra fields must be.
+ */
+function openResultFunction(fn: FunctionDef, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.FunctionSymbol {
+  const S = kusto().Symbols;
+  const columns = (fn.resultColumns ?? []).map((c) => columnSymbol(c, fn.name, source, warnings));
+  const result = new S.TableSymbol.$ctor6(null, columns as never, null).WithIsOpen(true)!;
+  const params = fn.parameters.map((p) => {
+    const type = scalarType(p.type, `${fn.name}(${p.name})`, warnings, source);
+    const optional = p.defaultValue !== undefined;
+    return new S.Parameter.$ctor3(p.name, type, S.ArgumentKind.Expression, null, null, false, null, optional ? 0 : 1, 1, null, null);
+  });
+  return new S.FunctionSymbol.$ctor6(fn.name, result, params as never, fn.description ?? null);
 }

@@ -20,6 +20,8 @@ export interface TableDef {
   name: string;
   columns: ColumnDef[];
   description?: string;
+  /** Any column name is accepted, for tables whose columns depend on what writes to them. */
+  open?: boolean;
 }
 
 export interface FunctionParameterDef {
@@ -40,6 +42,17 @@ export interface FunctionDef {
   resultColumns?: ColumnDef[];
   /** A KQL body, for functions defined in KQL rather than by their result shape. */
   body?: string;
+  /**
+   * Called with `invoke`: the piped table arrives as an implicit first parameter. With
+   * `keepsInputColumns` the result is that table's columns plus `resultColumns`.
+   */
+  tabularInput?: boolean;
+  keepsInputColumns?: boolean;
+  /**
+   * The result can carry columns that are not listed, such as a watchlist's own columns or an
+   * ASIM parser's newer fields: names used after the call are then not reported as unknown.
+   */
+  openResult?: boolean;
   description?: string;
 }
 

@@ -1,0 +1,140 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  type ClientCapabilities,
+  type Diagnostic,
+  type Disposable,
+  type FileSystemWatcher,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CatalogueSchemaProvider } from '../schema/schemaProvider';
+import { ENVIRONMENT_IDS } from '../schema/types';
+import type { SchemaFileProblem } from '../schema/customSchemaFiles';
+import { findSchemaFiles, loadSchemaFile, type LoadedSchemaFile } from '../schemaFiles/schemaFileLoader';
+import type { ServerContext } from '../serverContext';
+import type { HandlerModule } from './handlerModule';
+
+/**
+ * Custom schema files (`kqlHunting.schemaFiles`): found by glob in every workspace folder, merged
+ * into the shared catalogue, reloaded when a file or the setting changes, and checked: a problem
+ * in a file is a diagnostic on that file, and never stops the other files from loading.
+ */
+export const schemaCatalogue = new CatalogueSchemaProvider();
+
+const SOURCE = 'kql-schema';
+/** Edits arrive in bursts (a save writes, a formatter rewrites); one reload covers them. */
+const RELOAD_DELAY_MS = 100;
+
+let client: ClientCapabilities = {};
+let requestReload: (() => void) | undefined;
+
+/** Reads the schema files again, for example because the `kqlHunting.schemaFiles` setting changed. */
+export function reloadSchemaFiles(): void {
+  requestReload?.();
+}
+
+export const schemaHandlers: HandlerModule = {
+  name: 'schemaFiles',
+  capabilities(capabilities) {
+    client = capabilities;
+    return {};
+  },
+  register(ctx) {
+    const state = new SchemaFilesState(ctx);
+    let started = false;
+    requestReload = () => state.scheduleReload(0);
+    ctx.documents.onDidOpen(() => {
+      if (started) return;
+      started = true;
+      state.scheduleReload(0);
+    });
+    ctx.connection.onDidChangeWatchedFiles(() => state.scheduleReload(RELOAD_DELAY_MS));
+  },
+};
+
+class SchemaFilesState {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private signature = '';
+  private published = new Set<string>();
+  private watching: Disposable | undefined;
+  private watchedPatterns = '';
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  scheduleReload(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.running.then(() => this.reload()).catch((e) => this.ctx.connection.console.error(`schema files: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    }, delay);
+  }
+
+  private async reload(): Promise<void> {
+    const folders = (await this.ctx.connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
+    const loaded: LoadedSchemaFile[] = [];
+    const watchers: FileSystemWatcher[] = [];
+    for (const folder of folders) {
+      if (!folder.uri.startsWith('file:')) continue;
+      const { schemaFiles } = await this.ctx.settings.get(folder.uri);
+      if (!schemaFiles.length) continue;
+      const dir = fileURLToPath(folder.uri);
+      for (const pattern of schemaFiles) watchers.push({ globPattern: client.workspace?.didChangeWatchedFiles?.relativePatternSupport ? { baseUri: folder.uri, pattern } : path.join(dir, pattern).split(path.sep).join('/') });
+      for (const file of await findSchemaFiles(dir, schemaFiles)) loaded.push(await loadSchemaFile(file));
+    }
+    await this.watch(watchers);
+    const signature = JSON.stringify(loaded.map((l) => [l.file, l.text]));
+    if (signature === this.signature) return;
+    this.signature = signature;
+    schemaCatalogue.setCustomSources(loaded.map((l) => l.source));
+    this.publish(loaded);
+    this.ctx.revalidateAll();
+  }
+
+  /** Asks the client to report changes to the schema files, replacing the previous registration. */
+  private async watch(watchers: FileSystemWatcher[]): Promise<void> {
+    if (!client.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    const key = JSON.stringify(watchers);
+    if (key === this.watchedPatterns) return;
+    this.watchedPatterns = key;
+    this.watching?.dispose();
+    this.watching = undefined;
+    if (watchers.length) this.watching = await this.ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  }
+
+  private publish(loaded: LoadedSchemaFile[]): void {
+    // Merge and type warnings are found while the environments are built; both have the same ones.
+    for (const env of ENVIRONMENT_IDS) schemaCatalogue.globalsFor(env);
+    const mergeWarnings = new Map<string, Set<string>>();
+    for (const w of schemaCatalogue.warnings()) (mergeWarnings.get(w.source) ?? mergeWarnings.set(w.source, new Set()).get(w.source)!).add(w.message);
+    const next = new Set<string>();
+    for (const l of loaded) {
+      const uri = pathToFileURL(l.file).href;
+      const text = TextDocument.create(uri, 'json', 0, l.text);
+      const diagnostics: Diagnostic[] = [
+        ...l.problems.map((p) => toDiagnostic(text, p)),
+        ...[...(mergeWarnings.get(l.file) ?? [])].map((message) => toDiagnostic(text, { severity: 'warning', message: `${message}.`, offset: 0, length: 0 })),
+      ];
+      if (diagnostics.length || this.published.has(uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
+      if (diagnostics.length) next.add(uri);
+    }
+    for (const uri of this.published) if (!next.has(uri) && !loaded.some((l) => pathToFileURL(l.file).href === uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.published = next;
+  }
+}
+
+const SEVERITY: Record<SchemaFileProblem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+function toDiagnostic(text: TextDocument, p: SchemaFileProblem): Diagnostic {
+  return {
+    range: { start: text.positionAt(p.offset), end: text.positionAt(p.offset + p.length) },
+    severity: SEVERITY[p.severity],
+    source: SOURCE,
+    message: p.message,
+  };
+}

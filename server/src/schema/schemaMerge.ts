@@ -1,0 +1,61 @@
+import type { ColumnDef, EnvironmentSchema, FunctionDef, SchemaWarning, TableDef } from './types';
+
+/**
+ * Tables and functions from one place: a custom schema file, or a connected workspace's live
+ * schema. `id` names it in warnings (a file path, or `live:<workspace>`).
+ */
+export interface SchemaSource {
+  id: string;
+  tables: TableDef[];
+  functions: FunctionDef[];
+  /** True for a live workspace schema, which is expected to repeat built-in tables. */
+  live?: boolean;
+}
+
+/**
+ * Lays sources over a base environment, in order. A table that already exists keeps its columns
+ * and gains the new ones; a column declared again takes the later type, since a custom file or a
+ * live workspace knows its own data better than the built-in catalogue. Names declared twice by
+ * custom files get a warning saying what was merged or replaced; nothing is ever fatal.
+ */
+export function mergeSchemaSources(base: EnvironmentSchema, sources: readonly SchemaSource[]): { schema: EnvironmentSchema; warnings: SchemaWarning[] } {
+  if (!sources.length) return { schema: base, warnings: [] };
+  const warnings: SchemaWarning[] = [];
+  const tables = new Map<string, TableDef>(base.tables.map((t) => [t.name, t]));
+  const functions = new Map<string, FunctionDef>(base.functions.map((f) => [f.name, f]));
+  // Which custom source first declared a name, to report a second declaration.
+  const declaredBy = new Map<string, string>();
+  for (const source of sources) {
+    const note = (name: string, message: string) => {
+      const first = declaredBy.get(name);
+      if (first && first !== source.id && !source.live) warnings.push({ source: source.id, message: `${message} (also declared in ${first})` });
+      if (!source.live && !first) declaredBy.set(name, source.id);
+    };
+    for (const table of source.tables) {
+      note(table.name, `table ${table.name} is declared again: its columns were merged`);
+      if (functions.delete(table.name)) warnings.push({ source: source.id, message: `table ${table.name} replaces the function of the same name` });
+      const existing = tables.get(table.name);
+      tables.set(table.name, existing ? mergeTables(existing, table) : table);
+    }
+    for (const fn of source.functions) {
+      note(fn.name, `function ${fn.name} is declared again: the later declaration replaced it`);
+      if (tables.delete(fn.name)) warnings.push({ source: source.id, message: `function ${fn.name} replaces the table of the same name` });
+      functions.set(fn.name, fn);
+    }
+  }
+  return { schema: { ...base, tables: [...tables.values()], functions: [...functions.values()] }, warnings };
+}
+
+function mergeTables(existing: TableDef, added: TableDef): TableDef {
+  const columns = new Map<string, ColumnDef>(existing.columns.map((c) => [c.name, c]));
+  for (const c of added.columns) {
+    const before = columns.get(c.name);
+    // A later source without a description keeps the one we have.
+    columns.set(c.name, before && !c.description && before.description ? { ...c, description: before.description } : c);
+  }
+  return {
+    ...existing,
+    ...(added.description ? { description: added.description } : {}),
+    columns: [...columns.values()],
+  };
+}
