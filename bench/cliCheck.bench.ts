@@ -28,7 +28,7 @@ async function bundle(): Promise<void> {
     await esbuild.build({
       entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'cli', `${name}.ts`)],
       outfile: path.join(WORK, 'dist', 'cli', `${name}.js`),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning',
+      bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', mainFields: ['module', 'main'],
     });
   }
 }
