@@ -69,5 +69,6 @@ export function jsonStringRegion(text: string, node: Node, kind?: KqlRegion['kin
     run = k + 1;
   }
   out.copy(run, text.slice(run, end));
-  return out.build(start, end, kind);
+  // Edits to the KQL would have to be re-escaped as JSON, so editing features leave it alone.
+  return { ...out.build(start, end, kind), editable: false };
 }

@@ -16,6 +16,12 @@ export interface KqlRegion {
    * lints about unbounded time ranges do not apply to it. Absent means an ad hoc query.
    */
   readonly kind?: 'query' | 'scheduledRule';
+  /**
+   * False when the file encodes the KQL (quotes and escapes, folded lines), so text computed on
+   * the KQL cannot be written back as it is: formatting, rename and quick fixes leave such
+   * regions alone rather than break the file. Absent means the KQL is the file's own lines.
+   */
+  readonly editable?: boolean;
 }
 
 /** A region that is the whole document, as for `.kql`, `.csl` and `.kusto` files. */

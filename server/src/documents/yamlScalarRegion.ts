@@ -13,8 +13,11 @@ import { decodeFlowScalar } from './yamlFlowScalar';
 export function yamlScalarRegion(source: string, node: Scalar, kind?: KqlRegion['kind']): KqlRegion | undefined {
   if (typeof node.value !== 'string' || !node.range) return undefined;
   const decoded = decodeYamlScalar(source, node, kind);
-  if (decoded.region.text === node.value) return decoded.region;
-  return approximateRegion(source, node.value, decoded.spanStart, decoded.spanEnd, kind);
+  if (decoded.region.text === node.value) {
+    // Only a literal block holds the KQL line for line; other styles fold lines or escape characters.
+    return node.type === Scalar.BLOCK_LITERAL ? decoded.region : { ...decoded.region, editable: false };
+  }
+  return { ...approximateRegion(source, node.value, decoded.spanStart, decoded.spanEnd, kind), editable: false };
 }
 
 /** The decoder's own reading of a scalar, before it is checked against the parser's value. */

@@ -29,6 +29,7 @@ import type { KqlHuntingSettings } from '../protocol/settings';
 import { analyzeDocument, type DocumentAnalysis } from './documentAnalysis';
 import { engineDiagnostics } from './diagnostics';
 import { kusto } from './kustoEngine';
+import { editableCodeActions, editableTextEdits, editableWorkspaceEdit, isEditableAt } from './editableRegions';
 import { checkInputLimits, DEFAULT_INPUT_LIMITS, limitDiagnostic } from './inputLimits';
 import { getCodeActions, type ClosestNames } from './codeActions';
 import { getCompletions, resolveCompletion, type CompletionClientOptions } from './completion';
@@ -111,13 +112,16 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     getDefinition: navigation.getDefinition,
     getReferences: navigation.getReferences,
     getDocumentHighlights: navigation.getDocumentHighlights,
-    prepareRename: navigation.prepareRename,
-    rename: navigation.rename,
+    prepareRename: (analysis, position) => {
+      const range = navigation.prepareRename(analysis, position);
+      return range && isEditableAt(analysis, range) ? range : undefined;
+    },
+    rename: (analysis, position, newName) => editableWorkspaceEdit(analysis, navigation.rename(analysis, position, newName)),
     getDocumentSymbols,
     getFoldingRanges,
-    format: (analysis, settings, editor, range) => formatDocument(analysis, settings.format, editor, range),
+    format: (analysis, settings, editor, range) => editableTextEdits(analysis, formatDocument(analysis, settings.format, editor, range)),
     getSemanticTokens,
-    getCodeActions: (analysis, range, diagnostics) => analysis.limit ? [] : [...getCodeActions(analysis, range, diagnostics, closestNames), ...ruleQuickFixes(analysis.document, diagnostics)],
+    getCodeActions: (analysis, range, diagnostics) => analysis.limit ? [] : editableCodeActions(analysis, [...getCodeActions(analysis, range, diagnostics, closestNames), ...ruleQuickFixes(analysis.document, diagnostics)]),
     warmUp() {
       const K = kusto();
       const script = K.Editor.CodeScript.From$1('DeviceNetworkEvents | where Timestamp > ago(1d) | summarize count() by DeviceName', schemas.globalsFor('defender'));
