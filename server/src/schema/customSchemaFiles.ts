@@ -40,14 +40,14 @@ export function parseSchemaFile(text: string): ParsedSchemaFile {
 }
 
 /** A property of a JSON object looked up without regard to case. */
-function field(obj: Json, name: string): unknown {
+export function field(obj: Json, name: string): unknown {
   if (name in obj) return obj[name];
   const lower = name.toLowerCase();
   for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) return obj[key];
   return undefined;
 }
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
   return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
