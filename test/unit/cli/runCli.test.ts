@@ -137,7 +137,10 @@ test('--output writes the report to a file', async () => {
 
 test('worker threads: one thread for small runs, one per core for large ones, or --jobs', () => {
   assert.equal(chooseWorkers(3, undefined, 2), 1);
+  assert.equal(chooseWorkers(40, undefined, 2), 1);
+  assert.equal(chooseWorkers(64, undefined, 2), 2);
   assert.equal(chooseWorkers(500, undefined, 2), 2);
+  assert.equal(chooseWorkers(500, undefined, 1), 1);
   assert.equal(chooseWorkers(500, '1', 2), 1);
   assert.equal(chooseWorkers(3, '3', 2), 3);
 });

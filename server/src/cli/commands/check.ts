@@ -22,11 +22,12 @@ const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 /**
- * Below this many files one thread is faster: each worker thread loads its own engine (about a
- * second with the first analysis), which only pays off once there is enough to share out.
- * Measured in bench/cliCheck.ts; see bench/README.md.
+ * Below this many files one thread is used. Each worker thread loads its own engine and builds
+ * its own schema catalogue (one to several seconds of CPU), while a rule costs roughly 0.1 s:
+ * a second thread only pays off once half the files take longer than that set-up, and on a
+ * busy machine it costs the set-up twice. See bench/cliCheck.bench.ts and bench/README.md.
  */
-const MIN_FILES_FOR_WORKERS = 24;
+const MIN_FILES_FOR_WORKERS = 64;
 
 const HELP = `Usage: kqlhunt check [options] [PATH|GLOB ...]
 
