@@ -7,6 +7,7 @@ import { DetectionTestController } from './detectionTests/detectionTestControlle
 import { QueryRunner } from './run/queryRunner';
 import { WorkspaceStatusBar } from './run/workspaceStatusBar';
 import { ServerRestartPolicy } from './serverRestartPolicy';
+import { refreshOnTrust, trustedConfigurationMiddleware } from './trustedConfiguration';
 import { StatusBar } from './statusBar';
 
 export const OUTPUT_CHANNEL_NAME = 'KQL Hunting';
@@ -53,6 +54,7 @@ export class ExtensionContextState implements vscode.Disposable {
       outputChannel: this.output,
       traceOutputChannel: this.output,
       synchronize: { configurationSection: 'kqlHunting' },
+      middleware: trustedConfigurationMiddleware,
       errorHandler: new ServerRestartPolicy(this.output, async () => {
         await vscode.commands.executeCommand('kqlHunting.restartServer');
       }),
@@ -67,6 +69,7 @@ export class ExtensionContextState implements vscode.Disposable {
       }),
     );
     await client.start();
+    this.disposables.push(refreshOnTrust(() => this.client));
     this.disposables.push(client.onNotification(ServerStatusNotification, (p) => this.setServerState(p.state, p.message)));
   }
 
