@@ -24,7 +24,7 @@ test('the in-editor suite passes in the real extension host', { timeout: SUITE_T
   const exited = new Promise<number>((resolve) => { reportExit = resolve; });
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
     // The host forwards console calls as printf-style arguments.
-    const line = format(...(args ?? []));
+    const line = format(...(args ?? [])).replace(/\x1b\[[0-9;]*m/g, '');
     hostLog.push(line);
     // The workbench forwards its own log lines here too; only mocha's report is worth showing.
     if (/✔|passing|pending|failing/.test(line)) console.log(`[in-editor] ${line.trim()}`);
