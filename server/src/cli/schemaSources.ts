@@ -1,54 +1,93 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-// Required, not imported, so that the bundle takes tinyglobby's CommonJS build: its ES module
-// build reads import.meta.url, which a CommonJS bundle does not have.
-import tinyglobby = require('tinyglobby');
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { getLanguageService, type KqlLanguageService } from '../language/languageService';
-import { BuiltinSchemaProvider, type SchemaProvider } from '../schema/schemaProvider';
+import type { SchemaFileProblem } from '../schema/customSchemaFiles';
+import type { SchemaSource } from '../schema/schemaMerge';
+import { CatalogueSchemaProvider } from '../schema/schemaProvider';
+import { ENVIRONMENT_IDS } from '../schema/types';
+import { findSchemaFiles, loadSchemaFile, type LoadedSchemaFile } from '../schemaFiles/schemaFileLoader';
 import { UsageError } from './exitCodes';
+import { compareFindings, toFinding, type FileResult, type Finding } from './findings';
 import { ruleIdIndex } from './ruleIdTable';
-
-/** A custom schema file's text, read once by the main thread and handed to every worker. */
-export interface SchemaSource {
-  path: string;
-  text: string;
-}
 
 /**
  * Reads the custom schema files: `patterns` are paths or globs relative to `baseDir` (the
- * configuration file's folder for `schemaFiles`, the working folder for `--schema`), as the
- * extension resolves `kqlHunting.schemaFiles` against the workspace folder.
+ * configuration file's folder for `schemaFiles`, the working folder for `--schema`), found and
+ * parsed by the same loader the language server uses for `kqlHunting.schemaFiles`. A file that
+ * cannot be read stops the run: a CI gate must not pass on a schema it never saw.
  */
-export async function readSchemaSources(patterns: readonly string[], baseDir: string): Promise<SchemaSource[]> {
-  const files = new Set<string>();
-  for (const pattern of patterns) {
-    if (tinyglobby.isDynamicPattern(pattern)) {
-      for (const m of await tinyglobby.glob(pattern, { cwd: baseDir, absolute: true, onlyFiles: true })) files.add(path.resolve(m));
-    } else {
-      files.add(path.resolve(baseDir, pattern));
-    }
+export async function loadSchemaFiles(patterns: readonly string[], baseDir: string): Promise<LoadedSchemaFile[]> {
+  const loaded: LoadedSchemaFile[] = [];
+  for (const file of await findSchemaFiles(baseDir, patterns)) {
+    const l = await loadSchemaFile(file);
+    if (l.text === '' && l.problems.some((p) => p.message.startsWith('Cannot read'))) throw new UsageError(`cannot read schema file ${file}`);
+    loaded.push(l);
   }
-  return [...files].sort().map((file) => {
-    try {
-      return { path: file, text: fs.readFileSync(file, 'utf8') };
-    } catch (e) {
-      throw new UsageError(`cannot read schema file ${file}: ${(e as Error).message}`);
-    }
-  });
+  return loaded;
 }
 
 /**
- * The language service a run checks with: the built-in catalogue plus the custom schema files,
- * and the run's rule ids for the duplicate-id check, made the same way in every thread.
+ * The language service a run checks with: the built-in catalogue with the custom schema files
+ * merged over it, and the run's rule ids for the duplicate-id check, made the same way in every
+ * thread.
  */
-export function createCliService(schemas: readonly SchemaSource[], ruleIds: Readonly<Record<string, string>>): KqlLanguageService {
-  return getLanguageService({ schemas: schemaProviderFor(schemas), ruleIds: ruleIdIndex(ruleIds) });
+export function createCliService(sources: readonly SchemaSource[], ruleIds: Readonly<Record<string, string>>): KqlLanguageService {
+  return getLanguageService({ schemas: catalogueWith(sources), ruleIds: ruleIdIndex(ruleIds) });
 }
 
-function schemaProviderFor(schemas: readonly SchemaSource[]): SchemaProvider {
-  if (schemas.length > 0) {
-    // TODO(issue 3): load custom schema files through the schema provider the language server uses.
-    throw new UsageError('custom schema files (--schema, schemaFiles) are not supported by this build yet');
+function catalogueWith(sources: readonly SchemaSource[]): CatalogueSchemaProvider {
+  const catalogue = new CatalogueSchemaProvider();
+  if (sources.length > 0) catalogue.setCustomSources(sources);
+  return catalogue;
+}
+
+const SEVERITY: Record<SchemaFileProblem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+/**
+ * The problems the editor shows on custom schema files (parse problems, and tables or columns
+ * skipped or merged while the catalogues are built), as findings on those files. Building the
+ * catalogues loads the engine in this thread, which is only done when there are schema files.
+ */
+export function schemaFileResults(loaded: readonly LoadedSchemaFile[], display: (file: string) => string): FileResult[] {
+  if (loaded.length === 0) return [];
+  const catalogue = catalogueWith(loaded.map((l) => l.source));
+  for (const env of ENVIRONMENT_IDS) catalogue.globalsFor(env);
+  const warnings = new Map<string, Set<string>>();
+  for (const w of catalogue.warnings()) (warnings.get(w.source) ?? warnings.set(w.source, new Set()).get(w.source)!).add(w.message);
+  return loaded.map((l) => {
+    const document = TextDocument.create(pathToFileURL(l.file).href, 'json', 0, l.text);
+    const problems: SchemaFileProblem[] = [...l.problems, ...[...(warnings.get(l.file) ?? [])].map((message) => ({ severity: 'warning' as const, message: `${message}.`, offset: 0, length: 0 }))];
+    const diagnostics: Diagnostic[] = problems.map((p) => ({
+      range: { start: document.positionAt(p.offset), end: document.positionAt(p.offset + p.length) },
+      severity: SEVERITY[p.severity],
+      source: 'kql-schema',
+      message: p.message,
+    }));
+    const file = display(l.file);
+    const findings = diagnostics.map((d) => toFinding(file, d)).filter((f): f is Finding => f !== undefined).sort(compareFindings);
+    const lines: Record<number, string> = {};
+    for (const f of findings) lines[f.line] ??= document.getText({ start: { line: f.line - 1, character: 0 }, end: { line: f.line, character: 0 } }).replace(/\r?\n$/, '');
+    return { file, findings, lines };
+  });
+}
+
+/** Adds the schema files' findings to the checked files' results, keeping the results in path order. */
+export function withSchemaResults(results: FileResult[], schemaResults: readonly FileResult[]): FileResult[] {
+  if (schemaResults.length === 0) return results;
+  const byFile = new Map(results.map((r) => [r.file, r]));
+  for (const s of schemaResults) {
+    const existing = byFile.get(s.file);
+    if (existing) {
+      existing.findings = [...existing.findings, ...s.findings].sort(compareFindings);
+      existing.lines = { ...s.lines, ...existing.lines };
+    } else {
+      byFile.set(s.file, s);
+    }
   }
-  return new BuiltinSchemaProvider();
+  return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -1,10 +1,11 @@
 import type { KqlHuntingSettings } from '../protocol/settings';
 import type { CheckJob, CheckOutcome } from './fileChecker';
-import type { SchemaSource } from './schemaSources';
+import type { SchemaSource } from '../schema/schemaMerge';
 
 /** What every worker is started with: everything needed to build the same language service. */
 export interface CheckSetup {
   settings: KqlHuntingSettings;
+  /** The custom schema files' tables and functions, merged over the built-in catalogue. */
   schemas: SchemaSource[];
   /** Rule id by file URI for every rule file in the run (ruleIdTable.ts). */
   ruleIds: Record<string, string>;

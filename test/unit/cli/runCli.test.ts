@@ -184,3 +184,41 @@ test('rule ids are compared across every checked file, as the editor compares th
     tree.dispose();
   }
 });
+
+test('custom schema files from .kqlhunt.json or --schema are merged over the catalogue; their problems are findings on them', async () => {
+  const query = 'Contoso_VPN_CL\n| where TimeGenerated > ago(1d)\n| project TimeGenerated, UserName_s, SrcIp_s\n';
+  const table = '{"Name": "Contoso_VPN_CL", "Properties": [{"Name": "TimeGenerated", "Type": "DateTime"}, {"Name": "UserName_s", "Type": "String"}, {"Name": "SrcIp_s", "Type": "String"}]}';
+  const tree = tempTree({
+    'q.kql': query,
+    'schemas/vpn.json': table,
+    'other/broken.json': '{"Name": "Broken_CL", "Properties": [',
+    '.kqlhunt.json': '{"environment": "sentinel", "schemaFiles": ["schemas/*.json"]}',
+  });
+  try {
+    const withConfig = await runInProcess(['check', '-q', '-f', 'json', 'q.kql'], tree.dir);
+    assert.equal(withConfig.code, 0, withConfig.stdout + withConfig.stderr);
+    assert.equal(withConfig.stdout, '[]\n');
+
+    const bare = tempTree({ 'q.kql': query });
+    try {
+      const unknown = await runInProcess(['check', '-q', '-f', 'json', '--env', 'sentinel'], bare.dir);
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stdout, /Contoso_VPN_CL/);
+    } finally {
+      bare.dispose();
+    }
+
+    // --schema replaces the configured files; a broken one is reported on the schema file itself.
+    const broken = await runInProcess(['check', '-q', '-f', 'json', '--schema', 'other/broken.json', 'q.kql'], tree.dir);
+    assert.equal(broken.code, 1);
+    const findings = JSON.parse(broken.stdout) as { file: string; code: string; severity: string }[];
+    assert.ok(findings.some((f) => f.file === 'other/broken.json' && f.severity === 'error' && f.code === 'kql-schema'), broken.stdout);
+    assert.ok(findings.some((f) => f.file === 'q.kql'), broken.stdout);
+
+    const missing = await runInProcess(['check', '-q', '--schema', 'nope.json', 'q.kql'], tree.dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read schema file/);
+  } finally {
+    tree.dispose();
+  }
+});

@@ -12,7 +12,7 @@ import { languageIdOf } from '../languageIds';
 import { TOOL_VERSION } from '../toolVersion';
 import { createProgress } from '../progress';
 import { ruleIdsOf } from '../ruleIdTable';
-import { readSchemaSources } from '../schemaSources';
+import { loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
 import { runChecks } from '../checkRunner';
 import { writeOutput } from '../outputFile';
 import { isEnvironmentId } from '../../schema/environment';
@@ -75,7 +75,8 @@ export const checkCommand: CliCommand = {
     const config = loadConfig(io.cwd, stringOption(values, 'config'));
     const settings = applyOverrides(config.settings, values);
     const schemaFromCli = stringsOption(values, 'schema');
-    const schemas = schemaFromCli.length > 0 ? await readSchemaSources(schemaFromCli, io.cwd) : await readSchemaSources(settings.schemaFiles, config.baseDir);
+    const schemaFiles = schemaFromCli.length > 0 ? await loadSchemaFiles(schemaFromCli, io.cwd) : await loadSchemaFiles(settings.schemaFiles, config.baseDir);
+    const schemas = schemaFiles.map((f) => f.source);
 
     const files = await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd);
     const jobs: CheckJob[] = files.map((file) => ({ path: file, display: displayPath(io.cwd, file), languageId: languageIdOf(file)! }));
@@ -86,6 +87,8 @@ export const checkCommand: CliCommand = {
     try {
       // Rule ids are gathered from the whole set first: the duplicate-id check compares across files.
       results = await runChecks(jobs, { settings, schemas, ruleIds: ruleIdsOf(jobs) }, { workers, onProgress: (d, t) => progress.update(d, t) });
+      // Problems in the custom schema files are shown on those files, as the editor shows them.
+      results = withSchemaResults(results, schemaFileResults(schemaFiles, (file) => displayPath(io.cwd, file)));
     } finally {
       progress.clear();
     }
