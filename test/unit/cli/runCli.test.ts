@@ -135,14 +135,16 @@ test('--output writes the report to a file', async () => {
   }
 });
 
-test('worker threads: one thread for small runs, one per core for large ones, or --jobs', () => {
-  assert.equal(chooseWorkers(3, undefined, 2), 1);
-  assert.equal(chooseWorkers(40, undefined, 2), 1);
-  assert.equal(chooseWorkers(64, undefined, 2), 2);
-  assert.equal(chooseWorkers(500, undefined, 2), 2);
-  assert.equal(chooseWorkers(500, undefined, 1), 1);
-  assert.equal(chooseWorkers(500, '1', 2), 1);
-  assert.equal(chooseWorkers(3, '3', 2), 3);
+test('worker threads: one thread for small runs, one per free core for large ones, or --jobs', () => {
+  assert.equal(chooseWorkers(3, undefined, 2, 0), 1);
+  assert.equal(chooseWorkers(40, undefined, 2, 0), 1);
+  assert.equal(chooseWorkers(64, undefined, 2, 0.2), 2);
+  assert.equal(chooseWorkers(500, undefined, 2, 0.4), 2);
+  assert.equal(chooseWorkers(500, undefined, 2, 1), 1);
+  assert.equal(chooseWorkers(500, undefined, 2, 12), 1);
+  assert.equal(chooseWorkers(500, undefined, 1, 0), 1);
+  assert.equal(chooseWorkers(500, '1', 2, 0), 1);
+  assert.equal(chooseWorkers(3, '3', 2, 12), 3);
 });
 
 test('progress is drawn on a terminal only, after a moment, and cleared at the end', () => {
