@@ -1,5 +1,5 @@
 import { guard } from '../handlerGuard';
-import { DocumentEnvironmentRequest } from '../protocol/messages';
+import { DocumentEnvironmentRequest, ServerInfoRequest } from '../protocol/messages';
 import { builtinSchema } from '../schema/builtinSchemas';
 import { environmentPin } from '../schema/environment';
 import type { HandlerModule } from './handlerModule';
@@ -9,6 +9,7 @@ export const environmentHandlers: HandlerModule = {
   name: 'environment',
   capabilities: () => ({}),
   register(ctx) {
+    ctx.connection.onRequest(ServerInfoRequest, () => ({ processId: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }));
     ctx.connection.onRequest(
       DocumentEnvironmentRequest,
       guard(ctx.connection, 'documentEnvironment', null, async ({ uri }) => {

@@ -1,4 +1,4 @@
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { DetectionKind } from '../detections/rmmLibrary';
 import type { EnvironmentId } from '../schema/types';
 import type { QueryBlocksParams, QueryBlocksResult, RunQueryParams, RunQueryResult } from './queryRun';
@@ -85,3 +85,13 @@ export const ListDetectionTestsRequest = new RequestType<DetectionTestsParams, {
 
 /** Runs every case of a detection test file on the local executor, reading the file and its inputs from disk. */
 export const RunDetectionTestsRequest = new RequestType<DetectionTestsParams, { cases: DetectionTestCaseOutcome[]; error?: string }, void>('kqlHunting/runDetectionTests');
+
+export interface ServerInfoResult {
+  /** The server's process id, so the extension can tell a restarted server from the old one. */
+  processId: number;
+  /** Milliseconds since the server process started. */
+  uptimeMs: number;
+}
+
+/** Identifies the running server process; used by the status bar tooltip and by crash-recovery tests. */
+export const ServerInfoRequest = new RequestType0<ServerInfoResult, void>('kqlHunting/serverInfo');
