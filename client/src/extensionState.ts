@@ -55,6 +55,8 @@ export class ExtensionContextState implements vscode.Disposable {
       traceOutputChannel: this.output,
       synchronize: { configurationSection: 'kqlHunting' },
       middleware: trustedConfigurationMiddleware,
+      // The server caches connected workspaces' live schemas here.
+      initializationOptions: { globalStoragePath: this.context.globalStorageUri.fsPath },
       errorHandler: new ServerRestartPolicy(this.output, async () => {
         await vscode.commands.executeCommand('kqlHunting.restartServer');
       }),

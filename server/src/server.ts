@@ -73,7 +73,7 @@ connection.onInitialize((params): InitializeResult => {
   settings.setClientSupportsConfiguration(!!params.capabilities.workspace?.configuration);
   const capabilities = Object.assign(
     { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-    ...HANDLER_MODULES.map((m) => m.capabilities(params.capabilities)),
+    ...HANDLER_MODULES.map((m) => m.capabilities(params.capabilities, params)),
   );
   return { capabilities, serverInfo: { name: 'kql-language-server', version: '0.1.0' } };
 });

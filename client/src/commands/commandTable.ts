@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionContextState } from '../extensionState';
 import { addWorkspace } from './addWorkspace';
+import { refreshSchema } from './refreshSchema';
 import { cancelQuery, runQuery } from './runQuery';
 import { selectWorkspace } from './selectWorkspace';
 import { newRmmDetection } from './newRmmDetection';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   'kqlHunting.cancelQuery': cancelQuery,
   'kqlHunting.selectWorkspace': selectWorkspace,
   'kqlHunting.addWorkspace': addWorkspace,
+  'kqlHunting.refreshSchema': refreshSchema,
   'kqlHunting.showOutput': (state) => state.output.show(true),
   'kqlHunting.restartServer': async (state) => {
     await state.stop();

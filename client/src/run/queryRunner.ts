@@ -148,7 +148,8 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
     return block ? { text: block.text, range: asRange(block.range) } : undefined;
   }
 
-  private async token(workspace: WorkspaceConfig): Promise<SealedToken | undefined> {
+  /** A sealed token for the workspace from VS Code's Microsoft sign-in, when that is the sign-in mode. */
+  async token(workspace: WorkspaceConfig): Promise<SealedToken | undefined> {
     const scope = tokenScopeFor(workspace);
     const mode = vscode.workspace.getConfiguration('kqlHunting.run').get<string>('signIn', 'vscode');
     if (!scope || mode !== 'vscode') return undefined;

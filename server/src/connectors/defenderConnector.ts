@@ -32,11 +32,14 @@ export class DefenderConnector implements QueryConnector {
   private readonly pipeline: Pipeline;
   private readonly httpClient: HttpClient = createDefaultHttpClient();
   private readonly url: string;
+  private readonly schemaUrl: string;
 
   constructor(workspace: DefenderWorkspace, credential: TokenCredential, transport?: ConnectorTransport) {
     const endpoint = (workspace.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
     checkEndpoint(endpoint, 'defender');
     this.url = `${endpoint}/security/runHuntingQuery`;
+    // getHuntingSchema is documented only on Graph beta; an endpoint naming v1.0 is switched to beta.
+    this.schemaUrl = `${endpoint.replace(/\/v1\.0$/, '/beta')}/security/getHuntingSchema`;
     this.pipeline = createPipelineFromOptions({ ...pipelineOptions(transport), userAgentOptions: { userAgentPrefix: 'kql-hunting' } });
     this.pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential, scopes: [tokenScopeFor(workspace)!] }));
   }
@@ -60,5 +63,26 @@ export class DefenderConnector implements QueryConnector {
     const schema = answer.schema ?? answer.Schema;
     const results = answer.results ?? answer.Results;
     return { tables: [tableFromObjectRows('PrimaryResult', schema, results)] };
+  }
+
+  /**
+   * The tables and functions the signed-in user can hunt over, from Graph `security/getHuntingSchema`
+   * (beta). It is preferred over deriving the schema with `getschema` queries because one call
+   * answers for every table, with descriptions and functions, and costs no hunting quota.
+   */
+  async fetchSchemaPayload(signal: AbortSignal): Promise<unknown> {
+    const response = await this.pipeline.sendRequest(this.httpClient, createPipelineRequest({
+      url: this.schemaUrl,
+      method: 'GET',
+      headers: createHttpHeaders({ accept: 'application/json' }),
+      abortSignal: signal,
+    }));
+    const body = parseJson(response.bodyAsText ?? undefined);
+    if (response.status < 200 || response.status >= 300) {
+      const err = describeServiceError(response.status, body, `Microsoft Graph answered the hunting schema request with status ${response.status}.`);
+      throw new ConnectorError(err.kind, err.message, err.code, err.status);
+    }
+    if (!body || typeof body !== 'object') throw new ConnectorError('server', 'Microsoft Graph answered the hunting schema request with something that is not JSON.');
+    return body;
   }
 }

@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { LogsQueryClient, LogsQueryResultStatus, type LogsTable } from '@azure/monitor-query-logs';
 import type { QueryResultSet, ResultTable } from '../protocol/queryRun';
 import { tokenScopeFor, type LogAnalyticsWorkspace } from '../protocol/workspaces';
@@ -39,6 +39,7 @@ function toResultTable(table: LogsTable): ResultTable {
  */
 export class LogAnalyticsConnector implements QueryConnector {
   private readonly client: LogsQueryClient;
+  private readonly endpoint: string;
   private signal: AbortSignal | undefined;
   private rawErrorBody: string | undefined;
 
@@ -49,6 +50,7 @@ export class LogAnalyticsConnector implements QueryConnector {
   ) {
     const endpoint = workspace.endpoint ?? DEFAULT_ENDPOINT;
     checkEndpoint(endpoint, 'logAnalytics');
+    this.endpoint = endpoint.replace(/\/+$/, '');
     const runScope: PipelinePolicy = {
       name: 'kqlHuntingRunScope',
       sendRequest: async (request, next) => {
@@ -91,5 +93,26 @@ export class LogAnalyticsConnector implements QueryConnector {
       }
       throw e;
     }
+  }
+
+  /**
+   * The workspace's schema from `GET {endpoint}/workspaces/{id}/metadata`. The SDK has no call for
+   * it, so the request goes through the client's own pipeline: the same endpoint, bearer-token
+   * policy, retries and TLS settings as a query.
+   */
+  async fetchSchemaPayload(signal: AbortSignal): Promise<unknown> {
+    const response = await this.client.pipeline.sendRequest(createDefaultHttpClient(), createPipelineRequest({
+      url: `${this.endpoint}/workspaces/${encodeURIComponent(this.workspace.workspaceId)}/metadata`,
+      method: 'GET',
+      headers: createHttpHeaders({ accept: 'application/json' }),
+      abortSignal: signal,
+    }));
+    const body = parseJson(response.bodyAsText ?? undefined);
+    if (response.status < 200 || response.status >= 300) {
+      const err = describeServiceError(response.status, body, `Log Analytics answered the metadata request with status ${response.status}.`);
+      throw new ConnectorError(err.kind, err.message, err.code, err.status);
+    }
+    if (!body || typeof body !== 'object') throw new ConnectorError('server', 'Log Analytics answered the metadata request with something that is not JSON.');
+    return body;
   }
 }

@@ -4,6 +4,7 @@ import { completionHandlers } from './completionHandlers';
 import { detectionHandlers } from './detectionHandlers';
 import { detectionTestHandlers } from './detectionTestHandlers';
 import { environmentHandlers } from './environmentHandlers';
+import { liveSchemaHandlers } from './liveSchemaHandlers';
 import { navigationHandlers } from './navigationHandlers';
 import { queryHandlers } from './queryHandlers';
 import { ruleHandlers } from './ruleHandlers';
@@ -22,4 +23,5 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   codeActionHandlers,
   ruleHandlers,
   schemaHandlers,
+  liveSchemaHandlers,
 ];

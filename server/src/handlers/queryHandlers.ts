@@ -1,6 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { StaticTokenCredential } from '../connectors/credentials';
 import { queryBlocksOf, ruleTimespan } from '../connectors/queryBlocks';
 import { runQuery } from '../connectors/runQuery';
 import { locateError } from '../connectors/serviceErrors';
@@ -8,9 +7,9 @@ import { guard } from '../handlerGuard';
 import type { DocumentAnalysis } from '../language/documentAnalysis';
 import { QueryBlocksRequest, RunQueryRequest } from '../protocol/messages';
 import type { RunQueryParams, RunQueryResult } from '../protocol/queryRun';
-import { TOKEN_KEY_ENV, unsealToken } from '../protocol/tokenSeal';
 import { workspacePin } from '../protocol/workspaces';
 import type { HandlerModule } from './handlerModule';
+import { credentialFrom } from './sealedCredentials';
 
 /**
  * Running queries happens here, in the language server process, rather than in the extension
@@ -19,11 +18,6 @@ import type { HandlerModule } from './handlerModule';
  * The client signs in and passes a sealed token with each request; LSP cancellation cancels the
  * run. Nothing here logs a token or a query's results.
  */
-
-// The key arrives in the environment and is removed from it at once, so that processes this
-// server might start do not inherit it.
-const tokenKey = process.env[TOKEN_KEY_ENV];
-delete process.env[TOKEN_KEY_ENV];
 
 /** The document range of a service error inside the query that was sent, when it can be placed. */
 function errorRange(document: TextDocument, analysis: DocumentAnalysis, params: RunQueryParams, message: string): Range | undefined {
@@ -71,8 +65,7 @@ export const queryHandlers: HandlerModule = {
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
       try {
-        const plain = params.token && tokenKey ? unsealToken(params.token, tokenKey) : undefined;
-        const credential = plain && params.token ? new StaticTokenCredential(plain, params.token.expiresOnTimestamp) : undefined;
+        const credential = credentialFrom(params.token);
         const result = await runQuery(params.workspace, params.query, {
           settings: params.settings,
           ...(params.timespan ? { timespan: params.timespan } : {}),

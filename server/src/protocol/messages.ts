@@ -2,6 +2,7 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserv
 import type { DetectionKind } from '../detections/rmmLibrary';
 import type { EnvironmentId } from '../schema/types';
 import type { QueryBlocksParams, QueryBlocksResult, RunQueryParams, RunQueryResult } from './queryRun';
+import type { RefreshSchemaParams, RefreshSchemaResult } from './schemaRefresh';
 
 /**
  * Custom LSP messages between the extension and the server, each declared once so that both
@@ -64,6 +65,9 @@ export const QueryBlocksRequest = new RequestType<QueryBlocksParams, QueryBlocks
 
 /** Runs one query against a workspace; cancelling the request cancels the run. */
 export const RunQueryRequest = new RequestType<RunQueryParams, RunQueryResult, void>('kqlHunting/runQuery');
+
+/** Fetches a connected workspace's live schema, lays it over the catalogue and caches it; cancellable. */
+export const RefreshSchemaRequest = new RequestType<RefreshSchemaParams, RefreshSchemaResult, void>('kqlHunting/refreshSchema');
 
 export interface DetectionTestsParams {
   /** A detection test file (`*.test.yaml`, `*.kqltest.yaml`) on disk, as a file: URI. */

@@ -47,6 +47,11 @@ export class CatalogueSchemaProvider implements SchemaProvider {
     this.changed();
   }
 
+  /** The live workspace schema laid over an environment, if any. */
+  liveSourceFor(env: EnvironmentId): SchemaSource | undefined {
+    return this.live.get(env);
+  }
+
   schemaFor(env: EnvironmentId): EnvironmentSchema {
     return this.entry(env).schema;
   }
