@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { ExtensionContextState } from '../extensionState';
+import { newRmmDetection } from './newRmmDetection';
 import { addWorkspace } from './addWorkspace';
 import { refreshSchema } from './refreshSchema';
 import { cancelQuery, runQuery } from './runQuery';
 import { selectWorkspace } from './selectWorkspace';
-import { newRmmDetection } from './newRmmDetection';
 import { switchEnvironment } from './switchEnvironment';
 
 /** Every command the extension contributes, registered from this one table. */
