@@ -62,6 +62,12 @@ export class LspTestClient {
     });
   }
 
+  /** The diagnostics published for `uri` at `version`, whether they already arrived or are still to come. */
+  diagnosticsForVersion(uri: string, version: number, timeoutMs = 60000): Promise<PublishDiagnosticsParams> {
+    const seen = this.published.find((p) => p.uri === uri && p.version === version);
+    return seen ? Promise.resolve(seen) : this.nextDiagnostics(uri, (p) => p.version === version, timeoutMs);
+  }
+
   /** Shuts down as an editor does and resolves with the process exit code. */
   async shutdown(): Promise<number | null> {
     const exited = new Promise<number | null>((r) => this.process.once('exit', (code) => r(code)));
