@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { repoRoot } from '../../scripts/e2e/editorTools';
+import { poll } from '../../scripts/e2e/poll';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
 
 const FILE = 'tightvnc-network.kql';
@@ -65,9 +66,17 @@ test('a misspelled column shows up in the editor, the Problems panel and beside 
       await page.locator('.markers-panel', { hasText: WRONG }).waitFor();
     });
     await step('hover explains the error', async () => {
-      // The squiggle is a decoration under the text; the pointer rests on the word itself.
-      await page.locator('.monaco-editor .view-line span', { hasText: WRONG }).last().hover();
-      await page.locator('.monaco-hover', { hasText: 'does not refer to any known column' }).first().waitFor();
+      // The squiggle is a decoration under the text; the pointer rests on the word itself. A hover
+      // closes when the lines move under it (a code lens arriving late does that), so the
+      // pointer comes back until the hover stays.
+      const word = page.locator('.monaco-editor .view-line span', { hasText: WRONG }).last();
+      const hover = page.locator('.monaco-hover', { hasText: 'does not refer to any known column' }).first();
+      await poll('the diagnostic hover', async () => {
+        await word.hover();
+        if (await hover.waitFor({ timeout: 5000 }).then(() => true, () => false)) return true;
+        await page.mouse.move(1, 1);
+        return false;
+      }, { timeoutMs: 60000, intervalMs: 0 });
     });
 
     fs.mkdirSync(resultsDir, { recursive: true });
