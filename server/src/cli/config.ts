@@ -50,6 +50,16 @@ export function loadConfig(cwd: string, explicit?: string): CliConfig {
  * to defaults so that a typo cannot break it, a CI gate must not pass because its policy was
  * misspelt: an unknown key or a value the settings would drop is an error.
  */
+const RUN_KEYS = ['workspaces', 'run'];
+
+/** True when normalising kept what the file gave; a partial object (some `format` keys) only needs its own keys kept. */
+function keptAsGiven(kept: unknown, given: unknown): boolean {
+  if (given && typeof given === 'object' && !Array.isArray(given) && kept && typeof kept === 'object') {
+    return Object.entries(given as Record<string, unknown>).every(([k, v]) => keptAsGiven((kept as Record<string, unknown>)[k], v));
+  }
+  return JSON.stringify(kept) === JSON.stringify(given);
+}
+
 export function parseConfig(text: string, file: string): KqlHuntingSettings {
   let raw: unknown;
   try {
@@ -63,13 +73,15 @@ export function parseConfig(text: string, file: string): KqlHuntingSettings {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (key === '$schema') continue;
     const name = key.startsWith(SETTINGS_PREFIX) ? key.slice(SETTINGS_PREFIX.length) : key;
+    // `kqlhunt run` reads and validates these from the same file.
+    if (RUN_KEYS.some((k) => name === k || name.startsWith(`${k}.`))) continue;
     if (!known.includes(name)) throw new UsageError(`${file}: unknown key "${key}" (known keys: ${known.join(', ')})`);
     values[name] = value;
   }
   const settings = normalizeSettings(values);
   for (const [name, value] of Object.entries(values)) {
     const kept = (settings as unknown as Record<string, unknown>)[name];
-    if (JSON.stringify(kept) !== JSON.stringify(value)) {
+    if (!keptAsGiven(kept, value)) {
       throw new UsageError(`${file}: invalid value for "${name}": ${JSON.stringify(value)}`);
     }
   }

@@ -40,3 +40,11 @@ test('the nearest .kqlhunt.json above the working folder is used; schemaFiles ar
     tree.dispose();
   }
 });
+
+test('keys that kqlhunt run reads, and partial nested settings, are accepted', () => {
+  const s = parseConfig('{"workspaces": [{"name": "lab", "kind": "local", "folder": "data"}], "run.timeoutSeconds": 30, "format": {"indentationSize": 2}, "limits": {"maxQueries": 10}}', 'c.json');
+  assert.equal(s.format.indentationSize, 2);
+  assert.equal(s.format.pipeOperatorStyle, 'newLine');
+  assert.equal(s.limits.maxQueries, 10);
+  assert.throws(() => parseConfig('{"format": {"indentationSize": "wide"}}', 'c.json'), (e: Error) => e instanceof UsageError && /invalid value for "format"/.test(e.message));
+});
