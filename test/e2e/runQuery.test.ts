@@ -49,15 +49,15 @@ test('the TightVNC query runs on the sample workspace and its rows appear in the
     const grid = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await step('rows in the results grid', async () => {
       await grid.locator('.grid-row', { hasText: 'srv-jump-01.corp.example.com' }).first().waitFor({ timeout: 120000 });
-      await grid.locator('.grid-row', { hasText: 'wks-ops-01.corp.example.com' }).first().waitFor();
-      await grid.locator('.toolbar .count', { hasText: '3 rows' }).waitFor();
-      await grid.locator('.grid-head', { hasText: 'RemoteUrl' }).waitFor();
+      await grid.locator('.grid-row', { hasText: 'wks-ops-01.corp.example.com' }).first().waitFor({ timeout: 120000 });
+      await grid.locator('.toolbar .count', { hasText: '3 rows' }).waitFor({ timeout: 120000 });
+      await grid.locator('.grid-head', { hasText: 'RemoteUrl' }).waitFor({ timeout: 120000 });
     });
     await step('inline summary after the query', () =>
       // The summary is an `after` decoration: its text lives in a ::after pseudo-element's content.
       page.waitForFunction(
         "[...document.querySelectorAll('.monaco-editor .view-line span')].some((s) => getComputedStyle(s, '::after').content.includes('3 rows'))",
-        undefined, { timeout: 30000 }));
+        undefined, { timeout: 120000 }));
     fs.mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: path.join(resultsDir, 'run-query.png') });
   } catch (error) {
