@@ -52,7 +52,13 @@ async function main(): Promise<void> {
     for (let r = 0; r < (quick ? 3 : 20); r++) for (const o of completionAt) completions.push((await small.completionMs(o)).ms);
     log('completion latency: TightVNC query', summarize(completions));
     const bigCompletions: number[] = [];
-    for (let r = 0; r < (quick ? 3 : 20); r++) bigCompletions.push((await big.completionMs(mid)).ms);
+    // Column completion inside query 50's where clause, where the engine offers the table's columns.
+    const bigAt = big.text.indexOf('RemotePort in (ports_50)');
+    for (let r = 0; r < (quick ? 3 : 20); r++) {
+      const c = await big.completionMs(bigAt);
+      if (c.items === 0) throw new Error('no completion items in the large file: the benchmark position is wrong');
+      bigCompletions.push(c.ms);
+    }
     log('completion latency: 2,000-line file', summarize(bigCompletions));
 
     const hovers: number[] = [];
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
     const runs: number[] = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [cli, 'check', corpus, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(process.execPath, [cli, 'check', corpus, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1 << 28 });
       if (r.status !== 0 && r.status !== 1) throw new Error(`kqlhunt check failed: ${r.stderr}`);
       runs.push(performance.now() - t0);
     }
