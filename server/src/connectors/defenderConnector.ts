@@ -7,20 +7,11 @@ import type { QueryResultSet } from '../protocol/queryRun';
 import { tokenScopeFor, type DefenderWorkspace } from '../protocol/workspaces';
 import { checkEndpoint } from './queryPolicy';
 import { tableFromObjectRows } from './resultShape';
-import { describeServiceError } from './serviceErrors';
+import { describeServiceError, parseJson } from './serviceErrors';
 import { pipelineOptions, type ConnectorTransport } from './transport';
 import { ConnectorError, type ConnectorRequest, type QueryConnector } from './types';
 
 const DEFAULT_ENDPOINT = 'https://graph.microsoft.com/v1.0';
-
-function parseJson(text: string | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Microsoft Defender XDR advanced hunting through Microsoft Graph `security/runHuntingQuery`.

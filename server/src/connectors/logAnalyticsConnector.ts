@@ -4,22 +4,13 @@ import { LogsQueryClient, LogsQueryResultStatus, type LogsTable } from '@azure/m
 import type { QueryResultSet, ResultTable } from '../protocol/queryRun';
 import { tokenScopeFor, type LogAnalyticsWorkspace } from '../protocol/workspaces';
 import { cellToJson, kustoTypeName } from './resultShape';
-import { describeServiceError } from './serviceErrors';
+import { describeServiceError, parseJson } from './serviceErrors';
 import { toTimeInterval } from './timespan';
 import { pipelineOptions, type ConnectorTransport } from './transport';
 import { checkEndpoint } from './queryPolicy';
 import { ConnectorError, type ConnectorRequest, type QueryConnector } from './types';
 
 const DEFAULT_ENDPOINT = 'https://api.loganalytics.io/v1';
-
-function parseJson(text: string | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 function toResultTable(table: LogsTable): ResultTable {
   return {

@@ -115,3 +115,13 @@ export function locateError(query: string, message: string): { start: number; en
   }
   return undefined;
 }
+
+/** A response body as JSON, or undefined when it is empty or not JSON (a proxy's HTML error page, say). */
+export function parseJson(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
