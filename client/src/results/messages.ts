@@ -12,14 +12,30 @@ export interface RunView {
   workspaceName: string;
   /** The query's first line, for the panel's heading. */
   title: string;
+  /** The whole query text, for the history list and the statistics page. */
+  query?: string;
   startedAt: string;
+  /** Set when the history dropped this run's rows to stay within its memory budget. */
+  rowsDropped?: boolean;
   outcome:
     | { state: 'running' }
     | { state: 'done'; result: QueryResultSet; stats: RunStatistics }
     | { state: 'failed'; error: RunError; durationMs: number };
 }
 
-export type HostToWebview = { type: 'show'; run: RunView };
+/** One line of the panel's run history: enough to pick a run, without its rows. */
+export interface HistoryEntry {
+  runId: number;
+  title: string;
+  workspaceName: string;
+  startedAt: string;
+  state: RunView['outcome']['state'];
+  rowCount?: number;
+  rowsDropped: boolean;
+}
+
+/** Shows one run, with the list of recent runs the user can switch to. */
+export type HostToWebview = { type: 'show'; run: RunView; history: HistoryEntry[]; historyLimits: { maxRuns: number; cellBudget: number } };
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -27,7 +43,8 @@ export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'export'; runId: number; tableIndex: number; format: ExportFormat }
   | { type: 'copy'; text: string }
-  | { type: 'cancel'; runId: number };
+  | { type: 'cancel'; runId: number }
+  | { type: 'select'; runId: number };
 
 const EXPORT_FORMATS: readonly string[] = ['csv', 'json'];
 
@@ -46,6 +63,8 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return typeof m.text === 'string' ? { type: 'copy', text: m.text } : undefined;
     case 'cancel':
       return Number.isInteger(m.runId) ? { type: 'cancel', runId: m.runId as number } : undefined;
+    case 'select':
+      return Number.isInteger(m.runId) ? { type: 'select', runId: m.runId as number } : undefined;
     default:
       return undefined;
   }

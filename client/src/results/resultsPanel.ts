@@ -2,16 +2,20 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { toCsv, toJson } from '../../../server/src/protocol/resultText';
 import { parseWebviewMessage, type HostToWebview, type RunView } from './messages';
+import { RunHistory } from './runHistory';
 
 /**
- * The results panel's host side: one webview beside the editor that shows the latest run. The
+ * The results panel's host side: one webview beside the editor that shows the latest run and
+ * lets the user switch back to a recent one (RunHistory bounds what is kept). The
  * page gets a strict Content-Security-Policy (scripts only with this load's nonce, no inline
  * styles, nothing from the network) and may load files from the built media folder only.
  */
 export class ResultsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
-  private current: RunView | undefined;
+  private readonly history = new RunHistory();
+  /** The run the page shows: the latest, unless the user picked an earlier one. */
+  private selectedId: number | undefined;
   private readonly mediaRoot: vscode.Uri;
 
   constructor(
@@ -23,7 +27,8 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** Shows a run (running, done or failed), opening the panel beside the editor if needed. */
   show(run: RunView): void {
-    this.current = run;
+    this.history.record(run);
+    this.selectedId = run.runId;
     if (!this.panel) this.open();
     else if (!this.panel.visible) this.panel.reveal(vscode.ViewColumn.Beside, true);
     this.post();
@@ -31,7 +36,7 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** The run the panel shows, for tests and commands. */
   get shown(): RunView | undefined {
-    return this.current;
+    return this.selectedId === undefined ? undefined : this.history.get(this.selectedId);
   }
 
   private open(): void {
@@ -51,8 +56,9 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   private post(): void {
-    if (!this.panel || !this.ready || !this.current) return;
-    const message: HostToWebview = { type: 'show', run: this.current };
+    const run = this.shown;
+    if (!this.panel || !this.ready || !run) return;
+    const message: HostToWebview = { type: 'show', run, history: this.history.entries(), historyLimits: this.history.limits };
     void this.panel.webview.postMessage(message);
   }
 
@@ -72,12 +78,22 @@ export class ResultsPanel implements vscode.Disposable {
         return;
       case 'export':
         return this.export(message.runId, message.tableIndex, message.format);
+      case 'select':
+        if (this.history.get(message.runId)) {
+          this.selectedId = message.runId;
+          this.post();
+        }
+        return;
     }
   }
 
   private async export(runId: number, tableIndex: number, format: 'csv' | 'json'): Promise<void> {
-    const run = this.current;
-    if (!run || run.runId !== runId || run.outcome.state !== 'done') return;
+    const run = this.history.get(runId);
+    if (!run || run.outcome.state !== 'done') return;
+    if (run.rowsDropped) {
+      void vscode.window.showWarningMessage('The rows of this run are no longer kept. Run the query again to export them.');
+      return;
+    }
     const table = run.outcome.result.tables[tableIndex];
     if (!table) return;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

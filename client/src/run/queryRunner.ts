@@ -169,7 +169,8 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
     // The heading is the query's first line of substance: not a comment, and not a let when there is more.
     const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//'));
     const title = lines.find((l) => !/^let\s/.test(l)) ?? lines[0] ?? '';
-    const view = (outcome: RunView['outcome']): RunView => ({ runId, workspaceName: workspace.name, title, startedAt: new Date().toISOString(), outcome });
+    const startedAt = new Date().toISOString();
+    const view = (outcome: RunView['outcome']): RunView => ({ runId, workspaceName: workspace.name, title, query: text, startedAt, outcome });
     this.panel.show(view({ state: 'running' }));
     let result: RunQueryResult;
     try {

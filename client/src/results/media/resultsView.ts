@@ -1,7 +1,7 @@
 import type { Chart } from 'chart.js';
 import { chartModel } from '../chartData';
 import { formatExpanded } from '../../../../server/src/protocol/resultText';
-import type { HostToWebview, RunView, WebviewToHost } from '../messages';
+import type { HistoryEntry, HostToWebview, RunView, WebviewToHost } from '../messages';
 import { drawChart } from './chartView';
 import { Grid } from './grid';
 
@@ -29,6 +29,27 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
   return b;
 }
 
+function historyLabel(e: HistoryEntry): string {
+  const time = e.startedAt.slice(11, 19);
+  const outcome = e.state === 'running' ? 'running' : e.state === 'failed' ? 'failed' : `${(e.rowCount ?? 0).toLocaleString()} rows${e.rowsDropped ? ', rows dropped' : ''}`;
+  return `${time} UTC · ${e.workspaceName} · ${outcome} · ${e.title}`;
+}
+
+/** The recent runs as a drop-down; picking one asks the host to show it. */
+function historyPicker(run: RunView, history: HistoryEntry[], limits: HostToWebview['historyLimits']): HTMLSelectElement {
+  const select = el('select', 'history');
+  select.setAttribute('aria-label', 'Recent runs');
+  select.title = `The last ${limits.maxRuns} runs. Older runs lose their rows once all runs together hold more than ${limits.cellBudget.toLocaleString()} cells.`;
+  for (const entry of history) {
+    const option = el('option', '', historyLabel(entry));
+    option.value = String(entry.runId);
+    option.selected = entry.runId === run.runId;
+    select.append(option);
+  }
+  select.addEventListener('change', () => vscode.postMessage({ type: 'select', runId: Number(select.value) }));
+  return select;
+}
+
 function summaryLine(run: RunView): HTMLElement {
   const bar = el('div', 'summary');
   bar.append(el('span', 'title', run.title), el('span', 'meta', `on ${run.workspaceName}`));
@@ -52,6 +73,7 @@ function statsView(run: Extract<RunView['outcome'], { state: 'done' }>, view: Ru
     tr.append(el('td', '', k), el('td', '', v));
     table.append(tr);
   };
+  if (view.query) add('Query', view.query);
   add('Workspace', view.workspaceName);
   add('Started', view.startedAt);
   add('Duration', `${run.stats.durationMs} ms`);
@@ -61,11 +83,13 @@ function statsView(run: Extract<RunView['outcome'], { state: 'done' }>, view: Ru
   return box;
 }
 
-function show(run: RunView): void {
+function show({ run, history, historyLimits }: HostToWebview): void {
   chart?.destroy();
   chart = undefined;
   const app = el('div', 'app');
-  app.append(summaryLine(run));
+  const summary = summaryLine(run);
+  if (history.length > 1) summary.append(historyPicker(run, history, historyLimits));
+  app.append(summary);
   const o = run.outcome;
   if (o.state === 'running') {
     app.append(el('div', 'running', 'Waiting for the service…'));
@@ -76,6 +100,9 @@ function show(run: RunView): void {
     app.append(el('div', 'error', `${o.error.kind === 'semantic' || o.error.kind === 'syntax' ? 'The query has an error' : 'The run failed'}${o.error.code ? ` (${o.error.code})` : ''}:\n${o.error.message}`));
     root.replaceChildren(app);
     return;
+  }
+  if (run.rowsDropped) {
+    app.append(el('div', 'note', `The rows of this run are no longer kept: the panel keeps rows for recent runs up to ${historyLimits.cellBudget.toLocaleString()} cells. Run the query again to see them.`));
   }
   if (o.result.partialError) app.append(el('div', 'warning', `Partial result: ${o.result.partialError}`));
   const tabs = el('div', 'tabs');
@@ -128,10 +155,8 @@ function show(run: RunView): void {
       label: 'Chart',
       open: () => {
         const box = el('div', 'chart');
-        const canvas = el('canvas', '');
-        box.append(canvas);
         content.append(box);
-        chart = drawChart(canvas, model);
+        chart = drawChart(box, model);
       },
     });
   }
@@ -147,6 +172,6 @@ function show(run: RunView): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  if (event.data?.type === 'show') show(event.data.run);
+  if (event.data?.type === 'show') show(event.data);
 });
 vscode.postMessage({ type: 'ready' });
