@@ -18,6 +18,13 @@ export interface CodeServerOptions {
   testDriver: boolean;
   /** Where stdout and stderr go. */
   logFile: string;
+  /**
+   * Keeps Workspace Trust on, without the start-up prompt, so that a folder that was never
+   * trusted opens in Restricted Mode. Off by default: most tests need a trusted folder.
+   */
+  workspaceTrust?: boolean;
+  /** Extra environment for code-server and what it starts (extension hosts, language servers). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface CodeServer {
@@ -47,26 +54,32 @@ export async function freePort(): Promise<number> {
 }
 
 /** The settings every run starts with: quiet, offline and without first-run pages. */
-export function writeUserSettings(userDataDir: string): void {
+export function writeUserSettings(userDataDir: string, workspaceTrust = false): void {
   const dir = path.join(userDataDir, 'User');
   fs.mkdirSync(dir, { recursive: true });
-  fs.copyFileSync(path.join(__dirname, '..', '..', '..', 'scripts', 'e2e', 'code-server-settings.json'), path.join(dir, 'settings.json'));
+  const defaults = path.join(__dirname, '..', '..', '..', 'scripts', 'e2e', 'code-server-settings.json');
+  const settings = JSON.parse(fs.readFileSync(defaults, 'utf8')) as Record<string, unknown>;
+  if (workspaceTrust) {
+    settings['security.workspace.trust.enabled'] = true;
+    settings['security.workspace.trust.startupPrompt'] = 'never';
+  }
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const port = options.port || (await freePort());
   const origin = `http://127.0.0.1:${port}`;
-  writeUserSettings(options.userDataDir);
+  writeUserSettings(options.userDataDir, options.workspaceTrust);
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, 'w');
   const args = [codeServerEntry, '--config', writeCodeServerConfig(options.userDataDir), '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
+    '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
     '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir];
   if (options.testDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   // A process group of its own, so that stopping it also ends the extension hosts and the
   // language servers it started.
-  const child = spawn(node24, args, { detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(node24, args, { detached: true, stdio: ['ignore', log, log], env: { ...process.env, ...options.env } });
   fs.closeSync(log);
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));

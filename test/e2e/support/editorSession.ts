@@ -17,13 +17,22 @@ export interface EditorSession {
   readonly workspace: string;
   /** The folder the editor unpacked the .vsix to. */
   readonly extensionDir: string;
+  /** The editor's user data: settings, logs and the extensions' global storage. */
+  readonly userDataDir: string;
   newPage(): Promise<Page>;
   /** Saves a screenshot of every open page and returns the server and extension host logs. */
   failureReport(name: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
-export async function openEditorSession(name: string): Promise<EditorSession> {
+export interface EditorSessionOptions {
+  /** Opens the workspace in Restricted Mode: Workspace Trust on and the folder never trusted. */
+  restrictedMode?: boolean;
+  /** Extra environment for the editor and the processes it starts, such as the language server. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function openEditorSession(name: string, options: EditorSessionOptions = {}): Promise<EditorSession> {
   ensureTools();
   const vsix = vsixPath();
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first (npm test does).`);
@@ -36,6 +45,7 @@ export async function openEditorSession(name: string): Promise<EditorSession> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const server = await startCodeServer({
     userDataDir, extensionsDir, port: 0, testDriver: true, logFile: path.join(resultsDir, `${name}-code-server.log`),
+    workspaceTrust: options.restrictedMode, env: options.env,
   });
 
   // An interrupted test run must not leave a code-server behind; 'exit' alone misses signals.
@@ -53,6 +63,7 @@ export async function openEditorSession(name: string): Promise<EditorSession> {
     server,
     workspace,
     extensionDir,
+    userDataDir,
     async newPage() {
       browser ??= await chromium.launch({
         executablePath: chromiumPath,
