@@ -94,6 +94,21 @@ test('charts, run history and a 100,000-row grid in the results panel', { timeou
       await screenshot(page, 'results-timechart');
     });
 
+    await step('the page has a strict policy, and it is watched from now on', async () => {
+      const policy = await panel.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content') ?? '';
+      assert.match(policy, /default-src 'none'/);
+      assert.match(policy, /script-src 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
+      assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|\*(;|\s|$)/);
+      // The only remote origin allowed is the editor's own webview resource host (the webview's cspSource).
+      assert.deepEqual([...new Set(policy.match(/https?:\/\/[^\s;]+/g) ?? [])], ['https://*.vscode-cdn.net']);
+      // The panel's page lives as long as the panel, so a listener added now sees every later chart and grid.
+      await panel.locator('body').evaluate(() => {
+        const page = globalThis as unknown as { cspViolations: string[]; addEventListener(type: string, listener: (e: { violatedDirective: string; blockedURI: string }) => void): void };
+        page.cspViolations = [];
+        page.addEventListener('securitypolicyviolation', (e) => page.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+    });
+
     await step('columnchart drawn on a category axis', async () => {
       await runBlock(page, panel, 1, 'render columnchart');
       const chart = panel.locator('.chart[data-chart-kind="column"]');
@@ -165,6 +180,7 @@ test('charts, run history and a 100,000-row grid in the results panel', { timeou
       await screenshot(page, 'results-history');
     });
 
+    assert.deepEqual(await panel.locator('body').evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations), []);
     assert.deepEqual(policyViolations, []);
   } catch (error) {
     const logs = await session.failureReport('charts');
