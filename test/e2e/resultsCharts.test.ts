@@ -162,6 +162,8 @@ test('charts, run history and a 100,000-row grid in the results panel', { timeou
       const max = frames.times[frames.times.length - 1];
       console.log(`[results-charts] 100,000 rows: ${frames.rowsInPage} rows in the page; frame p50 ${p50.toFixed(1)} ms, max ${max.toFixed(1)} ms over 60 scroll steps`);
       assert.ok(frames.rowsInPage < 120, `${frames.rowsInPage} rows in the page`);
+      await panel.locator('.grid-cell', { hasText: /^row 100000$/ }).click();
+      await panel.locator('.grid-cell.selected', { hasText: /^row 100000$/ }).waitFor(WAIT);
       await screenshot(page, 'results-100k-rows');
     });
 

@@ -45,6 +45,20 @@ export class Grid {
     this.element.append(this.header, this.body);
     this.element.addEventListener('scroll', () => this.schedule());
     this.element.addEventListener('keydown', (e) => this.onKey(e));
+    // One listener for all cells: the rows are rebuilt on every scroll frame, and listeners per cell would be rebuilt with them.
+    this.body.addEventListener('click', (e) => {
+      const at = this.cellAt(e.target);
+      if (!at) return;
+      this.selected = at;
+      this.render();
+    });
+    this.body.addEventListener('dblclick', (e) => {
+      const at = this.cellAt(e.target);
+      if (!at) return;
+      const col = this.table.columns[at.column];
+      const value = this.table.rows[at.row][at.column];
+      if (isExpandable(value, col)) this.callbacks.expand(`${col.name}, row ${at.row + 1}`, value);
+    });
     new ResizeObserver(() => this.schedule()).observe(this.element);
     this.buildHeader();
     this.refilter();
@@ -62,6 +76,14 @@ export class Grid {
 
   selectedCellText(): string | undefined {
     return this.selected ? formatValue(this.table.rows[this.selected.row][this.selected.column]) : undefined;
+  }
+
+  /** The row and column of the cell an event happened in, from the data attributes render() sets. */
+  private cellAt(target: EventTarget | null): { row: number; column: number } | undefined {
+    const cell = target instanceof Element ? target.closest<HTMLElement>('.grid-cell') : null;
+    const row = Number(cell?.parentElement?.dataset.row);
+    const column = Number(cell?.dataset.column);
+    return Number.isInteger(row) && Number.isInteger(column) && this.table.rows[row] && column < this.table.columns.length ? { row, column } : undefined;
   }
 
   private refilter(): void {
@@ -141,16 +163,10 @@ export class Grid {
         const text = formatValue(value);
         const cell = el('div', 'grid-cell', text.length > 500 ? `${text.slice(0, 500)}…` : text);
         cell.style.width = `${this.widths[c]}px`;
+        cell.dataset.column = String(c);
         if (value === null || value === undefined) cell.classList.add('null');
         if (isExpandable(value, col)) cell.classList.add('expandable');
         if (this.selected?.row === index && this.selected.column === c) cell.classList.add('selected');
-        cell.addEventListener('click', () => {
-          this.selected = { row: index, column: c };
-          this.render();
-        });
-        cell.addEventListener('dblclick', () => {
-          if (isExpandable(value, col)) this.callbacks.expand(`${col.name}, row ${index + 1}`, value);
-        });
         row.append(cell);
       });
       rows.push(row);
