@@ -1,10 +1,11 @@
 import type { TokenCredential } from '@azure/core-auth';
-import * as https from 'node:https';
 import type { QueryResultSet, ResultTable } from '../protocol/queryRun';
 import type { AdxWorkspace } from '../protocol/workspaces';
+import { pipelineAdapter } from './adxTransport';
 import { checkEndpoint } from './queryPolicy';
 import { cellToJson, kustoTypeName } from './resultShape';
 import { describeServiceError } from './serviceErrors';
+import { timespanBounds } from './timespan';
 import type { ConnectorTransport } from './transport';
 import { ConnectorError, type ConnectorRequest, type QueryConnector } from './types';
 
@@ -14,11 +15,19 @@ interface AxiosLikeError {
   response?: { status?: number; data?: unknown };
 }
 
+const DEFAULT_TIME_COLUMN = 'TimeGenerated';
+
 /**
- * Azure Data Explorer through the official azure-kusto-data client. That client has no
- * per-request cancellation, only `close()` for all its requests, so each run gets its own client
- * and closing it is how a run is cancelled. The SDK does not retry queries, and neither does this.
+ * Azure Data Explorer through the official azure-kusto-data client. That client neither retries
+ * nor takes a per-request abort signal, so each run gets its own client whose requests go
+ * through the Azure SDK pipeline (adxTransport.ts): retries as for the other connectors, and the
+ * run's signal cancels the request.
+ *
+ * Azure Data Explorer takes no time span beside the query; the documented equivalent is the
+ * `query_datetimescope_column` / `_from` / `_to` request properties, a filter the service applies
+ * to that column of every table the query scans.
  */
+
 export class AdxConnector implements QueryConnector {
   constructor(
     private readonly workspace: AdxWorkspace,
@@ -32,11 +41,14 @@ export class AdxConnector implements QueryConnector {
     // An ES module: loaded on first use, which also keeps it out of the server's start-up.
     const { Client, ClientRequestProperties, KustoConnectionStringBuilder, KustoDataErrors } = await import('azure-kusto-data');
     const client = new Client(KustoConnectionStringBuilder.withTokenCredential(this.workspace.clusterUrl, this.credential));
-    if (this.transport?.tlsCa) client.axiosInstance.defaults.httpsAgent = new https.Agent({ keepAlive: true, ca: this.transport.tlsCa });
+    client.axiosInstance.defaults.adapter = pipelineAdapter(this.transport, request.signal);
     const properties = new ClientRequestProperties();
     properties.setTimeout(request.serverTimeoutSeconds * 1000);
-    const onAbort = () => client.close();
-    request.signal.addEventListener('abort', onAbort, { once: true });
+    const bounds = timespanBounds(request.timespan);
+    if (!bounds) throw new ConnectorError('badRequest', `The time span ${request.timespan} is not an ISO 8601 duration or interval.`);
+    properties.setOption('query_datetimescope_column', this.workspace.timeColumn ?? DEFAULT_TIME_COLUMN);
+    properties.setOption('query_datetimescope_from', bounds.from.toISOString());
+    properties.setOption('query_datetimescope_to', bounds.to.toISOString());
     try {
       const answer = await client.execute(this.workspace.database, request.query, properties);
       const tables: ResultTable[] = answer.primaryResults.map((t) => ({
@@ -57,7 +69,6 @@ export class AdxConnector implements QueryConnector {
       }
       throw e;
     } finally {
-      request.signal.removeEventListener('abort', onAbort);
       client.close();
     }
   }

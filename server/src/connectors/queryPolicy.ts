@@ -19,7 +19,7 @@ const TRUSTED_HOSTS: Record<'logAnalytics' | 'defender' | 'adx', RegExp> = {
   adx: /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(kusto\.windows\.net|kustomfa\.windows\.net|kusto\.azuresynapse\.net|kusto\.fabric\.microsoft\.com|kusto\.data\.microsoft\.com|kusto\.chinacloudapi\.cn|kusto\.usgovcloudapi\.net)$/i,
 };
 
-function isLoopback(hostname: string): boolean {
+export function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 

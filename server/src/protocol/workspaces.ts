@@ -33,6 +33,11 @@ export interface AdxWorkspace extends WorkspaceBase {
   kind: 'adx';
   clusterUrl: string;
   database: string;
+  /**
+   * The datetime column that a run's time span filters, through the service's
+   * `query_datetimescope_*` request properties; `TimeGenerated` when absent.
+   */
+  timeColumn?: string;
 }
 
 /** A folder of sample data run by the embedded engine; needs no sign-in. */
@@ -81,7 +86,9 @@ export function parseWorkspace(raw: unknown): WorkspaceConfig | string {
       const clusterUrl = str(r, 'clusterUrl');
       const database = str(r, 'database');
       if (!clusterUrl || !database) return `workspace "${name}": an Azure Data Explorer workspace needs "clusterUrl" and "database"`;
-      return { ...base, kind: 'adx', clusterUrl, database };
+      const timeColumn = str(r, 'timeColumn');
+      if (timeColumn !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(timeColumn)) return `workspace "${name}": "timeColumn" must be a column name, not ${timeColumn}`;
+      return { ...base, kind: 'adx', clusterUrl, database, ...(timeColumn ? { timeColumn } : {}) };
     }
     case 'local': {
       const folder = str(r, 'folder');

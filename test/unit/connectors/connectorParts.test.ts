@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { checkEndpoint, isManagementCommand } from '../../../server/src/connectors/queryPolicy';
 import { applyRowLimit, kustoTypeName, renderHintOf, tableFromObjectRows } from '../../../server/src/connectors/resultShape';
 import { describeServiceError, locateError, partialErrorText } from '../../../server/src/connectors/serviceErrors';
-import { rulePeriodToIso, toTimeInterval } from '../../../server/src/connectors/timespan';
+import { rulePeriodToIso, timespanBounds, toTimeInterval } from '../../../server/src/connectors/timespan';
 import { newTokenKey, sealToken, unsealToken } from '../../../server/src/protocol/tokenSeal';
 import { normalizeRunSettings, parseWorkspaces, tokenScopeFor, workspacePin } from '../../../server/src/protocol/workspaces';
 
@@ -95,6 +95,21 @@ describe('time spans', () => {
     assert.deepEqual(toTimeInterval('P5D'), { duration: 'P5D' });
     assert.deepEqual(toTimeInterval('2025-01-01T00:00:00Z/P1D'), { startTime: new Date('2025-01-01T00:00:00Z'), duration: 'P1D' });
     assert.deepEqual(toTimeInterval('P1D/2025-01-02T00:00:00Z'), { duration: 'P1D', endTime: new Date('2025-01-02T00:00:00Z') });
+  });
+
+  it('turns durations and intervals into start and end datetimes', () => {
+    const now = new Date('2025-03-31T12:00:00Z');
+    const iso = (timespan: string) => {
+      const b = timespanBounds(timespan, now);
+      return b && [b.from.toISOString(), b.to.toISOString()];
+    };
+    assert.deepEqual(iso('PT5M'), ['2025-03-31T11:55:00.000Z', '2025-03-31T12:00:00.000Z']);
+    assert.deepEqual(iso('P1W'), ['2025-03-24T12:00:00.000Z', '2025-03-31T12:00:00.000Z']);
+    assert.deepEqual(iso('P1DT2H'), ['2025-03-30T10:00:00.000Z', '2025-03-31T12:00:00.000Z']);
+    assert.deepEqual(iso('P1M'), ['2025-02-28T12:00:00.000Z', '2025-03-31T12:00:00.000Z']);
+    assert.deepEqual(iso('2025-01-01T00:00:00Z/P1D'), ['2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z']);
+    assert.deepEqual(iso('P1D/2025-01-02T00:00:00Z'), ['2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z']);
+    assert.deepEqual(['P', 'PT', '5d', 'P1D/P2D', '2025-01-02T00:00:00Z/2025-01-01T00:00:00Z', 'x/y'].map((t) => timespanBounds(t, now)), [undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });
 

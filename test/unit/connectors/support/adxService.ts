@@ -18,16 +18,34 @@ function frames(tables: { name: string; columns: { name: string; type: string }[
   ];
 }
 
-export function adxHandler() {
+/** Counts requests per scenario, for scenarios that fail before they succeed. */
+export interface AdxBehaviour {
+  calls: Map<string, number>;
+}
+
+const ONE_ROW = [{ name: 'PrimaryResult', columns: [{ name: 'ok', type: 'bool' }], rows: [[true]] }];
+
+export function adxHandler(behaviour: AdxBehaviour = { calls: new Map() }) {
   return (req: StubRequest): StubResponse => {
     if (req.path.startsWith('/v1/rest/auth/metadata')) return { status: 404, body: '' };
     if (req.method !== 'POST' || req.path !== '/v2/rest/query') return { status: 404, body: { error: { code: 'NotFound', message: req.path } } };
     if (req.headers.authorization !== 'Bearer adx-token') return { status: 401, body: { error: { code: 'Unauthorized', message: 'Unauthorized' } } };
-    const { db, csl } = req.body as { db?: string; csl?: string };
+    const { db, csl, properties } = req.body as { db?: string; csl?: string; properties?: { Options?: Record<string, unknown> } };
     if (db !== ADX_DATABASE) return { status: 400, body: { error: { code: 'General_BadRequest', message: `Database '${db}' was not found.` } } };
     const scenario = /Scenario(\w+)/.exec(csl ?? '')?.[1];
+    const calls = (behaviour.calls.get(scenario ?? '') ?? 0) + 1;
+    behaviour.calls.set(scenario ?? '', calls);
+    if (scenario === 'EchoScope') {
+      const options = properties?.Options ?? {};
+      const names = ['query_datetimescope_column', 'query_datetimescope_from', 'query_datetimescope_to'];
+      return { status: 200, body: frames([{ name: 'PrimaryResult', columns: names.map((name) => ({ name, type: 'string' })), rows: [names.map((n) => options[n] ?? null)] }]) };
+    }
+    // Throttled with a Retry-After of one second, then answers.
+    if (scenario === 'ThrottledOnce' && calls === 1) return { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'Throttled' } } };
+    if (scenario === 'UnavailableOnce' && calls === 1) return { status: 503, body: { error: { code: 'ServiceUnavailable', message: 'The cluster is restarting.' } } };
+    if (scenario === 'ThrottledOnce' || scenario === 'UnavailableOnce') return { status: 200, body: frames(ONE_ROW) };
     if (scenario === 'Slow') return { status: 200, delayMs: 30_000, body: frames([]) };
-    if (scenario === 'Throttled') return { status: 429, body: { error: { code: 'TooManyRequests', message: 'Throttled' } } };
+    if (scenario === 'Throttled') return { status: 429, headers: { 'retry-after-ms': '20' }, body: { error: { code: 'TooManyRequests', message: 'Throttled' } } };
     if (scenario === 'Unavailable') return { status: 503, body: { error: { code: 'ServiceUnavailable', message: 'The cluster is unavailable.' } } };
     try {
       return { status: 200, body: frames(runOnSample(csl ?? '').tables) };
