@@ -28,6 +28,9 @@ const entries = [
   // kqlhunt and its worker threads; the worker is loaded by file name from the same folder.
   { entryPoints: ['server/src/cli/kqlhunt.ts'], outfile: 'dist/cli/kqlhunt.js' },
   { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/cli/checkWorker.js' },
+  // The thread local queries run on, loaded by file name beside the server and beside kqlhunt.
+  { entryPoints: ['server/src/connectors/localEngineWorker.ts'], outfile: 'dist/server/localEngineWorker.js' },
+  { entryPoints: ['server/src/connectors/localEngineWorker.ts'], outfile: 'dist/cli/localEngineWorker.js' },
 ];
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

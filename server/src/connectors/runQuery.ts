@@ -22,14 +22,14 @@ export interface RunOptions {
   /** A token source; DefaultAzureCredential when absent and the workspace needs one. */
   credential?: TokenCredential;
   transport?: ConnectorTransport;
-  /** Runs local workspaces; the embedded engine when absent. */
+  /** Runs local workspaces; the embedded engine on a worker thread when absent. */
   localExecutor?: LocalExecutor;
 }
 
 async function createConnector(workspace: WorkspaceConfig, options: RunOptions): Promise<QueryConnector> {
   if (workspace.kind === 'local') {
     const { LocalConnector } = await import('./localConnector.js');
-    return new LocalConnector(workspace, options.localExecutor ?? (await import('./localEngine.js')).localExecutor);
+    return new LocalConnector(workspace, options.localExecutor ?? (await import('./localWorkerExecutor.js')).workerLocalExecutor);
   }
   const credential = options.credential ?? (await defaultAzureCredential(workspace.tenantId));
   switch (workspace.kind) {

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CancellationTokenSource, DidOpenTextDocumentNotification, HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { RunQueryRequest } from '../../server/src/protocol/messages';
+import type { RunQueryParams, RunQueryResult } from '../../server/src/protocol/queryRun';
+import { DEFAULT_RUN_SETTINGS, type LocalWorkspace } from '../../server/src/protocol/workspaces';
+import { LspTestClient } from '../helpers/lspClient';
+import { REPO_ROOT } from '../helpers/paths';
+
+/**
+ * The embedded engine is synchronous, so a long local query runs on a worker thread: the server
+ * keeps answering while it runs, and cancelling or timing out stops it at once.
+ */
+const SAMPLE: LocalWorkspace = { name: 'Sample', kind: 'local', folder: path.join(REPO_ROOT, 'samples', 'hunting-workspace') };
+/** Tens of seconds of work for the engine when nothing stops it. */
+const LONG = 'range x from 1 to 30000000 step 1\n| extend y = x * 2\n| summarize count()';
+const TEXT = 'DeviceNetworkEvents\n| take 1\n';
+
+describe('kql-language-server: a long local query', () => {
+  let client: LspTestClient;
+  const uri = 'file:///workspace/local.kql';
+  const params = (query: string, timeoutSeconds = DEFAULT_RUN_SETTINGS.timeoutSeconds): RunQueryParams => ({
+    uri,
+    query,
+    workspace: SAMPLE,
+    settings: { ...DEFAULT_RUN_SETTINGS, timeoutSeconds },
+  });
+  const hover = async () => {
+    const started = performance.now();
+    const answer: Hover | null = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 4 } });
+    return { answer, ms: performance.now() - started };
+  };
+
+  /** Hovers, one after another, for `forMs` while `running` is pending; returns the slowest answer's time. */
+  const hoverWhile = async (running: { settled: boolean }, forMs: number) => {
+    const started = performance.now();
+    let slowest = 0;
+    let answered = 0;
+    while (performance.now() - started < forMs) {
+      const { answer, ms } = await hover();
+      assert.ok(answer, 'a hover answer');
+      assert.equal(running.settled, false, 'the query was still running when the hover was answered');
+      slowest = Math.max(slowest, ms);
+      answered++;
+    }
+    return { slowest, answered };
+  };
+
+  const track = (promise: Promise<RunQueryResult>) => {
+    const state = { settled: false, result: promise.finally(() => (state.settled = true)) };
+    return state;
+  };
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+    const opened = client.nextDiagnostics(uri);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kql', version: 1, text: TEXT } });
+    await opened;
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('answers hovers while it runs, and a cancel ends it quickly with a cancelled result', async () => {
+    const source = new CancellationTokenSource();
+    const running = track(client.connection.sendRequest(RunQueryRequest, params(LONG), source.token));
+    const { slowest, answered } = await hoverWhile(running, 2500);
+    assert.ok(answered >= 3, `${answered} hovers answered`);
+    assert.ok(slowest < 1500, `the slowest hover took ${Math.round(slowest)} ms`);
+    const cancelledAt = performance.now();
+    source.cancel();
+    const result = await running.result;
+    const cancelMs = performance.now() - cancelledAt;
+    assert.ok(!result.ok, JSON.stringify(result));
+    assert.equal(result.error.kind, 'cancelled');
+    assert.match(result.error.message, /cancelled/);
+    assert.ok(cancelMs < 1500, `the cancelled result came ${Math.round(cancelMs)} ms after the cancel`);
+  });
+
+  it('runs the next query after a cancel, on a fresh engine thread', async () => {
+    const result = await client.connection.sendRequest(RunQueryRequest, params('DeviceInfo | summarize n = count()'));
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.result.tables[0].rows[0][0], 12);
+  });
+
+  it('stops it at the timeout, while hovers are still answered', async () => {
+    const started = performance.now();
+    const running = track(client.connection.sendRequest(RunQueryRequest, params(LONG, 2)));
+    await hoverWhile(running, 1000);
+    const result = await running.result;
+    const elapsed = performance.now() - started;
+    assert.ok(!result.ok, JSON.stringify(result));
+    assert.equal(result.error.kind, 'timeout');
+    assert.ok(elapsed < 4000, `the timeout result came after ${Math.round(elapsed)} ms`);
+  });
+});
