@@ -4,6 +4,7 @@ import { ServerStatusNotification, type ServerState } from '../../server/src/pro
 import { newTokenKey, TOKEN_KEY_ENV } from '../../server/src/protocol/tokenSeal';
 import { registerCommands } from './commands/commandTable';
 import { DetectionTestController } from './detectionTests/detectionTestController';
+import { syncActiveWorkspace } from './run/activeWorkspaceSync';
 import { QueryRunner } from './run/queryRunner';
 import { WorkspaceStatusBar } from './run/workspaceStatusBar';
 import { ServerRestartPolicy } from './serverRestartPolicy';
@@ -72,6 +73,7 @@ export class ExtensionContextState implements vscode.Disposable {
     );
     await client.start();
     this.disposables.push(refreshOnTrust(() => this.client));
+    this.disposables.push(syncActiveWorkspace(client, this.queries.workspaces));
     this.disposables.push(client.onNotification(ServerStatusNotification, (p) => this.setServerState(p.state, p.message)));
   }
 

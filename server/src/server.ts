@@ -11,6 +11,7 @@ import { AnalysisCache } from './analysisCache';
 import { HANDLER_MODULES } from './handlers';
 import { getLanguageService } from './language/languageService';
 import { workspaceRuleIds } from './handlers/ruleHandlers';
+import { documentWorkspaces } from './handlers/documentWorkspace';
 import { ServerStatusNotification } from './protocol/messages';
 import { reloadSchemaFiles, schemaCatalogue } from './handlers/schemaHandlers';
 import { closestNames } from './schema/nameSuggestions';
@@ -25,7 +26,7 @@ import { ValidationScheduler } from './validationScheduler';
  */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = getLanguageService({ schemas: schemaCatalogue, closestNames, ruleIds: workspaceRuleIds });
+const service = getLanguageService({ schemas: schemaCatalogue, closestNames, ruleIds: workspaceRuleIds, liveWorkspaceOf: (d) => documentWorkspaces.of(d) });
 const analyses = new AnalysisCache(service);
 const settings = new SettingsCache(connection);
 let engineReady = false;

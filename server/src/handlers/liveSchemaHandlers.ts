@@ -1,12 +1,12 @@
 import type { InitializeParams } from 'vscode-languageserver/node';
 import { toRunError } from '../connectors/runQuery';
 import { fetchSchemaPayload } from '../connectors/schemaFetch';
-import { RefreshSchemaRequest } from '../protocol/messages';
+import { ActiveWorkspaceNotification, RefreshSchemaRequest } from '../protocol/messages';
 import type { RefreshSchemaParams, RefreshSchemaResult } from '../protocol/schemaRefresh';
 import { parseWorkspaces } from '../protocol/workspaces';
-import type { EnvironmentId } from '../schema/types';
 import { DiskLiveSchemaCache, LiveSchemaStore, type CachedLiveSchema, type LiveSchemaCache } from '../schemaFiles/liveSchemaStore';
 import type { ServerContext } from '../serverContext';
+import { documentWorkspaces } from './documentWorkspace';
 import type { HandlerModule } from './handlerModule';
 import { schemaCatalogue } from './schemaHandlers';
 import { credentialFrom } from './sealedCredentials';
@@ -43,8 +43,8 @@ function storageFolder(params: InitializeParams | undefined): string | undefined
 
 class LiveSchemaState {
   private store: { live: LiveSchemaStore; cache: LiveSchemaCache; persisted: boolean } | undefined;
-  /** Environments given a fresh schema in this session, which a slower restore must not replace. */
-  private readonly refreshed = new Set<EnvironmentId>();
+  /** Workspaces given a fresh schema in this session, which a slower restore must not replace. */
+  private readonly refreshed = new Set<string>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -57,26 +57,21 @@ class LiveSchemaState {
     return this.store;
   }
 
-  /** Applies, per environment, the most recently fetched cached schema of a configured workspace. */
+  /** Notes the first configured workspace and applies the cached schema of every configured workspace. */
   async restore(): Promise<void> {
-    const { live, cache, persisted } = this.get();
-    if (!persisted) return;
+    const { live, persisted } = this.get();
     const config = await this.ctx.connection.workspace.getConfiguration('kqlHunting').catch(() => undefined) as { workspaces?: unknown } | undefined;
     const { workspaces } = parseWorkspaces(config?.workspaces ?? []);
-    const latest = new Map<EnvironmentId, CachedLiveSchema>();
-    for (const w of workspaces) {
-      const entry = await cache.read(w.name);
-      const current = entry && latest.get(entry.environment);
-      if (entry && (!current || current.fetchedAt < entry.fetchedAt)) latest.set(entry.environment, entry);
+    let changed = documentWorkspaces.setFirstConfigured(workspaces[0]?.name);
+    if (persisted) {
+      for (const w of workspaces) {
+        if (this.refreshed.has(w.name)) continue;
+        const warnings = await live.restore(w.name);
+        for (const message of warnings ?? []) this.ctx.connection.console.warn(`live schema of ${w.name}: ${message}`);
+        changed ||= warnings !== undefined;
+      }
     }
-    let applied = false;
-    for (const entry of latest.values()) {
-      if (this.refreshed.has(entry.environment)) continue;
-      const warnings = await live.restore(entry.workspace);
-      for (const w of warnings ?? []) this.ctx.connection.console.warn(`live schema of ${entry.workspace}: ${w}`);
-      applied = true;
-    }
-    if (applied) this.ctx.revalidateAll();
+    if (changed) this.ctx.revalidateAll();
   }
 
   async refresh(params: RefreshSchemaParams, signal: AbortSignal): Promise<RefreshSchemaResult> {
@@ -86,9 +81,9 @@ class LiveSchemaState {
       const credential = credentialFrom(params.token);
       const fetched = await fetchSchemaPayload(params.workspace, { signal, ...(credential ? { credential } : {}) });
       const environment = fetched.environment;
-      this.refreshed.add(environment);
+      this.refreshed.add(workspaceName);
       const conversionWarnings = await live.refresh(workspaceName, environment, fetched.kind, async () => fetched.payload);
-      const schema = schemaCatalogue.liveSourceFor(environment);
+      const schema = schemaCatalogue.liveSourceFor(workspaceName);
       this.ctx.revalidateAll();
       return {
         ok: true,
@@ -120,6 +115,9 @@ export const liveSchemaHandlers: HandlerModule = {
       if (restoring) return;
       restoring = true;
       void state.restore().catch((e) => ctx.connection.console.error(`live schema restore: ${e instanceof Error ? e.message : String(e)}`));
+    });
+    ctx.connection.onNotification(ActiveWorkspaceNotification, (params) => {
+      if (documentWorkspaces.setActive(typeof params?.name === 'string' && params.name ? params.name : undefined)) ctx.revalidateAll();
     });
     ctx.connection.onRequest(RefreshSchemaRequest, async (params, token) => {
       const controller = new AbortController();

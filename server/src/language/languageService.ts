@@ -85,6 +85,8 @@ export interface LanguageServiceParams {
   closestNames?: ClosestNames;
   /** Rule ids across the workspace, for the duplicate-id rule check; skipped when absent. */
   ruleIds?: RuleIdIndex;
+  /** The workspace a document runs on, whose live schema it is checked against; none when absent. */
+  liveWorkspaceOf?: (document: TextDocument) => string | undefined;
 }
 
 export function getLanguageService(params: LanguageServiceParams): KqlLanguageService {
@@ -96,9 +98,10 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     environmentOf: (document, settings) => environmentPin(document.getText()) ?? impliedEnvironment(document) ?? settings.environment,
     analyze(document, settings, previous) {
       const env = service.environmentOf(document, settings);
+      const globals = schemas.globalsFor(env, params.liveWorkspaceOf?.(document));
       const limit = checkInputLimits(document.getText(), { ...DEFAULT_INPUT_LIMITS, ...settings.limits });
-      if (limit) return { document, version: document.version, environment: env, globals: schemas.globalsFor(env), queries: [], limit };
-      return analyzeDocument(document, service.regionsOf(document), env, schemas.globalsFor(env), previous);
+      if (limit) return { document, version: document.version, environment: env, globals, queries: [], limit };
+      return analyzeDocument(document, service.regionsOf(document), env, globals, previous);
     },
     getDiagnostics: (analysis, settings) => analysis.limit ? [limitDiagnostic(analysis.document, analysis.limit)] : [
       ...engineDiagnostics(analysis, settings),

@@ -2,7 +2,7 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserv
 import type { DetectionKind } from '../detections/rmmLibrary';
 import type { EnvironmentId } from '../schema/types';
 import type { QueryBlocksParams, QueryBlocksResult, RunQueryParams, RunQueryResult } from './queryRun';
-import type { RefreshSchemaParams, RefreshSchemaResult } from './schemaRefresh';
+import type { ActiveWorkspaceParams, RefreshSchemaParams, RefreshSchemaResult } from './schemaRefresh';
 
 /**
  * Custom LSP messages between the extension and the server, each declared once so that both
@@ -68,6 +68,9 @@ export const RunQueryRequest = new RequestType<RunQueryParams, RunQueryResult, v
 
 /** Fetches a connected workspace's live schema, lays it over the catalogue and caches it; cancellable. */
 export const RefreshSchemaRequest = new RequestType<RefreshSchemaParams, RefreshSchemaResult, void>('kqlHunting/refreshSchema');
+
+/** Client to server: the active workspace changed; unpinned documents are checked against its live schema. */
+export const ActiveWorkspaceNotification = new NotificationType<ActiveWorkspaceParams>('kqlHunting/activeWorkspace');
 
 export interface DetectionTestsParams {
   /** A detection test file (`*.test.yaml`, `*.kqltest.yaml`) on disk, as a file: URI. */

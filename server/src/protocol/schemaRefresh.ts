@@ -26,3 +26,8 @@ export type RefreshSchemaResult =
     warnings: string[];
   }
   | { ok: false; workspaceName: string; error: RunError };
+
+/** Payload of `kqlHunting/activeWorkspace`: the workspace unpinned documents run on, by name; none when there is none. */
+export interface ActiveWorkspaceParams {
+  name?: string;
+}

@@ -5,14 +5,17 @@ import { ENVIRONMENT_IDS, type EnvironmentId, type EnvironmentSchema, type Schem
 
 /**
  * Hands out the engine's global state for an environment, building each one once and sharing
- * it across documents. Custom schema files and a connected workspace's live schema are merged
- * over the built-in catalogue; any change bumps `generation` and drops the built states, so the
- * next analysis binds against the new one (analyses compare globals by identity).
+ * it across documents. Custom schema files are merged over the built-in catalogue, and a
+ * connected workspace's live schema over those, for the documents that run on that workspace
+ * (each workspace has its own, so two Sentinel workspaces do not replace each other). Any change
+ * bumps `generation` and drops the built states, so the next analysis binds against the new one
+ * (analyses compare globals by identity).
  */
 export interface SchemaProvider {
-  globalsFor(env: EnvironmentId): Kusto.Language.GlobalState;
+  /** `liveWorkspace` names the workspace a document runs on; its live schema applies when it has one for `env`. */
+  globalsFor(env: EnvironmentId, liveWorkspace?: string): Kusto.Language.GlobalState;
   /** The merged schema data behind `globalsFor`, for hovers, completion and name suggestions. */
-  schemaFor(env: EnvironmentId): EnvironmentSchema;
+  schemaFor(env: EnvironmentId, liveWorkspace?: string): EnvironmentSchema;
   warnings(): readonly SchemaWarning[];
   /** Increases on every change of a source. */
   readonly generation: number;
@@ -25,9 +28,10 @@ interface Built {
 }
 
 export class CatalogueSchemaProvider implements SchemaProvider {
-  private readonly built = new Map<EnvironmentId, Built>();
+  /** Keyed by environment, or by environment and workspace where that workspace has a live schema. */
+  private readonly built = new Map<string, Built>();
   private custom: readonly SchemaSource[] = [];
-  private readonly live = new Map<EnvironmentId, SchemaSource>();
+  private readonly live = new Map<string, { env: EnvironmentId; source: SchemaSource }>();
   private gen = 0;
 
   get generation(): number {
@@ -40,24 +44,23 @@ export class CatalogueSchemaProvider implements SchemaProvider {
     this.changed();
   }
 
-  /** Sets (or with undefined, clears) the schema read from a connected workspace for one environment. */
-  setLiveSource(env: EnvironmentId, source: SchemaSource | undefined): void {
-    if (source) this.live.set(env, source);
-    else this.live.delete(env);
+  /** Sets the schema read from a connected workspace, which belongs to one environment. */
+  setLiveSource(workspace: string, env: EnvironmentId, source: SchemaSource): void {
+    this.live.set(workspace, { env, source });
     this.changed();
   }
 
-  /** The live workspace schema laid over an environment, if any. */
-  liveSourceFor(env: EnvironmentId): SchemaSource | undefined {
-    return this.live.get(env);
+  /** A workspace's live schema, if it has one. */
+  liveSourceFor(workspace: string): SchemaSource | undefined {
+    return this.live.get(workspace)?.source;
   }
 
-  schemaFor(env: EnvironmentId): EnvironmentSchema {
-    return this.entry(env).schema;
+  schemaFor(env: EnvironmentId, liveWorkspace?: string): EnvironmentSchema {
+    return this.entry(env, liveWorkspace).schema;
   }
 
-  globalsFor(env: EnvironmentId): Kusto.Language.GlobalState {
-    const entry = this.entry(env);
+  globalsFor(env: EnvironmentId, liveWorkspace?: string): Kusto.Language.GlobalState {
+    const entry = this.entry(env, liveWorkspace);
     if (!entry.globals) {
       const b = buildGlobalState(entry.schema);
       entry.globals = b.globals;
@@ -66,18 +69,21 @@ export class CatalogueSchemaProvider implements SchemaProvider {
     return entry.globals;
   }
 
+  /** The warnings of the environments without a live schema: those are about the files, which every document shares. */
   warnings(): readonly SchemaWarning[] {
     return ENVIRONMENT_IDS.flatMap((env) => this.built.get(env)?.warnings ?? []);
   }
 
-  private entry(env: EnvironmentId): Built {
-    let entry = this.built.get(env);
+  private entry(env: EnvironmentId, liveWorkspace: string | undefined): Built {
+    const live = liveWorkspace === undefined ? undefined : this.live.get(liveWorkspace);
+    const applies = live?.env === env;
+    const key = applies ? `${env}\u0000${liveWorkspace}` : env;
+    let entry = this.built.get(key);
     if (!entry) {
-      const live = this.live.get(env);
       // The live schema is what the workspace really has, so it goes over the files, which go over the built-in data.
-      const merged = mergeSchemaSources(builtinSchema(env), [...this.custom, ...(live ? [live] : [])]);
+      const merged = mergeSchemaSources(builtinSchema(env), [...this.custom, ...(applies ? [live.source] : [])]);
       entry = { schema: merged.schema, warnings: merged.warnings };
-      this.built.set(env, entry);
+      this.built.set(key, entry);
     }
     return entry;
   }

@@ -77,15 +77,10 @@ export class LiveSchemaStore {
     return warnings;
   }
 
-  /** Stops using a workspace's live schema for an environment (for example on disconnect). */
-  clear(environment: EnvironmentId): void {
-    this.catalogue.setLiveSource(environment, undefined);
-  }
-
   private apply(entry: CachedLiveSchema): string[] {
     const id = `live:${entry.workspace}`;
     const converted = entry.kind === 'logAnalyticsMetadata' ? fromLogAnalyticsMetadata(entry.payload, id) : fromHuntingSchema(entry.payload, id);
-    this.catalogue.setLiveSource(entry.environment, converted.source);
+    this.catalogue.setLiveSource(entry.workspace, entry.environment, converted.source);
     return converted.warnings;
   }
 }

@@ -14,9 +14,10 @@ import { settings } from '../../helpers/languageService';
 
 const fixture = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(FIXTURES, 'liveSchema', name), 'utf8'));
 
-function errors(provider: CatalogueSchemaProvider, text: string, environment: 'defender' | 'sentinel'): string[] {
+/** The errors of `text` in a document that runs on `workspace` (tenant-1 unless given). */
+function errors(provider: CatalogueSchemaProvider, text: string, environment: 'defender' | 'sentinel', workspace = 'tenant-1'): string[] {
   const s = settings({ environment });
-  const service = getLanguageService({ schemas: provider });
+  const service = getLanguageService({ schemas: provider, liveWorkspaceOf: () => workspace });
   const document = TextDocument.create('file:///q.kql', 'kql', 1, text);
   return service.getDiagnostics(service.analyze(document, s), s).filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => String(d.message));
 }
@@ -77,8 +78,8 @@ test('a refreshed live schema becomes symbols, is cached on disk and restored on
     // A failed fetch keeps what was there.
     await assert.rejects(store.refresh('tenant-1', 'defender', 'graphHuntingSchema', async () => { throw new Error('offline'); }), /offline/);
     assert.deepEqual(errors(provider, q, 'defender'), []);
-    store.clear('defender');
-    assert.equal(errors(provider, q, 'defender').length, 1);
+    // A document on another workspace does not see it.
+    assert.equal(errors(provider, q, 'defender', 'tenant-2').length, 1);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
