@@ -35,6 +35,7 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
   private readonly summaries = new Map<string, vscode.DecorationOptions>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private nextRunId = 1;
+  private lensesStaleSinceTrust = false;
   private running: ActiveRun | undefined;
   /** The last finished run's result, for tests and for the CLI-like "show last result" flows. */
   lastResult: RunQueryResult | undefined;
@@ -56,8 +57,16 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
         if (this.summaries.delete(uri)) this.redecorate();
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redecorate()),
-      vscode.window.onDidChangeActiveTextEditor(() => void this.updateContext()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.lensesChanged.fire()),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        void this.updateContext();
+        // An editor that was behind the trust dialog when trust came keeps its "disabled" lenses
+        // until asked again (seen in the real editor), so it is asked when it comes back.
+        if (this.lensesStaleSinceTrust) this.lensesChanged.fire();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.lensesStaleSinceTrust = true;
+        this.lensesChanged.fire();
+      }),
       this.workspaces.onDidChange(() => this.lensesChanged.fire()),
     );
   }
