@@ -25,6 +25,8 @@ export interface CodeServerOptions {
   workspaceTrust?: boolean;
   /** Extra environment for code-server and what it starts (extension hosts, language servers). */
   env?: NodeJS.ProcessEnv;
+  /** User settings laid over the quiet defaults. */
+  settings?: Record<string, unknown>;
 }
 
 export interface CodeServer {
@@ -54,7 +56,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** The settings every run starts with: quiet, offline and without first-run pages. */
-export function writeUserSettings(userDataDir: string, workspaceTrust = false): void {
+export function writeUserSettings(userDataDir: string, workspaceTrust = false, extra: Record<string, unknown> = {}): void {
   const dir = path.join(userDataDir, 'User');
   fs.mkdirSync(dir, { recursive: true });
   const defaults = path.join(__dirname, '..', '..', '..', 'scripts', 'e2e', 'code-server-settings.json');
@@ -63,13 +65,13 @@ export function writeUserSettings(userDataDir: string, workspaceTrust = false): 
     settings['security.workspace.trust.enabled'] = true;
     settings['security.workspace.trust.startupPrompt'] = 'never';
   }
-  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...settings, ...extra }, null, 2));
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const port = options.port || (await freePort());
   const origin = `http://127.0.0.1:${port}`;
-  writeUserSettings(options.userDataDir, options.workspaceTrust);
+  writeUserSettings(options.userDataDir, options.workspaceTrust, options.settings);
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, 'w');
   const args = [codeServerEntry, '--config', writeCodeServerConfig(options.userDataDir), '--bind-addr', `127.0.0.1:${port}`,
@@ -77,6 +79,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
     '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir];
   if (options.testDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  // Without this the server lays the login shell's environment over its own, and a login shell
+  // resets PATH: the extension host would not see the environment a test gave it.
+  if (options.env) args.push('--vscode-option', 'force-disable-user-env');
   // A process group of its own, so that stopping it also ends the extension hosts and the
   // language servers it started.
   const child = spawn(node24, args, { detached: true, stdio: ['ignore', log, log], env: { ...process.env, ...options.env } });

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runBin } from '../helpers/cliHarness';
-import { filesUnder, leaksIn, startSecretService, type SecretService } from '../helpers/secretService';
+import { fakeAzureCli, filesUnder, leaksIn, startSecretService, type SecretService } from '../helpers/secretService';
 
 describe('kqlhunt run: secrets stay out of the output and of written files', () => {
   let service: SecretService;
@@ -19,10 +19,7 @@ describe('kqlhunt run: secrets stay out of the output and of written files', () 
   before(async () => {
     service = await startSecretService();
     for (const name of ['bin', 'home', 'cache', 'tmp', 'project']) fs.mkdirSync(dir(name));
-    // What `az account get-access-token --output json` prints, for any resource.
-    const az = path.join(dir('bin'), 'az');
-    const answer = { accessToken: service.token, expiresOn: '2099-01-01 00:00:00.000000', expires_on: 4070908800, tokenType: 'Bearer' };
-    fs.writeFileSync(az, `#!/bin/sh\ncat <<'JSON'\n${JSON.stringify(answer)}\nJSON\n`, { mode: 0o755 });
+    fakeAzureCli(dir('bin'), service.token);
     fs.writeFileSync(path.join(dir('project'), '.kqlhunt.json'), JSON.stringify({
       workspaces: [{ name: 'Secret', kind: 'logAnalytics', workspaceId: service.workspaceId, endpoint: `${service.stub.origin}/v1` }],
     }));

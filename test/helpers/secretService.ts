@@ -69,6 +69,16 @@ export async function startSecretService(): Promise<SecretService> {
   };
 }
 
+/**
+ * A stand-in `az` in `binDir` that prints what `az account get-access-token --output json`
+ * prints, with the service's token, for DefaultAzureCredential's Azure CLI sign-in.
+ */
+export function fakeAzureCli(binDir: string, token: string): void {
+  fs.mkdirSync(binDir, { recursive: true });
+  const answer = { accessToken: token, expiresOn: '2099-01-01 00:00:00.000000', expires_on: 4070908800, tokenType: 'Bearer' };
+  fs.writeFileSync(path.join(binDir, 'az'), `#!/bin/sh\ncat <<'JSON'\n${JSON.stringify(answer)}\nJSON\n`, { mode: 0o755 });
+}
+
 /** Which secrets appear in which of the named texts, as readable lines; empty when none do. */
 export function leaksIn(texts: Record<string, string>, secrets: [string, string][]): string[] {
   const leaks: string[] = [];

@@ -30,6 +30,8 @@ export interface EditorSessionOptions {
   restrictedMode?: boolean;
   /** Extra environment for the editor and the processes it starts, such as the language server. */
   env?: NodeJS.ProcessEnv;
+  /** User settings for this session, over the quiet defaults. */
+  userSettings?: Record<string, unknown>;
 }
 
 export async function openEditorSession(name: string, options: EditorSessionOptions = {}): Promise<EditorSession> {
@@ -45,7 +47,7 @@ export async function openEditorSession(name: string, options: EditorSessionOpti
   fs.mkdirSync(resultsDir, { recursive: true });
   const server = await startCodeServer({
     userDataDir, extensionsDir, port: 0, testDriver: true, logFile: path.join(resultsDir, `${name}-code-server.log`),
-    workspaceTrust: options.restrictedMode, env: options.env,
+    workspaceTrust: options.restrictedMode, env: options.env, settings: options.userSettings,
   });
 
   // An interrupted test run must not leave a code-server behind; 'exit' alone misses signals.
