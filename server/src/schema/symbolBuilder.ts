@@ -23,7 +23,17 @@ export function buildGlobalState(schema: EnvironmentSchema, source = schema.id):
   }
   // The bridge accepts JS arrays where the .NET signature says IEnumerable.
   const db = new K.Symbols.DatabaseSymbol.$ctor1(DATABASE_NAME, members as never, false);
-  return { globals: K.GlobalState.Default!.WithDatabase(db)!, warnings };
+  return { globals: analysisReady(K.GlobalState.Default!.WithDatabase(db)!), warnings };
+}
+
+/**
+ * The engine's parse-and-bind entry point asks for end tokens and, when the state it is given
+ * does not already have them, works on a fresh copy of the state. A fresh copy loses the lazily
+ * built column-to-table map (40,000 columns in Sentinel), which the analyzers then rebuild for
+ * every query block; asking for end tokens here keeps one state, and one map, per schema.
+ */
+export function analysisReady(globals: Kusto.Language.GlobalState): Kusto.Language.GlobalState {
+  return globals.WithParseOptions(globals.ParseOptions!.WithAlwaysProduceEndTokens(true))!.WithCache()!;
 }
 
 function scalarType(type: string, where: string, warnings: SchemaWarning[], source: string): Kusto.Language.Symbols.TypeSymbol {
