@@ -50,7 +50,10 @@ export class Grid {
       const at = this.cellAt(e.target);
       if (!at) return;
       this.selected = at;
-      this.render();
+      // Marked in place: rebuilding the rows here would take the clicked cell out of the page,
+      // and Chromium sends the double-click that may follow to that detached cell, never to the body.
+      this.body.querySelector('.grid-cell.selected')?.classList.remove('selected');
+      (e.target as Element).closest('.grid-cell')?.classList.add('selected');
     });
     this.body.addEventListener('dblclick', (e) => {
       const at = this.cellAt(e.target);
