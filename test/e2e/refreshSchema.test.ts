@@ -41,10 +41,9 @@ before(async () => {
   fs.writeFileSync(path.join(tools, 'bin', 'az'), `#!/bin/sh\ncat <<'JSON'\n${JSON.stringify(answer)}\nJSON\n`, { mode: 0o755 });
   session = await openEditorSession('refresh-schema', {
     env: { PATH: `${path.join(tools, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, NODE_EXTRA_CA_CERTS: caFile },
+    // A machine setting, so it goes in the user settings.
+    userSettings: { 'kqlHunting.run.signIn': 'default' },
   });
-  // kqlHunting.run.signIn is a machine setting, so it goes in the user settings, before the workbench loads them.
-  const userSettings = path.join(session.userDataDir, 'User', 'settings.json');
-  fs.writeFileSync(userSettings, JSON.stringify({ ...JSON.parse(fs.readFileSync(userSettings, 'utf8')), 'kqlHunting.run.signIn': 'default' }, null, 2));
   fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(session.workspace, '.vscode', 'settings.json'), JSON.stringify({
     'kqlHunting.workspaces': [{ name: 'Stub Sentinel', kind: 'logAnalytics', workspaceId: WORKSPACE_ID, endpoint: `${stub.origin}/v1` }],
