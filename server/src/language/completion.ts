@@ -75,9 +75,25 @@ export function requiredParameters(displayText: string): string[] {
     .filter((p) => p && !p.startsWith('[') && p !== '...' && !p.endsWith('...'));
 }
 
+/**
+ * An item's text before and after the caret. The engine computes these with LINQ on each new item
+ * object, and every request makes new item objects, but most share their `ApplyTexts` list with
+ * the items of earlier requests: keyed on that list, the texts are computed once.
+ */
+const textsByApplyTexts = new WeakMap<object, { before: string; after: string }>();
+
+function caretTexts(item: Kusto.Language.Editor.CompletionItem): { before: string; after: string } {
+  const key = item.ApplyTexts as object | null;
+  let texts = key ? textsByApplyTexts.get(key) : undefined;
+  if (!texts) {
+    texts = { before: item.BeforeText ?? '', after: item.AfterText ?? '' };
+    if (key) textsByApplyTexts.set(key, texts);
+  }
+  return texts;
+}
+
 function snippetFor(item: Kusto.Language.Editor.CompletionItem): string | undefined {
-  const before = item.BeforeText ?? '';
-  const after = item.AfterText ?? '';
+  const { before, after } = caretTexts(item);
   if (!before.endsWith('(') || !after.startsWith(')')) return undefined;
   const params = requiredParameters(item.DisplayText ?? '');
   const placeholders = params.map((p, i) => `\${${i + 1}:${escapeSnippet(p)}}`).join(', ');
@@ -99,7 +115,8 @@ export function getCompletions(analysis: DocumentAnalysis, position: Position, o
   const width = String(engineItems.length).length;
   const items = engineItems.map((item, i): CompletionItem => {
     const label = item.DisplayText ?? '';
-    const plain = (item.BeforeText ?? '') + (item.AfterText ?? '');
+    const { before, after } = caretTexts(item);
+    const plain = before + after;
     const snippet = options.snippetSupport && isFunction(item.Kind) ? snippetFor(item) : undefined;
     const category = categoryOf(item.Kind);
     const nameOnly = (item.MatchText ?? label).replace(/\(.*$/, '');

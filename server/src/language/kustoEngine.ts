@@ -7,6 +7,8 @@
  * Loading costs about a quarter of a second, so it happens lazily, on first use.
  */
 
+import { installCompletionMemo } from './engineTuning';
+
 export type KustoLanguage = typeof Kusto.Language;
 
 let engine: KustoLanguage | undefined;
@@ -16,6 +18,7 @@ export function kusto(): KustoLanguage {
     require('@kusto/language-service-next/bridge.min.js');
     require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
     engine = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
+    installCompletionMemo(engine);
   }
   return engine;
 }
