@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { installCompletionMemo, uninstallCompletionMemo } from '../../../../server/src/language/engineTuning';
-import { kusto } from '../../../../server/src/language/kustoEngine';
-import { doc, settings, testService } from '../../../helpers/languageService';
-import { REPO_ROOT } from '../../../helpers/paths';
+import { installCompletionMemo, installDatabaseIndex, uninstallCompletionMemo, uninstallDatabaseIndex } from '../../../server/src/language/engineTuning';
+import { kusto, toArray } from '../../../server/src/language/kustoEngine';
+import { BuiltinSchemaProvider } from '../../../server/src/schema/schemaProvider';
+import { doc, settings, testService } from '../../helpers/languageService';
+import { REPO_ROOT } from '../../helpers/paths';
 
 const service = testService();
 
@@ -60,4 +61,30 @@ test('memoised completion items are the very lists the engine builds without the
     assert.equal(first[i], shipped[i], `list ${i} differs on first use`);
     assert.equal(second[i], shipped[i], `list ${i} differs from the memo`);
   }
+});
+
+test('the database index finds exactly the members that the engine scan finds', () => {
+  const K = kusto();
+  const db = new BuiltinSchemaProvider().globalsFor('sentinel')!.Database!;
+  const names = toArray(db.Members).map((m) => m.Name!);
+  assert.ok(names.length > 1000, 'the Sentinel catalogue is the large one');
+  const probes = [...names, ...names.slice(0, 50).map((n) => n.toLowerCase()), 'NoSuchTable_CL', 'securityevent', ''];
+  // All symbol kinds, tables only, functions only.
+  const matchFlags = [K.Symbols.SymbolMatch.Any, K.Symbols.SymbolMatch.Table, K.Symbols.SymbolMatch.Function];
+  const lookup = (name: string, match: number) => {
+    const found = new (System.Collections.Generic.List$1(K.Symbols.Symbol))();
+    db.GetMembers$1(name, match, found as never, false);
+    return toArray(found as never).map((s) => s);
+  };
+  const withIndex = probes.flatMap((n) => matchFlags.map((m) => lookup(n, m)));
+  uninstallDatabaseIndex(K);
+  let shipped: unknown[][];
+  try {
+    shipped = probes.flatMap((n) => matchFlags.map((m) => lookup(n, m)));
+  } finally {
+    installDatabaseIndex(K);
+  }
+  assert.equal(withIndex.length, shipped.length);
+  for (let i = 0; i < shipped.length; i++) assert.deepEqual(withIndex[i], shipped[i], `probe ${i}`);
+  assert.ok(shipped.some((found) => found.length > 0) && shipped.some((found) => found.length === 0), 'some names are found and some are not');
 });
