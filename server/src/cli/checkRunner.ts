@@ -23,6 +23,8 @@ const BATCH_SIZE = 4;
  * them. A file that cannot be read stops the run with a UsageError naming it.
  */
 export async function runChecks(jobs: readonly CheckJob[], setup: CheckSetup, options: RunOptions): Promise<FileResult[]> {
+  // Nothing to check (every file came from the cache): the engine is not even loaded.
+  if (jobs.length === 0) return [];
   const outcomes = options.workers <= 1 || jobs.length <= 1 ? await checkInThisThread(jobs, setup, options) : await checkInWorkers(jobs, setup, options);
   return outcomes.map((o) => {
     if (!o.ok) throw new UsageError(`cannot read ${o.file}: ${o.reason}`);

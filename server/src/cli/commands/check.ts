@@ -14,6 +14,7 @@ import { createProgress } from '../progress';
 import { ruleIdsOf } from '../ruleIdTable';
 import { loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
 import { runChecks } from '../checkRunner';
+import { CheckCache, DEFAULT_CACHE_FILE } from '../checkCache';
 import { writeOutput } from '../outputFile';
 import { isEnvironmentId } from '../../schema/environment';
 import type { KqlHuntingSettings } from '../../protocol/settings';
@@ -46,6 +47,9 @@ Options:
                                   current folder); keys as the kqlHunting.* editor settings
   -o, --output <FILE>             write the report to FILE instead of standard output
   -j, --jobs <N>                  threads to check with (default: one per free core for large runs)
+      --cache                     reuse the findings of files unchanged since the last --cache run
+      --cache-location <FILE>     where the cache is kept (default: ${DEFAULT_CACHE_FILE} in the
+                                  current folder)
   -q, --quiet                     no progress and no summary on standard error
   -h, --help                      this help
 
@@ -65,6 +69,8 @@ export const checkCommand: CliCommand = {
     output: { type: 'string', short: 'o' },
     jobs: { type: 'string', short: 'j' },
     quiet: { type: 'boolean', short: 'q' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
   },
   async run({ values, positionals }, io) {
     const format = stringOption(values, 'format') ?? 'text';
@@ -80,13 +86,21 @@ export const checkCommand: CliCommand = {
 
     const files = await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd);
     const jobs: CheckJob[] = files.map((file) => ({ path: file, display: displayPath(io.cwd, file), languageId: languageIdOf(file)! }));
-    const workers = chooseWorkers(jobs.length, stringOption(values, 'jobs'));
+    // Rule ids are gathered from the whole set first: the duplicate-id check compares across files.
+    const setup = { settings, schemas, ruleIds: ruleIdsOf(jobs) };
+    const cache = openCache(values, io.cwd, setup, jobs);
+    const lookup = cache?.lookup();
+    if (lookup?.note && !quiet) io.stderr.write(`kqlhunt: ${lookup.note}\n`);
+    const toCheck = lookup ? lookup.misses.map((i) => jobs[i]) : jobs;
+    const workers = chooseWorkers(toCheck.length, stringOption(values, 'jobs'));
 
     const progress = createProgress(io.stderr, !quiet);
     let results: FileResult[];
     try {
-      // Rule ids are gathered from the whole set first: the duplicate-id check compares across files.
-      results = await runChecks(jobs, { settings, schemas, ruleIds: ruleIdsOf(jobs) }, { workers, onProgress: (d, t) => progress.update(d, t) });
+      const checked = await runChecks(toCheck, setup, { workers, onProgress: (d, t) => progress.update(d, t) });
+      results = lookup ? mergeInJobOrder(jobs.length, lookup.hits, lookup.misses, checked) : checked;
+      const cacheProblem = cache?.save(results);
+      if (cacheProblem && !quiet) io.stderr.write(`kqlhunt: ${cacheProblem}\n`);
       // Problems in the custom schema files are shown on those files, as the editor shows them.
       results = withSchemaResults(results, schemaFileResults(schemaFiles, (file) => displayPath(io.cwd, file)));
     } finally {
@@ -100,11 +114,28 @@ export const checkCommand: CliCommand = {
     else io.stdout.write(text);
 
     const findings = results.flatMap((r) => r.findings);
-    if (!quiet) io.stderr.write(summary(results, findings.length === 0 ? undefined : countBySeverity(findings)));
+    if (!quiet) io.stderr.write(summary(results, findings.length === 0 ? undefined : countBySeverity(findings), lookup?.hits.size));
     const failing = failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
     return failing ? EXIT_FINDINGS : EXIT_OK;
   },
 };
+
+function openCache(values: OptionValues, cwd: string, setup: ConstructorParameters<typeof CheckCache>[1], jobs: readonly CheckJob[]): CheckCache | undefined {
+  const location = stringOption(values, 'cache-location');
+  if (values.cache !== true) {
+    if (location !== undefined) throw new UsageError('--cache-location is only used with --cache');
+    return undefined;
+  }
+  return new CheckCache(path.resolve(cwd, location ?? DEFAULT_CACHE_FILE), setup, jobs);
+}
+
+/** The cached and the freshly checked results, back in the order of the jobs. */
+function mergeInJobOrder(count: number, hits: ReadonlyMap<number, FileResult>, misses: readonly number[], checked: readonly FileResult[]): FileResult[] {
+  const out: FileResult[] = new Array(count);
+  for (const [i, result] of hits) out[i] = result;
+  misses.forEach((jobIndex, k) => (out[jobIndex] = checked[k]));
+  return out;
+}
 
 function parseFailOn(value: string | undefined): FailOn {
   if (value === undefined) return 'error';
@@ -141,8 +172,8 @@ function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/');
 }
 
-function summary(results: readonly FileResult[], counts: Record<FindingSeverity, number> | undefined): string {
-  const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
+function summary(results: readonly FileResult[], counts: Record<FindingSeverity, number> | undefined, fromCache: number | undefined): string {
+  const files = `${results.length} file${results.length === 1 ? '' : 's'}${fromCache === undefined ? '' : ` (${fromCache} from the cache)`}`;
   if (!counts) return `kqlhunt: no problems in ${files}\n`;
   const withFindings = results.filter((r) => r.findings.length > 0).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
