@@ -61,16 +61,22 @@ interface InnerService {
 const fallbackCodes = new WeakMap<Kusto.Language.Editor.CodeBlock, Kusto.Language.KustoCode>();
 
 export function boundCode(ctx: BlockContext, globals: Kusto.Language.GlobalState): Kusto.Language.KustoCode {
-  const inner = (ctx.service as unknown as { _service?: Partial<InnerService> })._service;
-  if (inner && typeof inner.TryGetBoundCode === 'function') {
-    const out: { v: Kusto.Language.KustoCode | null } = { v: null };
-    if (inner.TryGetBoundCode(null, true, out) && out.v) return out.v;
-  }
   let code = fallbackCodes.get(ctx.block);
-  if (!code) {
+  if (code) return code;
+  try {
+    const inner = (ctx.service as unknown as { _service?: Partial<InnerService> })._service;
+    if (inner && typeof inner.TryGetBoundCode === 'function') {
+      const out: { v: Kusto.Language.KustoCode | null } = { v: null };
+      if (inner.TryGetBoundCode(null, true, out) && out.v) return out.v;
+    }
     code = kusto().KustoCode.ParseAndAnalyze(ctx.block.Text ?? '', globals)!;
-    fallbackCodes.set(ctx.block, code);
+  } catch {
+    // The engine's binder throws on some malformed text (found by fuzzing). The syntax tree alone
+    // still serves outlines, hovers on keywords and the syntax-level lints; the failure itself is
+    // reported once, by the diagnostics (diagnostics.ts).
+    code = kusto().KustoCode.Parse(ctx.block.Text ?? '', globals)!;
   }
+  fallbackCodes.set(ctx.block, code);
   return code;
 }
 

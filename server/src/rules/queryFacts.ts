@@ -21,13 +21,19 @@ interface BoundCodeService {
 /**
  * The bound syntax tree of a block. The block's public service has no accessor for it, so this
  * reaches the KustoCodeService inside the offset wrapper; it returns undefined if that ever
- * changes, and the checks that need it are then skipped rather than wrong.
+ * changes or the engine fails on the text, and the checks that need it are then skipped rather
+ * than wrong.
  */
 function boundCode(block: Kusto.Language.Editor.CodeBlock): Kusto.Language.KustoCode | undefined {
   const inner = (block.Service as unknown as { _service?: Partial<BoundCodeService> })._service;
   if (typeof inner?.TryGetBoundCode !== 'function') return undefined;
   const ref: { v: Kusto.Language.KustoCode | null } = { v: null };
-  return inner.TryGetBoundCode(null, true, ref) && ref.v ? ref.v : undefined;
+  try {
+    return inner.TryGetBoundCode(null, true, ref) && ref.v ? ref.v : undefined;
+  } catch {
+    // The engine's binder throws on some malformed text; the diagnostics report that query.
+    return undefined;
+  }
 }
 
 export function queryFacts(query: QueryAnalysis): QueryFacts {

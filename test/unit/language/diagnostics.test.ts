@@ -100,3 +100,22 @@ test('re-analysing an edited document reuses the unchanged queries', () => {
   assert.equal(cached(0), true);
   assert.equal(cached(1), false);
 });
+
+test('a query that makes the engine binder throw still gets diagnostics, hover, symbols and rule checks', () => {
+  // Found by the long fuzz run: the engine's binder throws on a half-typed sequence_detect call,
+  // which is what anyone writing one types on the way.
+  const service = testService();
+  const s = settings();
+  for (const [text, languageId] of [
+    ['DeviceEvents\n| evaluate sequence_detect(d', 'kql'],
+    ['id: 6d1c4a07-56a1-4e9d-9f3e-0f9a4c3b2d10\nname: Sequence\nkind: Scheduled\nquery: |\n  DeviceEvents\n  | evaluate sequence_detect(d\n', 'yaml'],
+  ] as const) {
+    const d = doc(text, `file:///binder-failure.${languageId}`, languageId);
+    const analysis = service.analyze(d, s);
+    const diagnostics = service.getDiagnostics(analysis, s);
+    assert.ok(diagnostics.some((x) => x.code === 'KS246'), JSON.stringify(diagnostics));
+    assert.ok(service.getDocumentSymbols(analysis).length > 0);
+    service.getHover(analysis, d.positionAt(text.indexOf('sequence_detect') + 3));
+    service.getCompletions(analysis, d.positionAt(text.length), { snippetSupport: true });
+  }
+});
