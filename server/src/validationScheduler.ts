@@ -3,28 +3,37 @@
  * the work when a newer edit arrives before it starts. Analysis itself is synchronous, so a
  * stale run cannot be interrupted halfway; skipping it before it starts is what keeps typing fast.
  */
+type Pending = { kind: 'timeout'; handle: NodeJS.Timeout } | { kind: 'immediate'; handle: NodeJS.Immediate };
+
 export class ValidationScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, Pending>();
 
   constructor(private readonly validate: (uri: string) => Promise<void>) {}
 
   schedule(uri: string, delayMs: number): void {
     this.cancel(uri);
-    const timer = setTimeout(() => {
+    const run = () => {
       this.timers.delete(uri);
       void this.validate(uri);
-    }, delayMs);
-    this.timers.set(uri, timer);
+    };
+    // With no delay, a timer would still wait at least a millisecond; an immediate runs as soon as
+    // the messages already received are handled, so edits that arrived together still coalesce.
+    this.timers.set(uri, delayMs <= 0 ? { kind: 'immediate', handle: setImmediate(run) } : { kind: 'timeout', handle: setTimeout(run, delayMs) });
   }
 
   cancel(uri: string): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    const pending = this.timers.get(uri);
+    if (pending) clearPending(pending);
     this.timers.delete(uri);
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const pending of this.timers.values()) clearPending(pending);
     this.timers.clear();
   }
+}
+
+function clearPending(pending: Pending): void {
+  if (pending.kind === 'immediate') clearImmediate(pending.handle);
+  else clearTimeout(pending.handle);
 }
