@@ -57,7 +57,8 @@ export const schemaHandlers: HandlerModule = {
 class SchemaFilesState {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
-  private signature = '';
+  // No schema files is where the catalogue starts, so finding none at start changes nothing.
+  private signature = JSON.stringify([]);
   private published = new Set<string>();
   private watching: Disposable | undefined;
   private watchedPatterns = '';
@@ -105,7 +106,9 @@ class SchemaFilesState {
 
   private publish(loaded: LoadedSchemaFile[]): void {
     // Merge and type warnings are found while the environments are built; both have the same ones.
-    for (const env of ENVIRONMENT_IDS) schemaCatalogue.globalsFor(env);
+    // Without custom files there are none, and the large Sentinel catalogue is left for a document
+    // that needs it.
+    if (loaded.length > 0) for (const env of ENVIRONMENT_IDS) schemaCatalogue.globalsFor(env);
     const mergeWarnings = new Map<string, Set<string>>();
     for (const w of schemaCatalogue.warnings()) (mergeWarnings.get(w.source) ?? mergeWarnings.set(w.source, new Set()).get(w.source)!).add(w.message);
     const next = new Set<string>();
