@@ -35,7 +35,6 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
   private readonly summaries = new Map<string, vscode.DecorationOptions>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private nextRunId = 1;
-  private lensesStaleSinceTrust = false;
   private running: ActiveRun | undefined;
   /** The last finished run's result, for tests and for the CLI-like "show last result" flows. */
   lastResult: RunQueryResult | undefined;
@@ -57,16 +56,7 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
         if (this.summaries.delete(uri)) this.redecorate();
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redecorate()),
-      vscode.window.onDidChangeActiveTextEditor(() => {
-        void this.updateContext();
-        // An editor that was behind the trust dialog when trust came keeps its "disabled" lenses
-        // until asked again (seen in the real editor), so it is asked when it comes back.
-        if (this.lensesStaleSinceTrust) this.lensesChanged.fire();
-      }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        this.lensesStaleSinceTrust = true;
-        this.lensesChanged.fire();
-      }),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.updateContext()),
       this.workspaces.onDidChange(() => this.lensesChanged.fire()),
     );
   }
@@ -81,7 +71,10 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
       if (this.running && this.running.uri === uri && this.running.range.isEqual(range)) {
         return new vscode.CodeLens(head, { title: '$(sync~spin) Running… Cancel', command: 'kqlHunting.cancelQuery' });
       }
-      if (!vscode.workspace.isTrusted) return new vscode.CodeLens(head, { title: 'Run (disabled in Restricted Mode)', command: 'workbench.trust.manage' });
+      // The same lens whatever the trust: in Restricted Mode the command refuses and offers to manage
+      // trust, as VS Code's own features do. A lens whose title followed the trust state was seen to
+      // stay "disabled" after trust was granted, until the document was edited: the editor did not
+      // ask again when told the lenses had changed while the trust editor covered it.
       return new vscode.CodeLens(head, { title: '$(play) Run', tooltip: 'Run this query (Ctrl+Enter)', command: 'kqlHunting.runQuery', arguments: [document.uri, range] });
     });
   }
