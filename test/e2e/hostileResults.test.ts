@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { poll } from '../../scripts/e2e/poll';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
+import { SAMPLE_DATA_WORKSPACE, loadWorkbench, openFromExplorer, stepLogger, writeWorkspaceSettings } from './support/workbench';
 
 const FILE = 'hostile.kql';
 const IMG = '<img src=x onerror="window.__kqlPwned=1;alert(1)">';
@@ -42,19 +43,13 @@ before(async () => {
   ];
   fs.writeFileSync(path.join(session.workspace, 'data', 'DeviceEvents.ndjson'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   fs.writeFileSync(path.join(session.workspace, FILE), QUERY);
-  fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(session.workspace, '.vscode', 'settings.json'), JSON.stringify({
-    'kqlHunting.workspaces': [{ name: 'Sample data', kind: 'local', folder: '.' }],
-  }, null, 2));
+  writeWorkspaceSettings(session, {
+    'kqlHunting.workspaces': [SAMPLE_DATA_WORKSPACE],
+  });
 });
 after(async () => { await session?.dispose(); });
 
-async function step<T>(what: string, action: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const result = await action();
-  console.log(`[hostile-results] ${what} (${Date.now() - started} ms)`);
-  return result;
-}
+const step = stepLogger('hostile-results');
 
 /** The results page itself: the webview's inner frame, where the extension's document lives. */
 async function resultsFrame(page: Page): Promise<Frame> {
@@ -86,14 +81,8 @@ test('hostile values show as text in the results panel, run nothing, and leave t
   const grid = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   const count = grid.locator('.toolbar .count');
   try {
-    await step('workbench loaded', async () => {
-      await page.goto(session.server.workbenchUrl(session.workspace));
-      await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
-    });
-    await step(`${FILE} opened from the explorer`, async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).click({ timeout: 120000 });
-      await page.locator('.monaco-editor .view-lines', { hasText: 'benign-host' }).waitFor();
-    });
+    await step('workbench loaded', () => loadWorkbench(page, session));
+    await step(`${FILE} opened from the explorer`, () => openFromExplorer(page, FILE, 'benign-host'));
     await step('first query run with its CodeLens', async () => {
       await poll('a Run CodeLens over each query', async () => (await runLenses.count()) === 2, { timeoutMs: 120000, intervalMs: 250 });
       await runLenses.first().click();

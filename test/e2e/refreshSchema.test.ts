@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startHttpsStub, type HttpsStub, type StubRequest } from '../unit/connectors/support/httpsStub';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
+import { loadWorkbench, openFromExplorer, stepLogger } from './support/workbench';
 
 const WORKSPACE_ID = 'cccccccc-1111-2222-3333-444444444444';
 const TOKEN = 'e2e-cli-token';
@@ -56,24 +57,13 @@ after(async () => {
   if (tools) fs.rmSync(tools, { recursive: true, force: true });
 });
 
-async function step<T>(what: string, action: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const result = await action();
-  console.log(`[refresh-schema] ${what} (${Date.now() - started} ms)`);
-  return result;
-}
+const step = stepLogger('refresh-schema');
 
 test('Refresh Workspace Schema loads a custom table and its error leaves the Problems panel', { timeout: 360000 }, async () => {
   const page = await session.newPage();
   try {
-    await step('workbench loaded', async () => {
-      await page.goto(session.server.workbenchUrl(session.workspace));
-      await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
-    });
-    await step(`${FILE} opened from the explorer`, async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).click({ timeout: 120000 });
-      await page.locator('.monaco-editor .view-lines', { hasText: TABLE }).waitFor();
-    });
+    await step('workbench loaded', () => loadWorkbench(page, session));
+    await step(`${FILE} opened from the explorer`, () => openFromExplorer(page, FILE, TABLE));
     const unknownName = page.locator('.markers-panel .monaco-list-row', { hasText: `'${TABLE}' does not refer to any known` });
     await step('Problems panel reports the custom table as unknown', async () => {
       await page.locator('.monaco-editor .view-lines').click();

@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { poll } from '../../scripts/e2e/poll';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
+import { openFromExplorer, stepLogger } from './support/workbench';
 
 const FILE = 'restricted.kql';
 const CUSTOM_TABLE = 'HuntLab_CL';
@@ -43,12 +44,7 @@ before(async () => {
 });
 after(async () => { await session?.dispose(); });
 
-async function step<T>(what: string, action: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const result = await action();
-  console.log(`[restricted-mode] ${what} (${Date.now() - started} ms)`);
-  return result;
-}
+const step = stepLogger('restricted-mode');
 
 /** Runs a command from the command palette by its label. */
 async function runCommand(page: Page, label: string): Promise<void> {
@@ -69,10 +65,7 @@ test('Restricted Mode: no runs, no workspace schema files, diagnostics still the
       await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
       await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 120000 });
     });
-    await step(`${FILE} opened from the explorer`, async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).click({ timeout: 120000 });
-      await page.locator('.monaco-editor .view-lines', { hasText: MISSPELLED }).waitFor();
-    });
+    await step(`${FILE} opened from the explorer`, () => openFromExplorer(page, FILE, MISSPELLED));
     await step('both queries checked: the schema file\'s table is unknown, the misspelling too', async () => {
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 120000 });
       await page.keyboard.press('Control+Shift+M');

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
+import { SAMPLE_DATA_WORKSPACE, stepLogger, writeWorkspaceSettings } from './support/workbench';
 
 const FILE = 'charts.kql';
 const QUERIES = [
@@ -25,22 +26,16 @@ const WAIT = { timeout: 120000 };
 let session: EditorSession;
 before(async () => {
   session = await openEditorSession('results-charts');
-  fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(session.workspace, '.vscode', 'settings.json'), JSON.stringify({
-    'kqlHunting.workspaces': [{ name: 'Sample data', kind: 'local', folder: '.' }],
+  writeWorkspaceSettings(session, {
+    'kqlHunting.workspaces': [SAMPLE_DATA_WORKSPACE],
     'kqlHunting.run.rowLimit': 100000,
-  }, null, 2));
+  });
   // Blank lines separate the blocks, so each query gets its own Run lens.
   fs.writeFileSync(path.join(session.workspace, FILE), `${QUERIES.join('\n\n')}\n`);
 });
 after(async () => { await session?.dispose(); });
 
-async function step<T>(what: string, action: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const result = await action();
-  console.log(`[results-charts] ${what} (${Date.now() - started} ms)`);
-  return result;
-}
+const step = stepLogger('results-charts');
 
 /** Clicks the Run lens of block `index` and waits until the panel shows that run finished. */
 async function runBlock(page: Page, panel: FrameLocator, index: number, heading: string): Promise<void> {

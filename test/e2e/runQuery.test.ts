@@ -7,38 +7,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
+import { SAMPLE_DATA_WORKSPACE, loadWorkbench, openFromExplorer, stepLogger, writeWorkspaceSettings } from './support/workbench';
 
 const FILE = 'tightvnc-network.kql';
 
 let session: EditorSession;
 before(async () => {
   session = await openEditorSession('run-query');
-  // The sample workspace folder is itself a local workspace (workspace.json and data/).
-  fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(session.workspace, '.vscode', 'settings.json'), JSON.stringify({
-    'kqlHunting.workspaces': [{ name: 'Sample data', kind: 'local', folder: '.' }],
-  }, null, 2));
+  writeWorkspaceSettings(session, {
+    'kqlHunting.workspaces': [SAMPLE_DATA_WORKSPACE],
+  });
 });
 after(async () => { await session?.dispose(); });
 
-async function step<T>(what: string, action: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const result = await action();
-  console.log(`[run-query] ${what} (${Date.now() - started} ms)`);
-  return result;
-}
+const step = stepLogger('run-query');
 
 test('the TightVNC query runs on the sample workspace and its rows appear in the results grid', { timeout: 360000 }, async () => {
   const page = await session.newPage();
   try {
-    await step('workbench loaded', async () => {
-      await page.goto(session.server.workbenchUrl(session.workspace));
-      await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
-    });
-    await step(`${FILE} opened from the explorer`, async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).click({ timeout: 120000 });
-      await page.locator('.monaco-editor .view-lines', { hasText: 'DeviceNetworkEvents' }).waitFor();
-    });
+    await step('workbench loaded', () => loadWorkbench(page, session));
+    await step(`${FILE} opened from the explorer`, () => openFromExplorer(page, FILE, 'DeviceNetworkEvents'));
     await step('status bar shows the workspace', () =>
       page.locator('.statusbar-item', { hasText: 'Sample data' }).first().waitFor({ timeout: 120000 }));
     await step('Run CodeLens clicked', async () => {

@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import { poll } from '../../scripts/e2e/poll';
 import { fakeAzureCli, filesUnder, leaksIn, startSecretService, type SecretService } from '../helpers/secretService';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
+import { loadWorkbench, stepLogger } from './support/workbench';
 
 const FILE = 'secret-run.kql';
 
@@ -41,20 +42,12 @@ after(async () => {
   await service?.close();
 });
 
-async function step<T>(what: string, action: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const result = await action();
-  console.log(`[secrets] ${what} (${Date.now() - started} ms)`);
-  return result;
-}
+const step = stepLogger('secrets');
 
 test('after an authenticated run, no editor log or storage holds the token or a result value', { timeout: 360000 }, async () => {
   const page = await session.newPage();
   try {
-    await step('workbench loaded', async () => {
-      await page.goto(session.server.workbenchUrl(session.workspace));
-      await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
-    });
+    await step('workbench loaded', () => loadWorkbench(page, session));
     await step(`${FILE} opened and run with its CodeLens`, async () => {
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).click({ timeout: 120000 });
       const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Run' }).first();

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { repoRoot } from '../../scripts/e2e/editorTools';
 import { poll } from '../../scripts/e2e/poll';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
+import { loadWorkbench, openFromExplorer, stepLogger } from './support/workbench';
 
 const FILE = 'tightvnc-network.kql';
 const RIGHT = 'InitiatingProcessVersionInfoCompanyName';
@@ -26,24 +27,13 @@ function lineColumnOf(text: string, word: string): string {
   return `${before.length}:${before[before.length - 1].length + 1}`;
 }
 
-async function step<T>(what: string, action: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const result = await action();
-  console.log(`[ui-walk] ${what} (${Date.now() - started} ms)`);
-  return result;
-}
+const step = stepLogger('ui-walk');
 
 test('a misspelled column shows up in the editor, the Problems panel and beside the status', { timeout: 360000 }, async () => {
   const page = await session.newPage();
   try {
-    await step('workbench loaded', async () => {
-      await page.goto(session.server.workbenchUrl(session.workspace));
-      await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
-    });
-    await step(`${FILE} opened from the explorer`, async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).click({ timeout: 120000 });
-      await page.locator('.monaco-editor .view-lines', { hasText: 'DeviceNetworkEvents' }).waitFor();
-    });
+    await step('workbench loaded', () => loadWorkbench(page, session));
+    await step(`${FILE} opened from the explorer`, () => openFromExplorer(page, FILE, 'DeviceNetworkEvents'));
     await step('status bar shows KQL:', () =>
       page.locator('.statusbar-item', { hasText: 'KQL:' }).first().waitFor({ timeout: 120000 }));
 

@@ -1,0 +1,41 @@
+/**
+ * Steps every real-editor test takes the same way: timing and logging each step under the
+ * test's tag, loading the workbench, and opening a file from the explorer.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { EditorSession } from './editorSession';
+
+export type Step = <T>(what: string, action: () => Promise<T>) => Promise<T>;
+
+/** A step runner that prints each step's name and duration, so a slow CI run shows where. */
+export function stepLogger(tag: string): Step {
+  return async (what, action) => {
+    const started = Date.now();
+    const result = await action();
+    console.log(`[${tag}] ${what} (${Date.now() - started} ms)`);
+    return result;
+  };
+}
+
+/** Loads the session's workspace in the page and waits for the workbench. */
+export async function loadWorkbench(page: Page, session: EditorSession): Promise<void> {
+  await page.goto(session.server.workbenchUrl(session.workspace));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
+}
+
+/** Opens `file` from the explorer and waits until the editor shows `text` from it. */
+export async function openFromExplorer(page: Page, file: string, text: string): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).click({ timeout: 120000 });
+  await page.locator('.monaco-editor .view-lines', { hasText: text }).waitFor();
+}
+
+/** The sample workspace folder is itself a local workspace (workspace.json and data/). */
+export const SAMPLE_DATA_WORKSPACE = { name: 'Sample data', kind: 'local', folder: '.' };
+
+/** Writes the workspace folder's .vscode/settings.json, before the editor opens it. */
+export function writeWorkspaceSettings(session: EditorSession, settings: Record<string, unknown>): void {
+  fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(session.workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+}
