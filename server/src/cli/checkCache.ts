@@ -71,7 +71,7 @@ export class CheckCache {
     const files: CacheFile['files'] = {};
     results.forEach((result, i) => {
       const key = this.keys[i];
-      if (key !== undefined && i < this.jobs.length) files[this.jobs[i].display] = { key, result };
+      if (key !== undefined) files[this.jobs[i].display] = { key, result };
     });
     const body: CacheFile = { format: FORMAT, runKey: this.runKey, files };
     const temp = `${this.file}.${process.pid}.tmp`;

@@ -5,6 +5,10 @@
  * Tests compare the results with and without them.
  */
 
+// Only used inside functions that run after the engine is loaded, so the import cycle with
+// kustoEngine.ts (which installs these) is harmless.
+import { toArray } from './kustoEngine';
+
 /**
  * The engine builds its query grammar (about half a second) on the first parse and keeps it for
  * the process. When the state it parses with carries a cache, as ours do (see symbolBuilder.ts),
@@ -40,7 +44,7 @@ export function installDatabaseIndex(engine: typeof Kusto.Language): void {
     let index = indexes.get(this);
     if (!index) {
       index = new Map();
-      for (const member of toArrayOf(this.Members)) {
+      for (const member of toArray(this.Members)) {
         const key = member.Name ?? '';
         const list = index.get(key);
         if (list) list.push(member);
@@ -50,12 +54,6 @@ export function installDatabaseIndex(engine: typeof Kusto.Language): void {
     }
     for (const member of index.get(name) ?? []) if (matches(member, name, match, false)) symbols.add(member);
   };
-}
-
-function toArrayOf<T>(list: System.Collections.Generic.IReadOnlyList$1<T> | null): T[] {
-  const out: T[] = [];
-  for (let i = 0, n = list?.Count ?? 0; i < n; i++) out.push(list!.getItem(i));
-  return out;
 }
 
 /** Puts the engine's database lookup back as shipped; for tests that compare the two. */

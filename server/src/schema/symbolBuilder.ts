@@ -32,7 +32,7 @@ export function buildGlobalState(schema: EnvironmentSchema, source = schema.id):
  * built column-to-table map (40,000 columns in Sentinel), which the analyzers then rebuild for
  * every query block; asking for end tokens here keeps one state, and one map, per schema.
  */
-export function analysisReady(globals: Kusto.Language.GlobalState): Kusto.Language.GlobalState {
+function analysisReady(globals: Kusto.Language.GlobalState): Kusto.Language.GlobalState {
   return globals.WithParseOptions(globals.ParseOptions!.WithAlwaysProduceEndTokens(true))!.WithCache()!;
 }
 
