@@ -47,6 +47,19 @@ const scheduler = new ValidationScheduler(async (uri) => {
   }
 });
 
+/** Runs `work` once no validation is pending, checking every `pollMs`. */
+function whenIdle(work: () => void, pollMs = 100): void {
+  const check = () => {
+    if (!scheduler.idle) return void setTimeout(check, pollMs);
+    try {
+      work();
+    } catch (e) {
+      connection.console.error(`Warming up completion failed: ${String(e)}`);
+    }
+  };
+  setTimeout(check, pollMs);
+}
+
 async function revalidate(uri: string, immediate = false): Promise<void> {
   const delay = immediate || !engineReady ? 0 : (await settings.get(uri)).validationDelay;
   scheduler.schedule(uri, delay);
@@ -88,6 +101,9 @@ connection.onInitialized(() => {
       service.warmUp();
       engineReady = true;
       void connection.sendNotification(ServerStatusNotification, { state: 'ready' });
+      // What only completion needs takes half a second; it waits until the documents opened at
+      // start have their diagnostics. A completion asked for before then builds it itself.
+      whenIdle(() => service.warmCompletion());
     } catch (e) {
       void connection.sendNotification(ServerStatusNotification, { state: 'error', message: String(e) });
     }

@@ -7,6 +7,7 @@ type Pending = { kind: 'timeout'; handle: NodeJS.Timeout } | { kind: 'immediate'
 
 export class ValidationScheduler {
   private readonly timers = new Map<string, Pending>();
+  private running = 0;
 
   constructor(private readonly validate: (uri: string) => Promise<void>) {}
 
@@ -14,11 +15,17 @@ export class ValidationScheduler {
     this.cancel(uri);
     const run = () => {
       this.timers.delete(uri);
-      void this.validate(uri);
+      this.running++;
+      void this.validate(uri).finally(() => this.running--);
     };
     // With no delay, a timer would still wait at least a millisecond; an immediate runs as soon as
     // the messages already received are handled, so edits that arrived together still coalesce.
     this.timers.set(uri, delayMs <= 0 ? { kind: 'immediate', handle: setImmediate(run) } : { kind: 'timeout', handle: setTimeout(run, delayMs) });
+  }
+
+  /** No validation is waiting to start or still running (validations may await the client's settings). */
+  get idle(): boolean {
+    return this.timers.size === 0 && this.running === 0;
   }
 
   cancel(uri: string): void {

@@ -10,16 +10,6 @@
 import { toArray } from './kustoEngine';
 
 /**
- * The engine builds its query grammar (about half a second) on the first parse and keeps it for
- * the process. When the state it parses with carries a cache, as ours do (see symbolBuilder.ts),
- * it builds the grammar twice before keeping one; a first parse with the engine's default state,
- * which has no cache, builds it once.
- */
-export function primeQueryGrammar(engine: typeof Kusto.Language): void {
-  engine.KustoCode.Parse('print 1', engine.GlobalState.Default);
-}
-
-/**
  * Finding a name in a database: the engine scans every member for each lookup, which with the
  * Sentinel catalogue (1,132 tables and 52 functions) is a thousand comparisons per table or
  * function name in a query, about a tenth of the time spent binding a rule. Members of a database

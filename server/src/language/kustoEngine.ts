@@ -7,7 +7,8 @@
  * Loading costs about a quarter of a second, so it happens lazily, on first use.
  */
 
-import { installCompletionMemo, installDatabaseIndex, primeQueryGrammar } from './engineTuning';
+import { installCompletionMemo, installDatabaseIndex } from './engineTuning';
+import { installLazyGrammar } from './lazyGrammar';
 
 export type KustoLanguage = typeof Kusto.Language;
 
@@ -20,7 +21,7 @@ export function kusto(): KustoLanguage {
     engine = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
     installCompletionMemo(engine);
     installDatabaseIndex(engine);
-    primeQueryGrammar(engine);
+    installLazyGrammar(engine);
   }
   return engine;
 }

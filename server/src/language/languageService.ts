@@ -29,6 +29,7 @@ import type { KqlHuntingSettings } from '../protocol/settings';
 import { analyzeDocument, type DocumentAnalysis } from './documentAnalysis';
 import { engineDiagnostics } from './diagnostics';
 import { kusto } from './kustoEngine';
+import { buildQueryGrammar } from './lazyGrammar';
 import { editableCodeActions, editableTextEdits, editableWorkspaceEdit, isEditableAt } from './editableRegions';
 import { checkInputLimits, DEFAULT_INPUT_LIMITS, limitDiagnostic } from './inputLimits';
 import { getCodeActions, type ClosestNames } from './codeActions';
@@ -75,8 +76,13 @@ export interface KqlLanguageService {
   getSemanticTokens(analysis: DocumentAnalysis): SemanticTokens;
   /** Quick fixes and refactorings for a range, given the diagnostics the client has there. */
   getCodeActions(analysis: DocumentAnalysis, range: Range, diagnostics: Diagnostic[]): CodeAction[];
-  /** Loads the engine and runs one analysis so that the first real request is fast. */
+  /** Loads the engine and runs one analysis so that the first diagnostics are fast. */
   warmUp(): void;
+  /**
+   * Builds what only completion needs (the engine's query grammar and its built-in function items),
+   * so that the first completion is fast; for idle time after `warmUp`.
+   */
+  warmCompletion(): void;
 }
 
 export interface LanguageServiceParams {
@@ -89,8 +95,11 @@ export interface LanguageServiceParams {
   liveWorkspaceOf?: (document: TextDocument) => string | undefined;
 }
 
+const WARM_UP_QUERY = 'DeviceNetworkEvents | where Timestamp > ago(1d) | summarize count() by DeviceName';
+
 export function getLanguageService(params: LanguageServiceParams): KqlLanguageService {
   const { schemas } = params;
+  const warmUpService = () => kusto().Editor.CodeScript.From$1(WARM_UP_QUERY, schemas.globalsFor('defender'))!.Blocks!.getItem(0).Service!;
   const closestNames = params.closestNames ?? schemaClosestNames;
   const timeColumn = (analysis: DocumentAnalysis) => builtinSchema(analysis.environment).timeColumn;
   const service: KqlLanguageService = {
@@ -126,9 +135,13 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     getSemanticTokens,
     getCodeActions: (analysis, range, diagnostics) => analysis.limit ? [] : editableCodeActions(analysis, [...getCodeActions(analysis, range, diagnostics, closestNames), ...ruleQuickFixes(analysis.document, diagnostics)]),
     warmUp() {
-      const K = kusto();
-      const script = K.Editor.CodeScript.From$1('DeviceNetworkEvents | where Timestamp > ago(1d) | summarize count() by DeviceName', schemas.globalsFor('defender'));
-      script!.Blocks!.getItem(0).Service!.GetDiagnostics();
+      warmUpService().GetDiagnostics();
+    },
+    warmCompletion() {
+      buildQueryGrammar(kusto());
+      const service = warmUpService();
+      service.GetCompletionItems(WARM_UP_QUERY.indexOf('| where') + 2);
+      service.GetCompletionItems(WARM_UP_QUERY.indexOf('DeviceName'));
     },
   };
   return service;
