@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerStatusNotification, type ServerState } from '../../server/src/protocol/messages';
@@ -46,9 +47,12 @@ export class ExtensionContextState implements vscode.Disposable {
 
   async start(): Promise<void> {
     const module = this.context.asAbsolutePath('dist/server/server.js');
+    // The server keeps V8's compiled code of its bundle in the extension's own storage, which
+    // makes every start after the first a quarter of a second faster (server/src/startup).
+    const env = { ...process.env, [TOKEN_KEY_ENV]: this.tokenKey, KQL_HUNTING_CACHE_DIR: path.join(this.context.globalStorageUri.fsPath, 'code-cache') };
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { env: { ...process.env, [TOKEN_KEY_ENV]: this.tokenKey } } },
-      debug: { module, transport: TransportKind.ipc, options: { env: { ...process.env, [TOKEN_KEY_ENV]: this.tokenKey }, execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { env } },
+      debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR as LanguageClientOptions['documentSelector'],
