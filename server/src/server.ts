@@ -47,10 +47,10 @@ const scheduler = new ValidationScheduler(async (uri) => {
   }
 });
 
-/** Runs `work` once no validation is pending, checking every `pollMs`. */
-function whenIdle(work: () => void, pollMs = 100): void {
+/** Runs `work` once no validation has been pending for `quietMs`, checking every `pollMs`. */
+function whenIdle(work: () => void, quietMs = 300, pollMs = 100): void {
   const check = () => {
-    if (!scheduler.idle) return void setTimeout(check, pollMs);
+    if (!scheduler.idleFor(quietMs)) return void setTimeout(check, pollMs);
     try {
       work();
     } catch (e) {
@@ -101,8 +101,9 @@ connection.onInitialized(() => {
       service.warmUp();
       engineReady = true;
       void connection.sendNotification(ServerStatusNotification, { state: 'ready' });
-      // What only completion needs takes half a second; it waits until the documents opened at
-      // start have their diagnostics. A completion asked for before then builds it itself.
+      // What only completion needs takes half a second: it waits until the documents opened at
+      // start have their diagnostics and typing pauses. A completion asked for before then builds
+      // it itself.
       whenIdle(() => service.warmCompletion());
     } catch (e) {
       void connection.sendNotification(ServerStatusNotification, { state: 'error', message: String(e) });

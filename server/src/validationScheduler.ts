@@ -8,10 +8,12 @@ type Pending = { kind: 'timeout'; handle: NodeJS.Timeout } | { kind: 'immediate'
 export class ValidationScheduler {
   private readonly timers = new Map<string, Pending>();
   private running = 0;
+  private lastScheduled = 0;
 
   constructor(private readonly validate: (uri: string) => Promise<void>) {}
 
   schedule(uri: string, delayMs: number): void {
+    this.lastScheduled = performance.now();
     this.cancel(uri);
     const run = () => {
       this.timers.delete(uri);
@@ -23,9 +25,12 @@ export class ValidationScheduler {
     this.timers.set(uri, delayMs <= 0 ? { kind: 'immediate', handle: setImmediate(run) } : { kind: 'timeout', handle: setTimeout(run, delayMs) });
   }
 
-  /** No validation is waiting to start or still running (validations may await the client's settings). */
-  get idle(): boolean {
-    return this.timers.size === 0 && this.running === 0;
+  /**
+   * No validation is waiting to start or still running (validations may await the client's
+   * settings), and none was asked for in the last `quietMs`: the user is not typing.
+   */
+  idleFor(quietMs: number): boolean {
+    return this.timers.size === 0 && this.running === 0 && performance.now() - this.lastScheduled >= quietMs;
   }
 
   cancel(uri: string): void {

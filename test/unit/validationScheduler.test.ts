@@ -38,3 +38,22 @@ test('a cancelled or disposed validation never runs; a delayed one runs after it
   assert.deepEqual(runs, ['late']);
   assert.ok(Date.now() - started >= 25, 'the delay was kept');
 });
+
+test('idle only when nothing waits or runs and nothing was asked for during the quiet period', async () => {
+  let finish: (() => void) | undefined;
+  let started: (() => void) | undefined;
+  const scheduler = new ValidationScheduler(() => new Promise<void>((resolve) => {
+    finish = resolve;
+    started?.();
+  }));
+  assert.equal(scheduler.idleFor(0), true, 'a new scheduler is idle');
+  const running = new Promise<void>((r) => (started = r));
+  scheduler.schedule('a', 0);
+  assert.equal(scheduler.idleFor(0), false, 'waiting to start');
+  await running;
+  assert.equal(scheduler.idleFor(0), false, 'still running, for example waiting for settings');
+  finish!();
+  await new Promise((r) => setImmediate(r));
+  assert.equal(scheduler.idleFor(0), true, 'done');
+  assert.equal(scheduler.idleFor(60_000), false, 'but it was asked for less than a minute ago');
+});

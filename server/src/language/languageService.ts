@@ -139,9 +139,9 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     },
     warmCompletion() {
       buildQueryGrammar(kusto());
-      const service = warmUpService();
-      service.GetCompletionItems(WARM_UP_QUERY.indexOf('| where') + 2);
-      service.GetCompletionItems(WARM_UP_QUERY.indexOf('DeviceName'));
+      const engineService = warmUpService();
+      engineService.GetCompletionItems(WARM_UP_QUERY.indexOf('| where') + 2);
+      engineService.GetCompletionItems(WARM_UP_QUERY.indexOf('DeviceName'));
     },
   };
   return service;
