@@ -23,11 +23,27 @@ export interface LintFinding {
 
 export type Lint = (ctx: LintContext) => LintFinding[];
 
+interface NodeIndex {
+  all: Kusto.Language.Syntax.SyntaxNode[];
+  byKind: Map<Kusto.Language.Syntax.SyntaxKind, Kusto.Language.Syntax.SyntaxNode[]>;
+}
+
+/** One walk of each tree serves every lint: a dozen walks through the engine cost more than the lints' own work. */
+const indexes = new WeakMap<Kusto.Language.Syntax.SyntaxNode, NodeIndex>();
+
 /** All nodes of a tree of the given kind, in document order. */
 export function nodesOfKind(root: Kusto.Language.Syntax.SyntaxNode, ...kinds: Kusto.Language.Syntax.SyntaxKind[]): Kusto.Language.Syntax.SyntaxNode[] {
-  const out: Kusto.Language.Syntax.SyntaxNode[] = [];
-  root.WalkNodes((n) => {
-    if (kinds.includes(n.Kind)) out.push(n);
-  });
-  return out;
+  let index = indexes.get(root);
+  if (!index) {
+    const built: NodeIndex = { all: [], byKind: new Map() };
+    root.WalkNodes((n) => {
+      built.all.push(n);
+      const ofKind = built.byKind.get(n.Kind);
+      if (ofKind) ofKind.push(n);
+      else built.byKind.set(n.Kind, [n]);
+    });
+    indexes.set(root, (index = built));
+  }
+  if (kinds.length === 1) return [...(index.byKind.get(kinds[0]) ?? [])];
+  return index.all.filter((n) => kinds.includes(n.Kind));
 }
