@@ -48,32 +48,43 @@ export function regionOffsetOf(analysis: DocumentAnalysis, query: QueryAnalysis,
   return query.region.toRegionOffset(analysis.document.offsetAt(position));
 }
 
-/**
- * The KustoCode (syntax tree and bindings) the block's service has already analysed. The
- * bridge typings do not declare the service's inner code, so it is read through a narrow
- * structural check; when that shape is missing (another engine version), the block text is
- * parsed and bound afresh, which is correct but does not share the cached work.
- */
 interface InnerService {
   TryGetBoundCode(token: unknown, waitForAnalysis: boolean, code: { v: Kusto.Language.KustoCode | null }): boolean;
 }
 
+/**
+ * The KustoCode (syntax tree and bindings) the block's service has already analysed. The bridge
+ * typings do not declare the service's inner code, so it is read through a narrow structural
+ * check. Undefined when that shape is missing (another engine version) or when the engine's
+ * binder throws, which it does on some malformed text (found by fuzzing); the diagnostics report
+ * that query.
+ */
+export function analysedCode(block: Kusto.Language.Editor.CodeBlock): Kusto.Language.KustoCode | undefined {
+  const inner = (block.Service as unknown as { _service?: Partial<InnerService> })._service;
+  if (typeof inner?.TryGetBoundCode !== 'function') return undefined;
+  const out: { v: Kusto.Language.KustoCode | null } = { v: null };
+  try {
+    return inner.TryGetBoundCode(null, true, out) && out.v ? out.v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const fallbackCodes = new WeakMap<Kusto.Language.Editor.CodeBlock, Kusto.Language.KustoCode>();
 
+/**
+ * The block's analysed code, or, when the service's cannot be had, the block parsed and bound
+ * afresh (correct, but without sharing the cached work). Where binding throws, the syntax tree
+ * alone still serves outlines, hovers on keywords and the syntax-level lints.
+ */
 export function boundCode(ctx: BlockContext, globals: Kusto.Language.GlobalState): Kusto.Language.KustoCode {
-  let code = fallbackCodes.get(ctx.block);
+  // A block that needed the fallback once is not offered to the engine again: its binder would
+  // fail the same way each time.
+  let code = fallbackCodes.get(ctx.block) ?? analysedCode(ctx.block);
   if (code) return code;
   try {
-    const inner = (ctx.service as unknown as { _service?: Partial<InnerService> })._service;
-    if (inner && typeof inner.TryGetBoundCode === 'function') {
-      const out: { v: Kusto.Language.KustoCode | null } = { v: null };
-      if (inner.TryGetBoundCode(null, true, out) && out.v) return out.v;
-    }
     code = kusto().KustoCode.ParseAndAnalyze(ctx.block.Text ?? '', globals)!;
   } catch {
-    // The engine's binder throws on some malformed text (found by fuzzing). The syntax tree alone
-    // still serves outlines, hovers on keywords and the syntax-level lints; the failure itself is
-    // reported once, by the diagnostics (diagnostics.ts).
     code = kusto().KustoCode.Parse(ctx.block.Text ?? '', globals)!;
   }
   fallbackCodes.set(ctx.block, code);

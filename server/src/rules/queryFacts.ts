@@ -1,4 +1,5 @@
 import type { QueryAnalysis } from '../language/documentAnalysis';
+import { analysedCode } from '../language/engineBlocks';
 import { kusto, toArray } from '../language/kustoEngine';
 
 /**
@@ -14,34 +15,14 @@ export interface QueryFacts {
   readonly tablesRead: readonly string[];
 }
 
-interface BoundCodeService {
-  TryGetBoundCode(cancellationToken: unknown, waitForAnalysis: boolean, code: { v: Kusto.Language.KustoCode | null }): boolean;
-}
-
-/**
- * The bound syntax tree of a block. The block's public service has no accessor for it, so this
- * reaches the KustoCodeService inside the offset wrapper; it returns undefined if that ever
- * changes or the engine fails on the text, and the checks that need it are then skipped rather
- * than wrong.
- */
-function boundCode(block: Kusto.Language.Editor.CodeBlock): Kusto.Language.KustoCode | undefined {
-  const inner = (block.Service as unknown as { _service?: Partial<BoundCodeService> })._service;
-  if (typeof inner?.TryGetBoundCode !== 'function') return undefined;
-  const ref: { v: Kusto.Language.KustoCode | null } = { v: null };
-  try {
-    return inner.TryGetBoundCode(null, true, ref) && ref.v ? ref.v : undefined;
-  } catch {
-    // The engine's binder throws on some malformed text; the diagnostics report that query.
-    return undefined;
-  }
-}
-
 export function queryFacts(query: QueryAnalysis): QueryFacts {
   const K = kusto();
   let outputColumns: string[] | undefined;
   const tables = new Set<string>();
   for (const block of toArray(query.script.Blocks)) {
-    const code = boundCode(block);
+    // Without the engine's analysis (see analysedCode) the checks that need it are skipped rather
+    // than wrong.
+    const code = analysedCode(block);
     if (!code?.Syntax) continue;
     K.Syntax.SyntaxElement.WalkNodes(code.Syntax, (node: Kusto.Language.Syntax.SyntaxNode) => {
       const symbol = node.ReferencedSymbol;
