@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startHttpsStub, type HttpsStub, type StubRequest } from '../unit/connectors/support/httpsStub';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
-import { loadWorkbench, openFromExplorer, stepLogger } from './support/workbench';
+import { loadWorkbench, openFromExplorer, runCommand, stepLogger } from './support/workbench';
 
 const WORKSPACE_ID = 'cccccccc-1111-2222-3333-444444444444';
 const TOKEN = 'e2e-cli-token';
@@ -72,12 +72,7 @@ test('Refresh Workspace Schema loads a custom table and its error leaves the Pro
     });
     await step('Refresh Workspace Schema run from the command palette', async () => {
       await page.locator('.monaco-editor .view-lines').click();
-      await page.keyboard.press('Control+Shift+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill('>KQL Hunting: Refresh Workspace Schema');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Refresh Workspace Schema' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'KQL Hunting: Refresh Workspace Schema');
     });
     await step('the error left the Problems panel', () => unknownName.first().waitFor({ state: 'detached', timeout: 120000 }));
     // The table is known now, so the hunting lints look into it: their warning names it.

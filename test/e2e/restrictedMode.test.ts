@@ -8,10 +8,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { poll } from '../../scripts/e2e/poll';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
-import { openFromExplorer, stepLogger } from './support/workbench';
+import { openFromExplorer, runCommand, stepLogger } from './support/workbench';
 
 const FILE = 'restricted.kql';
 const CUSTOM_TABLE = 'HuntLab_CL';
@@ -45,15 +44,6 @@ before(async () => {
 after(async () => { await session?.dispose(); });
 
 const step = stepLogger('restricted-mode');
-
-/** Runs a command from the command palette by its label. */
-async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
-}
 
 test('Restricted Mode: no runs, no workspace schema files, diagnostics still there; trust brings both in', { timeout: 420000 }, async () => {
   const page = await session.newPage();
