@@ -7,8 +7,10 @@
  * Loading costs about a quarter of a second, so it happens lazily, on first use.
  */
 
+import { installAnalyzerWalkSharing } from './analyzerWalks';
 import { installCompletionMemo, installDatabaseIndex } from './engineTuning';
 import { installLazyGrammar } from './lazyGrammar';
+import { installOperatorOverloadMemo } from './operatorOverloads';
 
 export type KustoLanguage = typeof Kusto.Language;
 
@@ -22,6 +24,8 @@ export function kusto(): KustoLanguage {
     installCompletionMemo(engine);
     installDatabaseIndex(engine);
     installLazyGrammar(engine);
+    installAnalyzerWalkSharing(engine);
+    installOperatorOverloadMemo(engine);
   }
   return engine;
 }
