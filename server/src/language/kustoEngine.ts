@@ -8,6 +8,7 @@
  */
 
 import { installAnalyzerWalkSharing } from './analyzerWalks';
+import { installSharedColumnMaps } from './columnMaps';
 import { installCompletionMemo, installDatabaseIndex } from './engineTuning';
 import { installLazyGrammar } from './lazyGrammar';
 import { installOperatorOverloadMemo } from './operatorOverloads';
@@ -26,6 +27,7 @@ export function kusto(): KustoLanguage {
     installLazyGrammar(engine);
     installAnalyzerWalkSharing(engine);
     installOperatorOverloadMemo(engine);
+    installSharedColumnMaps(engine);
   }
   return engine;
 }

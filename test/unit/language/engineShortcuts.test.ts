@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { installAnalyzerWalkSharing, uninstallAnalyzerWalkSharing } from '../../../server/src/language/analyzerWalks';
+import { installSharedColumnMaps, uninstallSharedColumnMaps } from '../../../server/src/language/columnMaps';
 import { analysedCode } from '../../../server/src/language/engineBlocks';
 import { kusto, toArray } from '../../../server/src/language/kustoEngine';
 import { installOperatorOverloadMemo, uninstallOperatorOverloadMemo } from '../../../server/src/language/operatorOverloads';
@@ -11,8 +12,8 @@ import { REPO_ROOT, SHARED } from '../../helpers/paths';
 import { loadCorpus } from '../schema/ruleCorpus';
 
 /**
- * Two shortcuts through the engine's own work (analyzers sharing one walk of the tree, and
- * operator overloads remembered by operand types) must change nothing the engine answers: every
+ * Shortcuts through the engine's own work (analyzers sharing one walk of the tree, operator
+ * overloads remembered by operand types, one column dictionary per column list) must change nothing the engine answers: every
  * diagnostic, and the type, symbol and signature bound to every node, are compared with the
  * engine as shipped on real Sentinel rules and on queries that reach the shortcuts' edges.
  */
@@ -56,12 +57,14 @@ test('the shortcuts give exactly the engine\'s diagnostics and bound trees', () 
   const withShortcuts = texts.map((t) => fingerprint(sentinel, t));
   uninstallAnalyzerWalkSharing();
   uninstallOperatorOverloadMemo();
+  uninstallSharedColumnMaps();
   let shipped: string[];
   try {
     shipped = texts.map((t) => fingerprint(sentinel, t));
   } finally {
     installAnalyzerWalkSharing(K);
     installOperatorOverloadMemo(K);
+    installSharedColumnMaps(K);
   }
   assert.ok(texts.length > 150);
   const operators = shipped.join('\n').match(/ (Equal|Between|And|Or|GreaterThan|Has)[A-Za-z]*#\d/g) ?? [];
