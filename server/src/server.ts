@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysisCache';
+import { requestsQuietFor } from './handlerGuard';
 import { HANDLER_MODULES } from './handlers';
 import { getLanguageService } from './language/languageService';
 import { workspaceRuleIds } from './handlers/ruleHandlers';
@@ -47,10 +48,10 @@ const scheduler = new ValidationScheduler(async (uri) => {
   }
 });
 
-/** Runs `work` once no validation has been pending for `quietMs`, checking every `pollMs`. */
+/** Runs `work` once no validation or request has been pending for `quietMs`, checking every `pollMs`. */
 function whenIdle(work: () => void, quietMs = 300, pollMs = 100): void {
   const check = () => {
-    if (!scheduler.idleFor(quietMs)) return void setTimeout(check, pollMs);
+    if (!scheduler.idleFor(quietMs) || !requestsQuietFor(quietMs)) return void setTimeout(check, pollMs);
     try {
       work();
     } catch (e) {
