@@ -99,6 +99,7 @@ export function installCompletionMemo(engine: typeof Kusto.Language): void {
 
   const FunctionSymbol = engine.Symbols.FunctionSymbol;
   const byOptions = new WeakMap<object, WeakMap<object, Map<string, unknown[]>>>();
+  const contextFacts = new WeakMap<object, string>();
   proto.GetCompletionItemsForSymbol = function (symbol, contextNode, nameOnly, items) {
     if (!(symbol instanceof FunctionSymbol) || !this._code.Globals.IsBuiltInFunction(symbol)) {
       itemsForSymbol.call(this, symbol, contextNode, nameOnly, items);
@@ -108,8 +109,14 @@ export function installCompletionMemo(engine: typeof Kusto.Language): void {
     if (!bySymbol) byOptions.set(this._options, (bySymbol = new WeakMap()));
     let byContext = bySymbol.get(symbol);
     if (!byContext) bySymbol.set(symbol, (byContext = new Map()));
-    // Everything else the engine reads to build a built-in function's items.
-    const key = `${completer.IsStartOfQuery(contextNode)}|${nameOnly}|${completer.IsInvokeFunctionContext(contextNode)}|${this._code.Dialect}`;
+    // Everything else the engine reads to build a built-in function's items. The two facts about
+    // the context node are the same for every symbol of a request, so they are asked once per node.
+    let facts = contextFacts.get(contextNode as object);
+    if (facts === undefined) {
+      facts = `${completer.IsStartOfQuery(contextNode)}|${completer.IsInvokeFunctionContext(contextNode)}`;
+      if (contextNode && typeof contextNode === 'object') contextFacts.set(contextNode, facts);
+    }
+    const key = `${facts}|${nameOnly}|${this._code.Dialect}`;
     let built = byContext.get(key);
     if (!built) {
       built = [];
