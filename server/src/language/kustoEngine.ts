@@ -7,11 +7,7 @@
  * Loading costs about a quarter of a second, so it happens lazily, on first use.
  */
 
-import { installAnalyzerWalkSharing } from './analyzerWalks';
-import { installSharedColumnMaps } from './columnMaps';
-import { installCompletionMemo, installDatabaseIndex } from './engineTuning';
-import { installLazyGrammar } from './lazyGrammar';
-import { installOperatorOverloadMemo } from './operatorOverloads';
+import { installEngineTuning } from './engineTuning';
 
 export type KustoLanguage = typeof Kusto.Language;
 
@@ -22,12 +18,7 @@ export function kusto(): KustoLanguage {
     require('@kusto/language-service-next/bridge.min.js');
     require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
     engine = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
-    installCompletionMemo(engine);
-    installDatabaseIndex(engine);
-    installLazyGrammar(engine);
-    installAnalyzerWalkSharing(engine);
-    installOperatorOverloadMemo(engine);
-    installSharedColumnMaps(engine);
+    installEngineTuning(engine);
   }
   return engine;
 }

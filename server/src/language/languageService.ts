@@ -29,7 +29,7 @@ import type { KqlHuntingSettings } from '../protocol/settings';
 import { analyzeDocument, type DocumentAnalysis } from './documentAnalysis';
 import { engineDiagnostics } from './diagnostics';
 import { kusto } from './kustoEngine';
-import { buildQueryGrammar } from './lazyGrammar';
+import { buildQueryGrammar } from './engineTuning/lazyGrammar';
 import { editableCodeActions, editableTextEdits, editableWorkspaceEdit, isEditableAt } from './editableRegions';
 import { checkInputLimits, DEFAULT_INPUT_LIMITS, limitDiagnostic } from './inputLimits';
 import { getCodeActions, type ClosestNames } from './codeActions';

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { kusto } from '../../../server/src/language/kustoEngine';
-import { installLazyGrammar, queryGrammarBuilt, uninstallLazyGrammar } from '../../../server/src/language/lazyGrammar';
+import { installLazyGrammar, queryGrammarBuilt, uninstallLazyGrammar } from '../../../server/src/language/engineTuning/lazyGrammar';
 import { doc, settings, testService } from '../../helpers/languageService';
 import { REPO_ROOT } from '../../helpers/paths';
 
