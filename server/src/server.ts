@@ -49,13 +49,13 @@ const scheduler = new ValidationScheduler(async (uri) => {
 });
 
 /** Runs `work` once no validation or request has been pending for `quietMs`, checking every `pollMs`. */
-function whenIdle(work: () => void, quietMs = 300, pollMs = 100): void {
+function whenIdle(what: string, work: () => void, quietMs = 300, pollMs = 100): void {
   const check = () => {
     if (!scheduler.idleFor(quietMs) || !requestsQuietFor(quietMs)) return void setTimeout(check, pollMs);
     try {
       work();
     } catch (e) {
-      connection.console.error(`Warming up completion failed: ${String(e)}`);
+      connection.console.error(`${what} failed: ${String(e)}`);
     }
   };
   setTimeout(check, pollMs);
@@ -105,7 +105,7 @@ connection.onInitialized(() => {
       // What only completion needs takes half a second: it waits until the documents opened at
       // start have their diagnostics and typing pauses. A completion asked for before then builds
       // it itself.
-      whenIdle(() => service.warmCompletion());
+      whenIdle('Warming up completion', () => service.warmCompletion());
     } catch (e) {
       void connection.sendNotification(ServerStatusNotification, { state: 'error', message: String(e) });
     }

@@ -13,8 +13,8 @@ import * as vm from 'node:vm';
  * second at every start. With the bytecode V8 produced last time, it takes a fifth of that. The
  * cache file is named by a hash of the bundle and the runtime, and V8 rejects a cache made by
  * another version or with other flags, or a damaged one. A missing, rejected or unreadable cache
- * therefore only costs a normal compile, and the cache is written again when the process exits. It holds every function compiled by then, so the next
- * start compiles almost nothing.
+ * therefore only costs a normal compile, and the cache is written again when the process exits.
+ * It holds every function compiled by then, so the next start compiles almost nothing.
  *
  * Node 22 has this built in (`module.enableCompileCache`). The editors' runtimes include Node 20,
  * which does not, so this is done by hand with the vm module, which every version has.

@@ -11,6 +11,10 @@
  * sample of real rules with and without it.
  */
 
+// Only used inside functions that run after the engine is loaded, so the import cycle with
+// kustoEngine.ts (which installs this) is harmless.
+import { toArray } from '../kustoEngine';
+
 type Predicate = ((element: unknown) => boolean) | null | undefined;
 type Walk = (this: unknown, type: unknown, element: unknown, predicate: Predicate, includeSelf: boolean) => unknown;
 type AnalyzerDiagnostics = (this: unknown, ...args: unknown[]) => unknown;
@@ -65,7 +69,7 @@ export function installAnalyzerWalkSharing(engine: typeof Kusto.Language): void 
       walks.set(element, { byType: new Map() });
       return walk.call(this, type, element, predicate, includeSelf);
     }
-    walked.all ??= listOf(walk.call(this, SyntaxElement, element, null, false));
+    walked.all ??= toArray(walk.call(this, SyntaxElement, element, null, false) as System.Collections.Generic.IReadOnlyList$1<unknown>);
     let ofType = walked.byType.get(type);
     if (!ofType) walked.byType.set(type, (ofType = walked.all.filter((e) => bridge.is(e, type))));
     const found = new (List(type))();
@@ -100,11 +104,4 @@ export function uninstallAnalyzerWalkSharing(): void {
   shipped.syntaxElement.GetDescendants = shipped.walk;
   shipped.codeService.GetAnalyzerDiagnostics = shipped.analyze;
   shipped = undefined;
-}
-
-function listOf(list: unknown): unknown[] {
-  const l = list as { Count: number; getItem(i: number): unknown };
-  const out: unknown[] = [];
-  for (let i = 0; i < l.Count; i++) out.push(l.getItem(i));
-  return out;
 }

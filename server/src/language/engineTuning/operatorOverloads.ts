@@ -16,6 +16,10 @@
  * sample of real rules with and without it.
  */
 
+// Only used inside functions that run after the engine is loaded, so the import cycle with
+// kustoEngine.ts (which installs this) is harmless.
+import { toArray } from '../kustoEngine';
+
 type List = { Count: number; getItem(i: number): unknown; add(item: unknown): void };
 type Choose = (this: unknown, signatures: unknown, args: unknown, argumentTypes: unknown, result: List, requireAll?: boolean) => void;
 
@@ -59,15 +63,13 @@ export function installOperatorOverloadMemo(engine: typeof Kusto.Language): void
     const memo = signatures && typeof signatures === 'object' ? memoFor(signatures as List) : null;
     const key = memo ? keyOf(args as List, argumentTypes as List, requireAll === true) : undefined;
     if (!memo || key === undefined || result.Count !== 0) return choose.call(this, signatures, args, argumentTypes, result, requireAll);
-    let chosen = memo.get(key);
-    if (!chosen) {
-      choose.call(this, signatures, args, argumentTypes, result, requireAll);
-      chosen = [];
-      for (let i = 0; i < result.Count; i++) chosen.push(result.getItem(i));
-      memo.set(key, chosen);
+    const chosen = memo.get(key);
+    if (chosen) {
+      for (const signature of chosen) result.add(signature);
       return;
     }
-    for (const signature of chosen) result.add(signature);
+    choose.call(this, signatures, args, argumentTypes, result, requireAll);
+    memo.set(key, toArray(result as unknown as System.Collections.Generic.IReadOnlyList$1<unknown>));
   };
 
   /** The operands' types as the memo's key, or undefined when the choice may read more than types. */
