@@ -33,8 +33,8 @@ const entries = [
   { entryPoints: ['server/src/cli/kqlhunt.ts'], outfile: 'dist/cli/kqlhuntMain.js' },
   { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/cli/checkWorker.js' },
   // The thread local queries run on, loaded by file name beside the server and beside kqlhunt.
-  { entryPoints: ['server/src/connectors/localEngineWorker.ts'], outfile: 'dist/server/localEngineWorker.js' },
-  { entryPoints: ['server/src/connectors/localEngineWorker.ts'], outfile: 'dist/cli/localEngineWorker.js' },
+  { entryPoints: ['server/src/connectors/localExecutorWorker.ts'], outfile: 'dist/server/localExecutorWorker.js' },
+  { entryPoints: ['server/src/connectors/localExecutorWorker.ts'], outfile: 'dist/cli/localExecutorWorker.js' },
 ];
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

@@ -3,7 +3,7 @@ import type { LocalWorkspace } from '../protocol/workspaces';
 import type { ConnectorRequest, QueryConnector } from './types';
 
 /**
- * The local workspace: a folder of sample data run by the embedded engine (server/src/engine).
+ * The local workspace: a folder of sample data run by the embedded executor (server/src/executor).
  * The engine is reached through this one function type so that the connectors do not depend on
  * its internals, and so tests can pass their own.
  */

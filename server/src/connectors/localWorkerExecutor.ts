@@ -5,11 +5,11 @@ import type { LocalExecutor } from './localConnector';
 import { ConnectorError } from './types';
 
 /**
- * Runs local queries on a worker thread. The embedded engine is synchronous: run on the main
+ * Runs local queries on a worker thread. The embedded executor is synchronous: run on the main
  * thread, a long query would stop the language server from answering anything (hovers,
  * diagnostics, even the cancel request) and the command line's timeout from firing. On a worker
  * the main thread stays free, and cancelling or timing out terminates the worker, which stops
- * the engine wherever it is. One idle worker is kept so that the next run finds the engine
+ * the executor wherever it is. One idle worker is kept so that the next run finds the executor
  * loaded and the sample folder read.
  */
 export interface LocalRunRequest {
@@ -23,7 +23,7 @@ export type LocalRunReply =
   | { ok: false; kind: RunErrorKind; message: string };
 
 /** Bundled beside the server and the command line (scripts/build.mjs), and compiled beside this file by tsc. */
-const WORKER_FILE = path.join(__dirname, 'localEngineWorker.js');
+const WORKER_FILE = path.join(__dirname, 'localExecutorWorker.js');
 
 /** A query that builds a huge table fails on its own thread instead of taking the server's memory with it. */
 const HEAP_LIMIT_MB = 1536;

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { stringOption, type CliCommand } from '../cliCommand';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
-import type { DetectionCaseResult } from '../../engine/detectionTests';
-import { findDetectionTests, runDetectionTestFiles } from '../../engine/detectionTestFiles';
+import type { DetectionCaseResult } from '../../executor/detectionTests';
+import { findDetectionTests, runDetectionTestFiles } from '../../executor/files/detectionTestFiles';
 
 const HELP = `Usage: kqlhunt test [options] [PATH ...]
 

@@ -1,4 +1,4 @@
-import { runOnSample } from './engineAnswers';
+import { runOnSample } from './executorAnswers';
 import type { StubRequest, StubResponse } from './httpsStub';
 
 /**

@@ -1,4 +1,4 @@
-import { dotnetType, runOnSample } from './engineAnswers';
+import { dotnetType, runOnSample } from './executorAnswers';
 import type { StubRequest, StubResponse } from './httpsStub';
 
 /**

@@ -1,12 +1,12 @@
 import { parentPort } from 'node:worker_threads';
-import { localExecutor } from './localEngine';
+import { localExecutor } from './localExecutor';
 import { ConnectorError } from './types';
 import type { LocalRunReply, LocalRunRequest } from './localWorkerExecutor';
 
 /**
- * The worker thread that runs local queries (see localWorkerExecutor.ts). The embedded engine is
+ * The worker thread that runs local queries (see localWorkerExecutor.ts). The embedded executor is
  * synchronous; here it blocks only this thread, which the server or the command line terminates
- * to cancel. The thread keeps the engine and the loaded sample folders between runs.
+ * to cancel. The thread keeps the executor and the loaded sample folders between runs.
  */
 const never = new AbortController().signal;
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runDetectionTestFile, type DetectionTestHost } from '../../../server/src/engine/detectionTests';
-import { findDetectionTests, nodeDetectionTestHost, runDetectionTestFiles } from '../../../server/src/engine/detectionTestFiles';
+import { runDetectionTestFile, type DetectionTestHost } from '../../../server/src/executor/detectionTests';
+import { findDetectionTests, nodeDetectionTestHost, runDetectionTestFiles } from '../../../server/src/executor/files/detectionTestFiles';
 import { builtinSchema } from '../../../server/src/schema/builtinSchemas';
 import { REPO_ROOT } from '../../helpers/paths';
 

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { executeQuery } from '../../../server/src/engine/executor';
-import { loadLocalWorkspace } from '../../../server/src/engine/workspaceLoader';
+import { executeQuery } from '../../../server/src/executor/executor';
+import { loadLocalWorkspace } from '../../../server/src/executor/files/workspaceLoader';
 import { builtinSchema } from '../../../server/src/schema/builtinSchemas';
 import { REPO_ROOT as repoRoot } from '../../helpers/paths';
 

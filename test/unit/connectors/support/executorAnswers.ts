@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { executeQuery, type QueryResult } from '../../../../server/src/engine/executor';
-import type { LocalWorkspace } from '../../../../server/src/engine/workspace';
-import { loadLocalWorkspace } from '../../../../server/src/engine/workspaceLoader';
+import { executeQuery, type QueryResult } from '../../../../server/src/executor/executor';
+import type { LocalWorkspace } from '../../../../server/src/executor/workspace';
+import { loadLocalWorkspace } from '../../../../server/src/executor/files/workspaceLoader';
 import { builtinSchema } from '../../../../server/src/schema/builtinSchemas';
 import { REPO_ROOT } from '../../../helpers/paths';
 

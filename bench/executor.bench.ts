@@ -3,14 +3,14 @@
  * NDJSON, then the load time, the TightVNC detection's run time and the memory both take.
  * Rows carry the columns a network hunt reads; the loader fills the schema's other columns.
  *
- * Run: npx tsc -p . && node --expose-gc out/bench/engine.bench.js [rows]
+ * Run: npx tsc -p . && node --expose-gc out/bench/executor.bench.js [rows]
  */
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { once } from 'node:events';
-import { executeQuery } from '../server/src/engine/executor';
-import { loadLocalWorkspace } from '../server/src/engine/workspaceLoader';
+import { executeQuery } from '../server/src/executor/executor';
+import { loadLocalWorkspace } from '../server/src/executor/files/workspaceLoader';
 import { builtinSchema } from '../server/src/schema/builtinSchemas';
 import { generateNetworkEvents, SAMPLE_NOW } from '../scripts/sampleWorkspace/sampleEvents';
 import { REPO_ROOT } from '../test/helpers/paths';

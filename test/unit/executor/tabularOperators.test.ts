@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { executeQuery } from '../../../server/src/engine/executor';
-import { rows, run, workspaceOf } from './engineHarness';
+import { executeQuery } from '../../../server/src/executor/executor';
+import { rows, run, workspaceOf } from './executorHarness';
 
 const T = {
   T: [

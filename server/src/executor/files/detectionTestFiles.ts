@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { builtinSchema } from '../schema/builtinSchemas';
-import { DETECTION_TEST_FILE, runDetectionTestFile, type DetectionCaseResult, type DetectionTestHost } from './detectionTests';
+import { builtinSchema } from '../../schema/builtinSchemas';
+import { DETECTION_TEST_FILE, runDetectionTestFile, type DetectionCaseResult, type DetectionTestHost } from '../detectionTests';
 import { loadLocalWorkspace } from './workspaceLoader';
 
 /** The host side of detection tests: finding test files on disk and reading what they name. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { rows, scalar } from './engineHarness';
+import { rows, scalar } from './executorHarness';
 
 describe('engine: scalar semantics', () => {
   it('has matches whole terms, case-insensitively; has_cs is case-sensitive', () => {

@@ -3,9 +3,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseCsv } from '../../../server/src/engine/csv';
-import { executeQuery } from '../../../server/src/engine/executor';
-import { loadLocalWorkspace } from '../../../server/src/engine/workspaceLoader';
+import { parseCsv } from '../../../server/src/executor/csv';
+import { executeQuery } from '../../../server/src/executor/executor';
+import { loadLocalWorkspace } from '../../../server/src/executor/files/workspaceLoader';
 import type { EnvironmentSchema } from '../../../server/src/schema/types';
 
 const schema: EnvironmentSchema = {

@@ -1,14 +1,14 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import * as path from 'node:path';
-import type { EnvironmentSchema } from '../schema/types';
-import { parseCsv } from './csv';
-import { createWorkspace, type LocalWorkspace } from './workspace';
+import type { EnvironmentSchema } from '../../schema/types';
+import { parseCsv } from '../csv';
+import { createWorkspace, type LocalWorkspace } from '../workspace';
 
 /**
  * Reads a local workspace folder: one file per table (`<Table>.ndjson` or `.jsonl`, `<Table>.json`
  * holding an array, or `<Table>.csv` with a header row), typed by the schema catalogue. This is
- * the only file-reading part of the engine; the executor works on the in-memory result.
+ * one of the two file-reading parts of the executor; the executor works on the in-memory result.
  *
  * An optional `workspace.json` manifest in the folder may say:
  * `{ "name": "...", "environment": "defender" | "sentinel", "now": "<ISO datetime>", "data": "<sub-folder>" }`.

@@ -1,5 +1,5 @@
-import { executeQuery, type QueryResult } from '../../../server/src/engine/executor';
-import { createWorkspace, type LocalWorkspace } from '../../../server/src/engine/workspace';
+import { executeQuery, type QueryResult } from '../../../server/src/executor/executor';
+import { createWorkspace, type LocalWorkspace } from '../../../server/src/executor/workspace';
 
 /** A fixed now() so that every engine test is reproducible. */
 export const TEST_NOW = '2024-05-10T12:00:00Z';

@@ -1,16 +1,16 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { ExecutionError, QueryError, UnsupportedError } from '../engine/errors';
-import { executeQuery } from '../engine/executor';
-import { loadLocalWorkspace, MANIFEST_FILE, readWorkspaceManifest } from '../engine/workspaceLoader';
-import type { LocalWorkspace } from '../engine/workspace';
+import { ExecutionError, QueryError, UnsupportedError } from '../executor/errors';
+import { executeQuery } from '../executor/executor';
+import { loadLocalWorkspace, MANIFEST_FILE, readWorkspaceManifest } from '../executor/files/workspaceLoader';
+import type { LocalWorkspace } from '../executor/workspace';
 import { builtinSchema } from '../schema/builtinSchemas';
 import type { LocalExecutor } from './localConnector';
 import { ConnectorError } from './types';
 
 /**
- * Binds the local connector to the embedded engine (server/src/engine): loads a folder of
- * sample data once, keeps it while its files are unchanged, and sorts the engine's errors into
+ * Binds the local connector to the embedded executor (server/src/executor): loads a folder of
+ * sample data once, keeps it while its files are unchanged, and sorts the executor's errors into
  * the kinds every connector reports.
  */
 const cache = new Map<string, { fingerprint: string; workspace: LocalWorkspace }>();

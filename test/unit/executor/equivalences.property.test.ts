@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { rows } from './engineHarness';
+import { rows } from './executorHarness';
 
 /**
  * Property tests: formulations that Kusto defines to be equivalent must give the same rows on
