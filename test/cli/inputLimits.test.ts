@@ -165,3 +165,34 @@ test('lints set the severity of a KQLH-LIMIT code like any other, and SARIF reco
     tree.dispose();
   }
 });
+
+test('.kqlhunt.json: unknown lint ids, limits above their maxima and absurd nesting exit 2 with one clear line', async () => {
+  const depth = 100_000;
+  const tree = tempTree({
+    'q.kql': `${UNKNOWN_COLUMN}\n`,
+    'constructor.json': JSON.stringify({ lints: { constructor: 'off' } }),
+    'typo.json': JSON.stringify({ lints: { KS999: 'off' } }),
+    'known.json': JSON.stringify({ lints: { KS142: 'off', KS503: 'warning', 'KQLH-LIMIT-SIZE': 'warning' } }),
+    'raised.json': JSON.stringify({ limits: { maxDocumentSize: 1e9 } }),
+    'deep.json': `{"format": ${'{"a": '.repeat(depth)}1${'}'.repeat(depth)}}`,
+  });
+  try {
+    const run = (config: string, command = 'check') => runBin([command, '--config', config, ...(command === 'check' ? ['q.kql'] : ['--workspace', 'nowhere', 'q.kql'])], tree.dir);
+    const oneLine = (r: CapturedRun, pattern: RegExp) => {
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr.split('\n').length, 2, r.stderr.slice(0, 500));
+      assert.match(r.stderr, pattern);
+      assert.doesNotMatch(r.stderr, /internal error|call stack/);
+    };
+    oneLine(await run('constructor.json'), /"lints" names "constructor", which is not a diagnostic code/);
+    oneLine(await run('typo.json'), /"lints" names "KS999", which is not a diagnostic code/);
+    oneLine(await run('raised.json'), /invalid value for "limits".*maxDocumentSize from 1 to 2000000/);
+    oneLine(await run('deep.json'), /configuration .*deep\.json is too deeply nested/);
+    oneLine(await run('deep.json', 'run'), /configuration .*deep\.json is too deeply nested/);
+    // Known ids of every kind pass, and KS142 turned off leaves the file clean.
+    const known = await run('known.json');
+    assert.equal(known.code, 0, known.stderr);
+  } finally {
+    tree.dispose();
+  }
+});
