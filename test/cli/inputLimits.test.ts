@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { runBin, tempTree, type CapturedRun } from '../helpers/cliHarness';
+import { sarifSchemaErrors } from '../helpers/sarifSchema';
 
 /**
  * The gate fails closed on its own input limits: a query the limits refuse is an error finding,
@@ -154,6 +155,7 @@ test('lints set the severity of a KQLH-LIMIT code like any other, and SARIF reco
     assert.equal(strict.code, 1, strict.stderr);
     const sarif = JSON.parse(strict.stdout) as { runs: { results: { ruleId: string; level: string }[]; invocations?: { toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] };
     assert.deepEqual(sarif.runs[0].results.map((r) => [r.ruleId, r.level]), [['KQLH-LIMIT-NESTING', 'error']]);
+    assert.deepEqual(sarifSchemaErrors(sarif), []);
     const notes = sarif.runs[0].invocations?.[0].toolExecutionNotifications ?? [];
     assert.deepEqual(notes.map((n) => [n.level, n.message.text.split(' ')[0]]), [['error', 'deep.kql']]);
 
