@@ -76,6 +76,8 @@ export function applyInputLimits(regions: readonly KqlRegion[], limits: InputLim
       // A query's size leaves out the blank lines after it.
       let end = spanEnd;
       while (end > start && /\s/.test(text[end - 1])) end--;
+      // Only white space (an empty region): nothing for the engine to do, so nothing to count.
+      if (end === start) continue;
       const own = blockProblem(text, start, end, limits);
       if (own) {
         findings.push({ ...own, start: region.toDocumentOffset(own.start), end: region.toDocumentOffset(own.end) });
