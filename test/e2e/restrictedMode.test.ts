@@ -2,8 +2,9 @@
  * Restricted Mode in the real editor: Workspace Trust on and the sample folder never trusted.
  * Queries do not run (the Run CodeLens and the command refuse with a message), the folder's
  * schema file is not read even when a user-level setting points at it, and plain checking goes
- * on. Trusting the folder then brings the schema file and the Run CodeLens in, which shows that
- * what was missing was held back and not broken.
+ * on; the folder's raised input limit does not apply either. Trusting the folder then brings the
+ * schema file, the limit and the Run CodeLens in, which shows that what was missing was held back
+ * and not broken.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,12 +23,17 @@ DeviceNetworkEvents
 | where ${MISSPELLED} has "tightvnc"
 `;
 const REFUSAL = 'KQL Hunting does not run queries in Restricted Mode';
+// Three queries against a user-level limit of two: the workspace raises the limit, which must not
+// count until the folder is trusted.
+const LIMITS_FILE = 'limits.kql';
+const LIMITS_QUERY = 'print a = 1\n\nprint b = 2\n\nprint c = 3\n';
+const LIMIT_CODE = 'KQLH-LIMIT-QUERIES';
 
 let session: EditorSession;
 before(async () => {
   // VS Code itself ignores the folder's value of a restricted setting; a user-level value is
   // what the extension has to hold back on its own.
-  session = await openEditorSession('restricted-mode', { restrictedMode: true, userSettings: { 'kqlHunting.schemaFiles': ['schemas/*.json'] } });
+  session = await openEditorSession('restricted-mode', { restrictedMode: true, userSettings: { 'kqlHunting.schemaFiles': ['schemas/*.json'], 'kqlHunting.limits.maxQueries': 2 } });
   fs.mkdirSync(path.join(session.workspace, 'schemas'), { recursive: true });
   fs.writeFileSync(path.join(session.workspace, 'schemas', 'huntlab.json'), JSON.stringify({
     Name: CUSTOM_TABLE,
@@ -36,10 +42,12 @@ before(async () => {
   const workspaceSettings = {
     'kqlHunting.workspaces': [{ name: 'Sample data', kind: 'local', folder: '.' }],
     'kqlHunting.schemaFiles': ['schemas/*.json'],
+    'kqlHunting.limits.maxQueries': 5000,
   };
   fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(session.workspace, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
   fs.writeFileSync(path.join(session.workspace, FILE), QUERY);
+  fs.writeFileSync(path.join(session.workspace, LIMITS_FILE), LIMITS_QUERY);
 });
 after(async () => { await session?.dispose(); });
 
@@ -61,6 +69,11 @@ test('Restricted Mode: no runs, no workspace schema files, diagnostics still the
       await page.keyboard.press('Control+Shift+M');
       await problems.filter({ hasText: MISSPELLED }).waitFor({ timeout: 120000 });
       await problems.filter({ hasText: CUSTOM_TABLE }).waitFor({ timeout: 120000 });
+    });
+    await step(`the folder's raised limit is ignored: ${LIMITS_FILE} gets ${LIMIT_CODE}`, async () => {
+      await openFromExplorer(page, LIMITS_FILE, 'print c');
+      await problems.filter({ hasText: LIMIT_CODE }).waitFor({ timeout: 120000 });
+      await openFromExplorer(page, FILE, MISSPELLED);
     });
     await step('the Run CodeLens refuses with a message that offers to manage trust', async () => {
       await poll('a Run CodeLens over each query', async () =>
@@ -98,6 +111,9 @@ test('Restricted Mode: no runs, no workspace schema files, diagnostics still the
         const text = (await problems.textContent()) ?? '';
         return text.includes(MISSPELLED) && !text.includes(CUSTOM_TABLE);
       }, { timeoutMs: 120000, intervalMs: 250 });
+    });
+    await step(`trusted, the folder's limit applies and ${LIMIT_CODE} goes away`, async () => {
+      await poll(`the Problems panel without ${LIMIT_CODE}`, async () => !((await problems.textContent()) ?? '').includes(LIMIT_CODE), { timeoutMs: 120000, intervalMs: 250 });
     });
     await step('and the same Run CodeLens now runs the query', async () => {
       await lenses.filter({ hasText: 'Run' }).nth(1).click();

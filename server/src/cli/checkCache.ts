@@ -18,7 +18,12 @@ import type { CheckSetup } from './workerProtocol';
  * the same id. The first four make the file's key; the run-wide ones make the cache's key, and
  * a cache written under another run key is ignored as a whole.
  */
-const FORMAT = 1;
+/**
+ * Raised whenever what the cached findings mean changes within one tool version, so that older
+ * caches are ignored. 2: input limits became per-query errors (a cache from before held them as
+ * information and would let a gate pass).
+ */
+const FORMAT = 2;
 
 export const DEFAULT_CACHE_FILE = '.kqlhunt-cache';
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, normalizeSettings, type KqlHuntingSettings } from '../protocol/settings';
+import { DEFAULT_SETTINGS, LIMIT_MAXIMA, normalizeSettings, type KqlHuntingSettings } from '../protocol/settings';
+import { isKnownDiagnosticCode, knownCodeFamilies } from './diagnosticCodes';
 import { UsageError } from './exitCodes';
 
 export const CONFIG_FILE_NAME = '.kqlhunt.json';
@@ -60,7 +61,15 @@ function keptAsGiven(kept: unknown, given: unknown): boolean {
   return JSON.stringify(kept) === JSON.stringify(given);
 }
 
-export function parseConfig(text: string, file: string): KqlHuntingSettings {
+/**
+ * Settings nest a few levels (`lints`, `format`, `workspaces` entries); this leaves ample room.
+ * Checking it first keeps the comparisons below, which recurse, from running out of stack on a
+ * file nested thousands deep.
+ */
+export const MAX_CONFIG_NESTING = 32;
+
+/** The configuration file's JSON object, or a usage error saying what is wrong with the file. */
+export function parseConfigObject(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -68,6 +77,24 @@ export function parseConfig(text: string, file: string): KqlHuntingSettings {
     throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file} must hold a JSON object`);
+  if (nestedDeeperThan(raw, MAX_CONFIG_NESTING)) throw new UsageError(`configuration ${file} is too deeply nested (more than ${MAX_CONFIG_NESTING} levels of objects and arrays)`);
+  return raw as Record<string, unknown>;
+}
+
+/** Walks with a stack of its own rather than recursion, so that any depth can be measured. */
+function nestedDeeperThan(root: object, max: number): boolean {
+  const pending: [unknown, number][] = [[root, 1]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+export function parseConfig(text: string, file: string): KqlHuntingSettings {
+  const raw = parseConfigObject(text, file);
   const known = Object.keys(DEFAULT_SETTINGS);
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
@@ -78,12 +105,22 @@ export function parseConfig(text: string, file: string): KqlHuntingSettings {
     if (!known.includes(name)) throw new UsageError(`${file}: unknown key "${key}" (known keys: ${known.join(', ')})`);
     values[name] = value;
   }
+  checkLintIds(values.lints, file);
   const settings = normalizeSettings(values);
   for (const [name, value] of Object.entries(values)) {
     const kept = (settings as unknown as Record<string, unknown>)[name];
     if (!keptAsGiven(kept, value)) {
-      throw new UsageError(`${file}: invalid value for "${name}": ${JSON.stringify(value)}`);
+      const range = name === 'limits' ? ` (maxDocumentSize from 1 to ${LIMIT_MAXIMA.maxDocumentSize}, maxQueries from 1 to ${LIMIT_MAXIMA.maxQueries})` : '';
+      throw new UsageError(`${file}: invalid value for "${name}": ${JSON.stringify(value)}${range}`);
     }
   }
   return settings;
+}
+
+/** Every id in `lints` must be a code some diagnostic carries; a typo would otherwise do nothing. */
+function checkLintIds(lints: unknown, file: string): void {
+  if (!lints || typeof lints !== 'object' || Array.isArray(lints)) return;
+  for (const id of Object.keys(lints)) {
+    if (!isKnownDiagnosticCode(id)) throw new UsageError(`${file}: "lints" names "${id}", which is not a diagnostic code (codes are ${knownCodeFamilies()})`);
+  }
 }

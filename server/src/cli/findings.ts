@@ -80,3 +80,11 @@ export function countBySeverity(findings: readonly Finding[]): Record<FindingSev
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
+
+/**
+ * Files that were not fully checked: those with a finding from the input limits
+ * (language/inputLimits.ts), whichever severity `lints` gave it.
+ */
+export function uncheckedFiles(results: readonly FileResult[]): string[] {
+  return results.filter((r) => r.findings.some((f) => f.code.startsWith('KQLH-LIMIT-'))).map((r) => r.file);
+}

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { normalizeRunSettings, parseWorkspaces, type RunSettings, type WorkspaceConfig } from '../protocol/workspaces';
-import { findConfigFile } from './config';
+import { findConfigFile, parseConfigObject } from './config';
 import { UsageError } from './exitCodes';
 
 /**
@@ -21,11 +21,9 @@ export function loadRunConfig(cwd: string, explicit?: string): RunConfig {
   if (!file) return { workspaces: [], settings: normalizeRunSettings({}) };
   let raw: Record<string, unknown>;
   try {
-    const text = fs.readFileSync(file, 'utf8');
-    const parsed: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('expected a JSON object');
-    raw = parsed as Record<string, unknown>;
+    raw = parseConfigObject(fs.readFileSync(file, 'utf8'), file);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read configuration ${file}: ${(e as Error).message}`);
   }
   const { workspaces, problems } = parseWorkspaces(raw.workspaces ?? raw['kqlHunting.workspaces']);

@@ -11,7 +11,7 @@ import type { KqlRegion } from './regions';
  * are not KQL and are skipped.
  */
 export function armTemplateRegions(text: string): KqlRegion[] {
-  if (!/"resources"\s*:/.test(text)) return [];
+  if (!/"resources"\s*:/.test(text) || tooDeepTemplate(text) !== undefined) return [];
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root || root.type !== 'object' || !isTemplate(root)) return [];
   const regions: KqlRegion[] = [];
@@ -23,6 +23,38 @@ export function armTemplateRegions(text: string): KqlRegion[] {
     regions.push(jsonStringRegion(text, query, kind === 'Scheduled' || kind === 'NRT' ? 'scheduledRule' : 'query'));
   });
   return regions;
+}
+
+/**
+ * Real templates nest a few dozen levels; the JSON reader and the walk below recurse once per
+ * level and would run out of stack on tens of thousands.
+ */
+export const MAX_TEMPLATE_NESTING = 500;
+
+/**
+ * The offset where a would-be template's arrays and objects nest deeper than
+ * MAX_TEMPLATE_NESTING, skipping strings and comments; undefined for any other file.
+ */
+export function tooDeepTemplate(text: string): number | undefined {
+  if (!/"resources"\s*:/.test(text)) return undefined;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? text.length : eol;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_TEMPLATE_NESTING) return i;
+    } else if (c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 function isTemplate(root: Node): boolean {

@@ -39,9 +39,13 @@ export function parseRuleYaml(text: string): ParsedRuleYaml | undefined {
   return parsed;
 }
 
-/** A cheap first look, so that large unrelated YAML files are not parsed at all. */
+/**
+ * A cheap first look, so that large unrelated YAML files are not parsed at all. Indentation is
+ * matched as spaces and tabs only: `\s*` would also cross line breaks and make the search
+ * quadratic on a file of many empty lines.
+ */
 function mayBeRule(text: string): boolean {
-  return /^\s*query\s*:/m.test(text);
+  return /^[ \t]*query[ \t]*:/m.test(text);
 }
 
 function parse(text: string): ParsedRuleYaml | undefined {

@@ -23,8 +23,11 @@ export interface DocumentAnalysis {
   readonly environment: EnvironmentId;
   readonly globals: Kusto.Language.GlobalState;
   readonly queries: readonly QueryAnalysis[];
-  /** Set when the document is too large or too odd to analyse; `queries` is then empty. */
-  readonly limit?: LimitFinding;
+  /**
+   * Queries the input limits refused (inputLimits.ts); they are left out of `queries`' text and
+   * the rest is analysed.
+   */
+  readonly limits: readonly LimitFinding[];
 }
 
 export function analyzeDocument(
@@ -33,6 +36,7 @@ export function analyzeDocument(
   environment: EnvironmentId,
   globals: Kusto.Language.GlobalState,
   previous?: DocumentAnalysis,
+  limits: readonly LimitFinding[] = [],
 ): DocumentAnalysis {
   const reuse = previous && previous.globals === globals ? previous.queries : [];
   const queries = regions.map((region, i): QueryAnalysis => {
@@ -42,7 +46,7 @@ export function analyzeDocument(
       : kusto().Editor.CodeScript.From$1(region.text, globals)!.WithSeparator(queryBlockStarts as never)!;
     return { region, script };
   });
-  return { document, version: document.version, environment, globals, queries };
+  return { document, version: document.version, environment, globals, queries, limits };
 }
 
 /** The query (region) and engine block at a document offset, if the offset is inside KQL. */

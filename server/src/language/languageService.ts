@@ -31,7 +31,7 @@ import { engineDiagnostics } from './diagnostics';
 import { kusto } from './kustoEngine';
 import { buildQueryGrammar } from './engineTuning/lazyGrammar';
 import { editableCodeActions, editableTextEdits, editableWorkspaceEdit, isEditableAt } from './editableRegions';
-import { checkInputLimits, DEFAULT_INPUT_LIMITS, limitDiagnostic } from './inputLimits';
+import { applyInputLimits, DEFAULT_INPUT_LIMITS, limitDiagnostics, unreadableTemplate } from './inputLimits';
 import { getCodeActions, type ClosestNames } from './codeActions';
 import { getCompletions, resolveCompletion, type CompletionClientOptions } from './completion';
 import { getFoldingRanges } from './folding';
@@ -108,16 +108,17 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     analyze(document, settings, previous) {
       const env = service.environmentOf(document, settings);
       const globals = schemas.globalsFor(env, params.liveWorkspaceOf?.(document));
-      const limit = checkInputLimits(document.getText(), { ...DEFAULT_INPUT_LIMITS, ...settings.limits });
-      if (limit) return { document, version: document.version, environment: env, globals, queries: [], limit };
-      return analyzeDocument(document, service.regionsOf(document), env, globals, previous);
+      const limited = applyInputLimits(service.regionsOf(document), { ...DEFAULT_INPUT_LIMITS, ...settings.limits });
+      const unreadable = unreadableTemplate(document);
+      return analyzeDocument(document, limited.regions, env, globals, previous, unreadable ? [unreadable, ...limited.findings] : limited.findings);
     },
-    getDiagnostics: (analysis, settings) => analysis.limit ? [limitDiagnostic(analysis.document, analysis.limit)] : [
+    getDiagnostics: (analysis, settings) => [
+      ...limitDiagnostics(analysis.document, analysis.limits, settings),
       ...engineDiagnostics(analysis, settings),
       ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
       ...ruleDiagnostics(analysis, settings, params.ruleIds),
     ],
-    getCompletions: (analysis, position, options) => analysis.limit ? { isIncomplete: false, items: [] } : ruleCompletionsAt(analysis, position) ?? getCompletions(analysis, position, options),
+    getCompletions: (analysis, position, options) => ruleCompletionsAt(analysis, position) ?? getCompletions(analysis, position, options),
     resolveCompletion: (item) => resolveCompletion(item, (env) => (env === 'defender' || env === 'sentinel' ? schemas.globalsFor(env) : undefined)),
     getHover: (analysis, position) => getHover(analysis, position, timeColumn(analysis)),
     getSignatureHelp,
@@ -133,7 +134,7 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     getFoldingRanges,
     format: (analysis, settings, editor, range) => editableTextEdits(analysis, formatDocument(analysis, settings.format, editor, range)),
     getSemanticTokens,
-    getCodeActions: (analysis, range, diagnostics) => analysis.limit ? [] : editableCodeActions(analysis, [...getCodeActions(analysis, range, diagnostics, closestNames), ...ruleQuickFixes(analysis.document, diagnostics)]),
+    getCodeActions: (analysis, range, diagnostics) => editableCodeActions(analysis, [...getCodeActions(analysis, range, diagnostics, closestNames), ...ruleQuickFixes(analysis.document, diagnostics)]),
     warmUp() {
       warmUpService().GetDiagnostics();
     },

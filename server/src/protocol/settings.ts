@@ -15,7 +15,7 @@ export interface KqlHuntingSettings {
   validationDelay: number;
   /** The formatter's style (section `kqlHunting.format`). */
   format: KqlFormatStyle;
-  /** Sizes above which a document is not analysed (section `kqlHunting.limits`). */
+  /** How much of a document's KQL is analysed (section `kqlHunting.limits`, language/inputLimits.ts). */
   limits: { maxDocumentSize: number; maxQueries: number };
 }
 
@@ -40,10 +40,20 @@ export const DEFAULT_SETTINGS: KqlHuntingSettings = {
   limits: { maxDocumentSize: 500_000, maxQueries: 2_000 },
 };
 
+/**
+ * The most the input limits may be raised to (package.json declares the same maxima). The engine
+ * takes about 15 s on a 2,000,000-character query and about 13 s on 5,000 small ones (measured,
+ * see README), and its analysis blocks the server, so a settings file cannot raise them further.
+ */
+export const LIMIT_MAXIMA: KqlHuntingSettings['limits'] = { maxDocumentSize: 2_000_000, maxQueries: 5_000 };
+
 function normalizeLimits(raw: unknown): KqlHuntingSettings['limits'] {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const positive = (v: unknown, fallback: number) => (typeof v === 'number' && v >= 1 ? Math.floor(v) : fallback);
-  return { maxDocumentSize: positive(r.maxDocumentSize, DEFAULT_SETTINGS.limits.maxDocumentSize), maxQueries: positive(r.maxQueries, DEFAULT_SETTINGS.limits.maxQueries) };
+  const within = (v: unknown, max: number, fallback: number) => (typeof v === 'number' && v >= 1 ? Math.min(Math.floor(v), max) : fallback);
+  return {
+    maxDocumentSize: within(r.maxDocumentSize, LIMIT_MAXIMA.maxDocumentSize, DEFAULT_SETTINGS.limits.maxDocumentSize),
+    maxQueries: within(r.maxQueries, LIMIT_MAXIMA.maxQueries, DEFAULT_SETTINGS.limits.maxQueries),
+  };
 }
 
 function normalizeFormat(raw: unknown): KqlFormatStyle {

@@ -48,3 +48,25 @@ test('keys that kqlhunt run reads, and partial nested settings, are accepted', (
   assert.equal(s.limits.maxQueries, 10);
   assert.throws(() => parseConfig('{"format": {"indentationSize": "wide"}}', 'c.json'), (e: Error) => e instanceof UsageError && /invalid value for "format"/.test(e.message));
 });
+
+test('lints accepts every kind of diagnostic code and rejects anything else by name', () => {
+  const lints = { KS142: 'off', KS503: 'warning', 'missing-time-filter': 'error', 'rule-severity': 'warning', 'yaml-syntax': 'error', 'KQLH-LIMIT-NESTING': 'warning' };
+  assert.deepEqual(parseConfig(JSON.stringify({ lints }), 'c.json').lints, lints);
+  for (const id of ['constructor', '__proto__', 'toString', 'KS999', 'ks142', 'KQLH-LIMIT-OTHER', 'missing-time-filters']) {
+    const text = `{"lints": {${JSON.stringify(id)}: "off"}}`;
+    assert.throws(() => parseConfig(text, 'c.json'), (e: Error) => e instanceof UsageError && e.message.includes(`"lints" names "${id}", which is not a diagnostic code`), id);
+  }
+});
+
+test('a configuration nested deeper than settings ever are is a usage error, not a stack overflow', () => {
+  const depth = 100_000;
+  const text = `{"format": ${'{"a": '.repeat(depth)}1${'}'.repeat(depth)}}`;
+  assert.throws(() => parseConfig(text, 'deep.json'), (e: Error) => e instanceof UsageError && /configuration deep\.json is too deeply nested/.test(e.message));
+  assert.throws(() => parseConfig(`{"lints": ${'['.repeat(depth)}${']'.repeat(depth)}}`, 'deep.json'), /too deeply nested/);
+});
+
+test('limits above their maxima are refused with the allowed range', () => {
+  assert.equal(parseConfig('{"limits": {"maxDocumentSize": 2000000, "maxQueries": 5000}}', 'c.json').limits.maxQueries, 5000);
+  assert.throws(() => parseConfig('{"limits": {"maxDocumentSize": 1e9}}', 'c.json'), (e: Error) => e instanceof UsageError && /invalid value for "limits".*maxDocumentSize from 1 to 2000000/.test(e.message));
+  assert.throws(() => parseConfig('{"limits": {"maxQueries": 5001}}', 'c.json'), /maxQueries from 1 to 5000/);
+});

@@ -6,7 +6,7 @@ import { useColour } from '../cliIo';
 import { loadConfig } from '../config';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
 import { collectFiles } from '../fileCollection';
-import { countBySeverity, SEVERITY_RANK, type FileResult, type FindingSeverity } from '../findings';
+import { countBySeverity, SEVERITY_RANK, uncheckedFiles, type FileResult, type FindingSeverity } from '../findings';
 import { FORMATS, isFormatName } from '../formats';
 import { languageIdOf } from '../languageIds';
 import { TOOL_VERSION } from '../toolVersion';
@@ -177,5 +177,8 @@ function summary(results: readonly FileResult[], counts: Record<FindingSeverity,
   if (!counts) return `kqlhunt: no problems in ${files}\n`;
   const withFindings = results.filter((r) => r.findings.length > 0).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `kqlhunt: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${withFindings} of ${files}\n`;
+  // A file over an input limit was only partly checked; say so, since its other problems may be unknown.
+  const unchecked = uncheckedFiles(results).length;
+  const notChecked = unchecked === 0 ? '' : `; ${plural(unchecked, 'file')} not fully checked (over an input limit, see the KQLH-LIMIT findings)`;
+  return `kqlhunt: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${withFindings} of ${files}${notChecked}\n`;
 }

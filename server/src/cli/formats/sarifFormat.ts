@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { FindingSeverity } from '../findings';
+import { uncheckedFiles, type FindingSeverity } from '../findings';
 import { describeRules } from '../ruleCatalog';
 import { allFindings, type Report } from './report';
 
@@ -37,6 +37,7 @@ export function formatSarif(report: Report): string {
             })),
           },
         },
+        ...uncheckedInvocation(report),
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(report.cwd.endsWith('/') ? report.cwd : report.cwd + '/').href } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => ({
@@ -47,7 +48,7 @@ export function formatSarif(report: Report): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT },
+                artifactLocation: { uri: artifactUri(f.file), uriBaseId: SOURCE_ROOT },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },
@@ -57,4 +58,29 @@ export function formatSarif(report: Report): string {
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+const artifactUri = (file: string) => file.split('/').map(encodeURIComponent).join('/');
+
+/**
+ * Files over an input limit were only partly checked. Besides their KQLH-LIMIT results, the run
+ * says so in a tool notification for each, as SARIF records conditions of the run itself; a run
+ * where every file was fully checked carries no invocation, as before.
+ */
+function uncheckedInvocation(report: Report): Pick<Sarif.Run, 'invocations'> {
+  const files = uncheckedFiles(report.results);
+  if (files.length === 0) return {};
+  return {
+    invocations: [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: files.map((file) => ({
+          level: 'error' as const,
+          descriptor: { id: 'KQLH-NOT-FULLY-CHECKED' },
+          message: { text: `${file} was not fully checked: some of its KQL is over an input limit (see its KQLH-LIMIT results).` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file), uriBaseId: SOURCE_ROOT } } }],
+        })),
+      },
+    ],
+  };
 }
