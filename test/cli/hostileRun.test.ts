@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -55,4 +58,48 @@ describe('kqlhunt run with hostile input', () => {
       }
     });
   }
+
+  /** Runs `print 1` on a local workspace whose data folder `prepare` sets up; it must fail fast, naming the file. */
+  async function runOnData(prepare: (dataDir: string) => void, manifest = '{}'): Promise<{ code: number; stderr: string; ms: number }> {
+    const tree = tempTree({ 'ws/workspace.json': manifest, 'ws/data/DeviceNetworkEvents.ndjson': '{"DeviceName":"a"}\n' });
+    try {
+      prepare(path.join(tree.dir, 'ws', 'data'));
+      const started = Date.now();
+      const r = await runBin(['run', '--workspace', 'local:ws', '--timeout', '20', '--query', 'print 1'], tree.dir);
+      return { code: r.code, stderr: r.stderr, ms: Date.now() - started };
+    } finally {
+      tree.dispose();
+    }
+  }
+
+  it('refuses a table file that links to /dev/zero, naming it, without reading it', async () => {
+    const r = await runOnData((data) => fs.symlinkSync('/dev/zero', path.join(data, 'DeviceInfo.csv')));
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /DeviceInfo\.csv: refusing to read it: it links to \/dev\/zero/);
+  });
+
+  it('refuses a named pipe as a table file instead of waiting on it', async () => {
+    const r = await runOnData((data) => execFileSync('mkfifo', [path.join(data, 'DeviceInfo.ndjson')]));
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /DeviceInfo\.ndjson: refusing to read it: it is a named pipe/);
+  });
+
+  it('refuses a table file that links outside the workspace folder', async () => {
+    const outside = tempTree({ 'secret.csv': 'Secret\nhunter2\n' });
+    try {
+      const r = await runOnData((data) => fs.symlinkSync(path.join(outside.dir, 'secret.csv'), path.join(data, 'DeviceInfo.csv')));
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /outside the workspace folder/);
+      assert.doesNotMatch(r.stderr, /hunter2/);
+    } finally {
+      outside.dispose();
+    }
+  });
+
+  it('refuses a workspace.json whose data folder leads outside the workspace', async () => {
+    const r = await runOnData(() => undefined, JSON.stringify({ data: '..' }));
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /"data" must stay inside the workspace folder/);
+  });
 });
+
