@@ -18,6 +18,7 @@ import { reloadSchemaFiles, schemaCatalogue } from './handlers/schemaHandlers';
 import { closestNames } from './schema/nameSuggestions';
 import type { ServerContext } from './serverContext';
 import { SettingsCache } from './settingsCache';
+import { stdioTransport } from './startup/stdioTransport';
 import { ValidationScheduler } from './validationScheduler';
 
 /**
@@ -25,7 +26,10 @@ import { ValidationScheduler } from './validationScheduler';
  * and calls the pure language service. The transport (--stdio, --node-ipc, --socket) is chosen
  * from the command line by vscode-languageserver.
  */
-const connection = createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+const connection = process.argv.includes('--stdio')
+  ? createConnection(ProposedFeatures.all, ...stdioTransport(() => shutdownReceived))
+  : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = getLanguageService({ schemas: schemaCatalogue, closestNames, ruleIds: workspaceRuleIds, liveWorkspaceOf: (d) => documentWorkspaces.of(d) });
 const analyses = new AnalysisCache(service);
@@ -129,7 +133,10 @@ documents.onDidClose((e) => {
 
 for (const module of HANDLER_MODULES) module.register(ctx);
 
-connection.onShutdown(() => scheduler.dispose());
+connection.onShutdown(() => {
+  shutdownReceived = true;
+  scheduler.dispose();
+});
 
 documents.listen(connection);
 connection.listen();

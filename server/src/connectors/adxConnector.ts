@@ -29,18 +29,21 @@ const DEFAULT_TIME_COLUMN = 'TimeGenerated';
  */
 
 export class AdxConnector implements QueryConnector {
+  /** The checked cluster origin: the only form of clusterUrl the SDK ever sees. */
+  private readonly clusterUrl: string;
+
   constructor(
     private readonly workspace: AdxWorkspace,
     private readonly credential: TokenCredential,
     private readonly transport?: ConnectorTransport,
   ) {
-    checkEndpoint(workspace.clusterUrl, 'adx');
+    this.clusterUrl = checkEndpoint(workspace.clusterUrl, 'adx', `kqlHunting.workspaces "${workspace.name}": clusterUrl`);
   }
 
   async run(request: ConnectorRequest): Promise<QueryResultSet> {
     // An ES module: loaded on first use, which also keeps it out of the server's start-up.
     const { Client, ClientRequestProperties, KustoConnectionStringBuilder, KustoDataErrors } = await import('azure-kusto-data');
-    const client = new Client(KustoConnectionStringBuilder.withTokenCredential(this.workspace.clusterUrl, this.credential));
+    const client = new Client(KustoConnectionStringBuilder.withTokenCredential(this.clusterUrl, this.credential));
     client.axiosInstance.defaults.adapter = pipelineAdapter(this.transport, request.signal);
     const properties = new ClientRequestProperties();
     properties.setTimeout(request.serverTimeoutSeconds * 1000);

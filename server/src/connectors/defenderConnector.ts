@@ -26,8 +26,7 @@ export class DefenderConnector implements QueryConnector {
   private readonly schemaUrl: string;
 
   constructor(workspace: DefenderWorkspace, credential: TokenCredential, transport?: ConnectorTransport) {
-    const endpoint = (workspace.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-    checkEndpoint(endpoint, 'defender');
+    const endpoint = checkEndpoint(workspace.endpoint ?? DEFAULT_ENDPOINT, 'defender', `kqlHunting.workspaces "${workspace.name}": endpoint`);
     this.url = `${endpoint}/security/runHuntingQuery`;
     // getHuntingSchema is documented only on Graph beta; an endpoint naming v1.0 is switched to beta.
     this.schemaUrl = `${endpoint.replace(/\/v1\.0$/, '/beta')}/security/getHuntingSchema`;

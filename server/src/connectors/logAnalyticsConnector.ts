@@ -39,9 +39,8 @@ export class LogAnalyticsConnector implements QueryConnector {
     credential: TokenCredential,
     transport?: ConnectorTransport,
   ) {
-    const endpoint = workspace.endpoint ?? DEFAULT_ENDPOINT;
-    checkEndpoint(endpoint, 'logAnalytics');
-    this.endpoint = endpoint.replace(/\/+$/, '');
+    const endpoint = checkEndpoint(workspace.endpoint ?? DEFAULT_ENDPOINT, 'logAnalytics', `kqlHunting.workspaces "${workspace.name}": endpoint`);
+    this.endpoint = endpoint;
     const runScope: PipelinePolicy = {
       name: 'kqlHuntingRunScope',
       sendRequest: async (request, next) => {
@@ -52,7 +51,7 @@ export class LogAnalyticsConnector implements QueryConnector {
       },
     };
     this.client = new LogsQueryClient(credential, {
-      endpoint: endpoint.replace(/\/+$/, ''),
+      endpoint,
       ...pipelineOptions(transport),
       additionalPolicies: [{ policy: runScope, position: 'perCall' }],
       credentials: { scopes: [tokenScopeFor(workspace)!] },

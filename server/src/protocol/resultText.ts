@@ -39,14 +39,28 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+const NUMERIC_TYPES = new Set(['int', 'long', 'real', 'decimal']);
+const NUMBER_TEXT = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /**
- * RFC 4180 CSV with a header row. A field that a spreadsheet would read as a formula gets a
- * leading apostrophe, so an exported query result cannot run code when it is opened.
+ * A cell as a spreadsheet may safely read it. Text that starts with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return is a formula to Excel, LibreOffice and Google Sheets (`-1+cmd|' /C calc'!A0`
+ * runs a program), so it gets a leading apostrophe, which they show as text. Only a real number
+ * in a numeric column is left as it is, so that `-1` stays a number there; the same text in a
+ * string column or a header is guarded like any other.
  */
+export function spreadsheetSafe(value: unknown, column?: ResultColumn): string {
+  const text = formatValue(value);
+  if (!/^[=+\-@\t\r]/.test(text)) return text;
+  const numeric = column !== undefined && NUMERIC_TYPES.has(column.type)
+    && (typeof value === 'number' || typeof value === 'bigint' || (typeof value === 'string' && NUMBER_TEXT.test(value)));
+  return numeric ? text : `'${text}`;
+}
+
+/** RFC 4180 CSV with a header row, every field made spreadsheet-safe. */
 export function toCsv(table: ResultTable): string {
-  const guard = (t: string) => (/^[=+\-@\t\r]/.test(t) && !/^-?\d/.test(t) ? `'${t}` : t);
-  const lines = [table.columns.map((c) => csvField(guard(c.name))).join(',')];
-  for (const row of table.rows) lines.push(row.map((v) => csvField(guard(formatValue(v)))).join(','));
+  const lines = [table.columns.map((c) => csvField(spreadsheetSafe(c.name))).join(',')];
+  for (const row of table.rows) lines.push(row.map((v, i) => csvField(spreadsheetSafe(v, table.columns[i]))).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 
@@ -55,7 +69,7 @@ export function toJson(table: ResultTable): string {
   return JSON.stringify({ tables: [{ name: table.name, columns: table.columns, rows: table.rows }] }, null, 2);
 }
 
-/** A row as tab-separated text, for copying into a spreadsheet. */
-export function rowAsText(row: readonly unknown[]): string {
-  return row.map((v) => formatValue(v).replace(/[\t\r\n]+/g, ' ')).join('\t');
+/** A row as tab-separated text, for pasting into a spreadsheet: each cell guarded as in toCsv. */
+export function rowAsText(row: readonly unknown[], columns: readonly ResultColumn[]): string {
+  return row.map((v, i) => spreadsheetSafe(typeof v === 'string' ? v.replace(/[\t\r\n]+/g, ' ') : v, columns[i]).replace(/[\t\r\n]+/g, ' ')).join('\t');
 }

@@ -76,13 +76,38 @@ describe('query policy', () => {
   });
 
   it('sends tokens only to known hosts over https, or to loopback', () => {
-    assert.equal(checkEndpoint('https://api.loganalytics.io/v1', 'logAnalytics').hostname, 'api.loganalytics.io');
-    assert.equal(checkEndpoint('http://127.0.0.1:8080/v1', 'logAnalytics').port, '8080');
-    assert.equal(checkEndpoint('https://help.kusto.windows.net', 'adx').hostname, 'help.kusto.windows.net');
+    assert.equal(checkEndpoint('https://api.loganalytics.io/v1', 'logAnalytics'), 'https://api.loganalytics.io/v1');
+    assert.equal(checkEndpoint('http://127.0.0.1:8080/v1/', 'logAnalytics'), 'http://127.0.0.1:8080/v1');
+    assert.equal(checkEndpoint('https://help.kusto.windows.net', 'adx'), 'https://help.kusto.windows.net');
+    assert.equal(checkEndpoint('https://HELP.kusto.windows.net:443/', 'adx'), 'https://help.kusto.windows.net');
+    assert.equal(checkEndpoint('https://graph.microsoft.com/beta', 'defender'), 'https://graph.microsoft.com/beta');
     assert.throws(() => checkEndpoint('http://api.loganalytics.io/v1', 'logAnalytics'), /https/);
     assert.throws(() => checkEndpoint('https://graph.microsoft.com.evil.io/v1.0', 'defender'), /not a known endpoint/);
     assert.throws(() => checkEndpoint('https://graph.microsoft.com/v1.0', 'logAnalytics'), /not a known endpoint/);
-    assert.throws(() => checkEndpoint('not a url', 'adx'), /not a valid URL/);
+    assert.throws(() => checkEndpoint('notaurl', 'adx'), /not a valid URL/);
+  });
+
+  it('refuses a connection string, a path, a query, user info and control characters in an endpoint, naming the setting', () => {
+    const setting = 'kqlHunting.workspaces "Prod": clusterUrl';
+    const refused = (url: string, kind: 'adx' | 'logAnalytics' | 'defender' = 'adx') => assert.throws(() => checkEndpoint(url, kind, setting), (e: Error) => e.message.startsWith(setting));
+    refused('https://help.kusto.windows.net/;Data Source=https://127.0.0.1:8443');
+    refused('https://help.kusto.windows.net;Server=https://127.0.0.1');
+    refused('Data Source=https://help.kusto.windows.net;Addr=https://127.0.0.1');
+    refused('https://help.kusto.windows.net/Samples');
+    refused('https://help.kusto.windows.net/?x=1');
+    refused('https://help.kusto.windows.net/#frag');
+    refused('https://user:pw@help.kusto.windows.net');
+    refused('https://help.kusto.windows.net\\@127.0.0.1');
+    refused('https://help.kusto.windows.net\n');
+    refused('https://api.loganalytics.io/v1/workspaces', 'logAnalytics');
+    refused('https://graph.microsoft.com/v1.0/security', 'defender');
+  });
+
+  it('recognises loopback in every spelling the URL parser accepts', () => {
+    for (const url of ['http://127.0.0.1:9', 'http://127.1.2.3:9', 'http://localhost:9', 'http://[::1]:9', 'http://2130706433:9', 'http://0x7f.1:9', 'http://[::ffff:127.0.0.1]:9', 'http://LOCALHOST.:9']) {
+      assert.equal(new URL(checkEndpoint(url, 'adx')).port, '9', url);
+    }
+    for (const url of ['http://128.0.0.1:9', 'http://[::ffff:10.0.0.1]:9', 'http://localhost.example.com:9']) assert.throws(() => checkEndpoint(url, 'adx'), /https/, url);
   });
 });
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chartModel } from '../../../client/src/results/chartData';
-import { formatExpanded, formatValue, isExpandable, rowAsText, toCsv, toJson } from '../../../server/src/protocol/resultText';
+import { formatExpanded, formatValue, isExpandable, rowAsText, spreadsheetSafe, toCsv, toJson } from '../../../server/src/protocol/resultText';
 import { nextSort, rowWindow, visibleRows } from '../../../client/src/results/gridModel';
 import { parseWebviewMessage } from '../../../client/src/results/messages';
 import { runSummary } from '../../../client/src/run/runSummary';
@@ -30,7 +30,7 @@ describe('value text', () => {
     assert.equal(isExpandable({ a: 1 }, TABLE.columns[2]), true);
     assert.equal(isExpandable('{"k":1}', TABLE.columns[2]), true);
     assert.equal(isExpandable('{"k":1}', TABLE.columns[0]), false);
-    assert.equal(rowAsText(['a\tb', 1, null]), 'a b\t1\t');
+    assert.equal(rowAsText(['a\tb', 1, null], TABLE.columns), 'a b\t1\t');
   });
 
   it('exports CSV with quoting and neutralised formulas, and JSON in the Log Analytics shape', () => {
@@ -43,6 +43,27 @@ describe('value text', () => {
       '',
     ].join('\r\n'));
     assert.deepEqual(JSON.parse(toJson(TABLE)), { tables: [TABLE] });
+  });
+
+  it('guards every formula prefix in cells and headers, and leaves numbers in numeric columns plain', () => {
+    const attack = "-1+cmd|' /C calc'!A0";
+    const table: ResultTable = {
+      name: 'PrimaryResult',
+      columns: [{ name: '-2+3', type: 'string' }, { name: 'n', type: 'long' }, { name: 'r', type: 'real' }, { name: '@sum(A1)', type: 'string' }],
+      rows: [[attack, -1, -0.5, '+1'], ['=1+1', '-7', -1e-7, '@x'], ['\tTAB', 2, 3, '\rCR'], ['-5', 0, 0, 'plain']],
+    };
+    assert.equal(toCsv(table), [
+      "'-2+3,n,r,'@sum(A1)",
+      `'${attack},-1,-0.5,'+1`,
+      "'=1+1,-7,-1e-7,'@x",
+      "'\tTAB,2,3,\"'\rCR\"",
+      "'-5,0,0,plain",
+      '',
+    ].join('\r\n'));
+    // A string that is not a number stays guarded even in a numeric column (a service may send anything).
+    assert.equal(spreadsheetSafe('-1+cmd', { name: 'n', type: 'long' }), "'-1+cmd");
+    assert.equal(rowAsText([attack, -1, '=x', 'a\tb'], [{ name: 'a', type: 'string' }, { name: 'b', type: 'long' }, { name: 'c', type: 'dynamic' }, { name: 'd', type: 'string' }]),
+      `'${attack}\t-1\t'=x\ta b`);
   });
 });
 

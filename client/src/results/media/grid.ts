@@ -74,7 +74,7 @@ export class Grid {
 
   /** The selected row's text, tab-separated, or undefined. */
   selectedRowText(): string | undefined {
-    return this.selected ? rowAsText(this.table.rows[this.selected.row]) : undefined;
+    return this.selected ? rowAsText(this.table.rows[this.selected.row], this.table.columns) : undefined;
   }
 
   selectedCellText(): string | undefined {

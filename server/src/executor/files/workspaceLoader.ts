@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import * as path from 'node:path';
 import type { EnvironmentSchema } from '../../schema/types';
@@ -24,14 +24,81 @@ export interface WorkspaceManifest {
 
 export const MANIFEST_FILE = 'workspace.json';
 
+/**
+ * How large a file may be. NDJSON is read line by line, so it may be large; CSV and JSON arrays
+ * are parsed whole, and V8 cannot hold a string much over 512 MB; a manifest is a few lines.
+ */
+export const MAX_LINE_FILE_BYTES = 2 * 1024 ** 3;
+export const MAX_WHOLE_FILE_BYTES = 256 * 1024 ** 2;
+const MAX_MANIFEST_BYTES = 1024 ** 2;
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+/** What a non-regular file is, for the message that refuses it. */
+function kindOf(stat: import('node:fs').Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+/** True when `inner` is `outer` or inside it; both are real paths. */
+function isInside(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+}
+
+/**
+ * Opens a workspace file for reading, or says why it may not be read. Only regular files inside
+ * the workspace folder (after following links) are read: a link to /dev/zero, a named pipe or a
+ * file elsewhere on the machine would hang the run, exhaust memory or leak that file into query
+ * results. The file is opened without blocking (a pipe with no writer would block the open
+ * itself) and checked on the open descriptor, so it cannot be swapped between check and read.
+ */
+function openWorkspaceFile(file: string, root: string, maxBytes: number): { fd: number; size: number } {
+  const real = realpathSync(file);
+  if (!isInside(real, root)) throw new Error(`${file}: refusing to read it: it links to ${real}, outside the workspace folder ${root}`);
+  if (real === '/proc' || real.startsWith('/proc/') || real.startsWith('/dev/') || real.startsWith('/sys/')) throw new Error(`${file}: refusing to read a system file`);
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error(`${file}: refusing to read it: it is ${kindOf(stat)}, not a regular file`);
+    if (stat.size > maxBytes) throw new Error(`${file}: ${describeSize(stat.size)} is over the ${describeSize(maxBytes)} limit for a ${maxBytes === MAX_LINE_FILE_BYTES ? 'line-by-line (NDJSON)' : 'CSV or JSON'} table file`);
+    return { fd, size: stat.size };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** Reads at most the size the file had when it was opened: a file that grows meanwhile cannot make the read endless. */
+function readBounded(file: string, root: string, maxBytes: number): string {
+  const { fd, size } = openWorkspaceFile(file, root, maxBytes);
+  try {
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const TABLE_FILE = /^(.+)\.(ndjson|jsonl|json|csv)$/i;
 
 export function readWorkspaceManifest(dir: string): WorkspaceManifest {
   const file = path.join(dir, MANIFEST_FILE);
   if (!existsSync(file)) return {};
+  const text = readBounded(file, realpathSync(dir), MAX_MANIFEST_BYTES);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
   }
@@ -47,14 +114,17 @@ export function readWorkspaceManifest(dir: string): WorkspaceManifest {
 export function loadLocalWorkspace(dir: string, schema: EnvironmentSchema, options: { now?: string | number } = {}): LocalWorkspace {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`workspace folder not found: ${dir}`);
   const manifest = readWorkspaceManifest(dir);
+  const root = realpathSync(dir);
   const dataDir = manifest.data ? path.resolve(dir, manifest.data) : existsSync(path.join(dir, 'data')) ? path.join(dir, 'data') : dir;
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new Error(`${path.join(dir, MANIFEST_FILE)}: "data" names ${dataDir}, which is not a folder`);
+  if (!isInside(realpathSync(dataDir), root)) throw new Error(`${path.join(dir, MANIFEST_FILE)}: "data" must stay inside the workspace folder ${root}; ${manifest.data} leads to ${realpathSync(dataDir)}`);
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const entry of readdirSync(dataDir).sort()) {
     const m = TABLE_FILE.exec(entry);
     if (!m || entry === MANIFEST_FILE) continue;
     const file = path.join(dataDir, entry);
     if (tables[m[1]]) throw new Error(`${file}: table ${m[1]} already has a data file`);
-    tables[m[1]] = readTableFile(file, m[2].toLowerCase());
+    tables[m[1]] = readTableFile(file, m[2].toLowerCase(), root);
   }
   const pinned = options.now ?? manifest.now;
   const now = pinned === undefined ? undefined : typeof pinned === 'number' ? pinned : Date.parse(pinned);
@@ -62,47 +132,66 @@ export function loadLocalWorkspace(dir: string, schema: EnvironmentSchema, optio
   return createWorkspace({ name: manifest.name ?? path.basename(path.resolve(dir)), tables, schema, now, includeEmptySchemaTables: true });
 }
 
-function readTableFile(file: string, ext: string): Record<string, unknown>[] {
-  try {
-    if (ext === 'csv') return parseCsv(readFileSync(file, 'utf8'));
-    if (ext === 'json') {
-      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+function readTableFile(file: string, ext: string, root: string): Record<string, unknown>[] {
+  if (ext === 'csv') {
+    const text = readBounded(file, root, MAX_WHOLE_FILE_BYTES);
+    return withFileName(file, () => parseCsv(text));
+  }
+  if (ext === 'json') {
+    const text = readBounded(file, root, MAX_WHOLE_FILE_BYTES);
+    return withFileName(file, () => {
+      const parsed: unknown = JSON.parse(text);
       if (!Array.isArray(parsed)) throw new Error('expected a JSON array of row objects');
       return parsed.map((row, i) => objectRow(row, i + 1));
-    }
-    const rows: Record<string, unknown>[] = [];
-    forEachLine(file, (raw, line) => {
-      if (!raw.trim()) return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw);
-      } catch (e) {
-        throw new Error(`line ${line}: ${(e as Error).message}`);
-      }
-      rows.push(objectRow(parsed, line));
     });
-    return rows;
+  }
+  const rows: Record<string, unknown>[] = [];
+  forEachLine(file, root, (raw, line) => {
+    if (!raw.trim()) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch (e) {
+      throw new Error(`${file}: line ${line}: ${(e as Error).message}`);
+    }
+    rows.push(withFileName(file, () => objectRow(parsed, line)));
+  });
+  return rows;
+}
+
+/** Runs a parse step, naming the file in any error it throws. */
+function withFileName<T>(file: string, parse: () => T): T {
+  try {
+    return parse();
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
   }
 }
 
+/** The longest line an NDJSON table may have: a row is a JSON object, not a stream. */
+const MAX_LINE_CHARS = 64 * 1024 ** 2;
+
 /**
  * Reads a file line by line in fixed-size chunks: NDJSON tables can be larger than the longest
- * string V8 can hold (512 MB), so they are never read whole.
+ * string V8 can hold (512 MB), so they are never read whole. Reading stops at the size the file
+ * had when it was opened, and a line longer than MAX_LINE_CHARS is an error rather than a string
+ * that grows until memory runs out.
  */
-function forEachLine(file: string, onLine: (text: string, line: number) => void): void {
-  const fd = openSync(file, 'r');
+function forEachLine(file: string, root: string, onLine: (text: string, line: number) => void): void {
+  const { fd, size } = openWorkspaceFile(file, root, MAX_LINE_FILE_BYTES);
   const decoder = new StringDecoder('utf8');
-  const chunk = Buffer.alloc(8 << 20);
+  const chunk = Buffer.alloc(Math.min(8 << 20, Math.max(size, 1)));
   let rest = '';
   let line = 0;
+  let left = size;
   try {
     for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const n = left > 0 ? readSync(fd, chunk, 0, Math.min(chunk.length, left), null) : 0;
+      left -= n;
       const text = n > 0 ? rest + decoder.write(chunk.subarray(0, n)) : rest + decoder.end();
       const lines = text.split('\n');
       rest = n > 0 ? lines.pop()! : '';
+      if (rest.length > MAX_LINE_CHARS) throw new Error(`${file}: line ${line + 1} is longer than ${MAX_LINE_CHARS / 1024 ** 2} MB`);
       for (const l of lines) onLine(l, ++line);
       if (n === 0) break;
     }
