@@ -36,6 +36,8 @@ function tool(state: ExtensionContextState, name: (typeof TOOL_NAMES)[number]): 
   return {
     prepareInvocation(options) {
       if (name !== 'kql_run') return undefined;
+      // In Restricted Mode invoke refuses; asking the user first would be asking for nothing.
+      if (!vscode.workspace.isTrusted) return { invocationMessage: 'KQL runs are off in Restricted Mode' };
       const target = runTarget(state, options.input as RunInput);
       // A local workspace runs on sample data on this machine: no Azure, nothing to confirm.
       if (!target || target.kind === 'local') return { invocationMessage: `Running KQL${target ? ` on ${target.name}` : ''}` };
@@ -51,12 +53,8 @@ function tool(state: ExtensionContextState, name: (typeof TOOL_NAMES)[number]): 
       let sealed;
       const target = name === 'kql_run' ? runTarget(state, options.input as RunInput) : undefined;
       if (target && target.kind !== 'local') {
-        // In chat, VS Code asked already (prepareInvocation); a call from another extension asks here.
-        if (options.toolInvocationToken === undefined) {
-          const c = confirmation(target, options.input.query);
-          const choice = await vscode.window.showWarningMessage(c.title, { modal: true, detail: c.message.value }, 'Run');
-          if (choice !== 'Run') return textResult(JSON.stringify({ error: `The user did not allow running the query on ${target.name}.` }));
-        }
+        // VS Code calls invoke only after the user accepted prepareInvocation's confirmation: in
+        // the chat view, or in a dialog when another extension invoked the tool.
         azureConfirmed = true;
         sealed = await state.queries.token(target);
       }
