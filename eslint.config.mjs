@@ -3,7 +3,7 @@
 // editor, the LSP connection, the file system or the network.
 import tseslint from 'typescript-eslint';
 
-const PURE_FOLDERS = ['server/src/language/**', 'server/src/schema/**', 'server/src/documents/**', 'server/src/rules/**', 'server/src/detections/**', 'server/src/executor/**'];
+const PURE_FOLDERS = ['server/src/language/**', 'server/src/schema/**', 'server/src/documents/**', 'server/src/rules/**', 'server/src/detections/**', 'server/src/executor/**', 'server/src/assistant/**'];
 const HOST_MODULES = ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageclient', 'vscode-languageclient/node',
   'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net', 'child_process', 'node:child_process'];
 
@@ -26,7 +26,7 @@ export default tseslint.config(
   {
     files: PURE_FOLDERS,
     // The executor's core is pure; only its files/ folder reads workspace data from disk.
-    ignores: ['server/src/executor/files/**'],
+    ignores: ['server/src/executor/files/**', 'server/src/assistant/host/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: HOST_MODULES.map((name) => ({ name, message: 'Pure modules take text and data; pass host services in through an interface.' })),

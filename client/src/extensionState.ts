@@ -11,6 +11,7 @@ import { WorkspaceStatusBar } from './run/workspaceStatusBar';
 import { ServerRestartPolicy } from './serverRestartPolicy';
 import { refreshOnTrust, trustedConfigurationMiddleware } from './trustedConfiguration';
 import { StatusBar } from './statusBar';
+import { registerLanguageModelTools } from './assistant/languageModelTools';
 
 export const OUTPUT_CHANNEL_NAME = 'KQL Hunting';
 
@@ -43,6 +44,7 @@ export class ExtensionContextState implements vscode.Disposable {
     this.disposables.push(this.queries, new WorkspaceStatusBar(this.queries.workspaces, DOCUMENT_SELECTOR));
     this.disposables.push(this.output, this.statusBar, ...registerCommands(this));
     this.disposables.push(new DetectionTestController(() => this.client, this.output));
+    this.disposables.push(...registerLanguageModelTools(this));
   }
 
   async start(): Promise<void> {

@@ -48,6 +48,12 @@ export class WorkspaceStore implements vscode.Disposable {
     return active ? { workspace: this.resolve(active), pinned: false } : undefined;
   }
 
+  /** Every workspace with local folders made absolute, the active one first: what assistant tools may use. */
+  resolvedList(): WorkspaceConfig[] {
+    const active = this.active();
+    return [...(active ? [active] : []), ...this.list().filter((w) => w.name !== active?.name)].map((w) => this.resolve(w));
+  }
+
   /** Adds (or replaces, by name) a workspace in the settings at the chosen level. */
   async add(workspace: WorkspaceConfig, target: vscode.ConfigurationTarget): Promise<void> {
     const config = vscode.workspace.getConfiguration('kqlHunting');

@@ -51,7 +51,7 @@ export function loadConfig(cwd: string, explicit?: string): CliConfig {
  * to defaults so that a typo cannot break it, a CI gate must not pass because its policy was
  * misspelt: an unknown key or a value the settings would drop is an error.
  */
-const RUN_KEYS = ['workspaces', 'run'];
+const RUN_KEYS = ['workspaces', 'run', 'mcp'];
 
 /** True when normalising kept what the file gave; a partial object (some `format` keys) only needs its own keys kept. */
 function keptAsGiven(kept: unknown, given: unknown): boolean {

@@ -1,4 +1,5 @@
 import type { HandlerModule } from './handlerModule';
+import { assistantHandlers } from './assistantHandlers';
 import { codeActionHandlers } from './codeActionHandlers';
 import { completionHandlers } from './completionHandlers';
 import { detectionHandlers } from './detectionHandlers';
@@ -24,4 +25,5 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   ruleHandlers,
   schemaHandlers,
   liveSchemaHandlers,
+  assistantHandlers,
 ];

@@ -1,7 +1,8 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { DetectionKind } from '../detections/rmmLibrary';
 import type { EnvironmentId } from '../schema/types';
-import type { QueryBlocksParams, QueryBlocksResult, RunQueryParams, RunQueryResult } from './queryRun';
+import type { QueryBlocksParams, QueryBlocksResult, RunQueryParams, RunQueryResult, SealedToken } from './queryRun';
+import type { RunSettings, WorkspaceConfig } from './workspaces';
 import type { ActiveWorkspaceParams, RefreshSchemaParams, RefreshSchemaResult } from './schemaRefresh';
 
 /**
@@ -102,3 +103,26 @@ export interface ServerInfoResult {
 
 /** Identifies the running server process; used by the status bar tooltip and by crash-recovery tests. */
 export const ServerInfoRequest = new RequestType0<ServerInfoResult, void>('kqlHunting/serverInfo');
+
+/** One call of an assistant tool from VS Code's language-model tools (see server/src/assistant). */
+export interface AssistantToolParams {
+  name: string;
+  /** The tool's input as the model gave it; the server validates it against the tool's schema. */
+  input: unknown;
+  /** A document or workspace folder whose settings apply. */
+  scopeUri?: string;
+  /** kqlHunting.workspaces as the client resolved them (local folders absolute). */
+  workspaces: WorkspaceConfig[];
+  runSettings: RunSettings;
+  /** True only after the user confirmed a run on a workspace that reaches Azure. */
+  azureConfirmed: boolean;
+  token?: SealedToken;
+}
+
+export interface AssistantToolResult {
+  /** The answer as JSON text, for the model. */
+  text: string;
+  isError: boolean;
+}
+
+export const AssistantToolRequest = new RequestType<AssistantToolParams, AssistantToolResult, void>('kqlHunting/assistantTool');
