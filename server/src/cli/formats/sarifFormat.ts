@@ -3,6 +3,7 @@ import type * as Sarif from 'sarif';
 import type { FindingSeverity } from '../findings';
 import { describeRules } from '../ruleCatalog';
 import { allFindings, type Report } from './report';
+import { inertJson } from '../visibleText';
 
 const LEVEL: Record<FindingSeverity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 /** The base that result paths are relative to; GitHub code scanning resolves it to the checkout. */
@@ -56,5 +57,5 @@ export function formatSarif(report: Report): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return inertJson(JSON.stringify(log, null, 2)) + '\n';
 }
