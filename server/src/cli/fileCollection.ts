@@ -53,9 +53,9 @@ export async function collectFiles(args: readonly string[], cwd: string, onSkip:
     } else if (tinyglobby.isDynamicPattern(arg)) {
       const base = globBase(arg, cwd);
       if (fs.existsSync(base)) checkArgumentStaysInside(arg, base, cwd, cwdReal);
-      // Linked folders are not walked into, as in the folder walk; linked files come back as
-      // matches and are judged like any other link.
-      const matches = await tinyglobby.glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'] });
+      // Matches through links (to files, or inside linked folders) are judged like any other
+      // link: kept only when their real path is inside the glob's base folder.
+      const matches = await tinyglobby.glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/.git/**', '**/node_modules/**'] });
       const named = matches.map((m) => path.resolve(m)).filter((m) => languageIdOf(m) && !rules.isIgnored(m, false, cwd));
       if (named.length === 0) throw new UsageError(`no files kqlhunt checks match ${arg}`);
       for (const m of named) if (readable(m, [realPathOrSelf(base)], cwd, onSkip)) found.add(m);
@@ -119,7 +119,7 @@ function readable(file: string, roots: readonly string[], cwd: string, onSkip: S
     return false;
   }
   if (!roots.some((root) => isInside(root, real))) {
-    onSkip(display, 'it is a link to a file outside the folders being checked');
+    onSkip(display, linked ? 'it is a link to a file outside the folders being checked' : 'it is reached through a linked folder that leads outside the folders being checked');
     return false;
   }
   if (!stat.isFile()) {
