@@ -43,14 +43,14 @@ test('hostile file names and source lines cannot forge workflow commands or reac
 
     const text = await runBin(['check'], tree.dir, {}, WITHIN_MS);
     const github = await runBin(['check', '-f', 'github'], tree.dir, {}, WITHIN_MS);
-    for (const [name, run] of [['json', json], ['text', text], ['github', github]] as const) {
+    for (const [name, run] of [['text', text], ['github', github], ['json', json]] as const) {
       assert.equal(run.code, 1, `${name}: ${run.stderr}`);
       const all = run.stdout + run.stderr;
       assert.ok(!/[\x1b\x07\x9b]/.test(all), `${name} printed a terminal control: ${JSON.stringify(all)}`);
-      // The FIFO's note names it on one line, visibly.
-      assert.match(run.stderr, /^kqlhunt: skipped f\\n::error::FIFO\.kql: it is a FIFO, not a regular file$/m);
       assert.deepEqual(commandLines(run.stderr), [], `${name}: stderr`);
       if (name !== 'github') assert.deepEqual(commandLines(run.stdout), [], `${name}: stdout`);
+      // The FIFO's note names it on one line, visibly.
+      assert.match(run.stderr, /^kqlhunt: skipped f\\n::error::FIFO\.kql: it is a FIFO, not a regular file$/m);
     }
 
     // Text: the names written out, a name that looks like a command printed as ./name.
