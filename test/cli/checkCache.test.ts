@@ -139,7 +139,7 @@ test('an edited cache (findings emptied, a bogus severity, another key) changes 
     assert.equal(fromCache((await runBin(args, project.dir, { KQLHUNT_CACHE_KEY: 'this runner key' })).stderr), 10);
 
     // The default key is made once, outside the project, readable by its owner only.
-    const keyFile = path.join(KEY_HOME.dir, 'kqlhunt', 'cache-key');
+    const keyFile = path.join(KEY_HOME.dir, 'kql-hunting', 'cache-key');
     assert.match(fs.readFileSync(keyFile, 'utf8'), /^[0-9a-f]{64}\n$/);
     if (process.platform !== 'win32') assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600);
   } finally {

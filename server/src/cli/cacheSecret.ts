@@ -8,8 +8,9 @@ import { isInside, readRegularText } from './regularFile';
  * The key that signs `kqlhunt check --cache` entries (checkCache.ts). The cache file usually
  * lives in the repository being checked, where a pull request can commit one; its entries are
  * used only when signed with a key the repository cannot hold: `KQLHUNT_CACHE_KEY`, else a
- * random key kept in the user's cache folder (`$XDG_CACHE_HOME/kqlhunt/cache-key`, by default
- * `~/.cache/kqlhunt/cache-key`; `%LOCALAPPDATA%\kqlhunt\cache-key` on Windows), made on first use.
+ * random key kept in the user's cache folder (`$XDG_CACHE_HOME/kql-hunting/cache-key`, by default
+ * `~/.cache/kql-hunting/cache-key`, under `%LOCALAPPDATA%` on Windows and `~/Library/Caches` on
+ * macOS), made on first use.
  */
 export const CACHE_KEY_VARIABLE = 'KQLHUNT_CACHE_KEY';
 
@@ -17,14 +18,20 @@ const KEY_FILE_PATTERN = /^[0-9a-f]{64}$/;
 
 export type CacheSecret = { key: Buffer } | { problem: string };
 
+/** The signing key, or why there is none (the run then goes on without the cache). */
 export function cacheSecret(env: Readonly<Record<string, string | undefined>>, checkedFolder: string): CacheSecret {
   const fromEnv = env[CACHE_KEY_VARIABLE];
   if (fromEnv) return { key: createHash('sha256').update(fromEnv).digest() };
   const file = keyFile(env);
+  // A key inside the working folder could have come with the repository being checked, unless
+  // that folder holds the whole home folder (then the user is checking their own files).
+  const cwd = realPath(checkedFolder);
+  const inWorkingFolder = () => isInside(cwd, realPath(file)) && !isInside(cwd, realPath(os.homedir()));
+  const refused = { problem: `its key ${file} would lie inside the working folder; set ${CACHE_KEY_VARIABLE} instead` };
+  if (inWorkingFolder()) return refused;
   try {
     const text = readOrCreate(file).trim();
-    // A key inside the folder being checked could have come with the pull request.
-    if (isInside(realFolder(checkedFolder), fs.realpathSync(file))) return { problem: `its key ${file} lies inside the folder being checked; set ${CACHE_KEY_VARIABLE} instead` };
+    if (inWorkingFolder()) return refused;
     if (!KEY_FILE_PATTERN.test(text)) return { problem: `its key ${file} is not 64 hexadecimal digits; delete it to make a new one` };
     return { key: Buffer.from(text, 'hex') };
   } catch (e) {
@@ -32,10 +39,10 @@ export function cacheSecret(env: Readonly<Record<string, string | undefined>>, c
   }
 }
 
+/** In the same per-user folder as the start-up code cache (startup/compileCache.ts). */
 function keyFile(env: Readonly<Record<string, string | undefined>>): string {
-  const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && path.isAbsolute(xdg) ? xdg : process.platform === 'win32' && env.LOCALAPPDATA ? env.LOCALAPPDATA : path.join(os.homedir(), '.cache');
-  return path.join(base, 'kqlhunt', 'cache-key');
+  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA ? env.LOCALAPPDATA : path.join(os.homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache'));
+  return path.resolve(base, 'kql-hunting', 'cache-key');
 }
 
 function readOrCreate(file: string): string {
@@ -55,10 +62,12 @@ function readOrCreate(file: string): string {
   return readRegularText(file, 1024);
 }
 
-function realFolder(folder: string): string {
+/** The real path of `p`, or, when it does not exist yet, its nearest existing folder's real path joined with the rest. */
+function realPath(p: string): string {
   try {
-    return fs.realpathSync(folder);
+    return fs.realpathSync(p);
   } catch {
-    return folder;
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(realPath(parent), path.basename(p));
   }
 }
