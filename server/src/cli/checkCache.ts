@@ -112,7 +112,8 @@ export class CheckCache {
    * interrupted run never leaves half a cache. Returns why it could not be written, if it could not.
    */
   save(results: readonly FileResult[]): string | undefined {
-    const files: Record<string, CacheEntry> = {};
+    // No prototype: a file named __proto__ is an entry like any other.
+    const files = Object.create(null) as Record<string, CacheEntry>;
     results.forEach((result, i) => {
       const key = this.keys[i];
       if (key === undefined) return;
