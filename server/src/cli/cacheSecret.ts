@@ -23,10 +23,10 @@ export function cacheSecret(env: Readonly<Record<string, string | undefined>>, c
   const fromEnv = env[CACHE_KEY_VARIABLE];
   if (fromEnv) return { key: createHash('sha256').update(fromEnv).digest() };
   const file = keyFile(env);
-  // A key inside the working folder could have come with the repository being checked, unless
-  // that folder holds the whole home folder (then the user is checking their own files).
+  // A key inside the working folder could have come with the repository being checked (a
+  // container whose home folder is the checkout, for one), so it is never used from there.
   const cwd = realPath(checkedFolder);
-  const inWorkingFolder = () => isInside(cwd, realPath(file)) && !isInside(cwd, realPath(os.homedir()));
+  const inWorkingFolder = () => isInside(cwd, realPath(file));
   const refused = { problem: `its key ${file} would lie inside the working folder; set ${CACHE_KEY_VARIABLE} instead` };
   if (inWorkingFolder()) return refused;
   try {
