@@ -12,7 +12,7 @@ import { isInside, readRegularText } from './regularFile';
  * `~/.cache/kql-hunting/cache-key`, under `%LOCALAPPDATA%` on Windows and `~/Library/Caches` on
  * macOS), made on first use.
  */
-export const CACHE_KEY_VARIABLE = 'KQLHUNT_CACHE_KEY';
+const CACHE_KEY_VARIABLE = 'KQLHUNT_CACHE_KEY';
 
 const KEY_FILE_PATTERN = /^[0-9a-f]{64}$/;
 
