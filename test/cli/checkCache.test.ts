@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runBin, tempTree } from '../helpers/cliHarness';
+import { runBin as runKqlhunt, tempTree } from '../helpers/cliHarness';
 import { FIXTURES } from '../helpers/paths';
 
 /**
@@ -21,6 +21,14 @@ function copyOfProject() {
   }
   return tempTree(files);
 }
+
+/**
+ * The cache's signing key is kept in the user's cache folder (cacheSecret.ts): these runs keep
+ * theirs in a temporary one instead of the real home.
+ */
+const KEY_HOME = tempTree({});
+process.on('exit', () => KEY_HOME.dispose());
+const runBin = (argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runKqlhunt(argv, cwd, { XDG_CACHE_HOME: KEY_HOME.dir, ...env });
 
 const fromCache = (stderr: string) => Number(/\((\d+) from the cache\)/.exec(stderr)?.[1] ?? NaN);
 
@@ -82,6 +90,58 @@ test('other settings, a rule taking a duplicate id, or an unreadable cache mean 
     assert.match(broken.stderr, /could not be read and was rebuilt/);
     assert.equal(broken.stdout, (await runBin(['check', '-f', 'json'], project.dir)).stdout);
     assert.equal(fromCache((await runBin(args, project.dir)).stderr), 11);
+  } finally {
+    project.dispose();
+  }
+});
+
+/** Applies `edit` to every finding object anywhere in the cache file, whatever its layout. */
+function tamper(file: string, edit: (findings: Record<string, unknown>[]) => Record<string, unknown>[]): void {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'findings' && Array.isArray(v) ? edit(v as Record<string, unknown>[]) : walk(v);
+    return out;
+  };
+  fs.writeFileSync(file, JSON.stringify(walk(JSON.parse(fs.readFileSync(file, 'utf8')))));
+}
+
+test('an edited cache (findings emptied, a bogus severity, another key) changes no answer: the files are checked again', async () => {
+  const project = copyOfProject();
+  try {
+    const cacheFile = path.join(project.dir, '.kqlhunt-cache');
+    const args = ['check', '-f', 'json', '-j', '1', '--cache'];
+    const plain = await runBin(['check', '-f', 'json', '-j', '1'], project.dir);
+    assert.equal(plain.code, 1, 'the project has errors, so a cache that hid them would flip the gate');
+
+    for (const [what, edit] of [
+      ['findings emptied', () => []],
+      ['severity bogus', (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, severity: 'bogus' }))],
+      ['errors turned to info', (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, severity: 'info' }))],
+      ['a line number as text', (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, line: String(f.line) }))],
+      ['a finding moved past the end of the file', (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, line: 100_000, endLine: 100_000 }))],
+    ] as const) {
+      await runBin(args, project.dir);
+      tamper(cacheFile, edit);
+      const after = await runBin(args, project.dir);
+      assert.equal(after.stdout, plain.stdout, what);
+      assert.equal(after.code, 1, what);
+      // Clean files (no findings) are unchanged by the edit and still come from the cache.
+      assert.ok(fromCache(after.stderr) < 10, `${what}: ${after.stderr}`);
+    }
+
+    // A cache signed with another key, as one committed to the repository would be, is all misses.
+    await runBin(args, project.dir, { KQLHUNT_CACHE_KEY: 'the key of whoever wrote the cache' });
+    const otherKey = await runBin(args, project.dir, { KQLHUNT_CACHE_KEY: 'this runner key' });
+    assert.equal(fromCache(otherKey.stderr), 0, otherKey.stderr);
+    assert.equal(otherKey.stdout, plain.stdout);
+    assert.equal(fromCache((await runBin(args, project.dir, { KQLHUNT_CACHE_KEY: 'this runner key' })).stderr), 10);
+
+    // The default key is made once, outside the project, readable by its owner only.
+    const keyFile = path.join(KEY_HOME.dir, 'kql-hunting', 'cache-key');
+    assert.match(fs.readFileSync(keyFile, 'utf8'), /^[0-9a-f]{64}\n$/);
+    if (process.platform !== 'win32') assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600);
   } finally {
     project.dispose();
   }

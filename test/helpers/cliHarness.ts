@@ -29,16 +29,26 @@ export async function runInProcess(argv: string[], cwd: string, options: { tty?:
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** Runs the built `bin/kqlhunt.js` (needs `npm run build`) as CI would. */
-export function runBin(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CapturedRun> {
+/**
+ * Runs the built `bin/kqlhunt.js` (needs `npm run build`) as CI would. With `timeoutMs`, a run
+ * that has not ended by then is killed and the promise rejects, so that a hang fails the test.
+ */
+export function runBin(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs?: number): Promise<CapturedRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [KQLHUNT_BIN, ...argv], { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kqlhunt ${argv.join(' ')} did not end within ${timeoutMs} ms; stderr so far: ${stderr}`));
+    }, timeoutMs);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
   });
 }
 

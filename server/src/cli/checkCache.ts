@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import enginePackage from '@kusto/language-service-next/package.json';
-import type { CheckJob } from './fileChecker';
-import type { FileResult } from './findings';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { validCachedFindings } from './cacheEntry';
+import { sourceLines, withoutBom, type CheckJob } from './fileChecker';
+import type { FileResult, Finding } from './findings';
+import { readRegularFile } from './regularFile';
 import { TOOL_VERSION } from './toolVersion';
 import type { CheckSetup } from './workerProtocol';
 
@@ -17,20 +20,36 @@ import type { CheckSetup } from './workerProtocol';
  * the tool and engine versions, and (for the duplicate-id check) which other rule files declare
  * the same id. The first four make the file's key; the run-wide ones make the cache's key, and
  * a cache written under another run key is ignored as a whole.
+ *
+ * A cache may save work, never change an answer. It holds hashes and findings only, never the
+ * files' text (the source lines the text format shows are read from the file itself). Every
+ * entry must match its schema exactly (cacheEntry.ts) and carry an HMAC, keyed by a secret the
+ * repository cannot hold (cacheSecret.ts), over the run key, the file's name and key and its
+ * findings: an entry that was edited, or a cache committed to the repository, is a miss, and
+ * the file is checked again.
  */
 /**
  * Raised whenever what the cached findings mean changes within one tool version, so that older
- * caches are ignored. 2: input limits became per-query errors (a cache from before held them as
- * information and would let a gate pass).
+ * caches are ignored. 3: input limits became per-query errors (a cache from before held them as
+ * information and would let a gate pass), and entries became signed findings without source text.
  */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export const DEFAULT_CACHE_FILE = '.kqlhunt-cache';
+
+/** Larger cache files are not read (a few hundred bytes per file checked is usual). */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+interface CacheEntry {
+  key: string;
+  findings: Finding[];
+  tag: string;
+}
 
 interface CacheFile {
   format: number;
   runKey: string;
-  files: Record<string, { key: string; result: FileResult }>;
+  files: Record<string, unknown>;
 }
 
 export interface CacheLookup {
@@ -44,14 +63,26 @@ export interface CacheLookup {
 
 export class CheckCache {
   private readonly runKey: string;
+  private readonly nameKeys: string[] = [];
+  /** Each job's key, or undefined when the file cannot be read (the check then reports why). */
   private readonly keys: (string | undefined)[] = [];
-  private previous: CacheFile['files'] = {};
+  private previous = new Map<string, unknown>();
 
-  constructor(private readonly file: string, setup: CheckSetup, private readonly jobs: readonly CheckJob[]) {
+  constructor(
+    private readonly file: string,
+    setup: CheckSetup,
+    private readonly jobs: readonly CheckJob[],
+    private readonly secret: Buffer,
+  ) {
     this.runKey = hash(JSON.stringify([FORMAT, TOOL_VERSION, enginePackage.version, setup.settings, setup.schemas]));
     const urisById = new Map<string, string[]>();
     for (const [uri, id] of Object.entries(setup.ruleIds)) (urisById.get(id) ?? urisById.set(id, []).get(id)!).push(uri);
-    for (const job of jobs) this.keys.push(fileKey(job, setup.ruleIds, urisById));
+    for (const job of jobs) {
+      const nameKey = nameKeyOf(job, setup.ruleIds, urisById);
+      const bytes = readOrUndefined(job.path);
+      this.nameKeys.push(nameKey);
+      this.keys.push(bytes ? hash(nameKey, bytes) : undefined);
+    }
   }
 
   /** Splits the jobs into those whose findings the cache holds and those to check. */
@@ -59,13 +90,26 @@ export class CheckCache {
     const hits = new Map<number, FileResult>();
     const misses: number[] = [];
     const note = this.load();
-    this.jobs.forEach((job, i) => {
-      const entry = this.previous[job.display];
-      const key = this.keys[i];
-      if (entry && key !== undefined && entry.key === key) hits.set(i, entry.result);
+    this.jobs.forEach((_job, i) => {
+      const result = this.hit(i);
+      if (result) hits.set(i, result);
       else misses.push(i);
     });
     return { hits, misses, note };
+  }
+
+  /** The cached result of `job`, when its entry is sound, signed and for the file as it is now. */
+  private hit(i: number): FileResult | undefined {
+    const job = this.jobs[i];
+    const key = this.keys[i];
+    const entry = this.previous.get(job.display);
+    if (key === undefined || !isEntry(entry) || entry.key !== key || !this.signed(job.display, entry)) return undefined;
+    // The source lines are read from the file again: its bytes must still be those hashed.
+    const bytes = readOrUndefined(job.path);
+    if (!bytes || hash(this.nameKeys[i], bytes) !== key) return undefined;
+    const document = TextDocument.create(pathToFileURL(job.path).href, job.languageId, 1, withoutBom(bytes.toString('utf8')));
+    const findings = validCachedFindings(entry.findings, job.display, document.lineCount);
+    return findings ? { file: job.display, findings, lines: sourceLines(document, findings) } : undefined;
   }
 
   /**
@@ -73,16 +117,20 @@ export class CheckCache {
    * interrupted run never leaves half a cache. Returns why it could not be written, if it could not.
    */
   save(results: readonly FileResult[]): string | undefined {
-    const files: CacheFile['files'] = {};
+    // No prototype: a file named __proto__ is an entry like any other.
+    const files = Object.create(null) as Record<string, CacheEntry>;
     results.forEach((result, i) => {
       const key = this.keys[i];
-      if (key !== undefined) files[this.jobs[i].display] = { key, result };
+      if (key === undefined) return;
+      const display = this.jobs[i].display;
+      files[display] = { key, findings: result.findings, tag: this.tag(display, key, result.findings) };
     });
     const body: CacheFile = { format: FORMAT, runKey: this.runKey, files };
-    const temp = `${this.file}.${process.pid}.tmp`;
+    // A fresh name, created exclusively: never written through a file or link already there.
+    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify(body));
+      fs.writeFileSync(temp, JSON.stringify(body), { flag: 'wx' });
       fs.renameSync(temp, this.file);
       return undefined;
     } catch (e) {
@@ -91,19 +139,30 @@ export class CheckCache {
     }
   }
 
+  private tag(display: string, key: string, findings: readonly Finding[]): string {
+    return createHmac('sha256', this.secret).update(JSON.stringify([this.runKey, display, key, findings])).digest('hex');
+  }
+
+  private signed(display: string, entry: CacheEntry): boolean {
+    const expected = Buffer.from(this.tag(display, entry.key, entry.findings), 'hex');
+    const given = Buffer.from(entry.tag, 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
   private load(): string | undefined {
     let text: string;
     try {
-      text = fs.readFileSync(this.file, 'utf8');
-    } catch {
+      text = readRegularFile(this.file, MAX_CACHE_BYTES).toString('utf8');
+    } catch (e) {
       // No cache yet: the first run writes it.
-      return undefined;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      return `the cache ${this.file} could not be read (${(e as Error).message}) and was rebuilt`;
     }
     try {
       const parsed = JSON.parse(text) as Partial<CacheFile>;
-      if (parsed.format !== FORMAT || typeof parsed.files !== 'object' || parsed.files === null) return `the cache ${this.file} has an unknown format and was rebuilt`;
+      if (parsed.format !== FORMAT || typeof parsed.files !== 'object' || parsed.files === null || Array.isArray(parsed.files)) return `the cache ${this.file} has an unknown format and was rebuilt`;
       // A cache from other settings, schemas or versions is simply outdated, not worth a note.
-      if (parsed.runKey === this.runKey) this.previous = parsed.files;
+      if (parsed.runKey === this.runKey) this.previous = new Map(Object.entries(parsed.files));
       return undefined;
     } catch {
       return `the cache ${this.file} could not be read and was rebuilt`;
@@ -111,18 +170,35 @@ export class CheckCache {
   }
 }
 
-/** The file's own key, or undefined when it cannot be read (the check then reports why). */
-function fileKey(job: CheckJob, ruleIds: Readonly<Record<string, string>>, urisById: Map<string, string[]>): string | undefined {
-  let bytes: Buffer;
+const HEX_64 = /^[0-9a-f]{64}$/;
+
+/** An entry with exactly the three keys, of the right types; its findings are checked on a hit. */
+function isEntry(value: unknown): value is CacheEntry {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value).sort();
+  if (keys.join() !== 'findings,key,tag') return false;
+  const entry = value as Record<string, unknown>;
+  return typeof entry.key === 'string' && HEX_64.test(entry.key) && typeof entry.tag === 'string' && HEX_64.test(entry.tag) && Array.isArray(entry.findings);
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
   try {
-    bytes = fs.readFileSync(job.path);
+    return readRegularFile(file);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The part of a file's key that is not its text: its language, location, and the other rule
+ * files that declare the same id (the duplicate-id check reads them). The key is this hashed
+ * with the file's bytes.
+ */
+function nameKeyOf(job: CheckJob, ruleIds: Readonly<Record<string, string>>, urisById: Map<string, string[]>): string {
   const uri = pathToFileURL(job.path).href;
   const id = ruleIds[uri];
   const sharing = id === undefined ? [] : (urisById.get(id) ?? []).filter((u) => u !== uri).sort();
-  return hash(JSON.stringify([job.languageId, uri, sharing]), bytes);
+  return hash(JSON.stringify([job.languageId, uri, sharing]));
 }
 
 function hash(...parts: (string | Buffer)[]): string {

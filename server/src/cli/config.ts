@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DEFAULT_SETTINGS, LIMIT_MAXIMA, normalizeSettings, type KqlHuntingSettings } from '../protocol/settings';
 import { isKnownDiagnosticCode, knownCodeFamilies } from './diagnosticCodes';
 import { UsageError } from './exitCodes';
+import { isInside, readRegularText } from './regularFile';
 
 export const CONFIG_FILE_NAME = '.kqlhunt.json';
 
@@ -37,13 +38,24 @@ export function findConfigFile(from: string): string | undefined {
 export function loadConfig(cwd: string, explicit?: string): CliConfig {
   const file = explicit !== undefined ? path.resolve(cwd, explicit) : findConfigFile(cwd);
   if (!file) return { settings: { ...DEFAULT_SETTINGS }, baseDir: cwd };
+  // A configuration found by searching may have come with the repository; as a link out of its
+  // folder it would have kqlhunt parse, and quote in its error messages, any file of the runner's.
+  if (explicit === undefined && leadsOutOfItsFolder(file)) throw new UsageError(`${file} is a link that leads outside its folder; name the file with --config instead`);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularText(file);
   } catch (e) {
     throw new UsageError(`cannot read configuration ${file}: ${(e as Error).message}`);
   }
   return { settings: parseConfig(text, file), file, baseDir: path.dirname(file) };
+}
+
+function leadsOutOfItsFolder(file: string): boolean {
+  try {
+    return !isInside(fs.realpathSync(path.dirname(file)), fs.realpathSync(file));
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KqlLanguageService } from '../language/languageService';
 import type { KqlHuntingSettings } from '../protocol/settings';
 import { compareFindings, toFinding, type FileResult, type Finding } from './findings';
+import { readRegularText } from './regularFile';
 
 /** One file to check: where it is, how to print its name, and the language an editor would give it. */
 export interface CheckJob {
@@ -23,12 +23,18 @@ export type CheckOutcome = { ok: true; result: FileResult } | { ok: false; file:
 export function checkFile(service: KqlLanguageService, job: CheckJob, settings: KqlHuntingSettings): CheckOutcome {
   let text: string;
   try {
-    text = fs.readFileSync(job.path, 'utf8');
+    // Only a regular file is read: the walk already left out links that lead elsewhere, FIFOs
+    // and devices, and this holds even for a file that was swapped since (regularFile.ts).
+    text = readRegularText(job.path);
   } catch (e) {
-    return { ok: false, file: job.display, reason: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (e as Error).message };
+    return { ok: false, file: job.display, reason: (e as Error).message };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, result: checkText(service, job, text, settings) };
+  return { ok: true, result: checkText(service, job, withoutBom(text), settings) };
+}
+
+/** The text as an editor shows it: a leading byte-order mark is not part of it. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function checkText(service: KqlLanguageService, job: CheckJob, text: string, settings: KqlHuntingSettings): FileResult {
@@ -36,11 +42,16 @@ export function checkText(service: KqlLanguageService, job: CheckJob, text: stri
   const diagnostics = service.getDiagnostics(service.analyze(document, settings), settings);
   const findings = diagnostics.map((d) => toFinding(job.display, d)).filter((f): f is Finding => f !== undefined);
   findings.sort(compareFindings);
+  return { file: job.display, findings, lines: sourceLines(document, findings) };
+}
+
+/** The text of each line a finding starts on, for the text format's excerpt. */
+export function sourceLines(document: TextDocument, findings: readonly Finding[]): Record<number, string> {
   const lines: Record<number, string> = {};
   for (const f of findings) {
     if (lines[f.line] !== undefined) continue;
     const raw = document.getText({ start: { line: f.line - 1, character: 0 }, end: { line: f.line, character: 0 } });
     lines[f.line] = raw.replace(/\r?\n$/, '');
   }
-  return { file: job.display, findings, lines };
+  return lines;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readRegularText } from './regularFile';
 
 /**
  * Answers "would git ignore this path?" from the .gitignore files of the repository the path is
@@ -38,7 +39,8 @@ export class GitignoreRules {
     if (rules === undefined) {
       let text: string | undefined;
       try {
-        text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+        // A .gitignore that is a link to a FIFO or a device is taken as absent, not waited on.
+        text = readRegularText(path.join(dir, '.gitignore'));
       } catch {
         text = undefined;
       }

@@ -1,5 +1,6 @@
 import { processIo } from './cliIo';
 import { runCli } from './main';
+import { visible } from './visibleText';
 
 /**
  * The `kqlhunt` executable (bin/kqlhunt.js loads the bundle of this file). The exit code is set
@@ -18,7 +19,7 @@ runCli(process.argv.slice(2), processIo()).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`kqlhunt: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`kqlhunt: internal error: ${visible(e instanceof Error ? e.message : String(e))}\n`);
     process.exitCode = 2;
   },
 );

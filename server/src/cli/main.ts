@@ -4,6 +4,7 @@ import type { CliIo } from './cliIo';
 import { COMMANDS } from './commandTable';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exitCodes';
 import { TOOL_VERSION } from './toolVersion';
+import { visible } from './visibleText';
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -44,10 +45,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await runCommand(command, rest, io);
   } catch (e) {
     const prefix = command ? `kqlhunt ${command.name}` : 'kqlhunt';
-    if (e instanceof UsageError) io.stderr.write(`${prefix}: ${e.message}\n`);
-    else io.stderr.write(`${prefix}: internal error: ${e instanceof Error ? (io.env.KQLHUNT_DEBUG ? e.stack : e.message) : String(e)}\n`);
+    // Messages name files and quote arguments, which a pull request chooses: one line, with
+    // control characters written out, whatever they hold.
+    if (e instanceof UsageError) io.stderr.write(`${prefix}: ${visible(e.message)}\n`);
+    else io.stderr.write(`${prefix}: internal error: ${e instanceof Error ? visible(e.message) + (io.env.KQLHUNT_DEBUG ? stackFrames(e) : '') : visible(String(e))}\n`);
     return EXIT_USAGE;
   }
+}
+
+/** The `at ...` lines of an error's stack, which hold code locations only, for KQLHUNT_DEBUG. */
+function stackFrames(e: Error): string {
+  const at = e.stack?.indexOf('\n    at ') ?? -1;
+  return at < 0 ? '' : e.stack!.slice(at);
 }
 
 async function runCommand(command: CliCommand, args: string[], io: CliIo): Promise<number> {

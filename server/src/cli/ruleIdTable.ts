@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isRuleDocument } from '../documents/documentRegions';
@@ -6,6 +5,7 @@ import { parseRuleYaml } from '../documents/ruleYaml';
 import { ruleIdOf, type RuleIdIndex } from '../rules/ruleChecks';
 import { WorkspaceRuleIds } from '../workspaceRuleIds';
 import type { CheckJob } from './fileChecker';
+import { readRegularText } from './regularFile';
 
 /**
  * The rule id each checked rule file declares, by file URI. The duplicate-id rule check needs
@@ -18,7 +18,7 @@ export function ruleIdsOf(jobs: readonly CheckJob[]): Record<string, string> {
     if (job.languageId !== 'yaml') continue;
     let text: string;
     try {
-      text = fs.readFileSync(job.path, 'utf8');
+      text = readRegularText(job.path);
     } catch {
       // The check itself reports the unreadable file.
       continue;

@@ -1,5 +1,6 @@
 import type { QueryResultSet, ResultTable } from '../protocol/queryRun';
 import { formatValue, toCsv } from '../protocol/resultText';
+import { visible } from './visibleText';
 
 /** The output formats of `kqlhunt run`. */
 export const RUN_FORMATS = ['table', 'json', 'csv'] as const;
@@ -8,7 +9,9 @@ export type RunFormat = (typeof RUN_FORMATS)[number];
 const MAX_CELL = 60;
 
 function cell(value: unknown): string {
-  const text = formatValue(value).replace(/[\r\n\t]+/g, ' ');
+  // Line breaks and tabs would break the table's layout; other controls are written out, so that
+  // a value cannot drive the terminal.
+  const text = visible(formatValue(value).replace(/[\r\n\t]+/g, ' '));
   return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
 }
 

@@ -9,6 +9,7 @@ import { ENVIRONMENT_IDS } from '../schema/types';
 import { findSchemaFiles, loadSchemaFile, type LoadedSchemaFile } from '../schemaFiles/schemaFileLoader';
 import { UsageError } from './exitCodes';
 import { compareFindings, toFinding, type FileResult, type Finding } from './findings';
+import { refusalOf } from './regularFile';
 import { ruleIdIndex } from './ruleIdTable';
 
 /**
@@ -20,11 +21,22 @@ import { ruleIdIndex } from './ruleIdTable';
 export async function loadSchemaFiles(patterns: readonly string[], baseDir: string): Promise<LoadedSchemaFile[]> {
   const loaded: LoadedSchemaFile[] = [];
   for (const file of await findSchemaFiles(baseDir, patterns)) {
+    // As for checked files: never /proc, a FIFO or a device (regularFile.ts).
+    const refusal = refusalOrMissing(file);
+    if (refusal) throw new UsageError(`cannot read schema file ${file}: ${refusal}`);
     const l = await loadSchemaFile(file);
     if (l.text === '' && l.problems.some((p) => p.message.startsWith('Cannot read'))) throw new UsageError(`cannot read schema file ${file}`);
     loaded.push(l);
   }
   return loaded;
+}
+
+function refusalOrMissing(file: string): string | undefined {
+  try {
+    return refusalOf(file);
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 /**

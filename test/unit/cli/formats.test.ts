@@ -99,3 +99,42 @@ test('sarif: the schema check itself rejects a broken log', () => {
   delete log.runs[0].tool.driver.name;
   assert.equal(sarifSchemaErrors(log).length > 0, true);
 });
+
+/** A file whose name, message, code and source line all carry controls (see visibleText.ts). */
+const HOSTILE: FileResult[] = [
+  {
+    file: 'x\n::error::y\x1b[2J.kql',
+    findings: [finding({ file: 'x\n::error::y\x1b[2J.kql', line: 1, column: 17, endLine: 1, endColumn: 20, code: 'K\x07', message: 'bad\x9b31m \u202eword' })],
+    lines: { 1: '\tx = "\x1b]0;t\x07" | abc' },
+  },
+  { file: ' ::notice::z.kql', findings: [finding({ file: ' ::notice::z.kql' })], lines: {} },
+];
+
+test('text: controls in names, codes, messages and source lines are written out; carets follow the written-out line', () => {
+  const out = formatText({ ...report(), results: HOSTILE });
+  assert.equal(
+    out,
+    [
+      'x\\n::error::y\\x1b[2J.kql:1:17 error K\\x07 bad\\x9b31m \\u202eword',
+      '1 | \tx = "\\x1b]0;t\\x07" | abc',
+      '  | \t                     ^^^',
+      './ ::notice::z.kql:1:1 error KS142 m',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('github: ESC and other controls are written out before the toolkit escaping; only our commands start a line', () => {
+  const lines = formatGithub({ ...report(), results: HOSTILE }).trimEnd().split('\n');
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0], '::error file=x%0A%3A%3Aerror%3A%3Ay\\x1b[2J.kql,line=1,col=17,endLine=1,endColumn=20,title=kqlhunt K\\x07::bad\\x9b31m \\u202eword');
+  assert.ok(lines[1].startsWith('::error file= %3A%3Anotice%3A%3Az.kql,'));
+});
+
+test('json and sarif: the controls JSON leaves raw (DEL, C1, direction) are escaped, and the values read back unchanged', () => {
+  const json = formatJson({ ...report(), results: HOSTILE });
+  const sarif = formatSarif({ ...report(), results: HOSTILE });
+  for (const text of [json, sarif]) assert.ok(!/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/.test(text), text);
+  assert.equal((JSON.parse(json) as Finding[])[0].message, 'bad\x9b31m \u202eword');
+  assert.equal(JSON.parse(sarif).runs[0].results[0].message.text, 'bad\x9b31m \u202eword');
+});

@@ -37,6 +37,17 @@ describe('kqlhunt run', () => {
     }
   });
 
+  it('writes out control characters in table cells, so that a value cannot drive the terminal', async () => {
+    const tree = tempTree({});
+    try {
+      const r = await runInProcess(['run', '--query', 'print s = "a\x1b]0;t\x07b\x9bc"', '--workspace', `local:${SAMPLE}`], tree.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.trimEnd().split('\n')[2], 'a\\x1b]0;t\\x07b\\x9bc');
+    } finally {
+      tree.dispose();
+    }
+  });
+
   it('exits 1 with the error on stderr for a failing query, and 2 for bad usage', async () => {
     const tree = tempTree({ 'two.kql': 'DeviceInfo | take 1\n\nDeviceInfo | take 2\n' });
     try {

@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type CheckJob } from '../fileChecker';
 import { stringOption, stringsOption, type CliCommand, type OptionValues } from '../cliCommand';
-import { useColour } from '../cliIo';
+import { useColour, type CliIo } from '../cliIo';
 import { loadConfig } from '../config';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
 import { collectFiles } from '../fileCollection';
@@ -15,7 +15,9 @@ import { ruleIdsOf } from '../ruleIdTable';
 import { loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
 import { runChecks } from '../checkRunner';
 import { CheckCache, DEFAULT_CACHE_FILE } from '../checkCache';
-import { writeOutput } from '../outputFile';
+import { refuseOutputOverInput, writeOutput } from '../outputFile';
+import { cacheSecret } from '../cacheSecret';
+import { visible } from '../visibleText';
 import { isEnvironmentId } from '../../schema/environment';
 import type { KqlHuntingSettings } from '../../protocol/settings';
 
@@ -84,13 +86,17 @@ export const checkCommand: CliCommand = {
     const schemaFiles = schemaFromCli.length > 0 ? await loadSchemaFiles(schemaFromCli, io.cwd) : await loadSchemaFiles(settings.schemaFiles, config.baseDir);
     const schemas = schemaFiles.map((f) => f.source);
 
-    const files = await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd);
+    // Skipped links and special files are always reported, --quiet or not: they were not checked.
+    const files = await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, (file, reason) => note(io, `skipped ${file}: ${reason}`));
+    const outputFile = stringOption(values, 'output');
+    const outputPath = outputFile === undefined ? undefined : path.resolve(io.cwd, outputFile);
+    if (outputPath) refuseOutputOverInput(outputFile!, outputPath, [...files, ...schemaFiles.map((f) => f.file), ...(config.file ? [config.file] : [])]);
     const jobs: CheckJob[] = files.map((file) => ({ path: file, display: displayPath(io.cwd, file), languageId: languageIdOf(file)! }));
     // Rule ids are gathered from the whole set first: the duplicate-id check compares across files.
     const setup = { settings, schemas, ruleIds: ruleIdsOf(jobs) };
-    const cache = openCache(values, io.cwd, setup, jobs);
+    const cache = openCache(values, io, setup, jobs, quiet);
     const lookup = cache?.lookup();
-    if (lookup?.note && !quiet) io.stderr.write(`kqlhunt: ${lookup.note}\n`);
+    if (lookup?.note && !quiet) note(io, lookup.note);
     const toCheck = lookup ? lookup.misses.map((i) => jobs[i]) : jobs;
     const workers = chooseWorkers(toCheck.length, stringOption(values, 'jobs'));
 
@@ -100,17 +106,16 @@ export const checkCommand: CliCommand = {
       const checked = await runChecks(toCheck, setup, { workers, onProgress: (d, t) => progress.update(d, t) });
       results = lookup ? mergeInJobOrder(jobs.length, lookup.hits, lookup.misses, checked) : checked;
       const cacheProblem = cache?.save(results);
-      if (cacheProblem && !quiet) io.stderr.write(`kqlhunt: ${cacheProblem}\n`);
+      if (cacheProblem && !quiet) note(io, cacheProblem);
       // Problems in the custom schema files are shown on those files, as the editor shows them.
       results = withSchemaResults(results, schemaFileResults(schemaFiles, (file) => displayPath(io.cwd, file)));
     } finally {
       progress.clear();
     }
 
-    const outputFile = stringOption(values, 'output');
-    const stream = outputFile ? undefined : io.stdout;
+    const stream = outputPath ? undefined : io.stdout;
     const text = FORMATS[format]({ results, cwd: io.cwd, toolVersion: TOOL_VERSION, colour: format === 'text' && !!stream && useColour(io, stream) });
-    if (outputFile) writeOutput(path.resolve(io.cwd, outputFile), text);
+    if (outputPath) writeOutput(outputPath, text);
     else io.stdout.write(text);
 
     const findings = results.flatMap((r) => r.findings);
@@ -120,13 +125,24 @@ export const checkCommand: CliCommand = {
   },
 };
 
-function openCache(values: OptionValues, cwd: string, setup: ConstructorParameters<typeof CheckCache>[1], jobs: readonly CheckJob[]): CheckCache | undefined {
+/** One line on stderr, with what came from files made visible (visibleText.ts). */
+function note(io: CliIo, text: string): void {
+  io.stderr.write(`kqlhunt: ${visible(text)}\n`);
+}
+
+function openCache(values: OptionValues, io: CliIo, setup: ConstructorParameters<typeof CheckCache>[1], jobs: readonly CheckJob[], quiet: boolean): CheckCache | undefined {
   const location = stringOption(values, 'cache-location');
   if (values.cache !== true) {
     if (location !== undefined) throw new UsageError('--cache-location is only used with --cache');
     return undefined;
   }
-  return new CheckCache(path.resolve(cwd, location ?? DEFAULT_CACHE_FILE), setup, jobs);
+  const secret = cacheSecret(io.env, io.cwd);
+  if ('problem' in secret) {
+    // Without its key the cache could be forged: the run goes on, checking every file.
+    if (!quiet) note(io, `the cache is not used: ${secret.problem}`);
+    return undefined;
+  }
+  return new CheckCache(path.resolve(io.cwd, location ?? DEFAULT_CACHE_FILE), setup, jobs, secret.key);
 }
 
 /** The cached and the freshly checked results, back in the order of the jobs. */

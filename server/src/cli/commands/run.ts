@@ -13,6 +13,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
 import { languageIdOf } from '../languageIds';
 import { formatRunResult, RUN_FORMATS, type RunFormat } from '../runOutput';
 import { chooseWorkspace, loadRunConfig } from '../runWorkspaces';
+import { visible } from '../visibleText';
 
 const HELP = `Usage: kqlhunt run (FILE | --query TEXT) [options]
 
@@ -115,13 +116,14 @@ export const runCommand: CliCommand = {
     try {
       const result = await runQuery(workspace, query.text, { settings, signal: controller.signal, ...(timespan ? { timespan } : {}) });
       if (!result.ok) {
-        io.stderr.write(`kqlhunt: ${workspace.name}: ${result.error.kind}${result.error.code ? ` (${result.error.code})` : ''}: ${result.error.message}\n`);
+        // Service messages can quote the query and the data: one line, controls written out.
+        io.stderr.write(`kqlhunt: ${visible(`${workspace.name}: ${result.error.kind}${result.error.code ? ` (${result.error.code})` : ''}: ${result.error.message}`)}\n`);
         return EXIT_FINDINGS;
       }
       io.stdout.write(formatRunResult(result.result, format));
       const rows = result.stats.rowCounts.reduce((a, b) => a + b, 0);
-      if (result.result.partialError) io.stderr.write(`kqlhunt: partial result: ${result.result.partialError}\n`);
-      io.stderr.write(`kqlhunt: ${rows} row${rows === 1 ? '' : 's'} in ${result.stats.durationMs} ms on ${workspace.name}${result.stats.truncated ? ` (cut to ${settings.rowLimit} rows per table)` : ''}\n`);
+      if (result.result.partialError) io.stderr.write(`kqlhunt: partial result: ${visible(result.result.partialError)}\n`);
+      io.stderr.write(`kqlhunt: ${rows} row${rows === 1 ? '' : 's'} in ${result.stats.durationMs} ms on ${visible(workspace.name)}${result.stats.truncated ? ` (cut to ${settings.rowLimit} rows per table)` : ''}\n`);
       return EXIT_OK;
     } finally {
       process.off('SIGINT', onInterrupt);

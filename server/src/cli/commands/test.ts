@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { stringOption, type CliCommand } from '../cliCommand';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
+import { visible } from '../visibleText';
 import type { DetectionCaseResult } from '../../executor/detectionTests';
 import { findDetectionTests, runDetectionTestFiles } from '../../executor/files/detectionTestFiles';
 
@@ -56,5 +57,6 @@ function textReport(results: DetectionCaseResult[], cwd: string): string {
   }
   const failed = results.filter((r) => !r.passed).length;
   lines.push('', `${results.length - failed} passed, ${failed} failed`);
-  return `${lines.join('\n')}\n`;
+  // Names, messages and diffs come from the test files and their rows: controls written out.
+  return `${lines.map((line) => visible(line, '\t')).join('\n')}\n`;
 }

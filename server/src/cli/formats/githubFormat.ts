@@ -1,12 +1,15 @@
 import type { FindingSeverity } from '../findings';
 import { allFindings, type Report } from './report';
+import { visible } from '../visibleText';
 
 const COMMAND: Record<FindingSeverity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /**
  * GitHub Actions workflow commands, which the runner turns into annotations on the pull
  * request's changed lines. Values are escaped as the runner's toolkit does: `%`, CR and LF
- * everywhere, and `:` and `,` inside properties as well.
+ * everywhere, and `:` and `,` inside properties as well. The toolkit's escaping leaves ESC and
+ * the other controls raw, so they are first written out visibly (visibleText.ts): every line
+ * printed is one of our commands, and nothing reaches the log viewer as a terminal sequence.
  */
 export function formatGithub(report: Report): string {
   let out = '';
@@ -18,7 +21,7 @@ export function formatGithub(report: Report): string {
 }
 
 function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(text, '\r\n').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function property(text: string): string {

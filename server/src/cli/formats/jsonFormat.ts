@@ -1,5 +1,6 @@
 import type { Finding } from '../findings';
 import { allFindings, type Report } from './report';
+import { inertJson } from '../visibleText';
 
 /** An array of findings with exactly the documented keys, in a fixed order, for scripts. */
 export function formatJson(report: Report): string {
@@ -13,5 +14,5 @@ export function formatJson(report: Report): string {
     code: f.code,
     message: f.message,
   }));
-  return JSON.stringify(rows, null, 2) + '\n';
+  return inertJson(JSON.stringify(rows, null, 2)) + '\n';
 }

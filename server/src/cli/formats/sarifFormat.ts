@@ -3,6 +3,7 @@ import type * as Sarif from 'sarif';
 import { uncheckedFiles, type FindingSeverity } from '../findings';
 import { describeRules } from '../ruleCatalog';
 import { allFindings, type Report } from './report';
+import { inertJson } from '../visibleText';
 
 const LEVEL: Record<FindingSeverity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 /** The base that result paths are relative to; GitHub code scanning resolves it to the checkout. */
@@ -57,7 +58,7 @@ export function formatSarif(report: Report): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return inertJson(JSON.stringify(log, null, 2)) + '\n';
 }
 
 const artifactUri = (file: string) => file.split('/').map(encodeURIComponent).join('/');
