@@ -38,7 +38,7 @@ export class ExtensionContextState implements vscode.Disposable {
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-    this.statusBar = new StatusBar(this);
+    this.statusBar = new StatusBar(this, DOCUMENT_SELECTOR);
     this.queries = new QueryRunner(this, DOCUMENT_SELECTOR);
     this.disposables.push(this.queries, new WorkspaceStatusBar(this.queries.workspaces, DOCUMENT_SELECTOR));
     this.disposables.push(this.output, this.statusBar, ...registerCommands(this));
@@ -79,6 +79,8 @@ export class ExtensionContextState implements vscode.Disposable {
     this.disposables.push(refreshOnTrust(() => this.client));
     this.disposables.push(syncActiveWorkspace(client, this.queries.workspaces));
     this.disposables.push(client.onNotification(ServerStatusNotification, (p) => this.setServerState(p.state, p.message)));
+    const environmentChanges = this.statusBar.listen();
+    if (environmentChanges) this.disposables.push(environmentChanges);
   }
 
   setServerState(state: ServerState, message?: string): void {
