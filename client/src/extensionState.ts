@@ -17,6 +17,8 @@ export const OUTPUT_CHANNEL_NAME = 'KQL Hunting';
 /** Documents the server analyses: KQL files, and the files KQL lives in. */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
   { language: 'kql' },
+  // The id other Kusto tools give these files (and users put in files.associations).
+  { language: 'kusto' },
   // The server finds the KQL inside these (rule YAML, Markdown fences, ARM templates) and
   // leaves files that hold none without diagnostics or completions.
   { language: 'yaml' },
