@@ -32,7 +32,12 @@ export class ResultsPanel implements vscode.Disposable {
     this.history.record(run);
     this.selectedId = run.runId;
     if (!this.panel) this.opening ??= this.open().finally(() => (this.opening = undefined));
-    // Where the user left it: revealing it "beside" would move it into yet another column.
+    else if (this.panel.viewColumn !== undefined && this.panel.viewColumn === vscode.window.activeTextEditor?.viewColumn) {
+      // Shown in the editor's own group it would cover the query being run; it moves out as a new panel would.
+      const panel = this.panel;
+      this.opening ??= this.placement().then((column) => panel.reveal(column, true), () => undefined).finally(() => (this.opening = undefined));
+    }
+    // Otherwise it stays where the user left it: revealing it "beside" would move it into yet another column.
     else if (!this.panel.visible) this.panel.reveal(undefined, true);
     this.post();
   }
@@ -52,8 +57,8 @@ export class ResultsPanel implements vscode.Disposable {
     const active = vscode.window.activeTextEditor?.viewColumn ?? vscode.window.tabGroups.activeTabGroup.viewColumn;
     const others = vscode.window.tabGroups.all.filter((g) => g.viewColumn !== active);
     if (others.length > 0) return others[others.length - 1].viewColumn;
-    // One group: the editor keeps the top three fifths, the results take the rest below it.
-    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 1, groups: [{ size: 0.6 }, { size: 0.4 }] });
+    // One group: the editor keeps a little over half, the results take the rest below it.
+    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 1, groups: [{ size: 0.55 }, { size: 0.45 }] });
     return vscode.ViewColumn.Two;
   }
 

@@ -56,7 +56,7 @@ function config(model: ChartModel): ChartConfiguration {
       },
   );
   const xScale = model.timeAxis && points
-    ? { type: 'time', time: { tooltipFormat: 'datetime' }, ticks: { maxRotation: 0, autoSkip: true }, title: { display: true, text: 'UTC' } }
+    ? { type: 'time', time: { tooltipFormat: 'datetime', minUnit: minUnitOf(xs) }, ticks: { maxRotation: 0, autoSkip: true, major: { enabled: true } }, title: { display: true, text: 'UTC' } }
     : points ? { type: 'linear' } : undefined;
   return {
     type,
@@ -70,6 +70,19 @@ function config(model: ChartModel): ChartConfiguration {
       plugins: { title: { display: !!model.title, text: model.title ?? '' }, legend: { display: model.series.length > 1 || model.kind === 'pie' } },
     },
   } as ChartConfiguration;
+}
+
+/**
+ * The finest tick unit worth drawing: the step between the points. A wide chart of daily bins
+ * would otherwise be ticked every few hours, where there is no data.
+ */
+function minUnitOf(xs: number[]): 'millisecond' | 'second' | 'minute' | 'hour' | 'day' {
+  let step = Infinity;
+  for (let i = 1; i < xs.length; i++) if (xs[i] > xs[i - 1]) step = Math.min(step, xs[i] - xs[i - 1]);
+  if (step >= 86_400_000) return 'day';
+  if (step >= 3_600_000) return 'hour';
+  if (step >= 60_000) return 'minute';
+  return step >= 1000 ? 'second' : 'millisecond';
 }
 
 /**
@@ -118,7 +131,8 @@ function describe(model: ChartModel, chart: Chart, box: HTMLElement): HTMLElemen
     ? model.labels.map((label, i) => `${label}: ${model.series[0]?.values[i] ?? ''}`)
     : model.series.map((s) => {
       const count = s.values.filter((v) => v !== null).length;
-      return `${s.name}: ${count} point${count === 1 ? '' : 's'}`;
+      const gaps = s.values.length - count;
+      return `${s.name}: ${count} point${count === 1 ? '' : 's'}${gaps > 0 ? `, ${gaps} gap${gaps === 1 ? '' : 's'}` : ''}`;
     });
   // A chart can have thousands of slices or series; the grid holds them all, the list only the first.
   for (const line of lines.slice(0, MAX_LISTED)) {
