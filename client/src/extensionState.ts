@@ -18,6 +18,8 @@ export const OUTPUT_CHANNEL_NAME = 'KQL Hunting';
 /** Documents the server analyses: KQL files, and the files KQL lives in. */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
   { language: 'kql' },
+  // The id other Kusto tools give these files (and users put in files.associations).
+  { language: 'kusto' },
   // The server finds the KQL inside these (rule YAML, Markdown fences, ARM templates) and
   // leaves files that hold none without diagnostics or completions.
   { language: 'yaml' },
@@ -39,7 +41,7 @@ export class ExtensionContextState implements vscode.Disposable {
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-    this.statusBar = new StatusBar(this);
+    this.statusBar = new StatusBar(this, DOCUMENT_SELECTOR);
     this.queries = new QueryRunner(this, DOCUMENT_SELECTOR);
     this.disposables.push(this.queries, new WorkspaceStatusBar(this.queries.workspaces, DOCUMENT_SELECTOR));
     this.disposables.push(this.output, this.statusBar, ...registerCommands(this));
@@ -81,6 +83,8 @@ export class ExtensionContextState implements vscode.Disposable {
     this.disposables.push(refreshOnTrust(() => this.client));
     this.disposables.push(syncActiveWorkspace(client, this.queries.workspaces));
     this.disposables.push(client.onNotification(ServerStatusNotification, (p) => this.setServerState(p.state, p.message)));
+    const environmentChanges = this.statusBar.listen();
+    if (environmentChanges) this.disposables.push(environmentChanges);
   }
 
   setServerState(state: ServerState, message?: string): void {

@@ -13,7 +13,7 @@ import { HANDLER_MODULES } from './handlers';
 import { getLanguageService } from './language/languageService';
 import { workspaceRuleIds } from './handlers/ruleHandlers';
 import { documentWorkspaces } from './handlers/documentWorkspace';
-import { ServerStatusNotification } from './protocol/messages';
+import { EnvironmentsChangedNotification, ServerStatusNotification } from './protocol/messages';
 import { reloadSchemaFiles, schemaCatalogue } from './handlers/schemaHandlers';
 import { closestNames } from './schema/nameSuggestions';
 import type { ServerContext } from './serverContext';
@@ -118,6 +118,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.invalidate(change.settings);
+  void connection.sendNotification(EnvironmentsChangedNotification, {});
   ctx.revalidateAll();
   reloadSchemaFiles();
 });

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
-import { SAMPLE_DATA_WORKSPACE, stepLogger, writeWorkspaceSettings } from './support/workbench';
+import { runCommand, SAMPLE_DATA_WORKSPACE, stepLogger, writeWorkspaceSettings } from './support/workbench';
 
 const FILE = 'charts.kql';
 const QUERIES = [
@@ -20,7 +20,20 @@ const QUERIES = [
   'DeviceNetworkEvents | summarize Connections=count() by ActionType | render barchart',
   'DeviceProcessEvents | summarize Processes=count() by DeviceName | top 4 by Processes | render piechart',
   'range i from 1 to 100000 step 1 | extend s = strcat("row ", i)',
+  [
+    '// Sparse hours: the hours without a connection are gaps, not lines',
+    'let Hours = datatable(Hour:datetime, Connections:long)[',
+    '  datetime(2025-03-01 00:00), 3,',
+    '  datetime(2025-03-01 01:00), 5,',
+    '  datetime(2025-03-01 04:00), 2,',
+    '  datetime(2025-03-01 05:00), 4',
+    '];',
+    'Hours',
+    '| render timechart',
+  ].join('\n'),
 ];
+/** The sparse timechart's block: the last, so the one-line blocks before it keep two lines each. */
+const SPARSE = QUERIES.length - 1;
 const WAIT = { timeout: 120000 };
 
 let session: EditorSession;
@@ -38,14 +51,18 @@ after(async () => { await session?.dispose(); });
 const step = stepLogger('results-charts');
 
 /** Clicks the Run lens of block `index` and waits until the panel shows that run finished. */
-async function runBlock(page: Page, panel: FrameLocator, index: number, heading: string): Promise<void> {
+async function runBlock(page: Page, panel: FrameLocator, index: number, heading: string | RegExp): Promise<void> {
   // The cursor is put in the query with the keyboard (each query is one line, blank lines between)
   // and the query run with Ctrl+Enter: clicking the n-th lens raced with the editor laying its
   // lenses out again once the panel opened beside it, and ran a neighbouring query.
   await page.waitForFunction(`document.querySelectorAll('.monaco-editor .codelens-decoration a').length >= ${QUERIES.length}`, undefined, WAIT);
-  await page.locator('.monaco-editor .view-lines').click(WAIT);
+  // The active group's editor once the editor is split and there are two; the only one otherwise
+  // (the panel's group is the active one after a click in the panel).
+  const active = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+  await (await active.count() > 0 ? active : page.locator('.monaco-editor .view-lines')).click(WAIT);
   await page.keyboard.press('Control+Home');
-  for (let line = 0; line < 2 * index; line++) await page.keyboard.press('ArrowDown');
+  // The multi-line block is entered past its comment line, in its let.
+  for (let line = 0; line < 2 * index + (index === SPARSE ? 1 : 0); line++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Control+Enter');
   // The panel holds one summary line at a time: the run's heading, then its outcome.
   await panel.locator('.summary .title', { hasText: heading }).waitFor(WAIT);
@@ -68,6 +85,8 @@ test('charts, run history and a 100,000-row grid in the results panel', { timeou
     if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) policyViolations.push(m.text());
   });
   const panel = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  // A laptop screen: the panel's toolbar and columns must be readable at this size.
+  await page.setViewportSize({ width: 1400, height: 900 });
   try {
     await step('workbench loaded', async () => {
       await page.goto(session.server.workbenchUrl(session.workspace));
@@ -92,6 +111,44 @@ test('charts, run history and a 100,000-row grid in the results panel', { timeou
       const box = await chart.locator('canvas').boundingBox();
       assert.ok(box && box.width > 200 && box.height > 150, `canvas size ${JSON.stringify(box)}`);
       await screenshot(page, 'results-timechart');
+    });
+
+    await step('the panel opened below the editor, the full editor width, without taking the focus', async () => {
+      assert.equal(await page.locator('.editor-group-container').count(), 2);
+      const editor = await page.locator('.editor-group-container', { hasText: 'render timechart' }).first().boundingBox();
+      const webview = await page.locator('iframe.webview.ready').boundingBox();
+      assert.ok(editor && webview, 'editor and panel on screen');
+      assert.ok(webview.y >= editor.y + editor.height - 2, `panel ${JSON.stringify(webview)} below the editor ${JSON.stringify(editor)}`);
+      assert.ok(Math.abs(webview.width - editor.width) < 4 && webview.width > 1000, `panel width ${webview.width}, editor ${editor.width}`);
+      assert.ok(webview.height > 250, `panel height ${webview.height}`);
+      // The query's editor keeps the keyboard: the next Ctrl+Enter runs from it.
+      assert.equal(await page.locator('.editor-group-container.active', { hasText: 'render timechart' }).count(), 1);
+    });
+
+    await step('a sparse timechart: named after its tabular expression, values from 0, empty hours as gaps', async () => {
+      await runBlock(page, panel, SPARSE, /^Hours$/);
+      const chart = panel.locator('.chart[data-chart-kind="line"]');
+      await chart.locator('canvas').waitFor(WAIT);
+      assert.deepEqual(await seriesOf(panel), ['Connections: 4 points, 2 gaps']);
+      assert.equal(await chart.getAttribute('data-value-min'), '0');
+      assert.match(await panel.locator('.chart-values').textContent() ?? '', /^Values: 0 to \d/);
+      await screenshot(page, 'results-sparse-timechart');
+    });
+
+    await step('Statistics shows the query with its line breaks', async () => {
+      await panel.locator('.tab', { hasText: 'Statistics' }).click();
+      const query = panel.locator('.stats td.query');
+      await query.waitFor(WAIT);
+      assert.equal(await query.textContent(), QUERIES[SPARSE]);
+      const shape = await query.evaluate((cell: unknown) => {
+        const element = cell as { getBoundingClientRect(): { height: number } };
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { whiteSpace: string; lineHeight: string; fontSize: string } }).getComputedStyle(cell);
+        return { whiteSpace: style.whiteSpace, height: element.getBoundingClientRect().height, lineHeight: parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2 };
+      });
+      assert.equal(shape.whiteSpace, 'pre-wrap');
+      // Nine lines of query take at least nine lines of height; on one line the comment would hide the code.
+      assert.ok(shape.height >= 8.5 * shape.lineHeight, JSON.stringify(shape));
+      await screenshot(page, 'results-statistics');
     });
 
     await step('the page has a strict policy, and it is watched from now on', async () => {
@@ -182,7 +239,42 @@ test('charts, run history and a 100,000-row grid in the results panel', { timeou
       await screenshot(page, 'results-history');
     });
 
+    await step('at 1400x900 the toolbar stays on one line and no column heading is cut off', async () => {
+      // One line: every item's vertical middle lies within the shortest item's height of the others'.
+      const onOneLine = async (selector: string) => {
+        const boxes = await panel.locator(selector).evaluateAll((elements: unknown[]) =>
+          elements.map((e) => (e as { getBoundingClientRect(): { top: number; height: number } }).getBoundingClientRect()).map((b) => ({ middle: b.top + b.height / 2, height: b.height })));
+        const middles = boxes.map((b) => b.middle);
+        return boxes.length > 1 && Math.max(...middles) - Math.min(...middles) < Math.min(...boxes.map((b) => b.height));
+      };
+      assert.ok(await onOneLine('.toolbar > *'), 'toolbar wraps');
+      assert.ok(await onOneLine('.tabs > *'), 'tabs wrap');
+      // Neither headings nor the values on screen are cut off (an ellipsis shows when they are).
+      const cut = await panel.locator('.grid-head, .grid-cell').evaluateAll((elements: unknown[]) =>
+        elements.map((e) => e as { textContent: string; scrollWidth: number; clientWidth: number }).filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+      assert.equal(await panel.locator('.grid-head').count(), 3);
+      assert.deepEqual(cut, []);
+      await screenshot(page, 'results-layout-1400x900');
+    });
+
+    // Read before the panel is closed below: its page (and the listener in it) goes with it.
     assert.deepEqual(await panel.locator('body').evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations), []);
+
+    await step('with the editor split, a new panel joins the other group instead of a third column', async () => {
+      // A middle click closes a tab, as in the desktop editor.
+      await page.locator('.tabs-container .tab', { hasText: 'KQL Results' }).click({ button: 'middle' });
+      await page.waitForFunction(`document.querySelectorAll('.editor-group-container').length === 1`, undefined, WAIT);
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+      await runCommand(page, 'View: Split Editor Right');
+      await page.waitForFunction(`document.querySelectorAll('.editor-group-container').length === 2`, undefined, WAIT);
+      await runBlock(page, panel, 1, 'render columnchart');
+      assert.equal(await page.locator('.editor-group-container').count(), 2);
+      const webview = await page.locator('iframe.webview.ready').boundingBox();
+      const active = await page.locator('.editor-group-container.active').boundingBox();
+      assert.ok(webview && active && webview.x + webview.width <= active.x + 2, `panel ${JSON.stringify(webview)} left of the active editor ${JSON.stringify(active)}`);
+      await screenshot(page, 'results-split-editor');
+    });
+
     assert.deepEqual(policyViolations, []);
   } catch (error) {
     const logs = await session.failureReport('charts');

@@ -1,13 +1,17 @@
 /**
  * A user's first minute, driven through the real workbench with real keystrokes: open the
  * TightVNC query, misspell a column, and find the error in the editor and the Problems panel.
+ * Then what can be seen of the editor polish: the status bar on every file with KQL, following
+ * an environment switch at once, and KQL coloured in Markdown fences and rule YAML.
  */
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { repoRoot } from '../../scripts/e2e/editorTools';
 import { poll } from '../../scripts/e2e/poll';
 import { EditorSession, openEditorSession, resultsDir } from './support/editorSession';
+import type { Page } from 'playwright-core';
 import { loadWorkbench, openFromExplorer, stepLogger } from './support/workbench';
 
 const FILE = 'tightvnc-network.kql';
@@ -17,8 +21,28 @@ const WRONG = 'InitiatingProcessVersionInfoCompanyNme';
 const readmeScreenshot = path.join(repoRoot, 'docs', 'screenshot.png');
 const updateReadmeScreenshot = process.env.KQL_UPDATE_SCREENSHOT === '1' || !fs.existsSync(readmeScreenshot);
 
+const RULE_FILE = 'tightvnc-rule.yaml';
+const NOTES_FILE = 'hunting-notes.md';
+const RULE = `id: 3f1c2a5e-7b8d-4e6f-9a0b-1c2d3e4f5a6b
+name: TightVNC network connection
+kind: Scheduled
+query: |
+  DeviceNetworkEvents
+  | where RemotePort == 5900
+  | project TimeGenerated, DeviceName
+`;
+const NOTES = '# TightVNC hunt notes\n\nPlain words about ports.\n\n```kql\nDeviceNetworkEvents\n| where RemotePort == 5901\n```\n';
+
 let session: EditorSession;
-before(async () => { session = await openEditorSession('ui-walk'); });
+before(async () => {
+  // Colours in Markdown and YAML come from the grammars alone here: the server's semantic tokens
+  // would colour the KQL in them too, and hide a grammar that does not.
+  session = await openEditorSession('ui-walk', {
+    userSettings: { '[markdown]': { 'editor.semanticHighlighting.enabled': false }, '[yaml]': { 'editor.semanticHighlighting.enabled': false } },
+  });
+  fs.writeFileSync(path.join(session.workspace, RULE_FILE), RULE);
+  fs.writeFileSync(path.join(session.workspace, NOTES_FILE), NOTES);
+});
 after(async () => { await session?.dispose(); });
 
 /** 1-based line and column of the first occurrence, as the Go to Line box takes them. */
@@ -77,6 +101,66 @@ test('a misspelled column shows up in the editor, the Problems panel and beside 
     }
   } catch (error) {
     const logs = await session.failureReport('walk');
+    throw new Error(`${(error as Error).message}\n${logs}`, { cause: error });
+  }
+});
+
+/** The KQL status bar item's text once it reads `expected`, polled: the server answers asynchronously. */
+async function statusReads(page: Page, expected: string, timeoutMs = 60000): Promise<void> {
+  const item = page.locator('.statusbar-item', { hasText: 'KQL:' }).first();
+  await poll(`the status bar to read "${expected}"`, async () => (await item.textContent().catch(() => ''))?.includes(expected), { timeoutMs });
+}
+
+/**
+ * The colours of `word` and of the plain text on the active editor's line holding `lineText`. The
+ * editor merges neighbouring tokens of one colour into one span, so `word` has its own span only
+ * when a grammar gave it a colour of its own.
+ */
+async function coloursOn(page: Page, lineText: string, word: string): Promise<{ word?: string; plain?: string }> {
+  const line = page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: lineText }).first();
+  return line.evaluate((element: unknown, [w, plainText]: string[]) => {
+    type Span = { textContent: string | null };
+    const spans = [...(element as { querySelectorAll(s: string): Iterable<Span> }).querySelectorAll('span > span')];
+    const colour = (span: Span | undefined) => span && (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(span).color;
+    return { word: colour(spans.find((x) => x.textContent?.trim() === w)), plain: colour(spans.find((x) => x.textContent?.includes(plainText))) };
+  }, [word, 'RemotePort']);
+}
+
+async function keywordColoured(page: Page, lineText: string): Promise<void> {
+  const colours = await poll(`'where' coloured as a keyword on «${lineText}»`, async () => {
+    const c = await coloursOn(page, lineText, 'where');
+    return c.word && c.plain && c.word !== c.plain ? c : undefined;
+  }, { timeoutMs: 30000 });
+  console.log(`[ui-walk] «${lineText}»: where ${colours.word}, plain text ${colours.plain}`);
+}
+
+test('the status bar on rule YAML and Markdown, an environment switch shown at once, and KQL coloured in fences and query blocks', { timeout: 360000 }, async () => {
+  const page = await session.newPage();
+  try {
+    await step('workbench loaded', () => loadWorkbench(page, session));
+    await step(`${RULE_FILE}: the status bar says Sentinel, from the rule file`, async () => {
+      await openFromExplorer(page, RULE_FILE, 'DeviceNetworkEvents');
+      await statusReads(page, 'KQL: Microsoft Sentinel (rule file)', 120000);
+    });
+    await step('the query block of the rule is coloured as KQL', () => keywordColoured(page, '| where RemotePort == 5900'));
+    await step(`${NOTES_FILE}: the status bar shows the setting's environment, and the fence is coloured as KQL`, async () => {
+      await openFromExplorer(page, NOTES_FILE, 'TightVNC hunt notes');
+      await statusReads(page, 'KQL: Defender XDR');
+      await keywordColoured(page, '| where RemotePort == 5901');
+      // The prose around the fence is not KQL.
+      assert.equal((await coloursOn(page, 'Plain words about ports', 'about')).word, undefined);
+    });
+    await step('switching the environment from the status bar shows at once, without changing tabs', async () => {
+      await openFromExplorer(page, FILE, 'DeviceNetworkEvents');
+      await statusReads(page, 'KQL: Defender XDR');
+      await page.locator('.statusbar-item', { hasText: 'KQL:' }).first().click();
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Microsoft Sentinel' }).click();
+      await statusReads(page, 'KQL: Microsoft Sentinel', 15000);
+      assert.doesNotMatch(await page.locator('.statusbar-item', { hasText: 'KQL:' }).first().textContent() ?? '', /rule file|pinned/);
+    });
+    await page.screenshot({ path: path.join(resultsDir, 'ui-walk-polish.png') });
+  } catch (error) {
+    const logs = await session.failureReport('polish');
     throw new Error(`${(error as Error).message}\n${logs}`, { cause: error });
   }
 });

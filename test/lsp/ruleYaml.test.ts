@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionRequest, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from '../helpers/lspClient';
 
@@ -93,5 +93,28 @@ test('an id shared with another rule file in the workspace folder is reported wi
   } finally {
     client.kill();
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a misspelt tactic and a lower-case technique in a CRLF rule get quick fixes over the protocol', async () => {
+  const client = new LspTestClient();
+  try {
+    await client.initialize();
+    const uri = 'file:///workspace/rules/typos.yaml';
+    const text = RULE('3f1c2a5e-7b8d-4e6f-9a0b-1c2d3e4f5a6b', 'RemoteUrl').replace('  - CommandAndControl', '  - Command and Control').replace('  - T1219', '  - t1219').replace(/\n/g, '\r\n');
+    const diagnostics = await open(client, uri, 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['rule-tactic', 'rule-technique-format'], JSON.stringify(diagnostics));
+    const document = TextDocument.create(uri, 'yaml', 1, text);
+    const edits = [];
+    for (const diagnostic of diagnostics) {
+      const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      const fix = actions?.find((a) => 'edit' in a && a.isPreferred);
+      assert.ok(fix && 'edit' in fix && fix.edit?.changes, `no quick fix for ${diagnostic.code}: ${JSON.stringify(actions)}`);
+      edits.push(...fix.edit.changes[uri]);
+    }
+    const fixed = TextDocument.applyEdits(document, edits);
+    assert.ok(fixed.includes('tactics:\r\n  - CommandAndControl\r\nrelevantTechniques:\r\n  - T1219\r\n'), fixed);
+  } finally {
+    await client.shutdown().catch(() => client.kill());
   }
 });

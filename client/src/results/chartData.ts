@@ -54,7 +54,8 @@ export function chartModel(table: ResultTable, hint: RenderHint | undefined): Ch
   const splitIndex = isTime ? cols.findIndex((c, i) => i !== x && !NUMERIC.has(c.type) && c.type !== 'datetime') : -1;
   if (splitIndex < 0) {
     const order = isTime ? [...rows].sort((a, b) => formatValue(a[x]).localeCompare(formatValue(b[x]))) : rows;
-    return { ...base, labels: order.map((r) => formatValue(r[x])), series: ys.map((i) => ({ name: cols[i].name, values: order.map((r) => num(r[i])) })) };
+    const model = { ...base, labels: order.map((r) => formatValue(r[x])), series: ys.map((i) => ({ name: cols[i].name, values: order.map((r) => num(r[i])) })) };
+    return isTime ? withMissingBins(model) : model;
   }
   // One series per value of the split column, aligned on the sorted distinct x values.
   const labels = [...new Set(rows.map((r) => formatValue(r[x])))].sort();
@@ -66,5 +67,40 @@ export function chartModel(table: ResultTable, hint: RenderHint | undefined): Ch
     if (!values) series.set(name, (values = labels.map(() => null)));
     values[position.get(formatValue(r[x]))!] = num(r[ys[0]]);
   }
-  return { ...base, labels, series: [...series].map(([name, values]) => ({ name, values })) };
+  return withMissingBins({ ...base, labels, series: [...series].map(([name, values]) => ({ name, values })) });
+}
+
+/** Bins to add at most, as a multiple of the points there are: past it the times are not bins but events. */
+const MAX_FILL_FACTOR = 20;
+
+/**
+ * A time chart of binned counts (`summarize count() by bin(Timestamp, 1h)`) has no row for an
+ * empty bin, and a line drawn straight over the hole reads as activity that never happened. When
+ * the times are evenly spaced on one step, the missing bins are added with no value, and the chart
+ * shows them as gaps.
+ */
+export function withMissingBins(model: ChartModel): ChartModel {
+  if (!model.timeAxis || model.labels.length < 2) return model;
+  const times = model.labels.map((l) => Date.parse(l));
+  if (times.some((t) => Number.isNaN(t))) return model;
+  let step = Infinity;
+  for (let i = 1; i < times.length; i++) {
+    const d = times[i] - times[i - 1];
+    // Unsorted or repeated times are not a binned series.
+    if (d <= 0) return model;
+    step = Math.min(step, d);
+  }
+  const first = times[0];
+  const count = (times[times.length - 1] - first) / step + 1;
+  if (count === times.length || count > Math.min(MAX_POINTS, times.length * MAX_FILL_FACTOR) || times.some((t) => (t - first) % step !== 0)) return model;
+  const at = new Map(times.map((t, i) => [t, i]));
+  const labels: string[] = [];
+  const series = model.series.map((s) => ({ name: s.name, values: [] as (number | null)[] }));
+  for (let k = 0; k < count; k++) {
+    const t = first + k * step;
+    const i = at.get(t);
+    labels.push(i === undefined ? new Date(t).toISOString() : model.labels[i]);
+    series.forEach((s, j) => s.values.push(i === undefined ? null : model.series[j].values[i]));
+  }
+  return { ...model, labels, series };
 }

@@ -5,13 +5,15 @@ import { parseWebviewMessage, type HostToWebview, type RunView } from './message
 import { RunHistory } from './runHistory';
 
 /**
- * The results panel's host side: one webview beside the editor that shows the latest run and
+ * The results panel's host side: one webview below the editor that shows the latest run and
  * lets the user switch back to a recent one (RunHistory bounds what is kept). The
  * page gets a strict Content-Security-Policy (scripts only with this load's nonce, no inline
  * styles, nothing from the network) and may load files from the built media folder only.
  */
 export class ResultsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** The panel is being placed and created; runs shown meanwhile appear once its page is ready. */
+  private opening: Promise<void> | undefined;
   private ready = false;
   private readonly history = new RunHistory();
   /** The run the page shows: the latest, unless the user picked an earlier one. */
@@ -25,12 +27,18 @@ export class ResultsPanel implements vscode.Disposable {
     this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
   }
 
-  /** Shows a run (running, done or failed), opening the panel beside the editor if needed. */
+  /** Shows a run (running, done or failed), opening the panel (see placement) if needed. */
   show(run: RunView): void {
     this.history.record(run);
     this.selectedId = run.runId;
-    if (!this.panel) this.open();
-    else if (!this.panel.visible) this.panel.reveal(vscode.ViewColumn.Beside, true);
+    if (!this.panel) this.opening ??= this.open().finally(() => (this.opening = undefined));
+    else if (this.panel.viewColumn !== undefined && this.panel.viewColumn === vscode.window.activeTextEditor?.viewColumn) {
+      // Shown in the editor's own group it would cover the query being run; it moves out as a new panel would.
+      const panel = this.panel;
+      this.opening ??= this.placement().then((column) => panel.reveal(column, true), () => undefined).finally(() => (this.opening = undefined));
+    }
+    // Otherwise it stays where the user left it: revealing it "beside" would move it into yet another column.
+    else if (!this.panel.visible) this.panel.reveal(undefined, true);
     this.post();
   }
 
@@ -39,8 +47,24 @@ export class ResultsPanel implements vscode.Disposable {
     return this.selectedId === undefined ? undefined : this.history.get(this.selectedId);
   }
 
-  private open(): void {
-    const panel = vscode.window.createWebviewPanel('kqlHunting.results', 'KQL Results', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+  /**
+   * Where a new panel goes. A grid needs width for its toolbar and columns, and a side column
+   * of a laptop screen leaves it too little (buttons wrap, columns are cut off), so the panel
+   * opens in a group below the editor, the full editor width. When the editor is already split,
+   * the panel joins the other group rather than opening a third column.
+   */
+  private async placement(): Promise<vscode.ViewColumn> {
+    const active = vscode.window.activeTextEditor?.viewColumn ?? vscode.window.tabGroups.activeTabGroup.viewColumn;
+    const others = vscode.window.tabGroups.all.filter((g) => g.viewColumn !== active);
+    if (others.length > 0) return others[others.length - 1].viewColumn;
+    // One group: the editor keeps a little over half, the results take the rest below it.
+    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 1, groups: [{ size: 0.55 }, { size: 0.45 }] });
+    return vscode.ViewColumn.Two;
+  }
+
+  private async open(): Promise<void> {
+    const viewColumn = await this.placement().catch(() => vscode.ViewColumn.Beside);
+    const panel = vscode.window.createWebviewPanel('kqlHunting.results', 'KQL Results', { viewColumn, preserveFocus: true }, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: [this.mediaRoot],

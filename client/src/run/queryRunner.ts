@@ -6,6 +6,7 @@ import { describeWorkspace, normalizeRunSettings, tokenScopeFor, type WorkspaceC
 import type { ExtensionContextState } from '../extensionState';
 import type { RunView } from '../results/messages';
 import { ResultsPanel } from '../results/resultsPanel';
+import { runTitle } from '../results/runTitle';
 import { VsCodeMicrosoftCredential } from './microsoftCredential';
 import { runSummary } from './runSummary';
 import { WorkspaceStore } from './workspaceStore';
@@ -168,9 +169,7 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
     this.running = { runId, uri, range, cancellation };
     this.errors.delete(document.uri);
     this.lensesChanged.fire();
-    // The heading is the query's first line of substance: not a comment, and not a let when there is more.
-    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//'));
-    const title = lines.find((l) => !/^let\s/.test(l)) ?? lines[0] ?? '';
+    const title = runTitle(text);
     const startedAt = new Date().toISOString();
     const view = (outcome: RunView['outcome']): RunView => ({ runId, workspaceName: workspace.name, title, query: text, startedAt, outcome });
     this.panel.show(view({ state: 'running' }));

@@ -1,3 +1,4 @@
+import { hostFormatOf, impliedEnvironment } from '../documents/documentRegions';
 import { guard } from '../handlerGuard';
 import { DocumentEnvironmentRequest, ServerInfoRequest } from '../protocol/messages';
 import { builtinSchema } from '../schema/builtinSchemas';
@@ -15,8 +16,10 @@ export const environmentHandlers: HandlerModule = {
       guard(ctx.connection, 'documentEnvironment', null, async ({ uri }) => {
         const document = ctx.documents.get(uri);
         if (!document) return null;
+        if (hostFormatOf(document) !== 'kql' && ctx.service.regionsOf(document).length === 0) return null;
         const environment = ctx.service.environmentOf(document, await ctx.settings.get(uri));
-        return { environment, displayName: builtinSchema(environment).displayName, pinned: !!environmentPin(document.getText()) };
+        const pinned = !!environmentPin(document.getText());
+        return { environment, displayName: builtinSchema(environment).displayName, pinned, implied: !pinned && impliedEnvironment(document) !== undefined };
       }),
     );
   },

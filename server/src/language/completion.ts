@@ -6,7 +6,7 @@ import {
   type Position,
 } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from './documentAnalysis';
-import { blockAtDocumentOffset, regionRange } from './engineBlocks';
+import { blockAtDocumentOffset, boundCode, regionRange, type BlockContext } from './engineBlocks';
 import { kusto, toArray } from './kustoEngine';
 import { describeSymbol, type SymbolCategory } from './symbolDocs';
 
@@ -20,6 +20,38 @@ export interface CompletionData {
   environment: string;
   category: SymbolCategory;
   name: string;
+  /**
+   * For a column: the database table it comes from at the caret, or '' when the query made it
+   * (extend, project, summarize). Absent when the scope is not known.
+   */
+  table?: string;
+}
+
+/**
+ * The columns in the row scope at the caret, by name, with the database table each comes from:
+ * documentation then names that table, as hover does, rather than every table with the name.
+ * The owner is looked up among the tables the block reads, by the column symbol itself: the
+ * engine's own column-to-table lookup builds an index of every table first, which costs the
+ * first completion in Sentinel's catalogue about 400 ms.
+ */
+function scopeTables(ctx: BlockContext & { regionOffset: number }, globals: Kusto.Language.GlobalState): Map<string, string> | undefined {
+  try {
+    const K = kusto();
+    const code = boundCode(ctx, globals);
+    const scope = code.GetColumnsInScope(ctx.regionOffset - ctx.block.Start);
+    if (!scope || !code.Syntax) return undefined;
+    const owners = new Map<Kusto.Language.Symbols.ColumnSymbol, string>();
+    K.Syntax.SyntaxElement.WalkNodes(code.Syntax, (node: Kusto.Language.Syntax.SyntaxNode) => {
+      const symbol = node.ReferencedSymbol;
+      if (symbol?.Kind !== K.Symbols.SymbolKind.Table || node.Kind !== K.Syntax.SyntaxKind.NameReference) return;
+      // A name that refers to a table symbol is a database table (a let of a table is a variable).
+      const table = symbol as Kusto.Language.Symbols.TableSymbol;
+      for (const column of toArray(table.Columns)) if (!owners.has(column)) owners.set(column, table.Name ?? '');
+    });
+    return new Map(toArray(scope.Columns).map((column) => [column.Name ?? '', owners.get(column) ?? '']));
+  } catch {
+    return undefined;
+  }
 }
 
 type EngineKind = Kusto.Language.Editor.CompletionKind;
@@ -113,6 +145,8 @@ export function getCompletions(analysis: DocumentAnalysis, position: Position, o
   const range = regionRange(analysis, at.query, info.EditStart, info.EditLength);
   const engineItems = toArray(info.Items);
   const width = String(engineItems.length).length;
+  const K = kusto().Editor.CompletionKind;
+  const tables = engineItems.some((item) => item.Kind === K.Column) ? scopeTables(at, analysis.globals) : undefined;
   const items = engineItems.map((item, i): CompletionItem => {
     const label = item.DisplayText ?? '';
     const { before, after } = caretTexts(item);
@@ -129,7 +163,12 @@ export function getCompletions(analysis: DocumentAnalysis, position: Position, o
       insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     };
     if (item.Retrigger) out.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
-    if (category) out.data = { environment: analysis.environment, category, name: nameOnly } satisfies CompletionData;
+    if (category) {
+      const data: CompletionData = { environment: analysis.environment, category, name: nameOnly };
+      const table = category === 'column' ? tables?.get(nameOnly) : undefined;
+      if (table !== undefined) data.table = table;
+      out.data = data;
+    }
     return out;
   });
   return { isIncomplete: false, items };
@@ -141,7 +180,7 @@ export function resolveCompletion(item: CompletionItem, globalsFor: (env: string
   if (!data?.category || !data.name || !data.environment) return item;
   const globals = globalsFor(data.environment);
   if (!globals) return item;
-  const doc = describeSymbol(globals, data.category, data.name);
+  const doc = describeSymbol(globals, data.category, data.name, undefined, data.table);
   if (!doc) return item;
   return { ...item, detail: doc.signature, documentation: doc.markdown ? { kind: 'markdown', value: doc.markdown } : undefined };
 }

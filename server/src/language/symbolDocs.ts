@@ -43,16 +43,24 @@ export function tableMarkdown(table: Kusto.Language.Symbols.TableSymbol, timeCol
   return [`**${table.Name}** (table): ${facts.join(', ')}`, table.Description ?? ''].filter(Boolean).join('\n\n');
 }
 
-/** Documentation for a named symbol of the environment, found through the engine's globals. */
-export function describeSymbol(globals: Kusto.Language.GlobalState, category: SymbolCategory, name: string, timeColumn?: string): SymbolDoc | undefined {
+/**
+ * Documentation for a named symbol of the environment, found through the engine's globals. For a
+ * column, `table` is the table it comes from where the caller knows it ('' for a column the
+ * query made); without it every table having the name is listed.
+ */
+export function describeSymbol(globals: Kusto.Language.GlobalState, category: SymbolCategory, name: string, timeColumn?: string, table?: string): SymbolDoc | undefined {
   switch (category) {
     case 'table': {
-      const table = tableOf(globals, name);
-      return table ? { signature: `table ${table.Name}`, markdown: tableMarkdown(table, timeColumn) } : undefined;
+      const found = tableOf(globals, name);
+      return found ? { signature: `table ${found.Name}`, markdown: tableMarkdown(found, timeColumn) } : undefined;
     }
     case 'column': {
-      // A column name may appear in several tables; show the type and where it comes from.
       const columnOf = (t: Kusto.Language.Symbols.TableSymbol) => toArray(t.Columns).find((c) => c.Name === name);
+      const inScope = table ? tableOf(globals, table) : undefined;
+      const scoped = inScope && columnOf(inScope);
+      if (scoped) return { signature: `${name}: ${scoped.Type?.Name ?? 'unknown'}`, markdown: [scoped.Description, `Column of **${inScope.Name}**`].filter(Boolean).join('\n\n') };
+      // A column the query made has no table to name; its type is in the label's context.
+      if (table === '') return undefined;
       const owners = toArray(globals.Database?.Tables).filter((t) => columnOf(t));
       const column = owners[0] && columnOf(owners[0]);
       if (!column) return undefined;

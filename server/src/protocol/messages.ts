@@ -30,12 +30,24 @@ export interface DocumentEnvironmentResult {
   displayName: string;
   /** True when the file pins its environment with a `// kql-environment:` comment. */
   pinned: boolean;
+  /** True when the kind of file decides the environment (Sentinel rule YAML, ARM templates), not the setting. */
+  implied?: boolean;
 }
 
-/** Asks which schema environment a document is checked in, for the status bar. */
+/**
+ * Asks which schema environment a document is checked in, for the status bar; null for a
+ * document the server does not know or that holds no KQL (a Markdown file without fences).
+ */
 export const DocumentEnvironmentRequest = new RequestType<DocumentEnvironmentParams, DocumentEnvironmentResult | null, void>(
   'kqlHunting/documentEnvironment',
 );
+
+/**
+ * The server tells the client that it has taken in new settings, so that what shows a
+ * document's environment asks again: asking on the client's own configuration event races the
+ * server, which may still answer from the old settings.
+ */
+export const EnvironmentsChangedNotification = new NotificationType<Record<string, never>>('kqlHunting/environmentsChanged');
 
 export interface RmmToolSummary {
   id: string;

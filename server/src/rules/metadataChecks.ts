@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ParsedRuleYaml, RuleType } from '../documents/ruleYaml';
 import { tacticsOfTechnique, TACTICS, TECHNIQUE_FORMAT } from './attackMatrix';
+import { intendedTactic, intendedTechnique } from './attackCorrections';
 import { KNOWN_CONNECTOR_IDS } from './connectorIds';
 import { FindingList, isNullish, itemsOf, pairOf, scalarText, valueOf } from './ruleFindings';
 import { formatMinutes, MAX_MINUTES, MIN_MINUTES, parseRuleTimeSpan } from './timeSpan';
@@ -102,8 +103,13 @@ function attackChecks(rule: ParsedRuleYaml, out: FindingList): void {
     const match = TACTICS.find((t) => t.toLowerCase() === text.toLowerCase());
     if (match) tactics.add(match);
     else if (tacticItems) {
-      const near = TACTICS.find((t) => t.toLowerCase() === text.replace(/[\s_-]/g, '').toLowerCase());
-      out.add(rule.type === 'hunting' ? 'rule-hunting-tactic' : 'rule-tactic', item, { value: text, hint: near ? ` Did you mean ${near}?` : ` Known tactics: ${TACTICS.join(', ')}.` });
+      const near = intendedTactic(text);
+      out.add(
+        rule.type === 'hunting' ? 'rule-hunting-tactic' : 'rule-tactic',
+        item,
+        { value: text, hint: near ? ` Did you mean ${near}?` : ` Known tactics: ${TACTICS.join(', ')}.` },
+        near ? { kind: 'replace', field: 'tactics', value: near } : undefined,
+      );
     }
   }
 
@@ -113,7 +119,8 @@ function attackChecks(rule: ParsedRuleYaml, out: FindingList): void {
     const text = scalarText(item);
     if (text === undefined) continue;
     if (!TECHNIQUE_FORMAT.test(text)) {
-      out.add('rule-technique-format', item, { value: text });
+      const intended = intendedTechnique(text);
+      out.add('rule-technique-format', item, { value: text }, intended ? { kind: 'replace', field: 'relevantTechniques', value: intended } : undefined);
       continue;
     }
     const expected = tacticsOfTechnique(text);

@@ -13,9 +13,13 @@ export interface RuleFinding {
   readonly fix?: RuleFix;
 }
 
-/** Mechanical fixes: wrap a scalar into a one-item list, or move lines right by some spaces. */
+/**
+ * Mechanical fixes: wrap a scalar into a one-item list, move lines right by some spaces, or
+ * replace a value with the one it can only mean (a misspelt tactic, a malformed technique id).
+ */
 export type RuleFix =
   | { readonly kind: 'toList'; readonly field: string }
+  | { readonly kind: 'replace'; readonly field: string; readonly value: string }
   | { readonly kind: 'indent'; readonly lines: readonly number[]; readonly spaces: number };
 
 export type YamlNode = Node | Pair<unknown, unknown>;

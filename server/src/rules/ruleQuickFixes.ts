@@ -6,8 +6,9 @@ import type { RuleFix } from './ruleFindings';
 
 /**
  * Quick fixes for the rule-file mistakes that have one mechanical repair: a scalar where a list
- * belongs becomes a one-item block list, and a key indented at the level of the list item above
- * it moves under that item. The fix travels in the diagnostic's `data`, so nothing is re-parsed.
+ * belongs becomes a one-item block list, a key indented at the level of the list item above
+ * it moves under that item, and a misspelt tactic or malformed technique id becomes the one it
+ * means. The fix travels in the diagnostic's `data`, so nothing is re-parsed.
  */
 export function ruleQuickFixes(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -17,7 +18,7 @@ export function ruleQuickFixes(document: TextDocument, diagnostics: readonly Dia
     const edit = editFor(document, diagnostic, fix);
     if (!edit) continue;
     actions.push({
-      title: fix.kind === 'toList' ? `Make '${fix.field}' a list` : `Indent by ${fix.spaces} spaces under the list item above`,
+      title: titleOf(fix),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       isPreferred: true,
@@ -25,6 +26,17 @@ export function ruleQuickFixes(document: TextDocument, diagnostics: readonly Dia
     });
   }
   return actions;
+}
+
+function titleOf(fix: RuleFix): string {
+  switch (fix.kind) {
+    case 'toList':
+      return `Make '${fix.field}' a list`;
+    case 'indent':
+      return `Indent by ${fix.spaces} spaces under the list item above`;
+    case 'replace':
+      return `Change to '${fix.value}'`;
+  }
 }
 
 function isRuleSource(diagnostic: Diagnostic): boolean {
@@ -36,6 +48,7 @@ function editFor(document: TextDocument, diagnostic: Diagnostic, fix: RuleFix): 
     const spaces = ' '.repeat(fix.spaces);
     return fix.lines.map((line) => ({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: spaces }));
   }
+  if (fix.kind === 'replace') return [{ range: diagnostic.range, newText: fix.value }];
   const { start, end } = diagnostic.range;
   const lineText = document.getText({ start: { line: start.line, character: 0 }, end: start });
   const colon = lineText.lastIndexOf(':');
@@ -44,6 +57,14 @@ function editFor(document: TextDocument, diagnostic: Diagnostic, fix: RuleFix): 
   const value = document.getText(diagnostic.range);
   return [{
     range: { start: { line: start.line, character: colon + 1 }, end },
-    newText: `\n${' '.repeat(keyColumn + 2)}- ${value}`,
+    newText: `${lineEndingOf(document, start.line)}${' '.repeat(keyColumn + 2)}- ${value}`,
   }];
+}
+
+/** The line break the file already uses (its own line's, else its first), so a CRLF file stays CRLF. */
+function lineEndingOf(document: TextDocument, line: number): string {
+  const text = document.getText();
+  const lineEnd = document.offsetAt({ line: line + 1, character: 0 });
+  if (text[lineEnd - 1] === '\n') return text[lineEnd - 2] === '\r' ? '\r\n' : '\n';
+  return text.includes('\r\n') ? '\r\n' : '\n';
 }

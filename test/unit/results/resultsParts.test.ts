@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chartModel } from '../../../client/src/results/chartData';
+import { chartModel, withMissingBins } from '../../../client/src/results/chartData';
 import { formatExpanded, formatValue, isExpandable, rowAsText, spreadsheetSafe, toCsv, toJson } from '../../../server/src/protocol/resultText';
 import { nextSort, rowWindow, visibleRows } from '../../../client/src/results/gridModel';
 import { parseWebviewMessage } from '../../../client/src/results/messages';
@@ -106,6 +106,30 @@ describe('charts', () => {
     assert.equal(m.kind, 'line');
     assert.deepEqual(m.labels, ['2025-01-01T00:00:00Z', '2025-01-01T01:00:00Z']);
     assert.deepEqual(m.series, [{ name: 'a', values: [2, 1] }, { name: 'b', values: [3, null] }]);
+  });
+
+  it('adds the empty bins of a binned time chart with no value, so they are drawn as gaps', () => {
+    const t: ResultTable = {
+      name: 'r',
+      columns: [{ name: 'Timestamp', type: 'datetime' }, { name: 'Device', type: 'string' }, { name: 'count_', type: 'long' }],
+      rows: [['2025-01-01T00:00:00Z', 'a', 2], ['2025-01-01T03:00:00Z', 'a', 4], ['2025-01-01T01:00:00Z', 'b', 3], ['2025-01-01T04:00:00Z', 'b', 1]],
+    };
+    const m = chartModel(t, { visualization: 'timechart' })!;
+    assert.deepEqual(m.labels, ['2025-01-01T00:00:00Z', '2025-01-01T01:00:00Z', '2025-01-01T02:00:00.000Z', '2025-01-01T03:00:00Z', '2025-01-01T04:00:00Z']);
+    assert.deepEqual(m.series, [{ name: 'a', values: [2, null, null, 4, null] }, { name: 'b', values: [null, 3, null, null, 1] }]);
+    // One series without a split column, too.
+    const single = chartModel({ ...t, columns: [t.columns[0], t.columns[2]], rows: [['2025-01-01T03:00:00Z', 5], ['2025-01-01T00:00:00Z', 1], ['2025-01-01T01:00:00Z', 2]] }, { visualization: 'timechart' })!;
+    assert.deepEqual(single.series, [{ name: 'count_', values: [1, 2, null, 5] }]);
+  });
+
+  it('leaves times that are not bins alone: uneven, too sparse, or not a time axis', () => {
+    const base = { kind: 'line' as const, timeAxis: true, series: [{ name: 's', values: [1, 2, 3] }] };
+    const uneven = { ...base, labels: ['2025-01-01T00:00:00Z', '2025-01-01T00:02:00Z', '2025-01-01T00:05:00Z'] };
+    assert.deepEqual(withMissingBins(uneven), uneven);
+    const sparse = { ...base, labels: ['2025-01-01T00:00:00Z', '2025-01-01T00:00:01Z', '2025-01-02T00:00:00Z'] };
+    assert.deepEqual(withMissingBins(sparse), sparse, 'one second apart then a day: 86,401 bins for 3 events');
+    const category = { ...base, timeAxis: false, labels: ['a', 'b', 'c'] };
+    assert.deepEqual(withMissingBins(category), category);
   });
 
   it('draws pie and column charts from the first text and numeric columns, and nothing without a hint', () => {

@@ -93,9 +93,9 @@ describe('rule YAML snippets', () => {
 });
 
 describe('package.json snippet contributions', () => {
-  it('contributes the KQL snippets for kql only; rule snippets come from the server', () => {
+  it('contributes the KQL snippets for kql and its alias kusto only; rule snippets come from the server', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { snippets?: { language: string; path: string }[] } };
     const contributed = manifest.contributes.snippets ?? [];
-    assert.deepEqual(contributed, [{ language: 'kql', path: './snippets/kql.json' }]);
+    assert.deepEqual(contributed, [{ language: 'kql', path: './snippets/kql.json' }, { language: 'kusto', path: './snippets/kql.json' }]);
   });
 });

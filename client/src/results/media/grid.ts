@@ -8,6 +8,28 @@ import { nextSort, rowWindow, visibleRows, type SortState } from '../gridModel';
  */
 const ROW_HEIGHT = 22;
 const MIN_WIDTH = 48;
+/** A column starts wide enough for its heading and first values, up to this; the user can widen it. */
+const MAX_WIDTH = 480;
+/** The cell's padding and border, from results.css. */
+const CELL_PADDING = 14;
+
+let measuredCharWidth: number | undefined;
+
+/**
+ * The width of one character of the editor font the grid uses, measured once: a guessed width
+ * cut off timestamps and long names in the default font (an ISO datetime lost its last six characters).
+ */
+function charWidth(): number {
+  if (measuredCharWidth) return measuredCharWidth;
+  const style = getComputedStyle(document.body);
+  const family = style.getPropertyValue('--vscode-editor-font-family').trim() || 'monospace';
+  const size = style.getPropertyValue('--vscode-editor-font-size').trim() || '13px';
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return 8;
+  context.font = `${size} ${family}`;
+  measuredCharWidth = context.measureText('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ').width / 62 || 8;
+  return measuredCharWidth;
+}
 
 export interface GridCallbacks {
   copy(text: string): void;
@@ -34,9 +56,12 @@ export class Grid {
   private frame = 0;
 
   constructor(private readonly table: ResultTable, private readonly callbacks: GridCallbacks) {
+    const char = charWidth();
     this.widths = table.columns.map((c, i) => {
-      const sample = table.rows.slice(0, 50).reduce((w, r) => Math.max(w, formatValue(r[i]).length), c.name.length + 2);
-      return Math.min(Math.max(sample * 7 + 16, 64), 360);
+      // The heading is bold and has the sort mark beside it; values are measured on the first rows.
+      const heading = (c.name.length + 2) * char * 1.1;
+      const values = table.rows.slice(0, 50).reduce((w, r) => Math.max(w, formatValue(r[i]).length), 0) * char;
+      return Math.ceil(Math.min(Math.max(heading, values) + CELL_PADDING, MAX_WIDTH));
     });
     this.element = el('div', 'grid');
     this.element.tabIndex = 0;

@@ -68,12 +68,13 @@ function summaryLine(run: RunView): HTMLElement {
 function statsView(run: Extract<RunView['outcome'], { state: 'done' }>, view: RunView): HTMLElement {
   const box = el('div', 'stats');
   const table = el('table', '');
-  const add = (k: string, v: string) => {
+  const add = (k: string, v: string, className = '') => {
     const tr = el('tr', '');
-    tr.append(el('td', '', k), el('td', '', v));
+    tr.append(el('td', '', k), el('td', className, v));
     table.append(tr);
   };
-  if (view.query) add('Query', view.query);
+  // The query keeps its line breaks: on one line, a `//` comment would seem to swallow the rest.
+  if (view.query) add('Query', view.query, 'query');
   add('Workspace', view.workspaceName);
   add('Started', view.startedAt);
   add('Duration', `${run.stats.durationMs} ms`);

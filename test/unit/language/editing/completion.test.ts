@@ -69,6 +69,32 @@ test('resolve adds documentation: a function description, a column type and tabl
   assert.match(JSON.stringify(doc.documentation), /DeviceNetworkEvents/);
 });
 
+test('a column\'s documentation names the table in scope, not every table that has the column', () => {
+  const resolvedAt = (marked: string, label: string, env: 'defender' | 'sentinel' = 'defender') => {
+    const c = caretIn(marked, env);
+    const item = service.getCompletions(c.analysis, c.position, { snippetSupport: false }).items.find((i) => i.label === label);
+    assert.ok(item, `${label} is offered in ${marked}`);
+    return service.resolveCompletion(item);
+  };
+  // DeviceName is a column of a dozen Defender tables; only the one the query reads is named.
+  const deviceName = resolvedAt('DeviceProcessEvents | where Dev‸', 'DeviceName');
+  assert.equal(deviceName.detail, 'DeviceName: string');
+  const text = JSON.stringify(deviceName.documentation);
+  assert.match(text, /Column of \*\*DeviceProcessEvents\*\*/);
+  assert.doesNotMatch(text, /DeviceNetworkEvents|DeviceFileEvents|, /);
+  // After a let and a project the scope is still the table the rows come from.
+  const projected = resolvedAt('let x = 1;\nDeviceNetworkEvents\n| project DeviceName, RemoteUrl\n| where Dev‸', 'DeviceName');
+  assert.match(JSON.stringify(projected.documentation), /Column of \*\*DeviceNetworkEvents\*\*/);
+  assert.doesNotMatch(JSON.stringify(projected.documentation), /DeviceProcessEvents/);
+  // The same name in Sentinel, from another table.
+  const computer = resolvedAt('SecurityEvent | where Comp‸', 'Computer', 'sentinel');
+  assert.match(JSON.stringify(computer.documentation), /Column of \*\*SecurityEvent\*\*/);
+  assert.doesNotMatch(JSON.stringify(computer.documentation), /Heartbeat|Syslog/);
+  // A column the query made is not attributed to the tables that happen to share its name.
+  const made = resolvedAt('DeviceProcessEvents | extend ActionType2 = 1 | project DeviceId = tostring(ActionType2) | where Dev‸', 'DeviceId');
+  assert.doesNotMatch(JSON.stringify(made.documentation ?? ''), /Column of/);
+});
+
 test('completion inside a de-indented region maps its edit range back to the document', () => {
   const host = '# Rule\nquery: |\n    DeviceNetworkEvents\n    | where Initi\nend\n';
   const start = host.indexOf('    DeviceNetworkEvents');
