@@ -195,3 +195,27 @@ describe('kqlhunt mcp over stdio', () => {
     assert.match(String(tooLong.value.error), /text/);
   });
 });
+
+describe('kqlhunt mcp: the run timeout', () => {
+  it('stops a long local query at run.timeoutSeconds, and the server goes on answering', async () => {
+    const tree = tempTree({
+      '.kqlhunt.json': JSON.stringify({ run: { timeoutSeconds: 2 }, workspaces: [{ name: 'Sample', kind: 'local', folder: 'data' }] }),
+      'data/workspace.json': '{}',
+    });
+    const client = new Client({ name: 'kql-hunting-test', version: '1.0.0' });
+    try {
+      await client.connect(new StdioClientTransport({ command: process.execPath, args: [KQLHUNT_BIN, 'mcp'], cwd: tree.dir, stderr: 'pipe', env: { PATH: process.env.PATH ?? '' } }));
+      const started = Date.now();
+      const result = await client.callTool({ name: 'kql_run', arguments: { query: 'range x from 1 to 5000000000 step 1 | summarize sum(x)' } });
+      const text = (result.content as { text: string }[])[0].text;
+      assert.equal(result.isError, true);
+      assert.match(String((JSON.parse(text) as { error: string }).error), /^timeout: .*within 2 s/);
+      assert.ok(Date.now() - started < 60_000, `answered after ${Date.now() - started} ms`);
+      const after = await client.callTool({ name: 'kql_schema', arguments: { table: 'DeviceInfo' } });
+      assert.notEqual(after.isError, true, 'the server still answers');
+    } finally {
+      await client.close();
+      tree.dispose();
+    }
+  });
+});
