@@ -1,4 +1,3 @@
-import { guard } from '../handlerGuard';
 import { DocumentEnvironmentRequest, ServerInfoRequest } from '../protocol/messages';
 import { builtinSchema } from '../schema/builtinSchemas';
 import { environmentPin } from '../schema/environment';
@@ -12,7 +11,7 @@ export const environmentHandlers: HandlerModule = {
     ctx.connection.onRequest(ServerInfoRequest, () => ({ processId: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }));
     ctx.connection.onRequest(
       DocumentEnvironmentRequest,
-      guard(ctx.connection, 'documentEnvironment', null, async ({ uri }) => {
+      ctx.guard('documentEnvironment', null, async ({ uri }) => {
         const document = ctx.documents.get(uri);
         if (!document) return null;
         const environment = ctx.service.environmentOf(document, await ctx.settings.get(uri));
