@@ -3,7 +3,7 @@
 // editor, the LSP connection, the file system or the network.
 import tseslint from 'typescript-eslint';
 
-const PURE_FOLDERS = ['server/src/language/**', 'server/src/schema/**', 'server/src/documents/**', 'server/src/rules/**', 'server/src/detections/**', 'server/src/executor/**'];
+const PURE_FOLDERS = ['server/src/language/**', 'server/src/schema/**', 'server/src/documents/**', 'server/src/rules/**', 'server/src/rmm/**', 'server/src/executor/**', 'server/src/service/**'];
 const HOST_MODULES = ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageclient', 'vscode-languageclient/node',
   'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net', 'child_process', 'node:child_process'];
 

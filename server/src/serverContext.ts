@@ -2,7 +2,7 @@ import type { CancellationToken, ClientCapabilities, Connection, InitializeParam
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysisCache';
 import type { DocumentAnalysis } from './language/documentAnalysis';
-import type { KqlLanguageService } from './language/languageService';
+import type { KqlLanguageService } from './service/languageService';
 import type { KqlHuntingSettings } from './protocol/settings';
 import type { ServerParts } from './serverParts';
 import type { SettingsCache } from './settingsCache';

@@ -1,6 +1,6 @@
 import { RequestTracker } from './handlerGuard';
 import { DocumentWorkspaces } from './handlers/documentWorkspace';
-import { getLanguageService, type KqlLanguageService } from './language/languageService';
+import { getLanguageService, type KqlLanguageService } from './service/languageService';
 import { closestNames } from './schema/nameSuggestions';
 import { CatalogueSchemaProvider } from './schema/schemaProvider';
 import { WorkspaceRuleIds } from './workspaceRuleIds';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KqlLanguageService } from '../language/languageService';
+import type { KqlLanguageService } from '../service/languageService';
 import type { KqlHuntingSettings } from '../protocol/settings';
 import { compareFindings, toFinding, type FileResult, type Finding } from './findings';
 

@@ -1,5 +1,5 @@
 import type { ClientCapabilities } from 'vscode-languageserver/node';
-import { detectionSnippetsAt } from '../detections/snippetCompletions';
+import { detectionSnippetsAt } from '../rmm/snippetCompletions';
 import type { HandlerModule } from './handlerModule';
 
 /** What the client told us at initialize that changes how completion items are built. */

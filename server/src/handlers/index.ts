@@ -1,7 +1,7 @@
 import type { HandlerModule } from './handlerModule';
 import { codeActionHandlers } from './codeActionHandlers';
 import { completionHandlers } from './completionHandlers';
-import { detectionHandlers } from './detectionHandlers';
+import { rmmHandlers } from './rmmHandlers';
 import { detectionTestHandlers } from './detectionTestHandlers';
 import { environmentHandlers } from './environmentHandlers';
 import { liveSchemaHandlers } from './liveSchemaHandlers';
@@ -15,7 +15,7 @@ import { structureHandlers } from './structureHandlers';
 export const HANDLER_MODULES: readonly HandlerModule[] = [
   environmentHandlers,
   queryHandlers,
-  detectionHandlers,
+  rmmHandlers,
   detectionTestHandlers,
   completionHandlers,
   navigationHandlers,

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DETECTION_KINDS, kindsOf, rmmToolById, rmmTools } from '../detections/rmmLibrary';
-import { rmmDetectionQuery } from '../detections/rmmQueries';
-import { rmmRuleYaml } from '../detections/rmmRule';
+import { DETECTION_KINDS, kindsOf, rmmToolById, rmmTools } from '../rmm/rmmLibrary';
+import { rmmDetectionQuery } from '../rmm/rmmQueries';
+import { rmmRuleYaml } from '../rmm/rmmRule';
 import { RmmDetectionRequest, RmmToolsRequest, type RmmDetectionResult } from '../protocol/messages';
 import type { HandlerModule } from './handlerModule';
 
 /** Serves the RMM detection library to the New RMM Detection command (and to any LSP client). */
-export const detectionHandlers: HandlerModule = {
-  name: 'detections',
+export const rmmHandlers: HandlerModule = {
+  name: 'rmm',
   capabilities: () => ({}),
   register(ctx) {
     ctx.connection.onRequest(RmmToolsRequest, ctx.guard('rmmTools', [], () => rmmTools().map((tool) => ({
