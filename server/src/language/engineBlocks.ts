@@ -95,10 +95,3 @@ export function boundCode(ctx: BlockContext, globals: Kusto.Language.GlobalState
 export function syntaxKind(): typeof Kusto.Language.Syntax.SyntaxKind {
   return kusto().Syntax.SyntaxKind;
 }
-
-/** The elements of a syntax list (the bridge types it as a list of a generic element). */
-export function syntaxItems<T>(list: { Count: number; getItem(i: number): T } | null | undefined): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < (list?.Count ?? 0); i++) out.push(list!.getItem(i));
-  return out;
-}
