@@ -7,6 +7,7 @@ import type { ExtensionContextState } from '../extensionState';
 import type { RunView } from '../results/messages';
 import { ResultsPanel } from '../results/resultsPanel';
 import { VsCodeMicrosoftCredential } from './microsoftCredential';
+import { runFailure, runTitle, type RunStage } from './runFailure';
 import { runSummary } from './runSummary';
 import { WorkspaceStore } from './workspaceStore';
 
@@ -168,15 +169,15 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
     this.running = { runId, uri, range, cancellation };
     this.errors.delete(document.uri);
     this.lensesChanged.fire();
-    // The heading is the query's first line of substance: not a comment, and not a let when there is more.
-    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//'));
-    const title = lines.find((l) => !/^let\s/.test(l)) ?? lines[0] ?? '';
+    const title = runTitle(text);
     const startedAt = new Date().toISOString();
     const view = (outcome: RunView['outcome']): RunView => ({ runId, workspaceName: workspace.name, title, query: text, startedAt, outcome });
     this.panel.show(view({ state: 'running' }));
     let result: RunQueryResult;
+    let stage: RunStage = 'signIn';
     try {
       const token = await this.token(workspace);
+      stage = 'request';
       const settings = normalizeRunSettings(vscode.workspace.getConfiguration('kqlHunting', document.uri).get('run'));
       result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Running query on ${workspace.name}` },
@@ -191,8 +192,7 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
         }, cancellation.token),
       );
     } catch (e) {
-      const cancelled = cancellation.token.isCancellationRequested;
-      result = { ok: false, error: { kind: cancelled ? 'cancelled' : 'unauthorized', message: cancelled ? 'The query was cancelled.' : `Could not run the query: ${e instanceof Error ? e.message : String(e)}` }, durationMs: 0, workspaceName: workspace.name };
+      result = { ok: false, error: runFailure(stage, e, cancellation.token.isCancellationRequested), durationMs: 0, workspaceName: workspace.name };
     } finally {
       cancellation.dispose();
       this.running = undefined;
