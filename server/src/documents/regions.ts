@@ -32,13 +32,3 @@ export function wholeTextRegion(text: string): KqlRegion {
     toRegionOffset: (offset) => (offset >= 0 && offset <= text.length ? offset : undefined),
   };
 }
-
-/** A region that is a contiguous slice of the document, with no characters changed. */
-export function sliceRegion(documentText: string, start: number, end: number): KqlRegion {
-  const text = documentText.slice(start, end);
-  return {
-    text,
-    toDocumentOffset: (offset) => start + offset,
-    toRegionOffset: (offset) => (offset >= start && offset <= end ? offset - start : undefined),
-  };
-}

@@ -43,11 +43,6 @@ export function regionRange(analysis: DocumentAnalysis, query: QueryAnalysis, re
   };
 }
 
-/** The region offset of a document position, or undefined outside the region. */
-export function regionOffsetOf(analysis: DocumentAnalysis, query: QueryAnalysis, position: { line: number; character: number }): number | undefined {
-  return query.region.toRegionOffset(analysis.document.offsetAt(position));
-}
-
 interface InnerService {
   TryGetBoundCode(token: unknown, waitForAnalysis: boolean, code: { v: Kusto.Language.KustoCode | null }): boolean;
 }
@@ -89,9 +84,4 @@ export function boundCode(ctx: BlockContext, globals: Kusto.Language.GlobalState
   }
   fallbackCodes.set(ctx.block, code);
   return code;
-}
-
-/** The name of an engine enum member, for readable comparisons and messages. */
-export function syntaxKind(): typeof Kusto.Language.Syntax.SyntaxKind {
-  return kusto().Syntax.SyntaxKind;
 }

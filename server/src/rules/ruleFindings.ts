@@ -18,8 +18,6 @@ export type RuleFix =
   | { readonly kind: 'toList'; readonly field: string }
   | { readonly kind: 'indent'; readonly lines: readonly number[]; readonly spaces: number };
 
-export type YamlNode = Node | Pair<unknown, unknown>;
-
 /** Document offsets of a node: a pair spans its key and value. */
 export function spanOf(node: unknown): [number, number] | undefined {
   if (isPair(node)) {
