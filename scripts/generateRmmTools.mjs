@@ -1,4 +1,4 @@
-// Generates server/src/detections/data/rmmTools.json, the RMM tool library, from the remote
+// Generates server/src/rmm/data/rmmTools.json, the RMM tool library, from the remote
 // management and monitoring catalogue in ../shared/corpus/rmm/rmm_tools.json.
 //
 // Only facts are taken: tool names, the PE company and product names, certificate signers and
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = process.argv[2] ?? path.resolve(root, '..', 'shared', 'corpus', 'rmm', 'rmm_tools.json');
-const target = process.argv[3] ?? path.join(root, 'server', 'src', 'detections', 'data', 'rmmTools.json');
+const target = process.argv[3] ?? path.join(root, 'server', 'src', 'rmm', 'data', 'rmmTools.json');
 
 const COLUMN_FIELDS = {
   ProcessVersionInfoCompanyName: 'companies',

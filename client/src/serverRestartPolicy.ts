@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
-
-/** Restarts allowed within the window before the client gives up, so a server that dies at start cannot loop forever. */
-const MAX_RESTARTS = 4;
-const WINDOW_MS = 3 * 60 * 1000;
+import { MAX_RESTARTS, RestartBudget, WINDOW_MS } from './restartBudget';
 
 /**
  * What happens when the language server process dies: it is restarted (the client re-sends every
@@ -11,7 +8,7 @@ const WINDOW_MS = 3 * 60 * 1000;
  * crash, and after too many crashes in a short time the client stops and offers a manual restart.
  */
 export class ServerRestartPolicy implements ErrorHandler {
-  private readonly restarts: number[] = [];
+  private readonly restarts = new RestartBudget();
   private told = false;
 
   constructor(
@@ -26,22 +23,19 @@ export class ServerRestartPolicy implements ErrorHandler {
   }
 
   closed() {
-    const now = Date.now();
-    while (this.restarts.length && now - this.restarts[0] > WINDOW_MS) this.restarts.shift();
-    if (this.restarts.length >= MAX_RESTARTS) {
+    if (!this.restarts.take(Date.now())) {
       this.log.error(`the KQL language server stopped ${MAX_RESTARTS + 1} times in ${WINDOW_MS / 60000} minutes; not restarting it`);
       void vscode.window
         .showErrorMessage('The KQL language server keeps stopping, so KQL checks are off. See the KQL Hunting output for details.', 'Restart Server', 'Show Output')
         .then((choice) => {
           if (choice === 'Restart Server') {
-            this.restarts.length = 0;
+            this.restarts.reset();
             void this.restart();
           } else if (choice === 'Show Output') this.log.show(true);
         });
       return { action: CloseAction.DoNotRestart, handled: true };
     }
-    this.restarts.push(now);
-    this.log.warn(`the KQL language server stopped unexpectedly; restarting it (${this.restarts.length} of ${MAX_RESTARTS})`);
+    this.log.warn(`the KQL language server stopped unexpectedly; restarting it (${this.restarts.used} of ${MAX_RESTARTS})`);
     if (!this.told) {
       this.told = true;
       void vscode.window.showWarningMessage('The KQL language server stopped unexpectedly and was restarted. Your edits are kept.');

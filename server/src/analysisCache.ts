@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from './language/documentAnalysis';
-import type { KqlLanguageService } from './language/languageService';
+import type { KqlLanguageService } from './service/languageService';
 import type { KqlHuntingSettings } from './protocol/settings';
 
 /**

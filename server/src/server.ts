@@ -4,19 +4,15 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysisCache';
-import { requestsQuietFor } from './handlerGuard';
 import { HANDLER_MODULES } from './handlers';
-import { getLanguageService } from './language/languageService';
-import { workspaceRuleIds } from './handlers/ruleHandlers';
-import { documentWorkspaces } from './handlers/documentWorkspace';
 import { EnvironmentsChangedNotification, ServerStatusNotification } from './protocol/messages';
-import { reloadSchemaFiles, schemaCatalogue } from './handlers/schemaHandlers';
-import { closestNames } from './schema/nameSuggestions';
 import type { ServerContext } from './serverContext';
+import { createServerParts } from './serverParts';
 import { SettingsCache } from './settingsCache';
 import { stdioTransport } from './startup/stdioTransport';
 import { ValidationScheduler } from './validationScheduler';
@@ -31,10 +27,14 @@ const connection = process.argv.includes('--stdio')
   ? createConnection(ProposedFeatures.all, ...stdioTransport(() => shutdownReceived))
   : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = getLanguageService({ schemas: schemaCatalogue, closestNames, ruleIds: workspaceRuleIds, liveWorkspaceOf: (d) => documentWorkspaces.of(d) });
+// The composition root: every stateful part is made here, once, and handed to the handlers.
+const parts = createServerParts();
+const { service, requests } = parts;
 const analyses = new AnalysisCache(service);
 const settings = new SettingsCache(connection);
 let engineReady = false;
+let initializeParams: InitializeParams | undefined;
+const settingsListeners: (() => void)[] = [];
 
 const scheduler = new ValidationScheduler(async (uri) => {
   const document = documents.get(uri);
@@ -55,7 +55,7 @@ const scheduler = new ValidationScheduler(async (uri) => {
 /** Runs `work` once no validation or request has been pending for `quietMs`, checking every `pollMs`. */
 function whenIdle(what: string, work: () => void, quietMs = 300, pollMs = 100): void {
   const check = () => {
-    if (!scheduler.idleFor(quietMs) || !requestsQuietFor(quietMs)) return void setTimeout(check, pollMs);
+    if (!scheduler.idleFor(quietMs) || !requests.quietFor(quietMs)) return void setTimeout(check, pollMs);
     try {
       work();
     } catch (e) {
@@ -76,6 +76,11 @@ const ctx: ServerContext = {
   service,
   analyses,
   settings,
+  parts,
+  initializeParams: () => initializeParams,
+  clientCapabilities: () => initializeParams?.capabilities ?? {},
+  guard: (name, fallback, handler) => requests.guard(connection, name, fallback, handler),
+  onSettingsChanged: (listener) => void settingsListeners.push(listener),
   async analysisFor(uri) {
     const document = documents.get(uri);
     if (!document) return undefined;
@@ -89,6 +94,7 @@ const ctx: ServerContext = {
 };
 
 connection.onInitialize((params): InitializeResult => {
+  initializeParams = params;
   settings.setClientSupportsConfiguration(!!params.capabilities.workspace?.configuration);
   const capabilities = Object.assign(
     { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
@@ -120,7 +126,7 @@ connection.onDidChangeConfiguration((change) => {
   settings.invalidate(change.settings);
   void connection.sendNotification(EnvironmentsChangedNotification, {});
   ctx.revalidateAll();
-  reloadSchemaFiles();
+  for (const listener of settingsListeners) listener();
 });
 
 documents.onDidOpen((e) => void revalidate(e.document.uri, true));

@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, type KqlLanguageService } from '../../server/src/language/languageService';
+import { getLanguageService, type KqlLanguageService } from '../../server/src/service/languageService';
 import { BuiltinSchemaProvider } from '../../server/src/schema/schemaProvider';
 import { DEFAULT_SETTINGS, type KqlHuntingSettings } from '../../server/src/protocol/settings';
 

@@ -12,6 +12,7 @@ import { DEFAULT_RUN_SETTINGS, type LogAnalyticsWorkspace } from '../../server/s
 import { LspTestClient } from '../helpers/lspClient';
 import { startHttpsStub, type HttpsStub } from '../unit/connectors/support/httpsStub';
 import { logAnalyticsHandler, WORKSPACE_ID } from '../unit/connectors/support/logAnalyticsService';
+import { waitUntil } from '../helpers/waitUntil';
 
 const KQL = `// kql-workspace: Stub
 DeviceNetworkEvents
@@ -92,13 +93,13 @@ describe('kql-language-server: query blocks and running queries', () => {
     const source = new CancellationTokenSource();
     const before = stub.requests.length;
     const running = client.connection.sendRequest(RunQueryRequest, params('ScenarioSlow'), source.token);
-    while (stub.requests.length === before) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil('the request reaches the stub', () => stub.requests.length !== before, { pollMs: 20 });
     source.cancel();
     const result = await running;
     assert.ok(!result.ok);
     assert.equal(result.error.kind, 'cancelled');
     // The server closes its request to the service rather than leaving it running.
-    while (!stub.abandoned.some((r) => (r.body as { query?: string }).query === 'ScenarioSlow')) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil('the stub sees the slow query abandoned', () => stub.abandoned.some((r) => (r.body as { query?: string }).query === 'ScenarioSlow'), { pollMs: 20 });
   });
 
   it('refuses management commands', async () => {

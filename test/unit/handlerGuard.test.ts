@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
-import { guard, requestsQuietFor } from '../../server/src/handlerGuard';
+import { RequestTracker } from '../../server/src/handlerGuard';
 
 const errors: string[] = [];
 const connection = { console: { error: (m: string) => errors.push(m) } } as unknown as Connection;
+const requests = new RequestTracker();
+const guard = requests.guard.bind(requests);
+const requestsQuietFor = requests.quietFor.bind(requests);
 const token = { isCancellationRequested: false } as CancellationToken;
 
 test('requests are not quiet while one is answered, nor for the quiet period after it ends', async () => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionContextState } from '../extensionState';
-import type { DetectionKind } from '../../../server/src/detections/rmmLibrary';
+import type { DetectionKind } from '../../../server/src/rmm/rmmLibrary';
 import { RmmDetectionRequest, RmmToolsRequest, type RmmDetectionParams, type RmmToolSummary } from '../../../server/src/protocol/messages';
 
 /** The quick-pick item that stands for every tool in the library. */

@@ -8,6 +8,7 @@ import type { RunView } from '../results/messages';
 import { ResultsPanel } from '../results/resultsPanel';
 import { runTitle } from '../results/runTitle';
 import { VsCodeMicrosoftCredential } from './microsoftCredential';
+import { runFailure, type RunStage } from './runFailure';
 import { runSummary } from './runSummary';
 import { WorkspaceStore } from './workspaceStore';
 
@@ -174,8 +175,10 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
     const view = (outcome: RunView['outcome']): RunView => ({ runId, workspaceName: workspace.name, title, query: text, startedAt, outcome });
     this.panel.show(view({ state: 'running' }));
     let result: RunQueryResult;
+    let stage: RunStage = 'signIn';
     try {
       const token = await this.token(workspace);
+      stage = 'request';
       const settings = normalizeRunSettings(vscode.workspace.getConfiguration('kqlHunting', document.uri).get('run'));
       result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Running query on ${workspace.name}` },
@@ -190,8 +193,7 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
         }, cancellation.token),
       );
     } catch (e) {
-      const cancelled = cancellation.token.isCancellationRequested;
-      result = { ok: false, error: { kind: cancelled ? 'cancelled' : 'unauthorized', message: cancelled ? 'The query was cancelled.' : `Could not run the query: ${e instanceof Error ? e.message : String(e)}` }, durationMs: 0, workspaceName: workspace.name };
+      result = { ok: false, error: runFailure(stage, e, cancellation.token.isCancellationRequested), durationMs: 0, workspaceName: workspace.name };
     } finally {
       cancellation.dispose();
       this.running = undefined;

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { KqlLanguageService } from '../language/languageService';
+import type { KqlLanguageService } from '../service/languageService';
 import type { KqlHuntingSettings } from '../protocol/settings';
 import type { EnvironmentId } from '../schema/types';
 import type { CheckToolInput } from './toolInputs';

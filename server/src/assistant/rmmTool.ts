@@ -1,6 +1,6 @@
-import { kindsOf, rmmTools, type DetectionKind } from '../detections/rmmLibrary';
-import { rmmDetectionQuery } from '../detections/rmmQueries';
-import { rmmRuleYaml } from '../detections/rmmRule';
+import { kindsOf, rmmTools, type DetectionKind } from '../rmm/rmmLibrary';
+import { rmmDetectionQuery } from '../rmm/rmmQueries';
+import { rmmRuleYaml } from '../rmm/rmmRule';
 import { closestNames } from '../schema/nameSuggestions';
 import type { RmmToolInput } from './toolInputs';
 

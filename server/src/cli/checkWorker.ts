@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { KqlLanguageService } from '../language/languageService';
+import type { KqlLanguageService } from '../service/languageService';
 import { UsageError } from './exitCodes';
 import { checkFile, type CheckJob, type CheckOutcome } from './fileChecker';
 import { createCliService } from './schemaSources';

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KqlLanguageService } from '../language/languageService';
+import type { KqlLanguageService } from '../service/languageService';
 import type { KqlHuntingSettings } from '../protocol/settings';
 import { compareFindings, toFinding, type FileResult, type Finding } from './findings';
 import { readRegularText } from './regularFile';

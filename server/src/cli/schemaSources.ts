@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { getLanguageService, type KqlLanguageService } from '../language/languageService';
+import { getLanguageService, type KqlLanguageService } from '../service/languageService';
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
 import type { SchemaSource } from '../schema/schemaMerge';
 import { CatalogueSchemaProvider } from '../schema/schemaProvider';

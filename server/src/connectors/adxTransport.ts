@@ -1,9 +1,15 @@
 import {
   createDefaultHttpClient, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, throttlingRetryPolicy, type Pipeline,
 } from '@azure/core-rest-pipeline';
-import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
+import type { Client as KustoClient } from 'azure-kusto-data' with { 'resolution-mode': 'import' };
 import { isLoopback } from './queryPolicy';
 import { pipelineOptions, type ConnectorTransport } from './transport';
+
+// axios is azure-kusto-data's dependency, not ours: its types are taken from the SDK's client.
+type AxiosAdapterSetting = NonNullable<KustoClient['axiosInstance']['defaults']['adapter']>;
+type AxiosAdapter = Extract<AxiosAdapterSetting extends readonly (infer A)[] ? A : AxiosAdapterSetting, (...args: never[]) => unknown>;
+type InternalAxiosRequestConfig = Parameters<AxiosAdapter>[0];
+type AxiosResponse = Awaited<ReturnType<AxiosAdapter>>;
 
 /**
  * azure-kusto-data sends its requests with axios and retries nothing. Rather than a second retry

@@ -1,23 +1,14 @@
 import { kusto } from '../language/kustoEngine';
 import { ExecutionError, UnsupportedError } from './errors';
-import type { QueryContext } from './queryContext';
+import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS } from './scalarFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { constantNeedlePredicate, kustoRegex, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
-import { compareValues, fromExternal, isIntegerType, parseDatetime, toDynamic, valueToString, type Column, type KqlType, type Row } from './values';
+import { compareValues, fromExternal, isIntegerType, parseDatetime, toDynamic, valueToString, type KqlType, type Row } from './values';
 
-/**
- * Compiles a bound scalar expression to a closure over one row. Compiling once per operator,
- * rather than walking the tree per row, is what keeps a million-row scan within budget.
- */
-export type Evaluator = (row: Row) => unknown;
-
-export interface Scope {
-  readonly columns: readonly Column[];
-  readonly index: ReadonlyMap<string, number>;
-  readonly ctx: QueryContext;
-}
+// The closure and scope types live in evaluator.ts, which setPredicates.ts shares without importing this.
+export type { Evaluator, Scope } from './evaluator';
 
 /** Aggregate names, rejected outside summarize with a message that says where they belong. */
 export const AGGREGATE_NAMES = new Set(['count', 'countif', 'dcount', 'dcountif', 'min', 'max', 'sum', 'avg', 'make_set', 'make_list',
@@ -48,7 +39,7 @@ export function compileScalar(expr: Expr, scope: Scope): Evaluator {
       return compileMember(expr, scope);
     case 'InExpression': case 'InCsExpression': case 'NotInExpression': case 'NotInCsExpression':
     case 'HasAnyExpression': case 'HasAllExpression':
-      return compileSetPredicate(expr, scope);
+      return compileSetPredicate(expr, scope, { scalar: compileScalar, literal: literalValue });
     case 'BetweenExpression': case 'NotBetweenExpression':
       return compileBetween(expr as Kusto.Language.Syntax.BetweenExpression, kind === 'NotBetweenExpression', scope);
     case 'ToScalarExpression': {

@@ -1,5 +1,4 @@
-import type { Evaluator, Scope } from './scalarCompiler';
-import { compileScalar, literalValue } from './scalarCompiler';
+import type { Evaluator, Scope } from './evaluator';
 import { hasMatcher } from './stringMatch';
 import { elements, isTabular, kindName, scalarTypeOf, type Expr } from './syntax';
 import { keyPart, valueToString, type KqlType, type Row } from './values';
@@ -10,13 +9,19 @@ import { keyPart, valueToString, type KqlType, type Row } from './values';
  * so a list is turned into a function from a row to the candidate values; a list of constants
  * is computed once.
  */
-export function compileSetPredicate(expr: Expr, scope: Scope): Evaluator {
+/** What set predicates need from the scalar compiler, passed in because it calls them (no import cycle). */
+export interface ScalarCompiler {
+  scalar(expr: Expr, scope: Scope): Evaluator;
+  literal(expr: Expr): unknown;
+}
+
+export function compileSetPredicate(expr: Expr, scope: Scope, compiler: ScalarCompiler): Evaluator {
   const node = expr as Kusto.Language.Syntax.InExpression;
   const op = (node.Operator?.Text ?? '').toLowerCase();
   const kind = kindName(expr);
   const leftType = scalarTypeOf(node.Left!);
-  const left = compileScalar(node.Left!, scope);
-  const candidates = compileList(elements(node.Right!.Expressions), scope);
+  const left = compiler.scalar(node.Left!, scope);
+  const candidates = compileList(elements(node.Right!.Expressions), scope, compiler);
   if (kind === 'HasAnyExpression' || kind === 'HasAllExpression') {
     const all = kind === 'HasAllExpression';
     const matchersOf = memo((values: unknown[]) => values.map((v) => hasMatcher(typeof v === 'string' ? v : valueToString(v, 'dynamic'), false)));
@@ -55,8 +60,8 @@ function memo<T>(f: (values: unknown[]) => T): (values: unknown[]) => T {
   };
 }
 
-function compileList(items: Expr[], scope: Scope): (row: Row) => unknown[] {
-  const parts = items.map((item) => compileItem(item, scope));
+function compileList(items: Expr[], scope: Scope, compiler: ScalarCompiler): (row: Row) => unknown[] {
+  const parts = items.map((item) => compileItem(item, scope, compiler));
   if (parts.every((p) => p.constant)) {
     let cached: unknown[] | undefined;
     return (r) => (cached ??= parts.flatMap((p) => p.values(r)));
@@ -64,7 +69,7 @@ function compileList(items: Expr[], scope: Scope): (row: Row) => unknown[] {
   return (r) => parts.flatMap((p) => p.values(r));
 }
 
-function compileItem(item: Expr, scope: Scope): { constant: boolean; values: (row: Row) => unknown[] } {
+function compileItem(item: Expr, scope: Scope, compiler: ScalarCompiler): { constant: boolean; values: (row: Row) => unknown[] } {
   if (isTabular(item)) {
     let cached: unknown[] | undefined;
     return {
@@ -74,11 +79,11 @@ function compileItem(item: Expr, scope: Scope): { constant: boolean; values: (ro
   }
   const type = scalarTypeOf(item);
   if (item.IsLiteral) {
-    const v = literalValue(item);
+    const v = compiler.literal(item);
     const list = Array.isArray(v) ? v : [v];
     return { constant: true, values: () => list };
   }
-  const f = compileScalar(item, scope);
+  const f = compiler.scalar(item, scope);
   const constant = kindName(item) === 'DynamicExpression' || kindName(item) === 'NameReference' && !scope.index.has((item as Kusto.Language.Syntax.NameReference).SimpleName ?? '');
   return {
     constant,

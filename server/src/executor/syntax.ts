@@ -7,7 +7,6 @@ import { toKqlType, type Column, type KqlType } from './values';
  * bound tree through names rather than through the bridge's .NET-style collections.
  */
 
-export type Syn = Kusto.Language.Syntax.SyntaxNode;
 export type Expr = Kusto.Language.Syntax.Expression;
 
 interface DotNetList<T> { Count: number; getItem(i: number): T }

@@ -12,7 +12,3 @@ export function columnIndex(columns: readonly Column[]): Map<string, number> {
   columns.forEach((c, i) => { if (!m.has(c.name)) m.set(c.name, i); });
   return m;
 }
-
-export function emptyTable(columns: Column[]): Table {
-  return { columns, rows: [] };
-}

@@ -4,7 +4,6 @@ import { readWorkspaceManifest } from '../executor/files/workspaceLoader';
 import { AssistantToolRequest, type AssistantToolResult } from '../protocol/messages';
 import { ENVIRONMENT_IDS, type EnvironmentId } from '../schema/types';
 import type { HandlerModule } from './handlerModule';
-import { schemaCatalogue } from './schemaHandlers';
 import { credentialFrom } from './sealedCredentials';
 
 /**
@@ -25,7 +24,7 @@ export const assistantHandlers: HandlerModule = {
         const credential = credentialFrom(params.token);
         return await callAssistantTool({
           service: ctx.service,
-          schemas: schemaCatalogue,
+          schemas: ctx.parts.schemas,
           settings,
           workspaces: params.workspaces,
           runSettings: params.runSettings,

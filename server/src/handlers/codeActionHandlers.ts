@@ -1,5 +1,4 @@
 import { CodeActionKind } from 'vscode-languageserver/node';
-import { guard } from '../handlerGuard';
 import type { HandlerModule } from './handlerModule';
 
 /** Quick fixes (engine fixes, did you mean, =~, add a time filter) and engine refactorings. */
@@ -9,7 +8,7 @@ export const codeActionHandlers: HandlerModule = {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
   }),
   register(ctx) {
-    ctx.connection.onCodeAction(guard(ctx.connection, 'codeAction', [], async ({ textDocument, range, context }) => {
+    ctx.connection.onCodeAction(ctx.guard('codeAction', [], async ({ textDocument, range, context }) => {
       const found = await ctx.analysisFor(textDocument.uri);
       if (!found) return [];
       const actions = ctx.service.getCodeActions(found.analysis, range, context.diagnostics);

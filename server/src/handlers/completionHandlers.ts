@@ -1,6 +1,5 @@
 import type { ClientCapabilities } from 'vscode-languageserver/node';
-import { detectionSnippetsAt } from '../detections/snippetCompletions';
-import { guard } from '../handlerGuard';
+import { detectionSnippetsAt } from '../rmm/snippetCompletions';
 import type { HandlerModule } from './handlerModule';
 
 /** What the client told us at initialize that changes how completion items are built. */
@@ -18,7 +17,7 @@ export const completionHandlers: HandlerModule = {
   },
   register(ctx) {
     ctx.connection.onCompletion(
-      guard(ctx.connection, 'completion', null, async ({ textDocument, position }) => {
+      ctx.guard('completion', null, async ({ textDocument, position }) => {
         const found = await ctx.analysisFor(textDocument.uri);
         if (!found) return null;
         const list = ctx.service.getCompletions(found.analysis, position, { snippetSupport });
@@ -27,9 +26,9 @@ export const completionHandlers: HandlerModule = {
         return list;
       }),
     );
-    ctx.connection.onCompletionResolve(guard(ctx.connection, 'completionResolve', null as never, (item) => ctx.service.resolveCompletion(item)));
+    ctx.connection.onCompletionResolve(ctx.guard('completionResolve', null as never, (item) => ctx.service.resolveCompletion(item)));
     ctx.connection.onSignatureHelp(
-      guard(ctx.connection, 'signatureHelp', null, async ({ textDocument, position }) => {
+      ctx.guard('signatureHelp', null, async ({ textDocument, position }) => {
         const found = await ctx.analysisFor(textDocument.uri);
         return found ? ctx.service.getSignatureHelp(found.analysis, position) : null;
       }),

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { runDetectionTestFile } from '../executor/detectionTests';
 import { nodeDetectionTestHost } from '../executor/files/detectionTestFiles';
-import { guard } from '../handlerGuard';
 import { ListDetectionTestsRequest, RunDetectionTestsRequest, type DetectionTestCaseOutcome } from '../protocol/messages';
 import type { HandlerModule } from './handlerModule';
 
@@ -17,14 +16,14 @@ export const detectionTestHandlers: HandlerModule = {
   name: 'detectionTests',
   capabilities: () => ({}),
   register(ctx) {
-    ctx.connection.onRequest(ListDetectionTestsRequest, guard(ctx.connection, 'listDetectionTests', { cases: [], error: 'The test file could not be read; see the output log.' },
+    ctx.connection.onRequest(ListDetectionTestsRequest, ctx.guard('listDetectionTests', { cases: [], error: 'The test file could not be read; see the output log.' },
       ({ uri }) => {
         const file = filePathOf(uri);
         if (typeof file !== 'string') return { cases: [], error: file.error };
         return { cases: caseNames(readFileSync(file, 'utf8'), file) };
       }));
 
-    ctx.connection.onRequest(RunDetectionTestsRequest, guard(ctx.connection, 'runDetectionTests', { cases: [], error: 'The tests could not be run; see the output log.' },
+    ctx.connection.onRequest(RunDetectionTestsRequest, ctx.guard('runDetectionTests', { cases: [], error: 'The tests could not be run; see the output log.' },
       ({ uri }) => {
         const file = filePathOf(uri);
         if (typeof file !== 'string') return { cases: [], error: file.error };

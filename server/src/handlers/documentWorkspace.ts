@@ -7,7 +7,7 @@ import { workspacePin } from '../protocol/workspaces';
  * configured workspace (the client's own rule when nothing was picked yet, and the command
  * line's). The client reports the active workspace because only it remembers the user's pick.
  */
-class DocumentWorkspaces {
+export class DocumentWorkspaces {
   private active: string | undefined;
   private firstConfigured: string | undefined;
 
@@ -33,5 +33,3 @@ class DocumentWorkspaces {
     return this.active ?? this.firstConfigured;
   }
 }
-
-export const documentWorkspaces = new DocumentWorkspaces();

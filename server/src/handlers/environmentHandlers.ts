@@ -1,5 +1,4 @@
 import { hostFormatOf, impliedEnvironment } from '../documents/documentRegions';
-import { guard } from '../handlerGuard';
 import { DocumentEnvironmentRequest, ServerInfoRequest } from '../protocol/messages';
 import { builtinSchema } from '../schema/builtinSchemas';
 import { environmentPin } from '../schema/environment';
@@ -13,7 +12,7 @@ export const environmentHandlers: HandlerModule = {
     ctx.connection.onRequest(ServerInfoRequest, () => ({ processId: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }));
     ctx.connection.onRequest(
       DocumentEnvironmentRequest,
-      guard(ctx.connection, 'documentEnvironment', null, async ({ uri }) => {
+      ctx.guard('documentEnvironment', null, async ({ uri }) => {
         const document = ctx.documents.get(uri);
         if (!document) return null;
         if (hostFormatOf(document) !== 'kql' && ctx.service.regionsOf(document).length === 0) return null;

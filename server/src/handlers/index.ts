@@ -2,7 +2,7 @@ import type { HandlerModule } from './handlerModule';
 import { assistantHandlers } from './assistantHandlers';
 import { codeActionHandlers } from './codeActionHandlers';
 import { completionHandlers } from './completionHandlers';
-import { detectionHandlers } from './detectionHandlers';
+import { rmmHandlers } from './rmmHandlers';
 import { detectionTestHandlers } from './detectionTestHandlers';
 import { environmentHandlers } from './environmentHandlers';
 import { liveSchemaHandlers } from './liveSchemaHandlers';
@@ -16,7 +16,7 @@ import { structureHandlers } from './structureHandlers';
 export const HANDLER_MODULES: readonly HandlerModule[] = [
   environmentHandlers,
   queryHandlers,
-  detectionHandlers,
+  rmmHandlers,
   detectionTestHandlers,
   completionHandlers,
   navigationHandlers,

@@ -6,9 +6,7 @@ import type { RefreshSchemaParams, RefreshSchemaResult } from '../protocol/schem
 import { parseWorkspaces } from '../protocol/workspaces';
 import { DiskLiveSchemaCache, LiveSchemaStore, type CachedLiveSchema, type LiveSchemaCache } from '../schemaFiles/liveSchemaStore';
 import type { ServerContext } from '../serverContext';
-import { documentWorkspaces } from './documentWorkspace';
 import type { HandlerModule } from './handlerModule';
-import { schemaCatalogue } from './schemaHandlers';
 import { credentialFrom } from './sealedCredentials';
 
 /**
@@ -33,8 +31,6 @@ class MemoryLiveSchemaCache implements LiveSchemaCache {
   }
 }
 
-let storagePath: string | undefined;
-
 function storageFolder(params: InitializeParams | undefined): string | undefined {
   const options = params?.initializationOptions as { globalStoragePath?: unknown } | undefined;
   const folder = options?.globalStoragePath;
@@ -51,8 +47,9 @@ class LiveSchemaState {
   /** Made on first use, because the storage folder is known only after initialize. */
   private get(): { live: LiveSchemaStore; cache: LiveSchemaCache; persisted: boolean } {
     if (!this.store) {
+      const storagePath = storageFolder(this.ctx.initializeParams());
       const cache = storagePath ? new DiskLiveSchemaCache(storagePath) : new MemoryLiveSchemaCache();
-      this.store = { live: new LiveSchemaStore(schemaCatalogue, cache), cache, persisted: !!storagePath };
+      this.store = { live: new LiveSchemaStore(this.ctx.parts.schemas, cache), cache, persisted: !!storagePath };
     }
     return this.store;
   }
@@ -62,7 +59,7 @@ class LiveSchemaState {
     const { live, persisted } = this.get();
     const config = await this.ctx.connection.workspace.getConfiguration('kqlHunting').catch(() => undefined) as { workspaces?: unknown } | undefined;
     const { workspaces } = parseWorkspaces(config?.workspaces ?? []);
-    let changed = documentWorkspaces.setFirstConfigured(workspaces[0]?.name);
+    let changed = this.ctx.parts.documentWorkspaces.setFirstConfigured(workspaces[0]?.name);
     if (persisted) {
       for (const w of workspaces) {
         if (this.refreshed.has(w.name)) continue;
@@ -83,7 +80,7 @@ class LiveSchemaState {
       const environment = fetched.environment;
       this.refreshed.add(workspaceName);
       const conversionWarnings = await live.refresh(workspaceName, environment, fetched.kind, async () => fetched.payload);
-      const schema = schemaCatalogue.liveSourceFor(workspaceName);
+      const schema = this.ctx.parts.schemas.liveSourceFor(workspaceName);
       this.ctx.revalidateAll();
       return {
         ok: true,
@@ -103,10 +100,7 @@ class LiveSchemaState {
 
 export const liveSchemaHandlers: HandlerModule = {
   name: 'liveSchema',
-  capabilities(_client, params) {
-    storagePath = storageFolder(params);
-    return {};
-  },
+  capabilities: () => ({}),
   register(ctx) {
     const state = new LiveSchemaState(ctx);
     let restoring = false;
@@ -117,7 +111,7 @@ export const liveSchemaHandlers: HandlerModule = {
       void state.restore().catch((e) => ctx.connection.console.error(`live schema restore: ${e instanceof Error ? e.message : String(e)}`));
     });
     ctx.connection.onNotification(ActiveWorkspaceNotification, (params) => {
-      if (documentWorkspaces.setActive(typeof params?.name === 'string' && params.name ? params.name : undefined)) ctx.revalidateAll();
+      if (ctx.parts.documentWorkspaces.setActive(typeof params?.name === 'string' && params.name ? params.name : undefined)) ctx.revalidateAll();
     });
     ctx.connection.onRequest(RefreshSchemaRequest, async (params, token) => {
       const controller = new AbortController();

@@ -1,5 +1,4 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { guard } from '../handlerGuard';
 import type { HandlerModule } from './handlerModule';
 
 /** Hover, go to definition, find references, document highlights and rename. */
@@ -15,27 +14,27 @@ export const navigationHandlers: HandlerModule = {
   register(ctx) {
     const { connection, service } = ctx;
     const at = async (uri: string) => (await ctx.analysisFor(uri))?.analysis;
-    connection.onHover(guard(connection, 'hover', null, async ({ textDocument, position }) => {
+    connection.onHover(ctx.guard('hover', null, async ({ textDocument, position }) => {
       const analysis = await at(textDocument.uri);
       return analysis ? service.getHover(analysis, position) : null;
     }));
-    connection.onDefinition(guard(connection, 'definition', [], async ({ textDocument, position }) => {
+    connection.onDefinition(ctx.guard('definition', [], async ({ textDocument, position }) => {
       const analysis = await at(textDocument.uri);
       return analysis ? service.getDefinition(analysis, position) : [];
     }));
-    connection.onReferences(guard(connection, 'references', [], async ({ textDocument, position, context }) => {
+    connection.onReferences(ctx.guard('references', [], async ({ textDocument, position, context }) => {
       const analysis = await at(textDocument.uri);
       return analysis ? service.getReferences(analysis, position, context.includeDeclaration) : [];
     }));
-    connection.onDocumentHighlight(guard(connection, 'documentHighlight', [], async ({ textDocument, position }) => {
+    connection.onDocumentHighlight(ctx.guard('documentHighlight', [], async ({ textDocument, position }) => {
       const analysis = await at(textDocument.uri);
       return analysis ? service.getDocumentHighlights(analysis, position) : [];
     }));
-    connection.onPrepareRename(guard(connection, 'prepareRename', null, async ({ textDocument, position }) => {
+    connection.onPrepareRename(ctx.guard('prepareRename', null, async ({ textDocument, position }) => {
       const analysis = await at(textDocument.uri);
       return (analysis && service.prepareRename(analysis, position)) ?? null;
     }));
-    connection.onRenameRequest(guard(connection, 'rename', null, async ({ textDocument, position, newName }) => {
+    connection.onRenameRequest(ctx.guard('rename', null, async ({ textDocument, position, newName }) => {
       const analysis = await at(textDocument.uri);
       if (!analysis) return null;
       const result = service.rename(analysis, position, newName);

@@ -3,7 +3,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { queryBlocksOf, ruleTimespan } from '../connectors/queryBlocks';
 import { runQuery } from '../connectors/runQuery';
 import { locateError } from '../connectors/serviceErrors';
-import { guard } from '../handlerGuard';
 import type { DocumentAnalysis } from '../language/documentAnalysis';
 import { QueryBlocksRequest, RunQueryRequest } from '../protocol/messages';
 import type { RunQueryParams, RunQueryResult } from '../protocol/queryRun';
@@ -45,7 +44,7 @@ export const queryHandlers: HandlerModule = {
   register(ctx) {
     ctx.connection.onRequest(
       QueryBlocksRequest,
-      guard(ctx.connection, 'queryBlocks', { blocks: [] }, async ({ uri }) => {
+      ctx.guard('queryBlocks', { blocks: [] }, async ({ uri }) => {
         const found = await ctx.analysisFor(uri);
         if (!found) return { blocks: [] };
         const timespan = ruleTimespan(found.document);

@@ -2,21 +2,20 @@ import { fileURLToPath } from 'node:url';
 import { parseRuleYaml } from '../documents/ruleYaml';
 import { isRuleDocument } from '../documents/documentRegions';
 import { ruleIdOf } from '../rules/ruleChecks';
-import { WorkspaceRuleIds } from '../workspaceRuleIds';
 import type { HandlerModule } from './handlerModule';
 
 /**
  * The workspace-wide part of the rule checks: the index of rule ids that the duplicate-id check
- * reads. The language service is given `workspaceRuleIds` at construction; this module fills it
- * from the workspace folders once the client is initialized, and from open documents as they
- * change, re-checking open documents when an id starts or stops being shared.
+ * reads. The language service is given the index (ctx.parts.ruleIds) at construction; this module
+ * fills it from the workspace folders once the client is initialized, and from open documents as
+ * they change, re-checking open documents when an id starts or stops being shared.
  */
-export const workspaceRuleIds = new WorkspaceRuleIds();
 
 export const ruleHandlers: HandlerModule = {
   name: 'rules',
   capabilities: () => ({}),
   register(ctx) {
+    const workspaceRuleIds = ctx.parts.ruleIds;
     let scan: Promise<void> | undefined;
     const scanWorkspace = () => {
       scan ??= (async () => {

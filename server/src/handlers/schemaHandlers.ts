@@ -3,13 +3,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
-  type ClientCapabilities,
   type Diagnostic,
   type Disposable,
   type FileSystemWatcher,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CatalogueSchemaProvider } from '../schema/schemaProvider';
 import { ENVIRONMENT_IDS } from '../schema/types';
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
 import { findSchemaFiles, loadSchemaFile, type LoadedSchemaFile } from '../schemaFiles/schemaFileLoader';
@@ -19,32 +17,22 @@ import type { HandlerModule } from './handlerModule';
 /**
  * Custom schema files (`kqlHunting.schemaFiles`): found by glob in every workspace folder, merged
  * into the shared catalogue, reloaded when a file or the setting changes, and checked: a problem
- * in a file is a diagnostic on that file, and never stops the other files from loading.
+ * in a file is a diagnostic on that file, and never stops the other files from loading. The
+ * catalogue is the server's (ctx.parts.schemas).
  */
-export const schemaCatalogue = new CatalogueSchemaProvider();
 
 const SOURCE = 'kql-schema';
 /** Edits arrive in bursts (a save writes, a formatter rewrites); one reload covers them. */
 const RELOAD_DELAY_MS = 100;
 
-let client: ClientCapabilities = {};
-let requestReload: (() => void) | undefined;
-
-/** Reads the schema files again, for example because the `kqlHunting.schemaFiles` setting changed. */
-export function reloadSchemaFiles(): void {
-  requestReload?.();
-}
-
 export const schemaHandlers: HandlerModule = {
   name: 'schemaFiles',
-  capabilities(capabilities) {
-    client = capabilities;
-    return {};
-  },
+  capabilities: () => ({}),
   register(ctx) {
     const state = new SchemaFilesState(ctx);
     let started = false;
-    requestReload = () => state.scheduleReload(0);
+    // The `kqlHunting.schemaFiles` setting may have changed.
+    ctx.onSettingsChanged(() => state.scheduleReload(0));
     ctx.documents.onDidOpen(() => {
       if (started) return;
       started = true;
@@ -81,21 +69,21 @@ class SchemaFilesState {
       const { schemaFiles } = await this.ctx.settings.get(folder.uri);
       if (!schemaFiles.length) continue;
       const dir = fileURLToPath(folder.uri);
-      for (const pattern of schemaFiles) watchers.push({ globPattern: client.workspace?.didChangeWatchedFiles?.relativePatternSupport ? { baseUri: folder.uri, pattern } : path.join(dir, pattern).split(path.sep).join('/') });
+      for (const pattern of schemaFiles) watchers.push({ globPattern: this.ctx.clientCapabilities().workspace?.didChangeWatchedFiles?.relativePatternSupport ? { baseUri: folder.uri, pattern } : path.join(dir, pattern).split(path.sep).join('/') });
       for (const file of await findSchemaFiles(dir, schemaFiles)) loaded.push(await loadSchemaFile(file));
     }
     await this.watch(watchers);
     const signature = JSON.stringify(loaded.map((l) => [l.file, l.text]));
     if (signature === this.signature) return;
     this.signature = signature;
-    schemaCatalogue.setCustomSources(loaded.map((l) => l.source));
+    this.ctx.parts.schemas.setCustomSources(loaded.map((l) => l.source));
     this.publish(loaded);
     this.ctx.revalidateAll();
   }
 
   /** Asks the client to report changes to the schema files, replacing the previous registration. */
   private async watch(watchers: FileSystemWatcher[]): Promise<void> {
-    if (!client.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    if (!this.ctx.clientCapabilities().workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
     const key = JSON.stringify(watchers);
     if (key === this.watchedPatterns) return;
     this.watchedPatterns = key;
@@ -108,9 +96,9 @@ class SchemaFilesState {
     // Merge and type warnings are found while the environments are built; both have the same ones.
     // Without custom files there are none, and the large Sentinel catalogue is left for a document
     // that needs it.
-    if (loaded.length > 0) for (const env of ENVIRONMENT_IDS) schemaCatalogue.globalsFor(env);
+    if (loaded.length > 0) for (const env of ENVIRONMENT_IDS) this.ctx.parts.schemas.globalsFor(env);
     const mergeWarnings = new Map<string, Set<string>>();
-    for (const w of schemaCatalogue.warnings()) (mergeWarnings.get(w.source) ?? mergeWarnings.set(w.source, new Set()).get(w.source)!).add(w.message);
+    for (const w of this.ctx.parts.schemas.warnings()) (mergeWarnings.get(w.source) ?? mergeWarnings.set(w.source, new Set()).get(w.source)!).add(w.message);
     const next = new Set<string>();
     for (const l of loaded) {
       const uri = pathToFileURL(l.file).href;

@@ -1,4 +1,3 @@
-import { guard } from '../handlerGuard';
 import { SEMANTIC_TOKENS_LEGEND } from '../language/semanticTokens';
 import type { HandlerModule } from './handlerModule';
 
@@ -14,23 +13,23 @@ export const structureHandlers: HandlerModule = {
   }),
   register(ctx) {
     const { connection, service } = ctx;
-    connection.onDocumentSymbol(guard(connection, 'documentSymbol', [], async ({ textDocument }) => {
+    connection.onDocumentSymbol(ctx.guard('documentSymbol', [], async ({ textDocument }) => {
       const found = await ctx.analysisFor(textDocument.uri);
       return found ? service.getDocumentSymbols(found.analysis) : [];
     }));
-    connection.onFoldingRanges(guard(connection, 'foldingRange', [], async ({ textDocument }) => {
+    connection.onFoldingRanges(ctx.guard('foldingRange', [], async ({ textDocument }) => {
       const found = await ctx.analysisFor(textDocument.uri);
       return found ? service.getFoldingRanges(found.analysis) : [];
     }));
-    connection.languages.semanticTokens.on(guard(connection, 'semanticTokens', { data: [] }, async ({ textDocument }) => {
+    connection.languages.semanticTokens.on(ctx.guard('semanticTokens', { data: [] }, async ({ textDocument }) => {
       const found = await ctx.analysisFor(textDocument.uri);
       return found ? service.getSemanticTokens(found.analysis) : { data: [] };
     }));
-    connection.onDocumentFormatting(guard(connection, 'formatting', [], async ({ textDocument, options }) => {
+    connection.onDocumentFormatting(ctx.guard('formatting', [], async ({ textDocument, options }) => {
       const found = await ctx.analysisFor(textDocument.uri);
       return found ? service.format(found.analysis, found.settings, options) : [];
     }));
-    connection.onDocumentRangeFormatting(guard(connection, 'rangeFormatting', [], async ({ textDocument, options, range }) => {
+    connection.onDocumentRangeFormatting(ctx.guard('rangeFormatting', [], async ({ textDocument, options, range }) => {
       const found = await ctx.analysisFor(textDocument.uri);
       return found ? service.format(found.analysis, found.settings, options, range) : [];
     }));

@@ -43,11 +43,6 @@ export function regionRange(analysis: DocumentAnalysis, query: QueryAnalysis, re
   };
 }
 
-/** The region offset of a document position, or undefined outside the region. */
-export function regionOffsetOf(analysis: DocumentAnalysis, query: QueryAnalysis, position: { line: number; character: number }): number | undefined {
-  return query.region.toRegionOffset(analysis.document.offsetAt(position));
-}
-
 interface InnerService {
   TryGetBoundCode(token: unknown, waitForAnalysis: boolean, code: { v: Kusto.Language.KustoCode | null }): boolean;
 }
@@ -89,16 +84,4 @@ export function boundCode(ctx: BlockContext, globals: Kusto.Language.GlobalState
   }
   fallbackCodes.set(ctx.block, code);
   return code;
-}
-
-/** The name of an engine enum member, for readable comparisons and messages. */
-export function syntaxKind(): typeof Kusto.Language.Syntax.SyntaxKind {
-  return kusto().Syntax.SyntaxKind;
-}
-
-/** The elements of a syntax list (the bridge types it as a list of a generic element). */
-export function syntaxItems<T>(list: { Count: number; getItem(i: number): T } | null | undefined): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < (list?.Count ?? 0); i++) out.push(list!.getItem(i));
-  return out;
 }

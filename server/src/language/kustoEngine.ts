@@ -23,11 +23,5 @@ export function kusto(): KustoLanguage {
   return engine;
 }
 
-/** Turns a .NET-style read-only list from the engine into a plain array. */
-export function toArray<T>(list: System.Collections.Generic.IReadOnlyList$1<T> | null | undefined): T[] {
-  const out: T[] = [];
-  if (!list) return out;
-  const count = list.Count;
-  for (let i = 0; i < count; i++) out.push(list.getItem(i));
-  return out;
-}
+// Its many users import the list helper from here; the engine tuning imports it from engineLists.
+export { toArray } from './engineLists';

@@ -1,6 +1,6 @@
 import type { ParameterInformation, Position, SignatureHelp, SignatureInformation } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from './documentAnalysis';
-import { blockAtDocumentOffset, boundCode, syntaxItems } from './engineBlocks';
+import { blockAtDocumentOffset, boundCode } from './engineBlocks';
 import { kusto, toArray } from './kustoEngine';
 import { functionDescription } from './symbolDocs';
 
@@ -71,7 +71,7 @@ export function getSignatureHelp(analysis: DocumentAnalysis, position: Position)
   const signatures = toArray(func.Signatures).filter((s) => !s.IsHidden);
   if (signatures.length === 0) return null;
   let commas = 0;
-  for (const element of syntaxItems<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>(call.ArgumentList!.Expressions as never)) {
+  for (const element of toArray<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>(call.ArgumentList!.Expressions as never)) {
     const sep = element.Separator;
     if (sep && !sep.IsMissing && sep.TextStart < local) commas++;
   }

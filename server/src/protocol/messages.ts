@@ -1,5 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { DetectionKind } from '../detections/rmmLibrary';
+import type { DetectionKind } from '../rmm/rmmLibrary';
 import type { EnvironmentId } from '../schema/types';
 import type { QueryBlocksParams, QueryBlocksResult, RunQueryParams, RunQueryResult, SealedToken } from './queryRun';
 import type { RunSettings, WorkspaceConfig } from './workspaces';

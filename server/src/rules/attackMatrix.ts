@@ -37,10 +37,6 @@ for (const tactic of TACTICS) {
   }
 }
 
-export function isTactic(value: unknown): value is Tactic {
-  return typeof value === 'string' && (TACTICS as readonly string[]).includes(value);
-}
-
 /** The tactics a technique (or its parent, for a sub-technique) belongs to; empty when unknown. */
 export function tacticsOfTechnique(technique: string): readonly Tactic[] {
   return TACTICS_BY_TECHNIQUE.get(technique.split('.')[0]) ?? [];

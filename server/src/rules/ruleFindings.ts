@@ -22,8 +22,6 @@ export type RuleFix =
   | { readonly kind: 'replace'; readonly field: string; readonly value: string }
   | { readonly kind: 'indent'; readonly lines: readonly number[]; readonly spaces: number };
 
-export type YamlNode = Node | Pair<unknown, unknown>;
-
 /** Document offsets of a node: a pair spans its key and value. */
 export function spanOf(node: unknown): [number, number] | undefined {
   if (isPair(node)) {

@@ -6,6 +6,7 @@ import type { RunQueryResult } from '../../../server/src/protocol/queryRun';
 import { DEFAULT_RUN_SETTINGS, type AdxWorkspace } from '../../../server/src/protocol/workspaces';
 import { adxHandler, ADX_DATABASE, type AdxBehaviour } from './support/adxService';
 import { startHttpsStub, type HttpsStub } from './support/httpsStub';
+import { waitUntil } from '../../helpers/waitUntil';
 
 function failed(r: RunQueryResult): Extract<RunQueryResult, { ok: false }> {
   assert.ok(!r.ok, 'expected a failure');
@@ -90,10 +91,10 @@ describe('Azure Data Explorer connector (azure-kusto-data) against a local clust
     const controller = new AbortController();
     const before = stub.requests.filter((q) => q.path === '/v2/rest/query').length;
     const running = runQuery(workspace, 'ScenarioSlow', options({ signal: controller.signal }));
-    while (stub.requests.filter((q) => q.path === '/v2/rest/query').length === before) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil('the query reaches the stub', () => stub.requests.filter((q) => q.path === '/v2/rest/query').length !== before);
     controller.abort();
     assert.equal(failed(await running).error.kind, 'cancelled');
-    while (!stub.abandoned.some((q) => (q.body as { csl?: string }).csl === 'ScenarioSlow')) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil('the stub sees the slow query abandoned', () => stub.abandoned.some((q) => (q.body as { csl?: string }).csl === 'ScenarioSlow'));
   });
 
   it('refuses a cluster that is not an Azure Data Explorer host', async () => {

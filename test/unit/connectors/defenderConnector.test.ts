@@ -9,6 +9,7 @@ import { DEFAULT_RUN_SETTINGS, type DefenderWorkspace } from '../../../server/sr
 import { FIXTURES } from '../../helpers/paths';
 import { defenderHandler } from './support/defenderService';
 import { startHttpsStub, type HttpsStub } from './support/httpsStub';
+import { waitUntil } from '../../helpers/waitUntil';
 
 function ok(r: RunQueryResult): Extract<RunQueryResult, { ok: true }> {
   assert.ok(r.ok, `expected success, got ${JSON.stringify(!r.ok && r.error)}`);
@@ -85,7 +86,7 @@ describe('Defender XDR connector (Graph runHuntingQuery) against a local service
     const controller = new AbortController();
     const before = stub.requests.length;
     const running = runQuery(workspace, 'ScenarioSlow', options({ signal: controller.signal }));
-    while (stub.requests.length === before) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil('the request reaches the stub', () => stub.requests.length !== before);
     controller.abort();
     assert.equal(failed(await running).error.kind, 'cancelled');
   });

@@ -6,6 +6,7 @@ import type { RunQueryResult } from '../../../server/src/protocol/queryRun';
 import { DEFAULT_RUN_SETTINGS, type LogAnalyticsWorkspace } from '../../../server/src/protocol/workspaces';
 import { startHttpsStub, type HttpsStub } from './support/httpsStub';
 import { logAnalyticsHandler, WORKSPACE_ID } from './support/logAnalyticsService';
+import { waitUntil } from '../../helpers/waitUntil';
 
 function ok(r: RunQueryResult): Extract<RunQueryResult, { ok: true }> {
   assert.ok(r.ok, `expected success, got ${JSON.stringify(!r.ok && r.error)}`);
@@ -121,11 +122,11 @@ describe('Log Analytics connector against a local service', () => {
     const abandonedBefore = stub.abandoned.length;
     const requestsBefore = stub.requests.length;
     const running = runQuery(workspace, 'ScenarioSlow', options({ signal: controller.signal }));
-    while (stub.requests.length === requestsBefore) await new Promise((r) => setImmediate(r));
+    await waitUntil('the request reaches the stub', () => stub.requests.length !== requestsBefore, { pollMs: 0 });
     controller.abort();
     const r = failed(await running);
     assert.equal(r.error.kind, 'cancelled');
-    while (stub.abandoned.length === abandonedBefore) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil('the stub sees the request abandoned', () => stub.abandoned.length !== abandonedBefore);
   });
 
   it('applies the row limit to a large result and says so', async () => {

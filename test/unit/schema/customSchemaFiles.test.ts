@@ -24,6 +24,9 @@ test('lenient JSON accepts a byte-order mark, comments and trailing commas, keep
   const bad = parseLenientJson('{\n  "a": 1\n  "b": 2\n}');
   assert.equal(bad.ok, false);
   if (!bad.ok) assert.equal(bad.offset, '{\n  "a": 1\n  '.length);
+  const hole = parseLenientJson('[1,,2]');
+  assert.deepEqual(hole, { ok: false, message: 'Value expected at position 3', offset: 3 });
+  assert.equal(parseLenientJson('{"a": 1}}').ok, false, 'text after the value is an error');
 });
 
 test('a CustomTables file with messy keys and types becomes one table', () => {

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from '../../../server/src/language/languageService';
+import { getLanguageService } from '../../../server/src/service/languageService';
 import { fromHuntingSchema, fromLogAnalyticsMetadata } from '../../../server/src/schema/liveSchema';
 import { CatalogueSchemaProvider } from '../../../server/src/schema/schemaProvider';
 import { DiskLiveSchemaCache, LiveSchemaStore } from '../../../server/src/schemaFiles/liveSchemaStore';

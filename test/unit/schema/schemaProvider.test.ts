@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from '../../../server/src/language/languageService';
+import { getLanguageService } from '../../../server/src/service/languageService';
 import { parseSchemaFile } from '../../../server/src/schema/customSchemaFiles';
 import { mergeSchemaSources } from '../../../server/src/schema/schemaMerge';
 import { builtinSchema } from '../../../server/src/schema/builtinSchemas';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
-import { detectionSnippetsAt, isYamlTopLevelPosition, KQL_SNIPPETS, RULE_SNIPPETS, snippetCompletions } from '../../../server/src/detections/snippetCompletions';
+import { detectionSnippetsAt, isYamlTopLevelPosition, KQL_SNIPPETS, RULE_SNIPPETS, snippetCompletions } from '../../../server/src/rmm/snippetCompletions';
 import { doc, testService } from '../../helpers/languageService';
 import { parseMarkers } from '../../helpers/markers';
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import type { EnvironmentId } from '../../../server/src/schema/types';
-import { KQL_SNIPPETS, RULE_SNIPPETS } from '../../../server/src/detections/snippetCompletions';
+import { KQL_SNIPPETS, RULE_SNIPPETS } from '../../../server/src/rmm/snippetCompletions';
 import { kqlProblems, ruleProblems } from '../../helpers/detectionChecks';
 import { REPO_ROOT } from '../../helpers/paths';
 import { expandSnippet } from '../../helpers/snippetExpander';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { KqlLanguageService } from '../../language/languageService';
+import type { KqlLanguageService } from '../../service/languageService';
 import type { KqlHuntingSettings } from '../../protocol/settings';
 import type { WorkspaceConfig } from '../../protocol/workspaces';
 import type { SchemaProvider } from '../../schema/schemaProvider';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { serveMcp } from '../../assistant/host/mcpServer';
 import type { AssistantHost } from '../../assistant/host/assistantTools';
-import { getLanguageService } from '../../language/languageService';
+import { getLanguageService } from '../../service/languageService';
 import { CatalogueSchemaProvider } from '../../schema/schemaProvider';
 import { ENVIRONMENT_IDS, type EnvironmentId } from '../../schema/types';
 import { readWorkspaceManifest } from '../../executor/files/workspaceLoader';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { queryBlocksOf, ruleTimespan } from '../../connectors/queryBlocks';
 import { runQuery } from '../../connectors/runQuery';
-import { getLanguageService } from '../../language/languageService';
+import { getLanguageService } from '../../service/languageService';
 import { DEFAULT_SETTINGS } from '../../protocol/settings';
 import { workspacePin } from '../../protocol/workspaces';
 import { BuiltinSchemaProvider } from '../../schema/schemaProvider';

@@ -11,9 +11,7 @@
  * sample of real rules with and without it.
  */
 
-// Only used inside functions that run after the engine is loaded, so the import cycle with
-// kustoEngine.ts (which installs this) is harmless.
-import { toArray } from '../kustoEngine';
+import { toArray } from '../engineLists';
 
 type Predicate = ((element: unknown) => boolean) | null | undefined;
 type Walk = (this: unknown, type: unknown, element: unknown, predicate: Predicate, includeSelf: boolean) => unknown;

@@ -1,6 +1,4 @@
-// Only used inside functions that run after the engine is loaded, so the import cycle with
-// kustoEngine.ts (which installs this) is harmless.
-import { toArray } from '../kustoEngine';
+import { toArray } from '../engineLists';
 
 /**
  * Finding a name in a database: the engine scans every member for each lookup, which with the

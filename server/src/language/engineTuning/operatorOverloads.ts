@@ -16,9 +16,7 @@
  * sample of real rules with and without it.
  */
 
-// Only used inside functions that run after the engine is loaded, so the import cycle with
-// kustoEngine.ts (which installs this) is harmless.
-import { toArray } from '../kustoEngine';
+import { toArray } from '../engineLists';
 
 type List = { Count: number; getItem(i: number): unknown; add(item: unknown): void };
 type Choose = (this: unknown, signatures: unknown, args: unknown, argumentTypes: unknown, result: List, requireAll?: boolean) => void;

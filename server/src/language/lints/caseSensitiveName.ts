@@ -1,4 +1,4 @@
-import { syntaxItems } from '../engineBlocks';
+import { toArray } from '../engineLists';
 import { kusto } from '../kustoEngine';
 import { nodesOfKind, type Lint, type LintFinding } from './lintContext';
 import { LINT_RULES, lintMessage } from './lintRules';
@@ -34,7 +34,7 @@ export const caseSensitiveName: Lint = ({ root }) => {
     if (!NAME_COLUMN.test(symbol.Name ?? '')) continue;
     const right = b.Right;
     const values = node.Kind === S.InExpression || node.Kind === S.NotInExpression
-      ? syntaxItems<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>((right as Kusto.Language.Syntax.ExpressionList | null)?.Expressions as never).map((e) => e.Element)
+      ? toArray<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>((right as Kusto.Language.Syntax.ExpressionList | null)?.Expressions as never).map((e) => e.Element)
       : [right];
     // Only literal names with letters in them can differ by case.
     if (values.length === 0 || !values.every((v) => isStringLiteral(v) && /[A-Za-z]/.test(v!.toString()!))) continue;

@@ -44,8 +44,6 @@ export const LINT_RULES = {
   },
 } as const satisfies Record<string, LintRule>;
 
-export type LintRuleKey = keyof typeof LINT_RULES;
-
 export const ALL_LINT_RULES: readonly LintRule[] = Object.values(LINT_RULES);
 
 /** Fills a rule's message placeholders. */

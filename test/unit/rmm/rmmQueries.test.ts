@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DETECTION_KINDS, kindsOf, rmmToolById, rmmTools, type RmmTool } from '../../../server/src/detections/rmmLibrary';
-import { rmmDetectionQuery } from '../../../server/src/detections/rmmQueries';
+import { DETECTION_KINDS, kindsOf, rmmToolById, rmmTools, type RmmTool } from '../../../server/src/rmm/rmmLibrary';
+import { rmmDetectionQuery } from '../../../server/src/rmm/rmmQueries';
 import { kqlProblems } from '../../helpers/detectionChecks';
 
 function tool(id: string): RmmTool {

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { DETECTION_KINDS, kindsOf, rmmToolById, rmmTools } from '../../../server/src/detections/rmmLibrary';
-import { rmmDetectionQuery } from '../../../server/src/detections/rmmQueries';
-import { MAX_RULE_QUERY_LENGTH, rmmRuleYaml } from '../../../server/src/detections/rmmRule';
+import { DETECTION_KINDS, kindsOf, rmmToolById, rmmTools } from '../../../server/src/rmm/rmmLibrary';
+import { rmmDetectionQuery } from '../../../server/src/rmm/rmmQueries';
+import { MAX_RULE_QUERY_LENGTH, rmmRuleYaml } from '../../../server/src/rmm/rmmRule';
 import { ruleProblems } from '../../helpers/detectionChecks';
 
 interface Rule {

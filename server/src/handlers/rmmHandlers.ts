@@ -1,24 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { guard } from '../handlerGuard';
-import { DETECTION_KINDS, kindsOf, rmmToolById, rmmTools } from '../detections/rmmLibrary';
-import { rmmDetectionQuery } from '../detections/rmmQueries';
-import { rmmRuleYaml } from '../detections/rmmRule';
+import { DETECTION_KINDS, kindsOf, rmmToolById, rmmTools } from '../rmm/rmmLibrary';
+import { rmmDetectionQuery } from '../rmm/rmmQueries';
+import { rmmRuleYaml } from '../rmm/rmmRule';
 import { RmmDetectionRequest, RmmToolsRequest, type RmmDetectionResult } from '../protocol/messages';
 import type { HandlerModule } from './handlerModule';
 
 /** Serves the RMM detection library to the New RMM Detection command (and to any LSP client). */
-export const detectionHandlers: HandlerModule = {
-  name: 'detections',
+export const rmmHandlers: HandlerModule = {
+  name: 'rmm',
   capabilities: () => ({}),
   register(ctx) {
-    ctx.connection.onRequest(RmmToolsRequest, guard(ctx.connection, 'rmmTools', [], () => rmmTools().map((tool) => ({
+    ctx.connection.onRequest(RmmToolsRequest, ctx.guard('rmmTools', [], () => rmmTools().map((tool) => ({
       id: tool.id,
       name: tool.name,
       kinds: kindsOf(tool),
       detail: [tool.companies[0], tool.signers[0], tool.domains[0]].filter(Boolean).join(' | '),
     }))));
 
-    ctx.connection.onRequest(RmmDetectionRequest, guard(ctx.connection, 'rmmDetection', { error: 'The detection could not be generated; see the output log.' },
+    ctx.connection.onRequest(RmmDetectionRequest, ctx.guard('rmmDetection', { error: 'The detection could not be generated; see the output log.' },
       (params): RmmDetectionResult => {
         const unknown = params.toolIds.filter((id) => !rmmToolById(id));
         if (unknown.length > 0) return { error: `Unknown RMM tool: ${unknown.join(', ')}.` };
