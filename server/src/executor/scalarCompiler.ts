@@ -5,7 +5,7 @@ import { SCALAR_FUNCTIONS } from './scalarFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { constantNeedlePredicate, kustoRegex, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
-import { compareValues, fromExternal, isIntegerType, parseDatetime, toDynamic, valueToString, type Column, type KqlType, type Row } from './values';
+import { compareValues, fromExternal, isIntegerType, parseDatetime, parseTimespan, toDynamic, valueToString, type Column, type KqlType, type Row } from './values';
 
 /**
  * Compiles a bound scalar expression to a closure over one row. Compiling once per operator,
@@ -92,6 +92,14 @@ export function literalValue(expr: Expr): unknown {
     return raw instanceof Date ? raw.getTime() : raw === null || raw === undefined ? null : parseDatetime(String(raw));
   }
   if (type === 'timespan') {
+    // The engine reads `time(0.12:34:56.7)` and `time('12:34:56')` as zero ticks, so the
+    // executor parses the text of those forms itself, as it does for datetime literals.
+    const m = /^(?:time|timespan)\s*\(\s*(['"]?)(.*)\1\s*\)$/is.exec(firstTokenText(expr));
+    if (m) {
+      if (m[2].trim().toLowerCase() === 'null') return null;
+      const parsed = parseTimespan(m[2]);
+      if (parsed !== null) return parsed;
+    }
     if (raw === null || raw === undefined) return null;
     const ticks = numberish((raw as { ticks?: unknown }).ticks ?? raw);
     return ticks === null ? null : ticks / 10_000;

@@ -1,3 +1,4 @@
+import { CALENDAR_FUNCTIONS } from './calendarFunctions';
 import { bin, datetimeDiff, formatDatetimeWith, startOfDay } from './datetimeFunctions';
 import { ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
 import { kustoRegex } from './stringMatch';
@@ -74,6 +75,7 @@ function isEmptyValue(v: unknown): boolean {
 }
 
 export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
+  ...CALENDAR_FUNCTIONS,
   now: (c) => c.now + (num(c, 0) ?? 0),
   ago: (c) => (num(c, 0) === null ? null : c.now - num(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
