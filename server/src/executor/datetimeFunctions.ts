@@ -1,3 +1,4 @@
+import { UnsupportedError } from './errors';
 import type { KqlType } from './values';
 
 /** Datetime helpers for the scalar functions; datetimes are UTC milliseconds since the epoch. */
@@ -35,8 +36,10 @@ export function datetimeDiff(part: string, a: number, b: number): number | null 
     case 'minute': return floorDiff(MS.minute);
     case 'second': return floorDiff(MS.second);
     case 'millisecond': return floorDiff(1);
-    case 'microsecond': return Math.round((a - b) * 1000);
-    case 'nanosecond': return Math.round((a - b) * 1_000_000);
+    // Datetimes are held in milliseconds, so a count of microseconds or nanoseconds would be
+    // silently rounded: refuse by name instead of answering wrongly.
+    case 'microsecond': case 'nanosecond':
+      throw new UnsupportedError(`datetime_diff('${part}') (sub-millisecond precision)`);
     default: return null;
   }
 }

@@ -5,7 +5,7 @@ import { SCALAR_FUNCTIONS } from './scalarFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { constantNeedlePredicate, kustoRegex, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
-import { compareValues, fromExternal, isIntegerType, parseDatetime, toDynamic, valueToString, type KqlType, type Row } from './values';
+import { compareValues, fromExternal, isIntegerType, parseDatetime, parseTimespan, toDynamic, valueToString, type KqlType, type Row } from './values';
 
 // The closure and scope types live in evaluator.ts, which setPredicates.ts shares without importing this.
 export type { Evaluator, Scope } from './evaluator';
@@ -83,6 +83,14 @@ export function literalValue(expr: Expr): unknown {
     return raw instanceof Date ? raw.getTime() : raw === null || raw === undefined ? null : parseDatetime(String(raw));
   }
   if (type === 'timespan') {
+    // The engine reads `time(0.12:34:56.7)` and `time('12:34:56')` as zero ticks, so the
+    // executor parses the text of those forms itself, as it does for datetime literals.
+    const m = /^(?:time|timespan)\s*\(\s*(['"]?)(.*)\1\s*\)$/is.exec(firstTokenText(expr));
+    if (m) {
+      if (m[2].trim().toLowerCase() === 'null') return null;
+      const parsed = parseTimespan(m[2]);
+      if (parsed !== null) return parsed;
+    }
     if (raw === null || raw === undefined) return null;
     const ticks = numberish((raw as { ticks?: unknown }).ticks ?? raw);
     return ticks === null ? null : ticks / 10_000;
@@ -161,23 +169,10 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
 function compileLogical(expr: Kusto.Language.Syntax.BinaryExpression, isAnd: boolean, scope: Scope): Evaluator {
   const left = compileScalar(expr.Left!, scope);
   const right = compileScalar(expr.Right!, scope);
-  // Three-valued logic: false wins an `and`, true wins an `or`, otherwise a null operand gives null.
-  if (isAnd) {
-    return (r) => {
-      const a = left(r);
-      if (a === false) return false;
-      const b = right(r);
-      if (b === false) return false;
-      return a === null || b === null ? null : true;
-    };
-  }
-  return (r) => {
-    const a = left(r);
-    if (a === true) return true;
-    const b = right(r);
-    if (b === true) return true;
-    return a === null || b === null ? null : false;
-  };
+  // logical-operators.md: a null operand counts as false (`bool(null) and true` is false,
+  // `bool(null) or true` is true), so `and`/`or` always give a bool.
+  if (isAnd) return (r) => left(r) === true && right(r) === true;
+  return (r) => left(r) === true || right(r) === true;
 }
 
 function compileMember(expr: Expr, scope: Scope): Evaluator {
@@ -216,7 +211,8 @@ function compileBetween(expr: Kusto.Language.Syntax.BetweenExpression, negate: b
     const v = value(r);
     const a = lo(r);
     let b = hiRaw(r);
-    if (v === null || a === null || b === null) return null;
+    // A comparison with null is false (where-operator.md), for `between` and `!between` alike.
+    if (v === null || a === null || b === null) return false;
     if (spanEnd) b = (a as number) + (b as number);
     const inside = compareValues(v, a) >= 0 && compareValues(v, b) <= 0;
     return negate ? !inside : inside;
@@ -294,13 +290,20 @@ function compileComparison(expr: Kusto.Language.Syntax.BinaryExpression, kind: s
     right = (r) => valueToString(fr(r), tr);
   }
   const dyn = lt === 'dynamic';
+  // logical-operators.md: `==` is true only when both operands are non-null and equal; `!=` is
+  // true when exactly one operand is null or both are non-null and differ (`null != null` is
+  // false); and every ordering comparison with a null is false (where-operator.md).
   switch (kind) {
     case 'EqualExpression':
-      return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? null : dyn ? compareValues(a, b) === 0 : a === b; };
+      return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? false : dyn ? compareValues(a, b) === 0 : a === b; };
     case 'NotEqualExpression':
-      return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? null : dyn ? compareValues(a, b) !== 0 : a !== b; };
+      return (r) => {
+        const a = left(r); const b = right(r);
+        if (a === null || b === null) return (a === null) !== (b === null);
+        return dyn ? compareValues(a, b) !== 0 : a !== b;
+      };
   }
   const test = kind === 'LessThanExpression' ? (c: number) => c < 0 : kind === 'LessThanOrEqualExpression' ? (c: number) => c <= 0
     : kind === 'GreaterThanExpression' ? (c: number) => c > 0 : (c: number) => c >= 0;
-  return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? null : test(compareValues(a, b)); };
+  return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? false : test(compareValues(a, b)); };
 }

@@ -1,6 +1,8 @@
+import { CALENDAR_FUNCTIONS } from './calendarFunctions';
 import { bin, datetimeDiff, formatDatetimeWith, startOfDay } from './datetimeFunctions';
 import { ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
 import { kustoRegex } from './stringMatch';
+import { TYPE_FUNCTIONS } from './typeFunctions';
 import { fromExternal, parseDatetime, toDynamic, valueToString, type KqlType } from './values';
 
 /**
@@ -74,6 +76,8 @@ function isEmptyValue(v: unknown): boolean {
 }
 
 export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
+  ...CALENDAR_FUNCTIONS,
+  ...TYPE_FUNCTIONS,
   now: (c) => c.now + (num(c, 0) ?? 0),
   ago: (c) => (num(c, 0) === null ? null : c.now - num(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
@@ -149,6 +153,8 @@ function packBag(c: FunctionCall): Record<string, unknown> {
 }
 
 function fromExternalJson(text: string): unknown {
+  // An empty string parses to null (gettype(parse_json('')) is 'null' in gettype-function.md).
+  if (text.trim() === '') return null;
   try {
     return JSON.parse(text);
   } catch {

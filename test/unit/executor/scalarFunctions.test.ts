@@ -43,12 +43,12 @@ describe('engine: scalar semantics', () => {
     assert.equal(scalar('1h * 2'), '02:00:00');
   });
 
-  it('nulls propagate through arithmetic and comparisons, and filter rows out', () => {
+  it('nulls propagate through arithmetic; comparisons with null follow logical-operators.md', () => {
     assert.equal(scalar('long(null) + 1'), null);
-    assert.equal(scalar('long(null) == 1'), null);
+    assert.equal(scalar('long(null) == 1'), false);
     assert.equal(scalar('long(null) > 1 or true'), true);
     assert.equal(scalar('long(null) > 1 and false'), false);
-    assert.deepEqual(rows('datatable(x:long)[1, long(null), 3] | where x != 1'), [[3]]);
+    assert.deepEqual(rows('datatable(x:long)[1, long(null), 3] | where x != 1'), [[null], [3]]);
     assert.equal(scalar('isnull(long(null))'), true);
     assert.equal(scalar('isempty("")'), true);
     assert.equal(scalar('isnotempty("a")'), true);

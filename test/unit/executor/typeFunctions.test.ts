@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scalar } from './executorHarness';
+
+/** gettype and the conversions to bool and guid, with values from Kusto's reference pages. */
+describe('executor: type functions', () => {
+  it('gettype names the static type, and what a dynamic value holds (gettype-function.md)', () => {
+    assert.equal(scalar('gettype("a")'), 'string');
+    assert.equal(scalar('gettype(111)'), 'long');
+    assert.equal(scalar('gettype(1 == 1)'), 'bool');
+    assert.equal(scalar('gettype(1s)'), 'timespan');
+    assert.equal(scalar('gettype(123.45)'), 'real');
+    assert.equal(scalar("gettype(parse_json('1'))"), 'int');
+    assert.equal(scalar("gettype(parse_json('5000000000'))"), 'long');
+    assert.equal(scalar("gettype(parse_json(' {\"abc\":1} '))"), 'dictionary');
+    assert.equal(scalar("gettype(parse_json('[1, 2, 3]'))"), 'array');
+    assert.equal(scalar("gettype(parse_json(''))"), 'null');
+  });
+
+  it('tobool accepts true/false in any case and numbers; anything else is null', () => {
+    assert.equal(scalar('tobool("TRUE")'), true);
+    assert.equal(scalar('tobool("false")'), false);
+    assert.equal(scalar('tobool(0)'), false);
+    assert.equal(scalar('tobool(2)'), true);
+    assert.equal(scalar('tobool("yes")'), null);
+    assert.equal(scalar('tobool("")'), null);
+  });
+
+  it('toguid accepts the dashed and the 32-digit forms, else null', () => {
+    assert.equal(scalar('toguid("74BE27DE-1E4E-49D9-B579-FE0B331D3642")'), '74be27de-1e4e-49d9-b579-fe0b331d3642');
+    assert.equal(scalar('toguid("74be27de1e4e49d9b579fe0b331d3642")'), '74be27de-1e4e-49d9-b579-fe0b331d3642');
+    assert.equal(scalar('toguid("not a guid")'), null);
+    assert.equal(scalar('toguid("")'), null);
+  });
+
+  it('isnan, isinf and isfinite on reals, null on null', () => {
+    assert.equal(scalar('isnan(0.0 / 0)'), true);
+    assert.equal(scalar('isinf(-1.0 / 0)'), true);
+    assert.equal(scalar('isfinite(1.5)'), true);
+    assert.equal(scalar('isfinite(1.0 / 0)'), false);
+    assert.equal(scalar('isnan(real(null))'), null);
+  });
+});
