@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { QueryBlocksRequest, RunQueryRequest } from '../../../server/src/protocol/messages';
 import type { QueryBlocksResult, RunQueryResult, SealedToken } from '../../../server/src/protocol/queryRun';
 import { sealToken } from '../../../server/src/protocol/tokenSeal';
@@ -161,29 +162,52 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
     return token ? sealToken(token.token, token.expiresOnTimestamp, this.state.tokenKey) : undefined;
   }
 
+  /** One run: bookkeeping around it, the request, then what the user sees of the outcome. */
   private async execute(document: vscode.TextDocument, text: string, range: vscode.Range, workspace: WorkspaceConfig, timespan: string | undefined): Promise<RunQueryResult | undefined> {
     const client = this.state.client;
     if (!client) return undefined;
+    const run = this.begin(document, text, range, workspace);
+    let result: RunQueryResult;
+    try {
+      result = await this.request(client, document, text, range, workspace, timespan, run.cancellation);
+    } finally {
+      this.end(run.cancellation);
+    }
+    this.report(document, range, workspace, result, run.view);
+    return result;
+  }
+
+  /** Marks the run as the running one (its lens offers Cancel) and opens the panel on it. */
+  private begin(document: vscode.TextDocument, text: string, range: vscode.Range, workspace: WorkspaceConfig): { cancellation: vscode.CancellationTokenSource; view: (outcome: RunView['outcome']) => RunView } {
     const runId = this.nextRunId++;
-    const uri = document.uri.toString();
     const cancellation = new vscode.CancellationTokenSource();
-    this.running = { runId, uri, range, cancellation };
+    this.running = { runId, uri: document.uri.toString(), range, cancellation };
     this.errors.delete(document.uri);
     this.lensesChanged.fire();
     const title = runTitle(text);
     const startedAt = new Date().toISOString();
     const view = (outcome: RunView['outcome']): RunView => ({ runId, workspaceName: workspace.name, title, query: text, startedAt, outcome });
     this.panel.show(view({ state: 'running' }));
-    let result: RunQueryResult;
+    return { cancellation, view };
+  }
+
+  private end(cancellation: vscode.CancellationTokenSource): void {
+    cancellation.dispose();
+    this.running = undefined;
+    this.lensesChanged.fire();
+  }
+
+  /** Signs in and asks the server to run the query; any failure becomes a RunQueryResult that says truly what failed. */
+  private async request(client: LanguageClient, document: vscode.TextDocument, text: string, range: vscode.Range, workspace: WorkspaceConfig, timespan: string | undefined, cancellation: vscode.CancellationTokenSource): Promise<RunQueryResult> {
     let stage: RunStage = 'signIn';
     try {
       const token = await this.token(workspace);
       stage = 'request';
       const settings = normalizeRunSettings(vscode.workspace.getConfiguration('kqlHunting', document.uri).get('run'));
-      result = await vscode.window.withProgress(
+      return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Running query on ${workspace.name}` },
         () => client.sendRequest(RunQueryRequest, {
-          uri,
+          uri: document.uri.toString(),
           range: { start: range.start, end: range.end },
           query: text,
           workspace,
@@ -193,26 +217,26 @@ export class QueryRunner implements vscode.Disposable, vscode.CodeLensProvider {
         }, cancellation.token),
       );
     } catch (e) {
-      result = { ok: false, error: runFailure(stage, e, cancellation.token.isCancellationRequested), durationMs: 0, workspaceName: workspace.name };
-    } finally {
-      cancellation.dispose();
-      this.running = undefined;
-      this.lensesChanged.fire();
+      return { ok: false, error: runFailure(stage, e, cancellation.token.isCancellationRequested), durationMs: 0, workspaceName: workspace.name };
     }
+  }
+
+  /** The outcome in the panel, as a summary after the query, and as a diagnostic or a log line when it failed. */
+  private report(document: vscode.TextDocument, range: vscode.Range, workspace: WorkspaceConfig, result: RunQueryResult, view: (outcome: RunView['outcome']) => RunView): void {
     this.lastResult = result;
     this.panel.show(view(result.ok ? { state: 'done', result: result.result, stats: result.stats } : { state: 'failed', error: result.error, durationMs: result.durationMs }));
-    this.summaries.set(uri, { range: new vscode.Range(range.end, range.end), renderOptions: { after: { contentText: runSummary(result) } } });
+    this.summaries.set(document.uri.toString(), { range: new vscode.Range(range.end, range.end), renderOptions: { after: { contentText: runSummary(result) } } });
     this.redecorate();
-    if (!result.ok && (result.error.kind === 'semantic' || result.error.kind === 'syntax')) {
+    if (result.ok) return;
+    if (result.error.kind === 'semantic' || result.error.kind === 'syntax') {
       const at = result.errorRange ? new vscode.Range(result.errorRange.start.line, result.errorRange.start.character, result.errorRange.end.line, result.errorRange.end.character) : new vscode.Range(range.start, document.lineAt(range.start.line).range.end);
       const diagnostic = new vscode.Diagnostic(at, `${workspace.name}: ${result.error.message}`, vscode.DiagnosticSeverity.Error);
       diagnostic.source = 'kql-run';
       if (result.error.code) diagnostic.code = result.error.code;
       this.errors.set(document.uri, [diagnostic]);
-    } else if (!result.ok && result.error.kind !== 'cancelled') {
+    } else if (result.error.kind !== 'cancelled') {
       this.state.output.warn(`run on ${workspace.name} (${describeWorkspace(workspace)}) failed: ${result.error.kind}: ${result.error.message}`);
     }
-    return result;
   }
 
   cancel(): void {
