@@ -1,4 +1,4 @@
-import type { EnvironmentSchema } from '../../../server/src/schema/types';
+import type { EnvironmentSchema } from '../../server/src/schema/types';
 import { KNOWN_RULE_ERRORS } from './knownRuleErrors';
 import { catalogueNames, corpusErrors, errorsOf, misspell, type CorpusRule, type RuleErrors } from './ruleCorpus';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { kusto, toArray } from '../../../server/src/language/kustoEngine';
+import { kusto, toArray } from '../../server/src/language/kustoEngine';
 
 /**
  * The 767 real Sentinel rules in ../shared/corpus/sentinel-rules, validated the way an editor

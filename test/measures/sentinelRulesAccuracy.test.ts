@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { builtinSchema } from '../../../server/src/schema/builtinSchemas';
-import { BuiltinSchemaProvider } from '../../../server/src/schema/schemaProvider';
-import { SHARED } from '../../helpers/paths';
+import { builtinSchema } from '../../server/src/schema/builtinSchemas';
+import { BuiltinSchemaProvider } from '../../server/src/schema/schemaProvider';
+import { corpusRoot } from './corpusRoot';
 import { KNOWN_RULE_ERRORS } from './knownRuleErrors';
 import { measureAccuracy, measureMisspellings } from './accuracyMeasures';
 import { loadCorpus } from './ruleCorpus';
@@ -14,7 +14,7 @@ import { loadCorpus } from './ruleCorpus';
  */
 const schemas = new BuiltinSchemaProvider();
 const globals = schemas.globalsFor('sentinel');
-const rules = loadCorpus(SHARED);
+const rules = loadCorpus(corpusRoot());
 
 test('the corpus is there: 767 rule files with a query', () => {
   assert.equal(rules.length, 767);
