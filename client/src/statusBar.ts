@@ -30,7 +30,7 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const uri = editor.document.uri.toString();
-    let envName = vscode.workspace.getConfiguration('kqlHunting', editor.document.uri).get<string>('environment', 'defender') === 'sentinel' ? 'Microsoft Sentinel' : 'Defender XDR';
+    let envName = this.state.environment.effective(editor.document.uri) === 'sentinel' ? 'Microsoft Sentinel' : 'Defender XDR';
     const client = this.state.client;
     if (client && this.state.serverState === 'ready') {
       const info = await client.sendRequest(DocumentEnvironmentRequest, { uri }).catch(() => null);
