@@ -28,6 +28,7 @@ function main(): void {
   console.log(`  explained, engine stricter:     ${byKind('engine')}`);
   console.log(`  unexplained (false alarms):     ${a.unexplained.length} (${pct(a.unexplained.length, a.rules)})`);
   for (const r of a.unexplained) console.log(`    ${r.file}: ${r.errors.map((e) => `'${e.text}' ${e.message}`).join('; ')}`);
+  if (a.stale.length) console.log(`  pinned errors that no longer occur: ${a.stale.join('; ')}`);
   const clean = rules.filter((r) => !a.withErrors.some((e) => e.file === r.file));
   const m = measureMisspellings(globals, builtinSchema('sentinel'), clean, 200);
   const tables = m.tried.filter((t) => t.kind === 'table').length;

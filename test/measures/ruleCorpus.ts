@@ -47,6 +47,11 @@ export function errorsOf(globals: Kusto.Language.GlobalState, query: string): En
     .map((d) => ({ message: d.Message ?? '', code: d.Code ?? '', text: query.substr(d.Start, d.Length), start: d.Start, end: d.Start + d.Length }));
 }
 
+/** An error as knownRuleErrors.ts pins it: its code and the text it covers (spaces collapsed, at most 60 characters). */
+export function errorKey(e: EngineError): string {
+  return `${e.code} ${e.text.replace(/\s+/g, ' ').slice(0, 60)}`;
+}
+
 export function corpusErrors(globals: Kusto.Language.GlobalState, rules: readonly CorpusRule[]): RuleErrors[] {
   return rules.flatMap((rule) => {
     const errors = errorsOf(globals, rule.query);

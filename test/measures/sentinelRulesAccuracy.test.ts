@@ -28,9 +28,9 @@ test('at most 1% of the real rules get an error that is not explained', { timeou
   assert.deepEqual(unexplained, [], 'every error should be explained in knownRuleErrors.ts or fixed in the catalogue');
 });
 
-test('every listed breakage still produces an error, so the list cannot go stale', () => {
-  const erroring = new Set(accuracy.withErrors.map((r) => r.file));
-  assert.deepEqual(Object.keys(KNOWN_RULE_ERRORS).filter((f) => !erroring.has(f)), []);
+test('every pinned error still occurs, so the list cannot go stale', () => {
+  assert.deepEqual(accuracy.stale, []);
+  assert.ok(Object.keys(KNOWN_RULE_ERRORS).length > 0);
 });
 
 test('one character changed in a table or column name of 200 rules: an error on exactly that name, every time', { timeout: 600_000 }, () => {
