@@ -1,8 +1,9 @@
 /**
  * A newcomer's first run: the editor exactly as `npm start` leaves it (the same user settings,
  * the tracked sample workspace as it is, nothing written by the test), the TightVNC query run
- * with Ctrl+Enter, and its rows in the results panel. The Sample workspace must be active by
- * itself, and running must leave the tracked settings file as it was.
+ * with its Run CodeLens, and its rows in the results panel. The Sample workspace must be active by
+ * itself, and neither running nor switching the environment from the status bar may change the
+ * tracked settings file.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -22,24 +23,30 @@ after(async () => { await session?.dispose(); });
 
 const step = stepLogger('start-state');
 
-test('from npm start\'s state, Ctrl+Enter runs the TightVNC query on the Sample workspace', { timeout: 360000 }, async () => {
+test('from npm start\'s state, the Run CodeLens runs the TightVNC query on the Sample workspace; the environment switches without touching the settings file', { timeout: 360000 }, async () => {
   const page = await session.newPage();
   try {
     await step('workbench loaded', () => loadWorkbench(page, session));
     await step(`${FILE} opened from the explorer`, () => openFromExplorer(page, FILE, 'DeviceNetworkEvents'));
     await step('status bar shows the Sample workspace as active', () =>
       page.locator('.statusbar-item', { hasText: 'Sample' }).first().waitFor({ timeout: 120000 }));
-    await step('Ctrl+Enter in the query', async () => {
-      await page.locator('.monaco-editor .view-line', { hasText: 'DeviceNetworkEvents' }).first().click();
-      await page.keyboard.press('Control+Enter');
+    await step('Run CodeLens clicked', async () => {
+      const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Run' }).first();
+      await lens.waitFor({ timeout: 120000 });
+      await lens.click();
     });
     const grid = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await step('rows in the results grid', async () => {
       await grid.locator('.grid-row', { hasText: 'srv-jump-01.corp.example.com' }).first().waitFor({ timeout: 120000 });
       await grid.locator('.toolbar .count', { hasText: '3 rows' }).waitFor({ timeout: 120000 });
     });
+    await step('environment switched to Sentinel from the status bar', async () => {
+      await page.locator('.statusbar-item', { hasText: 'KQL: Defender XDR' }).first().click();
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Microsoft Sentinel' }).first().click();
+      await page.locator('.statusbar-item', { hasText: 'KQL: Microsoft Sentinel' }).first().waitFor({ timeout: 120000 });
+    });
     assert.equal(fs.readFileSync(path.join(session.workspace, SETTINGS), 'utf8'), fs.readFileSync(path.join(sampleWorkspace, SETTINGS), 'utf8'),
-      'running a query must not write to the tracked settings file');
+      'running a query and switching the environment must not write to the tracked settings file');
     assert.deepEqual(fs.readdirSync(path.join(session.workspace, '.vscode')), ['settings.json']);
   } catch (error) {
     const logs = await session.failureReport('run');
