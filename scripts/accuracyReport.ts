@@ -1,19 +1,21 @@
 /**
- * Prints the catalogue's accuracy on the real Sentinel rules in ../shared/corpus: the files that
- * get errors (explained or not) and the misspelling check. `npm run accuracy`; the same figures
- * are asserted by test/unit/schema/sentinelRulesAccuracy.test.ts.
+ * Prints the catalogue's accuracy on the real Sentinel rules (corpus/sentinel-rules under the
+ * folder given by --shared, ../shared by default): the files that get errors (explained or not)
+ * and the misspelling check. `npm run accuracy -- --shared PATH`; the same figures are asserted
+ * by test/measures/sentinelRulesAccuracy.test.ts, which `npm run measure` runs.
  */
 import * as path from 'node:path';
 import { builtinSchema } from '../server/src/schema/builtinSchemas';
 import { BuiltinSchemaProvider } from '../server/src/schema/schemaProvider';
-import { measureAccuracy, measureMisspellings } from '../test/unit/schema/accuracyMeasures';
-import { KNOWN_RULE_ERRORS } from '../test/unit/schema/knownRuleErrors';
-import { loadCorpus } from '../test/unit/schema/ruleCorpus';
+import { measureAccuracy, measureMisspellings } from '../test/measures/accuracyMeasures';
+import { KNOWN_RULE_ERRORS } from '../test/measures/knownRuleErrors';
+import { loadCorpus } from '../test/measures/ruleCorpus';
 
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
 
 function main(): void {
-  const shared = path.resolve(process.cwd(), '..', 'shared');
+  const at = process.argv.indexOf('--shared');
+  const shared = path.resolve(at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : path.join('..', 'shared'));
   const schemas = new BuiltinSchemaProvider();
   const globals = schemas.globalsFor('sentinel');
   const rules = loadCorpus(shared);
@@ -26,6 +28,7 @@ function main(): void {
   console.log(`  explained, engine stricter:     ${byKind('engine')}`);
   console.log(`  unexplained (false alarms):     ${a.unexplained.length} (${pct(a.unexplained.length, a.rules)})`);
   for (const r of a.unexplained) console.log(`    ${r.file}: ${r.errors.map((e) => `'${e.text}' ${e.message}`).join('; ')}`);
+  if (a.stale.length) console.log(`  pinned errors that no longer occur: ${a.stale.join('; ')}`);
   const clean = rules.filter((r) => !a.withErrors.some((e) => e.file === r.file));
   const m = measureMisspellings(globals, builtinSchema('sentinel'), clean, 200);
   const tables = m.tried.filter((t) => t.kind === 'table').length;

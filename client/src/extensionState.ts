@@ -1,15 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerStatusNotification, type ServerState } from '../../server/src/protocol/messages';
 import { newTokenKey, TOKEN_KEY_ENV } from '../../server/src/protocol/tokenSeal';
 import { registerCommands } from './commands/commandTable';
+import { EnvironmentChoice } from './environmentChoice';
 import { DetectionTestController } from './detectionTests/detectionTestController';
 import { syncActiveWorkspace } from './run/activeWorkspaceSync';
 import { QueryRunner } from './run/queryRunner';
 import { WorkspaceStatusBar } from './run/workspaceStatusBar';
 import { ServerRestartPolicy } from './serverRestartPolicy';
-import { refreshOnTrust, trustedConfigurationMiddleware } from './trustedConfiguration';
+import { configurationMiddleware, refreshOnTrust } from './trustedConfiguration';
 import { StatusBar } from './statusBar';
 import { registerLanguageModelTools } from './assistant/languageModelTools';
 
@@ -31,6 +32,8 @@ export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
 /** Owns the language client, the output channel, the status bar and every registration. */
 export class ExtensionContextState implements vscode.Disposable {
   readonly output: vscode.LogOutputChannel;
+  /** The environment picked from the status bar, over the kqlHunting.environment setting. */
+  readonly environment: EnvironmentChoice;
   readonly statusBar: StatusBar;
   readonly queries: QueryRunner;
   /** Seals the access tokens sent to the server; the server gets it in its environment (see tokenSeal.ts). */
@@ -41,10 +44,17 @@ export class ExtensionContextState implements vscode.Disposable {
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+    this.environment = new EnvironmentChoice(context.workspaceState);
     this.statusBar = new StatusBar(this, DOCUMENT_SELECTOR);
+    // The server asks for its settings again (the middleware puts the pick in), and only then
+    // is the status bar asked to show what the server now checks against.
+    this.disposables.push(this.environment.onDidChange(async () => {
+      await this.client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
+      await this.statusBar.refresh();
+    }));
     this.queries = new QueryRunner(this, DOCUMENT_SELECTOR);
     this.disposables.push(this.queries, new WorkspaceStatusBar(this.queries.workspaces, DOCUMENT_SELECTOR));
-    this.disposables.push(this.output, this.statusBar, ...registerCommands(this));
+    this.disposables.push(this.output, this.environment, this.statusBar, ...registerCommands(this));
     this.disposables.push(new DetectionTestController(() => this.client, this.output));
     this.disposables.push(...registerLanguageModelTools(this));
   }
@@ -63,7 +73,7 @@ export class ExtensionContextState implements vscode.Disposable {
       outputChannel: this.output,
       traceOutputChannel: this.output,
       synchronize: { configurationSection: 'kqlHunting' },
-      middleware: trustedConfigurationMiddleware,
+      middleware: configurationMiddleware(this.environment),
       // The server caches connected workspaces' live schemas here.
       initializationOptions: { globalStoragePath: this.context.globalStorageUri.fsPath },
       errorHandler: new ServerRestartPolicy(this.output, async () => {

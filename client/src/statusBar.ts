@@ -67,7 +67,7 @@ export class StatusBar implements vscode.Disposable {
         this.item.hide();
         return;
       }
-      envName = vscode.workspace.getConfiguration('kqlHunting', document.uri).get<string>('environment', 'defender') === 'sentinel' ? 'Microsoft Sentinel' : 'Defender XDR';
+      envName = this.state.environment.effective(document.uri) === 'sentinel' ? 'Microsoft Sentinel' : 'Defender XDR';
     }
     const icon = STATE_TEXT[this.state.serverState];
     this.item.text = `${icon} KQL: ${envName}${why}`;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
+import type { EnvironmentChoice } from './environmentChoice';
 
 /** Settings that make the server read files from the workspace. */
 const WORKSPACE_FILE_SETTINGS = ['schemaFiles'] as const;
@@ -8,28 +9,33 @@ const WORKSPACE_FILE_SETTINGS = ['schemaFiles'] as const;
 const LIMIT_SETTINGS = ['maxDocumentSize', 'maxQueries'] as const;
 
 /**
- * In Restricted Mode the server must not read anything the workspace points it at, nor take
- * limits the workspace raised. VS Code already ignores workspace-level values of restricted
- * settings, but a user-level glob would still reach into an untrusted folder, so the answers to
- * the server's configuration requests drop those settings until the workspace is trusted; and
- * the limits are answered from the user's own settings or the defaults, never from the
- * workspace's, whatever the editor's configuration layer does.
+ * The answers to the server's configuration requests. In Restricted Mode the server must not
+ * read anything the workspace points it at: VS Code already ignores workspace-level values of
+ * restricted settings, but a user-level glob would still reach into an untrusted folder, so
+ * those settings are dropped until the workspace is trusted, and the input limits are answered
+ * from the user's own settings or the defaults, never from the workspace's, whatever the
+ * editor's configuration layer does. The environment picked from the
+ * status bar (kept in workspace state, see environmentChoice.ts) replaces the setting's value.
  */
-export const trustedConfigurationMiddleware: Middleware = {
-  workspace: {
-    configuration: async (params, token, next) => {
-      const result = await next(params, token);
-      if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
-      return result.map((item, i) => {
-        if (!item || typeof item !== 'object') return item;
-        const copy = { ...(item as Record<string, unknown>) };
-        for (const key of WORKSPACE_FILE_SETTINGS) if (key in copy) copy[key] = [];
-        if ('limits' in copy) copy.limits = userLimits(params.items[i]?.scopeUri);
-        return copy;
-      });
+export function configurationMiddleware(environment: EnvironmentChoice): Middleware {
+  return {
+    workspace: {
+      configuration: async (params, token, next) => {
+        const result = await next(params, token);
+        if (!Array.isArray(result)) return result;
+        return result.map((item, i) => {
+          if (params.items[i]?.section !== 'kqlHunting' || !item || typeof item !== 'object') return item;
+          const copy = environment.applyTo(item) as Record<string, unknown>;
+          if (vscode.workspace.isTrusted) return copy;
+          const trimmed = { ...copy };
+          for (const key of WORKSPACE_FILE_SETTINGS) if (key in trimmed) trimmed[key] = [];
+          if ('limits' in trimmed) trimmed.limits = userLimits(params.items[i]?.scopeUri);
+          return trimmed;
+        });
+      },
     },
-  },
-};
+  };
+}
 
 /** The limits as the user's settings or the defaults give them, leaving out workspace and folder values. */
 function userLimits(scopeUri: string | undefined): Record<string, unknown> {

@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from '../helpers/lspClient';
 import { settings, testService } from '../helpers/languageService';
-import { FIXTURES, SHARED } from '../helpers/paths';
+import { FIXTURES } from '../helpers/paths';
 
 /**
  * Property tests against the real server over the protocol: random incremental edits, random
@@ -99,15 +99,15 @@ test('random incremental edits keep the server in step with the client, and ever
   }
 });
 
-/** Real rule files from the shared corpus, mutated; opened as YAML, Markdown and KQL. */
-function corpusSamples(): string[] {
-  const dir = path.join(SHARED, 'corpus', 'sentinel-rules');
-  if (!fs.existsSync(dir)) return [TIGHTVNC];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).slice(0, 60).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+/** Rule files of our own (Sentinel and Defender, scheduled and hunting), mutated; opened as YAML, Markdown and KQL. */
+function ruleSamples(): string[] {
+  const files = [path.join(FIXTURES, 'cli', 'project', 'rules', 'tightvnc-rule.yaml'), ...fs.readdirSync(path.join(FIXTURES, 'rules')).map((f) => path.join(FIXTURES, 'rules', f))];
+  return [TIGHTVNC, ...files.map((f) => fs.readFileSync(f, 'utf8'))];
 }
 
-test('mutated real rules never crash a handler or hang the server', { timeout: 30 * 60 * 1000 }, async () => {
-  const samples = corpusSamples();
+test('mutated rule files never crash a handler or hang the server', { timeout: 30 * 60 * 1000 }, async () => {
+  const samples = ruleSamples();
+  assert.ok(samples.length >= 4);
   const client = new LspTestClient();
   const errors: string[] = [];
   client.connection.onNotification(LogMessageNotification.type, (m) => {

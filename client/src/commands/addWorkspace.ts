@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseWorkspace, WORKSPACE_KIND_LABELS, type WorkspaceKind } from '../../../server/src/protocol/workspaces';
 import type { ExtensionContextState } from '../extensionState';
@@ -13,6 +14,19 @@ async function ask(prompt: string, options: { placeHolder?: string; value?: stri
     ignoreFocusOut: true,
     validateInput: (v) => (!v.trim() && !options.optional ? 'Required' : v.trim() && options.validate ? options.validate(v.trim()) : undefined),
   });
+}
+
+/**
+ * A local folder as the setting holds it: relative to the first workspace folder when inside it
+ * (`.` for that folder itself), which the client resolves against that folder again; otherwise
+ * absolute.
+ */
+function folderSetting(folder: vscode.Uri): string {
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!base) return folder.fsPath;
+  const relative = path.relative(base, folder.fsPath);
+  if (relative === '') return '.';
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? folder.fsPath : relative.split(path.sep).join('/');
 }
 
 const guidOrEmpty = (v: string) => (GUID.test(v) ? undefined : 'Expected a GUID such as 00000000-0000-0000-0000-000000000000');
@@ -36,7 +50,7 @@ export async function addWorkspace(state: ExtensionContextState): Promise<void> 
   } else if (picked.value === 'local') {
     const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'Folder of sample data (one file per table)' });
     if (!folder?.[0]) return;
-    entry.folder = vscode.workspace.asRelativePath(folder[0], false);
+    entry.folder = folderSetting(folder[0]);
   }
   if (picked.value !== 'local') {
     const tenant = await ask('Tenant ID (leave empty for your account\'s home tenant)', { optional: true, validate: guidOrEmpty });
@@ -51,7 +65,10 @@ export async function addWorkspace(state: ExtensionContextState): Promise<void> 
     void vscode.window.showErrorMessage(workspace);
     return;
   }
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  // An absolute path only means something on this machine, so it goes to the user settings
+  // rather than into the workspace's settings file, which others may share.
+  const portable = workspace.kind !== 'local' || !path.isAbsolute(workspace.folder);
+  const target = vscode.workspace.workspaceFolders?.length && portable ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await state.queries.workspaces.add(workspace, target);
   state.output.info(`workspace "${workspace.name}" added (${workspace.kind})`);
 }

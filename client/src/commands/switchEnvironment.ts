@@ -6,16 +6,19 @@ const CHOICES = [
   { label: 'Microsoft Sentinel', description: 'Log Analytics: TimeGenerated and the standard columns', value: 'sentinel' },
 ] as const;
 
-/** Lets the user pick the schema environment; the choice is saved in the workspace settings when a folder is open. */
+/**
+ * Lets the user pick the schema environment. The pick is kept in workspace state, not in the
+ * (often tracked) settings file; picking the setting's own value forgets the pick.
+ */
 export async function switchEnvironment(state: ExtensionContextState): Promise<void> {
-  const config = vscode.workspace.getConfiguration('kqlHunting', vscode.window.activeTextEditor?.document.uri);
-  const current = config.get<string>('environment', 'defender');
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  const current = state.environment.effective(uri);
   const picked = await vscode.window.showQuickPick(
     CHOICES.map((c) => ({ ...c, picked: c.value === current, detail: c.value === current ? 'current' : undefined })),
     { title: 'KQL Hunting: schema environment', placeHolder: 'Which schema should queries be checked against?' },
   );
   if (!picked || picked.value === current) return;
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await config.update('environment', picked.value, target);
+  const setting = vscode.workspace.getConfiguration('kqlHunting', uri).get<string>('environment', 'defender');
+  await state.environment.set(picked.value === setting ? undefined : picked.value);
   state.output.info(`environment switched to ${picked.value}`);
 }

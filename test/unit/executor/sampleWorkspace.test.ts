@@ -10,14 +10,6 @@ import { REPO_ROOT as repoRoot } from '../../helpers/paths';
 const sampleDir = path.join(repoRoot, 'samples/hunting-workspace');
 const workspace = loadLocalWorkspace(sampleDir, builtinSchema('defender'));
 
-/** The query text of the seed detection, as shipped in the shared reference material. */
-function seedQuery(): string {
-  const text = readFileSync(path.resolve(repoRoot, '../shared/seed/000_4115aa0844eaf836.txt'), 'utf8');
-  const start = text.indexOf('let Time_start');
-  const end = text.indexOf('\nid:', start);
-  return text.slice(start, end);
-}
-
 describe('engine: the sample workspace', () => {
   it('loads every table file with the manifest now() and no warnings', () => {
     assert.equal(workspace.name, 'hunting-workspace');
@@ -30,7 +22,7 @@ describe('engine: the sample workspace', () => {
     assert.deepEqual(workspace.warnings, []);
   });
 
-  for (const [label, query] of [['the seed detection', seedQuery()], ['test/fixtures/tightvnc-network.kql', readFileSync(path.join(repoRoot, 'test/fixtures/tightvnc-network.kql'), 'utf8')]]) {
+  for (const [label, query] of ['samples/hunting-workspace/tightvnc-network.kql', 'test/fixtures/tightvnc-network.kql'].map((f) => [f, readFileSync(path.join(repoRoot, f), 'utf8')])) {
     it(`${label} finds the two TightVNC devices and their URLs in the last five days`, () => {
       const result = executeQuery(query, { workspace });
       const table = result.tables[0];

@@ -2,8 +2,8 @@ import { dotnetType, runOnSample } from './executorAnswers';
 import type { StubRequest, StubResponse } from './httpsStub';
 
 /**
- * Microsoft Graph `POST /v1.0/security/runHuntingQuery` as documented
- * (../shared/reference/API_NOTES.md, section 3): `{Query, Timespan}` in, `{schema, results}` out
+ * Microsoft Graph `POST /v1.0/security/runHuntingQuery` as Microsoft documents it
+ * (Graph API reference, security: runHuntingQuery): `{Query, Timespan}` in, `{schema, results}` out
  * with .NET type names and rows keyed by column name, Graph's error envelope on failure. Real
  * queries are answered by the embedded engine; `Scenario…` names pick a failure.
  */

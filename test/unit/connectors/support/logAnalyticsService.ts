@@ -1,7 +1,7 @@
 import type { StubRequest, StubResponse } from './httpsStub';
 
 /**
- * The Log Analytics query API as documented (../shared/reference/API_NOTES.md, section 1):
+ * The Log Analytics query API as Microsoft documents it (Azure Monitor Log Analytics REST API):
  * `POST /v1/workspaces/{id}/query` with `{query, timespan}`, answering `{tables: [...]}`, a
  * OneAPI error object on failure, and `tables` plus an `error` of code PartialError on a partial
  * failure. Which answer comes is chosen by the query text, so each test reads as what it sends.

@@ -4,18 +4,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { parseRuleYaml } from '../../../server/src/documents/ruleYaml';
-import { checkRule } from '../../../server/src/rules/ruleChecks';
-import { RULE_CHECKS, RULE_DIAGNOSTIC_SOURCE } from '../../../server/src/rules/ruleCheckTable';
-import { ruleQuickFixes } from '../../../server/src/rules/ruleQuickFixes';
-import { SHARED } from '../../helpers/paths';
+import { parseRuleYaml } from '../../server/src/documents/ruleYaml';
+import { checkRule } from '../../server/src/rules/ruleChecks';
+import { RULE_CHECKS, RULE_DIAGNOSTIC_SOURCE } from '../../server/src/rules/ruleCheckTable';
+import { ruleQuickFixes } from '../../server/src/rules/ruleQuickFixes';
+import { corpusRoot } from './corpusRoot';
 
 /**
  * The RMM catalogue's rule files are all malformed in the same ways: `dataTypes` indented at
  * the level of its list item's dash, and `tactics` and `relevantTechniques` written as scalars.
  * Each must get exactly those problems at the right lines, and the quick fixes must repair them.
  */
-const RMM = path.join(SHARED, 'corpus', 'rmm');
+const RMM = path.join(corpusRoot(), 'corpus', 'rmm');
 
 function yamlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []));

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { kusto, toArray } from '../../../server/src/language/kustoEngine';
+import { kusto, toArray } from '../../server/src/language/kustoEngine';
 
 /**
  * The 767 real Sentinel rules in ../shared/corpus/sentinel-rules, validated the way an editor
@@ -45,6 +45,11 @@ export function errorsOf(globals: Kusto.Language.GlobalState, query: string): En
   return toArray(code.GetDiagnostics())
     .filter((d) => d.Severity === 'Error')
     .map((d) => ({ message: d.Message ?? '', code: d.Code ?? '', text: query.substr(d.Start, d.Length), start: d.Start, end: d.Start + d.Length }));
+}
+
+/** An error as knownRuleErrors.ts pins it: its code and the text it covers (spaces collapsed, at most 60 characters). */
+export function errorKey(e: EngineError): string {
+  return `${e.code} ${e.text.replace(/\s+/g, ' ').slice(0, 60)}`;
 }
 
 export function corpusErrors(globals: Kusto.Language.GlobalState, rules: readonly CorpusRule[]): RuleErrors[] {

@@ -3,19 +3,19 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { parseRuleYaml } from '../../../server/src/documents/ruleYaml';
-import { decodeYamlScalar } from '../../../server/src/documents/yamlScalarRegion';
-import { checkRule } from '../../../server/src/rules/ruleChecks';
-import { RULE_CHECKS } from '../../../server/src/rules/ruleCheckTable';
-import { ruleDiagnostics } from '../../../server/src/rules/ruleDiagnostics';
-import { doc, settings, testService } from '../../helpers/languageService';
-import { SHARED } from '../../helpers/paths';
+import { parseRuleYaml } from '../../server/src/documents/ruleYaml';
+import { decodeYamlScalar } from '../../server/src/documents/yamlScalarRegion';
+import { checkRule } from '../../server/src/rules/ruleChecks';
+import { RULE_CHECKS } from '../../server/src/rules/ruleCheckTable';
+import { ruleDiagnostics } from '../../server/src/rules/ruleDiagnostics';
+import { doc, settings, testService } from '../helpers/languageService';
+import { corpusRoot } from './corpusRoot';
 
 /**
  * The 767 real rules of the Sentinel corpus ran in production, so a rule-check error on one is
  * a false alarm unless the rule is really wrong. Those that are, are listed here with why.
  */
-const CORPUS = path.join(SHARED, 'corpus', 'sentinel-rules');
+const CORPUS = path.join(corpusRoot(), 'corpus', 'sentinel-rules');
 
 const KNOWN_ERRORS: Record<string, { why: string; errors: string[] }> = {
   'Hunting Queries__AzureStorage__AzureStorageFileOnEndpoint.yaml': {
