@@ -86,7 +86,9 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   strlen: (c) => [...str(c, 0)].length,
   substring: (c) => {
     const s = str(c, 0);
-    const start = Math.max(0, num(c, 1) ?? 0);
+    // A negative start counts back from the end of the string (substring-function.md).
+    const raw = num(c, 1) ?? 0;
+    const start = raw < 0 ? Math.max(0, s.length + raw) : raw;
     const length = c.args.length > 2 ? num(c, 2) : null;
     return length === null ? s.slice(start) : s.slice(start, start + Math.max(0, length));
   },

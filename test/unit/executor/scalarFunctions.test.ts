@@ -80,6 +80,10 @@ describe('engine: scalar semantics', () => {
     assert.equal(scalar('strlen("hello")'), 5);
     assert.equal(scalar('substring("123456", 1, 3)'), '234');
     assert.equal(scalar('substring("123456", 2)'), '3456');
+    assert.equal(scalar('substring("123456", -2, 2)'), '56');
+    assert.equal(scalar('substring("123456", -3)'), '456');
+    assert.equal(scalar('substring("123456", -10, 2)'), '12');
+    assert.equal(scalar('substring("", -1)'), '');
     assert.deepEqual(scalar('split("aa_bb", "_")'), ['aa', 'bb']);
     assert.deepEqual(scalar('split("aaa_bbb_ccc", "_", 1)'), ['bbb']);
     assert.equal(scalar('strcat("hello", " ", "world", 1)'), 'hello world1');
