@@ -86,6 +86,11 @@ describe('engine: scalar semantics', () => {
     assert.equal(scalar('substring("", -1)'), '');
   });
 
+  it('mv-expand kind=array is refused by name rather than ignored', () => {
+    assert.throws(() => rows('print d = dynamic({"a": 1}) | mv-expand kind=array d'), /mv-expand kind=array/);
+    assert.deepEqual(rows('print d = dynamic([1, 2]) | mv-expand kind=bag d'), [[1], [2]]);
+  });
+
   it('set functions keep distinct values in order of first appearance', () => {
     assert.deepEqual(scalar('set_difference(dynamic([1,2,1,4]), dynamic([1,2]), dynamic([1,2,8]))'), [4]);
     assert.deepEqual(scalar('set_difference(dynamic(["a","b"]), dynamic([]))'), ['a', 'b']);
