@@ -90,7 +90,9 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   strlen: (c) => [...str(c, 0)].length,
   substring: (c) => {
     const s = str(c, 0);
-    const start = Math.max(0, num(c, 1) ?? 0);
+    // A negative start counts back from the end of the string (substring-function.md).
+    const raw = num(c, 1) ?? 0;
+    const start = raw < 0 ? Math.max(0, s.length + raw) : raw;
     const length = c.args.length > 2 ? num(c, 2) : null;
     return length === null ? s.slice(start) : s.slice(start, start + Math.max(0, length));
   },
@@ -138,6 +140,11 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
     return c.resultType === 'string' ? '' : null;
   },
   array_length: (c) => (Array.isArray(c.args[0]) ? c.args[0].length : null),
+  set_difference: (c) => setOp(c, (key, others) => others.every((o) => !o.has(key))),
+  set_intersect: (c) => setOp(c, (key, others) => others.every((o) => o.has(key))),
+  set_union: (c) => setOp(c, () => true, true),
+  set_has_element: (c) =>
+    Array.isArray(c.args[0]) ? c.args[0].some((v) => setKey(v) === setKey(toDynamic(c.args[1], c.argTypes[1]))) : null,
   pack_array: (c) => c.args.map((v, i) => toDynamic(v, c.argTypes[i])),
   bag_pack: (c) => packBag(c),
   pack: (c) => packBag(c),
@@ -145,6 +152,24 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ipv4_is_in_range: (c) => ipv4IsInRange(str(c, 0), str(c, 1)),
   parse_url: (c) => parseUrl(str(c, 0)),
 };
+
+// Set functions compare elements by value: a JSON key makes 1 and "1" distinct, as dynamic values are.
+const setKey = (v: unknown) => JSON.stringify(v);
+
+function setOp(c: FunctionCall, keep: (key: string, others: Set<string>[]) => boolean, all = false): unknown[] | null {
+  if (!c.args.every(Array.isArray)) return null;
+  const arrays = c.args as unknown[][];
+  const others = arrays.slice(1).map((a) => new Set(a.map(setKey)));
+  const seen = new Set<string>();
+  const out: unknown[] = [];
+  for (const v of all ? arrays.flat() : arrays[0]) {
+    const key = setKey(v);
+    if (seen.has(key) || !keep(key, others)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out;
+}
 
 function packBag(c: FunctionCall): Record<string, unknown> {
   const bag: Record<string, unknown> = {};

@@ -33,7 +33,9 @@ export function union(op: Kusto.Language.Syntax.UnionOperator, input: Table | un
 }
 
 export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Table, ctx: QueryContext): Table {
-  rejectParameters(op, 'mv-expand', ['kind']);
+  // kind=array expands a bag into [key, value] pairs; that is not implemented, so refuse rather than expand as a bag.
+  const kind = (rejectParameters(op, 'mv-expand', ['kind']).get('kind') ?? 'bag').toLowerCase();
+  if (kind !== 'bag') throw new UnsupportedError(`mv-expand kind=${kind}`);
   if (op.RowLimitClause) throw new UnsupportedError('mv-expand limit');
   const out = resultColumns(op);
   const scope = scopeOf(input, ctx);

@@ -80,6 +80,24 @@ describe('engine: scalar semantics', () => {
     assert.equal(scalar('strlen("hello")'), 5);
     assert.equal(scalar('substring("123456", 1, 3)'), '234');
     assert.equal(scalar('substring("123456", 2)'), '3456');
+    assert.equal(scalar('substring("123456", -2, 2)'), '56');
+    assert.equal(scalar('substring("123456", -3)'), '456');
+    assert.equal(scalar('substring("123456", -10, 2)'), '12');
+    assert.equal(scalar('substring("", -1)'), '');
+  });
+
+  it('mv-expand kind=array is refused by name rather than ignored', () => {
+    assert.throws(() => rows('print d = dynamic({"a": 1}) | mv-expand kind=array d'), /mv-expand kind=array/);
+    assert.deepEqual(rows('print d = dynamic([1, 2]) | mv-expand kind=bag d'), [[1], [2]]);
+  });
+
+  it('set functions keep distinct values in order of first appearance', () => {
+    assert.deepEqual(scalar('set_difference(dynamic([1,2,1,4]), dynamic([1,2]), dynamic([1,2,8]))'), [4]);
+    assert.deepEqual(scalar('set_difference(dynamic(["a","b"]), dynamic([]))'), ['a', 'b']);
+    assert.deepEqual(scalar('set_intersect(dynamic([3,1,2,3]), dynamic([1,3,9]))'), [3, 1]);
+    assert.deepEqual(scalar('set_union(dynamic([1,2]), dynamic([2,"x",1]))'), [1, 2, 'x']);
+    assert.equal(scalar('set_has_element(dynamic(["é","b"]), "é")'), true);
+    assert.equal(scalar('set_has_element(dynamic([1,2]), 3)'), false);
     assert.deepEqual(scalar('split("aa_bb", "_")'), ['aa', 'bb']);
     assert.deepEqual(scalar('split("aaa_bbb_ccc", "_", 1)'), ['bbb']);
     assert.equal(scalar('strcat("hello", " ", "world", 1)'), 'hello world1');
