@@ -10,8 +10,6 @@
 
 export type KqlType = 'string' | 'bool' | 'int' | 'long' | 'real' | 'decimal' | 'datetime' | 'timespan' | 'guid' | 'dynamic';
 
-export const KQL_TYPES: readonly KqlType[] = ['string', 'bool', 'int', 'long', 'real', 'decimal', 'datetime', 'timespan', 'guid', 'dynamic'];
-
 export type Row = unknown[];
 
 export interface Column {
@@ -33,10 +31,6 @@ export function toKqlType(name: string | null | undefined): KqlType {
     case 'uniqueid': return 'guid';
     default: return 'dynamic';
   }
-}
-
-export function isNumericType(t: KqlType): boolean {
-  return t === 'int' || t === 'long' || t === 'real' || t === 'decimal';
 }
 
 export function isIntegerType(t: KqlType): boolean {

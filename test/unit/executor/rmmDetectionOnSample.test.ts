@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { rmmToolById, DETECTION_KINDS } from '../../../server/src/detections/rmmLibrary';
-import { rmmDetectionQuery } from '../../../server/src/detections/rmmQueries';
+import { rmmToolById, DETECTION_KINDS } from '../../../server/src/rmm/rmmLibrary';
+import { rmmDetectionQuery } from '../../../server/src/rmm/rmmQueries';
 import { executeQuery } from '../../../server/src/executor/executor';
 import { loadLocalWorkspace } from '../../../server/src/executor/files/workspaceLoader';
 import { builtinSchema } from '../../../server/src/schema/builtinSchemas';
