@@ -72,6 +72,17 @@ function describe(expr: Expr, kind: string): string {
 }
 
 /** A literal's value in the executor's representation, from the binder's constant value. */
+/**
+ * The executor keeps datetimes and timespans to the millisecond (issue 16 brings 100 ns ticks);
+ * a literal with digits below that would be rounded, a wrong answer, so it is refused by name.
+ */
+function refuseBelowMillisecond(literalText: string, shown: string): void {
+  const fraction = /\.(\d+)/.exec(literalText.replace(/^\s*\d+\.(?=\d{1,2}:)/, ''))?.[1];
+  if (fraction && /[1-9]/.test(fraction.slice(3))) {
+    throw new UnsupportedError(`${shown}: digits below a millisecond, which the local executor does not keep yet`);
+  }
+}
+
 export function literalValue(expr: Expr): unknown {
   if (kindName(expr) === 'DynamicExpression') return dynamicLiteral((expr as Kusto.Language.Syntax.DynamicExpression).Expression!);
   const type = scalarTypeOf(expr);
@@ -79,7 +90,11 @@ export function literalValue(expr: Expr): unknown {
   if (type === 'datetime') {
     const text = firstTokenText(expr);
     const m = /^datetime\s*\((.*)\)$/is.exec(text);
-    if (m) return m[1].trim().toLowerCase() === 'null' ? null : parseDatetime(m[1]);
+    if (m) {
+      if (m[1].trim().toLowerCase() === 'null') return null;
+      refuseBelowMillisecond(m[1], text);
+      return parseDatetime(m[1]);
+    }
     return raw instanceof Date ? raw.getTime() : raw === null || raw === undefined ? null : parseDatetime(String(raw));
   }
   if (type === 'timespan') {
@@ -89,13 +104,22 @@ export function literalValue(expr: Expr): unknown {
     if (m) {
       if (m[2].trim().toLowerCase() === 'null') return null;
       const parsed = parseTimespan(m[2]);
-      if (parsed !== null) return parsed;
+      if (parsed !== null) {
+        refuseBelowMillisecond(m[2], firstTokenText(expr));
+        return parsed;
+      }
     }
     if (raw === null || raw === undefined) return null;
     const ticks = numberish((raw as { ticks?: unknown }).ticks ?? raw);
+    if (ticks !== null && ticks % 10_000 !== 0) throw new UnsupportedError(`the timespan ${firstTokenText(expr)}: it has ticks below a millisecond, which the local executor does not keep yet`);
     return ticks === null ? null : ticks / 10_000;
   }
-  if (type === 'int' || type === 'long' || type === 'real' || type === 'decimal') return numberish(raw);
+  if (type === 'int' || type === 'long' || type === 'real' || type === 'decimal') {
+    const n = numberish(raw);
+    // Doubles hold integers exactly only up to 2^53; a larger long would come out rounded.
+    if (type === 'long' && n !== null && !Number.isSafeInteger(n)) throw new UnsupportedError(`the long ${firstTokenText(expr)}: longs beyond 2^53 are not exact in the local executor yet`);
+    return n;
+  }
   if (type === 'string') return raw === null || raw === undefined ? '' : String(raw);
   if (type === 'dynamic') return raw ?? null;
   return raw ?? null;

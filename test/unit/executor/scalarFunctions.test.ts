@@ -69,7 +69,9 @@ describe('engine: scalar semantics', () => {
     assert.equal(scalar("datetime_diff('day', datetime(2017-10-30 23:05:01), datetime(2017-11-01))"), -2);
     assert.equal(scalar("datetime_diff('hour', datetime(2017-10-31 01:00), datetime(2017-10-30 23:59:59))"), 2);
     // Datetimes are held to the millisecond, so the sub-millisecond digits print as zeros.
-    assert.equal(scalar("format_datetime(datetime(2015-12-14 02:03:04.12345), 'yy-M-d h:m:s.fffffff')"), '15-12-14 2:3:4.1230000');
+    assert.equal(scalar("format_datetime(datetime(2015-12-14 02:03:04.123), 'yy-M-d h:m:s.fffffff')"), '15-12-14 2:3:4.1230000');
+    // Kusto prints .1234500 here; the executor keeps milliseconds, so it refuses rather than print .1230000.
+    assert.throws(() => scalar("format_datetime(datetime(2015-12-14 02:03:04.12345), 'yy-M-d h:m:s.fffffff')"), /digits below a millisecond/);
     assert.equal(scalar("format_datetime(datetime(2017-01-29 09:00:05), 'yyyy-MM-dd [HH:mm:ss]')"), '2017-01-29 [09:00:05]');
     assert.equal(scalar('todatetime("2015-12-24")'), '2015-12-24T00:00:00Z');
   });
