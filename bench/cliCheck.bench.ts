@@ -28,7 +28,13 @@ async function bundle(): Promise<void> {
     await esbuild.build({
       entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'cli', `${name}.ts`)],
       outfile: path.join(WORK, 'dist', 'cli', `${name}.js`),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', mainFields: ['module', 'main'],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify: true,
+      logLevel: 'warning',
+      mainFields: ['module', 'main'],
     });
   }
 }
@@ -53,7 +59,10 @@ function generateKqlFiles(count: number): string {
   for (let i = 0; i < count; i++) {
     const sub = path.join(dir, String(Math.floor(i / 500)).padStart(2, '0'));
     fs.mkdirSync(sub, { recursive: true });
-    fs.writeFileSync(path.join(sub, `q${String(i).padStart(5, '0')}.kql`), `// kql-environment: sentinel\n// copy ${i}\n${queries[i % queries.length]}`);
+    fs.writeFileSync(
+      path.join(sub, `q${String(i).padStart(5, '0')}.kql`),
+      `// kql-environment: sentinel\n// copy ${i}\n${queries[i % queries.length]}`,
+    );
   }
   fs.writeFileSync(path.join(dir, 'done'), '');
   return dir;
@@ -63,7 +72,8 @@ function smallSet(count: number): string {
   const dir = path.join(WORK, `rules-${count}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(CORPUS).sort().slice(0, count)) fs.copyFileSync(path.join(CORPUS, f), path.join(dir, f));
+  for (const f of fs.readdirSync(CORPUS).sort().slice(0, count))
+    fs.copyFileSync(path.join(CORPUS, f), path.join(dir, f));
   return dir;
 }
 
@@ -71,9 +81,27 @@ function runCheck(target: string, jobs: number): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     // GNU time reports the child's CPU and peak memory; the figures are read from its last lines.
-    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', process.execPath, BUNDLE, 'check', target, '-f', 'json', '-q', '--fail-on', 'never', '-j', String(jobs)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      '/usr/bin/time',
+      [
+        '-f',
+        '%U %S %M',
+        process.execPath,
+        BUNDLE,
+        'check',
+        target,
+        '-f',
+        'json',
+        '-q',
+        '--fail-on',
+        'never',
+        '-j',
+        String(jobs),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -83,7 +111,12 @@ function runCheck(target: string, jobs: number): Promise<Measured> {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       if (code !== 0) return reject(new Error(`kqlhunt exited with ${code}: ${err}`));
       const [user, sys, rssKb] = err.trim().split('\n').pop()!.split(' ').map(Number);
-      resolve({ wallMs, cpuMs: (user + sys) * 1000, maxRssMb: rssKb / 1024, findings: (JSON.parse(out) as unknown[]).length });
+      resolve({
+        wallMs,
+        cpuMs: (user + sys) * 1000,
+        maxRssMb: rssKb / 1024,
+        findings: (JSON.parse(out) as unknown[]).length,
+      });
     });
   });
 }
@@ -92,19 +125,34 @@ async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   await bundle();
   const sets: [string, string, number][] = [];
-  if (wanted.length === 0 || wanted.includes('small')) sets.push(['first 40 rule YAML files', smallSet(40), 40]);
-  if (wanted.length === 0 || wanted.includes('corpus')) sets.push(['767 Sentinel rule YAML files', CORPUS, 767]);
-  if (wanted.length === 0 || wanted.includes('many')) sets.push(['5,000 generated .kql files', generateKqlFiles(5000), 5000]);
-  console.log(`node ${process.version}, ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (wanted.length === 0 || wanted.includes('small'))
+    sets.push(['first 40 rule YAML files', smallSet(40), 40]);
+  if (wanted.length === 0 || wanted.includes('corpus'))
+    sets.push(['767 Sentinel rule YAML files', CORPUS, 767]);
+  if (wanted.length === 0 || wanted.includes('many'))
+    sets.push(['5,000 generated .kql files', generateKqlFiles(5000), 5000]);
+  console.log(
+    `node ${process.version}, ${os.availableParallelism()} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log('| files | threads | wall s | CPU s | peak RSS MB | findings |');
   console.log('|---|---|---|---|---|---|');
   for (const [label, dir] of sets) {
     for (const jobs of [1, 2]) {
       const m = await runCheck(dir, jobs);
-      console.log(`| ${label} | ${jobs} | ${(m.wallMs / 1000).toFixed(1)} | ${(m.cpuMs / 1000).toFixed(1)} | ${m.maxRssMb.toFixed(0)} | ${m.findings} |`);
+      console.log(
+        `| ${label} | ${jobs} | ${(m.wallMs / 1000).toFixed(1)} | ${(m.cpuMs / 1000).toFixed(1)} | ${m.maxRssMb.toFixed(0)} | ${m.findings} |`,
+      );
     }
   }
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 main().catch((e: unknown) => {

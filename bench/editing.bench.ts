@@ -46,7 +46,10 @@ async function signatureHelp(client: LspTestClient, doc: OpenDocument, offset: n
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const t0 = performance.now();
-    const r = await client.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri: doc.uri }, position: doc.positionAt(offset) });
+    const r = await client.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri: doc.uri },
+      position: doc.positionAt(offset),
+    });
     if (!r) throw new Error('no signature help');
     times.push(performance.now() - t0);
   }
@@ -63,7 +66,9 @@ async function main(): Promise<void> {
     const smallDigit = after(small.text, 'now(-');
     const smallCompletion = after(small.text, '| where Initi');
     const bigDigit = after(big.text, "'tool5");
-    const bigCompletion = after(big.text, "| where InitiatingProcessFileName =~ 'tool50") - "InitiatingProcessFileName =~ 'tool50".length;
+    const bigCompletion =
+      after(big.text, "| where InitiatingProcessFileName =~ 'tool50") -
+      "InitiatingProcessFileName =~ 'tool50".length;
     const bigCall = after(big.text, 'parse_url(');
     // Warm both paths once so that the figures are steady-state typing, not first use.
     await lineEdits(small, smallDigit);
@@ -73,7 +78,10 @@ async function main(): Promise<void> {
       '| measure | n | p50 ms | p95 ms | max ms |',
       '|---|---|---|---|---|',
       row('didChange → publishDiagnostics, TightVNC query', await lineEdits(small, smallDigit)),
-      row('didChange → publishDiagnostics, 2,000 lines / 100 queries, one line changed', await lineEdits(big, bigDigit)),
+      row(
+        'didChange → publishDiagnostics, 2,000 lines / 100 queries, one line changed',
+        await lineEdits(big, bigDigit),
+      ),
       row('completion, TightVNC after `| where Initi`', await completions(small, smallCompletion)),
       row('completion, 2,000-line file, query 50 after `| where `', await completions(big, bigCompletion)),
       row('signature help, 2,000-line file, inside `parse_url(`', await signatureHelp(client, big, bigCall)),

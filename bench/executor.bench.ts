@@ -15,9 +15,24 @@ import { builtinSchema } from '../server/src/schema/builtinSchemas';
 import { generateNetworkEvents, SAMPLE_NOW } from '../scripts/sampleWorkspace/sampleEvents';
 import { REPO_ROOT } from '../test/helpers/paths';
 
-const KEPT = ['Timestamp', 'DeviceId', 'DeviceName', 'ActionType', 'RemoteIP', 'RemotePort', 'RemoteUrl', 'LocalIP', 'LocalPort', 'Protocol',
-  'InitiatingProcessFileName', 'InitiatingProcessVersionInfoCompanyName', 'InitiatingProcessVersionInfoProductName', 'InitiatingProcessFolderPath',
-  'InitiatingProcessAccountName', 'ReportId'];
+const KEPT = [
+  'Timestamp',
+  'DeviceId',
+  'DeviceName',
+  'ActionType',
+  'RemoteIP',
+  'RemotePort',
+  'RemoteUrl',
+  'LocalIP',
+  'LocalPort',
+  'Protocol',
+  'InitiatingProcessFileName',
+  'InitiatingProcessVersionInfoCompanyName',
+  'InitiatingProcessVersionInfoProductName',
+  'InitiatingProcessFolderPath',
+  'InitiatingProcessAccountName',
+  'ReportId',
+];
 
 async function writeRows(dir: string, count: number): Promise<string> {
   const file = path.join(dir, 'data', 'DeviceNetworkEvents.ndjson');
@@ -55,7 +70,9 @@ async function main(): Promise<void> {
   const loadMs = performance.now() - t0;
   gc();
   const loaded = process.memoryUsage();
-  console.log(`load: ${(loadMs / 1000).toFixed(2)} s; heap +${mb(loaded.heapUsed - before.heapUsed)} MB, rss ${mb(loaded.rss)} MB`);
+  console.log(
+    `load: ${(loadMs / 1000).toFixed(2)} s; heap +${mb(loaded.heapUsed - before.heapUsed)} MB, rss ${mb(loaded.rss)} MB`,
+  );
 
   const query = readFileSync(path.join(REPO_ROOT, 'test/fixtures/tightvnc-network.kql'), 'utf8');
   const times: number[] = [];
@@ -68,7 +85,12 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     rows = r.tables[0].rows.length;
   }
-  console.log(`TightVNC query: first ${times[0].toFixed(0)} ms (includes parse, bind and engine warm-up), then ${times.slice(1).map((t) => t.toFixed(0)).join(', ')} ms; ${rows} result rows; rss after ${mb(peakRss)} MB`);
+  console.log(
+    `TightVNC query: first ${times[0].toFixed(0)} ms (includes parse, bind and engine warm-up), then ${times
+      .slice(1)
+      .map((t) => t.toFixed(0))
+      .join(', ')} ms; ${rows} result rows; rss after ${mb(peakRss)} MB`,
+  );
 }
 
 main().catch((e) => {

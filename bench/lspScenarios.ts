@@ -28,7 +28,9 @@ export async function coldStart(): Promise<number> {
     await client.initialize();
     const uri = 'file:///bench/cold.kql';
     const first = client.nextDiagnostics(uri);
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kql', version: 1, text: TIGHTVNC } });
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'kql', version: 1, text: TIGHTVNC },
+    });
     await first;
     return now() - start;
   } finally {
@@ -41,14 +43,20 @@ export class OpenDocument {
   private version = 1;
   private doc: TextDocument;
 
-  private constructor(readonly client: LspTestClient, readonly uri: string, text: string) {
+  private constructor(
+    readonly client: LspTestClient,
+    readonly uri: string,
+    text: string,
+  ) {
     this.doc = TextDocument.create(uri, 'kql', 1, text);
   }
 
   static async open(client: LspTestClient, uri: string, text: string): Promise<OpenDocument> {
     const d = new OpenDocument(client, uri, text);
     const first = client.nextDiagnostics(uri);
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kql', version: 1, text } });
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'kql', version: 1, text },
+    });
     await first;
     return d;
   }
@@ -86,14 +94,20 @@ export class OpenDocument {
 
   async completionMs(offset: number): Promise<{ ms: number; items: number }> {
     const t0 = now();
-    const r = await this.client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: this.uri }, position: this.doc.positionAt(offset) });
+    const r = await this.client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: this.uri },
+      position: this.doc.positionAt(offset),
+    });
     const items = Array.isArray(r) ? r.length : (r?.items.length ?? 0);
     return { ms: now() - t0, items };
   }
 
   async hoverMs(offset: number): Promise<{ ms: number; found: boolean }> {
     const t0 = now();
-    const r = await this.client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: this.uri }, position: this.doc.positionAt(offset) });
+    const r = await this.client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: this.uri },
+      position: this.doc.positionAt(offset),
+    });
     return { ms: now() - t0, found: !!r };
   }
 }

@@ -24,8 +24,13 @@ function main(): void {
   // The engine's own first use (its built-in functions and operators) is paid once, whatever the
   // catalogue; doing it on an empty database first keeps it out of the catalogue's figures.
   firstAnalysisMs(kusto().GlobalState.Default!, 'print x = 1');
-  console.log(`engine load and first use: ${(performance.now() - start).toFixed(0)} ms, rss ${mb(process.memoryUsage().rss)} (node alone ${mb(rssAtStart)})`);
-  const queries = { defender: 'DeviceProcessEvents | where Timestamp > ago(1d) | take 1', sentinel: 'SecurityEvent | where TimeGenerated > ago(1d) | take 1' };
+  console.log(
+    `engine load and first use: ${(performance.now() - start).toFixed(0)} ms, rss ${mb(process.memoryUsage().rss)} (node alone ${mb(rssAtStart)})`,
+  );
+  const queries = {
+    defender: 'DeviceProcessEvents | where Timestamp > ago(1d) | take 1',
+    sentinel: 'SecurityEvent | where TimeGenerated > ago(1d) | take 1',
+  };
   for (const env of ENVIRONMENT_IDS) {
     const schema = builtinSchema(env);
     const columns = schema.tables.reduce((n, t) => n + t.columns.length, 0);
@@ -33,11 +38,15 @@ function main(): void {
     const built = buildGlobalState(schema);
     const buildMs = performance.now() - start;
     const analysisMs = firstAnalysisMs(built.globals, queries[env]);
-    console.log(`${env}: ${schema.tables.length} tables, ${columns} columns, ${schema.functions.length} functions: build ${buildMs.toFixed(0)} ms, first analysis ${analysisMs.toFixed(0)} ms, rss ${mb(process.memoryUsage().rss)}, warnings ${built.warnings.length}`);
+    console.log(
+      `${env}: ${schema.tables.length} tables, ${columns} columns, ${schema.functions.length} functions: build ${buildMs.toFixed(0)} ms, first analysis ${analysisMs.toFixed(0)} ms, rss ${mb(process.memoryUsage().rss)}, warnings ${built.warnings.length}`,
+    );
     for (const w of built.warnings.slice(0, 5)) console.log(`  warning: ${w.message}`);
   }
   global.gc?.();
-  console.log(`after gc: rss ${mb(process.memoryUsage().rss)}, heap used ${mb(process.memoryUsage().heapUsed)}`);
+  console.log(
+    `after gc: rss ${mb(process.memoryUsage().rss)}, heap used ${mb(process.memoryUsage().heapUsed)}`,
+  );
 }
 
 main();

@@ -25,7 +25,12 @@ async function main(): Promise<void> {
   const figures: Results['figures'] = {};
   const log = (name: string, f: Results['figures'][string]) => {
     figures[name] = f;
-    console.log(name.padEnd(48), 'value' in f ? `${f.value.toFixed(1)} ${f.unit}` : `min ${f.min.toFixed(1)}  median ${f.median.toFixed(1)}  p95 ${f.p95.toFixed(1)} ms (n=${f.n})`);
+    console.log(
+      name.padEnd(48),
+      'value' in f
+        ? `${f.value.toFixed(1)} ${f.unit}`
+        : `min ${f.min.toFixed(1)}  median ${f.median.toFixed(1)}  p95 ${f.p95.toFixed(1)} ms (n=${f.n})`,
+    );
   };
 
   // A fresh code cache folder: the first start after installing compiles the bundle and writes
@@ -65,26 +70,42 @@ async function main(): Promise<void> {
     for (let r = 0; r < (quick ? 1 : 5); r++) bigKeys.push(...(await big.typeAndErase(mid, 'x_')));
     log('keystroke to diagnostics: 2,000-line file', summarize(bigKeys));
 
-    const completionAt = [small.text.indexOf("has 'GlavSoft'"), small.text.indexOf('DeviceId, DeviceName'), small.text.indexOf('make_set(') + 'make_set('.length];
+    const completionAt = [
+      small.text.indexOf("has 'GlavSoft'"),
+      small.text.indexOf('DeviceId, DeviceName'),
+      small.text.indexOf('make_set(') + 'make_set('.length,
+    ];
     const completions: number[] = [];
-    for (let r = 0; r < (quick ? 3 : 20); r++) for (const o of completionAt) completions.push((await small.completionMs(o)).ms);
+    for (let r = 0; r < (quick ? 3 : 20); r++)
+      for (const o of completionAt) completions.push((await small.completionMs(o)).ms);
     log('completion latency: TightVNC query', summarize(completions));
     const bigCompletions: number[] = [];
     // Column completion inside query 50's where clause, where the engine offers the table's columns.
     const bigAt = big.text.indexOf('RemotePort in (ports_50)');
     for (let r = 0; r < (quick ? 3 : 20); r++) {
       const c = await big.completionMs(bigAt);
-      if (c.items === 0) throw new Error('no completion items in the large file: the benchmark position is wrong');
+      if (c.items === 0)
+        throw new Error('no completion items in the large file: the benchmark position is wrong');
       bigCompletions.push(c.ms);
     }
     log('completion latency: 2,000-line file', summarize(bigCompletions));
 
     const hovers: number[] = [];
-    const hoverAt = [small.text.indexOf('InitiatingProcessVersionInfoCompanyName') + 3, small.text.indexOf('make_set') + 2, small.text.indexOf('DeviceNetworkEvents') + 2];
-    for (let r = 0; r < (quick ? 3 : 20); r++) for (const o of hoverAt) hovers.push((await small.hoverMs(o)).ms);
+    const hoverAt = [
+      small.text.indexOf('InitiatingProcessVersionInfoCompanyName') + 3,
+      small.text.indexOf('make_set') + 2,
+      small.text.indexOf('DeviceNetworkEvents') + 2,
+    ];
+    for (let r = 0; r < (quick ? 3 : 20); r++)
+      for (const o of hoverAt) hovers.push((await small.hoverMs(o)).ms);
     log('hover latency: TightVNC query', summarize(hovers));
 
-    for (let i = 0; i < 48; i++) await OpenDocument.open(client, `file:///bench/many/${i}.kql`, TIGHTVNC.replace(/RemoteUrl$/m, `RemoteUrl, RemotePort // ${i}`));
+    for (let i = 0; i < 48; i++)
+      await OpenDocument.open(
+        client,
+        `file:///bench/many/${i}.kql`,
+        TIGHTVNC.replace(/RemoteUrl$/m, `RemoteUrl, RemotePort // ${i}`),
+      );
     log('resident memory with 50 files open', { value: residentMb(client.process.pid!), unit: 'MB' });
   } finally {
     await client.shutdown().catch(() => client.kill());
@@ -97,7 +118,11 @@ async function main(): Promise<void> {
     const runs: number[] = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [cli, 'check', corpus, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(
+        process.execPath,
+        [cli, 'check', corpus, '--format', 'json', '--fail-on', 'never'],
+        { encoding: 'utf8', maxBuffer: 1 << 28 },
+      );
       if (r.status !== 0 && r.status !== 1) throw new Error(`kqlhunt check failed: ${r.stderr}`);
       runs.push(performance.now() - t0);
     }
@@ -121,7 +146,9 @@ function writeReadmeTable(results: Results): void {
   const begin = '<!-- BENCH-SUITE:BEGIN -->';
   const end = '<!-- BENCH-SUITE:END -->';
   const rows = Object.entries(results.figures).map(([name, f]) =>
-    'value' in f ? `| ${name} | ${f.value.toFixed(0)} ${f.unit} | | | |` : `| ${name} | ${f.min.toFixed(1)} | ${f.median.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.n} |`,
+    'value' in f
+      ? `| ${name} | ${f.value.toFixed(0)} ${f.unit} | | | |`
+      : `| ${name} | ${f.min.toFixed(1)} | ${f.median.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.n} |`,
   );
   const table = [
     begin,

@@ -26,15 +26,27 @@ const entries = [
   { entryPoints: ['server/src/startup/serverLoader.ts'], outfile: 'dist/server/server.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/serverMain.js' },
   // The results panel's page, run inside the webview (a browser), and its stylesheet.
-  { entryPoints: ['client/src/results/media/resultsView.ts'], outfile: 'dist/media/results.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  {
+    entryPoints: ['client/src/results/media/resultsView.ts'],
+    outfile: 'dist/media/results.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
   { entryPoints: ['client/src/results/media/results.css'], outfile: 'dist/media/results.css' },
   // kqlhunt and its worker threads; the worker is loaded by file name from the same folder.
   { entryPoints: ['server/src/startup/kqlhuntLoader.ts'], outfile: 'dist/cli/kqlhunt.js' },
   { entryPoints: ['server/src/cli/kqlhunt.ts'], outfile: 'dist/cli/kqlhuntMain.js' },
   { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/cli/checkWorker.js' },
   // The thread local queries run on, loaded by file name beside the server and beside kqlhunt.
-  { entryPoints: ['server/src/connectors/localExecutorWorker.ts'], outfile: 'dist/server/localExecutorWorker.js' },
-  { entryPoints: ['server/src/connectors/localExecutorWorker.ts'], outfile: 'dist/cli/localExecutorWorker.js' },
+  {
+    entryPoints: ['server/src/connectors/localExecutorWorker.ts'],
+    outfile: 'dist/server/localExecutorWorker.js',
+  },
+  {
+    entryPoints: ['server/src/connectors/localExecutorWorker.ts'],
+    outfile: 'dist/cli/localExecutorWorker.js',
+  },
 ];
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
@@ -43,7 +55,8 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  for (const e of entries) if (e.outfile.endsWith('.js') && (e.platform ?? common.platform) === 'node') asciiOnly(e.outfile);
+  for (const e of entries)
+    if (e.outfile.endsWith('.js') && (e.platform ?? common.platform) === 'node') asciiOnly(e.outfile);
 }
 
 // esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals

@@ -23,7 +23,8 @@ function sourceFiles(dir) {
 function resolve(from, specifier) {
   const base = path.resolve(path.dirname(from), specifier);
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) {
-    if (/\.tsx?$/.test(candidate) && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    if (/\.tsx?$/.test(candidate) && fs.existsSync(candidate) && fs.statSync(candidate).isFile())
+      return candidate;
   }
   return undefined;
 }
@@ -37,18 +38,39 @@ export function valueImports(file, text = fs.readFileSync(file, 'utf8')) {
     if (clause.isTypeOnly) return true;
     const bindings = clause.namedBindings;
     // `import { type A, type B } from` loads nothing; `import {} from` or a default import does.
-    return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+    return (
+      !clause.name &&
+      !!bindings &&
+      ts.isNamedImports(bindings) &&
+      bindings.elements.length > 0 &&
+      bindings.elements.every((e) => e.isTypeOnly)
+    );
   };
   const visit = (node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       if (!typeOnly(node.importClause)) out.push(node.moduleSpecifier.text);
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
-      if (!node.isTypeOnly && !(named && named.length > 0 && named.every((e) => e.isTypeOnly))) out.push(node.moduleSpecifier.text);
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      const named =
+        node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
+      if (!node.isTypeOnly && !(named && named.length > 0 && named.every((e) => e.isTypeOnly)))
+        out.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       if (!node.isTypeOnly) out.push(node.moduleReference.expression.text);
-    } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])
-      && ((ts.isIdentifier(node.expression) && node.expression.text === 'require') || node.expression.kind === ts.SyntaxKind.ImportKeyword)) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.arguments.length === 1 &&
+      ts.isStringLiteral(node.arguments[0]) &&
+      ((ts.isIdentifier(node.expression) && node.expression.text === 'require') ||
+        node.expression.kind === ts.SyntaxKind.ImportKeyword)
+    ) {
       out.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
@@ -114,7 +136,8 @@ export function checkFolders(folders) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const folders = process.argv.slice(2);
   const cycles = checkFolders(folders.length ? folders : ['server/src', 'client/src']);
-  for (const cycle of cycles) console.error(`import cycle: ${cycle.map((f) => path.relative(process.cwd(), f)).join(' <-> ')}`);
+  for (const cycle of cycles)
+    console.error(`import cycle: ${cycle.map((f) => path.relative(process.cwd(), f)).join(' <-> ')}`);
   if (cycles.length) {
     console.error(`${cycles.length} import cycle(s); move what both sides need into a module of its own.`);
     process.exit(1);

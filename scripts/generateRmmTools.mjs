@@ -63,7 +63,12 @@ function literalsByField(query) {
 
 /** A plain host name or domain suffix, or undefined for prose, regexes and empty values. */
 function cleanDomain(value, fromQuery) {
-  const v = value.trim().replace(/^'+|'+$/g, '').replace(/^\*\./, '').replace(/\.\*$/, '').toLowerCase();
+  const v = value
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .replace(/^\*\./, '')
+    .replace(/\.\*$/, '')
+    .toLowerCase();
   const label = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
   const domain = new RegExp(`^${label}(?:\\.${label})+$`);
   const single = new RegExp(`^${label}$`);
@@ -88,7 +93,10 @@ function union(...lists) {
 }
 
 function slug(name) {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 const catalogue = JSON.parse(fs.readFileSync(source, 'utf8'));
@@ -122,5 +130,8 @@ for (const entry of catalogue) {
 tools.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 
 fs.mkdirSync(path.dirname(target), { recursive: true });
-fs.writeFileSync(target, JSON.stringify({ source: 'RMM catalogue (rmm_tools.json); facts only', tools }, null, 1) + '\n');
+fs.writeFileSync(
+  target,
+  JSON.stringify({ source: 'RMM catalogue (rmm_tools.json); facts only', tools }, null, 1) + '\n',
+);
 console.log(`wrote ${tools.length} tools to ${target}; no indicators for ${skipped.join(', ') || 'none'}`);

@@ -28,5 +28,8 @@ if (!fs.existsSync(compiled)) {
   console.error(`${compiled} is missing: compile first with npx tsc -p .`);
   process.exit(2);
 }
-const run = spawnSync(process.execPath, ['--test', compiled], { stdio: 'inherit', env: { ...process.env, KQL_SHARED_DIR: dir } });
+const run = spawnSync(process.execPath, ['--test', compiled], {
+  stdio: 'inherit',
+  env: { ...process.env, KQL_SHARED_DIR: dir },
+});
 process.exit(run.status ?? 1);

@@ -11,6 +11,14 @@ if (!entry) {
   process.exit(2);
 }
 const outfile = path.resolve('out', 'run', `${path.basename(entry, '.ts')}.cjs`);
-await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

@@ -12,7 +12,8 @@ function normaliseDatetime(s: string): string {
 }
 
 export function sameValue(actual: unknown, expected: unknown): boolean {
-  if (expected === null || actual === null) return expected === actual || (expected === null && actual === undefined);
+  if (expected === null || actual === null)
+    return expected === actual || (expected === null && actual === undefined);
   if (typeof expected === 'number' && typeof actual === 'number') {
     if (Number.isNaN(expected)) return Number.isNaN(actual);
     if (expected === actual) return true;
@@ -21,7 +22,8 @@ export function sameValue(actual: unknown, expected: unknown): boolean {
   if (typeof expected === 'bigint' || typeof actual === 'bigint') return String(expected) === String(actual);
   if (typeof expected === 'string' && typeof actual === 'string') {
     if (expected === actual) return true;
-    if (ISO.test(expected) && ISO.test(actual)) return normaliseDatetime(expected) === normaliseDatetime(actual);
+    if (ISO.test(expected) && ISO.test(actual))
+      return normaliseDatetime(expected) === normaliseDatetime(actual);
     return false;
   }
   if (typeof expected === 'object' && typeof actual === 'object') {
@@ -29,12 +31,16 @@ export function sameValue(actual: unknown, expected: unknown): boolean {
     const ek = Object.keys(expected as object);
     const ak = Object.keys(actual as object);
     if (ek.length !== ak.length) return false;
-    return ek.every((k) => sameValue((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k]));
+    return ek.every((k) =>
+      sameValue((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k]),
+    );
   }
   return actual === expected;
 }
 
 export function sameRows(actual: readonly unknown[][], expected: readonly unknown[][]): boolean {
   if (actual.length !== expected.length) return false;
-  return expected.every((row, i) => row.length === actual[i].length && row.every((v, j) => sameValue(actual[i][j], v)));
+  return expected.every(
+    (row, i) => row.length === actual[i].length && row.every((v, j) => sameValue(actual[i][j], v)),
+  );
 }

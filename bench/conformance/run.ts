@@ -32,12 +32,17 @@ function judge(c: ConformanceCase): { verdict: Verdict; detail: string } {
     const result = executeQuery(c.query, { workspace, now: NOW });
     const got = result.tables[0]?.rows ?? [];
     if (sameRows(got, c.expected)) return { verdict: 'PASS', detail: '' };
-    return { verdict: 'WRONG', detail: `got ${JSON.stringify(got)}, documented ${JSON.stringify(c.expected)}` };
+    return {
+      verdict: 'WRONG',
+      detail: `got ${JSON.stringify(got)}, documented ${JSON.stringify(c.expected)}`,
+    };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // A refusal by name is UNSUPPORTED; any other failure (a crash, a query the executor
     // rejects though Kusto runs it) is counted as WRONG, since the user gets no right answer.
-    return e instanceof UnsupportedError ? { verdict: 'UNSUPPORTED', detail: message } : { verdict: 'WRONG', detail: `error: ${message}` };
+    return e instanceof UnsupportedError
+      ? { verdict: 'UNSUPPORTED', detail: message }
+      : { verdict: 'WRONG', detail: `error: ${message}` };
   }
 }
 
@@ -58,11 +63,15 @@ function main(): void {
       if (!quiet) console.log(line);
       if (verdict === 'WRONG') wrong.push(line);
     }
-    console.log(`${family}: ${cases.length} cases, ${counts.PASS} pass, ${counts.WRONG} wrong, ${counts.UNSUPPORTED} unsupported`);
+    console.log(
+      `${family}: ${cases.length} cases, ${counts.PASS} pass, ${counts.WRONG} wrong, ${counts.UNSUPPORTED} unsupported`,
+    );
   }
   const n = totals.PASS + totals.WRONG + totals.UNSUPPORTED;
   const pct = (k: number) => (n ? ((100 * k) / n).toFixed(1) : '0.0');
-  console.log(`\nTOTAL ${n} cases: ${totals.PASS} PASS (${pct(totals.PASS)}%), ${totals.WRONG} WRONG (${pct(totals.WRONG)}%), ${totals.UNSUPPORTED} UNSUPPORTED (${pct(totals.UNSUPPORTED)}%)`);
+  console.log(
+    `\nTOTAL ${n} cases: ${totals.PASS} PASS (${pct(totals.PASS)}%), ${totals.WRONG} WRONG (${pct(totals.WRONG)}%), ${totals.UNSUPPORTED} UNSUPPORTED (${pct(totals.UNSUPPORTED)}%)`,
+  );
   if (wrong.length && quiet) console.log(`\nWRONG cases:\n${wrong.join('\n')}`);
 }
 

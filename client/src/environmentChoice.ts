@@ -17,9 +17,11 @@ export class EnvironmentChoice implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly state: vscode.Memento) {
-    this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('kqlHunting.environment') && this.override()) void this.set(undefined);
-    }));
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kqlHunting.environment') && this.override()) void this.set(undefined);
+      }),
+    );
   }
 
   /** The environment picked in this workspace, if any. */
@@ -30,7 +32,9 @@ export class EnvironmentChoice implements vscode.Disposable {
 
   /** The environment a document is checked against unless it pins its own. */
   effective(uri?: vscode.Uri): EnvironmentName {
-    const setting = vscode.workspace.getConfiguration('kqlHunting', uri).get<string>('environment', 'defender');
+    const setting = vscode.workspace
+      .getConfiguration('kqlHunting', uri)
+      .get<string>('environment', 'defender');
     return this.override() ?? (setting === 'sentinel' ? 'sentinel' : 'defender');
   }
 

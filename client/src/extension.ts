@@ -20,7 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KqlHun
   context.subscriptions.push(current);
   await current.start();
   return {
-    serverProcessId: async () => (await current.client?.sendRequest(ServerInfoRequest).catch(() => undefined))?.processId,
+    serverProcessId: async () =>
+      (await current.client?.sendRequest(ServerInfoRequest).catch(() => undefined))?.processId,
   };
 }
 

@@ -1,6 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { ServerStatusNotification, type ServerState } from '../../server/src/protocol/messages';
 import { newTokenKey, TOKEN_KEY_ENV } from '../../server/src/protocol/tokenSeal';
 import { registerCommands } from './commands/commandTable';
@@ -48,10 +55,14 @@ export class ExtensionContextState implements vscode.Disposable {
     this.statusBar = new StatusBar(this, DOCUMENT_SELECTOR);
     // The server asks for its settings again (the middleware puts the pick in), and only then
     // is the status bar asked to show what the server now checks against.
-    this.disposables.push(this.environment.onDidChange(async () => {
-      await this.client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
-      await this.statusBar.refresh();
-    }));
+    this.disposables.push(
+      this.environment.onDidChange(async () => {
+        await this.client
+          ?.sendNotification(DidChangeConfigurationNotification.type, { settings: null })
+          .catch(() => undefined);
+        await this.statusBar.refresh();
+      }),
+    );
     this.queries = new QueryRunner(this, DOCUMENT_SELECTOR);
     this.disposables.push(this.queries, new WorkspaceStatusBar(this.queries.workspaces, DOCUMENT_SELECTOR));
     this.disposables.push(this.output, this.environment, this.statusBar, ...registerCommands(this));
@@ -63,10 +74,18 @@ export class ExtensionContextState implements vscode.Disposable {
     const module = this.context.asAbsolutePath('dist/server/server.js');
     // The server keeps V8's compiled code of its bundle in the extension's own storage, which
     // makes every start after the first a quarter of a second faster (server/src/startup).
-    const env = { ...process.env, [TOKEN_KEY_ENV]: this.tokenKey, KQL_HUNTING_CACHE_DIR: path.join(this.context.globalStorageUri.fsPath, 'code-cache') };
+    const env = {
+      ...process.env,
+      [TOKEN_KEY_ENV]: this.tokenKey,
+      KQL_HUNTING_CACHE_DIR: path.join(this.context.globalStorageUri.fsPath, 'code-cache'),
+    };
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc, options: { env } },
-      debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
+      debug: {
+        module,
+        transport: TransportKind.ipc,
+        options: { env, execArgv: ['--nolazy', '--inspect=6019'] },
+      },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR as LanguageClientOptions['documentSelector'],
@@ -81,7 +100,12 @@ export class ExtensionContextState implements vscode.Disposable {
       }),
     };
     // The client id 'kqlHunting' makes vscode-languageclient honour the kqlHunting.trace.server setting.
-    const client = new LanguageClient('kqlHunting', 'KQL Hunting Language Server', serverOptions, clientOptions);
+    const client = new LanguageClient(
+      'kqlHunting',
+      'KQL Hunting Language Server',
+      serverOptions,
+      clientOptions,
+    );
     this.client = client;
     this.disposables.push(
       client.onDidChangeState((e) => {
@@ -92,7 +116,9 @@ export class ExtensionContextState implements vscode.Disposable {
     await client.start();
     this.disposables.push(refreshOnTrust(() => this.client));
     this.disposables.push(syncActiveWorkspace(client, this.queries.workspaces));
-    this.disposables.push(client.onNotification(ServerStatusNotification, (p) => this.setServerState(p.state, p.message)));
+    this.disposables.push(
+      client.onNotification(ServerStatusNotification, (p) => this.setServerState(p.state, p.message)),
+    );
     const environmentChanges = this.statusBar.listen();
     if (environmentChanges) this.disposables.push(environmentChanges);
   }

@@ -24,9 +24,15 @@ export class ServerRestartPolicy implements ErrorHandler {
 
   closed() {
     if (!this.restarts.take(Date.now())) {
-      this.log.error(`the KQL language server stopped ${MAX_RESTARTS + 1} times in ${WINDOW_MS / 60000} minutes; not restarting it`);
+      this.log.error(
+        `the KQL language server stopped ${MAX_RESTARTS + 1} times in ${WINDOW_MS / 60000} minutes; not restarting it`,
+      );
       void vscode.window
-        .showErrorMessage('The KQL language server keeps stopping, so KQL checks are off. See the KQL Hunting output for details.', 'Restart Server', 'Show Output')
+        .showErrorMessage(
+          'The KQL language server keeps stopping, so KQL checks are off. See the KQL Hunting output for details.',
+          'Restart Server',
+          'Show Output',
+        )
         .then((choice) => {
           if (choice === 'Restart Server') {
             this.restarts.reset();
@@ -35,10 +41,14 @@ export class ServerRestartPolicy implements ErrorHandler {
         });
       return { action: CloseAction.DoNotRestart, handled: true };
     }
-    this.log.warn(`the KQL language server stopped unexpectedly; restarting it (${this.restarts.used} of ${MAX_RESTARTS})`);
+    this.log.warn(
+      `the KQL language server stopped unexpectedly; restarting it (${this.restarts.used} of ${MAX_RESTARTS})`,
+    );
     if (!this.told) {
       this.told = true;
-      void vscode.window.showWarningMessage('The KQL language server stopped unexpectedly and was restarted. Your edits are kept.');
+      void vscode.window.showWarningMessage(
+        'The KQL language server stopped unexpectedly and was restarted. Your edits are kept.',
+      );
     }
     return { action: CloseAction.Restart, handled: true };
   }

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { DocumentEnvironmentRequest, EnvironmentsChangedNotification } from '../../server/src/protocol/messages';
+import {
+  DocumentEnvironmentRequest,
+  EnvironmentsChangedNotification,
+} from '../../server/src/protocol/messages';
 import type { ExtensionContextState } from './extensionState';
 
 const STATE_TEXT = { starting: '$(sync~spin)', ready: '$(check)', error: '$(error)' } as const;
@@ -18,14 +21,21 @@ export class StatusBar implements vscode.Disposable {
   private generation = 0;
   private editTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly state: ExtensionContextState, private readonly selector: vscode.DocumentSelector) {
+  constructor(
+    private readonly state: ExtensionContextState,
+    private readonly selector: vscode.DocumentSelector,
+  ) {
     this.item = vscode.window.createStatusBarItem('kqlHunting.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'KQL Hunting';
     this.item.command = 'kqlHunting.switchEnvironment';
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('kqlHunting') && this.refresh()),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && this.refreshAfterEdit()),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => e.affectsConfiguration('kqlHunting') && this.refresh(),
+      ),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => e.document === vscode.window.activeTextEditor?.document && this.refreshAfterEdit(),
+      ),
       { dispose: () => clearTimeout(this.editTimer) },
     );
     this.refresh();
@@ -48,7 +58,9 @@ export class StatusBar implements vscode.Disposable {
     let why = '';
     const client = this.state.client;
     if (client && this.state.serverState === 'ready') {
-      const info = await client.sendRequest(DocumentEnvironmentRequest, { uri: document.uri.toString() }).catch(() => undefined);
+      const info = await client
+        .sendRequest(DocumentEnvironmentRequest, { uri: document.uri.toString() })
+        .catch(() => undefined);
       if (generation !== this.generation) return;
       if (info === null && !isKqlFile) {
         // Not a file with KQL in it (a README without fences, a package.json).
@@ -67,11 +79,17 @@ export class StatusBar implements vscode.Disposable {
         this.item.hide();
         return;
       }
-      envName = this.state.environment.effective(document.uri) === 'sentinel' ? 'Microsoft Sentinel' : 'Defender XDR';
+      envName =
+        this.state.environment.effective(document.uri) === 'sentinel' ? 'Microsoft Sentinel' : 'Defender XDR';
     }
     const icon = STATE_TEXT[this.state.serverState];
     this.item.text = `${icon} KQL: ${envName}${why}`;
-    const whyText = why === ' (rule file)' ? ' Rule files and ARM templates are always checked as Sentinel.' : why ? ' The file pins its environment.' : '';
+    const whyText =
+      why === ' (rule file)'
+        ? ' Rule files and ARM templates are always checked as Sentinel.'
+        : why
+          ? ' The file pins its environment.'
+          : '';
     this.item.tooltip = `KQL Hunting: queries are checked against the ${envName} schema.${whyText} Server ${this.state.serverState}. Click to switch environment.`;
     this.item.show();
   }

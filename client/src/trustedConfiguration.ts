@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
+import {
+  DidChangeConfigurationNotification,
+  type LanguageClient,
+  type Middleware,
+} from 'vscode-languageclient/node';
 import type { EnvironmentChoice } from './environmentChoice';
 
 /** Settings that make the server read files from the workspace. */
@@ -39,7 +43,10 @@ export function configurationMiddleware(environment: EnvironmentChoice): Middlew
 
 /** The limits as the user's settings or the defaults give them, leaving out workspace and folder values. */
 function userLimits(scopeUri: string | undefined): Record<string, unknown> {
-  const config = vscode.workspace.getConfiguration('kqlHunting.limits', scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
+  const config = vscode.workspace.getConfiguration(
+    'kqlHunting.limits',
+    scopeUri ? vscode.Uri.parse(scopeUri) : undefined,
+  );
   const out: Record<string, unknown> = {};
   for (const key of LIMIT_SETTINGS) {
     const values = config.inspect(key);

@@ -56,7 +56,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** The settings every run starts with: quiet, offline and without first-run pages. */
-export function writeUserSettings(userDataDir: string, workspaceTrust = false, extra: Record<string, unknown> = {}): void {
+export function writeUserSettings(
+  userDataDir: string,
+  workspaceTrust = false,
+  extra: Record<string, unknown> = {},
+): void {
   const dir = path.join(userDataDir, 'User');
   fs.mkdirSync(dir, { recursive: true });
   const defaults = path.join(__dirname, '..', '..', '..', 'scripts', 'e2e', 'code-server-settings.json');
@@ -74,21 +78,50 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   writeUserSettings(options.userDataDir, options.workspaceTrust, options.settings);
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.openSync(options.logFile, 'w');
-  const args = [codeServerEntry, '--config', writeCodeServerConfig(options.userDataDir), '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir];
+  const args = [
+    codeServerEntry,
+    '--config',
+    writeCodeServerConfig(options.userDataDir),
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    options.userDataDir,
+    '--extensions-dir',
+    options.extensionsDir,
+  ];
   if (options.testDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   // Without this the server lays the login shell's environment over its own, and a login shell
   // resets PATH: the extension host would not see the environment a test gave it.
   if (options.env) args.push('--vscode-option', 'force-disable-user-env');
   // A process group of its own, so that stopping it also ends the extension hosts and the
   // language servers it started.
-  const child = spawn(node24, args, { detached: true, stdio: ['ignore', log, log], env: { ...process.env, ...options.env } });
+  const child = spawn(node24, args, {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, ...options.env },
+  });
   fs.closeSync(log);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
-  const killGroup = (signal: NodeJS.Signals) => { try { process.kill(-child.pid!, signal); } catch { /* already gone */ } };
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
+  };
   const onExit = () => killGroup('SIGKILL');
   process.once('exit', onExit);
 
@@ -114,15 +147,29 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     },
   };
 
-  const earlyExit = exit.then(() => { throw new Error(`code-server exited before it was ready:\n${server.logTail()}`); });
+  const earlyExit = exit.then(() => {
+    throw new Error(`code-server exited before it was ready:\n${server.logTail()}`);
+  });
   try {
-    await Promise.race([earlyExit, poll('code-server to answer /healthz',
-      () => fetch(`${origin}/healthz`).then((r) => r.ok, () => false), { timeoutMs: 30000 })]);
+    await Promise.race([
+      earlyExit,
+      poll(
+        'code-server to answer /healthz',
+        () =>
+          fetch(`${origin}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        { timeoutMs: 30000 },
+      ),
+    ]);
   } catch (error) {
     await server.stop();
     throw error;
   } finally {
-    earlyExit.catch(() => { /* reported above, or the server was stopped on purpose */ });
+    earlyExit.catch(() => {
+      /* reported above, or the server was stopped on purpose */
+    });
   }
   return server;
 }
@@ -141,14 +188,18 @@ function tail(file: string, lines: number): string {
 
 function findFiles(dir: string, match: RegExp): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => match.test(path.basename(f)))
     .map((f) => path.join(dir, f));
 }
 
 function logTail(logFile: string, userDataDir: string, lines: number): string {
   const parts = [`--- ${logFile}\n${tail(logFile, lines)}`];
-  for (const f of findFiles(path.join(userDataDir, 'logs'), /^(exthost|remoteexthost)\d*\.log$|KQL Hunting/)) {
+  for (const f of findFiles(
+    path.join(userDataDir, 'logs'),
+    /^(exthost|remoteexthost)\d*\.log$|KQL Hunting/,
+  )) {
     parts.push(`--- ${f}\n${tail(f, lines)}`);
   }
   return parts.join('\n');

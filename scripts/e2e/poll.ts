@@ -4,8 +4,11 @@ export interface PollOptions {
   intervalMs?: number;
 }
 
-export async function poll<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>,
-  { timeoutMs = 30000, intervalMs = 100 }: PollOptions = {}): Promise<T> {
+export async function poll<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  { timeoutMs = 30000, intervalMs = 100 }: PollOptions = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  console.log(`\nKQL Hunting is running in VS Code (code-server). Open:\n\n  ${server.workbenchUrl(sampleWorkspace)}\n`);
+  console.log(
+    `\nKQL Hunting is running in VS Code (code-server). Open:\n\n  ${server.workbenchUrl(sampleWorkspace)}\n`,
+  );
   console.log(`Log: ${logFile}\nPress Ctrl+C to stop.`);
 }
 

@@ -26,13 +26,23 @@ const csv = (rows: Row[]) => {
 // Three formats on purpose, so the sample shows each one the loader reads.
 writeFileSync(path.join(dataDir, 'DeviceNetworkEvents.ndjson'), ndjson(tables.DeviceNetworkEvents));
 writeFileSync(path.join(dataDir, 'DeviceProcessEvents.ndjson'), ndjson(tables.DeviceProcessEvents));
-writeFileSync(path.join(dataDir, 'DeviceFileCertificateInfo.json'), JSON.stringify(tables.DeviceFileCertificateInfo, null, 1) + '\n');
+writeFileSync(
+  path.join(dataDir, 'DeviceFileCertificateInfo.json'),
+  JSON.stringify(tables.DeviceFileCertificateInfo, null, 1) + '\n',
+);
 writeFileSync(path.join(dataDir, 'DeviceInfo.csv'), csv(tables.DeviceInfo));
-writeFileSync(path.join(workspaceDir, 'workspace.json'), JSON.stringify({
-  name: 'hunting-workspace',
-  environment: 'defender',
-  now: SAMPLE_NOW,
-  data: 'data',
-}, null, 2) + '\n');
+writeFileSync(
+  path.join(workspaceDir, 'workspace.json'),
+  JSON.stringify(
+    {
+      name: 'hunting-workspace',
+      environment: 'defender',
+      now: SAMPLE_NOW,
+      data: 'data',
+    },
+    null,
+    2,
+  ) + '\n',
+);
 
 for (const [name, rows] of Object.entries(tables)) console.log(`${name}: ${rows.length} rows`);

@@ -23,39 +23,200 @@ export function random(seed: number): () => number {
 }
 
 const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
-const hex = (rnd: () => number, n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join('');
+const hex = (rnd: () => number, n: number) =>
+  Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join('');
 
-export interface Device { id: string; name: string; ip: string; user: string }
+export interface Device {
+  id: string;
+  name: string;
+  ip: string;
+  user: string;
+}
 
 export const DEVICES: Device[] = [
-  'wks-fin-01', 'wks-fin-02', 'wks-hr-01', 'wks-dev-01', 'wks-dev-02', 'wks-ops-01', 'wks-sales-01', 'wks-sales-02',
-  'srv-file-01', 'srv-app-01', 'srv-jump-01', 'lab-kiosk-01',
-].map((n, i) => ({ id: hex(random(1000 + i), 40), name: `${n}.corp.example.com`, ip: `10.20.${Math.floor(i / 4) + 1}.${11 + i}`, user: `user${String(i + 1).padStart(2, '0')}` }));
+  'wks-fin-01',
+  'wks-fin-02',
+  'wks-hr-01',
+  'wks-dev-01',
+  'wks-dev-02',
+  'wks-ops-01',
+  'wks-sales-01',
+  'wks-sales-02',
+  'srv-file-01',
+  'srv-app-01',
+  'srv-jump-01',
+  'lab-kiosk-01',
+].map((n, i) => ({
+  id: hex(random(1000 + i), 40),
+  name: `${n}.corp.example.com`,
+  ip: `10.20.${Math.floor(i / 4) + 1}.${11 + i}`,
+  user: `user${String(i + 1).padStart(2, '0')}`,
+}));
 
 /** A process that makes network connections, with the version information Defender records. */
 interface Tool {
-  file: string; folder: string; company: string; product: string; version: string; description: string;
-  urls: readonly string[]; ports: readonly number[]; signer: string; issuer: string;
+  file: string;
+  folder: string;
+  company: string;
+  product: string;
+  version: string;
+  description: string;
+  urls: readonly string[];
+  ports: readonly number[];
+  signer: string;
+  issuer: string;
 }
 
 const BENIGN: Tool[] = [
-  { file: 'chrome.exe', folder: 'C:\\Program Files\\Google\\Chrome\\Application', company: 'Google LLC', product: 'Google Chrome', version: '122.0.6261.112', description: 'Google Chrome', urls: ['www.google.com', 'clients2.google.com', 'github.com', 'docs.example.org', 'news.example.net'], ports: [443], signer: 'Google LLC', issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1' },
-  { file: 'msedge.exe', folder: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application', company: 'Microsoft Corporation', product: 'Microsoft Edge', version: '122.0.2365.80', description: 'Microsoft Edge', urls: ['www.bing.com', 'login.microsoftonline.com', 'outlook.office365.com', 'www.example.com'], ports: [443], signer: 'Microsoft Corporation', issuer: 'Microsoft Code Signing PCA 2011' },
-  { file: 'svchost.exe', folder: 'C:\\Windows\\System32', company: 'Microsoft Corporation', product: 'Microsoft® Windows® Operating System', version: '10.0.22621.1', description: 'Host Process for Windows Services', urls: ['settings-win.data.microsoft.com', 'ctldl.windowsupdate.com', ''], ports: [443, 80, 53], signer: 'Microsoft Windows', issuer: 'Microsoft Windows Production PCA 2011' },
-  { file: 'OneDrive.exe', folder: 'C:\\Program Files\\Microsoft OneDrive', company: 'Microsoft Corporation', product: 'Microsoft OneDrive', version: '24.030.0211.0002', description: 'Microsoft OneDrive', urls: ['api.onedrive.com', 'g.live.com'], ports: [443], signer: 'Microsoft Corporation', issuer: 'Microsoft Code Signing PCA 2011' },
-  { file: 'ms-teams.exe', folder: 'C:\\Program Files\\WindowsApps\\MSTeams', company: 'Microsoft Corporation', product: 'Microsoft Teams', version: '24033.811.2738.2546', description: 'Microsoft Teams', urls: ['teams.microsoft.com', 'presence.teams.microsoft.com'], ports: [443, 3478], signer: 'Microsoft Corporation', issuer: 'Microsoft Code Signing PCA 2011' },
-  { file: 'git-remote-https.exe', folder: 'C:\\Program Files\\Git\\mingw64\\libexec\\git-core', company: 'The Git Development Community', product: 'Git', version: '2.44.0', description: 'Git for Windows', urls: ['github.com', 'dev.azure.com'], ports: [443], signer: 'Johannes Schindelin', issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1' },
+  {
+    file: 'chrome.exe',
+    folder: 'C:\\Program Files\\Google\\Chrome\\Application',
+    company: 'Google LLC',
+    product: 'Google Chrome',
+    version: '122.0.6261.112',
+    description: 'Google Chrome',
+    urls: ['www.google.com', 'clients2.google.com', 'github.com', 'docs.example.org', 'news.example.net'],
+    ports: [443],
+    signer: 'Google LLC',
+    issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1',
+  },
+  {
+    file: 'msedge.exe',
+    folder: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application',
+    company: 'Microsoft Corporation',
+    product: 'Microsoft Edge',
+    version: '122.0.2365.80',
+    description: 'Microsoft Edge',
+    urls: ['www.bing.com', 'login.microsoftonline.com', 'outlook.office365.com', 'www.example.com'],
+    ports: [443],
+    signer: 'Microsoft Corporation',
+    issuer: 'Microsoft Code Signing PCA 2011',
+  },
+  {
+    file: 'svchost.exe',
+    folder: 'C:\\Windows\\System32',
+    company: 'Microsoft Corporation',
+    product: 'Microsoft® Windows® Operating System',
+    version: '10.0.22621.1',
+    description: 'Host Process for Windows Services',
+    urls: ['settings-win.data.microsoft.com', 'ctldl.windowsupdate.com', ''],
+    ports: [443, 80, 53],
+    signer: 'Microsoft Windows',
+    issuer: 'Microsoft Windows Production PCA 2011',
+  },
+  {
+    file: 'OneDrive.exe',
+    folder: 'C:\\Program Files\\Microsoft OneDrive',
+    company: 'Microsoft Corporation',
+    product: 'Microsoft OneDrive',
+    version: '24.030.0211.0002',
+    description: 'Microsoft OneDrive',
+    urls: ['api.onedrive.com', 'g.live.com'],
+    ports: [443],
+    signer: 'Microsoft Corporation',
+    issuer: 'Microsoft Code Signing PCA 2011',
+  },
+  {
+    file: 'ms-teams.exe',
+    folder: 'C:\\Program Files\\WindowsApps\\MSTeams',
+    company: 'Microsoft Corporation',
+    product: 'Microsoft Teams',
+    version: '24033.811.2738.2546',
+    description: 'Microsoft Teams',
+    urls: ['teams.microsoft.com', 'presence.teams.microsoft.com'],
+    ports: [443, 3478],
+    signer: 'Microsoft Corporation',
+    issuer: 'Microsoft Code Signing PCA 2011',
+  },
+  {
+    file: 'git-remote-https.exe',
+    folder: 'C:\\Program Files\\Git\\mingw64\\libexec\\git-core',
+    company: 'The Git Development Community',
+    product: 'Git',
+    version: '2.44.0',
+    description: 'Git for Windows',
+    urls: ['github.com', 'dev.azure.com'],
+    ports: [443],
+    signer: 'Johannes Schindelin',
+    issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1',
+  },
   // A near miss for term matching: the company name contains "GlavSoft" only as part of a longer word.
-  { file: 'glavsoftware-agent.exe', folder: 'C:\\Program Files\\GlavSoftware Inventory', company: 'GlavSoftware Inventory Ltd', product: 'Asset Inventory', version: '3.2.1', description: 'Inventory agent', urls: ['inventory.example.net'], ports: [443], signer: 'GlavSoftware Inventory Ltd', issuer: 'Sectigo Public Code Signing CA R36' },
+  {
+    file: 'glavsoftware-agent.exe',
+    folder: 'C:\\Program Files\\GlavSoftware Inventory',
+    company: 'GlavSoftware Inventory Ltd',
+    product: 'Asset Inventory',
+    version: '3.2.1',
+    description: 'Inventory agent',
+    urls: ['inventory.example.net'],
+    ports: [443],
+    signer: 'GlavSoftware Inventory Ltd',
+    issuer: 'Sectigo Public Code Signing CA R36',
+  },
 ];
 
-export const TIGHTVNC_SERVER: Tool = { file: 'tvnserver.exe', folder: 'C:\\Program Files\\TightVNC', company: 'GlavSoft LLC.', product: 'TightVNC', version: '2.8.81.0', description: 'TightVNC Server', urls: ['www.tightvnc.com', 'vnc-relay.support-desk.example.net'], ports: [5900, 5800, 443], signer: 'GlavSoft LLC.', issuer: 'Sectigo Public Code Signing CA R36' };
-export const TIGHTVNC_VIEWER: Tool = { file: 'tvnviewer.exe', folder: 'C:\\Program Files\\TightVNC', company: 'GlavSoft LLC.', product: 'TightVNC', version: '2.8.81.0', description: 'TightVNC Viewer', urls: [''], ports: [5900], signer: 'GlavSoft LLC.', issuer: 'Sectigo Public Code Signing CA R36' };
+export const TIGHTVNC_SERVER: Tool = {
+  file: 'tvnserver.exe',
+  folder: 'C:\\Program Files\\TightVNC',
+  company: 'GlavSoft LLC.',
+  product: 'TightVNC',
+  version: '2.8.81.0',
+  description: 'TightVNC Server',
+  urls: ['www.tightvnc.com', 'vnc-relay.support-desk.example.net'],
+  ports: [5900, 5800, 443],
+  signer: 'GlavSoft LLC.',
+  issuer: 'Sectigo Public Code Signing CA R36',
+};
+export const TIGHTVNC_VIEWER: Tool = {
+  file: 'tvnviewer.exe',
+  folder: 'C:\\Program Files\\TightVNC',
+  company: 'GlavSoft LLC.',
+  product: 'TightVNC',
+  version: '2.8.81.0',
+  description: 'TightVNC Viewer',
+  urls: [''],
+  ports: [5900],
+  signer: 'GlavSoft LLC.',
+  issuer: 'Sectigo Public Code Signing CA R36',
+};
 
 const OTHER_RMM: Tool[] = [
-  { file: 'AnyDesk.exe', folder: 'C:\\Program Files (x86)\\AnyDesk', company: 'AnyDesk Software GmbH', product: 'AnyDesk', version: '8.0.8', description: 'AnyDesk', urls: ['relay-3f2a.net.anydesk.com', 'boot.net.anydesk.com'], ports: [443, 6568], signer: 'AnyDesk Software GmbH', issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1' },
-  { file: 'TeamViewer.exe', folder: 'C:\\Program Files\\TeamViewer', company: 'TeamViewer Germany GmbH', product: 'TeamViewer', version: '15.51.5', description: 'TeamViewer', urls: ['router12.teamviewer.com', 'master7.teamviewer.com'], ports: [5938, 443], signer: 'TeamViewer Germany GmbH', issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1' },
-  { file: 'ScreenConnect.ClientService.exe', folder: 'C:\\Program Files (x86)\\ScreenConnect Client (4b1e)', company: 'ConnectWise, LLC', product: 'ScreenConnect', version: '23.9.8', description: 'ScreenConnect Client Service', urls: ['instance-4b1e-relay.screenconnect.com'], ports: [8041, 443], signer: 'ConnectWise, LLC', issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1' },
+  {
+    file: 'AnyDesk.exe',
+    folder: 'C:\\Program Files (x86)\\AnyDesk',
+    company: 'AnyDesk Software GmbH',
+    product: 'AnyDesk',
+    version: '8.0.8',
+    description: 'AnyDesk',
+    urls: ['relay-3f2a.net.anydesk.com', 'boot.net.anydesk.com'],
+    ports: [443, 6568],
+    signer: 'AnyDesk Software GmbH',
+    issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1',
+  },
+  {
+    file: 'TeamViewer.exe',
+    folder: 'C:\\Program Files\\TeamViewer',
+    company: 'TeamViewer Germany GmbH',
+    product: 'TeamViewer',
+    version: '15.51.5',
+    description: 'TeamViewer',
+    urls: ['router12.teamviewer.com', 'master7.teamviewer.com'],
+    ports: [5938, 443],
+    signer: 'TeamViewer Germany GmbH',
+    issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1',
+  },
+  {
+    file: 'ScreenConnect.ClientService.exe',
+    folder: 'C:\\Program Files (x86)\\ScreenConnect Client (4b1e)',
+    company: 'ConnectWise, LLC',
+    product: 'ScreenConnect',
+    version: '23.9.8',
+    description: 'ScreenConnect Client Service',
+    urls: ['instance-4b1e-relay.screenconnect.com'],
+    ports: [8041, 443],
+    signer: 'ConnectWise, LLC',
+    issuer: 'DigiCert Trusted G4 Code Signing RSA4096 SHA384 2021 CA1',
+  },
 ];
 
 /** Which devices run which remote-access tool, and how many days before now the activity sits. */
@@ -75,7 +236,9 @@ let reportId = 100000;
 function networkRow(rnd: () => number, t: number, device: Device, tool: Tool, url?: string): Row {
   const remoteUrl = url ?? pick(rnd, tool.urls);
   const remotePrivate = remoteUrl === '' && tool.file === 'tvnviewer.exe';
-  const remoteIP = remotePrivate ? `10.20.${1 + Math.floor(rnd() * 3)}.${11 + Math.floor(rnd() * 12)}` : `${20 + Math.floor(rnd() * 180)}.${Math.floor(rnd() * 255)}.${Math.floor(rnd() * 255)}.${1 + Math.floor(rnd() * 250)}`;
+  const remoteIP = remotePrivate
+    ? `10.20.${1 + Math.floor(rnd() * 3)}.${11 + Math.floor(rnd() * 12)}`
+    : `${20 + Math.floor(rnd() * 180)}.${Math.floor(rnd() * 255)}.${Math.floor(rnd() * 255)}.${1 + Math.floor(rnd() * 250)}`;
   const port = pick(rnd, tool.ports);
   const sha = hex(random(tool.file.length * 7919 + tool.version.length), 64);
   return {
@@ -95,7 +258,7 @@ function networkRow(rnd: () => number, t: number, device: Device, tool: Tool, ur
     InitiatingProcessSHA256: sha,
     InitiatingProcessMD5: sha.slice(0, 32),
     InitiatingProcessFileName: tool.file,
-    InitiatingProcessFileSize: 100000 + (sha.charCodeAt(0) * 7919) % 5000000,
+    InitiatingProcessFileSize: 100000 + ((sha.charCodeAt(0) * 7919) % 5000000),
     InitiatingProcessVersionInfoCompanyName: tool.company,
     InitiatingProcessVersionInfoProductName: tool.product,
     InitiatingProcessVersionInfoProductVersion: tool.version,
@@ -106,9 +269,11 @@ function networkRow(rnd: () => number, t: number, device: Device, tool: Tool, ur
     InitiatingProcessCommandLine: `"${tool.file}"${tool.file === 'tvnserver.exe' ? ' -service' : ''}`,
     InitiatingProcessCreationTime: new Date(t - Math.floor(rnd() * 3_600_000)).toISOString(),
     InitiatingProcessFolderPath: `${tool.folder}\\${tool.file}`.toLowerCase(),
-    InitiatingProcessParentFileName: tool.file === 'tvnserver.exe' || tool.file === 'svchost.exe' ? 'services.exe' : 'explorer.exe',
+    InitiatingProcessParentFileName:
+      tool.file === 'tvnserver.exe' || tool.file === 'svchost.exe' ? 'services.exe' : 'explorer.exe',
     InitiatingProcessAccountDomain: 'corp',
-    InitiatingProcessAccountName: tool.file === 'tvnserver.exe' || tool.file === 'svchost.exe' ? 'system' : device.user,
+    InitiatingProcessAccountName:
+      tool.file === 'tvnserver.exe' || tool.file === 'svchost.exe' ? 'system' : device.user,
     InitiatingProcessIntegrityLevel: tool.file === 'tvnserver.exe' ? 'System' : 'Medium',
     InitiatingProcessTokenElevation: 'TokenElevationTypeDefault',
     ReportId: reportId++,
@@ -127,7 +292,7 @@ function processRow(rnd: () => number, t: number, device: Device, tool: Tool, pa
     SHA1: sha.slice(0, 40),
     SHA256: sha,
     MD5: sha.slice(0, 32),
-    FileSize: 100000 + (sha.charCodeAt(0) * 7919) % 5000000,
+    FileSize: 100000 + ((sha.charCodeAt(0) * 7919) % 5000000),
     ProcessVersionInfoCompanyName: tool.company,
     ProcessVersionInfoProductName: tool.product,
     ProcessVersionInfoProductVersion: tool.version,
@@ -191,13 +356,23 @@ export function generateSampleWorkspace(): Record<string, Row[]> {
     const tool = pick(rnd, BENIGN);
     const t = now - Math.floor(rnd() * 14 * DAY);
     network.push(networkRow(rnd, t, device, tool));
-    if (i % 3 === 0) recordTool(t - 60_000, device, tool, tool.file === 'svchost.exe' ? 'services.exe' : 'explorer.exe');
+    if (i % 3 === 0)
+      recordTool(t - 60_000, device, tool, tool.file === 'svchost.exe' ? 'services.exe' : 'explorer.exe');
   }
-  const rmm = (placement: { device: string; daysAgo: number[] }, tool: Tool, connectionsPerSession: number) => {
+  const rmm = (
+    placement: { device: string; daysAgo: number[] },
+    tool: Tool,
+    connectionsPerSession: number,
+  ) => {
     const device = deviceByName.get(placement.device)!;
     for (const d of placement.daysAgo) {
       const start = now - d * DAY;
-      recordTool(start - 120_000, device, tool, tool.file === 'tvnserver.exe' ? 'services.exe' : 'explorer.exe');
+      recordTool(
+        start - 120_000,
+        device,
+        tool,
+        tool.file === 'tvnserver.exe' ? 'services.exe' : 'explorer.exe',
+      );
       for (let c = 0; c < connectionsPerSession; c++) {
         network.push(networkRow(rnd, start + c * 90_000, device, tool, tool.urls[c % tool.urls.length]));
       }

@@ -19,10 +19,25 @@ interface AsimSchema {
 
 const SCHEMAS: AsimSchema[] = [
   { schema: 'Dns', aliases: ['imDnsIP'], knownAs: ['_Im_Dns', 'imDns'] },
-  { schema: 'NetworkSession', aliases: ['ASimNetworkSessions', 'imNetSessIP'], knownAs: ['_Im_NetworkSession', 'imNetworkSession'] },
+  {
+    schema: 'NetworkSession',
+    aliases: ['ASimNetworkSessions', 'imNetSessIP'],
+    knownAs: ['_Im_NetworkSession', 'imNetworkSession'],
+  },
   { schema: 'WebSession', aliases: [], knownAs: ['_Im_WebSession', 'imWebSession'] },
   { schema: 'Authentication', aliases: [], knownAs: ['imAuthentication'] },
-  { schema: 'ProcessEvent', aliases: ['imProcess', 'imProcessCreate', 'imProcessTerminate', 'ASimProcess', 'ASimProcessCreate', 'ASimProcessTerminate'], knownAs: ['_Im_ProcessEvent'] },
+  {
+    schema: 'ProcessEvent',
+    aliases: [
+      'imProcess',
+      'imProcessCreate',
+      'imProcessTerminate',
+      'ASimProcess',
+      'ASimProcessCreate',
+      'ASimProcessTerminate',
+    ],
+    knownAs: ['_Im_ProcessEvent'],
+  },
   { schema: 'FileEvent', aliases: [], knownAs: [] },
   { schema: 'RegistryEvent', aliases: ['imRegistry', 'ASimRegistry'], knownAs: [] },
   { schema: 'AuditEvent', aliases: [], knownAs: [] },
@@ -32,12 +47,32 @@ const SCHEMAS: AsimSchema[] = [
 
 /** Fields every ASIM schema has, so that an unknown parser still completes its common columns. */
 const COMMON_FIELDS: ColumnDef[] = [
-  ['TimeGenerated', 'datetime'], ['EventCount', 'int'], ['EventStartTime', 'datetime'], ['EventEndTime', 'datetime'],
-  ['EventType', 'string'], ['EventSubType', 'string'], ['EventResult', 'string'], ['EventResultDetails', 'string'],
-  ['EventOriginalType', 'string'], ['EventProduct', 'string'], ['EventVendor', 'string'], ['EventSchema', 'string'],
-  ['EventSchemaVersion', 'string'], ['EventSeverity', 'string'], ['EventReportUrl', 'string'], ['EventMessage', 'string'],
-  ['Dvc', 'string'], ['DvcHostname', 'string'], ['DvcIpAddr', 'string'], ['DvcDomain', 'string'], ['DvcFQDN', 'string'],
-  ['DvcId', 'string'], ['DvcAction', 'string'], ['DvcOs', 'string'], ['AdditionalFields', 'dynamic'], ['Type', 'string'],
+  ['TimeGenerated', 'datetime'],
+  ['EventCount', 'int'],
+  ['EventStartTime', 'datetime'],
+  ['EventEndTime', 'datetime'],
+  ['EventType', 'string'],
+  ['EventSubType', 'string'],
+  ['EventResult', 'string'],
+  ['EventResultDetails', 'string'],
+  ['EventOriginalType', 'string'],
+  ['EventProduct', 'string'],
+  ['EventVendor', 'string'],
+  ['EventSchema', 'string'],
+  ['EventSchemaVersion', 'string'],
+  ['EventSeverity', 'string'],
+  ['EventReportUrl', 'string'],
+  ['EventMessage', 'string'],
+  ['Dvc', 'string'],
+  ['DvcHostname', 'string'],
+  ['DvcIpAddr', 'string'],
+  ['DvcDomain', 'string'],
+  ['DvcFQDN', 'string'],
+  ['DvcId', 'string'],
+  ['DvcAction', 'string'],
+  ['DvcOs', 'string'],
+  ['AdditionalFields', 'dynamic'],
+  ['Type', 'string'],
 ].map(([name, type]) => ({ name, type }));
 
 /** Parameter types by ASIM naming convention; the validation schemas type some of them wrongly. */
@@ -55,7 +90,8 @@ export function asimParsers(known: ReadonlyMap<string, FunctionDef>): FunctionDe
   for (const s of SCHEMAS) {
     const sources = s.knownAs.map((n) => known.get(n)).filter((f): f is FunctionDef => !!f);
     const columns = new Map<string, ColumnDef>();
-    for (const c of [...sources.flatMap((f) => f.resultColumns ?? []), ...COMMON_FIELDS]) if (!columns.has(c.name)) columns.set(c.name, c);
+    for (const c of [...sources.flatMap((f) => f.resultColumns ?? []), ...COMMON_FIELDS])
+      if (!columns.has(c.name)) columns.set(c.name, c);
     const params = new Map<string, FunctionParameterDef>();
     for (const p of sources.flatMap((f) => f.parameters)) {
       const type = conventionalType(p.name);

@@ -42,7 +42,10 @@ function readJson(file: string): unknown {
 }
 
 function jsonFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+    .map((f) => path.join(dir, f));
 }
 
 function columnsOf(raw: { name: string; type: string }[], where: string): ColumnDef[] {
@@ -75,8 +78,11 @@ function logAnalytics(): Map<string, Map<string, ColumnDef>> {
     const j = readJson(file) as { table: string; columns: { name: string; type: string }[] };
     union(out.get(j.table) ?? out.set(j.table, new Map()).get(j.table)!, columnsOf(j.columns, j.table));
   }
-  const all = readJson(path.join(dir, '_ALL_TABLES.json')) as { tables: Record<string, { columns: { name: string; type: string }[] }> };
-  for (const [name, t] of Object.entries(all.tables)) union(out.get(name) ?? out.set(name, new Map()).get(name)!, columnsOf(t.columns, name));
+  const all = readJson(path.join(dir, '_ALL_TABLES.json')) as {
+    tables: Record<string, { columns: { name: string; type: string }[] }>;
+  };
+  for (const [name, t] of Object.entries(all.tables))
+    union(out.get(name) ?? out.set(name, new Map()).get(name)!, columnsOf(t.columns, name));
   return out;
 }
 
@@ -85,7 +91,12 @@ function sentinelValidation(): { tables: Map<string, ColumnDef[]>; functions: Ma
   const tables = new Map<string, ColumnDef[]>();
   const functions = new Map<string, FunctionDef>();
   const base = path.join(REF, 'sentinel-ci-schemas');
-  for (const folder of ['KustoServices_5.0.1_embedded', 'CustomTables_2022-08', 'CustomFunctions_2022-08', 'upstream_latest']) {
+  for (const folder of [
+    'KustoServices_5.0.1_embedded',
+    'CustomTables_2022-08',
+    'CustomFunctions_2022-08',
+    'upstream_latest',
+  ]) {
     const dir = path.join(base, folder);
     for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json') || !n.includes('.'))) {
       const parsed = parseSchemaFile(fs.readFileSync(path.join(dir, f), 'utf8'));
@@ -100,8 +111,15 @@ function sentinelValidation(): { tables: Map<string, ColumnDef[]>; functions: Ma
 
 function describe(table: TableDef): TableDef {
   const description = TABLE_DESCRIPTIONS[table.name];
-  const columns = table.columns.map((c) => (COLUMN_DESCRIPTIONS[c.name] ? { ...c, description: COLUMN_DESCRIPTIONS[c.name] } : c));
-  return { name: table.name, ...(description ? { description } : {}), ...(table.open ? { open: true } : {}), columns };
+  const columns = table.columns.map((c) =>
+    COLUMN_DESCRIPTIONS[c.name] ? { ...c, description: COLUMN_DESCRIPTIONS[c.name] } : c,
+  );
+  return {
+    name: table.name,
+    ...(description ? { description } : {}),
+    ...(table.open ? { open: true } : {}),
+    columns,
+  };
 }
 
 /** Functions of Defender XDR advanced hunting, from the documented parameters and result columns. */
@@ -110,7 +128,9 @@ function defenderFunctions(): FunctionDef[] {
   const out: FunctionDef[] = [];
   for (const file of jsonFiles(dir)) {
     const j = readJson(file) as {
-      function: string; kind: string; syntax: string;
+      function: string;
+      kind: string;
+      syntax: string;
       parameters: { name: string; type: string; optional: boolean; default: string | null }[];
       columns: { name: string; type: string }[];
     };
@@ -120,7 +140,8 @@ function defenderFunctions(): FunctionDef[] {
       const type = normalizeTypeName(p.type)!;
       // DeviceFromIP's documentation marks its address required yet calls it with no arguments.
       const optional = p.optional || (invoked && i === 0);
-      const dflt = p.default === null ? nullOf(type) : type === 'string' ? JSON.stringify(p.default) : p.default;
+      const dflt =
+        p.default === null ? nullOf(type) : type === 'string' ? JSON.stringify(p.default) : p.default;
       return optional ? { name: p.name, type, defaultValue: dflt } : { name: p.name, type };
     });
     out.push({
@@ -145,27 +166,45 @@ const DEFENDER_FUNCTIONS: Record<string, string> = {
   AssignedIPAddresses: 'The IP addresses a device has held, most recent first.',
   SeenBy: 'Lists the devices that discovered a device over the network; use with invoke.',
   GetAnomalousBehaviorsAbout: 'Keeps rows whose behavior insights match the given filters; use with invoke.',
-  GetAnomalousBehaviorsByKind: 'Keeps rows with anomalous behavior insights of an entity kind; use with invoke.',
-  GetAnomalousBehaviorsByValue: 'Keeps rows with anomalous behavior insights about an entity value; use with invoke.',
+  GetAnomalousBehaviorsByKind:
+    'Keeps rows with anomalous behavior insights of an entity kind; use with invoke.',
+  GetAnomalousBehaviorsByValue:
+    'Keeps rows with anomalous behavior insights about an entity value; use with invoke.',
   GetFirstSeenBehaviors: 'Keeps rows whose behavior insights mark a first occurrence; use with invoke.',
   GetHighVolumeAnomalyBehaviors: 'Keeps rows whose behavior insights mark a volume anomaly; use with invoke.',
   GetUncommonValueBehaviors: 'Keeps rows whose behavior insights mark an uncommon value; use with invoke.',
 };
 
-function buildDefender(docs: Map<string, ColumnDef[]>, la: Map<string, Map<string, ColumnDef>>): EnvironmentSchema {
+function buildDefender(
+  docs: Map<string, ColumnDef[]>,
+  la: Map<string, Map<string, ColumnDef>>,
+): EnvironmentSchema {
   const tables: TableDef[] = [];
   for (const [name, columns] of [...docs].sort(([a], [b]) => a.localeCompare(b))) {
     const merged = new Map<string, ColumnDef>();
     union(merged, columns);
     // The Log Analytics pages of the Device tables list columns that Defender's own pages have
     // not caught up with (process unique IDs, remote-session fields); they exist in both.
-    if (name.startsWith('Device')) union(merged, [...(la.get(name)?.values() ?? [])].filter((c) => !STANDARD_NAMES.has(c.name)));
+    if (name.startsWith('Device'))
+      union(
+        merged,
+        [...(la.get(name)?.values() ?? [])].filter((c) => !STANDARD_NAMES.has(c.name)),
+      );
     tables.push(describe({ name, columns: [...merged.values()] }));
   }
-  return { id: 'defender', displayName: 'Defender XDR', timeColumn: 'Timestamp', tables, functions: defenderFunctions() };
+  return {
+    id: 'defender',
+    displayName: 'Defender XDR',
+    timeColumn: 'Timestamp',
+    tables,
+    functions: defenderFunctions(),
+  };
 }
 
-function buildSentinel(docs: Map<string, ColumnDef[]>, la: Map<string, Map<string, ColumnDef>>): EnvironmentSchema {
+function buildSentinel(
+  docs: Map<string, ColumnDef[]>,
+  la: Map<string, Map<string, ColumnDef>>,
+): EnvironmentSchema {
   const ci = sentinelValidation();
   const asim = asimParsers(ci.functions);
   const asimNames = new Set(asim.map((f) => f.name));
@@ -186,18 +225,22 @@ function buildSentinel(docs: Map<string, ColumnDef[]>, la: Map<string, Map<strin
       if (name.startsWith('Device')) union(merged, [{ name: 'MachineGroup', type: 'string' }]);
     }
     union(merged, STANDARD_COLUMNS);
-    tables.push(describe({ name, columns: [...merged.values()], ...(OPEN_TABLES.has(name) ? { open: true } : {}) }));
+    tables.push(
+      describe({ name, columns: [...merged.values()], ...(OPEN_TABLES.has(name) ? { open: true } : {}) }),
+    );
   }
   const functions: FunctionDef[] = [
     {
       name: '_GetWatchlist',
       parameters: [{ name: 'watchlistAlias', type: 'string' }],
       resultColumns: [
-        { name: '_DTItemId', type: 'string' }, { name: 'LastUpdatedTimeUTC', type: 'datetime' },
-        { name: 'SearchKey', type: 'string' }, { name: 'WatchlistItem', type: 'dynamic' },
+        { name: '_DTItemId', type: 'string' },
+        { name: 'LastUpdatedTimeUTC', type: 'datetime' },
+        { name: 'SearchKey', type: 'string' },
+        { name: 'WatchlistItem', type: 'dynamic' },
       ],
       openResult: true,
-      description: 'The items of a watchlist; the watchlist\'s own columns follow the ones listed.',
+      description: "The items of a watchlist; the watchlist's own columns follow the ones listed.",
     },
     ...asim,
   ];
@@ -209,14 +252,22 @@ function buildSentinel(docs: Map<string, ColumnDef[]>, la: Map<string, Map<strin
     union(merged, extra);
     f.resultColumns = [...merged.values()];
   }
-  return { id: 'sentinel', displayName: 'Microsoft Sentinel', timeColumn: 'TimeGenerated', tables, functions };
+  return {
+    id: 'sentinel',
+    displayName: 'Microsoft Sentinel',
+    timeColumn: 'TimeGenerated',
+    tables,
+    functions,
+  };
 }
 
 /** One table or function per line, so that a regenerated file diffs readably. */
 function serialize(schema: EnvironmentSchema): string {
   const lines = (items: unknown[]) => items.map((i) => JSON.stringify(i)).join(',\n');
-  return `{"id":${JSON.stringify(schema.id)},"displayName":${JSON.stringify(schema.displayName)},"timeColumn":${JSON.stringify(schema.timeColumn)},\n` +
-    `"tables":[\n${lines(schema.tables)}\n],\n"functions":[\n${lines(schema.functions)}\n]}\n`;
+  return (
+    `{"id":${JSON.stringify(schema.id)},"displayName":${JSON.stringify(schema.displayName)},"timeColumn":${JSON.stringify(schema.timeColumn)},\n` +
+    `"tables":[\n${lines(schema.tables)}\n],\n"functions":[\n${lines(schema.functions)}\n]}\n`
+  );
 }
 
 function main(): void {
@@ -226,7 +277,9 @@ function main(): void {
     const file = path.join(OUT, `${schema.id}.json`);
     fs.writeFileSync(file, serialize(schema));
     const columns = schema.tables.reduce((n, t) => n + t.columns.length, 0);
-    console.log(`${path.relative(ROOT, file)}: ${schema.tables.length} tables, ${columns} columns, ${schema.functions.length} functions`);
+    console.log(
+      `${path.relative(ROOT, file)}: ${schema.tables.length} tables, ${columns} columns, ${schema.functions.length} functions`,
+    );
   }
 }
 

@@ -35,7 +35,9 @@ export class RequestTracker {
       try {
         return await handler(params, token);
       } catch (e) {
-        connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        connection.console.error(
+          `${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
         return fallback;
       } finally {
         this.running--;

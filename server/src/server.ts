@@ -48,7 +48,9 @@ const scheduler = new ValidationScheduler(async (uri) => {
     if (documents.get(uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   } catch (e) {
-    connection.console.error(`validation of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    connection.console.error(
+      `validation of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
   }
 });
 
@@ -104,7 +106,9 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kqlHunting' }).catch(() => undefined);
+  void connection.client
+    .register(DidChangeConfigurationNotification.type, { section: 'kqlHunting' })
+    .catch(() => undefined);
   // Warm the engine after the handshake so that initialize answers at once; documents opened
   // meanwhile are validated when it is ready.
   setImmediate(() => {

@@ -1,4 +1,10 @@
-import type { CancellationToken, ClientCapabilities, Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
+import type {
+  CancellationToken,
+  ClientCapabilities,
+  Connection,
+  InitializeParams,
+  TextDocuments,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysisCache';
 import type { DocumentAnalysis } from './language/documentAnalysis';
@@ -25,11 +31,19 @@ export interface ServerContext {
   /** The client's capabilities from initialize, or none before it. */
   clientCapabilities(): ClientCapabilities;
   /** Wraps a request handler: cancellation and exceptions answer with the fallback (handlerGuard.ts). */
-  guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R>;
+  guard<P, R>(
+    name: string,
+    fallback: R,
+    handler: (params: P, token: CancellationToken) => R | Promise<R>,
+  ): (params: P, token: CancellationToken) => Promise<R>;
   /** Called after the client's settings changed, once the documents were scheduled for re-checking. */
   onSettingsChanged(listener: () => void): void;
   /** The document, its settings and its (cached) analysis, or undefined when it is not open. */
-  analysisFor(uri: string): Promise<{ document: TextDocument; settings: KqlHuntingSettings; analysis: DocumentAnalysis } | undefined>;
+  analysisFor(
+    uri: string,
+  ): Promise<
+    { document: TextDocument; settings: KqlHuntingSettings; analysis: DocumentAnalysis } | undefined
+  >;
   /** Re-checks every open document, for example after a schema or settings change. */
   revalidateAll(): void;
 }

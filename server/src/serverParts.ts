@@ -26,6 +26,11 @@ export function createServerParts(): ServerParts {
   const schemas = new CatalogueSchemaProvider();
   const ruleIds = new WorkspaceRuleIds();
   const documentWorkspaces = new DocumentWorkspaces();
-  const service = getLanguageService({ schemas, closestNames, ruleIds, liveWorkspaceOf: (d) => documentWorkspaces.of(d) });
+  const service = getLanguageService({
+    schemas,
+    closestNames,
+    ruleIds,
+    liveWorkspaceOf: (d) => documentWorkspaces.of(d),
+  });
   return { schemas, ruleIds, documentWorkspaces, requests: new RequestTracker(), service };
 }

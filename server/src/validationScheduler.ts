@@ -22,7 +22,12 @@ export class ValidationScheduler {
     };
     // With no delay, a timer would still wait at least a millisecond; an immediate runs as soon as
     // the messages already received are handled, so edits that arrived together still coalesce.
-    this.timers.set(uri, delayMs <= 0 ? { kind: 'immediate', handle: setImmediate(run) } : { kind: 'timeout', handle: setTimeout(run, delayMs) });
+    this.timers.set(
+      uri,
+      delayMs <= 0
+        ? { kind: 'immediate', handle: setImmediate(run) }
+        : { kind: 'timeout', handle: setTimeout(run, delayMs) },
+    );
   }
 
   /**

@@ -28,7 +28,8 @@ function copyOfProject() {
  */
 const KEY_HOME = tempTree({});
 process.on('exit', () => KEY_HOME.dispose());
-const runBin = (argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runKqlhunt(argv, cwd, { XDG_CACHE_HOME: KEY_HOME.dir, ...env });
+const runBin = (argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  runKqlhunt(argv, cwd, { XDG_CACHE_HOME: KEY_HOME.dir, ...env });
 
 const fromCache = (stderr: string) => Number(/\((\d+) from the cache\)/.exec(stderr)?.[1] ?? NaN);
 
@@ -80,10 +81,16 @@ test('other settings, a rule taking a duplicate id, or an unreadable cache mean 
     // A copy of the TightVNC rule under another name declares the same id: both rule files now
     // carry a duplicate-id finding, so both are checked again; nothing else is.
     await runBin([...args, '--env', 'sentinel'], project.dir);
-    fs.copyFileSync(path.join(project.dir, 'rules', 'tightvnc-rule.yaml'), path.join(project.dir, 'rules', 'copy.yaml'));
+    fs.copyFileSync(
+      path.join(project.dir, 'rules', 'tightvnc-rule.yaml'),
+      path.join(project.dir, 'rules', 'copy.yaml'),
+    );
     const duplicated = await runBin([...args, '--env', 'sentinel'], project.dir);
     assert.equal(fromCache(duplicated.stderr), 9, duplicated.stderr);
-    assert.equal(duplicated.stdout, (await runBin(['check', '-f', 'json', '--env', 'sentinel'], project.dir)).stdout);
+    assert.equal(
+      duplicated.stdout,
+      (await runBin(['check', '-f', 'json', '--env', 'sentinel'], project.dir)).stdout,
+    );
 
     fs.writeFileSync(cacheFile, '{ not json');
     const broken = await runBin(args, project.dir);
@@ -96,12 +103,16 @@ test('other settings, a rule taking a duplicate id, or an unreadable cache mean 
 });
 
 /** Applies `edit` to every finding object anywhere in the cache file, whatever its layout. */
-function tamper(file: string, edit: (findings: Record<string, unknown>[]) => Record<string, unknown>[]): void {
+function tamper(
+  file: string,
+  edit: (findings: Record<string, unknown>[]) => Record<string, unknown>[],
+): void {
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (typeof value !== 'object' || value === null) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === 'findings' && Array.isArray(v) ? edit(v as Record<string, unknown>[]) : walk(v);
+    for (const [k, v] of Object.entries(value))
+      out[k] = k === 'findings' && Array.isArray(v) ? edit(v as Record<string, unknown>[]) : walk(v);
     return out;
   };
   fs.writeFileSync(file, JSON.stringify(walk(JSON.parse(fs.readFileSync(file, 'utf8')))));
@@ -118,9 +129,18 @@ test('an edited cache (findings emptied, a bogus severity, another key) changes 
     for (const [what, edit] of [
       ['findings emptied', () => []],
       ['severity bogus', (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, severity: 'bogus' }))],
-      ['errors turned to info', (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, severity: 'info' }))],
-      ['a line number as text', (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, line: String(f.line) }))],
-      ['a finding moved past the end of the file', (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, line: 100_000, endLine: 100_000 }))],
+      [
+        'errors turned to info',
+        (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, severity: 'info' })),
+      ],
+      [
+        'a line number as text',
+        (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, line: String(f.line) })),
+      ],
+      [
+        'a finding moved past the end of the file',
+        (list: Record<string, unknown>[]) => list.map((f) => ({ ...f, line: 100_000, endLine: 100_000 })),
+      ],
     ] as const) {
       await runBin(args, project.dir);
       tamper(cacheFile, edit);
@@ -136,7 +156,10 @@ test('an edited cache (findings emptied, a bogus severity, another key) changes 
     const otherKey = await runBin(args, project.dir, { KQLHUNT_CACHE_KEY: 'this runner key' });
     assert.equal(fromCache(otherKey.stderr), 0, otherKey.stderr);
     assert.equal(otherKey.stdout, plain.stdout);
-    assert.equal(fromCache((await runBin(args, project.dir, { KQLHUNT_CACHE_KEY: 'this runner key' })).stderr), 10);
+    assert.equal(
+      fromCache((await runBin(args, project.dir, { KQLHUNT_CACHE_KEY: 'this runner key' })).stderr),
+      10,
+    );
 
     // The default key is made once, outside the project, readable by its owner only.
     const keyFile = path.join(KEY_HOME.dir, 'kql-hunting', 'cache-key');

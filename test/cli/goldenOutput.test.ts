@@ -15,12 +15,25 @@ import { sarifSchemaErrors } from '../helpers/sarifSchema';
  */
 const PROJECT = path.join(FIXTURES, 'cli', 'project');
 const EXPECTED = path.join(FIXTURES, 'cli', 'expected');
-const FORMATS = { text: 'check.txt', json: 'check.json', sarif: 'check.sarif', github: 'check.github.txt' } as const;
+const FORMATS = {
+  text: 'check.txt',
+  json: 'check.json',
+  sarif: 'check.sarif',
+  github: 'check.github.txt',
+} as const;
 
 /** Output that depends on the machine (the checkout folder) or the release is replaced by placeholders. */
 function normalize(text: string): string {
-  const version = (JSON.parse(fs.readFileSync(path.join(FIXTURES, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-  return text.split(pathToFileURL(PROJECT + '/').href).join('file:///PROJECT/').split(`"${version}"`).join('"VERSION"');
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(FIXTURES, '..', '..', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  return text
+    .split(pathToFileURL(PROJECT + '/').href)
+    .join('file:///PROJECT/')
+    .split(`"${version}"`)
+    .join('"VERSION"');
 }
 
 for (const [format, file] of Object.entries(FORMATS)) {
@@ -47,7 +60,10 @@ test('worker threads report exactly what one thread does, in the same order', as
 test('exit codes of the executable: 0 below --fail-on, 1 at it, 2 with one line on stderr for bad usage', async () => {
   assert.equal((await runBin(['check', '-q', '--fail-on', 'never'], PROJECT)).code, 0);
   assert.equal((await runBin(['check', '-q', 'queries/clean.csl'], PROJECT)).code, 0);
-  assert.equal((await runBin(['check', '-q', '--fail-on', 'warning', 'hunting/process-join.kql'], PROJECT)).code, 1);
+  assert.equal(
+    (await runBin(['check', '-q', '--fail-on', 'warning', 'hunting/process-join.kql'], PROJECT)).code,
+    1,
+  );
   assert.equal((await runBin(['check', '-q', 'hunting/process-join.kql'], PROJECT)).code, 0);
   const bad = await runBin(['check', '--format', 'xml'], PROJECT);
   assert.equal(bad.code, 2);

@@ -30,7 +30,10 @@ describe('kqlhunt run with hostile input', () => {
     const tree = tempTree({ 'ws/workspace.json': '{}' });
     try {
       const query = "print ['-2+3']=\"-1+cmd|' /C calc'!A0\", n=-1, ['@x']='=1+1', t='\\tA'";
-      const r = await runBin(['run', '--workspace', 'local:ws', '--format', 'csv', '--query', query], tree.dir);
+      const r = await runBin(
+        ['run', '--workspace', 'local:ws', '--format', 'csv', '--query', query],
+        tree.dir,
+      );
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, "'-2+3,n,'@x,t\r\n'-1+cmd|' /C calc'!A0,-1,'=1+1,'\tA\r\n");
     } finally {
@@ -46,7 +49,13 @@ describe('kqlhunt run with hostile input', () => {
   ] as const) {
     it(`refuses ${kind} ${field} ${value().replace(String(port), 'PORT')} before any request, naming the setting`, async () => {
       const before = requests;
-      const workspace = { name: 'Prod', kind, [field]: value(), ...(kind === 'adx' ? { database: 'db' } : {}), ...(kind === 'logAnalytics' ? { workspaceId: '00000000-0000-0000-0000-000000000001' } : {}) };
+      const workspace = {
+        name: 'Prod',
+        kind,
+        [field]: value(),
+        ...(kind === 'adx' ? { database: 'db' } : {}),
+        ...(kind === 'logAnalytics' ? { workspaceId: '00000000-0000-0000-0000-000000000001' } : {}),
+      };
       const tree = tempTree({ '.kqlhunt.json': JSON.stringify({ workspaces: [workspace] }) });
       try {
         const r = await runBin(['run', '--workspace', 'Prod', '--query', 'print 1'], tree.dir);
@@ -60,12 +69,21 @@ describe('kqlhunt run with hostile input', () => {
   }
 
   /** Runs `print 1` on a local workspace whose data folder `prepare` sets up; it must fail fast, naming the file. */
-  async function runOnData(prepare: (dataDir: string) => void, manifest = '{}'): Promise<{ code: number; stderr: string; ms: number }> {
-    const tree = tempTree({ 'ws/workspace.json': manifest, 'ws/data/DeviceNetworkEvents.ndjson': '{"DeviceName":"a"}\n' });
+  async function runOnData(
+    prepare: (dataDir: string) => void,
+    manifest = '{}',
+  ): Promise<{ code: number; stderr: string; ms: number }> {
+    const tree = tempTree({
+      'ws/workspace.json': manifest,
+      'ws/data/DeviceNetworkEvents.ndjson': '{"DeviceName":"a"}\n',
+    });
     try {
       prepare(path.join(tree.dir, 'ws', 'data'));
       const started = Date.now();
-      const r = await runBin(['run', '--workspace', 'local:ws', '--timeout', '20', '--query', 'print 1'], tree.dir);
+      const r = await runBin(
+        ['run', '--workspace', 'local:ws', '--timeout', '20', '--query', 'print 1'],
+        tree.dir,
+      );
       return { code: r.code, stderr: r.stderr, ms: Date.now() - started };
     } finally {
       tree.dispose();
@@ -87,7 +105,9 @@ describe('kqlhunt run with hostile input', () => {
   it('refuses a table file that links outside the workspace folder', async () => {
     const outside = tempTree({ 'secret.csv': 'Secret\nhunter2\n' });
     try {
-      const r = await runOnData((data) => fs.symlinkSync(path.join(outside.dir, 'secret.csv'), path.join(data, 'DeviceInfo.csv')));
+      const r = await runOnData((data) =>
+        fs.symlinkSync(path.join(outside.dir, 'secret.csv'), path.join(data, 'DeviceInfo.csv')),
+      );
       assert.equal(r.code, 1);
       assert.match(r.stderr, /outside the workspace folder/);
       assert.doesNotMatch(r.stderr, /hunter2/);
@@ -102,4 +122,3 @@ describe('kqlhunt run with hostile input', () => {
     assert.match(r.stderr, /"data" must stay inside the workspace folder/);
   });
 });
-

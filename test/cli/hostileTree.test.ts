@@ -26,7 +26,11 @@ test('links to /proc and to files outside the folders checked are skipped with a
   const sourceMarker = `SOURCE_${randomBytes(8).toString('hex')}`;
   const outside = tempTree({ 'secret.kql': query(outsideMarker) });
   const home = tempTree({});
-  const tree = tempTree({ 'ok.kql': query(sourceMarker), 'real/target.kql': query(sourceMarker), 'b/t.kql': query(sourceMarker) });
+  const tree = tempTree({
+    'ok.kql': query(sourceMarker),
+    'real/target.kql': query(sourceMarker),
+    'b/t.kql': query(sourceMarker),
+  });
   try {
     const at = (rel: string) => path.join(tree.dir, rel);
     fs.symlinkSync('/proc/self/environ', at('leak.kql'));
@@ -40,12 +44,27 @@ test('links to /proc and to files outside the folders checked are skipped with a
 
     const run = await runBin(['check', '.', '--cache'], tree.dir, env, WITHIN_MS);
     assert.equal(run.code, 1, run.stderr);
-    assert.ok(!leaked(run.stdout + run.stderr), 'nothing from the environment or the outside file is printed');
-    assert.match(run.stderr, /^kqlhunt: skipped leak\.kql: it leads into \/proc, which kqlhunt never reads$/m);
-    assert.match(run.stderr, /^kqlhunt: skipped outside\.kql: it is a link to a file outside the folders being checked$/m);
+    assert.ok(
+      !leaked(run.stdout + run.stderr),
+      'nothing from the environment or the outside file is printed',
+    );
+    assert.match(
+      run.stderr,
+      /^kqlhunt: skipped leak\.kql: it leads into \/proc, which kqlhunt never reads$/m,
+    );
+    assert.match(
+      run.stderr,
+      /^kqlhunt: skipped outside\.kql: it is a link to a file outside the folders being checked$/m,
+    );
     // A link inside the tree is followed as before; the linked folder is not walked into.
     const reported = new Set([...run.stdout.matchAll(/^(\S+):\d+:\d+ error/gm)].map((m) => m[1]));
-    assert.deepEqual([...reported].sort(), ['a/cross.kql', 'b/t.kql', 'linked.kql', 'ok.kql', 'real/target.kql']);
+    assert.deepEqual([...reported].sort(), [
+      'a/cross.kql',
+      'b/t.kql',
+      'linked.kql',
+      'ok.kql',
+      'real/target.kql',
+    ]);
 
     // The cache holds hashes and findings: no environment, no outside file, no source line.
     const cache = fs.readFileSync(at('.kqlhunt-cache'), 'utf8');
@@ -62,7 +81,10 @@ test('links to /proc and to files outside the folders checked are skipped with a
     assert.match(glob.stderr, /skipped outside\.kql: it is a link to a file outside/);
     const onlyA = await runBin(['check', 'a'], tree.dir, env, WITHIN_MS);
     assert.equal(onlyA.code, 0, onlyA.stderr);
-    assert.match(onlyA.stderr, /skipped a\/cross\.kql: it is a link to a file outside the folders being checked/);
+    assert.match(
+      onlyA.stderr,
+      /skipped a\/cross\.kql: it is a link to a file outside the folders being checked/,
+    );
 
     // Named outright, a link that leads out of the working folder is an error, not a pass.
     for (const [arg, message] of [
@@ -92,7 +114,12 @@ test('FIFOs in the tree, as .gitignore or as the cache are never waited on; a FI
     mkfifo(at('cache-fifo'));
     fs.symlinkSync('fifo.kql', at('to-fifo.kql'));
     const env = { XDG_CACHE_HOME: home.dir };
-    const run = await runBin(['check', '.', '--cache', '--cache-location', 'cache-fifo'], tree.dir, env, WITHIN_MS);
+    const run = await runBin(
+      ['check', '.', '--cache', '--cache-location', 'cache-fifo'],
+      tree.dir,
+      env,
+      WITHIN_MS,
+    );
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /^kqlhunt: skipped fifo\.kql: it is a FIFO, not a regular file$/m);
     assert.match(run.stderr, /^kqlhunt: skipped to-fifo\.kql: it is a FIFO, not a regular file$/m);
@@ -101,7 +128,10 @@ test('FIFOs in the tree, as .gitignore or as the cache are never waited on; a FI
 
     const named = await runBin(['check', 'fifo.kql'], tree.dir, env, WITHIN_MS);
     assert.equal(named.code, 2);
-    assert.match(named.stderr, /fifo\.kql is a FIFO, not a regular file: kqlhunt reads only files and folders/);
+    assert.match(
+      named.stderr,
+      /fifo\.kql is a FIFO, not a regular file: kqlhunt reads only files and folders/,
+    );
   } finally {
     tree.dispose();
     home.dispose();
@@ -113,17 +143,33 @@ test('--output naming a file being read is refused with exit 2; a report is writ
   try {
     const original = fs.readFileSync(path.join(tree.dir, 'q.kql'), 'utf8');
     fs.symlinkSync('q.kql', path.join(tree.dir, 'report-link.txt'));
-    for (const args of [['q.kql', '-o', 'q.kql'], ['.', '--output', 'sub/../q.kql'], ['.', '-o', 'report-link.txt'], ['sub', '-o', path.join(tree.dir, 'sub', 'r.kql')]]) {
+    for (const args of [
+      ['q.kql', '-o', 'q.kql'],
+      ['.', '--output', 'sub/../q.kql'],
+      ['.', '-o', 'report-link.txt'],
+      ['sub', '-o', path.join(tree.dir, 'sub', 'r.kql')],
+    ]) {
       const run = await runBin(['check', ...args], tree.dir, {}, WITHIN_MS);
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
-      assert.match(run.stderr, /--output .* is one of the files being read; write the report to another file/);
+      assert.match(
+        run.stderr,
+        /--output .* is one of the files being read; write the report to another file/,
+      );
     }
     assert.equal(fs.readFileSync(path.join(tree.dir, 'q.kql'), 'utf8'), original);
     assert.equal(fs.readFileSync(path.join(tree.dir, 'sub', 'r.kql'), 'utf8'), query('keep me too'));
 
-    const written = await runBin(['check', '.', '-f', 'json', '-o', 'out/report.json'], tree.dir, {}, WITHIN_MS);
+    const written = await runBin(
+      ['check', '.', '-f', 'json', '-o', 'out/report.json'],
+      tree.dir,
+      {},
+      WITHIN_MS,
+    );
     assert.equal(written.code, 1, written.stderr);
-    assert.equal((JSON.parse(fs.readFileSync(path.join(tree.dir, 'out', 'report.json'), 'utf8')) as unknown[]).length, 2);
+    assert.equal(
+      (JSON.parse(fs.readFileSync(path.join(tree.dir, 'out', 'report.json'), 'utf8')) as unknown[]).length,
+      2,
+    );
     assert.deepEqual(fs.readdirSync(path.join(tree.dir, 'out')), ['report.json']);
   } finally {
     tree.dispose();

@@ -49,11 +49,17 @@ function armTemplate(queries: string[], description = 'Rules'): string {
   return JSON.stringify({
     $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
     contentVersion: '1.0.0.0',
-    resources: queries.map((query, i) => ({ type: 'Microsoft.SecurityInsights/alertRules', name: `rule-${i}`, kind: 'Scheduled', properties: { description, query } })),
+    resources: queries.map((query, i) => ({
+      type: 'Microsoft.SecurityInsights/alertRules',
+      name: `rule-${i}`,
+      kind: 'Scheduled',
+      properties: { description, query },
+    })),
   });
 }
 
-const markdown = (fences: string[], prose = 'Notes') => `# ${prose}\n\n` + fences.map((f) => '```kql\n' + f + '\n```\n').join('\n');
+const markdown = (fences: string[], prose = 'Notes') =>
+  `# ${prose}\n\n` + fences.map((f) => '```kql\n' + f + '\n```\n').join('\n');
 
 /**
  * One over-limit query for each limit, as KQL text; the configuration used with them lowers the
@@ -75,8 +81,16 @@ const OVER_LIMIT: Record<string, { code: string; query: string }> = {
 const KINDS: Record<string, { file: string; make: (query: string) => string; stillFound: string }> = {
   kql: { file: 'q.kql', make: (q) => `${UNKNOWN_COLUMN}\n\n${q}\n`, stillFound: 'KS142' },
   rule: { file: 'rule.yaml', make: (q) => rule(q.split('\n')), stillFound: 'rule-severity' },
-  markdown: { file: 'notes.md', make: (q) => markdown([UNKNOWN_COLUMN, ...q.split('\n\n')]), stillFound: 'KS142' },
-  arm: { file: 'template.json', make: (q) => armTemplate(['SecurityEvent | where NoSuchColumn == 1', ...q.split('\n\n')]), stillFound: 'KS142' },
+  markdown: {
+    file: 'notes.md',
+    make: (q) => markdown([UNKNOWN_COLUMN, ...q.split('\n\n')]),
+    stillFound: 'KS142',
+  },
+  arm: {
+    file: 'template.json',
+    make: (q) => armTemplate(['SecurityEvent | where NoSuchColumn == 1', ...q.split('\n\n')]),
+    stillFound: 'KS142',
+  },
 };
 
 function findingsOf(run: CapturedRun): JsonFinding[] {
@@ -86,7 +100,8 @@ function findingsOf(run: CapturedRun): JsonFinding[] {
 test('every limit in every kind of file fails the gate, and the rest of the file is still checked', async () => {
   const files: Record<string, string> = { '.kqlhunt.json': CONFIG };
   for (const [limit, { query }] of Object.entries(OVER_LIMIT)) {
-    for (const [kind, { file, make }] of Object.entries(KINDS)) files[`${limit}-${kind}/${file}`] = make(query);
+    for (const [kind, { file, make }] of Object.entries(KINDS))
+      files[`${limit}-${kind}/${file}`] = make(query);
   }
   const tree = tempTree(files);
   try {
@@ -97,8 +112,14 @@ test('every limit in every kind of file fails the gate, and the rest of the file
         const what = `${limit} in ${kind}: ${run.stderr}${run.stdout.slice(0, 2000)}`;
         assert.equal(run.code, 1, what);
         const found = findingsOf(run);
-        assert.ok(found.some((f) => f.code === code && f.severity === 'error' && /not analysed/.test(f.message)), what);
-        assert.ok(found.some((f) => f.code === stillFound && f.severity === 'error'), what);
+        assert.ok(
+          found.some((f) => f.code === code && f.severity === 'error' && /not analysed/.test(f.message)),
+          what,
+        );
+        assert.ok(
+          found.some((f) => f.code === stillFound && f.severity === 'error'),
+          what,
+        );
         assert.match(run.stderr, /; 1 file not fully checked \(over an input limit/, what);
       }
     }
@@ -108,12 +129,19 @@ test('every limit in every kind of file fails the gate, and the rest of the file
 });
 
 test("the audit's case: a comment line of 201 brackets neither silences a rule's errors nor trips a limit", async () => {
-  const query = ['DeviceProcessEvents', '| where NoSuchColumn == 1', '| project TimeGenerated, DeviceName, FileName'];
+  const query = [
+    'DeviceProcessEvents',
+    '| where NoSuchColumn == 1',
+    '| project TimeGenerated, DeviceName, FileName',
+  ];
   const tree = tempTree({
     'plain/rule.yaml': rule(query),
     'commented/rule.yaml': rule(query, `# ${'('.repeat(201)}\n`),
     'md/notes.md': markdown([UNKNOWN_COLUMN], '('.repeat(300)),
-    'arm/template.json': armTemplate(['SecurityEvent | where NoSuchColumn == 1'], '('.repeat(300) + '\u0001'.repeat(50)),
+    'arm/template.json': armTemplate(
+      ['SecurityEvent | where NoSuchColumn == 1'],
+      '('.repeat(300) + '\u0001'.repeat(50),
+    ),
   });
   try {
     const plain = await runBin(['check', '-f', 'json', 'plain'], tree.dir);
@@ -126,7 +154,13 @@ test("the audit's case: a comment line of 201 brackets neither silences a rule's
     for (const folder of ['md', 'arm']) {
       const run = await runBin(['check', '-f', 'json', folder], tree.dir);
       assert.equal(run.code, 1, run.stderr);
-      assert.deepEqual(findingsOf(run).map((f) => f.code).filter((c) => c !== 'missing-time-filter'), ['KS142'], run.stdout);
+      assert.deepEqual(
+        findingsOf(run)
+          .map((f) => f.code)
+          .filter((c) => c !== 'missing-time-filter'),
+        ['KS142'],
+        run.stdout,
+      );
     }
   } finally {
     tree.dispose();
@@ -140,8 +174,15 @@ test('a large .kql file with one over-limit query is checked query by query unde
     const run = await runBin(['check', '-f', 'json', 'big.kql'], tree.dir);
     assert.equal(run.code, 1, run.stderr);
     const found = findingsOf(run);
-    assert.deepEqual(found.map((f) => `${f.line}:${f.code}:${f.severity}`).sort(), ['3:KQLH-LIMIT-SIZE:error', '5:KS142:error', '5:missing-time-filter:warning']);
-    assert.match(found[0].message, /600,012 characters, more than kqlHunting\.limits\.maxDocumentSize \(500,000\)/);
+    assert.deepEqual(found.map((f) => `${f.line}:${f.code}:${f.severity}`).sort(), [
+      '3:KQLH-LIMIT-SIZE:error',
+      '5:KS142:error',
+      '5:missing-time-filter:warning',
+    ]);
+    assert.match(
+      found[0].message,
+      /600,012 characters, more than kqlHunting\.limits\.maxDocumentSize \(500,000\)/,
+    );
   } finally {
     tree.dispose();
   }
@@ -149,19 +190,37 @@ test('a large .kql file with one over-limit query is checked query by query unde
 
 test('lints set the severity of a KQLH-LIMIT code like any other, and SARIF records the unchecked file', async () => {
   const deep = `print x = ${'('.repeat(201)}1${')'.repeat(201)}\n`;
-  const tree = tempTree({ 'gate/deep.kql': deep, 'lowered/deep.kql': deep, 'lowered/.kqlhunt.json': JSON.stringify({ lints: { 'KQLH-LIMIT-NESTING': 'warning' } }) });
+  const tree = tempTree({
+    'gate/deep.kql': deep,
+    'lowered/deep.kql': deep,
+    'lowered/.kqlhunt.json': JSON.stringify({ lints: { 'KQLH-LIMIT-NESTING': 'warning' } }),
+  });
   try {
     const strict = await runBin(['check', '-f', 'sarif', '.'], `${tree.dir}/gate`);
     assert.equal(strict.code, 1, strict.stderr);
-    const sarif = JSON.parse(strict.stdout) as { runs: { results: { ruleId: string; level: string }[]; invocations?: { toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] };
-    assert.deepEqual(sarif.runs[0].results.map((r) => [r.ruleId, r.level]), [['KQLH-LIMIT-NESTING', 'error']]);
+    const sarif = JSON.parse(strict.stdout) as {
+      runs: {
+        results: { ruleId: string; level: string }[];
+        invocations?: { toolExecutionNotifications: { level: string; message: { text: string } }[] }[];
+      }[];
+    };
+    assert.deepEqual(
+      sarif.runs[0].results.map((r) => [r.ruleId, r.level]),
+      [['KQLH-LIMIT-NESTING', 'error']],
+    );
     assert.deepEqual(sarifSchemaErrors(sarif), []);
     const notes = sarif.runs[0].invocations?.[0].toolExecutionNotifications ?? [];
-    assert.deepEqual(notes.map((n) => [n.level, n.message.text.split(' ')[0]]), [['error', 'deep.kql']]);
+    assert.deepEqual(
+      notes.map((n) => [n.level, n.message.text.split(' ')[0]]),
+      [['error', 'deep.kql']],
+    );
 
     const lowered = await runBin(['check', '-f', 'json', '--fail-on', 'error', '.'], `${tree.dir}/lowered`);
     assert.equal(lowered.code, 0, lowered.stderr);
-    assert.deepEqual(findingsOf(lowered).map((f) => [f.code, f.severity]), [['KQLH-LIMIT-NESTING', 'warning']]);
+    assert.deepEqual(
+      findingsOf(lowered).map((f) => [f.code, f.severity]),
+      [['KQLH-LIMIT-NESTING', 'warning']],
+    );
     assert.match(lowered.stderr, /1 file not fully checked/);
   } finally {
     tree.dispose();
@@ -179,7 +238,16 @@ test('.kqlhunt.json: unknown lint ids, limits above their maxima and absurd nest
     'deep.json': `{"format": ${'{"a": '.repeat(depth)}1${'}'.repeat(depth)}}`,
   });
   try {
-    const run = (config: string, command = 'check') => runBin([command, '--config', config, ...(command === 'check' ? ['q.kql'] : ['--workspace', 'nowhere', 'q.kql'])], tree.dir);
+    const run = (config: string, command = 'check') =>
+      runBin(
+        [
+          command,
+          '--config',
+          config,
+          ...(command === 'check' ? ['q.kql'] : ['--workspace', 'nowhere', 'q.kql']),
+        ],
+        tree.dir,
+      );
     const oneLine = (r: CapturedRun, pattern: RegExp) => {
       assert.equal(r.code, 2, r.stderr);
       assert.equal(r.stderr.split('\n').length, 2, r.stderr.slice(0, 500));

@@ -3,7 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigurationRequest, DidOpenTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  ConfigurationRequest,
+  DidOpenTextDocumentNotification,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { collectFiles } from '../../server/src/cli/fileCollection';
 import { languageIdOf } from '../../server/src/cli/languageIds';
 import { runBin } from '../helpers/cliHarness';
@@ -50,7 +54,10 @@ function fromLsp(file: string, d: Diagnostic): Row | undefined {
 const key = (r: Row) => JSON.stringify([r.file, r.line, r.column, r.endLine, r.endColumn, r.code, r.message]);
 
 test('kqlhunt check reports exactly the diagnostics the language server publishes for the same files and settings', async () => {
-  const settings = JSON.parse(fs.readFileSync(path.join(PROJECT, '.kqlhunt.json'), 'utf8')) as Record<string, unknown>;
+  const settings = JSON.parse(fs.readFileSync(path.join(PROJECT, '.kqlhunt.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const cli = await runBin(['check', '--format', 'json', '--quiet'], PROJECT);
   assert.equal(cli.code, 1, cli.stderr);
   const cliRows = (JSON.parse(cli.stdout) as Row[]).sort((a, b) => key(a).localeCompare(key(b)));
@@ -59,14 +66,18 @@ test('kqlhunt check reports exactly the diagnostics the language server publishe
   assert.ok(files.length >= 6);
   const client = new LspTestClient();
   try {
-    client.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kqlHunting' ? settings : null)));
+    client.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'kqlHunting' ? settings : null)),
+    );
     await client.initialize({ workspace: { configuration: true } });
     const lspRows: Row[] = [];
     for (const file of files) {
       const uri = pathToFileURL(file).href;
       const languageId = languageIdOf(file)!;
       const published = client.nextDiagnostics(uri);
-      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text: fs.readFileSync(file, 'utf8') } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId, version: 1, text: fs.readFileSync(file, 'utf8') },
+      });
       const display = path.relative(PROJECT, file).split(path.sep).join('/');
       for (const d of (await published).diagnostics) {
         const row = fromLsp(display, d);

@@ -19,16 +19,18 @@ interface ToolText {
 function eventRows(count: number, bigText = ''): string {
   const rows: string[] = [];
   for (let i = 0; i < count; i++) {
-    rows.push(JSON.stringify({
-      Timestamp: `2025-03-14T10:${String(i % 60).padStart(2, '0')}:00Z`,
-      DeviceId: `dev-${i}`,
-      DeviceName: `host-${i}.contoso.local`,
-      ActionType: 'ConnectionSuccess',
-      RemoteUrl: i % 10 === 0 ? 'relay.tightvnc.example' : `site-${i}.example`,
-      RemotePort: 5900,
-      InitiatingProcessVersionInfoCompanyName: i % 10 === 0 ? 'GlavSoft LLC.' : 'Contoso',
-      InitiatingProcessFileName: bigText || 'app.exe',
-    }));
+    rows.push(
+      JSON.stringify({
+        Timestamp: `2025-03-14T10:${String(i % 60).padStart(2, '0')}:00Z`,
+        DeviceId: `dev-${i}`,
+        DeviceName: `host-${i}.contoso.local`,
+        ActionType: 'ConnectionSuccess',
+        RemoteUrl: i % 10 === 0 ? 'relay.tightvnc.example' : `site-${i}.example`,
+        RemotePort: 5900,
+        InitiatingProcessVersionInfoCompanyName: i % 10 === 0 ? 'GlavSoft LLC.' : 'Contoso',
+        InitiatingProcessFileName: bigText || 'app.exe',
+      }),
+    );
   }
   return rows.join('\n') + '\n';
 }
@@ -52,15 +54,30 @@ describe('kqlhunt mcp over stdio', () => {
         workspaces: [
           { name: 'Sample', kind: 'local', folder: 'data' },
           { name: 'Big', kind: 'local', folder: 'big' },
-          { name: 'Prod', kind: 'logAnalytics', workspaceId: '00000000-0000-0000-0000-000000000001', endpoint: `http://127.0.0.1:${port}` },
+          {
+            name: 'Prod',
+            kind: 'logAnalytics',
+            workspaceId: '00000000-0000-0000-0000-000000000001',
+            endpoint: `http://127.0.0.1:${port}`,
+          },
         ],
       }),
-      'data/workspace.json': JSON.stringify({ name: 'Sample', environment: 'defender', now: '2025-03-15T00:00:00Z' }),
+      'data/workspace.json': JSON.stringify({
+        name: 'Sample',
+        environment: 'defender',
+        now: '2025-03-15T00:00:00Z',
+      }),
       'data/DeviceNetworkEvents.ndjson': eventRows(120),
       'big/workspace.json': JSON.stringify({ name: 'Big', environment: 'defender' }),
       'big/DeviceNetworkEvents.ndjson': eventRows(40, 'x'.repeat(5000)),
     });
-    const transport = new StdioClientTransport({ command: process.execPath, args: [KQLHUNT_BIN, 'mcp'], cwd: tree.dir, stderr: 'pipe', env: { PATH: process.env.PATH ?? '' } });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [KQLHUNT_BIN, 'mcp'],
+      cwd: tree.dir,
+      stderr: 'pipe',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     client = new Client({ name: 'kql-hunting-test', version: '1.0.0' });
     await client.connect(transport);
   });
@@ -87,16 +104,25 @@ describe('kqlhunt mcp over stdio', () => {
 
   it('lists the four tools with their input schemas', async () => {
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name).sort(), ['kql_check', 'kql_rmm_detection', 'kql_run', 'kql_schema']);
+    assert.deepEqual(tools.map((t) => t.name).sort(), [
+      'kql_check',
+      'kql_rmm_detection',
+      'kql_run',
+      'kql_schema',
+    ]);
     const check = tools.find((t) => t.name === 'kql_check')!;
     assert.deepEqual(check.inputSchema.required, ['text']);
     assert.equal((check.inputSchema as { additionalProperties?: boolean }).additionalProperties, false);
   });
 
-  it('kql_schema gives a table\'s columns and corrects the case of its name', async () => {
+  it("kql_schema gives a table's columns and corrects the case of its name", async () => {
     const { isError, value } = await call('kql_schema', { table: 'devicenetworkevents' });
     assert.equal(isError, false);
-    const table = value.table as { name: string; timeColumn: string; columns: { name: string; type: string }[] };
+    const table = value.table as {
+      name: string;
+      timeColumn: string;
+      columns: { name: string; type: string }[];
+    };
     assert.equal(table.name, 'DeviceNetworkEvents');
     assert.equal(table.timeColumn, 'Timestamp');
     const company = table.columns.find((c) => c.name === 'InitiatingProcessVersionInfoCompanyName');
@@ -117,7 +143,9 @@ describe('kqlhunt mcp over stdio', () => {
   });
 
   it('kql_check reports what the editor reports, with the did-you-mean fix', async () => {
-    const { value } = await call('kql_check', { text: 'DeviceNetworkEvents\n| where Timestamp > ago(1d)\n| where InitiatingProcessVersionInfoCompanyNam has "GlavSoft"' });
+    const { value } = await call('kql_check', {
+      text: 'DeviceNetworkEvents\n| where Timestamp > ago(1d)\n| where InitiatingProcessVersionInfoCompanyNam has "GlavSoft"',
+    });
     assert.equal(value.ok, false);
     const findings = value.findings as { code: string; line: number; column: number; fixes?: string[] }[];
     const unknown = findings.find((f) => f.code === 'KS142')!;
@@ -127,17 +155,41 @@ describe('kqlhunt mcp over stdio', () => {
   });
 
   it('kql_check checks a rule YAML, metadata included', async () => {
-    const rule = ['id: 6c0d2e4f-8a1b-4c3d-9e5f-0a1b2c3d4e5f', 'name: Test', 'description: Test rule', 'severity: Critical', 'kind: Scheduled',
-      'queryFrequency: 1h', 'queryPeriod: 1h', 'triggerOperator: gt', 'triggerThreshold: 0', 'tactics:', '  - CommandAndControl',
-      'relevantTechniques:', '  - T1219', 'query: |', '  DeviceNetworkEvents', '  | where RemotePort == 5900', 'version: 1.0.0', ''].join('\n');
+    const rule = [
+      'id: 6c0d2e4f-8a1b-4c3d-9e5f-0a1b2c3d4e5f',
+      'name: Test',
+      'description: Test rule',
+      'severity: Critical',
+      'kind: Scheduled',
+      'queryFrequency: 1h',
+      'queryPeriod: 1h',
+      'triggerOperator: gt',
+      'triggerThreshold: 0',
+      'tactics:',
+      '  - CommandAndControl',
+      'relevantTechniques:',
+      '  - T1219',
+      'query: |',
+      '  DeviceNetworkEvents',
+      '  | where RemotePort == 5900',
+      'version: 1.0.0',
+      '',
+    ].join('\n');
     const { value } = await call('kql_check', { text: rule, kind: 'rule' });
     assert.equal(value.environment, 'sentinel');
     const codes = (value.findings as { code: string }[]).map((f) => f.code);
-    assert.ok(codes.some((c) => /severity/.test(c)), `a severity finding among ${codes.join(', ')}`);
+    assert.ok(
+      codes.some((c) => /severity/.test(c)),
+      `a severity finding among ${codes.join(', ')}`,
+    );
   });
 
   it('kql_run runs on a local workspace at once, capped at maxRows with a note', async () => {
-    const { isError, value } = await call('kql_run', { query: 'DeviceNetworkEvents | where InitiatingProcessVersionInfoCompanyName == "Contoso" | project DeviceName', maxRows: 5 });
+    const { isError, value } = await call('kql_run', {
+      query:
+        'DeviceNetworkEvents | where InitiatingProcessVersionInfoCompanyName == "Contoso" | project DeviceName',
+      maxRows: 5,
+    });
     assert.equal(isError, false, JSON.stringify(value));
     const table = (value.tables as { rows: unknown[][]; totalRows: number }[])[0];
     assert.equal(table.rows.length, 5);
@@ -146,12 +198,19 @@ describe('kqlhunt mcp over stdio', () => {
   });
 
   it('kql_run keeps an answer under its size cap and says how many rows were left out', async () => {
-    const { isError, value } = await call('kql_run', { query: 'DeviceNetworkEvents | project InitiatingProcessFileName', workspace: 'Big', maxRows: 40 });
+    const { isError, value } = await call('kql_run', {
+      query: 'DeviceNetworkEvents | project InitiatingProcessFileName',
+      workspace: 'Big',
+      maxRows: 40,
+    });
     assert.equal(isError, false, JSON.stringify(value).slice(0, 300));
     const rows = (value.tables as { rows: unknown[][] }[])[0].rows;
     assert.ok(rows.length > 0 && rows.length < 40, `${rows.length} rows`);
     assert.ok(JSON.stringify(value).length <= 61_000);
-    assert.match((value.notes as string[]).join(' '), new RegExp(`${40 - rows.length} more rows were left out`));
+    assert.match(
+      (value.notes as string[]).join(' '),
+      new RegExp(`${40 - rows.length} more rows were left out`),
+    );
   });
 
   it('kql_run refuses an Azure workspace while Azure runs are off, before any request', async () => {
@@ -177,7 +236,10 @@ describe('kqlhunt mcp over stdio', () => {
     assert.equal(rule.value.language, 'yaml');
     assert.match(String(rule.value.text), /^id: [0-9a-f-]{36}$/m);
     const check = await call('kql_check', { text: String(rule.value.text), kind: 'rule' });
-    assert.deepEqual((check.value.findings as { severity: string }[]).filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      (check.value.findings as { severity: string }[]).filter((f) => f.severity === 'error'),
+      [],
+    );
     const unknown = await call('kql_rmm_detection', { tool: 'TightVCN' });
     assert.equal(unknown.isError, true);
     assert.match(String(unknown.value.error), /Did you mean TightVNC/);
@@ -199,14 +261,28 @@ describe('kqlhunt mcp over stdio', () => {
 describe('kqlhunt mcp: the run timeout', () => {
   it('stops a long local query at run.timeoutSeconds, and the server goes on answering', async () => {
     const tree = tempTree({
-      '.kqlhunt.json': JSON.stringify({ run: { timeoutSeconds: 2 }, workspaces: [{ name: 'Sample', kind: 'local', folder: 'data' }] }),
+      '.kqlhunt.json': JSON.stringify({
+        run: { timeoutSeconds: 2 },
+        workspaces: [{ name: 'Sample', kind: 'local', folder: 'data' }],
+      }),
       'data/workspace.json': '{}',
     });
     const client = new Client({ name: 'kql-hunting-test', version: '1.0.0' });
     try {
-      await client.connect(new StdioClientTransport({ command: process.execPath, args: [KQLHUNT_BIN, 'mcp'], cwd: tree.dir, stderr: 'pipe', env: { PATH: process.env.PATH ?? '' } }));
+      await client.connect(
+        new StdioClientTransport({
+          command: process.execPath,
+          args: [KQLHUNT_BIN, 'mcp'],
+          cwd: tree.dir,
+          stderr: 'pipe',
+          env: { PATH: process.env.PATH ?? '' },
+        }),
+      );
       const started = Date.now();
-      const result = await client.callTool({ name: 'kql_run', arguments: { query: 'range x from 1 to 5000000000 step 1 | summarize sum(x)' } });
+      const result = await client.callTool({
+        name: 'kql_run',
+        arguments: { query: 'range x from 1 to 5000000000 step 1 | summarize sum(x)' },
+      });
       const text = (result.content as { text: string }[])[0].text;
       assert.equal(result.isError, true);
       assert.match(String((JSON.parse(text) as { error: string }).error), /^timeout: .*within 2 s/);

@@ -22,14 +22,20 @@ const FIFO = 'f\n::error::FIFO.kql';
  */
 const HOSTILE_LINE = `// ${'padding '.repeat(80)}\nprint x = "\x1b]0;PWNED\x07\x1b[2J" | where NoSuchColumnAnywhere == 1\n`;
 
-const ANNOTATION = /^::(error|warning|notice) file=([^,:\n]*),line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=kqlhunt [^,:\n]+::[^\n]*$/;
+const ANNOTATION =
+  /^::(error|warning|notice) file=([^,:\n]*),line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=kqlhunt [^,:\n]+::[^\n]*$/;
 
 function commandLines(text: string): string[] {
   return text.split('\n').filter((line) => /^\s*::/.test(line));
 }
 
 function unescapeProperty(value: string): string {
-  return value.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  return value
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%25/g, '%');
 }
 
 test('hostile file names and source lines cannot forge workflow commands or reach the terminal, in any format', async () => {
@@ -39,18 +45,28 @@ test('hostile file names and source lines cannot forge workflow commands or reac
     const json = await runBin(['check', '-f', 'json'], tree.dir, {}, WITHIN_MS);
     const findings = JSON.parse(json.stdout) as { file: string }[];
     // JSON keeps the exact names (its escaping is the format's own).
-    assert.deepEqual([...new Set(findings.map((f) => f.file))].sort(), [COMMAND_LIKE, FORGED, ESCAPED].sort());
+    assert.deepEqual(
+      [...new Set(findings.map((f) => f.file))].sort(),
+      [COMMAND_LIKE, FORGED, ESCAPED].sort(),
+    );
 
     const text = await runBin(['check'], tree.dir, {}, WITHIN_MS);
     const github = await runBin(['check', '-f', 'github'], tree.dir, {}, WITHIN_MS);
-    for (const [name, run] of [['text', text], ['github', github], ['json', json]] as const) {
+    for (const [name, run] of [
+      ['text', text],
+      ['github', github],
+      ['json', json],
+    ] as const) {
       assert.equal(run.code, 1, `${name}: ${run.stderr}`);
       const all = run.stdout + run.stderr;
       assert.ok(!/[\x1b\x07\x9b]/.test(all), `${name} printed a terminal control: ${JSON.stringify(all)}`);
       assert.deepEqual(commandLines(run.stderr), [], `${name}: stderr`);
       if (name !== 'github') assert.deepEqual(commandLines(run.stdout), [], `${name}: stdout`);
       // The FIFO's note names it on one line, visibly.
-      assert.match(run.stderr, /^kqlhunt: skipped f\\n::error::FIFO\.kql: it is a FIFO, not a regular file$/m);
+      assert.match(
+        run.stderr,
+        /^kqlhunt: skipped f\\n::error::FIFO\.kql: it is a FIFO, not a regular file$/m,
+      );
     }
 
     // Text: the names written out, a name that looks like a command printed as ./name.
@@ -69,7 +85,10 @@ test('hostile file names and source lines cannot forge workflow commands or reac
     for (const line of annotations) {
       const match = ANNOTATION.exec(line);
       assert.ok(match, line);
-      assert.ok([FORGED, COMMAND_LIKE, ESCAPED.replace('\x1b', '\\x1b')].includes(unescapeProperty(match[2])), line);
+      assert.ok(
+        [FORGED, COMMAND_LIKE, ESCAPED.replace('\x1b', '\\x1b')].includes(unescapeProperty(match[2])),
+        line,
+      );
     }
   } finally {
     tree.dispose();
@@ -80,7 +99,12 @@ test('stderr messages that quote an argument are one line with its controls writ
   const tree = tempTree({ 'ok.kql': 'print 1\n' });
   try {
     for (const format of ['text', 'github']) {
-      const run = await runBin(['check', '-f', format, 'nope\n::error::ARG\x1b[2J.kql'], tree.dir, {}, WITHIN_MS);
+      const run = await runBin(
+        ['check', '-f', format, 'nope\n::error::ARG\x1b[2J.kql'],
+        tree.dir,
+        {},
+        WITHIN_MS,
+      );
       assert.equal(run.code, 2);
       assert.equal(run.stderr, 'kqlhunt check: nope\\n::error::ARG\\x1b[2J.kql: no such file or directory\n');
     }

@@ -14,7 +14,18 @@ const LOCAL = `local:${path.join(REPO_ROOT, 'samples', 'hunting-workspace')}`;
 describe('kqlhunt run on local data', () => {
   it('stops a long query at --timeout with exit code 1 and says so', async () => {
     const started = performance.now();
-    const run = await runBin(['run', '--workspace', LOCAL, '--timeout', '2', '--query', 'range x from 1 to 30000000 step 1 | extend y = x * 2 | summarize count()'], REPO_ROOT);
+    const run = await runBin(
+      [
+        'run',
+        '--workspace',
+        LOCAL,
+        '--timeout',
+        '2',
+        '--query',
+        'range x from 1 to 30000000 step 1 | extend y = x * 2 | summarize count()',
+      ],
+      REPO_ROOT,
+    );
     const elapsed = performance.now() - started;
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /timeout: The query did not finish within 2 s/);
@@ -22,7 +33,10 @@ describe('kqlhunt run on local data', () => {
   });
 
   it('runs a short query and exits although the engine thread stays warm', async () => {
-    const run = await runBin(['run', '--workspace', LOCAL, '--format', 'json', '--query', 'DeviceInfo | summarize n = count()'], REPO_ROOT);
+    const run = await runBin(
+      ['run', '--workspace', LOCAL, '--format', 'json', '--query', 'DeviceInfo | summarize n = count()'],
+      REPO_ROOT,
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout).tables[0].rows, [[12]]);
   });

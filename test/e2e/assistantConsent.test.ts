@@ -23,17 +23,30 @@ before(async () => {
   service = await startSecretService();
   fakeAzureCli(path.join(service.scratch, 'bin'), service.token);
 });
-after(async () => { await service?.close(); });
+after(async () => {
+  await service?.close();
+});
 
 async function sessionFor(name: string, restrictedMode: boolean): Promise<EditorSession> {
   const bin = path.join(service.scratch, 'bin');
   const session = await openEditorSession(name, {
     restrictedMode,
-    env: { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, NODE_EXTRA_CA_CERTS: service.caFile, AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential' },
+    env: {
+      PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+      NODE_EXTRA_CA_CERTS: service.caFile,
+      AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential',
+    },
     userSettings: {
       'kqlHunting.run.signIn': 'default',
       // User-level, so that Restricted Mode (which ignores the folder's value) still knows the workspace.
-      'kqlHunting.workspaces': [{ name: 'Prod', kind: 'logAnalytics', workspaceId: service.workspaceId, endpoint: `${service.stub.origin}/v1` }],
+      'kqlHunting.workspaces': [
+        {
+          name: 'Prod',
+          kind: 'logAnalytics',
+          workspaceId: service.workspaceId,
+          endpoint: `${service.stub.origin}/v1`,
+        },
+      ],
     },
   });
   fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
@@ -41,20 +54,27 @@ async function sessionFor(name: string, restrictedMode: boolean): Promise<Editor
 }
 
 /** Loads the workbench with the consent suite as the extension tests, and returns its exit code when it ends. */
-async function startSuite(page: Page, session: EditorSession): Promise<{ exited: Promise<number>; log: string[] }> {
+async function startSuite(
+  page: Page,
+  session: EditorSession,
+): Promise<{ exited: Promise<number>; log: string[] }> {
   const log: string[] = [];
   let reportExit!: (code: number) => void;
-  const exited = new Promise<number>((resolve) => { reportExit = resolve; });
+  const exited = new Promise<number>((resolve) => {
+    reportExit = resolve;
+  });
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
     const line = format(...(args ?? [])).replace(/\x1b\[[0-9;]*m/g, '');
     log.push(line);
     if (/✔|passing|failing|\d+\) /.test(line)) console.log(`[consent] ${line.trim()}`);
   });
   await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
-  await page.goto(session.server.workbenchUrl(session.workspace, [
-    ['extensionDevelopmentPath', session.server.remoteUri(session.extensionDir)],
-    ['extensionTestsPath', session.server.remoteUri(path.join(__dirname, 'consentSuite', 'index.js'))],
-  ]));
+  await page.goto(
+    session.server.workbenchUrl(session.workspace, [
+      ['extensionDevelopmentPath', session.server.remoteUri(session.extensionDir)],
+      ['extensionTestsPath', session.server.remoteUri(path.join(__dirname, 'consentSuite', 'index.js'))],
+    ]),
+  );
   return { exited, log };
 }
 
@@ -64,7 +84,9 @@ async function answerDialog(page: Page, accept: boolean): Promise<string> {
   await dialog.waitFor({ timeout: 180000 });
   const text = (await dialog.innerText()).replace(/\s+/g, ' ');
   const buttons = dialog.locator('.dialog-buttons .monaco-button');
-  await (accept ? buttons.filter({ hasNotText: 'Cancel' }).first() : buttons.filter({ hasText: 'Cancel' })).click();
+  await (
+    accept ? buttons.filter({ hasNotText: 'Cancel' }).first() : buttons.filter({ hasText: 'Cancel' })
+  ).click();
   await dialog.waitFor({ state: 'detached' });
   return text;
 }
@@ -75,16 +97,26 @@ describe('kql_run asks before reaching Azure', () => {
     try {
       const page = await session.newPage();
       // No extensionTestsPath: under the test harness VS Code skips its dialogs and confirms them.
-      await page.goto(session.server.workbenchUrl(session.workspace, [
-        ['extensionDevelopmentPath', session.server.remoteUri(session.extensionDir)],
-        ['extensionDevelopmentPath', session.server.remoteUri(CALLER)],
-      ]));
+      await page.goto(
+        session.server.workbenchUrl(session.workspace, [
+          ['extensionDevelopmentPath', session.server.remoteUri(session.extensionDir)],
+          ['extensionDevelopmentPath', session.server.remoteUri(CALLER)],
+        ]),
+      );
       await page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
       const before = service.stub.requests.length;
-      const result = (n: number) => poll(`lm-result-${n}.json`, () => {
-        const file = path.join(session.workspace, `lm-result-${n}.json`);
-        return fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { answer?: string; error?: string });
-      }, { timeoutMs: 120000 });
+      const result = (n: number) =>
+        poll(
+          `lm-result-${n}.json`,
+          () => {
+            const file = path.join(session.workspace, `lm-result-${n}.json`);
+            return (
+              fs.existsSync(file) &&
+              (JSON.parse(fs.readFileSync(file, 'utf8')) as { answer?: string; error?: string })
+            );
+          },
+          { timeoutMs: 120000 },
+        );
 
       await runCommand(page, 'KQL Test: Run kql_run on Prod');
       const shown = await answerDialog(page, false);
@@ -104,7 +136,9 @@ describe('kql_run asks before reaching Azure', () => {
       assert.equal(sent.length, 1, 'exactly the accepted run reached the service');
       assert.equal(sent[0].headers.authorization, `Bearer ${service.token}`);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${await session.failureReport('consent')}`, { cause: error });
+      throw new Error(`${(error as Error).message}\n${await session.failureReport('consent')}`, {
+        cause: error,
+      });
     } finally {
       await session.dispose();
     }
@@ -117,7 +151,10 @@ describe('kql_run asks before reaching Azure', () => {
       const before = service.stub.requests.length;
       const { exited, log } = await startSuite(page, session);
       const code = await exited;
-      if (code !== 0) assert.fail(`consent suite ended with ${code}\n${log.slice(-40).join('\n')}\n${await session.failureReport('restricted')}`);
+      if (code !== 0)
+        assert.fail(
+          `consent suite ended with ${code}\n${log.slice(-40).join('\n')}\n${await session.failureReport('restricted')}`,
+        );
       assert.equal(await page.locator('.monaco-dialog-box', { hasText: 'Run KQL on Prod' }).count(), 0);
       assert.equal(service.stub.requests.length, before);
     } finally {

@@ -14,7 +14,9 @@ import { manifest, sampleWorkspace, vsixPath } from '../../scripts/e2e/editorToo
 async function main(): Promise<number> {
   const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE;
   if (!vscodeExecutablePath) {
-    console.log('test:desktop skipped: set VSCODE_EXECUTABLE to a desktop VS Code executable to run the in-editor suite there.');
+    console.log(
+      'test:desktop skipped: set VSCODE_EXECUTABLE to a desktop VS Code executable to run the in-editor suite there.',
+    );
     return 0;
   }
   const vsix = vsixPath();
@@ -23,12 +25,27 @@ async function main(): Promise<number> {
   try {
     const workspace = path.join(tmp, 'hunting-workspace');
     fs.cpSync(sampleWorkspace, workspace, { recursive: true });
-    const dirs = ['--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions')];
+    const dirs = [
+      '--user-data-dir',
+      path.join(tmp, 'user-data'),
+      '--extensions-dir',
+      path.join(tmp, 'extensions'),
+    ];
     const cli = resolveCliPathFromVSCodeExecutablePath(vscodeExecutablePath);
-    const install = spawnSync(cli, [...dirs, '--install-extension', vsix, '--force'], { encoding: 'utf8', stdio: 'inherit' });
-    if (install.status !== 0) throw new Error(`${cli} --install-extension failed: ${install.error?.message ?? `exit code ${install.status}`}`);
+    const install = spawnSync(cli, [...dirs, '--install-extension', vsix, '--force'], {
+      encoding: 'utf8',
+      stdio: 'inherit',
+    });
+    if (install.status !== 0)
+      throw new Error(
+        `${cli} --install-extension failed: ${install.error?.message ?? `exit code ${install.status}`}`,
+      );
     const m = manifest();
-    const extensionDevelopmentPath = path.join(tmp, 'extensions', `${m.publisher}.${m.name}-${m.version}`.toLowerCase());
+    const extensionDevelopmentPath = path.join(
+      tmp,
+      'extensions',
+      `${m.publisher}.${m.name}-${m.version}`.toLowerCase(),
+    );
     return await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath,
@@ -40,7 +57,12 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

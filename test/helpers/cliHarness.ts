@@ -21,7 +21,11 @@ export function capture(isTTY = false): CliStream & { text: string } {
 }
 
 /** Runs kqlhunt in this process, with captured output, as if started in `cwd`. */
-export async function runInProcess(argv: string[], cwd: string, options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<CapturedRun> {
+export async function runInProcess(
+  argv: string[],
+  cwd: string,
+  options: { tty?: boolean; env?: Record<string, string> } = {},
+): Promise<CapturedRun> {
   const stdout = capture(options.tty);
   const stderr = capture(options.tty);
   const io: CliIo = { cwd, env: options.env ?? {}, stdout, stderr };
@@ -33,15 +37,31 @@ export async function runInProcess(argv: string[], cwd: string, options: { tty?:
  * Runs the built `bin/kqlhunt.js` (needs `npm run build`) as CI would. With `timeoutMs`, a run
  * that has not ended by then is killed and the promise rejects, so that a hang fails the test.
  */
-export function runBin(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs?: number): Promise<CapturedRun> {
+export function runBin(
+  argv: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs?: number,
+): Promise<CapturedRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [KQLHUNT_BIN, ...argv], { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [KQLHUNT_BIN, ...argv], {
+      cwd,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`kqlhunt ${argv.join(' ')} did not end within ${timeoutMs} ms; stderr so far: ${stderr}`));
-    }, timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            child.kill('SIGKILL');
+            reject(
+              new Error(
+                `kqlhunt ${argv.join(' ')} did not end within ${timeoutMs} ms; stderr so far: ${stderr}`,
+              ),
+            );
+          }, timeoutMs);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);

@@ -14,12 +14,20 @@ function describe(d: Diagnostic): string {
 }
 
 /** Errors and warnings the language service reports on a KQL text, formatted for assertion messages. */
-export function kqlProblems(text: string, environment: EnvironmentId, options: { errorsOnly?: boolean } = {}): string[] {
+export function kqlProblems(
+  text: string,
+  environment: EnvironmentId,
+  options: { errorsOnly?: boolean } = {},
+): string[] {
   const service = testService();
   const s = settings({ environment });
   const diagnostics = service.getDiagnostics(service.analyze(doc(text, 'file:///check.kql'), s), s);
   return diagnostics
-    .filter((d) => d.severity === DiagnosticSeverity.Error || (!options.errorsOnly && d.severity === DiagnosticSeverity.Warning))
+    .filter(
+      (d) =>
+        d.severity === DiagnosticSeverity.Error ||
+        (!options.errorsOnly && d.severity === DiagnosticSeverity.Warning),
+    )
     .map(describe);
 }
 
@@ -38,6 +46,7 @@ export function ruleProblems(text: string, uri = 'file:///rule.yaml'): string[] 
   const d = doc(text, uri, 'yaml');
   // Without the query region the service would check nothing, and an empty list would prove nothing.
   const query = rule.query.trim();
-  if (!service.regionsOf(d).some((r) => r.text.trim() === query)) return ['the language service finds no query region in the rule'];
+  if (!service.regionsOf(d).some((r) => r.text.trim() === query))
+    return ['the language service finds no query region in the rule'];
   return service.getDiagnostics(service.analyze(d, s), s).map((x) => `file ${describe(x)}`);
 }

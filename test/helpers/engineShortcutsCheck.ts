@@ -1,8 +1,17 @@
-import { installAnalyzerWalkSharing, uninstallAnalyzerWalkSharing } from '../../server/src/language/engineTuning/analyzerWalks';
-import { installSharedColumnMaps, uninstallSharedColumnMaps } from '../../server/src/language/engineTuning/columnMaps';
+import {
+  installAnalyzerWalkSharing,
+  uninstallAnalyzerWalkSharing,
+} from '../../server/src/language/engineTuning/analyzerWalks';
+import {
+  installSharedColumnMaps,
+  uninstallSharedColumnMaps,
+} from '../../server/src/language/engineTuning/columnMaps';
 import { analysedCode } from '../../server/src/language/engineBlocks';
 import { kusto, toArray } from '../../server/src/language/kustoEngine';
-import { installOperatorOverloadMemo, uninstallOperatorOverloadMemo } from '../../server/src/language/engineTuning/operatorOverloads';
+import {
+  installOperatorOverloadMemo,
+  uninstallOperatorOverloadMemo,
+} from '../../server/src/language/engineTuning/operatorOverloads';
 import { BuiltinSchemaProvider } from '../../server/src/schema/schemaProvider';
 
 /**
@@ -24,9 +33,13 @@ export function fingerprint(globals: Kusto.Language.GlobalState, text: string): 
     if (!code?.Syntax) continue;
     for (const node of toArray(code.Syntax.GetDescendants(K.Syntax.SyntaxNode))) {
       const signature = node.ReferencedSignature;
-      const signatures = signature?.Symbol ? toArray((signature.Symbol as Kusto.Language.Symbols.FunctionSymbol).Signatures) : [];
-      out.push(`${node.Kind}@${node.TextStart} ${(node as Kusto.Language.Syntax.Expression).ResultType?.Name ?? '-'} ${node.ReferencedSymbol?.Name ?? '-'} `
-        + `${signature?.Symbol?.Name ?? '-'}#${signatures.indexOf(signature!)}`);
+      const signatures = signature?.Symbol
+        ? toArray((signature.Symbol as Kusto.Language.Symbols.FunctionSymbol).Signatures)
+        : [];
+      out.push(
+        `${node.Kind}@${node.TextStart} ${(node as Kusto.Language.Syntax.Expression).ResultType?.Name ?? '-'} ${node.ReferencedSymbol?.Name ?? '-'} ` +
+          `${signature?.Symbol?.Name ?? '-'}#${signatures.indexOf(signature!)}`,
+      );
     }
   }
   return out.join('\n');

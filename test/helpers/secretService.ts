@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startHttpsStub, type HttpsStub, type StubRequest, type StubResponse } from '../unit/connectors/support/httpsStub';
+import {
+  startHttpsStub,
+  type HttpsStub,
+  type StubRequest,
+  type StubResponse,
+} from '../unit/connectors/support/httpsStub';
 import { WORKSPACE_ID } from '../unit/connectors/support/logAnalyticsService';
 
 /**
@@ -33,20 +38,37 @@ export async function startSecretService(): Promise<SecretService> {
   const resultValues = [`canary-device-${id}`, `canary-account-${id}`];
   const handler = (req: StubRequest): StubResponse => {
     if (req.headers.authorization !== `Bearer ${token}`) {
-      return { status: 401, body: { error: { code: 'AuthenticationFailed', message: 'The token is not valid.' } } };
+      return {
+        status: 401,
+        body: { error: { code: 'AuthenticationFailed', message: 'The token is not valid.' } },
+      };
     }
     const query = (req.body as { query?: string } | undefined)?.query ?? '';
     if (query.includes('ScenarioForbidden')) {
-      return { status: 403, body: { error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access to perform the requested operation.' } } };
+      return {
+        status: 403,
+        body: {
+          error: {
+            code: 'InsufficientAccessError',
+            message: 'The provided credentials have insufficient access to perform the requested operation.',
+          },
+        },
+      };
     }
     return {
       status: 200,
       body: {
-        tables: [{
-          name: 'PrimaryResult',
-          columns: [{ name: 'DeviceName', type: 'string' }, { name: 'AccountName', type: 'string' }, { name: 'Count', type: 'long' }],
-          rows: [[resultValues[0], resultValues[1], 7]],
-        }],
+        tables: [
+          {
+            name: 'PrimaryResult',
+            columns: [
+              { name: 'DeviceName', type: 'string' },
+              { name: 'AccountName', type: 'string' },
+              { name: 'Count', type: 'long' },
+            ],
+            rows: [[resultValues[0], resultValues[1], 7]],
+          },
+        ],
       },
     };
   };
@@ -61,7 +83,10 @@ export async function startSecretService(): Promise<SecretService> {
     caFile,
     scratch,
     workspaceId: WORKSPACE_ID,
-    secrets: () => [['the bearer token', token], ...resultValues.map((v): [string, string] => ['a result value', v])],
+    secrets: () => [
+      ['the bearer token', token],
+      ...resultValues.map((v): [string, string] => ['a result value', v]),
+    ],
     async close() {
       await stub.close();
       fs.rmSync(scratch, { recursive: true, force: true });
@@ -75,15 +100,23 @@ export async function startSecretService(): Promise<SecretService> {
  */
 export function fakeAzureCli(binDir: string, token: string): void {
   fs.mkdirSync(binDir, { recursive: true });
-  const answer = { accessToken: token, expiresOn: '2099-01-01 00:00:00.000000', expires_on: 4070908800, tokenType: 'Bearer' };
-  fs.writeFileSync(path.join(binDir, 'az'), `#!/bin/sh\ncat <<'JSON'\n${JSON.stringify(answer)}\nJSON\n`, { mode: 0o755 });
+  const answer = {
+    accessToken: token,
+    expiresOn: '2099-01-01 00:00:00.000000',
+    expires_on: 4070908800,
+    tokenType: 'Bearer',
+  };
+  fs.writeFileSync(path.join(binDir, 'az'), `#!/bin/sh\ncat <<'JSON'\n${JSON.stringify(answer)}\nJSON\n`, {
+    mode: 0o755,
+  });
 }
 
 /** Which secrets appear in which of the named texts, as readable lines; empty when none do. */
 export function leaksIn(texts: Record<string, string>, secrets: [string, string][]): string[] {
   const leaks: string[] = [];
   for (const [where, text] of Object.entries(texts)) {
-    for (const [label, value] of secrets) if (text.includes(value)) leaks.push(`${label} appears in ${where}`);
+    for (const [label, value] of secrets)
+      if (text.includes(value)) leaks.push(`${label} appears in ${where}`);
   }
   return leaks;
 }

@@ -39,7 +39,10 @@ class Parser {
   private nodes(stop: () => boolean): Node[] {
     const out: Node[] = [];
     let text = '';
-    const flush = () => { if (text) out.push({ type: 'text', value: text }); text = ''; };
+    const flush = () => {
+      if (text) out.push({ type: 'text', value: text });
+      text = '';
+    };
     while (this.pos < this.src.length && !stop()) {
       const c = this.src[this.pos];
       if (c === '\\' && '$}\\'.includes(this.src[this.pos + 1] ?? '')) {
@@ -47,7 +50,13 @@ class Parser {
         this.pos += 2;
       } else if (c === '$') {
         const node = this.dollar();
-        if (node) { flush(); out.push(node); } else { text += '$'; this.pos++; }
+        if (node) {
+          flush();
+          out.push(node);
+        } else {
+          text += '$';
+          this.pos++;
+        }
       } else {
         text += c;
         this.pos++;
@@ -66,7 +75,8 @@ class Parser {
   }
 
   private expect(s: string): void {
-    if (!this.src.startsWith(s, this.pos)) throw new Error(`expected '${s}' at ${this.pos} in ${JSON.stringify(this.src)}`);
+    if (!this.src.startsWith(s, this.pos))
+      throw new Error(`expected '${s}' at ${this.pos} in ${JSON.stringify(this.src)}`);
     this.pos += s.length;
   }
 
@@ -78,14 +88,24 @@ class Parser {
     if (int !== undefined) return { type: 'tabstop', index: Number(int) };
     const name = this.match(/[_a-zA-Z][_a-zA-Z0-9]*/y);
     if (name !== undefined) return { type: 'variable', name };
-    if (this.src[this.pos] !== '{') { this.pos = start; return undefined; }
+    if (this.src[this.pos] !== '{') {
+      this.pos = start;
+      return undefined;
+    }
     this.pos++;
     const index = this.match(/[0-9]+/y);
     const varName = index === undefined ? this.match(/[_a-zA-Z][_a-zA-Z0-9]*/y) : undefined;
-    if (index === undefined && varName === undefined) { this.pos = start; return undefined; }
-    const base: Node = index !== undefined ? { type: 'tabstop', index: Number(index) } : { type: 'variable', name: varName! };
+    if (index === undefined && varName === undefined) {
+      this.pos = start;
+      return undefined;
+    }
+    const base: Node =
+      index !== undefined ? { type: 'tabstop', index: Number(index) } : { type: 'variable', name: varName! };
     const next = this.src[this.pos];
-    if (next === '}') { this.pos++; return base; }
+    if (next === '}') {
+      this.pos++;
+      return base;
+    }
     if (next === ':') {
       this.pos++;
       base.children = this.nodes(() => this.src[this.pos] === '}');
@@ -111,9 +131,21 @@ class Parser {
     let current = '';
     while (this.pos < this.src.length) {
       const c = this.src[this.pos];
-      if (c === '\\' && ',|\\'.includes(this.src[this.pos + 1] ?? '')) { current += this.src[this.pos + 1]; this.pos += 2; continue; }
-      if (c === ',') { options.push(current); current = ''; this.pos++; continue; }
-      if (c === '|') { options.push(current); return options; }
+      if (c === '\\' && ',|\\'.includes(this.src[this.pos + 1] ?? '')) {
+        current += this.src[this.pos + 1];
+        this.pos += 2;
+        continue;
+      }
+      if (c === ',') {
+        options.push(current);
+        current = '';
+        this.pos++;
+        continue;
+      }
+      if (c === '|') {
+        options.push(current);
+        return options;
+      }
       current += c;
       this.pos++;
     }
@@ -125,7 +157,11 @@ class Parser {
     let out = '';
     let depth = 0;
     while (this.pos < this.src.length && (this.src[this.pos] !== '/' || depth > 0)) {
-      if (this.src[this.pos] === '\\' && this.src[this.pos + 1] === '/') { out += '/'; this.pos += 2; continue; }
+      if (this.src[this.pos] === '\\' && this.src[this.pos + 1] === '/') {
+        out += '/';
+        this.pos += 2;
+        continue;
+      }
       if (this.src.startsWith('${', this.pos)) depth++;
       else if (this.src[this.pos] === '}' && depth > 0) depth--;
       out += this.src[this.pos++];
@@ -145,7 +181,8 @@ class Parser {
 
 function parseFormat(src: string): FormatPart[] {
   const parts: FormatPart[] = [];
-  const re = /\$(\d+)|\$\{(\d+)(?::(\/upcase|\/downcase|\/capitalize|\/camelcase|\/pascalcase|\+([^}]*)|\?([^:}]*):([^}]*)|-?([^}]*)))?\}|\\(.)|([^$\\]+)|(\$)/g;
+  const re =
+    /\$(\d+)|\$\{(\d+)(?::(\/upcase|\/downcase|\/capitalize|\/camelcase|\/pascalcase|\+([^}]*)|\?([^:}]*):([^}]*)|-?([^}]*)))?\}|\\(.)|([^$\\]+)|(\$)/g;
   for (const m of src.matchAll(re)) {
     if (m[1] !== undefined) parts.push({ group: Number(m[1]) });
     else if (m[2] !== undefined) {
@@ -163,20 +200,38 @@ function parseFormat(src: string): FormatPart[] {
 function applyTransform(value: string, t: Transform): string {
   return value.replace(t.regex, (...args: unknown[]) => {
     // The callback gets the match, the groups, then the numeric offset: the groups end there.
-    const groups = args.slice(0, args.findIndex((a) => typeof a === 'number')) as (string | undefined)[];
-    return t.format.map((p) => {
-      if (typeof p === 'string') return p;
-      const g = groups[p.group] ?? '';
-      if (p.ifText !== undefined || p.elseText !== undefined) return g ? (p.ifText ?? g) : (p.elseText ?? '');
-      switch (p.modifier) {
-        case 'upcase': return g.toUpperCase();
-        case 'downcase': return g.toLowerCase();
-        case 'capitalize': return g.charAt(0).toUpperCase() + g.slice(1);
-        case 'pascalcase': return g.split(/[-_\s]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
-        case 'camelcase': return g.split(/[-_\s]+/).map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join('');
-        default: return g;
-      }
-    }).join('');
+    const groups = args.slice(
+      0,
+      args.findIndex((a) => typeof a === 'number'),
+    ) as (string | undefined)[];
+    return t.format
+      .map((p) => {
+        if (typeof p === 'string') return p;
+        const g = groups[p.group] ?? '';
+        if (p.ifText !== undefined || p.elseText !== undefined)
+          return g ? (p.ifText ?? g) : (p.elseText ?? '');
+        switch (p.modifier) {
+          case 'upcase':
+            return g.toUpperCase();
+          case 'downcase':
+            return g.toLowerCase();
+          case 'capitalize':
+            return g.charAt(0).toUpperCase() + g.slice(1);
+          case 'pascalcase':
+            return g
+              .split(/[-_\s]+/)
+              .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+              .join('');
+          case 'camelcase':
+            return g
+              .split(/[-_\s]+/)
+              .map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+              .join('');
+          default:
+            return g;
+        }
+      })
+      .join('');
   });
 }
 
@@ -194,7 +249,9 @@ function defaultVariables(): Record<string, string> {
     CURRENT_SECOND: two(now.getSeconds()),
     CURRENT_SECONDS_UNIX: String(Math.floor(now.getTime() / 1000)),
     RANDOM: String(Math.floor(Math.random() * 1e6)).padStart(6, '0'),
-    RANDOM_HEX: Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0'),
+    RANDOM_HEX: Math.floor(Math.random() * 0xffffff)
+      .toString(16)
+      .padStart(6, '0'),
     TM_SELECTED_TEXT: '',
     TM_CURRENT_LINE: '',
     TM_CURRENT_WORD: '',
@@ -212,21 +269,29 @@ export function expandSnippet(body: string | readonly string[], options: ExpandO
   const variables = { ...defaultVariables(), ...options.variables };
   // The first placeholder of an index with a default (or choices) gives every mirror its value.
   const defaults = new Map<number, string>();
-  const render = (list: readonly Node[]): string => list.map((n) => {
-    if (n.type === 'text') return n.value;
-    if (n.type === 'variable') {
-      const known = variables[n.name];
-      // An unknown variable is inserted as its name, as VS Code does; a known empty one takes the default.
-      const value = known === undefined ? (n.children ? render(n.children) : n.name) : known || (n.children ? render(n.children) : '');
-      return n.transform ? applyTransform(value, n.transform) : value;
-    }
-    if (!defaults.has(n.index)) {
-      if (n.choices) defaults.set(n.index, n.choices[0] ?? '');
-      else if (n.children) defaults.set(n.index, render(n.children));
-    }
-    const value = defaults.get(n.index) ?? '';
-    return n.transform ? applyTransform(value, n.transform) : value;
-  }).join('');
+  const render = (list: readonly Node[]): string =>
+    list
+      .map((n) => {
+        if (n.type === 'text') return n.value;
+        if (n.type === 'variable') {
+          const known = variables[n.name];
+          // An unknown variable is inserted as its name, as VS Code does; a known empty one takes the default.
+          const value =
+            known === undefined
+              ? n.children
+                ? render(n.children)
+                : n.name
+              : known || (n.children ? render(n.children) : '');
+          return n.transform ? applyTransform(value, n.transform) : value;
+        }
+        if (!defaults.has(n.index)) {
+          if (n.choices) defaults.set(n.index, n.choices[0] ?? '');
+          else if (n.children) defaults.set(n.index, render(n.children));
+        }
+        const value = defaults.get(n.index) ?? '';
+        return n.transform ? applyTransform(value, n.transform) : value;
+      })
+      .join('');
   // Defaults may appear after their first mirror: one pass collects them, the second renders.
   render(nodes);
   return render(nodes);

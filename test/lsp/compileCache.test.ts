@@ -11,7 +11,9 @@ import { FIXTURES } from '../helpers/paths';
  * The server runs its bundle through V8's code cache (server/src/startup). The cache is only an
  * accelerator: whatever state it is in, the server must answer exactly as without it.
  */
-const TEXT = fs.readFileSync(path.join(FIXTURES, 'tightvnc-network.kql'), 'utf8').replace('RemoteUrl', 'RemoteUrll');
+const TEXT = fs
+  .readFileSync(path.join(FIXTURES, 'tightvnc-network.kql'), 'utf8')
+  .replace('RemoteUrl', 'RemoteUrll');
 
 /** Starts a server with `cacheDir`, opens the query, shuts down; the published diagnostics as JSON. */
 async function session(cacheDir: string): Promise<string> {
@@ -20,7 +22,9 @@ async function session(cacheDir: string): Promise<string> {
     await client.initialize();
     const uri = 'file:///cache/q.kql';
     const published = client.nextDiagnostics(uri);
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kql', version: 1, text: TEXT } });
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'kql', version: 1, text: TEXT },
+    });
     const { diagnostics } = await published;
     assert.equal(await client.shutdown(), 0, `the server exits cleanly; stderr: ${client.stderr}`);
     assert.equal(client.stderr, '', 'nothing on stderr');
@@ -30,7 +34,8 @@ async function session(cacheDir: string): Promise<string> {
   }
 }
 
-const cacheFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.bin')) : []);
+const cacheFiles = (dir: string) =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.bin')) : [];
 
 test('the compile cache is written at the first exit, read as it is after, and rebuilt when damaged', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kqlh-code-cache-'));
@@ -54,7 +59,10 @@ test('the compile cache is written at the first exit, read as it is after, and r
     fs.writeFileSync(file, Buffer.alloc(written.length, 0x5a));
     assert.equal(await session(cacheDir), first);
     const rebuilt = fs.readFileSync(file);
-    assert.ok(rebuilt.length > 100_000 && !rebuilt.equals(Buffer.alloc(written.length, 0x5a)), 'the damaged cache was replaced');
+    assert.ok(
+      rebuilt.length > 100_000 && !rebuilt.equals(Buffer.alloc(written.length, 0x5a)),
+      'the damaged cache was replaced',
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

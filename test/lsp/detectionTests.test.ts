@@ -8,7 +8,13 @@ import { ListDetectionTestsRequest, RunDetectionTestsRequest } from '../../serve
 import { LspTestClient } from '../helpers/lspClient';
 import { REPO_ROOT } from '../helpers/paths';
 
-const SAMPLE_TESTS = path.join(REPO_ROOT, 'samples', 'hunting-workspace', 'tests', 'tightvnc-network.test.yaml');
+const SAMPLE_TESTS = path.join(
+  REPO_ROOT,
+  'samples',
+  'hunting-workspace',
+  'tests',
+  'tightvnc-network.test.yaml',
+);
 const RULE = path.join(REPO_ROOT, 'samples', 'hunting-workspace', 'tightvnc-network.kql');
 
 test('kql-language-server: lists and runs detection test files, with a diff for a failing case', async () => {
@@ -24,26 +30,37 @@ test('kql-language-server: lists and runs detection test files, with a diff for 
 
     const ran = await client.connection.sendRequest(RunDetectionTestsRequest, { uri });
     assert.equal(ran.error, undefined);
-    assert.deepEqual(ran.cases.map((c) => c.name), listed.cases);
-    assert.ok(ran.cases.every((c) => c.passed), JSON.stringify(ran.cases));
+    assert.deepEqual(
+      ran.cases.map((c) => c.name),
+      listed.cases,
+    );
+    assert.ok(
+      ran.cases.every((c) => c.passed),
+      JSON.stringify(ran.cases),
+    );
 
     // The same TightVNC row, but the test expects a device that the query does not report.
     const failing = path.join(tmp, 'wrong-device.test.yaml');
-    fs.writeFileSync(failing, [
-      `rule: ${JSON.stringify(RULE)}`,
-      'now: 2025-03-14T12:00:00Z',
-      'cases:',
-      '  - name: expects the wrong device',
-      '    tables:',
-      '      DeviceNetworkEvents:',
-      '        - { Timestamp: 2025-03-13T10:00:00Z, DeviceId: d1, DeviceName: host1, RemoteUrl: relay.example.net, ReportId: 1,',
-      '            InitiatingProcessVersionInfoCompanyName: GlavSoft LLC., InitiatingProcessVersionInfoProductName: TightVNC }',
-      '    expect:',
-      '      rows:',
-      '        - { DeviceName: host9, Count: 1 }',
-      '',
-    ].join('\n'));
-    const bad = await client.connection.sendRequest(RunDetectionTestsRequest, { uri: pathToFileURL(failing).href });
+    fs.writeFileSync(
+      failing,
+      [
+        `rule: ${JSON.stringify(RULE)}`,
+        'now: 2025-03-14T12:00:00Z',
+        'cases:',
+        '  - name: expects the wrong device',
+        '    tables:',
+        '      DeviceNetworkEvents:',
+        '        - { Timestamp: 2025-03-13T10:00:00Z, DeviceId: d1, DeviceName: host1, RemoteUrl: relay.example.net, ReportId: 1,',
+        '            InitiatingProcessVersionInfoCompanyName: GlavSoft LLC., InitiatingProcessVersionInfoProductName: TightVNC }',
+        '    expect:',
+        '      rows:',
+        '        - { DeviceName: host9, Count: 1 }',
+        '',
+      ].join('\n'),
+    );
+    const bad = await client.connection.sendRequest(RunDetectionTestsRequest, {
+      uri: pathToFileURL(failing).href,
+    });
     assert.equal(bad.cases.length, 1);
     const [outcome] = bad.cases;
     assert.equal(outcome.passed, false);
@@ -51,9 +68,13 @@ test('kql-language-server: lists and runs detection test files, with a diff for 
     assert.match(outcome.diff ?? '', /^- \{"DeviceName":"host9","Count":1\}$/m);
     assert.match(outcome.diff ?? '', /^\+ \{"DeviceName":"host1","Count":1\}$/m);
 
-    const missing = await client.connection.sendRequest(RunDetectionTestsRequest, { uri: pathToFileURL(path.join(tmp, 'absent.test.yaml')).href });
+    const missing = await client.connection.sendRequest(RunDetectionTestsRequest, {
+      uri: pathToFileURL(path.join(tmp, 'absent.test.yaml')).href,
+    });
     assert.match(missing.error ?? '', /Cannot read .*absent\.test\.yaml/);
-    const remote = await client.connection.sendRequest(RunDetectionTestsRequest, { uri: 'untitled:Untitled-1' });
+    const remote = await client.connection.sendRequest(RunDetectionTestsRequest, {
+      uri: 'untitled:Untitled-1',
+    });
     assert.match(remote.error ?? '', /files on disk/);
   } finally {
     await client.shutdown();

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { DocumentEnvironmentRequest, EnvironmentsChangedNotification } from '../../server/src/protocol/messages';
+import {
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidOpenTextDocumentNotification,
+} from 'vscode-languageserver-protocol/node';
+import {
+  DocumentEnvironmentRequest,
+  EnvironmentsChangedNotification,
+} from '../../server/src/protocol/messages';
 import { LspTestClient } from '../helpers/lspClient';
 
 const RULE = `id: 3f1c2a5e-7b8d-4e6f-9a0b-1c2d3e4f5a6b
@@ -15,7 +22,9 @@ query: |
 test('the document environment: for every file with KQL, none for files without, and a notice once new settings are taken in', async () => {
   const client = new LspTestClient();
   let environment = 'defender';
-  client.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ environment })));
+  client.connection.onRequest(ConfigurationRequest.type, (params) =>
+    params.items.map(() => ({ environment })),
+  );
   let changes = 0;
   let changed: () => void = () => undefined;
   client.connection.onNotification(EnvironmentsChangedNotification, () => {
@@ -23,7 +32,9 @@ test('the document environment: for every file with KQL, none for files without,
     changed();
   });
   try {
-    await client.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } });
+    await client.initialize({
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+    });
     const files = {
       'file:///w/hunt.kql': ['kql', 'DeviceProcessEvents | take 1'],
       'file:///w/alias.csl': ['kusto', 'DeviceProcessEvents | take 1'],
@@ -34,17 +45,34 @@ test('the document environment: for every file with KQL, none for files without,
     };
     for (const [uri, [languageId, text]] of Object.entries(files)) {
       const published = client.nextDiagnostics(uri);
-      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId, version: 1, text },
+      });
       await published;
     }
     const ask = (uri: string) => client.connection.sendRequest(DocumentEnvironmentRequest, { uri });
 
-    assert.deepEqual(await ask('file:///w/hunt.kql'), { environment: 'defender', displayName: 'Defender XDR', pinned: false, implied: false });
+    assert.deepEqual(await ask('file:///w/hunt.kql'), {
+      environment: 'defender',
+      displayName: 'Defender XDR',
+      pinned: false,
+      implied: false,
+    });
     assert.equal((await ask('file:///w/alias.csl'))?.environment, 'defender');
-    assert.deepEqual(await ask('file:///w/rule.yaml'), { environment: 'sentinel', displayName: 'Microsoft Sentinel', pinned: false, implied: true });
+    assert.deepEqual(await ask('file:///w/rule.yaml'), {
+      environment: 'sentinel',
+      displayName: 'Microsoft Sentinel',
+      pinned: false,
+      implied: true,
+    });
     assert.equal((await ask('file:///w/notes.md'))?.environment, 'defender');
     assert.equal(await ask('file:///w/readme.md'), null);
-    assert.deepEqual(await ask('file:///w/pinned.kql'), { environment: 'sentinel', displayName: 'Microsoft Sentinel', pinned: true, implied: false });
+    assert.deepEqual(await ask('file:///w/pinned.kql'), {
+      environment: 'sentinel',
+      displayName: 'Microsoft Sentinel',
+      pinned: true,
+      implied: false,
+    });
 
     environment = 'sentinel';
     const notified = new Promise<void>((resolve, reject) => {

@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CancellationTokenSource, DidOpenTextDocumentNotification, HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import {
+  CancellationTokenSource,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  type Hover,
+} from 'vscode-languageserver-protocol/node';
 import { RunQueryRequest } from '../../server/src/protocol/messages';
 import type { RunQueryParams, RunQueryResult } from '../../server/src/protocol/queryRun';
 import { DEFAULT_RUN_SETTINGS, type LocalWorkspace } from '../../server/src/protocol/workspaces';
@@ -12,10 +17,15 @@ import { REPO_ROOT } from '../helpers/paths';
  * The embedded engine is synchronous, so a long local query runs on a worker thread: the server
  * keeps answering while it runs, and cancelling or timing out stops it at once.
  */
-const SAMPLE: LocalWorkspace = { name: 'Sample', kind: 'local', folder: path.join(REPO_ROOT, 'samples', 'hunting-workspace') };
+const SAMPLE: LocalWorkspace = {
+  name: 'Sample',
+  kind: 'local',
+  folder: path.join(REPO_ROOT, 'samples', 'hunting-workspace'),
+};
 /** Tens of seconds of work for the executor when nothing stops it. */
 // Under range's 10,000,000-row cap, with string work on every row: about half a minute here.
-const LONG = 'range x from 1 to 9000000 step 1\n| extend y = strcat(tostring(x), "-", tostring(x * 7))\n| where y has "77777"\n| summarize count()';
+const LONG =
+  'range x from 1 to 9000000 step 1\n| extend y = strcat(tostring(x), "-", tostring(x * 7))\n| where y has "77777"\n| summarize count()';
 const TEXT = 'DeviceNetworkEvents\n| take 1\n';
 
 describe('kql-language-server: a long local query', () => {
@@ -29,7 +39,10 @@ describe('kql-language-server: a long local query', () => {
   });
   const hover = async () => {
     const started = performance.now();
-    const answer: Hover | null = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 4 } });
+    const answer: Hover | null = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 4 },
+    });
     return { answer, ms: performance.now() - started };
   };
 
@@ -57,7 +70,9 @@ describe('kql-language-server: a long local query', () => {
     client = new LspTestClient();
     await client.initialize();
     const opened = client.nextDiagnostics(uri);
-    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kql', version: 1, text: TEXT } });
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'kql', version: 1, text: TEXT },
+    });
     await opened;
   });
   after(async () => {
@@ -81,7 +96,10 @@ describe('kql-language-server: a long local query', () => {
   });
 
   it('runs the next query after a cancel, on a fresh engine thread', async () => {
-    const result = await client.connection.sendRequest(RunQueryRequest, params('DeviceInfo | summarize n = count()'));
+    const result = await client.connection.sendRequest(
+      RunQueryRequest,
+      params('DeviceInfo | summarize n = count()'),
+    );
     assert.ok(result.ok, JSON.stringify(result));
     assert.equal(result.result.tables[0].rows[0][0], 12);
   });

@@ -40,7 +40,12 @@ describe('kql-language-server: secrets stay out of the logs', () => {
 
   before(async () => {
     service = await startSecretService();
-    workspace = { name: 'Secret', kind: 'logAnalytics', workspaceId: service.workspaceId, endpoint: `${service.stub.origin}/v1` };
+    workspace = {
+      name: 'Secret',
+      kind: 'logAnalytics',
+      workspaceId: service.workspaceId,
+      endpoint: `${service.stub.origin}/v1`,
+    };
     for (const dir of ['home', 'cache', 'tmp']) fs.mkdirSync(path.join(service.scratch, dir));
     client = new LspTestClient(['--stdio'], {
       PATH: process.env.PATH,
@@ -70,7 +75,11 @@ describe('kql-language-server: secrets stay out of the logs', () => {
 
   it('the default trace level (off) writes nothing, and a run returns the values to the caller only', async () => {
     // An editor's trace output, at the level a user has unless they change kqlHunting.trace.server.
-    await client.connection.trace(Trace.Off, { log: (message: string, data?: string) => { defaultTrace += `${message}\n${data ?? ''}\n`; } });
+    await client.connection.trace(Trace.Off, {
+      log: (message: string, data?: string) => {
+        defaultTrace += `${message}\n${data ?? ''}\n`;
+      },
+    });
     const result = await run('SecurityEvent | take 1');
     assert.ok(result.ok, JSON.stringify(result));
     assert.deepEqual(result.result.tables[0].rows, [[service.resultValues[0], service.resultValues[1], 7]]);
@@ -83,27 +92,44 @@ describe('kql-language-server: secrets stay out of the logs', () => {
     assert.ok(!result.ok, JSON.stringify(result));
     assert.equal(result.error.kind, 'forbidden');
     assert.match(result.error.message, /insufficient access/);
-    assert.deepEqual(leaksIn({ 'the error returned': JSON.stringify(result) }, [['the bearer token', service.token]]), []);
+    assert.deepEqual(
+      leaksIn({ 'the error returned': JSON.stringify(result) }, [['the bearer token', service.token]]),
+      [],
+    );
   });
 
   it('even the verbose message trace holds only the sealed token', async () => {
     // `true` also tells the server, in case it writes traces of its own ($/logTrace).
-    await client.connection.trace(Trace.Verbose, { log: (message: string, data?: string) => { verboseTrace += `${message}\n${data ?? ''}\n`; } }, true);
+    await client.connection.trace(
+      Trace.Verbose,
+      {
+        log: (message: string, data?: string) => {
+          verboseTrace += `${message}\n${data ?? ''}\n`;
+        },
+      },
+      true,
+    );
     const result = await run('SecurityEvent | take 1');
     assert.ok(result.ok, JSON.stringify(result));
     // The trace shows the request with its parameters: proof that it was recorded at all.
     assert.match(verboseTrace, /kqlHunting\/runQuery/);
-    assert.deepEqual(leaksIn({ 'the verbose trace': verboseTrace }, [['the bearer token', service.token]]), []);
+    assert.deepEqual(
+      leaksIn({ 'the verbose trace': verboseTrace }, [['the bearer token', service.token]]),
+      [],
+    );
     await client.connection.trace(Trace.Off, { log: () => undefined }, true);
   });
 
   it('stderr, notifications, the bytes sent to the server and files written hold no secret', async () => {
-    const leaks = leaksIn({
-      'the server stderr': client.stderr,
-      'the server notifications': notifications.join('\n'),
-      'the messages sent to the server': sentToServer,
-      ...filesUnder(service.scratch),
-    }, service.secrets());
+    const leaks = leaksIn(
+      {
+        'the server stderr': client.stderr,
+        'the server notifications': notifications.join('\n'),
+        'the messages sent to the server': sentToServer,
+        ...filesUnder(service.scratch),
+      },
+      service.secrets(),
+    );
     assert.deepEqual(leaks, []);
     assert.ok(notifications.length > 0, 'the server sent notifications to search');
     // The search looked at real traffic: the request carried a sealed token.

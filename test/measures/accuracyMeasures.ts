@@ -1,6 +1,14 @@
 import type { EnvironmentSchema } from '../../server/src/schema/types';
 import { KNOWN_RULE_ERRORS } from './knownRuleErrors';
-import { catalogueNames, corpusErrors, errorKey, errorsOf, misspell, type CorpusRule, type RuleErrors } from './ruleCorpus';
+import {
+  catalogueNames,
+  corpusErrors,
+  errorKey,
+  errorsOf,
+  misspell,
+  type CorpusRule,
+  type RuleErrors,
+} from './ruleCorpus';
 
 /** The figures the accuracy test asserts and `npm run accuracy` prints. */
 export interface AccuracyResult {
@@ -12,7 +20,10 @@ export interface AccuracyResult {
   stale: string[];
 }
 
-export function measureAccuracy(globals: Kusto.Language.GlobalState, rules: readonly CorpusRule[]): AccuracyResult {
+export function measureAccuracy(
+  globals: Kusto.Language.GlobalState,
+  rules: readonly CorpusRule[],
+): AccuracyResult {
   const withErrors = corpusErrors(globals, rules);
   const unexplained: RuleErrors[] = [];
   const stale: string[] = [];
@@ -50,7 +61,10 @@ export interface Misspelling {
  */
 function canShowMisspelling(query: string, schema: EnvironmentSchema): boolean {
   if (/isfuzzy\s*=\s*true|bag_unpack/i.test(query)) return false;
-  const open = [...schema.functions.filter((f) => f.openResult).map((f) => f.name), ...schema.tables.filter((t) => t.open).map((t) => t.name)];
+  const open = [
+    ...schema.functions.filter((f) => f.openResult).map((f) => f.name),
+    ...schema.tables.filter((t) => t.open).map((t) => t.name),
+  ];
   return !open.some((name) => new RegExp(`\\b${name}\\b`).test(query));
 }
 
@@ -81,13 +95,27 @@ export function measureMisspellings(
     const wanted = tried.length % 2 === 0 ? 'column' : 'table';
     const pool = names.filter((n) => n.kind === wanted);
     const chosen = (pool.length ? pool : names)[(tried.length * 7) % (pool.length || names.length)];
-    const misspelled = misspell(chosen.text, (c) => knownNames.has(c) || new RegExp(`\\b${c}\\b`).test(rule.query));
-    const query = rule.query.slice(0, chosen.start) + misspelled + rule.query.slice(chosen.start + chosen.text.length);
-    const attempt: Misspelling = { file: rule.file, kind: chosen.kind, original: chosen.text, misspelled, start: chosen.start };
+    const misspelled = misspell(
+      chosen.text,
+      (c) => knownNames.has(c) || new RegExp(`\\b${c}\\b`).test(rule.query),
+    );
+    const query =
+      rule.query.slice(0, chosen.start) + misspelled + rule.query.slice(chosen.start + chosen.text.length);
+    const attempt: Misspelling = {
+      file: rule.file,
+      kind: chosen.kind,
+      original: chosen.text,
+      misspelled,
+      start: chosen.start,
+    };
     tried.push(attempt);
     const errors = errorsOf(globals, query);
     const hit = errors.some((e) => e.start === chosen.start && e.end === chosen.start + misspelled.length);
-    if (!hit) missed.push({ ...attempt, got: errors.map((e) => `'${e.text}' ${e.message}`).join('; ') || 'no error' });
+    if (!hit)
+      missed.push({
+        ...attempt,
+        got: errors.map((e) => `'${e.text}' ${e.message}`).join('; ') || 'no error',
+      });
   }
   return { tried, missed };
 }

@@ -9,8 +9,10 @@ import * as path from 'node:path';
  */
 export function corpusRoot(): string {
   const dir = process.env.KQL_SHARED_DIR;
-  if (!dir) throw new Error('KQL_SHARED_DIR is not set: run the measures with `npm run measure -- --shared PATH`.');
+  if (!dir)
+    throw new Error('KQL_SHARED_DIR is not set: run the measures with `npm run measure -- --shared PATH`.');
   const resolved = path.resolve(dir);
-  if (!fs.existsSync(path.join(resolved, 'corpus'))) throw new Error(`${resolved} has no corpus/ folder: pass the folder that holds corpus/ and reference/.`);
+  if (!fs.existsSync(path.join(resolved, 'corpus')))
+    throw new Error(`${resolved} has no corpus/ folder: pass the folder that holds corpus/ and reference/.`);
   return resolved;
 }

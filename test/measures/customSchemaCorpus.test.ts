@@ -12,7 +12,11 @@ test('the 2022 Azure-Sentinel validation files all load, including the non-stric
   assert.ok(files.length > 190);
   for (const f of files) {
     const parsed = parseSchemaFile(fs.readFileSync(path.join(dir, f), 'utf8'));
-    assert.deepEqual(parsed.problems.filter((p) => p.severity === 'error'), [], f);
+    assert.deepEqual(
+      parsed.problems.filter((p) => p.severity === 'error'),
+      [],
+      f,
+    );
     assert.equal(parsed.tables.length, 1, f);
   }
 });

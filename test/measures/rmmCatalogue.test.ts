@@ -13,7 +13,18 @@ import { corpusRoot } from './corpusRoot';
  */
 test('the RMM tool library is what the generator makes of the catalogue', () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rmm-')), 'rmmTools.json');
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'generateRmmTools.mjs'), path.join(corpusRoot(), 'corpus', 'rmm', 'rmm_tools.json'), out]);
-  const checkedIn = fs.readFileSync(path.join(REPO_ROOT, 'server', 'src', 'detections', 'data', 'rmmTools.json'), 'utf8');
-  assert.equal(fs.readFileSync(out, 'utf8'), checkedIn, 'run node scripts/generateRmmTools.mjs to refresh the data file');
+  execFileSync(process.execPath, [
+    path.join(REPO_ROOT, 'scripts', 'generateRmmTools.mjs'),
+    path.join(corpusRoot(), 'corpus', 'rmm', 'rmm_tools.json'),
+    out,
+  ]);
+  const checkedIn = fs.readFileSync(
+    path.join(REPO_ROOT, 'server', 'src', 'detections', 'data', 'rmmTools.json'),
+    'utf8',
+  );
+  assert.equal(
+    fs.readFileSync(out, 'utf8'),
+    checkedIn,
+    'run node scripts/generateRmmTools.mjs to refresh the data file',
+  );
 });

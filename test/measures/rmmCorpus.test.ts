@@ -18,7 +18,15 @@ import { corpusRoot } from './corpusRoot';
 const RMM = path.join(corpusRoot(), 'corpus', 'rmm');
 
 function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? yamlFiles(path.join(dir, e.name))
+        : e.name.endsWith('.yaml')
+          ? [path.join(dir, e.name)]
+          : [],
+    );
 }
 
 /** Structural findings only: no engine here, so the output-column checks are not run. */
@@ -27,7 +35,8 @@ function diagnosticsOf(document: TextDocument): Diagnostic[] {
   assert.ok(rule, `${document.uri} is not read as a rule`);
   return checkRule({ rule, uri: document.uri }).map((f) => ({
     range: { start: document.positionAt(f.start), end: document.positionAt(f.end) },
-    severity: RULE_CHECKS[f.check].severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    severity:
+      RULE_CHECKS[f.check].severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: f.check,
     source: RULE_DIAGNOSTIC_SOURCE,
     message: f.message,
@@ -53,10 +62,18 @@ test('every RMM rule file: the misplaced dataTypes and the scalar lists, at thei
     assert.equal(syntax.range.start.line, dataTypesLine, name);
     assert.equal(syntax.range.start.character, text.split(/\r?\n/)[dataTypesLine].indexOf('dataTypes'), name);
     assert.equal(document.getText(syntax.range), 'dataTypes', name);
-    assert.match(String(syntax.message), /'dataTypes' is indented like the list item above it.*line it up with 'connectorId'/, name);
+    assert.match(
+      String(syntax.message),
+      /'dataTypes' is indented like the list item above it.*line it up with 'connectorId'/,
+      name,
+    );
 
     const lists = byCode('rule-expected-list');
-    assert.deepEqual(lists.map((d) => d.range.start.line), [lineOf(text, /^tactics:/), lineOf(text, /^relevantTechniques:/)], name);
+    assert.deepEqual(
+      lists.map((d) => d.range.start.line),
+      [lineOf(text, /^tactics:/), lineOf(text, /^relevantTechniques:/)],
+      name,
+    );
 
     // Apply every quick fix at once, as "Fix all" would, and check the file again.
     const actions = ruleQuickFixes(document, found);
@@ -64,7 +81,11 @@ test('every RMM rule file: the misplaced dataTypes and the scalar lists, at thei
     const edits = actions.flatMap((a) => a.edit!.changes![document.uri]);
     document = TextDocument.create(document.uri, 'yaml', 2, TextDocument.applyEdits(document, edits));
     const after = diagnosticsOf(document).filter((d) => d.severity === DiagnosticSeverity.Error);
-    assert.deepEqual(after.map((d) => d.message), [], `${name} after the fixes:\n${document.getText()}`);
+    assert.deepEqual(
+      after.map((d) => d.message),
+      [],
+      `${name} after the fixes:\n${document.getText()}`,
+    );
     const rule = parseRuleYaml(document.getText())!.document.toJS();
     assert.ok(Array.isArray(rule.tactics) && Array.isArray(rule.relevantTechniques), name);
     assert.ok(Array.isArray(rule.requiredDataConnectors[0].dataTypes), name);

@@ -29,10 +29,14 @@ export interface RuleErrors {
 
 export function loadCorpus(sharedDir: string): CorpusRule[] {
   const dir = path.join(sharedDir, 'corpus', 'sentinel-rules');
-  return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().flatMap((file) => {
-    const doc = parseYaml(fs.readFileSync(path.join(dir, file), 'utf8')) as { query?: unknown } | null;
-    return typeof doc?.query === 'string' ? [{ file, query: doc.query }] : [];
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .flatMap((file) => {
+      const doc = parseYaml(fs.readFileSync(path.join(dir, file), 'utf8')) as { query?: unknown } | null;
+      return typeof doc?.query === 'string' ? [{ file, query: doc.query }] : [];
+    });
 }
 
 /**
@@ -44,7 +48,13 @@ export function errorsOf(globals: Kusto.Language.GlobalState, query: string): En
   const code = kusto().KustoCode.ParseAndAnalyze(query, globals)!;
   return toArray(code.GetDiagnostics())
     .filter((d) => d.Severity === 'Error')
-    .map((d) => ({ message: d.Message ?? '', code: d.Code ?? '', text: query.substr(d.Start, d.Length), start: d.Start, end: d.Start + d.Length }));
+    .map((d) => ({
+      message: d.Message ?? '',
+      code: d.Code ?? '',
+      text: query.substr(d.Start, d.Length),
+      start: d.Start,
+      end: d.Start + d.Length,
+    }));
 }
 
 /** An error as knownRuleErrors.ts pins it: its code and the text it covers (spaces collapsed, at most 60 characters). */
@@ -52,7 +62,10 @@ export function errorKey(e: EngineError): string {
   return `${e.code} ${e.text.replace(/\s+/g, ' ').slice(0, 60)}`;
 }
 
-export function corpusErrors(globals: Kusto.Language.GlobalState, rules: readonly CorpusRule[]): RuleErrors[] {
+export function corpusErrors(
+  globals: Kusto.Language.GlobalState,
+  rules: readonly CorpusRule[],
+): RuleErrors[] {
   return rules.flatMap((rule) => {
     const errors = errorsOf(globals, rule.query);
     return errors.length ? [{ file: rule.file, errors }] : [];
@@ -73,7 +86,9 @@ export interface CatalogueName {
 export function catalogueNames(query: string, globals: Kusto.Language.GlobalState): CatalogueName[] {
   const K = kusto();
   const tables = new Set<unknown>(toArray(globals.Database!.Tables));
-  const columns = new Set<unknown>([...tables].flatMap((t) => toArray((t as Kusto.Language.Symbols.TableSymbol).Columns)));
+  const columns = new Set<unknown>(
+    [...tables].flatMap((t) => toArray((t as Kusto.Language.Symbols.TableSymbol).Columns)),
+  );
   const code = K.KustoCode.ParseAndAnalyze(query, globals)!;
   const out: CatalogueName[] = [];
   code.Syntax!.WalkNodes((node) => {

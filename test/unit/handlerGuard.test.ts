@@ -12,7 +12,12 @@ const token = { isCancellationRequested: false } as CancellationToken;
 
 test('requests are not quiet while one is answered, nor for the quiet period after it ends', async () => {
   let finish: (value: string) => void = () => undefined;
-  const handler = guard(connection, 'slow', 'fallback', () => new Promise<string>((resolve) => (finish = resolve)));
+  const handler = guard(
+    connection,
+    'slow',
+    'fallback',
+    () => new Promise<string>((resolve) => (finish = resolve)),
+  );
   const answer = handler({}, token);
   // Even far in the future, a request still being answered keeps idle work waiting.
   assert.equal(requestsQuietFor(300, performance.now() + 60_000), false);

@@ -40,7 +40,8 @@ test('the cycle check follows folder index files, re-exports and require() throu
 
 test('type-only imports make no cycle, and neither does a one-way import', () => {
   const { status, output } = check({
-    'a.ts': "import type { B } from './b';\nimport { c } from './c';\nexport type A = B | string;\nexport const a = c;\n",
+    'a.ts':
+      "import type { B } from './b';\nimport { c } from './c';\nexport type A = B | string;\nexport const a = c;\n",
     'b.ts': "import { type A } from './a';\nexport type B = A[];\n",
     'c.ts': 'export const c = 1;\n',
   });

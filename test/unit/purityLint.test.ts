@@ -17,7 +17,10 @@ const FORBIDDEN: [string, string][] = [
   ['import of fs', "import { readFileSync } from 'fs';\nexport const f = readFileSync;\n"],
   ['require of fs', "export const f = require('fs');\n"],
   ['require of node:fs/promises', "export const f = require('node:fs/promises');\n"],
-  ['import of node:worker_threads', "import { Worker } from 'node:worker_threads';\nexport const w = Worker;\n"],
+  [
+    'import of node:worker_threads',
+    "import { Worker } from 'node:worker_threads';\nexport const w = Worker;\n",
+  ],
   ['import of os', "import * as os from 'os';\nexport const o = os;\n"],
   ['import of node:dns', "import * as dns from 'node:dns';\nexport const d = dns;\n"],
   ['import of tls', "import * as tls from 'tls';\nexport const t = tls;\n"],
@@ -27,22 +30,52 @@ const FORBIDDEN: [string, string][] = [
   ['import of node:vm', "import * as vm from 'node:vm';\nexport const v = vm;\n"],
   ['dynamic import of node:http', "export const h = () => import('node:http');\n"],
   ['import = require of os', "import os = require('os');\nexport const o = os;\n"],
-  ['global fetch', "export const get = (u: string) => fetch(u);\n"],
+  ['global fetch', 'export const get = (u: string) => fetch(u);\n'],
   ['process.env', 'export const home = process.env.HOME;\n'],
-  ['vscode-languageserver', "import { createConnection } from 'vscode-languageserver/node';\nexport const c = createConnection;\n"],
+  [
+    'vscode-languageserver',
+    "import { createConnection } from 'vscode-languageserver/node';\nexport const c = createConnection;\n",
+  ],
 ];
 
-for (const folder of ['server/src/language', 'server/src/rules', 'server/src/executor', 'server/src/service', 'server/src/rmm']) {
+for (const folder of [
+  'server/src/language',
+  'server/src/rules',
+  'server/src/executor',
+  'server/src/service',
+  'server/src/rmm',
+]) {
   test(`the purity lint rejects every host service in ${folder}`, async () => {
     for (const [what, code] of FORBIDDEN) {
       const errors = await errorsAt(`${folder}/purityProbe.ts`, code);
-      assert.ok(errors.some((e) => /^no-restricted-(imports|syntax|globals):/.test(e)), `${what} passed the lint in ${folder}: ${errors.join('; ')}`);
+      assert.ok(
+        errors.some((e) => /^no-restricted-(imports|syntax|globals):/.test(e)),
+        `${what} passed the lint in ${folder}: ${errors.join('; ')}`,
+      );
     }
   });
 }
 
 test('the purity lint allows pure code, and host services outside the pure folders', async () => {
-  assert.deepEqual(await errorsAt('server/src/language/purityProbe.ts', "import { kusto } from './kustoEngine';\nexport const k = kusto;\nexport const list = require('./engineLists');\n"), []);
-  assert.deepEqual(await errorsAt('server/src/executor/files/purityProbe.ts', "import * as fs from 'node:fs';\nexport const f = fs;\n"), []);
-  assert.deepEqual(await errorsAt('server/src/connectors/purityProbe.ts', "export const get = (u: string) => fetch(u);\nexport const e = process.env.HOME;\n"), []);
+  assert.deepEqual(
+    await errorsAt(
+      'server/src/language/purityProbe.ts',
+      "import { kusto } from './kustoEngine';\nexport const k = kusto;\nexport const list = require('./engineLists');\n",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await errorsAt(
+      'server/src/executor/files/purityProbe.ts',
+      "import * as fs from 'node:fs';\nexport const f = fs;\n",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await errorsAt(
+      'server/src/connectors/purityProbe.ts',
+      'export const get = (u: string) => fetch(u);\nexport const e = process.env.HOME;\n',
+    ),
+    [],
+  );
 });

@@ -10,7 +10,11 @@ test('the client restarts the server at most 4 times in 3 minutes', () => {
   for (let i = 0; i < 4; i++) assert.equal(budget.take(start + i * 1000), true, `restart ${i + 1}`);
   assert.equal(budget.take(start + 5000), false, 'a fifth stop within the window is not restarted');
   assert.equal(budget.take(start + WINDOW_MS), false, 'still within 3 minutes of the first restart');
-  assert.equal(budget.take(start + WINDOW_MS + 1), true, 'once the first restart is over 3 minutes old, one more is allowed');
+  assert.equal(
+    budget.take(start + WINDOW_MS + 1),
+    true,
+    'once the first restart is over 3 minutes old, one more is allowed',
+  );
   assert.equal(budget.used, 4);
 });
 

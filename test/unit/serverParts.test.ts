@@ -23,13 +23,23 @@ test('two sets of server parts share no state', async () => {
   assert.equal(b.documentWorkspaces.of(doc), undefined);
 
   const before = b.schemas.generation;
-  a.schemas.setLiveSource('Prod', 'sentinel', { id: 'live', tables: [{ name: 'OnlyInA', columns: [] }], functions: [], live: true });
+  a.schemas.setLiveSource('Prod', 'sentinel', {
+    id: 'live',
+    tables: [{ name: 'OnlyInA', columns: [] }],
+    functions: [],
+    live: true,
+  });
   assert.ok(a.schemas.liveSourceFor('Prod'));
   assert.equal(b.schemas.liveSourceFor('Prod'), undefined);
   assert.equal(b.schemas.generation, before);
 
   let finish: () => void = () => undefined;
-  const pending = a.requests.guard(connection, 'slow', undefined, () => new Promise<void>((resolve) => (finish = resolve)))({}, token);
+  const pending = a.requests.guard(
+    connection,
+    'slow',
+    undefined,
+    () => new Promise<void>((resolve) => (finish = resolve)),
+  )({}, token);
   const later = performance.now() + 60_000;
   assert.equal(a.requests.quietFor(300, later), false, 'a is answering a request');
   assert.equal(b.requests.quietFor(300, later), true, 'b is not');

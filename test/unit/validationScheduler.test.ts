@@ -42,10 +42,13 @@ test('a cancelled or disposed validation never runs; a delayed one runs after it
 test('idle only when nothing waits or runs and nothing was asked for during the quiet period', async () => {
   let finish: (() => void) | undefined;
   let started: (() => void) | undefined;
-  const scheduler = new ValidationScheduler(() => new Promise<void>((resolve) => {
-    finish = resolve;
-    started?.();
-  }));
+  const scheduler = new ValidationScheduler(
+    () =>
+      new Promise<void>((resolve) => {
+        finish = resolve;
+        started?.();
+      }),
+  );
   assert.equal(scheduler.idleFor(0), true, 'a new scheduler is idle');
   const running = new Promise<void>((r) => (started = r));
   scheduler.schedule('a', 0);

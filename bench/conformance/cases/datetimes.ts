@@ -18,10 +18,26 @@ export const datetimeCases: ConformanceCase[] = [
   value(DIFF, "datetime_diff('day',datetime(2017-10-29 00:00),datetime(2017-09-30 23:59))", 29),
   value(DIFF, "datetime_diff('hour',datetime(2017-10-31 01:00),datetime(2017-10-30 23:59))", 2),
   value(DIFF, "datetime_diff('minute',datetime(2017-10-30 23:05:01),datetime(2017-10-30 23:00:59))", 5),
-  value(DIFF, "datetime_diff('second',datetime(2017-10-30 23:00:10.100),datetime(2017-10-30 23:00:00.900))", 10),
-  value(DIFF, "datetime_diff('millisecond',datetime(2017-10-30 23:00:00.200100),datetime(2017-10-30 23:00:00.100900))", 100),
-  value(DIFF, "datetime_diff('microsecond',datetime(2017-10-30 23:00:00.1009001),datetime(2017-10-30 23:00:00.1008009))", 100),
-  value(DIFF, "datetime_diff('nanosecond',datetime(2017-10-30 23:00:00.0000000),datetime(2017-10-30 23:00:00.0000007))", -700),
+  value(
+    DIFF,
+    "datetime_diff('second',datetime(2017-10-30 23:00:10.100),datetime(2017-10-30 23:00:00.900))",
+    10,
+  ),
+  value(
+    DIFF,
+    "datetime_diff('millisecond',datetime(2017-10-30 23:00:00.200100),datetime(2017-10-30 23:00:00.100900))",
+    100,
+  ),
+  value(
+    DIFF,
+    "datetime_diff('microsecond',datetime(2017-10-30 23:00:00.1009001),datetime(2017-10-30 23:00:00.1008009))",
+    100,
+  ),
+  value(
+    DIFF,
+    "datetime_diff('nanosecond',datetime(2017-10-30 23:00:00.0000000),datetime(2017-10-30 23:00:00.0000007))",
+    -700,
+  ),
 
   value(PART, `datetime_part("year", ${PART_DT})`, 2017),
   value(PART, `datetime_part("quarter", ${PART_DT})`, 4),
@@ -49,11 +65,31 @@ export const datetimeCases: ConformanceCase[] = [
   value(ADD, `datetime_add('month',-15,${jan1})`, '2015-10-01T00:00:00Z'),
   value(ADD, `datetime_add('week',100,${jan1})`, '2018-12-02T00:00:00Z'),
 
-  value('format-datetime-function.md', "format_datetime(datetime(2017-01-29 09:00:05),'yy-MM-dd [HH:mm:ss]')", '17-01-29 [09:00:05]'),
-  value('format-datetime-function.md', "format_datetime(datetime(2017-01-29 09:00:05),'yyyy-M-dd [H:mm:ss]')", '2017-1-29 [9:00:05]'),
-  value('format-datetime-function.md', "format_datetime(datetime(2017-01-29 09:00:05),'yy-MM-dd [hh:mm:ss tt]')", '17-01-29 [09:00:05 AM]'),
-  value('format-timespan-function.md', "format_timespan(time(29.09:00:05.12345),'dd.hh:mm:ss:FF')", '29.09:00:05:12'),
-  value('format-timespan-function.md', "format_timespan(time(29.09:00:05.12345),'ddd.h:mm:ss [fffffff]')", '029.9:00:05 [1234500]'),
+  value(
+    'format-datetime-function.md',
+    "format_datetime(datetime(2017-01-29 09:00:05),'yy-MM-dd [HH:mm:ss]')",
+    '17-01-29 [09:00:05]',
+  ),
+  value(
+    'format-datetime-function.md',
+    "format_datetime(datetime(2017-01-29 09:00:05),'yyyy-M-dd [H:mm:ss]')",
+    '2017-1-29 [9:00:05]',
+  ),
+  value(
+    'format-datetime-function.md',
+    "format_datetime(datetime(2017-01-29 09:00:05),'yy-MM-dd [hh:mm:ss tt]')",
+    '17-01-29 [09:00:05 AM]',
+  ),
+  value(
+    'format-timespan-function.md',
+    "format_timespan(time(29.09:00:05.12345),'dd.hh:mm:ss:FF')",
+    '29.09:00:05:12',
+  ),
+  value(
+    'format-timespan-function.md',
+    "format_timespan(time(29.09:00:05.12345),'ddd.h:mm:ss [fffffff]')",
+    '029.9:00:05 [1234500]',
+  ),
 
   value('make-datetime-function.md', 'make_datetime(2017,10,01,12,10)', '2017-10-01T12:10:00Z'),
   value('make-datetime-function.md', 'make_datetime(2017,10,01)', '2017-10-01T00:00:00Z'),
@@ -65,10 +101,26 @@ export const datetimeCases: ConformanceCase[] = [
   value('totimespan-function.md', 'timespan(25min)', '00:25:00'),
   value('todatetime-function.md', 'todatetime("2015-12-24")', '2015-12-24T00:00:00Z'),
   value('todatetime-function.md', 'todatetime("invalid")', null),
-  value('unixtime-seconds-todatetime-function.md', 'unixtime_seconds_todatetime(1546300800)', '2019-01-01T00:00:00Z'),
-  value('unixtime-milliseconds-todatetime-function.md', 'unixtime_milliseconds_todatetime(1546300800000)', '2019-01-01T00:00:00Z'),
-  value('unixtime-microseconds-todatetime-function.md', 'unixtime_microseconds_todatetime(1546300800000000)', '2019-01-01T00:00:00Z'),
-  value('unixtime-nanoseconds-todatetime-function.md', 'unixtime_nanoseconds_todatetime(1546300800000000000)', '2019-01-01T00:00:00Z'),
+  value(
+    'unixtime-seconds-todatetime-function.md',
+    'unixtime_seconds_todatetime(1546300800)',
+    '2019-01-01T00:00:00Z',
+  ),
+  value(
+    'unixtime-milliseconds-todatetime-function.md',
+    'unixtime_milliseconds_todatetime(1546300800000)',
+    '2019-01-01T00:00:00Z',
+  ),
+  value(
+    'unixtime-microseconds-todatetime-function.md',
+    'unixtime_microseconds_todatetime(1546300800000000)',
+    '2019-01-01T00:00:00Z',
+  ),
+  value(
+    'unixtime-nanoseconds-todatetime-function.md',
+    'unixtime_nanoseconds_todatetime(1546300800000000000)',
+    '2019-01-01T00:00:00Z',
+  ),
 
   value('datetime-timespan-arithmetic.md', 'datetime(1997-06-25) - datetime(1910-06-11)', '31791.00:00:00'),
   value('datetime-timespan-arithmetic.md', 'datetime(1910-06-11) - datetime(1997-06-25)', '-31791.00:00:00'),
@@ -78,8 +130,16 @@ export const datetimeCases: ConformanceCase[] = [
   value('datetime-timespan-arithmetic.md', '2h * 1.5', '03:00:00'),
   value('datetime-timespan-arithmetic.md', '1d - 1h', '23:00:00'),
   value('datetime-timespan-arithmetic.md', '(datetime(2024-01-02) - datetime(2024-01-01)) / 1h', 24),
-  value('datetime-timespan-arithmetic.md', 'datetime(2024-01-01 00:00:00.0000001) - datetime(2024-01-01)', '00:00:00.0000001'),
-  value('datetime-timespan-arithmetic.md', 'datetime(2024-01-01 00:00:00.1234567) + 1tick', '2024-01-01T00:00:00.1234568Z'),
+  value(
+    'datetime-timespan-arithmetic.md',
+    'datetime(2024-01-01 00:00:00.0000001) - datetime(2024-01-01)',
+    '00:00:00.0000001',
+  ),
+  value(
+    'datetime-timespan-arithmetic.md',
+    'datetime(2024-01-01 00:00:00.1234567) + 1tick',
+    '2024-01-01T00:00:00.1234568Z',
+  ),
 
   value('bin-function.md', 'bin(4.5, 1)', 4),
   value('bin-function.md', 'bin(time(16d), 7d)', '14.00:00:00'),
@@ -88,18 +148,34 @@ export const datetimeCases: ConformanceCase[] = [
   value('bin-function.md', 'floor(datetime(2024-03-03 10:20:30), 1h)', '2024-03-03T10:00:00Z'),
   value('bin-at-function.md', 'bin_at(6.5, 2.5, 7)', 4.5),
   value('bin-at-function.md', 'bin_at(1h, 1d, 12h)', '-12:00:00'),
-  value('bin-at-function.md', 'bin_at(datetime(2017-05-15 10:20:00.0), 1d, datetime(1970-01-01 12:00:00.0))', '2017-05-14T12:00:00Z'),
+  value(
+    'bin-at-function.md',
+    'bin_at(datetime(2017-05-15 10:20:00.0), 1d, datetime(1970-01-01 12:00:00.0))',
+    '2017-05-14T12:00:00Z',
+  ),
 
   value('startofday-function.md', 'startofday(datetime(2017-01-01 10:10:17))', '2017-01-01T00:00:00Z'),
   value('startofday-function.md', 'startofday(datetime(2017-01-01 10:10:17), -1)', '2016-12-31T00:00:00Z'),
   value('startofday-function.md', 'startofday(datetime(2017-01-01 10:10:17), 1)', '2017-01-02T00:00:00Z'),
   value('startofweek-function.md', 'startofweek(datetime(2017-01-01 10:10:17), 1)', '2017-01-08T00:00:00Z'),
-  value('startofmonth-function.md', 'startofmonth(datetime(2017-01-01 10:10:17), -1)', '2016-12-01T00:00:00Z'),
+  value(
+    'startofmonth-function.md',
+    'startofmonth(datetime(2017-01-01 10:10:17), -1)',
+    '2016-12-01T00:00:00Z',
+  ),
   value('startofyear-function.md', 'startofyear(datetime(2017-01-01 10:10:17), 1)', '2018-01-01T00:00:00Z'),
   value('endofday-function.md', 'endofday(datetime(2017-01-01 10:10:17))', '2017-01-01T23:59:59.9999999Z'),
-  value('endofday-function.md', 'endofday(datetime(2017-01-01 10:10:17), -1)', '2016-12-31T23:59:59.9999999Z'),
+  value(
+    'endofday-function.md',
+    'endofday(datetime(2017-01-01 10:10:17), -1)',
+    '2016-12-31T23:59:59.9999999Z',
+  ),
   value('endofweek-function.md', 'endofweek(datetime(2017-01-01 10:10:17))', '2017-01-07T23:59:59.9999999Z'),
-  value('endofmonth-function.md', 'endofmonth(datetime(2017-01-01 10:10:17))', '2017-01-31T23:59:59.9999999Z'),
+  value(
+    'endofmonth-function.md',
+    'endofmonth(datetime(2017-01-01 10:10:17))',
+    '2017-01-31T23:59:59.9999999Z',
+  ),
   value('endofyear-function.md', 'endofyear(datetime(2017-01-01 10:10:17))', '2017-12-31T23:59:59.9999999Z'),
 
   value('day-of-week-function.md', 'dayofweek(datetime(1947-11-30 10:00:05))', '00:00:00'),
@@ -129,6 +205,10 @@ export const datetimeCases: ConformanceCase[] = [
   value('totimespan-function.md', '1tick', '00:00:00.0000001'),
   value('totimespan-function.md', 'time(0.12:34:56.7)', '12:34:56.7000000'),
   value('totimespan-function.md', "time('12:34:56')", '12:34:56'),
-  table('datetime-timespan-arithmetic.md', 'print d = datetime(2015-12-31 23:59:59.9)', [['2015-12-31T23:59:59.9000000Z']]),
-  table('datetime-timespan-arithmetic.md', 'print d = datetime(2024-01-01T00:00:00.1234567Z)', [['2024-01-01T00:00:00.1234567Z']]),
+  table('datetime-timespan-arithmetic.md', 'print d = datetime(2015-12-31 23:59:59.9)', [
+    ['2015-12-31T23:59:59.9000000Z'],
+  ]),
+  table('datetime-timespan-arithmetic.md', 'print d = datetime(2024-01-01T00:00:00.1234567Z)', [
+    ['2024-01-01T00:00:00.1234567Z'],
+  ]),
 ];

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import { AssistantToolRequest, type AssistantToolResult } from '../../../server/src/protocol/messages';
-import { describeWorkspace, normalizeRunSettings, type WorkspaceConfig } from '../../../server/src/protocol/workspaces';
+import {
+  describeWorkspace,
+  normalizeRunSettings,
+  type WorkspaceConfig,
+} from '../../../server/src/protocol/workspaces';
 import type { ExtensionContextState } from '../extensionState';
 
 /**
@@ -21,9 +25,14 @@ function runTarget(state: ExtensionContextState, input: RunInput): WorkspaceConf
   return typeof input.workspace === 'string' ? all.find((w) => w.name === input.workspace) : all[0];
 }
 
-function confirmation(workspace: WorkspaceConfig, query: unknown): { title: string; message: vscode.MarkdownString } {
+function confirmation(
+  workspace: WorkspaceConfig,
+  query: unknown,
+): { title: string; message: vscode.MarkdownString } {
   const message = new vscode.MarkdownString();
-  message.appendText(`Run this query on ${describeWorkspace(workspace)}? It is sent to Azure with your sign-in.\n\n`);
+  message.appendText(
+    `Run this query on ${describeWorkspace(workspace)}? It is sent to Azure with your sign-in.\n\n`,
+  );
   message.appendCodeblock(typeof query === 'string' ? query.slice(0, 2000) : '', 'kql');
   return { title: `Run KQL on ${workspace.name}`, message };
 }
@@ -32,7 +41,10 @@ function textResult(text: string): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
 }
 
-function tool(state: ExtensionContextState, name: (typeof TOOL_NAMES)[number]): vscode.LanguageModelTool<Record<string, unknown>> {
+function tool(
+  state: ExtensionContextState,
+  name: (typeof TOOL_NAMES)[number],
+): vscode.LanguageModelTool<Record<string, unknown>> {
   return {
     prepareInvocation(options) {
       if (name !== 'kql_run') return undefined;
@@ -40,12 +52,21 @@ function tool(state: ExtensionContextState, name: (typeof TOOL_NAMES)[number]): 
       if (!vscode.workspace.isTrusted) return { invocationMessage: 'KQL runs are off in Restricted Mode' };
       const target = runTarget(state, options.input as RunInput);
       // A local workspace runs on sample data on this machine: no Azure, nothing to confirm.
-      if (!target || target.kind === 'local') return { invocationMessage: `Running KQL${target ? ` on ${target.name}` : ''}` };
-      return { invocationMessage: `Running KQL on ${target.name}`, confirmationMessages: confirmation(target, options.input.query) };
+      if (!target || target.kind === 'local')
+        return { invocationMessage: `Running KQL${target ? ` on ${target.name}` : ''}` };
+      return {
+        invocationMessage: `Running KQL on ${target.name}`,
+        confirmationMessages: confirmation(target, options.input.query),
+      };
     },
     async invoke(options, token) {
       if (name === 'kql_run' && !vscode.workspace.isTrusted) {
-        return textResult(JSON.stringify({ error: 'KQL Hunting does not run queries in Restricted Mode; the user must trust this workspace first.' }));
+        return textResult(
+          JSON.stringify({
+            error:
+              'KQL Hunting does not run queries in Restricted Mode; the user must trust this workspace first.',
+          }),
+        );
       }
       const client = state.client;
       if (!client) return textResult(JSON.stringify({ error: 'The KQL language server is not running.' }));
@@ -59,15 +80,19 @@ function tool(state: ExtensionContextState, name: (typeof TOOL_NAMES)[number]): 
         sealed = await state.queries.token(target);
       }
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.toString();
-      const result: AssistantToolResult = await client.sendRequest(AssistantToolRequest, {
-        name,
-        input: options.input,
-        ...(folder ? { scopeUri: folder } : {}),
-        workspaces: state.queries.workspaces.resolvedList(),
-        runSettings: normalizeRunSettings(vscode.workspace.getConfiguration('kqlHunting').get('run')),
-        azureConfirmed,
-        ...(sealed ? { token: sealed } : {}),
-      }, token);
+      const result: AssistantToolResult = await client.sendRequest(
+        AssistantToolRequest,
+        {
+          name,
+          input: options.input,
+          ...(folder ? { scopeUri: folder } : {}),
+          workspaces: state.queries.workspaces.resolvedList(),
+          runSettings: normalizeRunSettings(vscode.workspace.getConfiguration('kqlHunting').get('run')),
+          azureConfirmed,
+          ...(sealed ? { token: sealed } : {}),
+        },
+        token,
+      );
       // A failed call still goes back to the model as text, so that it can correct its input.
       return textResult(result.text);
     },

@@ -26,5 +26,7 @@ const COMMANDS: Record<string, CommandHandler> = {
 };
 
 export function registerCommands(state: ExtensionContextState): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, handler]) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(state, ...args)));
+  return Object.entries(COMMANDS).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => handler(state, ...args)),
+  );
 }

@@ -2,7 +2,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionContextState } from '../extensionState';
 import type { DetectionKind } from '../../../server/src/rmm/rmmLibrary';
-import { RmmDetectionRequest, RmmToolsRequest, type RmmDetectionParams, type RmmToolSummary } from '../../../server/src/protocol/messages';
+import {
+  RmmDetectionRequest,
+  RmmToolsRequest,
+  type RmmDetectionParams,
+  type RmmToolSummary,
+} from '../../../server/src/protocol/messages';
 
 /** The quick-pick item that stands for every tool in the library. */
 const ALL_TOOLS = '$(list-flat) All RMM tools';
@@ -37,16 +42,30 @@ async function pickTools(tools: readonly RmmToolSummary[]): Promise<RmmToolSumma
 async function pickKinds(tools: readonly RmmToolSummary[]): Promise<DetectionKind[] | undefined> {
   const count = (k: DetectionKind) => tools.filter((t) => t.kinds.includes(k)).length;
   const items: (vscode.QuickPickItem & { kinds: DetectionKind[] })[] = [
-    ...KINDS.filter(({ kind }) => count(kind) > 0).map(({ kind, label }) => ({ label, description: `${count(kind)} of ${tools.length} tools`, kinds: [kind] })),
-    { label: 'All kinds', description: 'network, process and file signature together', kinds: KINDS.map((k) => k.kind) },
+    ...KINDS.filter(({ kind }) => count(kind) > 0).map(({ kind, label }) => ({
+      label,
+      description: `${count(kind)} of ${tools.length} tools`,
+      kinds: [kind],
+    })),
+    {
+      label: 'All kinds',
+      description: 'network, process and file signature together',
+      kinds: KINDS.map((k) => k.kind),
+    },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'New RMM detection (2/3): what to look at' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'New RMM detection (2/3): what to look at',
+  });
   return picked?.kinds;
 }
 
 async function pickOutput(): Promise<RmmDetectionParams['output'] | undefined> {
   const items: (vscode.QuickPickItem & { output: RmmDetectionParams['output'] })[] = [
-    { label: 'Hunting query', description: 'a .kql query for Defender XDR advanced hunting', output: 'query' },
+    {
+      label: 'Hunting query',
+      description: 'a .kql query for Defender XDR advanced hunting',
+      output: 'query',
+    },
     { label: 'Sentinel analytic rule', description: 'a complete scheduled rule as YAML', output: 'rule' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'New RMM detection (3/3): output' });
@@ -71,14 +90,17 @@ const SERVER_START_WAIT_MS = 30000;
  */
 async function runningClient(state: ExtensionContextState): Promise<LanguageClient | undefined> {
   if (state.client?.isRunning()) return state.client;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'KQL Hunting: starting the language server' }, async () => {
-    const deadline = Date.now() + SERVER_START_WAIT_MS;
-    while (Date.now() < deadline) {
-      if (state.client?.isRunning()) return state.client;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return undefined;
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'KQL Hunting: starting the language server' },
+    async () => {
+      const deadline = Date.now() + SERVER_START_WAIT_MS;
+      while (Date.now() < deadline) {
+        if (state.client?.isRunning()) return state.client;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return undefined;
+    },
+  );
 }
 
 /**
@@ -89,7 +111,9 @@ async function runningClient(state: ExtensionContextState): Promise<LanguageClie
 export async function newRmmDetection(state: ExtensionContextState, args?: unknown): Promise<void> {
   const client = await runningClient(state);
   if (!client) {
-    void vscode.window.showErrorMessage('The KQL Hunting language server is not running; restart it and try again.');
+    void vscode.window.showErrorMessage(
+      'The KQL Hunting language server is not running; restart it and try again.',
+    );
     return;
   }
   let params = argumentsOf(args);
@@ -107,7 +131,12 @@ export async function newRmmDetection(state: ExtensionContextState, args?: unkno
     void vscode.window.showErrorMessage(result.error);
     return;
   }
-  const document = await vscode.workspace.openTextDocument({ language: result.languageId, content: result.text });
+  const document = await vscode.workspace.openTextDocument({
+    language: result.languageId,
+    content: result.text,
+  });
   await vscode.window.showTextDocument(document);
-  state.output.info(`new RMM ${params.output} for ${params.toolIds.length} tool(s): ${params.kinds.join(', ')}`);
+  state.output.info(
+    `new RMM ${params.output} for ${params.toolIds.length} tool(s): ${params.kinds.join(', ')}`,
+  );
 }

@@ -10,7 +10,11 @@ import type { ExtensionContextState } from '../extensionState';
  */
 export async function refreshSchema(state: ExtensionContextState): Promise<RefreshSchemaResult | undefined> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('KQL Hunting does not contact workspaces in Restricted Mode. Trust this workspace to refresh its schema.', 'Manage Workspace Trust')
+    void vscode.window
+      .showWarningMessage(
+        'KQL Hunting does not contact workspaces in Restricted Mode. Trust this workspace to refresh its schema.',
+        'Manage Workspace Trust',
+      )
       .then((pick) => pick && vscode.commands.executeCommand('workbench.trust.manage'));
     return undefined;
   }
@@ -21,7 +25,10 @@ export async function refreshSchema(state: ExtensionContextState): Promise<Refre
   }
   const choice = state.queries.workspaces.forDocument(undefined);
   if (!choice || 'missingPin' in choice) {
-    const pick = await vscode.window.showWarningMessage('No workspace to refresh the schema of yet.', 'Add Workspace…');
+    const pick = await vscode.window.showWarningMessage(
+      'No workspace to refresh the schema of yet.',
+      'Add Workspace…',
+    );
     if (pick) await vscode.commands.executeCommand('kqlHunting.addWorkspace');
     return undefined;
   }
@@ -29,18 +36,35 @@ export async function refreshSchema(state: ExtensionContextState): Promise<Refre
   let result: RefreshSchemaResult;
   try {
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Refreshing the schema of ${workspace.name}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Refreshing the schema of ${workspace.name}`,
+        cancellable: true,
+      },
       async (_progress, cancellation) => {
         const token = await state.queries.token(workspace);
-        return client.sendRequest(RefreshSchemaRequest, { workspace, ...(token ? { token } : {}) }, cancellation);
+        return client.sendRequest(
+          RefreshSchemaRequest,
+          { workspace, ...(token ? { token } : {}) },
+          cancellation,
+        );
       },
     );
   } catch (e) {
-    result = { ok: false, workspaceName: workspace.name, error: { kind: 'unauthorized', message: `Could not refresh the schema: ${e instanceof Error ? e.message : String(e)}` } };
+    result = {
+      ok: false,
+      workspaceName: workspace.name,
+      error: {
+        kind: 'unauthorized',
+        message: `Could not refresh the schema: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    };
   }
   if (result.ok) {
     const kept = result.persisted ? '' : ' It is kept until the server stops.';
-    void vscode.window.showInformationMessage(`${workspace.name}: ${result.tables} tables and ${result.functions} functions loaded for ${result.environment}.${kept}`);
+    void vscode.window.showInformationMessage(
+      `${workspace.name}: ${result.tables} tables and ${result.functions} functions loaded for ${result.environment}.${kept}`,
+    );
     for (const w of result.warnings) state.output.warn(`schema of ${workspace.name}: ${w}`);
   } else {
     void vscode.window.showErrorMessage(`${workspace.name}: ${result.error.message}`);

@@ -13,7 +13,10 @@ export async function selectWorkspace(state: ExtensionContextState): Promise<voi
     name: w.name,
   }));
   items.push({ label: '$(add) Add Workspace…' });
-  const picked = await vscode.window.showQuickPick(items, { title: 'KQL Hunting: run queries on', placeHolder: 'Pick the workspace queries run on' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'KQL Hunting: run queries on',
+    placeHolder: 'Pick the workspace queries run on',
+  });
   if (!picked) return;
   if (picked.name) await store.setActive(picked.name);
   else await vscode.commands.executeCommand('kqlHunting.addWorkspace');

@@ -2,8 +2,16 @@ import * as vscode from 'vscode';
 import type { ExtensionContextState } from '../extensionState';
 
 const CHOICES = [
-  { label: 'Defender XDR', description: 'advanced hunting: Timestamp, Device*, Email*, Identity* tables', value: 'defender' },
-  { label: 'Microsoft Sentinel', description: 'Log Analytics: TimeGenerated and the standard columns', value: 'sentinel' },
+  {
+    label: 'Defender XDR',
+    description: 'advanced hunting: Timestamp, Device*, Email*, Identity* tables',
+    value: 'defender',
+  },
+  {
+    label: 'Microsoft Sentinel',
+    description: 'Log Analytics: TimeGenerated and the standard columns',
+    value: 'sentinel',
+  },
 ] as const;
 
 /**
@@ -14,8 +22,15 @@ export async function switchEnvironment(state: ExtensionContextState): Promise<v
   const uri = vscode.window.activeTextEditor?.document.uri;
   const current = state.environment.effective(uri);
   const picked = await vscode.window.showQuickPick(
-    CHOICES.map((c) => ({ ...c, picked: c.value === current, detail: c.value === current ? 'current' : undefined })),
-    { title: 'KQL Hunting: schema environment', placeHolder: 'Which schema should queries be checked against?' },
+    CHOICES.map((c) => ({
+      ...c,
+      picked: c.value === current,
+      detail: c.value === current ? 'current' : undefined,
+    })),
+    {
+      title: 'KQL Hunting: schema environment',
+      placeHolder: 'Which schema should queries be checked against?',
+    },
   );
   if (!picked || picked.value === current) return;
   const setting = vscode.workspace.getConfiguration('kqlHunting', uri).get<string>('environment', 'defender');

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ListDetectionTestsRequest, RunDetectionTestsRequest, type DetectionTestCaseOutcome } from '../../../server/src/protocol/messages';
+import {
+  ListDetectionTestsRequest,
+  RunDetectionTestsRequest,
+  type DetectionTestCaseOutcome,
+} from '../../../server/src/protocol/messages';
 import { outcomeMessage } from './testMessages';
 
 /** Detection test files, as `kqlhunt test` finds them. */
@@ -17,17 +21,28 @@ export type CaseState = 'passed' | 'failed' | 'errored';
  * never in a restricted workspace: a test names a rule and data files that the run reads.
  */
 export class DetectionTestController implements vscode.Disposable {
-  private readonly controller = vscode.tests.createTestController('kqlHuntingDetectionTests', 'KQL detection tests');
+  private readonly controller = vscode.tests.createTestController(
+    'kqlHuntingDetectionTests',
+    'KQL detection tests',
+  );
   private readonly disposables: vscode.Disposable[] = [this.controller];
   /** The last state of every case run in this session, by test item id. */
   private readonly lastResults = new Map<string, CaseState>();
 
-  constructor(private readonly clientOf: () => LanguageClient | undefined, private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly clientOf: () => LanguageClient | undefined,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
     this.controller.resolveHandler = async (item) => {
       if (item) await this.listCases(item);
       else await this.discover();
     };
-    this.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
+    this.controller.createRunProfile(
+      'Run',
+      vscode.TestRunProfileKind.Run,
+      (request, token) => this.run(request, token),
+      true,
+    );
     const watcher = vscode.workspace.createFileSystemWatcher(TEST_FILE_GLOB);
     this.disposables.push(
       watcher,
@@ -79,7 +94,11 @@ export class DetectionTestController implements vscode.Disposable {
   }
 
   private setCases(file: vscode.TestItem, names: readonly string[]): vscode.TestItem[] {
-    const children = names.map((name) => file.children.get(caseId(file, name)) ?? this.controller.createTestItem(caseId(file, name), name, file.uri));
+    const children = names.map(
+      (name) =>
+        file.children.get(caseId(file, name)) ??
+        this.controller.createTestItem(caseId(file, name), name, file.uri),
+    );
     file.children.replace(children);
     return children;
   }
@@ -101,27 +120,45 @@ export class DetectionTestController implements vscode.Disposable {
       }
       const excluded = new Set((request.exclude ?? []).map((i) => i.id));
       if (!vscode.workspace.isTrusted) {
-        const message = 'KQL detection tests run only in a trusted workspace: they read the rules and data files they name. Trust this workspace to run them.';
+        const message =
+          'KQL detection tests run only in a trusted workspace: they read the rules and data files they name. Trust this workspace to run them.';
         for (const file of files.keys()) this.errored(run, file, message);
         void vscode.window.showWarningMessage(message);
         return;
       }
       const client = this.clientOf();
       if (!client?.isRunning()) {
-        for (const file of files.keys()) this.errored(run, file, 'The KQL Hunting language server is not running; see the KQL Hunting output.');
+        for (const file of files.keys())
+          this.errored(
+            run,
+            file,
+            'The KQL Hunting language server is not running; see the KQL Hunting output.',
+          );
         return;
       }
       for (const [file, wanted] of files) {
         if (token.isCancellationRequested || excluded.has(file.id) || !file.uri) continue;
-        const chosen = (child: vscode.TestItem) => !excluded.has(child.id) && (wanted === 'all' || wanted.has(child.id));
-        file.children.forEach((child) => { if (chosen(child)) run.enqueued(child); });
-        const result = await client.sendRequest(RunDetectionTestsRequest, { uri: file.uri.toString() }, token);
+        const chosen = (child: vscode.TestItem) =>
+          !excluded.has(child.id) && (wanted === 'all' || wanted.has(child.id));
+        file.children.forEach((child) => {
+          if (chosen(child)) run.enqueued(child);
+        });
+        const result = await client.sendRequest(
+          RunDetectionTestsRequest,
+          { uri: file.uri.toString() },
+          token,
+        );
         if (result.error) {
           this.errored(run, file, result.error);
           continue;
         }
-        const children = this.setCases(file, result.cases.map((c) => c.name));
-        result.cases.forEach((outcome, i) => { if (chosen(children[i])) this.report(run, children[i], outcome); });
+        const children = this.setCases(
+          file,
+          result.cases.map((c) => c.name),
+        );
+        result.cases.forEach((outcome, i) => {
+          if (chosen(children[i])) this.report(run, children[i], outcome);
+        });
       }
     } catch (e) {
       this.output.error(`running detection tests failed: ${(e as Error).message}`);

@@ -19,8 +19,14 @@ export interface ChartModel {
 }
 
 const KINDS: Record<string, ChartKind> = {
-  timechart: 'line', linechart: 'line', areachart: 'area', stackedareachart: 'area',
-  barchart: 'bar', columnchart: 'column', piechart: 'pie', scatterchart: 'scatter',
+  timechart: 'line',
+  linechart: 'line',
+  areachart: 'area',
+  stackedareachart: 'area',
+  barchart: 'bar',
+  columnchart: 'column',
+  piechart: 'pie',
+  scatterchart: 'scatter',
 };
 
 const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
@@ -41,7 +47,7 @@ export function chartModel(table: ResultTable, hint: RenderHint | undefined): Ch
   const xIndex = isTime
     ? cols.findIndex((c) => c.type === 'datetime')
     : cols.findIndex((c) => !NUMERIC.has(c.type));
-  const x = xIndex >= 0 ? xIndex : isTime || kind === 'scatter' ? numeric.shift() ?? -1 : -1;
+  const x = xIndex >= 0 ? xIndex : isTime || kind === 'scatter' ? (numeric.shift() ?? -1) : -1;
   const ys = numeric.filter((i) => i !== x);
   if (x < 0 || ys.length === 0) return undefined;
   const rows = table.rows.slice(0, MAX_POINTS);
@@ -49,12 +55,24 @@ export function chartModel(table: ResultTable, hint: RenderHint | undefined): Ch
   const base = { kind, ...(title ? { title } : {}), timeAxis: cols[x].type === 'datetime' };
 
   if (kind === 'pie') {
-    return { ...base, labels: rows.map((r) => formatValue(r[x])), series: [{ name: cols[ys[0]].name, values: rows.map((r) => num(r[ys[0]])) }] };
+    return {
+      ...base,
+      labels: rows.map((r) => formatValue(r[x])),
+      series: [{ name: cols[ys[0]].name, values: rows.map((r) => num(r[ys[0]])) }],
+    };
   }
-  const splitIndex = isTime ? cols.findIndex((c, i) => i !== x && !NUMERIC.has(c.type) && c.type !== 'datetime') : -1;
+  const splitIndex = isTime
+    ? cols.findIndex((c, i) => i !== x && !NUMERIC.has(c.type) && c.type !== 'datetime')
+    : -1;
   if (splitIndex < 0) {
-    const order = isTime ? [...rows].sort((a, b) => formatValue(a[x]).localeCompare(formatValue(b[x]))) : rows;
-    const model = { ...base, labels: order.map((r) => formatValue(r[x])), series: ys.map((i) => ({ name: cols[i].name, values: order.map((r) => num(r[i])) })) };
+    const order = isTime
+      ? [...rows].sort((a, b) => formatValue(a[x]).localeCompare(formatValue(b[x])))
+      : rows;
+    const model = {
+      ...base,
+      labels: order.map((r) => formatValue(r[x])),
+      series: ys.map((i) => ({ name: cols[i].name, values: order.map((r) => num(r[i])) })),
+    };
     return isTime ? withMissingBins(model) : model;
   }
   // One series per value of the split column, aligned on the sorted distinct x values.
@@ -67,7 +85,11 @@ export function chartModel(table: ResultTable, hint: RenderHint | undefined): Ch
     if (!values) series.set(name, (values = labels.map(() => null)));
     values[position.get(formatValue(r[x]))!] = num(r[ys[0]]);
   }
-  return withMissingBins({ ...base, labels, series: [...series].map(([name, values]) => ({ name, values })) });
+  return withMissingBins({
+    ...base,
+    labels,
+    series: [...series].map(([name, values]) => ({ name, values })),
+  });
 }
 
 /** Bins to add at most, as a multiple of the points there are: past it the times are not bins but events. */
@@ -92,7 +114,12 @@ export function withMissingBins(model: ChartModel): ChartModel {
   }
   const first = times[0];
   const count = (times[times.length - 1] - first) / step + 1;
-  if (count === times.length || count > Math.min(MAX_POINTS, times.length * MAX_FILL_FACTOR) || times.some((t) => (t - first) % step !== 0)) return model;
+  if (
+    count === times.length ||
+    count > Math.min(MAX_POINTS, times.length * MAX_FILL_FACTOR) ||
+    times.some((t) => (t - first) % step !== 0)
+  )
+    return model;
   const at = new Map(times.map((t, i) => [t, i]));
   const labels: string[] = [];
   const series = model.series.map((s) => ({ name: s.name, values: [] as (number | null)[] }));

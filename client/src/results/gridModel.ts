@@ -40,7 +40,10 @@ function searchTextOf(table: ResultTable): string[] {
 
 /** Row indices whose text contains `filter` (case-insensitive), in the sort's order. */
 export function visibleRows(table: ResultTable, filter: string, sort: SortState | undefined): number[] {
-  const needle = filter.trim().toLowerCase().replace(/\u0000/g, '');
+  const needle = filter
+    .trim()
+    .toLowerCase()
+    .replace(/\u0000/g, '');
   let indices: number[] = [];
   if (!needle) indices = table.rows.map((_, i) => i);
   else searchTextOf(table).forEach((text, i) => text.includes(needle) && indices.push(i));
@@ -48,7 +51,9 @@ export function visibleRows(table: ResultTable, filter: string, sort: SortState 
     const type = table.columns[sort.column].type;
     const sign = sort.descending ? -1 : 1;
     // Stable: equal cells keep the service's order.
-    indices.sort((x, y) => sign * compareCells(table.rows[x][sort.column], table.rows[y][sort.column], type) || x - y);
+    indices.sort(
+      (x, y) => sign * compareCells(table.rows[x][sort.column], table.rows[y][sort.column], type) || x - y,
+    );
   }
   return indices;
 }
@@ -60,7 +65,13 @@ export function nextSort(current: SortState | undefined, column: number): SortSt
 }
 
 /** Which rows to draw for a scroll position: a window of the visible rows plus some spare. */
-export function rowWindow(scrollTop: number, viewportHeight: number, rowHeight: number, total: number, overscan = 10): { first: number; last: number } {
+export function rowWindow(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  total: number,
+  overscan = 10,
+): { first: number; last: number } {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(total, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);
   return { first, last };

@@ -35,7 +35,12 @@ export interface HistoryEntry {
 }
 
 /** Shows one run, with the list of recent runs the user can switch to. */
-export type HostToWebview = { type: 'show'; run: RunView; history: HistoryEntry[]; historyLimits: { maxRuns: number; cellBudget: number } };
+export type HostToWebview = {
+  type: 'show';
+  run: RunView;
+  history: HistoryEntry[];
+  historyLimits: { maxRuns: number; cellBudget: number };
+};
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -56,8 +61,16 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
     case 'ready':
       return { type: 'ready' };
     case 'export':
-      return Number.isInteger(m.runId) && Number.isInteger(m.tableIndex) && typeof m.format === 'string' && EXPORT_FORMATS.includes(m.format)
-        ? { type: 'export', runId: m.runId as number, tableIndex: m.tableIndex as number, format: m.format as ExportFormat }
+      return Number.isInteger(m.runId) &&
+        Number.isInteger(m.tableIndex) &&
+        typeof m.format === 'string' &&
+        EXPORT_FORMATS.includes(m.format)
+        ? {
+            type: 'export',
+            runId: m.runId as number,
+            tableIndex: m.tableIndex as number,
+            format: m.format as ExportFormat,
+          }
         : undefined;
     case 'copy':
       return typeof m.text === 'string' ? { type: 'copy', text: m.text } : undefined;

@@ -32,10 +32,18 @@ export class ResultsPanel implements vscode.Disposable {
     this.history.record(run);
     this.selectedId = run.runId;
     if (!this.panel) this.opening ??= this.open().finally(() => (this.opening = undefined));
-    else if (this.panel.viewColumn !== undefined && this.panel.viewColumn === vscode.window.activeTextEditor?.viewColumn) {
+    else if (
+      this.panel.viewColumn !== undefined &&
+      this.panel.viewColumn === vscode.window.activeTextEditor?.viewColumn
+    ) {
       // Shown in the editor's own group it would cover the query being run; it moves out as a new panel would.
       const panel = this.panel;
-      this.opening ??= this.placement().then((column) => panel.reveal(column, true), () => undefined).finally(() => (this.opening = undefined));
+      this.opening ??= this.placement()
+        .then(
+          (column) => panel.reveal(column, true),
+          () => undefined,
+        )
+        .finally(() => (this.opening = undefined));
     }
     // Otherwise it stays where the user left it: revealing it "beside" would move it into yet another column.
     else if (!this.panel.visible) this.panel.reveal(undefined, true);
@@ -54,21 +62,30 @@ export class ResultsPanel implements vscode.Disposable {
    * the panel joins the other group rather than opening a third column.
    */
   private async placement(): Promise<vscode.ViewColumn> {
-    const active = vscode.window.activeTextEditor?.viewColumn ?? vscode.window.tabGroups.activeTabGroup.viewColumn;
+    const active =
+      vscode.window.activeTextEditor?.viewColumn ?? vscode.window.tabGroups.activeTabGroup.viewColumn;
     const others = vscode.window.tabGroups.all.filter((g) => g.viewColumn !== active);
     if (others.length > 0) return others[others.length - 1].viewColumn;
     // One group: the editor keeps a little over half, the results take the rest below it.
-    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 1, groups: [{ size: 0.55 }, { size: 0.45 }] });
+    await vscode.commands.executeCommand('vscode.setEditorLayout', {
+      orientation: 1,
+      groups: [{ size: 0.55 }, { size: 0.45 }],
+    });
     return vscode.ViewColumn.Two;
   }
 
   private async open(): Promise<void> {
     const viewColumn = await this.placement().catch(() => vscode.ViewColumn.Beside);
-    const panel = vscode.window.createWebviewPanel('kqlHunting.results', 'KQL Results', { viewColumn, preserveFocus: true }, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [this.mediaRoot],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'kqlHunting.results',
+      'KQL Results',
+      { viewColumn, preserveFocus: true },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [this.mediaRoot],
+      },
+    );
     this.panel = panel;
     this.ready = false;
     panel.webview.html = this.html(panel.webview);
@@ -82,7 +99,12 @@ export class ResultsPanel implements vscode.Disposable {
   private post(): void {
     const run = this.shown;
     if (!this.panel || !this.ready || !run) return;
-    const message: HostToWebview = { type: 'show', run, history: this.history.entries(), historyLimits: this.history.limits };
+    const message: HostToWebview = {
+      type: 'show',
+      run,
+      history: this.history.entries(),
+      historyLimits: this.history.limits,
+    };
     void this.panel.webview.postMessage(message);
   }
 
@@ -115,7 +137,9 @@ export class ResultsPanel implements vscode.Disposable {
     const run = this.history.get(runId);
     if (!run || run.outcome.state !== 'done') return;
     if (run.rowsDropped) {
-      void vscode.window.showWarningMessage('The rows of this run are no longer kept. Run the query again to export them.');
+      void vscode.window.showWarningMessage(
+        'The rows of this run are no longer kept. Run the query again to export them.',
+      );
       return;
     }
     const table = run.outcome.result.tables[tableIndex];
@@ -127,8 +151,13 @@ export class ResultsPanel implements vscode.Disposable {
       title: `Export ${table.name}`,
     });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(format === 'csv' ? toCsv(table) : toJson(table)));
-    void vscode.window.showInformationMessage(`Exported ${table.rows.length} rows to ${vscode.workspace.asRelativePath(target)}.`);
+    await vscode.workspace.fs.writeFile(
+      target,
+      new TextEncoder().encode(format === 'csv' ? toCsv(table) : toJson(table)),
+    );
+    void vscode.window.showInformationMessage(
+      `Exported ${table.rows.length} rows to ${vscode.workspace.asRelativePath(target)}.`,
+    );
   }
 
   private html(webview: vscode.Webview): string {

@@ -26,7 +26,10 @@ function withoutRows(run: RunView): RunView {
   return {
     ...run,
     rowsDropped: true,
-    outcome: { ...run.outcome, result: { ...result, tables: result.tables.map((t) => ({ ...t, rows: [] })) } },
+    outcome: {
+      ...run.outcome,
+      result: { ...result, tables: result.tables.map((t) => ({ ...t, rows: [] })) },
+    },
   };
 }
 
@@ -61,7 +64,9 @@ export class RunHistory {
       workspaceName: r.workspaceName,
       startedAt: r.startedAt,
       state: r.outcome.state,
-      ...(r.outcome.state === 'done' ? { rowCount: r.outcome.stats.rowCounts.reduce((a, b) => a + b, 0) } : {}),
+      ...(r.outcome.state === 'done'
+        ? { rowCount: r.outcome.stats.rowCounts.reduce((a, b) => a + b, 0) }
+        : {}),
       rowsDropped: !!r.rowsDropped,
     }));
   }

@@ -11,7 +11,10 @@ export function runTitle(query: string): string {
 }
 
 function meaningfulLines(text: string): string[] {
-  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('//'));
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('//'));
 }
 
 /**

@@ -5,7 +5,8 @@
  * do; this also keeps a date library out of the webview bundle.
  */
 /** Chart.js's time units (declared here: the host side compiles as CommonJS and cannot import chart.js's ES module types). */
-export type TimeUnit = 'millisecond' | 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type TimeUnit =
+  'millisecond' | 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 export interface UtcDateAdapter {
   formats(): Record<TimeUnit | 'datetime', string>;
@@ -18,13 +19,25 @@ export interface UtcDateAdapter {
 }
 
 const FIXED_MS: Partial<Record<TimeUnit, number>> = {
-  millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000,
+  millisecond: 1,
+  second: 1000,
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 604_800_000,
 };
 const MONTHS: Partial<Record<TimeUnit, number>> = { month: 1, quarter: 3, year: 12 };
 
 /** Format names (the keys Chart.js passes back to `format`) and how each is written. */
 const PATTERNS: Record<string, Intl.DateTimeFormatOptions> = {
-  datetime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  datetime: {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  },
   millisecond: { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3 },
   second: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
   minute: { hour: '2-digit', minute: '2-digit' },
@@ -43,7 +56,11 @@ export function createUtcDateAdapter(locale?: string): UtcDateAdapter {
   const formatter = (name: string) => {
     let f = formatters.get(name);
     if (!f) {
-      f = new Intl.DateTimeFormat(locale, { ...(PATTERNS[name] ?? PATTERNS.datetime), timeZone: 'UTC', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat(locale, {
+        ...(PATTERNS[name] ?? PATTERNS.datetime),
+        timeZone: 'UTC',
+        hourCycle: 'h23',
+      });
       formatters.set(name, f);
     }
     return f;
@@ -61,8 +78,16 @@ export function createUtcDateAdapter(locale?: string): UtcDateAdapter {
 
   const adapter: UtcDateAdapter = {
     formats: () => ({
-      datetime: 'datetime', millisecond: 'millisecond', second: 'second', minute: 'minute', hour: 'hour',
-      day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year',
+      datetime: 'datetime',
+      millisecond: 'millisecond',
+      second: 'second',
+      minute: 'minute',
+      hour: 'hour',
+      day: 'day',
+      week: 'week',
+      month: 'month',
+      quarter: 'quarter',
+      year: 'year',
     }),
 
     parse(value) {
@@ -71,7 +96,9 @@ export function createUtcDateAdapter(locale?: string): UtcDateAdapter {
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
       if (typeof value !== 'string') return null;
       const text = value.trim();
-      const ms = Date.parse(NO_ZONE.test(text) ? `${text.replace(' ', 'T')}${text.length > 10 ? 'Z' : ''}` : text);
+      const ms = Date.parse(
+        NO_ZONE.test(text) ? `${text.replace(' ', 'T')}${text.length > 10 ? 'Z' : ''}` : text,
+      );
       return Number.isNaN(ms) ? null : ms;
     },
 
@@ -107,22 +134,36 @@ export function createUtcDateAdapter(locale?: string): UtcDateAdapter {
       const y = d.getUTCFullYear();
       const m = d.getUTCMonth();
       switch (unit) {
-        case 'millisecond': return timestamp;
-        case 'second': return Math.floor(timestamp / 1000) * 1000;
-        case 'minute': return Math.floor(timestamp / 60_000) * 60_000;
-        case 'hour': return Math.floor(timestamp / 3_600_000) * 3_600_000;
-        case 'day': return Date.UTC(y, m, d.getUTCDate());
+        case 'millisecond':
+          return timestamp;
+        case 'second':
+          return Math.floor(timestamp / 1000) * 1000;
+        case 'minute':
+          return Math.floor(timestamp / 60_000) * 60_000;
+        case 'hour':
+          return Math.floor(timestamp / 3_600_000) * 3_600_000;
+        case 'day':
+          return Date.UTC(y, m, d.getUTCDate());
         case 'week':
         case 'isoWeek': {
           // A plain week starts on Sunday; an ISO week on Monday or the weekday the chart asks for.
-          const first = unit === 'week' ? 0 : weekday === true || weekday === undefined || weekday === false ? 1 : Number(weekday) % 7;
+          const first =
+            unit === 'week'
+              ? 0
+              : weekday === true || weekday === undefined || weekday === false
+                ? 1
+                : Number(weekday) % 7;
           const back = (d.getUTCDay() - first + 7) % 7;
           return Date.UTC(y, m, d.getUTCDate() - back);
         }
-        case 'month': return Date.UTC(y, m, 1);
-        case 'quarter': return Date.UTC(y, m - (m % 3), 1);
-        case 'year': return Date.UTC(y, 0, 1);
-        default: return timestamp;
+        case 'month':
+          return Date.UTC(y, m, 1);
+        case 'quarter':
+          return Date.UTC(y, m - (m % 3), 1);
+        case 'year':
+          return Date.UTC(y, 0, 1);
+        default:
+          return timestamp;
       }
     },
 

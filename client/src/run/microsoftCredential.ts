@@ -20,6 +20,8 @@ export class VsCodeMicrosoftCredential {
     const list = Array.isArray(scopes) ? [...scopes] : [scopes];
     if (this.tenantId) list.push(`VSCODE_TENANT:${this.tenantId}`);
     const session = await vscode.authentication.getSession('microsoft', list, { createIfNone: true });
-    return session ? { token: session.accessToken, expiresOnTimestamp: Date.now() + ASSUMED_LIFETIME_MS } : null;
+    return session
+      ? { token: session.accessToken, expiresOnTimestamp: Date.now() + ASSUMED_LIFETIME_MS }
+      : null;
   }
 }

@@ -13,6 +13,7 @@ export type RunStage = 'signIn' | 'request';
 export function runFailure(stage: RunStage, error: unknown, cancelled: boolean): RunError {
   if (cancelled) return { kind: 'cancelled', message: 'The query was cancelled.' };
   const detail = error instanceof Error ? error.message : String(error);
-  if (stage === 'signIn') return { kind: 'unauthorized', message: `Could not sign in to run the query: ${detail}` };
+  if (stage === 'signIn')
+    return { kind: 'unauthorized', message: `Could not sign in to run the query: ${detail}` };
   return { kind: 'server', message: `The KQL language server could not run the query: ${detail}` };
 }

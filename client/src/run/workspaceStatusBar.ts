@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { describeWorkspace, workspacePin, WORKSPACE_KIND_LABELS } from '../../../server/src/protocol/workspaces';
+import {
+  describeWorkspace,
+  workspacePin,
+  WORKSPACE_KIND_LABELS,
+} from '../../../server/src/protocol/workspaces';
 import type { WorkspaceStore } from './workspaceStore';
 
 /**
@@ -7,17 +11,29 @@ import type { WorkspaceStore } from './workspaceStore';
  * clicking it switches the active workspace. A file's own pin is shown instead when it has one.
  */
 export class WorkspaceStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('kqlHunting.workspace', vscode.StatusBarAlignment.Right, 99);
+  private readonly item = vscode.window.createStatusBarItem(
+    'kqlHunting.workspace',
+    vscode.StatusBarAlignment.Right,
+    99,
+  );
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly store: WorkspaceStore, private readonly selector: vscode.DocumentSelector) {
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly selector: vscode.DocumentSelector,
+  ) {
     this.item.name = 'KQL Hunting Workspace';
     this.item.command = 'kqlHunting.selectWorkspace';
     this.subscriptions.push(
       this.item,
       store.onDidChange(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && e.contentChanges.some((c) => c.range.start.line < 10) && this.refresh()),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) =>
+          e.document === vscode.window.activeTextEditor?.document &&
+          e.contentChanges.some((c) => c.range.start.line < 10) &&
+          this.refresh(),
+      ),
     );
     this.refresh();
   }

@@ -14,12 +14,21 @@ export class WorkspaceStore implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
   private reported = '';
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
-    this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('kqlHunting.workspaces') && this.changed.fire()));
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => e.affectsConfiguration('kqlHunting.workspaces') && this.changed.fire(),
+      ),
+    );
   }
 
   list(): WorkspaceConfig[] {
-    const { workspaces, problems } = parseWorkspaces(vscode.workspace.getConfiguration('kqlHunting').get('workspaces'));
+    const { workspaces, problems } = parseWorkspaces(
+      vscode.workspace.getConfiguration('kqlHunting').get('workspaces'),
+    );
     const report = problems.join('\n');
     if (report && report !== this.reported) this.output.warn(`kqlHunting.workspaces: ${report}`);
     this.reported = report;
@@ -39,7 +48,9 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   /** The workspace a document's queries run on, with local folders made absolute. */
-  forDocument(pinned: string | undefined): { workspace: WorkspaceConfig; pinned: boolean } | { missingPin: string } | undefined {
+  forDocument(
+    pinned: string | undefined,
+  ): { workspace: WorkspaceConfig; pinned: boolean } | { missingPin: string } | undefined {
     if (pinned) {
       const found = this.list().find((w) => w.name === pinned);
       return found ? { workspace: this.resolve(found), pinned: true } : { missingPin: pinned };
@@ -51,15 +62,21 @@ export class WorkspaceStore implements vscode.Disposable {
   /** Every workspace with local folders made absolute, the active one first: what assistant tools may use. */
   resolvedList(): WorkspaceConfig[] {
     const active = this.active();
-    return [...(active ? [active] : []), ...this.list().filter((w) => w.name !== active?.name)].map((w) => this.resolve(w));
+    return [...(active ? [active] : []), ...this.list().filter((w) => w.name !== active?.name)].map((w) =>
+      this.resolve(w),
+    );
   }
 
   /** Adds (or replaces, by name) a workspace in the settings at the chosen level. */
   async add(workspace: WorkspaceConfig, target: vscode.ConfigurationTarget): Promise<void> {
     const config = vscode.workspace.getConfiguration('kqlHunting');
     const inspected = config.inspect<unknown[]>('workspaces');
-    const current = (target === vscode.ConfigurationTarget.Global ? inspected?.globalValue : inspected?.workspaceValue) ?? [];
-    const others = current.filter((w) => !(w && typeof w === 'object' && (w as { name?: unknown }).name === workspace.name));
+    const current =
+      (target === vscode.ConfigurationTarget.Global ? inspected?.globalValue : inspected?.workspaceValue) ??
+      [];
+    const others = current.filter(
+      (w) => !(w && typeof w === 'object' && (w as { name?: unknown }).name === workspace.name),
+    );
     await config.update('workspaces', [...others, workspace], target);
     await this.setActive(workspace.name);
   }

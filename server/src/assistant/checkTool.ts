@@ -36,13 +36,25 @@ const SEVERITY: Partial<Record<DiagnosticSeverity, CheckAnswer['findings'][numbe
 /** At most this many findings go back; a model cannot use hundreds, and they cost its context. */
 const MAX_FINDINGS = 50;
 
-export function checkForAssistant(service: KqlLanguageService, input: CheckToolInput, settings: KqlHuntingSettings, environment: EnvironmentId): CheckAnswer {
+export function checkForAssistant(
+  service: KqlLanguageService,
+  input: CheckToolInput,
+  settings: KqlHuntingSettings,
+  environment: EnvironmentId,
+): CheckAnswer {
   const rule = input.kind === 'rule';
   // The document's name tells the service where the KQL lives: all of a .kql file, or a rule's query.
-  const document = TextDocument.create(rule ? 'untitled:assistant/rule.yaml' : 'untitled:assistant/query.kql', rule ? 'yaml' : 'kql', 1, input.text);
+  const document = TextDocument.create(
+    rule ? 'untitled:assistant/rule.yaml' : 'untitled:assistant/query.kql',
+    rule ? 'yaml' : 'kql',
+    1,
+    input.text,
+  );
   const effective: KqlHuntingSettings = { ...settings, environment };
   const analysis = service.analyze(document, effective);
-  const diagnostics = service.getDiagnostics(analysis, effective).filter((d) => SEVERITY[d.severity ?? DiagnosticSeverity.Error] !== undefined);
+  const diagnostics = service
+    .getDiagnostics(analysis, effective)
+    .filter((d) => SEVERITY[d.severity ?? DiagnosticSeverity.Error] !== undefined);
   const findings = diagnostics.slice(0, MAX_FINDINGS).map((d) => {
     const fixes = fixesFor(service, analysis, d, document);
     return {
@@ -62,14 +74,24 @@ export function checkForAssistant(service: KqlLanguageService, input: CheckToolI
   };
 }
 
-function fixesFor(service: KqlLanguageService, analysis: ReturnType<KqlLanguageService['analyze']>, d: Diagnostic, document: TextDocument): string[] {
+function fixesFor(
+  service: KqlLanguageService,
+  analysis: ReturnType<KqlLanguageService['analyze']>,
+  d: Diagnostic,
+  document: TextDocument,
+): string[] {
   const fixes: string[] = [];
   for (const action of service.getCodeActions(analysis, d.range, [d])) {
     if (action.kind !== CodeActionKind.QuickFix) continue;
     const edits = Object.values(action.edit?.changes ?? {}).flat();
     const single = edits.length === 1 ? edits[0] : undefined;
     const replaced = single ? document.getText(single.range) : '';
-    const edit = single && single.newText.length <= 200 ? (replaced ? `replace '${replaced}' with '${single.newText}'` : `insert '${single.newText}'`) : undefined;
+    const edit =
+      single && single.newText.length <= 200
+        ? replaced
+          ? `replace '${replaced}' with '${single.newText}'`
+          : `insert '${single.newText}'`
+        : undefined;
     fixes.push(edit ? `${action.title}: ${edit}` : action.title);
     if (fixes.length === 3) break;
   }

@@ -42,7 +42,16 @@ export function validCachedFindings(value: unknown, file: string, lineCount: num
   for (const item of value) {
     if (!isFinding(item, file, lineCount)) return undefined;
     const { line, column, endLine, endColumn, severity, code, message } = item;
-    findings.push({ file, line, column, endLine, endColumn, severity: severity satisfies FindingSeverity, code, message });
+    findings.push({
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      severity: severity satisfies FindingSeverity,
+      code,
+      message,
+    });
   }
   return findings.sort(compareFindings);
 }

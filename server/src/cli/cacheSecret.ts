@@ -19,7 +19,10 @@ const KEY_FILE_PATTERN = /^[0-9a-f]{64}$/;
 export type CacheSecret = { key: Buffer } | { problem: string };
 
 /** The signing key, or why there is none (the run then goes on without the cache). */
-export function cacheSecret(env: Readonly<Record<string, string | undefined>>, checkedFolder: string): CacheSecret {
+export function cacheSecret(
+  env: Readonly<Record<string, string | undefined>>,
+  checkedFolder: string,
+): CacheSecret {
   const fromEnv = env[CACHE_KEY_VARIABLE];
   if (fromEnv) return { key: createHash('sha256').update(fromEnv).digest() };
   const file = keyFile(env);
@@ -27,12 +30,15 @@ export function cacheSecret(env: Readonly<Record<string, string | undefined>>, c
   // container whose home folder is the checkout, for one), so it is never used from there.
   const cwd = realPath(checkedFolder);
   const inWorkingFolder = () => isInside(cwd, realPath(file));
-  const refused = { problem: `its key ${file} would lie inside the working folder; set ${CACHE_KEY_VARIABLE} instead` };
+  const refused = {
+    problem: `its key ${file} would lie inside the working folder; set ${CACHE_KEY_VARIABLE} instead`,
+  };
   if (inWorkingFolder()) return refused;
   try {
     const text = readOrCreate(file).trim();
     if (inWorkingFolder()) return refused;
-    if (!KEY_FILE_PATTERN.test(text)) return { problem: `its key ${file} is not 64 hexadecimal digits; delete it to make a new one` };
+    if (!KEY_FILE_PATTERN.test(text))
+      return { problem: `its key ${file} is not 64 hexadecimal digits; delete it to make a new one` };
     return { key: Buffer.from(text, 'hex') };
   } catch (e) {
     return { problem: `cannot keep its key in ${file}: ${(e as Error).message}` };
@@ -41,7 +47,11 @@ export function cacheSecret(env: Readonly<Record<string, string | undefined>>, c
 
 /** In the same per-user folder as the start-up code cache (startup/compileCache.ts). */
 function keyFile(env: Readonly<Record<string, string | undefined>>): string {
-  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA ? env.LOCALAPPDATA : path.join(os.homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache'));
+  const base =
+    env.XDG_CACHE_HOME ||
+    (process.platform === 'win32' && env.LOCALAPPDATA
+      ? env.LOCALAPPDATA
+      : path.join(os.homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache'));
   return path.resolve(base, 'kql-hunting', 'cache-key');
 }
 

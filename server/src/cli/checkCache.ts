@@ -74,9 +74,12 @@ export class CheckCache {
     private readonly jobs: readonly CheckJob[],
     private readonly secret: Buffer,
   ) {
-    this.runKey = hash(JSON.stringify([FORMAT, TOOL_VERSION, enginePackage.version, setup.settings, setup.schemas]));
+    this.runKey = hash(
+      JSON.stringify([FORMAT, TOOL_VERSION, enginePackage.version, setup.settings, setup.schemas]),
+    );
     const urisById = new Map<string, string[]>();
-    for (const [uri, id] of Object.entries(setup.ruleIds)) (urisById.get(id) ?? urisById.set(id, []).get(id)!).push(uri);
+    for (const [uri, id] of Object.entries(setup.ruleIds))
+      (urisById.get(id) ?? urisById.set(id, []).get(id)!).push(uri);
     for (const job of jobs) {
       const nameKey = nameKeyOf(job, setup.ruleIds, urisById);
       const bytes = readOrUndefined(job.path);
@@ -103,11 +106,17 @@ export class CheckCache {
     const job = this.jobs[i];
     const key = this.keys[i];
     const entry = this.previous.get(job.display);
-    if (key === undefined || !isEntry(entry) || entry.key !== key || !this.signed(job.display, entry)) return undefined;
+    if (key === undefined || !isEntry(entry) || entry.key !== key || !this.signed(job.display, entry))
+      return undefined;
     // The source lines are read from the file again: its bytes must still be those hashed.
     const bytes = readOrUndefined(job.path);
     if (!bytes || hash(this.nameKeys[i], bytes) !== key) return undefined;
-    const document = TextDocument.create(pathToFileURL(job.path).href, job.languageId, 1, withoutBom(bytes.toString('utf8')));
+    const document = TextDocument.create(
+      pathToFileURL(job.path).href,
+      job.languageId,
+      1,
+      withoutBom(bytes.toString('utf8')),
+    );
     const findings = validCachedFindings(entry.findings, job.display, document.lineCount);
     return findings ? { file: job.display, findings, lines: sourceLines(document, findings) } : undefined;
   }
@@ -140,7 +149,9 @@ export class CheckCache {
   }
 
   private tag(display: string, key: string, findings: readonly Finding[]): string {
-    return createHmac('sha256', this.secret).update(JSON.stringify([this.runKey, display, key, findings])).digest('hex');
+    return createHmac('sha256', this.secret)
+      .update(JSON.stringify([this.runKey, display, key, findings]))
+      .digest('hex');
   }
 
   private signed(display: string, entry: CacheEntry): boolean {
@@ -160,7 +171,13 @@ export class CheckCache {
     }
     try {
       const parsed = JSON.parse(text) as Partial<CacheFile>;
-      if (parsed.format !== FORMAT || typeof parsed.files !== 'object' || parsed.files === null || Array.isArray(parsed.files)) return `the cache ${this.file} has an unknown format and was rebuilt`;
+      if (
+        parsed.format !== FORMAT ||
+        typeof parsed.files !== 'object' ||
+        parsed.files === null ||
+        Array.isArray(parsed.files)
+      )
+        return `the cache ${this.file} has an unknown format and was rebuilt`;
       // A cache from other settings, schemas or versions is simply outdated, not worth a note.
       if (parsed.runKey === this.runKey) this.previous = new Map(Object.entries(parsed.files));
       return undefined;
@@ -178,7 +195,13 @@ function isEntry(value: unknown): value is CacheEntry {
   const keys = Object.keys(value).sort();
   if (keys.join() !== 'findings,key,tag') return false;
   const entry = value as Record<string, unknown>;
-  return typeof entry.key === 'string' && HEX_64.test(entry.key) && typeof entry.tag === 'string' && HEX_64.test(entry.tag) && Array.isArray(entry.findings);
+  return (
+    typeof entry.key === 'string' &&
+    HEX_64.test(entry.key) &&
+    typeof entry.tag === 'string' &&
+    HEX_64.test(entry.tag) &&
+    Array.isArray(entry.findings)
+  );
 }
 
 function readOrUndefined(file: string): Buffer | undefined {
@@ -194,7 +217,11 @@ function readOrUndefined(file: string): Buffer | undefined {
  * files that declare the same id (the duplicate-id check reads them). The key is this hashed
  * with the file's bytes.
  */
-function nameKeyOf(job: CheckJob, ruleIds: Readonly<Record<string, string>>, urisById: Map<string, string[]>): string {
+function nameKeyOf(
+  job: CheckJob,
+  ruleIds: Readonly<Record<string, string>>,
+  urisById: Map<string, string[]>,
+): string {
   const uri = pathToFileURL(job.path).href;
   const id = ruleIds[uri];
   const sharing = id === undefined ? [] : (urisById.get(id) ?? []).filter((u) => u !== uri).sort();

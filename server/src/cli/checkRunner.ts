@@ -22,17 +22,28 @@ const BATCH_SIZE = 4;
  * Checks every file and returns the results in the order of `jobs`, whichever thread checked
  * them. A file that cannot be read stops the run with a UsageError naming it.
  */
-export async function runChecks(jobs: readonly CheckJob[], setup: CheckSetup, options: RunOptions): Promise<FileResult[]> {
+export async function runChecks(
+  jobs: readonly CheckJob[],
+  setup: CheckSetup,
+  options: RunOptions,
+): Promise<FileResult[]> {
   // Nothing to check (every file came from the cache): the engine is not even loaded.
   if (jobs.length === 0) return [];
-  const outcomes = options.workers <= 1 || jobs.length <= 1 ? await checkInThisThread(jobs, setup, options) : await checkInWorkers(jobs, setup, options);
+  const outcomes =
+    options.workers <= 1 || jobs.length <= 1
+      ? await checkInThisThread(jobs, setup, options)
+      : await checkInWorkers(jobs, setup, options);
   return outcomes.map((o) => {
     if (!o.ok) throw new UsageError(`cannot read ${o.file}: ${o.reason}`);
     return o.result;
   });
 }
 
-async function checkInThisThread(jobs: readonly CheckJob[], setup: CheckSetup, options: RunOptions): Promise<CheckOutcome[]> {
+async function checkInThisThread(
+  jobs: readonly CheckJob[],
+  setup: CheckSetup,
+  options: RunOptions,
+): Promise<CheckOutcome[]> {
   const service = createCliService(setup.schemas, setup.ruleIds);
   const out: CheckOutcome[] = [];
   for (const job of jobs) {
@@ -48,7 +59,11 @@ async function checkInThisThread(jobs: readonly CheckJob[], setup: CheckSetup, o
   return out;
 }
 
-function checkInWorkers(jobs: readonly CheckJob[], setup: CheckSetup, options: RunOptions): Promise<CheckOutcome[]> {
+function checkInWorkers(
+  jobs: readonly CheckJob[],
+  setup: CheckSetup,
+  options: RunOptions,
+): Promise<CheckOutcome[]> {
   const total = jobs.length;
   const count = Math.min(options.workers, Math.ceil(total / BATCH_SIZE));
   const outcomes: CheckOutcome[] = new Array(total);
@@ -70,7 +85,10 @@ function checkInWorkers(jobs: readonly CheckJob[], setup: CheckSetup, options: R
       state.start = next;
       state.length = Math.min(BATCH_SIZE, total - next);
       next += state.length;
-      const message: CheckBatchMessage = { type: 'check', jobs: jobs.slice(state.start, state.start + state.length) };
+      const message: CheckBatchMessage = {
+        type: 'check',
+        jobs: jobs.slice(state.start, state.start + state.length),
+      };
       worker.postMessage(message);
     };
     for (let i = 0; i < count; i++) {
@@ -78,7 +96,8 @@ function checkInWorkers(jobs: readonly CheckJob[], setup: CheckSetup, options: R
       workers.push(worker);
       const state = { start: 0, length: 0 };
       worker.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'failed') return finish(reply.usage ? new UsageError(reply.message) : new Error(reply.message));
+        if (reply.type === 'failed')
+          return finish(reply.usage ? new UsageError(reply.message) : new Error(reply.message));
         reply.outcomes.forEach((o, k) => (outcomes[state.start + k] = o));
         done += reply.outcomes.length;
         options.onProgress?.(done, total);

@@ -28,7 +28,11 @@ parentPort!.on('message', (message: CheckBatchMessage) => {
     const s = service;
     reply = { type: 'checked', outcomes: message.jobs.map((job) => checkNamingFile(s, job)) };
   } catch (e) {
-    reply = { type: 'failed', message: e instanceof Error ? e.message : String(e), usage: e instanceof UsageError };
+    reply = {
+      type: 'failed',
+      message: e instanceof Error ? e.message : String(e),
+      usage: e instanceof UsageError,
+    };
   }
   parentPort!.postMessage(reply);
 });

@@ -29,7 +29,12 @@ export function processIo(): CliIo {
       return s.columns;
     },
   });
-  return { cwd: process.cwd(), env: process.env, stdout: stream(process.stdout), stderr: stream(process.stderr) };
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: stream(process.stdout),
+    stderr: stream(process.stderr),
+  };
 }
 
 /**

@@ -1,6 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, LIMIT_MAXIMA, normalizeSettings, type KqlHuntingSettings } from '../protocol/settings';
+import {
+  DEFAULT_SETTINGS,
+  LIMIT_MAXIMA,
+  normalizeSettings,
+  type KqlHuntingSettings,
+} from '../protocol/settings';
 import { isKnownDiagnosticCode, knownCodeFamilies } from './diagnosticCodes';
 import { UsageError } from './exitCodes';
 import { isInside, readRegularText } from './regularFile';
@@ -40,7 +45,10 @@ export function loadConfig(cwd: string, explicit?: string): CliConfig {
   if (!file) return { settings: { ...DEFAULT_SETTINGS }, baseDir: cwd };
   // A configuration found by searching may have come with the repository; as a link out of its
   // folder it would have kqlhunt parse, and quote in its error messages, any file of the runner's.
-  if (explicit === undefined && leadsOutOfItsFolder(file)) throw new UsageError(`${file} is a link that leads outside its folder; name the file with --config instead`);
+  if (explicit === undefined && leadsOutOfItsFolder(file))
+    throw new UsageError(
+      `${file} is a link that leads outside its folder; name the file with --config instead`,
+    );
   let text: string;
   try {
     text = readRegularText(file);
@@ -68,7 +76,9 @@ const RUN_KEYS = ['workspaces', 'run', 'mcp'];
 /** True when normalising kept what the file gave; a partial object (some `format` keys) only needs its own keys kept. */
 function keptAsGiven(kept: unknown, given: unknown): boolean {
   if (given && typeof given === 'object' && !Array.isArray(given) && kept && typeof kept === 'object') {
-    return Object.entries(given as Record<string, unknown>).every(([k, v]) => keptAsGiven((kept as Record<string, unknown>)[k], v));
+    return Object.entries(given as Record<string, unknown>).every(([k, v]) =>
+      keptAsGiven((kept as Record<string, unknown>)[k], v),
+    );
   }
   return JSON.stringify(kept) === JSON.stringify(given);
 }
@@ -88,8 +98,12 @@ export function parseConfigObject(text: string, file: string): Record<string, un
   } catch (e) {
     throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file} must hold a JSON object`);
-  if (nestedDeeperThan(raw, MAX_CONFIG_NESTING)) throw new UsageError(`configuration ${file} is too deeply nested (more than ${MAX_CONFIG_NESTING} levels of objects and arrays)`);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new UsageError(`${file} must hold a JSON object`);
+  if (nestedDeeperThan(raw, MAX_CONFIG_NESTING))
+    throw new UsageError(
+      `configuration ${file} is too deeply nested (more than ${MAX_CONFIG_NESTING} levels of objects and arrays)`,
+    );
   return raw as Record<string, unknown>;
 }
 
@@ -114,7 +128,8 @@ export function parseConfig(text: string, file: string): KqlHuntingSettings {
     const name = key.startsWith(SETTINGS_PREFIX) ? key.slice(SETTINGS_PREFIX.length) : key;
     // `kqlhunt run` reads and validates these from the same file.
     if (RUN_KEYS.some((k) => name === k || name.startsWith(`${k}.`))) continue;
-    if (!known.includes(name)) throw new UsageError(`${file}: unknown key "${key}" (known keys: ${known.join(', ')})`);
+    if (!known.includes(name))
+      throw new UsageError(`${file}: unknown key "${key}" (known keys: ${known.join(', ')})`);
     values[name] = value;
   }
   checkLintIds(values.lints, file);
@@ -122,7 +137,10 @@ export function parseConfig(text: string, file: string): KqlHuntingSettings {
   for (const [name, value] of Object.entries(values)) {
     const kept = (settings as unknown as Record<string, unknown>)[name];
     if (!keptAsGiven(kept, value)) {
-      const range = name === 'limits' ? ` (maxDocumentSize from 1 to ${LIMIT_MAXIMA.maxDocumentSize}, maxQueries from 1 to ${LIMIT_MAXIMA.maxQueries})` : '';
+      const range =
+        name === 'limits'
+          ? ` (maxDocumentSize from 1 to ${LIMIT_MAXIMA.maxDocumentSize}, maxQueries from 1 to ${LIMIT_MAXIMA.maxQueries})`
+          : '';
       throw new UsageError(`${file}: invalid value for "${name}": ${JSON.stringify(value)}${range}`);
     }
   }
@@ -133,6 +151,9 @@ export function parseConfig(text: string, file: string): KqlHuntingSettings {
 function checkLintIds(lints: unknown, file: string): void {
   if (!lints || typeof lints !== 'object' || Array.isArray(lints)) return;
   for (const id of Object.keys(lints)) {
-    if (!isKnownDiagnosticCode(id)) throw new UsageError(`${file}: "lints" names "${id}", which is not a diagnostic code (codes are ${knownCodeFamilies()})`);
+    if (!isKnownDiagnosticCode(id))
+      throw new UsageError(
+        `${file}: "lints" names "${id}", which is not a diagnostic code (codes are ${knownCodeFamilies()})`,
+      );
   }
 }

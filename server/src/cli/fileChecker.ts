@@ -20,7 +20,11 @@ export type CheckOutcome = { ok: true; result: FileResult } | { ok: false; file:
  * service for its diagnostics with the same settings, exactly as the language server does for
  * an open document. Nothing is checked here that the service does not check.
  */
-export function checkFile(service: KqlLanguageService, job: CheckJob, settings: KqlHuntingSettings): CheckOutcome {
+export function checkFile(
+  service: KqlLanguageService,
+  job: CheckJob,
+  settings: KqlHuntingSettings,
+): CheckOutcome {
   let text: string;
   try {
     // Only a regular file is read: the walk already left out links that lead elsewhere, FIFOs
@@ -37,10 +41,17 @@ export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function checkText(service: KqlLanguageService, job: CheckJob, text: string, settings: KqlHuntingSettings): FileResult {
+export function checkText(
+  service: KqlLanguageService,
+  job: CheckJob,
+  text: string,
+  settings: KqlHuntingSettings,
+): FileResult {
   const document = TextDocument.create(pathToFileURL(job.path).href, job.languageId, 1, text);
   const diagnostics = service.getDiagnostics(service.analyze(document, settings), settings);
-  const findings = diagnostics.map((d) => toFinding(job.display, d)).filter((f): f is Finding => f !== undefined);
+  const findings = diagnostics
+    .map((d) => toFinding(job.display, d))
+    .filter((f): f is Finding => f !== undefined);
   findings.sort(compareFindings);
   return { file: job.display, findings, lines: sourceLines(document, findings) };
 }
@@ -50,7 +61,10 @@ export function sourceLines(document: TextDocument, findings: readonly Finding[]
   const lines: Record<number, string> = {};
   for (const f of findings) {
     if (lines[f.line] !== undefined) continue;
-    const raw = document.getText({ start: { line: f.line - 1, character: 0 }, end: { line: f.line, character: 0 } });
+    const raw = document.getText({
+      start: { line: f.line - 1, character: 0 },
+      end: { line: f.line, character: 0 },
+    });
     lines[f.line] = raw.replace(/\r?\n$/, '');
   }
   return lines;

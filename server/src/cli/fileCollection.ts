@@ -28,7 +28,11 @@ export type SkipNote = (file: string, reason: string) => void;
  * (a linked file or folder named outright must not lead out of it), and nothing under /proc or
  * /sys is read even when named: such an argument is an error, as is a named FIFO or device.
  */
-export async function collectFiles(args: readonly string[], cwd: string, onSkip: SkipNote = () => undefined): Promise<string[]> {
+export async function collectFiles(
+  args: readonly string[],
+  cwd: string,
+  onSkip: SkipNote = () => undefined,
+): Promise<string[]> {
   const rules = new GitignoreRules();
   const found = new Set<string>();
   const cwdReal = realPathOrSelf(cwd);
@@ -43,20 +47,33 @@ export async function collectFiles(args: readonly string[], cwd: string, onSkip:
     if (stat) {
       checkArgumentStaysInside(arg, abs, cwd, cwdReal);
       if (stat.isFile()) {
-        if (!languageIdOf(abs)) throw new UsageError(`${arg} is not a file kqlhunt checks (extensions: ${CHECKED_EXTENSIONS.join(' ')})`);
+        if (!languageIdOf(abs))
+          throw new UsageError(
+            `${arg} is not a file kqlhunt checks (extensions: ${CHECKED_EXTENSIONS.join(' ')})`,
+          );
         found.add(abs);
       } else if (stat.isDirectory()) {
         await walk(abs, abs, { rules, found, roots, cwd, onSkip });
       } else {
-        throw new UsageError(`${arg} is ${kindOf(stat)}, not a regular file: kqlhunt reads only files and folders`);
+        throw new UsageError(
+          `${arg} is ${kindOf(stat)}, not a regular file: kqlhunt reads only files and folders`,
+        );
       }
     } else if (tinyglobby.isDynamicPattern(arg)) {
       const base = globBase(arg, cwd);
       if (fs.existsSync(base)) checkArgumentStaysInside(arg, base, cwd, cwdReal);
       // Matches through links (to files, or inside linked folders) are judged like any other
       // link: kept only when their real path is inside the glob's base folder.
-      const matches = await tinyglobby.glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/.git/**', '**/node_modules/**'] });
-      const named = matches.map((m) => path.resolve(m)).filter((m) => languageIdOf(m) && !rules.isIgnored(m, false, cwd));
+      const matches = await tinyglobby.glob(arg, {
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        ignore: ['**/.git/**', '**/node_modules/**'],
+      });
+      const named = matches
+        .map((m) => path.resolve(m))
+        .filter((m) => languageIdOf(m) && !rules.isIgnored(m, false, cwd));
       if (named.length === 0) throw new UsageError(`no files kqlhunt checks match ${arg}`);
       for (const m of named) if (readable(m, [realPathOrSelf(base)], cwd, onSkip)) found.add(m);
     } else {
@@ -100,7 +117,13 @@ async function walk(dir: string, top: string, state: WalkState): Promise<void> {
  * target is a regular file inside one of `roots`. Anything else is reported to `onSkip`, except
  * links to folders, which the walk has never followed.
  */
-function readable(file: string, roots: readonly string[], cwd: string, onSkip: SkipNote, entry?: fs.Dirent): boolean {
+function readable(
+  file: string,
+  roots: readonly string[],
+  cwd: string,
+  onSkip: SkipNote,
+  entry?: fs.Dirent,
+): boolean {
   const display = path.relative(cwd, file).split(path.sep).join('/') || file;
   const linked = entry ? entry.isSymbolicLink() : fs.lstatSync(file).isSymbolicLink();
   let real: string;
@@ -119,7 +142,12 @@ function readable(file: string, roots: readonly string[], cwd: string, onSkip: S
     return false;
   }
   if (!roots.some((root) => isInside(root, real))) {
-    onSkip(display, linked ? 'it is a link to a file outside the folders being checked' : 'it is reached through a linked folder that leads outside the folders being checked');
+    onSkip(
+      display,
+      linked
+        ? 'it is a link to a file outside the folders being checked'
+        : 'it is reached through a linked folder that leads outside the folders being checked',
+    );
     return false;
   }
   if (!stat.isFile()) {
@@ -139,7 +167,8 @@ function checkArgumentStaysInside(arg: string, abs: string, cwd: string, cwdReal
   const real = realPathOrSelf(abs);
   const pseudo = pseudoFileSystemOf(real);
   if (pseudo) throw new UsageError(`${arg} leads into ${pseudo}, which kqlhunt never reads`);
-  if (isInside(cwd, abs) && !isInside(cwdReal, real)) throw new UsageError(`${arg} is a link that leads outside the working folder; name its target instead`);
+  if (isInside(cwd, abs) && !isInside(cwdReal, real))
+    throw new UsageError(`${arg} is a link that leads outside the working folder; name its target instead`);
 }
 
 /** The folder a glob starts from: its leading segments up to the first one with a wildcard. */

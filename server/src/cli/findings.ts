@@ -72,7 +72,14 @@ export function toFinding(file: string, d: Diagnostic): Finding | undefined {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn ||
+    a.code.localeCompare(b.code) ||
+    a.message.localeCompare(b.message)
+  );
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<FindingSeverity, number> {

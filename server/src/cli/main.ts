@@ -41,14 +41,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see kqlhunt --help)`);
+    if (!command)
+      throw new UsageError(
+        `unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see kqlhunt --help)`,
+      );
     return await runCommand(command, rest, io);
   } catch (e) {
     const prefix = command ? `kqlhunt ${command.name}` : 'kqlhunt';
     // Messages name files and quote arguments, which a pull request chooses: one line, with
     // control characters written out, whatever they hold.
     if (e instanceof UsageError) io.stderr.write(`${prefix}: ${visible(e.message)}\n`);
-    else io.stderr.write(`${prefix}: internal error: ${e instanceof Error ? visible(e.message) + (io.env.KQLHUNT_DEBUG ? stackFrames(e) : '') : visible(String(e))}\n`);
+    else
+      io.stderr.write(
+        `${prefix}: internal error: ${e instanceof Error ? visible(e.message) + (io.env.KQLHUNT_DEBUG ? stackFrames(e) : '') : visible(String(e))}\n`,
+      );
     return EXIT_USAGE;
   }
 }
@@ -62,10 +68,17 @@ function stackFrames(e: Error): string {
 async function runCommand(command: CliCommand, args: string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     // parseArgs' messages name the option and the fix; the help hint is for everything else.
-    throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')} (see kqlhunt ${command.name} --help)`);
+    throw new UsageError(
+      `${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')} (see kqlhunt ${command.name} --help)`,
+    );
   }
   if (parsed.values.help) {
     io.stdout.write(command.help);

@@ -9,7 +9,10 @@ import { UsageError } from './exitCodes';
  */
 export function refuseOutputOverInput(given: string, output: string, inputs: readonly string[]): void {
   const target = realPath(output);
-  if (inputs.some((input) => realPath(input) === target)) throw new UsageError(`--output ${given} is one of the files being read; write the report to another file`);
+  if (inputs.some((input) => realPath(input) === target))
+    throw new UsageError(
+      `--output ${given} is one of the files being read; write the report to another file`,
+    );
 }
 
 /**

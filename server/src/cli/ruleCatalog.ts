@@ -19,7 +19,12 @@ export interface RuleDescription {
  * table of checks that reports diagnostics (the hunting lints, the rule-file checks) adds one
  * lookup here, so that SARIF carries its descriptions.
  */
-const RULE_SOURCES: readonly ((code: string, example: Finding) => RuleDescription | undefined)[] = [lintRule, ruleCheck, limitRule, engineRule];
+const RULE_SOURCES: readonly ((code: string, example: Finding) => RuleDescription | undefined)[] = [
+  lintRule,
+  ruleCheck,
+  limitRule,
+  engineRule,
+];
 
 /** Hints are not reported, so a lint that defaults to one is described as information. */
 function fromSetting(severity: Exclude<LintSeverity, 'off'>): FindingSeverity {
@@ -30,27 +35,44 @@ function fromSetting(severity: Exclude<LintSeverity, 'off'>): FindingSeverity {
 function lintRule(code: string): RuleDescription | undefined {
   const rule = ALL_LINT_RULES.find((r) => r.id === code);
   if (!rule) return undefined;
-  return { id: code, summary: rule.description, help: `${rule.description} Hunting lint '${code}': change its severity or turn it off with "lints": { "${code}": "off" } in .kqlhunt.json or the kqlHunting.lints setting.`, defaultSeverity: fromSetting(rule.defaultSeverity) };
+  return {
+    id: code,
+    summary: rule.description,
+    help: `${rule.description} Hunting lint '${code}': change its severity or turn it off with "lints": { "${code}": "off" } in .kqlhunt.json or the kqlHunting.lints setting.`,
+    defaultSeverity: fromSetting(rule.defaultSeverity),
+  };
 }
 
 /** The Sentinel rule-file checks' table (rules/ruleCheckTable.ts). */
 function ruleCheck(code: string): RuleDescription | undefined {
   if (!Object.hasOwn(RULE_CHECKS, code)) return undefined;
   const check = RULE_CHECKS[code as keyof typeof RULE_CHECKS];
-  return { id: code, summary: check.description, help: `${check.description} Sentinel rule check '${code}', made on analytic rule and hunting query YAML as Sentinel's own template validation does.`, defaultSeverity: fromSetting(check.severity) };
+  return {
+    id: code,
+    summary: check.description,
+    help: `${check.description} Sentinel rule check '${code}', made on analytic rule and hunting query YAML as Sentinel's own template validation does.`,
+    defaultSeverity: fromSetting(check.severity),
+  };
 }
 
 const LIMIT_SUMMARY: Record<LimitCode, string> = {
   'KQLH-LIMIT-BINARY': 'A query holds a NUL or many control characters, so it was not analysed.',
-  'KQLH-LIMIT-SIZE': 'A query, or the queries of a file together, passed kqlHunting.limits.maxDocumentSize, so some were not analysed.',
-  'KQLH-LIMIT-QUERIES': 'A file holds more queries than kqlHunting.limits.maxQueries, so the rest were not analysed.',
+  'KQLH-LIMIT-SIZE':
+    'A query, or the queries of a file together, passed kqlHunting.limits.maxDocumentSize, so some were not analysed.',
+  'KQLH-LIMIT-QUERIES':
+    'A file holds more queries than kqlHunting.limits.maxQueries, so the rest were not analysed.',
   'KQLH-LIMIT-NESTING': 'Brackets nest too deeply for a query to be analysed safely.',
 };
 
 /** The input limits (language/inputLimits.ts): the marked KQL was not checked at all. */
 function limitRule(code: string): RuleDescription | undefined {
   if (!isLimitCode(code)) return undefined;
-  return { id: code, summary: LIMIT_SUMMARY[code], help: `${LIMIT_SUMMARY[code]} The KQL marked was not checked, so this is an error by default: split the file or query, or raise the limit. "lints": { "${code}": "warning" } lowers it.`, defaultSeverity: 'error' };
+  return {
+    id: code,
+    summary: LIMIT_SUMMARY[code],
+    help: `${LIMIT_SUMMARY[code]} The KQL marked was not checked, so this is an error by default: split the file or query, or raise the limit. "lints": { "${code}": "warning" } lowers it.`,
+    defaultSeverity: 'error',
+  };
 }
 
 /**
@@ -80,7 +102,15 @@ export function describeRules(findings: readonly Finding[]): RuleDescription[] {
       found = source(f.code, f);
       if (found) break;
     }
-    byCode.set(f.code, found ?? { id: f.code, summary: `${f.code}: ${f.message}`, help: f.message, defaultSeverity: f.severity });
+    byCode.set(
+      f.code,
+      found ?? {
+        id: f.code,
+        summary: `${f.code}: ${f.message}`,
+        help: f.message,
+        defaultSeverity: f.severity,
+      },
+    );
   }
   return [...byCode.values()].sort((a, b) => a.id.localeCompare(b.id));
 }

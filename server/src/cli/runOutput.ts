@@ -20,17 +20,29 @@ export function textTable(table: ResultTable): string {
   const header = table.columns.map((c) => c.name);
   const rows = table.rows.map((r) => r.map(cell));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
 
 export function formatRunResult(result: QueryResultSet, format: RunFormat): string {
   switch (format) {
     case 'json':
-      return JSON.stringify({ tables: result.tables.map((t) => ({ name: t.name, columns: t.columns, rows: t.rows })) }, null, 2) + '\n';
+      return (
+        JSON.stringify(
+          { tables: result.tables.map((t) => ({ name: t.name, columns: t.columns, rows: t.rows })) },
+          null,
+          2,
+        ) + '\n'
+      );
     case 'csv':
       return result.tables.map(toCsv).join('\r\n');
     case 'table':
-      return result.tables.map((t) => (result.tables.length > 1 ? `${t.name}\n` : '') + textTable(t)).join('\n');
+      return result.tables
+        .map((t) => (result.tables.length > 1 ? `${t.name}\n` : '') + textTable(t))
+        .join('\n');
   }
 }

@@ -18,14 +18,18 @@ import { ruleIdIndex } from './ruleIdTable';
  * parsed by the same loader the language server uses for `kqlHunting.schemaFiles`. A file that
  * cannot be read stops the run: a CI gate must not pass on a schema it never saw.
  */
-export async function loadSchemaFiles(patterns: readonly string[], baseDir: string): Promise<LoadedSchemaFile[]> {
+export async function loadSchemaFiles(
+  patterns: readonly string[],
+  baseDir: string,
+): Promise<LoadedSchemaFile[]> {
   const loaded: LoadedSchemaFile[] = [];
   for (const file of await findSchemaFiles(baseDir, patterns)) {
     // As for checked files: never /proc, a FIFO or a device (regularFile.ts).
     const refusal = refusalOrMissing(file);
     if (refusal) throw new UsageError(`cannot read schema file ${file}: ${refusal}`);
     const l = await loadSchemaFile(file);
-    if (l.text === '' && l.problems.some((p) => p.message.startsWith('Cannot read'))) throw new UsageError(`cannot read schema file ${file}`);
+    if (l.text === '' && l.problems.some((p) => p.message.startsWith('Cannot read')))
+      throw new UsageError(`cannot read schema file ${file}`);
     loaded.push(l);
   }
   return loaded;
@@ -44,7 +48,10 @@ function refusalOrMissing(file: string): string | undefined {
  * merged over it, and the run's rule ids for the duplicate-id check, made the same way in every
  * thread.
  */
-export function createCliService(sources: readonly SchemaSource[], ruleIds: Readonly<Record<string, string>>): KqlLanguageService {
+export function createCliService(
+  sources: readonly SchemaSource[],
+  ruleIds: Readonly<Record<string, string>>,
+): KqlLanguageService {
   return getLanguageService({ schemas: catalogueWith(sources), ruleIds: ruleIdIndex(ruleIds) });
 }
 
@@ -65,15 +72,27 @@ const SEVERITY: Record<SchemaFileProblem['severity'], DiagnosticSeverity> = {
  * skipped or merged while the catalogues are built), as findings on those files. Building the
  * catalogues loads the engine in this thread, which is only done when there are schema files.
  */
-export function schemaFileResults(loaded: readonly LoadedSchemaFile[], display: (file: string) => string): FileResult[] {
+export function schemaFileResults(
+  loaded: readonly LoadedSchemaFile[],
+  display: (file: string) => string,
+): FileResult[] {
   if (loaded.length === 0) return [];
   const catalogue = catalogueWith(loaded.map((l) => l.source));
   for (const env of ENVIRONMENT_IDS) catalogue.globalsFor(env);
   const warnings = new Map<string, Set<string>>();
-  for (const w of catalogue.warnings()) (warnings.get(w.source) ?? warnings.set(w.source, new Set()).get(w.source)!).add(w.message);
+  for (const w of catalogue.warnings())
+    (warnings.get(w.source) ?? warnings.set(w.source, new Set()).get(w.source)!).add(w.message);
   return loaded.map((l) => {
     const document = TextDocument.create(pathToFileURL(l.file).href, 'json', 0, l.text);
-    const problems: SchemaFileProblem[] = [...l.problems, ...[...(warnings.get(l.file) ?? [])].map((message) => ({ severity: 'warning' as const, message: `${message}.`, offset: 0, length: 0 }))];
+    const problems: SchemaFileProblem[] = [
+      ...l.problems,
+      ...[...(warnings.get(l.file) ?? [])].map((message) => ({
+        severity: 'warning' as const,
+        message: `${message}.`,
+        offset: 0,
+        length: 0,
+      })),
+    ];
     const diagnostics: Diagnostic[] = problems.map((p) => ({
       range: { start: document.positionAt(p.offset), end: document.positionAt(p.offset + p.length) },
       severity: SEVERITY[p.severity],
@@ -81,9 +100,15 @@ export function schemaFileResults(loaded: readonly LoadedSchemaFile[], display: 
       message: p.message,
     }));
     const file = display(l.file);
-    const findings = diagnostics.map((d) => toFinding(file, d)).filter((f): f is Finding => f !== undefined).sort(compareFindings);
+    const findings = diagnostics
+      .map((d) => toFinding(file, d))
+      .filter((f): f is Finding => f !== undefined)
+      .sort(compareFindings);
     const lines: Record<number, string> = {};
-    for (const f of findings) lines[f.line] ??= document.getText({ start: { line: f.line - 1, character: 0 }, end: { line: f.line, character: 0 } }).replace(/\r?\n$/, '');
+    for (const f of findings)
+      lines[f.line] ??= document
+        .getText({ start: { line: f.line - 1, character: 0 }, end: { line: f.line, character: 0 } })
+        .replace(/\r?\n$/, '');
     return { file, findings, lines };
   });
 }

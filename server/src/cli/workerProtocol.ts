@@ -18,4 +18,5 @@ export interface CheckBatchMessage {
 }
 
 /** Worker to main thread: the outcomes of a batch, in the batch's order, or why the worker failed. */
-export type WorkerReply = { type: 'checked'; outcomes: CheckOutcome[] } | { type: 'failed'; message: string; usage: boolean };
+export type WorkerReply =
+  { type: 'checked'; outcomes: CheckOutcome[] } | { type: 'failed'; message: string; usage: boolean };

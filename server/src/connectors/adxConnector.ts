@@ -37,18 +37,29 @@ export class AdxConnector implements QueryConnector {
     private readonly credential: TokenCredential,
     private readonly transport?: ConnectorTransport,
   ) {
-    this.clusterUrl = checkEndpoint(workspace.clusterUrl, 'adx', `kqlHunting.workspaces "${workspace.name}": clusterUrl`);
+    this.clusterUrl = checkEndpoint(
+      workspace.clusterUrl,
+      'adx',
+      `kqlHunting.workspaces "${workspace.name}": clusterUrl`,
+    );
   }
 
   async run(request: ConnectorRequest): Promise<QueryResultSet> {
     // An ES module: loaded on first use, which also keeps it out of the server's start-up.
-    const { Client, ClientRequestProperties, KustoConnectionStringBuilder, KustoDataErrors } = await import('azure-kusto-data');
-    const client = new Client(KustoConnectionStringBuilder.withTokenCredential(this.clusterUrl, this.credential));
+    const { Client, ClientRequestProperties, KustoConnectionStringBuilder, KustoDataErrors } =
+      await import('azure-kusto-data');
+    const client = new Client(
+      KustoConnectionStringBuilder.withTokenCredential(this.clusterUrl, this.credential),
+    );
     client.axiosInstance.defaults.adapter = pipelineAdapter(this.transport, request.signal);
     const properties = new ClientRequestProperties();
     properties.setTimeout(request.serverTimeoutSeconds * 1000);
     const bounds = timespanBounds(request.timespan);
-    if (!bounds) throw new ConnectorError('badRequest', `The time span ${request.timespan} is not an ISO 8601 duration or interval.`);
+    if (!bounds)
+      throw new ConnectorError(
+        'badRequest',
+        `The time span ${request.timespan} is not an ISO 8601 duration or interval.`,
+      );
     properties.setOption('query_datetimescope_column', this.workspace.timeColumn ?? DEFAULT_TIME_COLUMN);
     properties.setOption('query_datetimescope_from', bounds.from.toISOString());
     properties.setOption('query_datetimescope_to', bounds.to.toISOString());
@@ -61,14 +72,23 @@ export class AdxConnector implements QueryConnector {
       }));
       return { tables };
     } catch (e) {
-      if (e instanceof KustoDataErrors.ThrottlingError) throw new ConnectorError('throttled', 'Azure Data Explorer is throttling requests (429); try again later.', undefined, 429);
+      if (e instanceof KustoDataErrors.ThrottlingError)
+        throw new ConnectorError(
+          'throttled',
+          'Azure Data Explorer is throttling requests (429); try again later.',
+          undefined,
+          429,
+        );
       const axiosError = e as AxiosLikeError;
       if (axiosError?.isAxiosError && axiosError.response?.status) {
         const err = describeServiceError(axiosError.response.status, axiosError.response.data);
         throw new ConnectorError(err.kind, err.message, err.code, err.status);
       }
       if (e instanceof Error && /Kusto request had errors/.test(e.message)) {
-        throw new ConnectorError(/SEM\d{4}|Failed to resolve/i.test(e.message) ? 'semantic' : 'badRequest', e.message.replace(/^Kusto request had errors\.\s*/, ''));
+        throw new ConnectorError(
+          /SEM\d{4}|Failed to resolve/i.test(e.message) ? 'semantic' : 'badRequest',
+          e.message.replace(/^Kusto request had errors\.\s*/, ''),
+        );
       }
       throw e;
     } finally {

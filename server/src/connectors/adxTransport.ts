@@ -1,5 +1,10 @@
 import {
-  createDefaultHttpClient, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, throttlingRetryPolicy, type Pipeline,
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineFromOptions,
+  createPipelineRequest,
+  throttlingRetryPolicy,
+  type Pipeline,
 } from '@azure/core-rest-pipeline';
 import type { Client as KustoClient } from 'azure-kusto-data' with { 'resolution-mode': 'import' };
 import { isLoopback } from './queryPolicy';
@@ -7,7 +12,10 @@ import { pipelineOptions, type ConnectorTransport } from './transport';
 
 // axios is azure-kusto-data's dependency, not ours: its types are taken from the SDK's client.
 type AxiosAdapterSetting = NonNullable<KustoClient['axiosInstance']['defaults']['adapter']>;
-type AxiosAdapter = Extract<AxiosAdapterSetting extends readonly (infer A)[] ? A : AxiosAdapterSetting, (...args: never[]) => unknown>;
+type AxiosAdapter = Extract<
+  AxiosAdapterSetting extends readonly (infer A)[] ? A : AxiosAdapterSetting,
+  (...args: never[]) => unknown
+>;
 type InternalAxiosRequestConfig = Parameters<AxiosAdapter>[0];
 type AxiosResponse = Awaited<ReturnType<AxiosAdapter>>;
 
@@ -23,10 +31,18 @@ type AxiosResponse = Awaited<ReturnType<AxiosAdapter>>;
 /** Management commands are retried only when the service says when (Retry-After): a 500 may come after the command took effect. */
 function pipelineFor(transport: ConnectorTransport | undefined, management: boolean): Pipeline {
   // Redirects stay off, as azure-kusto-data itself configures axios: a bearer token must not follow one.
-  const pipeline = createPipelineFromOptions({ ...pipelineOptions(transport), redirectOptions: { maxRetries: 0 } });
+  const pipeline = createPipelineFromOptions({
+    ...pipelineOptions(transport),
+    redirectOptions: { maxRetries: 0 },
+  });
   if (management) {
     pipeline.removePolicy({ phase: 'Retry' });
-    pipeline.addPolicy(throttlingRetryPolicy(transport?.retry?.maxRetries === undefined ? {} : { maxRetries: transport.retry.maxRetries }), { phase: 'Retry' });
+    pipeline.addPolicy(
+      throttlingRetryPolicy(
+        transport?.retry?.maxRetries === undefined ? {} : { maxRetries: transport.retry.maxRetries },
+      ),
+      { phase: 'Retry' },
+    );
   }
   return pipeline;
 }
@@ -34,13 +50,17 @@ function pipelineFor(transport: ConnectorTransport | undefined, management: bool
 function plainHeaders(config: InternalAxiosRequestConfig): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(config.headers.toJSON())) {
-    if (value !== undefined && value !== null) out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    if (value !== undefined && value !== null)
+      out[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
   return out;
 }
 
 /** An adapter for azure-kusto-data's axios instance; `signal` aborts every request it sends. */
-export function pipelineAdapter(transport: ConnectorTransport | undefined, signal: AbortSignal): AxiosAdapter {
+export function pipelineAdapter(
+  transport: ConnectorTransport | undefined,
+  signal: AbortSignal,
+): AxiosAdapter {
   const httpClient = createDefaultHttpClient();
   const queries = pipelineFor(transport, false);
   const management = pipelineFor(transport, true);
@@ -48,17 +68,25 @@ export function pipelineAdapter(transport: ConnectorTransport | undefined, signa
     const parsed = new URL(config.url ?? '', config.baseURL);
     const url = parsed.toString();
     const isManagement = /\/rest\/mgmt\b/.test(parsed.pathname);
-    const body = config.data === undefined || config.data === null ? undefined : typeof config.data === 'string' ? config.data : JSON.stringify(config.data);
-    const answer = await (isManagement ? management : queries).sendRequest(httpClient, createPipelineRequest({
-      url,
-      method: (config.method ?? 'get').toUpperCase() as 'GET' | 'POST',
-      headers: createHttpHeaders(plainHeaders(config)),
-      ...(body !== undefined ? { body } : {}),
-      ...(config.timeout ? { timeout: config.timeout } : {}),
-      abortSignal: signal,
-      // checkEndpoint() lets plain HTTP through only to this machine (emulators and tests), as axios would send it.
-      allowInsecureConnection: parsed.protocol === 'http:' && isLoopback(parsed.hostname),
-    }));
+    const body =
+      config.data === undefined || config.data === null
+        ? undefined
+        : typeof config.data === 'string'
+          ? config.data
+          : JSON.stringify(config.data);
+    const answer = await (isManagement ? management : queries).sendRequest(
+      httpClient,
+      createPipelineRequest({
+        url,
+        method: (config.method ?? 'get').toUpperCase() as 'GET' | 'POST',
+        headers: createHttpHeaders(plainHeaders(config)),
+        ...(body !== undefined ? { body } : {}),
+        ...(config.timeout ? { timeout: config.timeout } : {}),
+        abortSignal: signal,
+        // checkEndpoint() lets plain HTTP through only to this machine (emulators and tests), as axios would send it.
+        allowInsecureConnection: parsed.protocol === 'http:' && isLoopback(parsed.hostname),
+      }),
+    );
     const response: AxiosResponse = {
       data: answer.bodyAsText ?? '',
       status: answer.status,
@@ -66,9 +94,15 @@ export function pipelineAdapter(transport: ConnectorTransport | undefined, signa
       headers: answer.headers.toJSON(),
       config,
     };
-    const accepted = config.validateStatus ? config.validateStatus(answer.status) : answer.status >= 200 && answer.status < 300;
+    const accepted = config.validateStatus
+      ? config.validateStatus(answer.status)
+      : answer.status >= 200 && answer.status < 300;
     if (accepted) return response;
     // axios.isAxiosError() looks at this flag; azure-kusto-data and our connector read `response`.
-    throw Object.assign(new Error(`Request failed with status code ${answer.status}`), { isAxiosError: true, config, response });
+    throw Object.assign(new Error(`Request failed with status code ${answer.status}`), {
+      isAxiosError: true,
+      config,
+      response,
+    });
   };
 }

@@ -20,6 +20,10 @@ export class LocalConnector implements QueryConnector {
 
   async run(request: ConnectorRequest): Promise<QueryResultSet> {
     const now = this.workspace.now;
-    return this.executor(request.query, { folder: this.workspace.folder, signal: request.signal, ...(now ? { now } : {}) });
+    return this.executor(request.query, {
+      folder: this.workspace.folder,
+      signal: request.signal,
+      ...(now ? { now } : {}),
+    });
   }
 }

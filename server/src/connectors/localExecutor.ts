@@ -42,7 +42,10 @@ function workspaceFor(folder: string): LocalWorkspace {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');
     print = fingerprint(folder);
   } catch (e) {
-    throw new ConnectorError('badRequest', `The local workspace folder ${folder} cannot be read: ${(e as Error).message}`);
+    throw new ConnectorError(
+      'badRequest',
+      `The local workspace folder ${folder} cannot be read: ${(e as Error).message}`,
+    );
   }
   const cached = cache.get(folder);
   if (cached && cached.fingerprint === print) return cached.workspace;
@@ -52,7 +55,10 @@ function workspaceFor(folder: string): LocalWorkspace {
     cache.set(folder, { fingerprint: print, workspace });
     return workspace;
   } catch (e) {
-    throw new ConnectorError('badRequest', `The local workspace in ${folder} could not be loaded: ${(e as Error).message}`);
+    throw new ConnectorError(
+      'badRequest',
+      `The local workspace in ${folder} could not be loaded: ${(e as Error).message}`,
+    );
   }
 }
 
@@ -62,11 +68,15 @@ export const localExecutor: LocalExecutor = async (query, { folder, signal, now 
     // A `now` from the settings entry wins over the manifest's, which executeQuery falls back to.
     const result = executeQuery(query, { workspace, signal, ...(now ? { now } : {}) });
     const title = result.chart?.properties.title;
-    return { tables: result.tables, ...(result.chart ? { render: { visualization: result.chart.type, ...(title ? { title } : {}) } } : {}) };
+    return {
+      tables: result.tables,
+      ...(result.chart ? { render: { visualization: result.chart.type, ...(title ? { title } : {}) } } : {}),
+    };
   } catch (e) {
     if (e instanceof QueryError) throw new ConnectorError('semantic', e.diagnostics[0] ?? e.message);
     if (e instanceof UnsupportedError) throw new ConnectorError('unsupported', e.message);
-    if (e instanceof ExecutionError) throw new ConnectorError(signal.aborted ? 'cancelled' : 'badRequest', e.message);
+    if (e instanceof ExecutionError)
+      throw new ConnectorError(signal.aborted ? 'cancelled' : 'badRequest', e.message);
     throw e;
   }
 };

@@ -11,10 +11,25 @@ import type { LocalRunReply, LocalRunRequest } from './localWorkerExecutor';
 const never = new AbortController().signal;
 
 parentPort!.on('message', (request: LocalRunRequest) => {
-  void localExecutor(request.query, { folder: request.folder, signal: never, ...(request.now ? { now: request.now } : {}) }).then(
-    (result): LocalRunReply => ({ ok: true, tables: result.tables, ...(result.render ? { render: result.render } : {}) }),
-    (e: unknown): LocalRunReply => e instanceof ConnectorError
-      ? { ok: false, kind: e.kind, message: e.message }
-      : { ok: false, kind: 'server', message: `The local engine failed: ${e instanceof Error ? e.message : String(e)}` },
-  ).then((reply) => parentPort!.postMessage(reply));
+  void localExecutor(request.query, {
+    folder: request.folder,
+    signal: never,
+    ...(request.now ? { now: request.now } : {}),
+  })
+    .then(
+      (result): LocalRunReply => ({
+        ok: true,
+        tables: result.tables,
+        ...(result.render ? { render: result.render } : {}),
+      }),
+      (e: unknown): LocalRunReply =>
+        e instanceof ConnectorError
+          ? { ok: false, kind: e.kind, message: e.message }
+          : {
+              ok: false,
+              kind: 'server',
+              message: `The local engine failed: ${e instanceof Error ? e.message : String(e)}`,
+            },
+    )
+    .then((reply) => parentPort!.postMessage(reply));
 });

@@ -33,7 +33,8 @@ let idle: Worker | undefined;
 function takeWorker(): Worker {
   // A worker that died while idle (threadId -1) is replaced.
   const reusable = idle && idle.threadId !== -1 ? idle : undefined;
-  const worker = reusable ?? new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } });
+  const worker =
+    reusable ?? new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } });
   idle = undefined;
   worker.ref();
   return worker;
@@ -51,44 +52,49 @@ function release(worker: Worker): void {
 
 function failureOf(e: Error & { code?: string }): ConnectorError {
   if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new ConnectorError('badRequest', `The query needed more than ${HEAP_LIMIT_MB} MB in the local engine; narrow it (a where, a take, or a smaller join).`);
+    return new ConnectorError(
+      'badRequest',
+      `The query needed more than ${HEAP_LIMIT_MB} MB in the local engine; narrow it (a where, a take, or a smaller join).`,
+    );
   }
   return new ConnectorError('server', `The local engine stopped: ${e.message}`);
 }
 
-export const workerLocalExecutor: LocalExecutor = (query, { folder, signal, now }) => new Promise((resolve, reject) => {
-  if (signal.aborted) return reject(signal.reason ?? new ConnectorError('cancelled', 'The query was cancelled.'));
-  const worker = takeWorker();
-  const settle = () => {
-    signal.removeEventListener('abort', onAbort);
-    worker.off('message', onMessage);
-    worker.off('error', onError);
-    worker.off('exit', onExit);
-  };
-  const onMessage = (reply: LocalRunReply) => {
-    settle();
-    release(worker);
-    if (reply.ok) resolve({ tables: reply.tables, ...(reply.render ? { render: reply.render } : {}) });
-    else reject(new ConnectorError(reply.kind, reply.message));
-  };
-  const onAbort = () => {
-    settle();
-    void worker.terminate();
-    reject(signal.reason ?? new ConnectorError('cancelled', 'The query was cancelled.'));
-  };
-  const onError = (e: Error) => {
-    settle();
-    void worker.terminate();
-    reject(failureOf(e));
-  };
-  const onExit = (code: number) => {
-    settle();
-    reject(new ConnectorError('server', `The local engine stopped unexpectedly (exit code ${code}).`));
-  };
-  signal.addEventListener('abort', onAbort, { once: true });
-  worker.on('message', onMessage);
-  worker.on('error', onError);
-  worker.on('exit', onExit);
-  const request: LocalRunRequest = { query, folder, ...(now ? { now } : {}) };
-  worker.postMessage(request);
-});
+export const workerLocalExecutor: LocalExecutor = (query, { folder, signal, now }) =>
+  new Promise((resolve, reject) => {
+    if (signal.aborted)
+      return reject(signal.reason ?? new ConnectorError('cancelled', 'The query was cancelled.'));
+    const worker = takeWorker();
+    const settle = () => {
+      signal.removeEventListener('abort', onAbort);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (reply: LocalRunReply) => {
+      settle();
+      release(worker);
+      if (reply.ok) resolve({ tables: reply.tables, ...(reply.render ? { render: reply.render } : {}) });
+      else reject(new ConnectorError(reply.kind, reply.message));
+    };
+    const onAbort = () => {
+      settle();
+      void worker.terminate();
+      reject(signal.reason ?? new ConnectorError('cancelled', 'The query was cancelled.'));
+    };
+    const onError = (e: Error) => {
+      settle();
+      void worker.terminate();
+      reject(failureOf(e));
+    };
+    const onExit = (code: number) => {
+      settle();
+      reject(new ConnectorError('server', `The local engine stopped unexpectedly (exit code ${code}).`));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    const request: LocalRunRequest = { query, folder, ...(now ? { now } : {}) };
+    worker.postMessage(request);
+  });

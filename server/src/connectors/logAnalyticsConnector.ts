@@ -1,5 +1,11 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import {
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineRequest,
+  isRestError,
+  type PipelinePolicy,
+} from '@azure/core-rest-pipeline';
 import { LogsQueryClient, LogsQueryResultStatus, type LogsTable } from '@azure/monitor-query-logs';
 import type { QueryResultSet, ResultTable } from '../protocol/queryRun';
 import { tokenScopeFor, type LogAnalyticsWorkspace } from '../protocol/workspaces';
@@ -39,7 +45,11 @@ export class LogAnalyticsConnector implements QueryConnector {
     credential: TokenCredential,
     transport?: ConnectorTransport,
   ) {
-    const endpoint = checkEndpoint(workspace.endpoint ?? DEFAULT_ENDPOINT, 'logAnalytics', `kqlHunting.workspaces "${workspace.name}": endpoint`);
+    const endpoint = checkEndpoint(
+      workspace.endpoint ?? DEFAULT_ENDPOINT,
+      'logAnalytics',
+      `kqlHunting.workspaces "${workspace.name}": endpoint`,
+    );
     this.endpoint = endpoint;
     const runScope: PipelinePolicy = {
       name: 'kqlHuntingRunScope',
@@ -62,11 +72,16 @@ export class LogAnalyticsConnector implements QueryConnector {
     this.signal = request.signal;
     this.rawErrorBody = undefined;
     try {
-      const answer = await this.client.queryWorkspace(this.workspace.workspaceId, request.query, toTimeInterval(request.timespan), {
-        abortSignal: request.signal,
-        serverTimeoutInSeconds: Math.min(Math.max(Math.round(request.serverTimeoutSeconds), 1), 600),
-        includeQueryStatistics: true,
-      });
+      const answer = await this.client.queryWorkspace(
+        this.workspace.workspaceId,
+        request.query,
+        toTimeInterval(request.timespan),
+        {
+          abortSignal: request.signal,
+          serverTimeoutInSeconds: Math.min(Math.max(Math.round(request.serverTimeoutSeconds), 1), 600),
+          includeQueryStatistics: true,
+        },
+      );
       if (answer.status === LogsQueryResultStatus.PartialFailure) {
         const details = (answer.partialError.details ?? []).map((d) => d.message).filter(Boolean);
         return {
@@ -75,10 +90,17 @@ export class LogAnalyticsConnector implements QueryConnector {
           ...(answer.statistics ? { statistics: answer.statistics } : {}),
         };
       }
-      return { tables: answer.tables.map(toResultTable), ...(answer.statistics ? { statistics: answer.statistics } : {}) };
+      return {
+        tables: answer.tables.map(toResultTable),
+        ...(answer.statistics ? { statistics: answer.statistics } : {}),
+      };
     } catch (e) {
       if (isRestError(e) && e.statusCode !== undefined) {
-        const err = describeServiceError(e.statusCode, parseJson(this.rawErrorBody) ?? (e as { details?: unknown }).details, e.message);
+        const err = describeServiceError(
+          e.statusCode,
+          parseJson(this.rawErrorBody) ?? (e as { details?: unknown }).details,
+          e.message,
+        );
         throw new ConnectorError(err.kind, err.message, err.code, err.status);
       }
       throw e;
@@ -91,18 +113,29 @@ export class LogAnalyticsConnector implements QueryConnector {
    * policy, retries and TLS settings as a query.
    */
   async fetchSchemaPayload(signal: AbortSignal): Promise<unknown> {
-    const response = await this.client.pipeline.sendRequest(createDefaultHttpClient(), createPipelineRequest({
-      url: `${this.endpoint}/workspaces/${encodeURIComponent(this.workspace.workspaceId)}/metadata`,
-      method: 'GET',
-      headers: createHttpHeaders({ accept: 'application/json' }),
-      abortSignal: signal,
-    }));
+    const response = await this.client.pipeline.sendRequest(
+      createDefaultHttpClient(),
+      createPipelineRequest({
+        url: `${this.endpoint}/workspaces/${encodeURIComponent(this.workspace.workspaceId)}/metadata`,
+        method: 'GET',
+        headers: createHttpHeaders({ accept: 'application/json' }),
+        abortSignal: signal,
+      }),
+    );
     const body = parseJson(response.bodyAsText ?? undefined);
     if (response.status < 200 || response.status >= 300) {
-      const err = describeServiceError(response.status, body, `Log Analytics answered the metadata request with status ${response.status}.`);
+      const err = describeServiceError(
+        response.status,
+        body,
+        `Log Analytics answered the metadata request with status ${response.status}.`,
+      );
       throw new ConnectorError(err.kind, err.message, err.code, err.status);
     }
-    if (!body || typeof body !== 'object') throw new ConnectorError('server', 'Log Analytics answered the metadata request with something that is not JSON.');
+    if (!body || typeof body !== 'object')
+      throw new ConnectorError(
+        'server',
+        'Log Analytics answered the metadata request with something that is not JSON.',
+      );
     return body;
   }
 }

@@ -32,7 +32,9 @@ export function queryBlocksOf(analysis: DocumentAnalysis): QueryBlock[] {
 }
 
 /** A rule file's `queryPeriod` as an ISO duration, or undefined for anything else. */
-export function ruleTimespan(document: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>): string | undefined {
+export function ruleTimespan(
+  document: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>,
+): string | undefined {
   if (hostFormatOf(document) !== 'yaml') return undefined;
   try {
     const period = parseDocument(document.getText()).get('queryPeriod');

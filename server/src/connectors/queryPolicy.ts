@@ -14,8 +14,10 @@ export function isManagementCommand(query: string): boolean {
 }
 
 const TRUSTED_HOSTS: Record<'logAnalytics' | 'defender' | 'adx', RegExp> = {
-  logAnalytics: /^(api\.loganalytics\.io|api\.loganalytics\.azure\.com|api\.loganalytics\.azure\.cn|api\.loganalytics\.us|api\.loganalytics\.azure\.us)$/i,
-  defender: /^(graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i,
+  logAnalytics:
+    /^(api\.loganalytics\.io|api\.loganalytics\.azure\.com|api\.loganalytics\.azure\.cn|api\.loganalytics\.us|api\.loganalytics\.azure\.us)$/i,
+  defender:
+    /^(graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i,
   adx: /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(kusto\.windows\.net|kustomfa\.windows\.net|kusto\.azuresynapse\.net|kusto\.fabric\.microsoft\.com|kusto\.data\.microsoft\.com|kusto\.chinacloudapi\.cn|kusto\.usgovcloudapi\.net)$/i,
 };
 
@@ -46,10 +48,17 @@ const ALLOWED_PATHS: Record<'logAnalytics' | 'defender' | 'adx', RegExp> = {
  * later `;Data Source=` wins), so they get exactly what was checked, never the raw setting.
  * `setting` names the setting in messages, such as `kqlHunting.workspaces "Prod" clusterUrl`.
  */
-export function checkEndpoint(url: string, kind: 'logAnalytics' | 'defender' | 'adx', setting = kind === 'adx' ? 'clusterUrl' : 'endpoint'): string {
+export function checkEndpoint(
+  url: string,
+  kind: 'logAnalytics' | 'defender' | 'adx',
+  setting = kind === 'adx' ? 'clusterUrl' : 'endpoint',
+): string {
   const refuse = (why: string) => new ConnectorError('refused', `${setting} "${url.slice(0, 200)}" ${why}`);
   // Separators a connection string or a lenient parser could act on; a real endpoint has none.
-  if (/[;\s\\]|[\u0000-\u001f\u007f]/.test(url)) throw refuse('must be a plain URL such as https://host: it holds a ";", a backslash, a space or a control character.');
+  if (/[;\s\\]|[\u0000-\u001f\u007f]/.test(url))
+    throw refuse(
+      'must be a plain URL such as https://host: it holds a ";", a backslash, a space or a control character.',
+    );
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -57,14 +66,26 @@ export function checkEndpoint(url: string, kind: 'logAnalytics' | 'defender' | '
     throw refuse('is not a valid URL.');
   }
   if (parsed.username || parsed.password) throw refuse('must not hold a user name or password.');
-  if (parsed.search || parsed.hash || url.includes('?') || url.includes('#')) throw refuse('must not have a query or fragment.');
+  if (parsed.search || parsed.hash || url.includes('?') || url.includes('#'))
+    throw refuse('must not have a query or fragment.');
   const loopback = isLoopback(parsed.hostname);
-  if (loopback && parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw refuse('must use https.');
-  if (!loopback && parsed.protocol !== 'https:') throw refuse(`must use https: refusing to send a token over ${parsed.protocol.replace(':', '')} to ${parsed.host}.`);
-  if (!loopback && !TRUSTED_HOSTS[kind].test(parsed.hostname)) throw refuse(`is not a known endpoint for this kind of workspace: refusing to send a token to ${parsed.hostname}.`);
+  if (loopback && parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw refuse('must use https.');
+  if (!loopback && parsed.protocol !== 'https:')
+    throw refuse(
+      `must use https: refusing to send a token over ${parsed.protocol.replace(':', '')} to ${parsed.host}.`,
+    );
+  if (!loopback && !TRUSTED_HOSTS[kind].test(parsed.hostname))
+    throw refuse(
+      `is not a known endpoint for this kind of workspace: refusing to send a token to ${parsed.hostname}.`,
+    );
   const path = parsed.pathname.replace(/\/+$/, '') || '/';
   if (!ALLOWED_PATHS[kind].test(path)) {
-    throw refuse(kind === 'adx' ? 'must be the cluster\'s address only, such as https://mycluster.westeurope.kusto.windows.net.' : `must be the service address, with at most its API version as the path (${kind === 'logAnalytics' ? '/v1' : '/v1.0 or /beta'}).`);
+    throw refuse(
+      kind === 'adx'
+        ? "must be the cluster's address only, such as https://mycluster.westeurope.kusto.windows.net."
+        : `must be the service address, with at most its API version as the path (${kind === 'logAnalytics' ? '/v1' : '/v1.0 or /beta'}).`,
+    );
   }
   return `${parsed.origin}${path === '/' ? '' : path}`;
 }

@@ -6,16 +6,41 @@ import type { QueryResultSet, ResultColumn, ResultTable } from '../protocol/quer
  */
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'string', datetime: 'datetime', date: 'datetime', int64: 'long', long: 'long', bigint: 'long',
-  int32: 'int', int: 'int', integer: 'int', sbyte: 'int', int16: 'int', byte: 'int', boolean: 'bool', bool: 'bool',
-  double: 'real', real: 'real', float: 'real', single: 'real', object: 'dynamic', dynamic: 'dynamic',
-  guid: 'guid', uniqueid: 'guid', timespan: 'timespan', time: 'timespan', decimal: 'decimal', sqldecimal: 'decimal',
+  string: 'string',
+  datetime: 'datetime',
+  date: 'datetime',
+  int64: 'long',
+  long: 'long',
+  bigint: 'long',
+  int32: 'int',
+  int: 'int',
+  integer: 'int',
+  sbyte: 'int',
+  int16: 'int',
+  byte: 'int',
+  boolean: 'bool',
+  bool: 'bool',
+  double: 'real',
+  real: 'real',
+  float: 'real',
+  single: 'real',
+  object: 'dynamic',
+  dynamic: 'dynamic',
+  guid: 'guid',
+  uniqueid: 'guid',
+  timespan: 'timespan',
+  time: 'timespan',
+  decimal: 'decimal',
+  sqldecimal: 'decimal',
 };
 
 /** A Kusto type name for the names services use (`DateTime`, `Int64`, `System.String`, `long`). */
 export function kustoTypeName(raw: unknown): string {
   if (typeof raw !== 'string') return 'string';
-  const key = raw.trim().replace(/^System\./i, '').toLowerCase();
+  const key = raw
+    .trim()
+    .replace(/^System\./i, '')
+    .toLowerCase();
   return TYPE_NAMES[key] ?? key;
 }
 
@@ -60,21 +85,32 @@ export function tableFromObjectRows(name: string, schema: unknown, rows: unknown
 }
 
 /** Keeps at most `rowLimit` rows per table; reports the counts before the cut. */
-export function applyRowLimit(result: QueryResultSet, rowLimit: number): { result: QueryResultSet; rowCounts: number[]; truncated: boolean } {
+export function applyRowLimit(
+  result: QueryResultSet,
+  rowLimit: number,
+): { result: QueryResultSet; rowCounts: number[]; truncated: boolean } {
   const rowCounts = result.tables.map((t) => t.rows.length);
   const truncated = rowCounts.some((n) => n > rowLimit);
   if (!truncated) return { result, rowCounts, truncated };
-  return { result: { ...result, tables: result.tables.map((t) => ({ ...t, rows: t.rows.slice(0, rowLimit) })) }, rowCounts, truncated };
+  return {
+    result: { ...result, tables: result.tables.map((t) => ({ ...t, rows: t.rows.slice(0, rowLimit) })) },
+    rowCounts,
+    truncated,
+  };
 }
 
-const RENDER = /\|\s*render\s+(timechart|barchart|columnchart|piechart|areachart|linechart|scatterchart|anomalychart|table|card|stackedareachart|ladderchart|pivotchart|timepivot|treemap)\b([^|]*)$/i;
+const RENDER =
+  /\|\s*render\s+(timechart|barchart|columnchart|piechart|areachart|linechart|scatterchart|anomalychart|table|card|stackedareachart|ladderchart|pivotchart|timepivot|treemap)\b([^|]*)$/i;
 
 /**
  * The chart a query asks for with a trailing `render`, read from the text because not every
  * service reports it (Graph does not, Log Analytics only when asked).
  */
 export function renderHintOf(query: string): { visualization: string; title?: string } | undefined {
-  const withoutComments = query.replace(/\/\/[^\n]*/g, '').trimEnd().replace(/;+$/, '');
+  const withoutComments = query
+    .replace(/\/\/[^\n]*/g, '')
+    .trimEnd()
+    .replace(/;+$/, '');
   const m = RENDER.exec(withoutComments);
   if (!m) return undefined;
   const title = /title\s*=\s*(["'])(.*?)\1/i.exec(m[2])?.[2];

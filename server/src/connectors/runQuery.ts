@@ -29,7 +29,10 @@ export interface RunOptions {
 async function createConnector(workspace: WorkspaceConfig, options: RunOptions): Promise<QueryConnector> {
   if (workspace.kind === 'local') {
     const { LocalConnector } = await import('./localConnector.js');
-    return new LocalConnector(workspace, options.localExecutor ?? (await import('./localWorkerExecutor.js')).workerLocalExecutor);
+    return new LocalConnector(
+      workspace,
+      options.localExecutor ?? (await import('./localWorkerExecutor.js')).workerLocalExecutor,
+    );
   }
   const credential = options.credential ?? (await defaultAzureCredential(workspace.tenantId));
   switch (workspace.kind) {
@@ -48,31 +51,60 @@ async function createConnector(workspace: WorkspaceConfig, options: RunOptions):
   }
 }
 
-const IDENTITY_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AuthenticationRequiredError', 'AggregateAuthenticationError']);
+const IDENTITY_ERRORS = new Set([
+  'CredentialUnavailableError',
+  'AuthenticationError',
+  'AuthenticationRequiredError',
+  'AggregateAuthenticationError',
+]);
 
 /** Sorts any failure into a RunError whose message is safe to show (it never holds a token). */
 export function toRunError(e: unknown): RunError {
   if (e instanceof ConnectorError) {
-    return { kind: e.kind, message: e.message, ...(e.code ? { code: e.code } : {}), ...(e.status !== undefined ? { status: e.status } : {}) };
+    return {
+      kind: e.kind,
+      message: e.message,
+      ...(e.code ? { code: e.code } : {}),
+      ...(e.status !== undefined ? { status: e.status } : {}),
+    };
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  if (IDENTITY_ERRORS.has(err.name)) return { kind: 'unauthorized', message: `Sign-in failed: ${err.message.split('\n')[0]}` };
+  if (IDENTITY_ERRORS.has(err.name))
+    return { kind: 'unauthorized', message: `Sign-in failed: ${err.message.split('\n')[0]}` };
   const code = (err as { code?: unknown }).code;
-  if (code === 'REQUEST_SEND_ERROR' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET') {
+  if (
+    code === 'REQUEST_SEND_ERROR' ||
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    code === 'ECONNRESET'
+  ) {
     return { kind: 'network', message: `Could not reach the service: ${err.message}`, code: String(code) };
   }
   return { kind: 'server', message: err.message || 'The query failed for an unknown reason.' };
 }
 
 /** Runs the query; never throws. */
-export async function runQuery(workspace: WorkspaceConfig, query: string, options: RunOptions): Promise<RunQueryResult> {
+export async function runQuery(
+  workspace: WorkspaceConfig,
+  query: string,
+  options: RunOptions,
+): Promise<RunQueryResult> {
   const started = performance.now();
   const workspaceName = workspace.name;
-  const fail = (error: RunError): RunQueryResult => ({ ok: false, error, durationMs: Math.round(performance.now() - started), workspaceName });
+  const fail = (error: RunError): RunQueryResult => ({
+    ok: false,
+    error,
+    durationMs: Math.round(performance.now() - started),
+    workspaceName,
+  });
   const text = query.trim();
   if (text === '') return fail({ kind: 'badRequest', message: 'There is no query to run here.' });
   if (isManagementCommand(text) && !options.settings.allowManagementCommands) {
-    return fail({ kind: 'refused', message: 'Management commands (text starting with ".") are not run unless kqlHunting.run.allowManagementCommands is on.' });
+    return fail({
+      kind: 'refused',
+      message:
+        'Management commands (text starting with ".") are not run unless kqlHunting.run.allowManagementCommands is on.',
+    });
   }
 
   const controller = new AbortController();
@@ -86,9 +118,18 @@ export async function runQuery(workspace: WorkspaceConfig, query: string, option
   const onCancel = () => abort({ kind: 'cancelled', message: 'The query was cancelled.' });
   if (options.signal?.aborted) return fail({ kind: 'cancelled', message: 'The query was cancelled.' });
   options.signal?.addEventListener('abort', onCancel, { once: true });
-  const timer = setTimeout(() => abort({ kind: 'timeout', message: `The query did not finish within ${options.settings.timeoutSeconds} s (kqlHunting.run.timeoutSeconds).` }), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      abort({
+        kind: 'timeout',
+        message: `The query did not finish within ${options.settings.timeoutSeconds} s (kqlHunting.run.timeoutSeconds).`,
+      }),
+    timeoutMs,
+  );
   // An SDK that ignores the abort signal must not keep the caller waiting: race it.
-  const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }));
+  const aborted = new Promise<never>((_, reject) =>
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
+  );
   aborted.catch(() => undefined);
   try {
     const connector = await createConnector(workspace, options);
@@ -107,7 +148,11 @@ export async function runQuery(workspace: WorkspaceConfig, query: string, option
     return {
       ok: true,
       result: render ? { ...limited.result, render } : limited.result,
-      stats: { durationMs: Math.round(performance.now() - started), rowCounts: limited.rowCounts, truncated: limited.truncated },
+      stats: {
+        durationMs: Math.round(performance.now() - started),
+        rowCounts: limited.rowCounts,
+        truncated: limited.truncated,
+      },
       workspaceName,
     };
   } catch (e) {

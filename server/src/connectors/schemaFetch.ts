@@ -27,17 +27,29 @@ export interface FetchedSchema {
   payload: unknown;
 }
 
-export async function fetchSchemaPayload(workspace: WorkspaceConfig, options: SchemaFetchOptions): Promise<FetchedSchema> {
+export async function fetchSchemaPayload(
+  workspace: WorkspaceConfig,
+  options: SchemaFetchOptions,
+): Promise<FetchedSchema> {
   if (workspace.kind === 'adx' || workspace.kind === 'local') {
-    throw new ConnectorError('unsupported', `Workspace "${workspace.name}" is ${workspace.kind === 'adx' ? 'an Azure Data Explorer database' : 'a local folder'}; only Log Analytics (Sentinel) and Defender XDR workspaces have a live schema.`);
+    throw new ConnectorError(
+      'unsupported',
+      `Workspace "${workspace.name}" is ${workspace.kind === 'adx' ? 'an Azure Data Explorer database' : 'a local folder'}; only Log Analytics (Sentinel) and Defender XDR workspaces have a live schema.`,
+    );
   }
   const credential = options.credential ?? (await defaultAzureCredential(workspace.tenantId));
   if (workspace.kind === 'logAnalytics') {
     const { LogAnalyticsConnector } = await import('./logAnalyticsConnector.js');
-    const payload = await new LogAnalyticsConnector(workspace, credential, options.transport).fetchSchemaPayload(options.signal);
+    const payload = await new LogAnalyticsConnector(
+      workspace,
+      credential,
+      options.transport,
+    ).fetchSchemaPayload(options.signal);
     return { kind: 'logAnalyticsMetadata', environment: 'sentinel', payload };
   }
   const { DefenderConnector } = await import('./defenderConnector.js');
-  const payload = await new DefenderConnector(workspace, credential, options.transport).fetchSchemaPayload(options.signal);
+  const payload = await new DefenderConnector(workspace, credential, options.transport).fetchSchemaPayload(
+    options.signal,
+  );
   return { kind: 'graphHuntingSchema', environment: 'defender', payload };
 }

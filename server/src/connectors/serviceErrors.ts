@@ -33,7 +33,8 @@ function errorChain(body: unknown): ErrorNode[] {
     chain.push(node);
     // Azure Data Explorer puts the detailed text in `@message` beside a generic `message`.
     const detailed = (node as Record<string, unknown>)['@message'];
-    if (typeof detailed === 'string' && detailed !== node.message) chain.push({ code: node.code, message: detailed });
+    if (typeof detailed === 'string' && detailed !== node.message)
+      chain.push({ code: node.code, message: detailed });
     const nestedJson = node.information?.details;
     if (typeof nestedJson === 'string') {
       try {
@@ -47,7 +48,8 @@ function errorChain(body: unknown): ErrorNode[] {
   return chain.filter((n) => typeof n.message === 'string' || typeof n.code === 'string');
 }
 
-const SEMANTIC = /failed to resolve|semantic error|SEM\d{4}|does not refer to any known|is not a recognized|unknown function/i;
+const SEMANTIC =
+  /failed to resolve|semantic error|SEM\d{4}|does not refer to any known|is not a recognized|unknown function/i;
 const SYNTAX = /syntax error|could not be parsed|SYN\d{4}|unexpected token/i;
 
 function kindForStatus(status: number | undefined): RunErrorKind {
@@ -59,7 +61,11 @@ function kindForStatus(status: number | undefined): RunErrorKind {
 }
 
 /** A RunError for a non-2xx answer (or a 200 answer carrying only an error). */
-export function describeServiceError(status: number | undefined, body: unknown, fallbackMessage?: string): RunError {
+export function describeServiceError(
+  status: number | undefined,
+  body: unknown,
+  fallbackMessage?: string,
+): RunError {
   const chain = errorChain(body);
   const outer = chain[0];
   const semantic = [...chain].reverse().find((n) => SEMANTIC.test(`${n.code ?? ''} ${n.message ?? ''}`));
@@ -73,7 +79,11 @@ export function describeServiceError(status: number | undefined, body: unknown, 
     kind = 'syntax';
     chosen = [...chain].reverse().find((n) => n.message && n.message !== 'Syntax Error') ?? syntax;
   }
-  const message = chosen?.message?.trim() || outer?.message?.trim() || fallbackMessage || `The service answered with status ${status ?? 'unknown'}.`;
+  const message =
+    chosen?.message?.trim() ||
+    outer?.message?.trim() ||
+    fallbackMessage ||
+    `The service answered with status ${status ?? 'unknown'}.`;
   const code = chosen?.code ?? outer?.code;
   return { kind, message, ...(code ? { code } : {}), ...(status !== undefined ? { status } : {}) };
 }
@@ -95,7 +105,9 @@ export function partialErrorText(body: unknown): string | undefined {
  * a `line [l,c]` position from a parse error. Offsets are into `query`.
  */
 export function locateError(query: string, message: string): { start: number; end: number } | undefined {
-  const pos = /on line \[(\d+),(\d+)\]/i.exec(message) ?? /line:? ?(\d+)[, ]+(?:col(?:umn)?|position):? ?(\d+)/i.exec(message);
+  const pos =
+    /on line \[(\d+),(\d+)\]/i.exec(message) ??
+    /line:? ?(\d+)[, ]+(?:col(?:umn)?|position):? ?(\d+)/i.exec(message);
   if (pos) {
     const lines = query.split('\n');
     const line = Number(pos[1]) - 1;
@@ -107,7 +119,9 @@ export function locateError(query: string, message: string): { start: number; en
       return { start, end: start + (token ? token[0].length : Math.min(1, lines[line].length - col)) };
     }
   }
-  const named = /named '([^']+)'/i.exec(message) ?? /'([A-Za-z_][\w]*)'/.exec(message.replace(/^'[^']*' operator:\s*/, ''));
+  const named =
+    /named '([^']+)'/i.exec(message) ??
+    /'([A-Za-z_][\w]*)'/.exec(message.replace(/^'[^']*' operator:\s*/, ''));
   if (named) {
     const escaped = named[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const m = new RegExp(`(?<![\\w])${escaped}(?![\\w])`).exec(query);

@@ -14,7 +14,11 @@ export function rulePeriodToIso(period: string): string | undefined {
 }
 
 /** The SDK's time interval object for an ISO duration or interval string. */
-export type TimeInterval = { duration: string } | { startTime: Date; endTime: Date } | { startTime: Date; duration: string } | { duration: string; endTime: Date };
+export type TimeInterval =
+  | { duration: string }
+  | { startTime: Date; endTime: Date }
+  | { startTime: Date; duration: string }
+  | { duration: string; endTime: Date };
 
 export function toTimeInterval(timespan: string): TimeInterval {
   const [a, b] = timespan.split('/');
@@ -33,7 +37,8 @@ interface DurationParts {
   ms: number;
 }
 
-const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+const DURATION =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 
 /** An ISO 8601 duration split into calendar parts (years, months) and a fixed length; undefined when it is not one. */
 function parseDuration(text: string): DurationParts | undefined {
@@ -50,7 +55,9 @@ function shift(date: Date, d: DurationParts, sign: 1 | -1): Date {
   const day = out.getUTCDate();
   out.setUTCDate(1);
   out.setUTCFullYear(out.getUTCFullYear() + sign * d.years, out.getUTCMonth() + sign * d.months);
-  out.setUTCDate(Math.min(day, new Date(Date.UTC(out.getUTCFullYear(), out.getUTCMonth() + 1, 0)).getUTCDate()));
+  out.setUTCDate(
+    Math.min(day, new Date(Date.UTC(out.getUTCFullYear(), out.getUTCMonth() + 1, 0)).getUTCDate()),
+  );
   return new Date(out.getTime() + sign * d.ms);
 }
 
@@ -63,7 +70,10 @@ function instant(text: string): Date | undefined {
  * The start and end of a time span, for services that take two datetimes rather than a
  * duration (Azure Data Explorer's datetime scope). A bare duration ends at `now`.
  */
-export function timespanBounds(timespan: string, now: Date = new Date()): { from: Date; to: Date } | undefined {
+export function timespanBounds(
+  timespan: string,
+  now: Date = new Date(),
+): { from: Date; to: Date } | undefined {
   const [a, b] = timespan.split('/');
   if (b === undefined) {
     const d = parseDuration(a);

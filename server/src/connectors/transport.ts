@@ -11,7 +11,10 @@ export interface ConnectorTransport {
 }
 
 /** The Azure SDK pipeline options for a transport. */
-export function pipelineOptions(transport: ConnectorTransport | undefined): { tlsOptions?: { ca: string }; retryOptions?: ConnectorTransport['retry'] } {
+export function pipelineOptions(transport: ConnectorTransport | undefined): {
+  tlsOptions?: { ca: string };
+  retryOptions?: ConnectorTransport['retry'];
+} {
   return {
     ...(transport?.tlsCa ? { tlsOptions: { ca: transport.tlsCa } } : {}),
     ...(transport?.retry ? { retryOptions: transport.retry } : {}),

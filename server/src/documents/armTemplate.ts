@@ -18,9 +18,12 @@ export function armTemplateRegions(text: string): KqlRegion[] {
   walk(root, (objectNode) => {
     const properties = property(objectNode, 'properties');
     const query = properties && property(properties, 'query');
-    if (!query || query.type !== 'string' || typeof query.value !== 'string' || query.value.startsWith('[')) return;
+    if (!query || query.type !== 'string' || typeof query.value !== 'string' || query.value.startsWith('['))
+      return;
     const kind = property(objectNode, 'kind')?.value;
-    regions.push(jsonStringRegion(text, query, kind === 'Scheduled' || kind === 'NRT' ? 'scheduledRule' : 'query'));
+    regions.push(
+      jsonStringRegion(text, query, kind === 'Scheduled' || kind === 'NRT' ? 'scheduledRule' : 'query'),
+    );
   });
   return regions;
 }
@@ -77,14 +80,24 @@ function walk(node: Node, visitObject: (n: Node) => void): void {
   for (const child of node.children ?? []) walk(child, visitObject);
 }
 
-const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const JSON_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 /** The decoded JSON string, with each escape mapped back to its characters in the file. */
 export function jsonStringRegion(text: string, node: Node, kind?: KqlRegion['kind']): KqlRegion {
   const start = node.offset + 1;
   // A string still being typed has no closing quote yet.
   const last = node.offset + node.length - 1;
-  const end = node.length >= 2 && text[last] === '"' && text[last - 1] !== '\\' ? last : node.offset + node.length;
+  const end =
+    node.length >= 2 && text[last] === '"' && text[last - 1] !== '\\' ? last : node.offset + node.length;
   const out = new MappedRegionBuilder();
   let run = start;
   for (let k = start; k < end; k++) {

@@ -10,7 +10,12 @@ import { parseRuleYaml } from './ruleYaml';
 export type HostFormat = 'kql' | 'yaml' | 'markdown' | 'json' | 'other';
 
 const BY_LANGUAGE: Record<string, HostFormat> = {
-  kql: 'kql', kusto: 'kql', yaml: 'yaml', markdown: 'markdown', json: 'json', jsonc: 'json',
+  kql: 'kql',
+  kusto: 'kql',
+  yaml: 'yaml',
+  markdown: 'markdown',
+  json: 'json',
+  jsonc: 'json',
 };
 const BY_EXTENSION: [RegExp, HostFormat][] = [
   [/\.(kql|csl|kusto)$/i, 'kql'],

@@ -24,14 +24,26 @@ export class MappedRegionBuilder {
   /** Appends document characters unchanged. */
   copy(documentStart: number, characters: string): void {
     if (characters.length === 0) return;
-    this.push({ regionStart: this.text.length, documentStart, regionLength: characters.length, documentLength: characters.length, copied: true });
+    this.push({
+      regionStart: this.text.length,
+      documentStart,
+      regionLength: characters.length,
+      documentLength: characters.length,
+      copied: true,
+    });
     this.text += characters;
   }
 
   /** Appends `value` standing for `documentLength` document characters from `documentStart`. */
   atom(documentStart: number, documentLength: number, value: string): void {
     if (value.length === 0) return;
-    this.push({ regionStart: this.text.length, documentStart, regionLength: value.length, documentLength, copied: false });
+    this.push({
+      regionStart: this.text.length,
+      documentStart,
+      regionLength: value.length,
+      documentLength,
+      copied: false,
+    });
     this.text += value;
   }
 
@@ -59,15 +71,30 @@ export class MappedRegionBuilder {
   private push(piece: Piece): void {
     // Merging adjacent copies keeps the search short for long unchanged runs.
     const last = this.pieces[this.pieces.length - 1];
-    if (last && last.copied && piece.copied && last.documentStart + last.documentLength === piece.documentStart) {
-      this.pieces[this.pieces.length - 1] = { ...last, regionLength: last.regionLength + piece.regionLength, documentLength: last.documentLength + piece.documentLength };
+    if (
+      last &&
+      last.copied &&
+      piece.copied &&
+      last.documentStart + last.documentLength === piece.documentStart
+    ) {
+      this.pieces[this.pieces.length - 1] = {
+        ...last,
+        regionLength: last.regionLength + piece.regionLength,
+        documentLength: last.documentLength + piece.documentLength,
+      };
       return;
     }
     this.pieces.push(piece);
   }
 }
 
-function createMappedRegion(text: string, pieces: Piece[], spanStart: number, spanEnd: number, kind?: KqlRegion['kind']): KqlRegion {
+function createMappedRegion(
+  text: string,
+  pieces: Piece[],
+  spanStart: number,
+  spanEnd: number,
+  kind?: KqlRegion['kind'],
+): KqlRegion {
   const documentEnd = (p: Piece) => p.documentStart + p.documentLength;
   return {
     text,

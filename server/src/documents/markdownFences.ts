@@ -21,7 +21,15 @@ export function markdownKqlRegions(text: string): KqlRegion[] {
     let end = i + 1;
     while (end < lines.length && !closing.test(text.slice(lines[end].start, lines[end].end))) end++;
     const content = lines.slice(i + 1, end);
-    if (content.length > 0 && KQL_INFO.has(info.toLowerCase().replace(/^\{?\.?/, '').replace(/\}$/, ''))) {
+    if (
+      content.length > 0 &&
+      KQL_INFO.has(
+        info
+          .toLowerCase()
+          .replace(/^\{?\.?/, '')
+          .replace(/\}$/, ''),
+      )
+    ) {
       regions.push(fenceRegion(text, content, indent.length));
     }
     i = end;

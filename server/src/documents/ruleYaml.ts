@@ -1,4 +1,13 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import type { KqlRegion } from './regions';
 import { yamlScalarRegion } from './yamlScalarRegion';
 
@@ -23,7 +32,19 @@ export interface ParsedRuleYaml {
   readonly region: KqlRegion | undefined;
 }
 
-const RULE_KEYS = ['id', 'name', 'description', 'kind', 'severity', 'requiredDataConnectors', 'tactics', 'relevantTechniques', 'queryFrequency', 'queryPeriod', 'entityMappings'];
+const RULE_KEYS = [
+  'id',
+  'name',
+  'description',
+  'kind',
+  'severity',
+  'requiredDataConnectors',
+  'tactics',
+  'relevantTechniques',
+  'queryFrequency',
+  'queryPeriod',
+  'entityMappings',
+];
 
 /** Recently parsed texts: regions, environment and rule checks all ask for the same version. */
 const cache = new Map<string, ParsedRuleYaml | null>();

@@ -28,7 +28,12 @@ function leadingSpaces(text: string, line: SourceLine): number {
   return n;
 }
 
-export function decodeBlockScalar(source: string, headerStart: number, parentIndent: number, out: MappedRegionBuilder): BlockScalarSpan {
+export function decodeBlockScalar(
+  source: string,
+  headerStart: number,
+  parentIndent: number,
+  out: MappedRegionBuilder,
+): BlockScalarSpan {
   const header = /^([|>])([1-9+-]?)([1-9+-]?)/.exec(source.slice(headerStart, headerStart + 3))!;
   const folded = header[1] === '>';
   const indicators = header[2] + header[3];
@@ -60,7 +65,12 @@ export function decodeBlockScalar(source: string, headerStart: number, parentInd
     }
     if (spaces < indent) break;
     const first = source[line.start + indent];
-    lines.push({ ...line, contentStart: line.start + indent, empty: false, moreIndented: first === ' ' || first === '\t' });
+    lines.push({
+      ...line,
+      contentStart: line.start + indent,
+      empty: false,
+      moreIndented: first === ' ' || first === '\t',
+    });
   }
   let last = lines.length - 1;
   while (last >= 0 && lines[last].empty) last--;

@@ -9,13 +9,35 @@ import { isBlank, sourceLines } from './sourceLines';
 export type FlowStyle = 'plain' | 'single' | 'double';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 /** Decodes the characters between `start` and `end` (quotes excluded) into the builder. */
-export function decodeFlowScalar(source: string, start: number, end: number, style: FlowStyle, out: MappedRegionBuilder): void {
+export function decodeFlowScalar(
+  source: string,
+  start: number,
+  end: number,
+  style: FlowStyle,
+  out: MappedRegionBuilder,
+): void {
   const lines = sourceLines(source, start, end);
   let joinWithoutSpace = false;
   for (let i = 0; i < lines.length; i++) {
@@ -31,7 +53,12 @@ export function decodeFlowScalar(source: string, start: number, end: number, sty
         escapedBreak = true;
         to--;
       } else {
-        while (to > from && isBlank(source[to - 1]) && !(style === 'double' && endsWithEscape(source, from, to - 1))) to--;
+        while (
+          to > from &&
+          isBlank(source[to - 1]) &&
+          !(style === 'double' && endsWithEscape(source, from, to - 1))
+        )
+          to--;
       }
     }
     if (i > 0 && from === to && !isLast) {
@@ -51,7 +78,11 @@ export function decodeFlowScalar(source: string, start: number, end: number, sty
 }
 
 /** True when the line before `i` was blank, so the break before line `i` was already emitted. */
-function previousWasBlank(lines: readonly { start: number; end: number }[], i: number, source: string): boolean {
+function previousWasBlank(
+  lines: readonly { start: number; end: number }[],
+  i: number,
+  source: string,
+): boolean {
   if (i < 2) return false;
   const prev = lines[i - 1];
   for (let k = prev.start; k < prev.end; k++) if (!isBlank(source[k])) return false;

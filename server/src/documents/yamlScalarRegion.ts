@@ -10,18 +10,29 @@ import { decodeFlowScalar } from './yamlFlowScalar';
  * spec the decoder does not cover), the parser's value wins and positions map line by line from
  * the scalar's start, so the engine never sees text that the rule would not run.
  */
-export function yamlScalarRegion(source: string, node: Scalar, kind?: KqlRegion['kind']): KqlRegion | undefined {
+export function yamlScalarRegion(
+  source: string,
+  node: Scalar,
+  kind?: KqlRegion['kind'],
+): KqlRegion | undefined {
   if (typeof node.value !== 'string' || !node.range) return undefined;
   const decoded = decodeYamlScalar(source, node, kind);
   if (decoded.region.text === node.value) {
     // Only a literal block holds the KQL line for line; other styles fold lines or escape characters.
     return node.type === Scalar.BLOCK_LITERAL ? decoded.region : { ...decoded.region, editable: false };
   }
-  return { ...approximateRegion(source, node.value, decoded.spanStart, decoded.spanEnd, kind), editable: false };
+  return {
+    ...approximateRegion(source, node.value, decoded.spanStart, decoded.spanEnd, kind),
+    editable: false,
+  };
 }
 
 /** The decoder's own reading of a scalar, before it is checked against the parser's value. */
-export function decodeYamlScalar(source: string, node: Scalar, kind?: KqlRegion['kind']): { region: KqlRegion; spanStart: number; spanEnd: number } {
+export function decodeYamlScalar(
+  source: string,
+  node: Scalar,
+  kind?: KqlRegion['kind'],
+): { region: KqlRegion; spanStart: number; spanEnd: number } {
   const [start, valueEnd] = node.range!;
   const out = new MappedRegionBuilder();
   let spanStart = start;
@@ -39,7 +50,13 @@ export function decodeYamlScalar(source: string, node: Scalar, kind?: KqlRegion[
     case Scalar.QUOTE_DOUBLE:
       spanStart = start + 1;
       spanEnd = valueEnd - 1;
-      decodeFlowScalar(source, spanStart, spanEnd, node.type === Scalar.QUOTE_SINGLE ? 'single' : 'double', out);
+      decodeFlowScalar(
+        source,
+        spanStart,
+        spanEnd,
+        node.type === Scalar.QUOTE_SINGLE ? 'single' : 'double',
+        out,
+      );
       break;
     default:
       decodeFlowScalar(source, start, valueEnd, 'plain', out);
@@ -48,7 +65,13 @@ export function decodeYamlScalar(source: string, node: Scalar, kind?: KqlRegion[
 }
 
 /** The parser's value with offsets mapped by line and column from the start of the span. */
-function approximateRegion(source: string, value: string, spanStart: number, spanEnd: number, kind?: KqlRegion['kind']): KqlRegion {
+function approximateRegion(
+  source: string,
+  value: string,
+  spanStart: number,
+  spanEnd: number,
+  kind?: KqlRegion['kind'],
+): KqlRegion {
   const out = new MappedRegionBuilder();
   const docLines = source.slice(spanStart, spanEnd).split(/\r?\n/);
   let docOffset = spanStart;

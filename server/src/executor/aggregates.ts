@@ -24,38 +24,130 @@ type Simple = (args: Evaluator[], argExprs: Expr[], scope: Scope) => () => Accum
 const one = (v: unknown) => [v];
 
 const SIMPLE: Record<string, Simple> = {
-  count: () => () => { let n = 0; return { add: () => { n++; }, result: () => one(n) }; },
-  countif: ([p]) => () => { let n = 0; return { add: (r) => { if (p(r) === true) n++; }, result: () => one(n) }; },
-  dcount: ([x]) => () => { const s = new Set<unknown>(); return { add: (r) => { const v = x(r); if (v !== null && v !== '') s.add(keyPart(v)); }, result: () => one(s.size) }; },
-  dcountif: ([x, p]) => () => { const s = new Set<unknown>(); return { add: (r) => { if (p(r) !== true) return; const v = x(r); if (v !== null && v !== '') s.add(keyPart(v)); }, result: () => one(s.size) }; },
+  count: () => () => {
+    let n = 0;
+    return {
+      add: () => {
+        n++;
+      },
+      result: () => one(n),
+    };
+  },
+  countif:
+    ([p]) =>
+    () => {
+      let n = 0;
+      return {
+        add: (r) => {
+          if (p(r) === true) n++;
+        },
+        result: () => one(n),
+      };
+    },
+  dcount:
+    ([x]) =>
+    () => {
+      const s = new Set<unknown>();
+      return {
+        add: (r) => {
+          const v = x(r);
+          if (v !== null && v !== '') s.add(keyPart(v));
+        },
+        result: () => one(s.size),
+      };
+    },
+  dcountif:
+    ([x, p]) =>
+    () => {
+      const s = new Set<unknown>();
+      return {
+        add: (r) => {
+          if (p(r) !== true) return;
+          const v = x(r);
+          if (v !== null && v !== '') s.add(keyPart(v));
+        },
+        result: () => one(s.size),
+      };
+    },
   min: ([x]) => extremum(x, -1),
   max: ([x]) => extremum(x, 1),
-  sum: ([x]) => () => { let s: number | null = null; return { add: (r) => { const v = x(r); if (typeof v === 'number') s = (s ?? 0) + v; }, result: () => one(s) }; },
-  avg: ([x]) => () => { let s = 0; let n = 0; return { add: (r) => { const v = x(r); if (typeof v === 'number') { s += v; n++; } }, result: () => one(n ? s / n : null) }; },
-  take_any: ([x]) => () => { let seen = false; let v: unknown = null; return { add: (r) => { if (!seen) { v = x(r); seen = true; } }, result: () => one(v) }; },
+  sum:
+    ([x]) =>
+    () => {
+      let s: number | null = null;
+      return {
+        add: (r) => {
+          const v = x(r);
+          if (typeof v === 'number') s = (s ?? 0) + v;
+        },
+        result: () => one(s),
+      };
+    },
+  avg:
+    ([x]) =>
+    () => {
+      let s = 0;
+      let n = 0;
+      return {
+        add: (r) => {
+          const v = x(r);
+          if (typeof v === 'number') {
+            s += v;
+            n++;
+          }
+        },
+        result: () => one(n ? s / n : null),
+      };
+    },
+  take_any:
+    ([x]) =>
+    () => {
+      let seen = false;
+      let v: unknown = null;
+      return {
+        add: (r) => {
+          if (!seen) {
+            v = x(r);
+            seen = true;
+          }
+        },
+        result: () => one(v),
+      };
+    },
   make_set: (args, exprs, scope) => collect(args, exprs, scope, true),
   make_list: (args, exprs, scope) => collect(args, exprs, scope, false),
-  make_bag: ([x]) => () => {
-    const bag: Record<string, unknown> = {};
-    return {
-      add: (r) => { const v = x(r); if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(bag, v); },
-      result: () => one(bag),
-    };
-  },
-  percentile: ([x, p]) => () => {
-    const values: number[] = [];
-    let pct: unknown = null;
-    return {
-      add: (r) => { const v = x(r); if (typeof v === 'number') values.push(v); pct ??= p(r); },
-      result: () => {
-        if (!values.length || typeof pct !== 'number') return one(null);
-        values.sort((a, b) => a - b);
-        // Nearest rank: the smallest value with at least pct percent of values at or below it.
-        const rank = Math.max(1, Math.ceil((pct / 100) * values.length));
-        return one(values[Math.min(values.length, rank) - 1]);
-      },
-    };
-  },
+  make_bag:
+    ([x]) =>
+    () => {
+      const bag: Record<string, unknown> = {};
+      return {
+        add: (r) => {
+          const v = x(r);
+          if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(bag, v);
+        },
+        result: () => one(bag),
+      };
+    },
+  percentile:
+    ([x, p]) =>
+    () => {
+      const values: number[] = [];
+      let pct: unknown = null;
+      return {
+        add: (r) => {
+          const v = x(r);
+          if (typeof v === 'number') values.push(v);
+          pct ??= p(r);
+        },
+        result: () => {
+          if (!values.length || typeof pct !== 'number') return one(null);
+          values.sort((a, b) => a - b);
+          // Nearest rank: the smallest value with at least pct percent of values at or below it.
+          const rank = Math.max(1, Math.ceil((pct / 100) * values.length));
+          return one(values[Math.min(values.length, rank) - 1]);
+        },
+      };
+    },
 };
 
 function extremum(x: Evaluator, sign: 1 | -1): () => Accumulator {
@@ -106,8 +198,14 @@ function collect(args: Evaluator[], exprs: Expr[], scope: Scope, distinct: boole
  * Compiles one aggregate call. `outputs` are the result columns the binder assigned to it, so
  * arg_max(Timestamp, *) knows which input columns it carries.
  */
-export function compileAggregate(call: Expr, scope: Scope, outputs: readonly Column[], byNames: ReadonlySet<string>): CompiledAggregate {
-  if (kindName(call) !== 'FunctionCallExpression') throw new UnsupportedError(`a summarize aggregate that is not a function call`);
+export function compileAggregate(
+  call: Expr,
+  scope: Scope,
+  outputs: readonly Column[],
+  byNames: ReadonlySet<string>,
+): CompiledAggregate {
+  if (kindName(call) !== 'FunctionCallExpression')
+    throw new UnsupportedError(`a summarize aggregate that is not a function call`);
   const fc = call as Kusto.Language.Syntax.FunctionCallExpression;
   const name = (fc.Name?.SimpleName ?? '').toLowerCase();
   const argExprs = elements(fc.ArgumentList?.Expressions);
@@ -118,12 +216,21 @@ export function compileAggregate(call: Expr, scope: Scope, outputs: readonly Col
   return { width: 1, create: simple(args, argExprs, scope) };
 }
 
-function compileArg(name: string, argExprs: Expr[], scope: Scope, outputs: readonly Column[], byNames: ReadonlySet<string>): CompiledAggregate {
+function compileArg(
+  name: string,
+  argExprs: Expr[],
+  scope: Scope,
+  outputs: readonly Column[],
+  byNames: ReadonlySet<string>,
+): CompiledAggregate {
   const sign = name === 'arg_max' ? 1 : -1;
   const key = compileScalar(argExprs[0], scope);
   const carried: Evaluator[] = [];
   const first = argExprs[0];
-  const firstColumn = kindName(first) === 'NameReference' ? (first as Kusto.Language.Syntax.NameReference).SimpleName : undefined;
+  const firstColumn =
+    kindName(first) === 'NameReference'
+      ? (first as Kusto.Language.Syntax.NameReference).SimpleName
+      : undefined;
   for (const a of argExprs.slice(1)) {
     if (kindName(a) === 'StarExpression') {
       // `*` carries every input column except the by columns and the one already returned first.
@@ -135,7 +242,8 @@ function compileArg(name: string, argExprs: Expr[], scope: Scope, outputs: reado
     } else carried.push(compileScalar(a, scope));
   }
   const width = 1 + carried.length;
-  if (outputs.length && outputs.length !== width) throw new ExecutionError(`${name}: expected ${outputs.length} output columns, computed ${width}`);
+  if (outputs.length && outputs.length !== width)
+    throw new ExecutionError(`${name}: expected ${outputs.length} output columns, computed ${width}`);
   return {
     width,
     create: () => {
@@ -145,7 +253,10 @@ function compileArg(name: string, argExprs: Expr[], scope: Scope, outputs: reado
         add: (r) => {
           const v = key(r);
           if (v === null || v === undefined) return;
-          if (bestRow === undefined || compareValues(v, best) * sign > 0) { best = v; bestRow = r; }
+          if (bestRow === undefined || compareValues(v, best) * sign > 0) {
+            best = v;
+            bestRow = r;
+          }
         },
         result: () => [best, ...carried.map((f) => (bestRow ? f(bestRow) : null))],
       };
@@ -154,17 +265,27 @@ function compileArg(name: string, argExprs: Expr[], scope: Scope, outputs: reado
 }
 
 /** How many output columns an aggregate call produces, given the input columns (for arg_max with *). */
-export function aggregateWidth(call: Expr, inputColumns: readonly Column[], byNames: ReadonlySet<string>): number {
+export function aggregateWidth(
+  call: Expr,
+  inputColumns: readonly Column[],
+  byNames: ReadonlySet<string>,
+): number {
   if (kindName(call) !== 'FunctionCallExpression') return 1;
   const fc = call as Kusto.Language.Syntax.FunctionCallExpression;
   const name = (fc.Name?.SimpleName ?? '').toLowerCase();
   if (name !== 'arg_max' && name !== 'arg_min') return 1;
   const args = elements(fc.ArgumentList?.Expressions);
   const first = args[0];
-  const firstColumn = first && kindName(first) === 'NameReference' ? (first as Kusto.Language.Syntax.NameReference).SimpleName : undefined;
+  const firstColumn =
+    first && kindName(first) === 'NameReference'
+      ? (first as Kusto.Language.Syntax.NameReference).SimpleName
+      : undefined;
   let width = 1;
   for (const a of args.slice(1)) {
-    width += kindName(a) === 'StarExpression' ? inputColumns.filter((c) => !byNames.has(c.name) && c.name !== firstColumn).length : 1;
+    width +=
+      kindName(a) === 'StarExpression'
+        ? inputColumns.filter((c) => !byNames.has(c.name) && c.name !== firstColumn).length
+        : 1;
   }
   return width;
 }

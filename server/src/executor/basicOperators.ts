@@ -22,13 +22,16 @@ export function where(op: Kusto.Language.Syntax.FilterOperator, input: Table, ct
 
 /** The name an extend or project item gives its column, when it names one explicitly. */
 function declaredName(e: Expr): string | undefined {
-  return kindName(e) === 'SimpleNamedExpression' ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Name!.SimpleName! : undefined;
+  return kindName(e) === 'SimpleNamedExpression'
+    ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Name!.SimpleName!
+    : undefined;
 }
 
 function valueOf(e: Expr): Expr {
   const k = kindName(e);
   if (k === 'SimpleNamedExpression') return (e as Kusto.Language.Syntax.SimpleNamedExpression).Expression!;
-  if (k === 'CompoundNamedExpression') throw new UnsupportedError('assigning to several columns at once, (a, b) = ...');
+  if (k === 'CompoundNamedExpression')
+    throw new UnsupportedError('assigning to several columns at once, (a, b) = ...');
   return e;
 }
 
@@ -82,7 +85,10 @@ export function projectRename(op: Kusto.Language.Syntax.ProjectRenameOperator, i
   const renames = new Map<string, string>();
   for (const e of elements(op.Expressions)) {
     const named = e as Kusto.Language.Syntax.SimpleNamedExpression;
-    renames.set(named.Name!.SimpleName!, (named.Expression as Kusto.Language.Syntax.NameReference).SimpleName!);
+    renames.set(
+      named.Name!.SimpleName!,
+      (named.Expression as Kusto.Language.Syntax.NameReference).SimpleName!,
+    );
   }
   const index = columnIndex(input.columns);
   const positions = out.map((c) => index.get(renames.get(c.name) ?? c.name)!);
@@ -92,7 +98,8 @@ export function projectRename(op: Kusto.Language.Syntax.ProjectRenameOperator, i
 function constantNumber(e: Expr, input: Table, ctx: QueryContext, what: string): number {
   const v = compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
   void input;
-  if (typeof v !== 'number' || v < 0) throw new ExecutionError(`${what} needs a non-negative number, got ${String(v)}`);
+  if (typeof v !== 'number' || v < 0)
+    throw new ExecutionError(`${what} needs a non-negative number, got ${String(v)}`);
   return Math.floor(v);
 }
 
@@ -102,7 +109,11 @@ export function take(op: Kusto.Language.Syntax.TakeOperator, input: Table, ctx: 
   return { columns: input.columns, rows: input.rows.slice(0, n) };
 }
 
-interface SortKey { f: Evaluator; desc: boolean; nullsFirst: boolean }
+interface SortKey {
+  f: Evaluator;
+  desc: boolean;
+  nullsFirst: boolean;
+}
 
 function sortKeys(items: Expr[], input: Table, ctx: QueryContext): SortKey[] {
   const scope = scopeOf(input, ctx);
@@ -146,13 +157,19 @@ function sortRows(rows: Row[], keys: SortKey[]): Row[] {
 
 export function sort(op: Kusto.Language.Syntax.SortOperator, input: Table, ctx: QueryContext): Table {
   rejectParameters(op, 'sort', []);
-  return { columns: input.columns, rows: sortRows(input.rows, sortKeys(elements(op.Expressions), input, ctx)) };
+  return {
+    columns: input.columns,
+    rows: sortRows(input.rows, sortKeys(elements(op.Expressions), input, ctx)),
+  };
 }
 
 export function top(op: Kusto.Language.Syntax.TopOperator, input: Table, ctx: QueryContext): Table {
   rejectParameters(op, 'top', []);
   const n = constantNumber(op.Expression!, input, ctx, 'top');
-  return { columns: input.columns, rows: sortRows(input.rows, sortKeys([op.ByExpression!], input, ctx)).slice(0, n) };
+  return {
+    columns: input.columns,
+    rows: sortRows(input.rows, sortKeys([op.ByExpression!], input, ctx)).slice(0, n),
+  };
 }
 
 export function distinct(op: Kusto.Language.Syntax.DistinctOperator, input: Table, ctx: QueryContext): Table {
@@ -160,9 +177,13 @@ export function distinct(op: Kusto.Language.Syntax.DistinctOperator, input: Tabl
   const out: Column[] = resultColumns(op);
   const scope = scopeOf(input, ctx);
   const items = elements(op.Expressions);
-  const fs: Evaluator[] = items.length === 1 && kindName(items[0]) === 'StarExpression'
-    ? out.map((c) => { const i = scope.index.get(c.name)!; return (r: Row) => r[i]; })
-    : items.map((e) => compileScalar(valueOf(e), scope));
+  const fs: Evaluator[] =
+    items.length === 1 && kindName(items[0]) === 'StarExpression'
+      ? out.map((c) => {
+          const i = scope.index.get(c.name)!;
+          return (r: Row) => r[i];
+        })
+      : items.map((e) => compileScalar(valueOf(e), scope));
   const seen = new Set<unknown>();
   const rows: Row[] = [];
   for (const r of input.rows) {

@@ -10,7 +10,8 @@ import { parseTimespan } from './values';
  */
 
 const DAY = 86_400_000;
-const num = (c: FunctionCall, i: number): number | null => (typeof c.args[i] === 'number' ? (c.args[i] as number) : null);
+const num = (c: FunctionCall, i: number): number | null =>
+  typeof c.args[i] === 'number' ? (c.args[i] as number) : null;
 const text = (c: FunctionCall, i: number): string => String(c.args[i] ?? '').toLowerCase();
 
 function utc(ms: number): Date {
@@ -23,33 +24,56 @@ function isoWeek(ms: number): number {
   const day = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - day + 3);
   const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
-  return 1 + Math.round(((d.getTime() - firstThursday.getTime()) / DAY - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  return (
+    1 +
+    Math.round(
+      ((d.getTime() - firstThursday.getTime()) / DAY - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7,
+    )
+  );
 }
 
 function dayOfYear(ms: number): number {
   const d = utc(ms);
-  return Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY) + 1;
+  return (
+    Math.floor(
+      (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) /
+        DAY,
+    ) + 1
+  );
 }
 
 function datetimePart(part: string, ms: number): number | null {
   const d = utc(ms);
   const fracMs = ms - Math.floor(ms / 1000) * 1000;
   switch (part) {
-    case 'year': return d.getUTCFullYear();
-    case 'quarter': return Math.floor(d.getUTCMonth() / 3) + 1;
-    case 'month': return d.getUTCMonth() + 1;
-    case 'week_of_year': case 'weekofyear': return isoWeek(ms);
-    case 'day': return d.getUTCDate();
-    case 'dayofyear': return dayOfYear(ms);
-    case 'hour': return d.getUTCHours();
-    case 'minute': return d.getUTCMinutes();
-    case 'second': return d.getUTCSeconds();
-    case 'millisecond': return Math.floor(fracMs);
+    case 'year':
+      return d.getUTCFullYear();
+    case 'quarter':
+      return Math.floor(d.getUTCMonth() / 3) + 1;
+    case 'month':
+      return d.getUTCMonth() + 1;
+    case 'week_of_year':
+    case 'weekofyear':
+      return isoWeek(ms);
+    case 'day':
+      return d.getUTCDate();
+    case 'dayofyear':
+      return dayOfYear(ms);
+    case 'hour':
+      return d.getUTCHours();
+    case 'minute':
+      return d.getUTCMinutes();
+    case 'second':
+      return d.getUTCSeconds();
+    case 'millisecond':
+      return Math.floor(fracMs);
     // Microseconds and nanoseconds need the ticks below a millisecond, which are not kept.
-    case 'microsecond': case 'nanosecond':
+    case 'microsecond':
+    case 'nanosecond':
       // These need the ticks below a millisecond, which the executor does not keep yet.
       throw new UnsupportedError(`datetime_part('${part}') (sub-millisecond precision)`);
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -58,10 +82,20 @@ function addMonths(ms: number, months: number): number {
   const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
   // Like .NET's AddMonths, a day past the end of the target month becomes its last day.
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), last)) + (ms - Math.floor(ms / DAY) * DAY);
+  return (
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), last)) +
+    (ms - Math.floor(ms / DAY) * DAY)
+  );
 }
 
-const FIXED: Record<string, number> = { week: 7 * DAY, day: DAY, hour: 3_600_000, minute: 60_000, second: 1000, millisecond: 1 };
+const FIXED: Record<string, number> = {
+  week: 7 * DAY,
+  day: DAY,
+  hour: 3_600_000,
+  minute: 60_000,
+  second: 1000,
+  millisecond: 1,
+};
 
 function datetimeAdd(part: string, amount: number, ms: number): number | null {
   if (part === 'year') return addMonths(ms, 12 * amount);
@@ -76,11 +110,15 @@ type Period = 'day' | 'week' | 'month' | 'year';
 function startOf(period: Period, ms: number, offset: number): number {
   const d = utc(ms);
   switch (period) {
-    case 'day': return Math.floor(ms / DAY) * DAY + offset * DAY;
+    case 'day':
+      return Math.floor(ms / DAY) * DAY + offset * DAY;
     // Kusto's weeks start on Sunday.
-    case 'week': return Math.floor(ms / DAY) * DAY - d.getUTCDay() * DAY + offset * 7 * DAY;
-    case 'month': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1);
-    case 'year': return Date.UTC(d.getUTCFullYear() + offset, 0, 1);
+    case 'week':
+      return Math.floor(ms / DAY) * DAY - d.getUTCDay() * DAY + offset * 7 * DAY;
+    case 'month':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1);
+    case 'year':
+      return Date.UTC(d.getUTCFullYear() + offset, 0, 1);
   }
 }
 
@@ -89,25 +127,47 @@ function startOf(period: Period, ms: number, offset: number): number {
  * so that instant cannot be represented; refusing by name beats printing the next period's start.
  */
 function endOf(period: Period): never {
-  throw new UnsupportedError(`endof${period}() (its answer needs 100 ns precision, which the local executor does not keep yet)`);
+  throw new UnsupportedError(
+    `endof${period}() (its answer needs 100 ns precision, which the local executor does not keep yet)`,
+  );
 }
 
 function periodFunctions(): Record<string, ScalarFunction> {
   const out: Record<string, ScalarFunction> = {};
   for (const p of ['day', 'week', 'month', 'year'] as const) {
-    out[`startof${p}`] = (c) => { const ms = num(c, 0); return ms === null ? null : startOf(p, ms, num(c, 1) ?? 0); };
+    out[`startof${p}`] = (c) => {
+      const ms = num(c, 0);
+      return ms === null ? null : startOf(p, ms, num(c, 1) ?? 0);
+    };
     out[`endof${p}`] = () => endOf(p);
   }
   return out;
 }
 
-const onDate = (f: (ms: number) => number): ScalarFunction => (c) => { const ms = num(c, 0); return ms === null ? null : f(ms); };
-const fromEpoch = (msPerUnit: number): ScalarFunction => (c) => { const v = num(c, 0); return v === null ? null : v * msPerUnit; };
+const onDate =
+  (f: (ms: number) => number): ScalarFunction =>
+  (c) => {
+    const ms = num(c, 0);
+    return ms === null ? null : f(ms);
+  };
+const fromEpoch =
+  (msPerUnit: number): ScalarFunction =>
+  (c) => {
+    const v = num(c, 0);
+    return v === null ? null : v * msPerUnit;
+  };
 
 export const CALENDAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...periodFunctions(),
-  datetime_part: (c) => { const ms = num(c, 1); return ms === null ? null : datetimePart(text(c, 0), ms); },
-  datetime_add: (c) => { const n = num(c, 1); const ms = num(c, 2); return n === null || ms === null ? null : datetimeAdd(text(c, 0), Math.trunc(n), ms); },
+  datetime_part: (c) => {
+    const ms = num(c, 1);
+    return ms === null ? null : datetimePart(text(c, 0), ms);
+  },
+  datetime_add: (c) => {
+    const n = num(c, 1);
+    const ms = num(c, 2);
+    return n === null || ms === null ? null : datetimeAdd(text(c, 0), Math.trunc(n), ms);
+  },
   make_datetime: (c) => {
     const [y, mo, d, h, mi, s] = [0, 1, 2, 3, 4, 5].map((i) => num(c, i) ?? (i < 2 ? null : i === 2 ? 1 : 0));
     if (y === null || mo === null || d === null) return null;

@@ -10,9 +10,12 @@ export function parseCsv(text: string): Record<string, string>[] {
   for (let i = 1; i < records.length; i++) {
     const rec = records[i];
     if (rec.length === 1 && rec[0] === '') continue;
-    if (rec.length !== header.length) throw new Error(`CSV record ${i + 1} has ${rec.length} fields; the header has ${header.length}`);
+    if (rec.length !== header.length)
+      throw new Error(`CSV record ${i + 1} has ${rec.length} fields; the header has ${header.length}`);
     const row: Record<string, string> = {};
-    header.forEach((h, j) => { row[h] = rec[j]; });
+    header.forEach((h, j) => {
+      row[h] = rec[j];
+    });
     out.push(row);
   }
   return out;
@@ -27,11 +30,16 @@ function csvRecords(text: string): string[][] {
     const c = text[i];
     if (quoted) {
       if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       record.push(field);
       records.push(record);
@@ -40,6 +48,9 @@ function csvRecords(text: string): string[][] {
     } else field += c;
   }
   if (quoted) throw new Error('CSV ends inside a quoted field');
-  if (field !== '' || record.length) { record.push(field); records.push(record); }
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
   return records;
 }

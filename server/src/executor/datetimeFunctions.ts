@@ -11,7 +11,8 @@ export function startOfDay(ms: number, offsetDays = 0): number {
 
 /** `bin(value, size)`: rounds down to a multiple of size, for numbers, datetimes and timespans. */
 export function bin(value: unknown, size: unknown, valueType: KqlType): unknown {
-  if (value === null || size === null || typeof value !== 'number' || typeof size !== 'number' || size <= 0) return null;
+  if (value === null || size === null || typeof value !== 'number' || typeof size !== 'number' || size <= 0)
+    return null;
   const r = Math.floor(value / size) * size;
   return valueType === 'int' || valueType === 'long' ? Math.trunc(r) : r;
 }
@@ -26,21 +27,32 @@ export function datetimeDiff(part: string, a: number, b: number): number | null 
   const months = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
   const floorDiff = (unit: number) => Math.floor(a / unit) - Math.floor(b / unit);
   switch (part.toLowerCase()) {
-    case 'year': return da.getUTCFullYear() - db.getUTCFullYear();
-    case 'quarter': return Math.floor(months(da) / 3) - Math.floor(months(db) / 3);
-    case 'month': return months(da) - months(db);
+    case 'year':
+      return da.getUTCFullYear() - db.getUTCFullYear();
+    case 'quarter':
+      return Math.floor(months(da) / 3) - Math.floor(months(db) / 3);
+    case 'month':
+      return months(da) - months(db);
     // Weeks start on Sunday; 1970-01-01 was a Thursday, so shift by four days.
-    case 'week': return Math.floor((a + 4 * MS.day) / (7 * MS.day)) - Math.floor((b + 4 * MS.day) / (7 * MS.day));
-    case 'day': return floorDiff(MS.day);
-    case 'hour': return floorDiff(MS.hour);
-    case 'minute': return floorDiff(MS.minute);
-    case 'second': return floorDiff(MS.second);
-    case 'millisecond': return floorDiff(1);
+    case 'week':
+      return Math.floor((a + 4 * MS.day) / (7 * MS.day)) - Math.floor((b + 4 * MS.day) / (7 * MS.day));
+    case 'day':
+      return floorDiff(MS.day);
+    case 'hour':
+      return floorDiff(MS.hour);
+    case 'minute':
+      return floorDiff(MS.minute);
+    case 'second':
+      return floorDiff(MS.second);
+    case 'millisecond':
+      return floorDiff(1);
     // Datetimes are held in milliseconds, so a count of microseconds or nanoseconds would be
     // silently rounded: refuse by name instead of answering wrongly.
-    case 'microsecond': case 'nanosecond':
+    case 'microsecond':
+    case 'nanosecond':
       throw new UnsupportedError(`datetime_diff('${part}') (sub-millisecond precision)`);
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -75,7 +87,9 @@ export function formatDatetimeWith(ms: number, format: string): string {
       i += f[0].length;
       continue;
     }
-    const tok = ['yyyy', 'yy', 'MM', 'M', 'dd', 'd', 'HH', 'H', 'hh', 'h', 'mm', 'm', 'ss', 's', 'tt'].find((t) => format.startsWith(t, i));
+    const tok = ['yyyy', 'yy', 'MM', 'M', 'dd', 'd', 'HH', 'H', 'hh', 'h', 'mm', 'm', 'ss', 's', 'tt'].find(
+      (t) => format.startsWith(t, i),
+    );
     if (tok) {
       out += tokens[tok]();
       i += tok.length;

@@ -60,30 +60,44 @@ interface CaseSpec {
 
 class SpecError extends Error {}
 
-export function runDetectionTestFile(file: string, text: string, host: DetectionTestHost): DetectionCaseResult[] {
+export function runDetectionTestFile(
+  file: string,
+  text: string,
+  host: DetectionTestHost,
+): DetectionCaseResult[] {
   const started = performance.now();
-  const fail = (message: string, name = path.basename(file)): DetectionCaseResult[] =>
-    [{ file, name, passed: false, message, durationMs: Math.round(performance.now() - started) }];
+  const fail = (message: string, name = path.basename(file)): DetectionCaseResult[] => [
+    { file, name, passed: false, message, durationMs: Math.round(performance.now() - started) },
+  ];
   let spec: Record<string, unknown>;
   let query: string;
   let env: EnvironmentId;
   try {
     const parsed: unknown = parseYaml(text);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SpecError('a detection test file must be a YAML mapping');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new SpecError('a detection test file must be a YAML mapping');
     spec = parsed as Record<string, unknown>;
     ({ query, env } = resolveQuery(spec, file, host));
   } catch (e) {
     return fail(`invalid test file: ${(e as Error).message}`);
   }
-  const cases: CaseSpec[] = Array.isArray(spec.cases) ? (spec.cases as CaseSpec[]) : [{ name: spec.name, tables: spec.tables, expect: spec.expect }];
+  const cases: CaseSpec[] = Array.isArray(spec.cases)
+    ? (spec.cases as CaseSpec[])
+    : [{ name: spec.name, tables: spec.tables, expect: spec.expect }];
   if (cases.length === 0) return fail('the test file has no cases');
   const schema = host.schema(env);
   let base: LocalWorkspace | undefined;
   return cases.map((c, i) => {
     const caseStarted = performance.now();
     const name = typeof c.name === 'string' ? c.name : `case ${i + 1}`;
-    const done = (passed: boolean, message?: string, diff?: string): DetectionCaseResult =>
-      ({ file, name, passed, message, diff, durationMs: Math.round(performance.now() - caseStarted) });
+    const done = (passed: boolean, message?: string, diff?: string): DetectionCaseResult => ({
+      file,
+      name,
+      passed,
+      message,
+      diff,
+      durationMs: Math.round(performance.now() - caseStarted),
+    });
     try {
       if (spec.workspace !== undefined && !base) {
         if (typeof spec.workspace !== 'string') throw new SpecError('"workspace" must be a folder path');
@@ -91,7 +105,8 @@ export function runDetectionTestFile(file: string, text: string, host: Detection
       }
       const workspace = buildWorkspace(c.tables, schema, base, name);
       const now = c.now ?? spec.now;
-      if (now !== undefined && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) throw new SpecError(`"now" must be an ISO datetime, got ${String(now)}`);
+      if (now !== undefined && (typeof now !== 'string' || Number.isNaN(Date.parse(now))))
+        throw new SpecError(`"now" must be an ISO datetime, got ${String(now)}`);
       const result = executeQuery(query, { workspace, now: now as string | undefined });
       const verdict = check(c.expect, result.tables[0]);
       return done(verdict.passed, verdict.message, verdict.diff);
@@ -101,7 +116,11 @@ export function runDetectionTestFile(file: string, text: string, host: Detection
   });
 }
 
-function resolveQuery(spec: Record<string, unknown>, file: string, host: DetectionTestHost): { query: string; env: EnvironmentId } {
+function resolveQuery(
+  spec: Record<string, unknown>,
+  file: string,
+  host: DetectionTestHost,
+): { query: string; env: EnvironmentId } {
   let query: string;
   if (typeof spec.query === 'string') query = spec.query;
   else if (typeof spec.rule === 'string') {
@@ -119,15 +138,23 @@ function resolveQuery(spec: Record<string, unknown>, file: string, host: Detecti
     } else query = ruleText;
   } else throw new SpecError('name the query with "rule: <file>" or give it inline as "query: |"');
   const env = spec.environment ?? environmentPin(query) ?? 'defender';
-  if (!isEnvironmentId(env)) throw new SpecError(`"environment" must be defender or sentinel, not ${String(env)}`);
+  if (!isEnvironmentId(env))
+    throw new SpecError(`"environment" must be defender or sentinel, not ${String(env)}`);
   return { query, env };
 }
 
-function buildWorkspace(tables: unknown, schema: EnvironmentSchema, base: LocalWorkspace | undefined, name: string): LocalWorkspace {
-  if (tables !== undefined && (typeof tables !== 'object' || tables === null || Array.isArray(tables))) throw new SpecError('"tables" must map table names to lists of rows');
+function buildWorkspace(
+  tables: unknown,
+  schema: EnvironmentSchema,
+  base: LocalWorkspace | undefined,
+  name: string,
+): LocalWorkspace {
+  if (tables !== undefined && (typeof tables !== 'object' || tables === null || Array.isArray(tables)))
+    throw new SpecError('"tables" must map table names to lists of rows');
   const input: Record<string, Record<string, unknown>[]> = {};
   for (const [table, rows] of Object.entries((tables ?? {}) as Record<string, unknown>)) {
-    if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== 'object' || Array.isArray(r))) throw new SpecError(`tables.${table} must be a list of rows (mappings)`);
+    if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
+      throw new SpecError(`tables.${table} must be a list of rows (mappings)`);
     input[table] = rows as Record<string, unknown>[];
   }
   const inline = createWorkspace({ name, tables: input, schema, includeEmptySchemaTables: true });
@@ -141,22 +168,42 @@ function buildWorkspace(tables: unknown, schema: EnvironmentSchema, base: LocalW
   return { name, tables: merged, now: base.now, warnings: [...base.warnings, ...inline.warnings] };
 }
 
-interface Verdict { passed: boolean; message?: string; diff?: string }
+interface Verdict {
+  passed: boolean;
+  message?: string;
+  diff?: string;
+}
 
 function check(expect: unknown, table: ResultTable | undefined): Verdict {
-  if (!expect || typeof expect !== 'object' || Array.isArray(expect)) throw new SpecError('"expect" must give "count" or "rows"');
+  if (!expect || typeof expect !== 'object' || Array.isArray(expect))
+    throw new SpecError('"expect" must give "count" or "rows"');
   const e = expect as { count?: unknown; rows?: unknown; ordered?: unknown };
-  const actual = table ? table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, r[i]]))) : [];
+  const actual = table
+    ? table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, r[i]])))
+    : [];
   const types = new Map((table?.columns ?? []).map((c) => [c.name, c.type]));
   if (e.rows === undefined) {
-    if (typeof e.count !== 'number') throw new SpecError('"expect" must give "count" (a number) or "rows" (a list)');
+    if (typeof e.count !== 'number')
+      throw new SpecError('"expect" must give "count" (a number) or "rows" (a list)');
     if (actual.length === e.count) return { passed: true };
-    return { passed: false, message: `expected ${e.count} row(s), got ${actual.length}`, diff: actual.slice(0, 20).map((r) => `+ ${JSON.stringify(r)}`).join('\n') || undefined };
+    return {
+      passed: false,
+      message: `expected ${e.count} row(s), got ${actual.length}`,
+      diff:
+        actual
+          .slice(0, 20)
+          .map((r) => `+ ${JSON.stringify(r)}`)
+          .join('\n') || undefined,
+    };
   }
   if (!Array.isArray(e.rows)) throw new SpecError('"expect.rows" must be a list of rows');
   const expected = e.rows as Record<string, unknown>[];
   for (const row of expected) {
-    for (const col of Object.keys(row ?? {})) if (!types.has(col)) throw new SpecError(`expected column '${col}' is not in the result (columns: ${[...types.keys()].join(', ')})`);
+    for (const col of Object.keys(row ?? {}))
+      if (!types.has(col))
+        throw new SpecError(
+          `expected column '${col}' is not in the result (columns: ${[...types.keys()].join(', ')})`,
+        );
   }
   const used = new Set<number>();
   const missing: Record<string, unknown>[] = [];
@@ -169,28 +216,53 @@ function check(expect: unknown, table: ResultTable | undefined): Verdict {
   const extra = actual.filter((_, j) => !used.has(j));
   if (missing.length === 0 && extra.length === 0) return { passed: true };
   const keys = [...new Set(expected.flatMap((r) => Object.keys(r ?? {})))];
-  const shown = (r: Record<string, unknown>) => JSON.stringify(keys.length ? Object.fromEntries(keys.map((k) => [k, r[k]])) : r);
-  const diff = [...missing.map((r) => `- ${JSON.stringify(r)}`), ...extra.map((r) => `+ ${shown(r)}`)].join('\n');
-  return { passed: false, message: `${missing.length} expected row(s) missing, ${extra.length} unexpected row(s)`, diff };
+  const shown = (r: Record<string, unknown>) =>
+    JSON.stringify(keys.length ? Object.fromEntries(keys.map((k) => [k, r[k]])) : r);
+  const diff = [...missing.map((r) => `- ${JSON.stringify(r)}`), ...extra.map((r) => `+ ${shown(r)}`)].join(
+    '\n',
+  );
+  return {
+    passed: false,
+    message: `${missing.length} expected row(s) missing, ${extra.length} unexpected row(s)`,
+    diff,
+  };
 }
 
-function rowMatches(expected: Record<string, unknown>, actual: Record<string, unknown>, types: Map<string, string>): boolean {
-  return Object.entries(expected ?? {}).every(([col, want]) => valueMatches(want, actual[col], types.get(col)!));
+function rowMatches(
+  expected: Record<string, unknown>,
+  actual: Record<string, unknown>,
+  types: Map<string, string>,
+): boolean {
+  return Object.entries(expected ?? {}).every(([col, want]) =>
+    valueMatches(want, actual[col], types.get(col)!),
+  );
 }
 
 function valueMatches(want: unknown, got: unknown, type: string): boolean {
   if (want === null || want === undefined) return got === null || got === '' || got === undefined;
   switch (type) {
-    case 'datetime': return got !== null && Date.parse(String(want)) === Date.parse(String(got));
-    case 'int': case 'long': case 'real': case 'decimal': return Number(want) === got;
-    case 'bool': return want === got || String(want).toLowerCase() === String(got);
-    case 'dynamic': return canonical(want) === canonical(got);
-    default: return String(want) === String(got);
+    case 'datetime':
+      return got !== null && Date.parse(String(want)) === Date.parse(String(got));
+    case 'int':
+    case 'long':
+    case 'real':
+    case 'decimal':
+      return Number(want) === got;
+    case 'bool':
+      return want === got || String(want).toLowerCase() === String(got);
+    case 'dynamic':
+      return canonical(want) === canonical(got);
+    default:
+      return String(want) === String(got);
   }
 }
 
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }

@@ -5,7 +5,10 @@
 
 /** The query itself is wrong (it does not parse or bind); the messages come from Kusto.Language. */
 export class QueryError extends Error {
-  constructor(message: string, readonly diagnostics: readonly string[] = []) {
+  constructor(
+    message: string,
+    readonly diagnostics: readonly string[] = [],
+  ) {
     super(message);
     this.name = 'QueryError';
   }
@@ -13,7 +16,10 @@ export class QueryError extends Error {
 
 /** The query is valid KQL but uses an operator, function or form the local executor does not implement. */
 export class UnsupportedError extends Error {
-  constructor(readonly feature: string, detail?: string) {
+  constructor(
+    readonly feature: string,
+    detail?: string,
+  ) {
     super(`${feature} is not supported by the local executor${detail ? ` (${detail})` : ''}`);
     this.name = 'UnsupportedError';
   }

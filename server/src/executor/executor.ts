@@ -1,5 +1,16 @@
 import { kusto, toArray } from '../language/kustoEngine';
-import { count, distinct, extend, project, projectRename, selectByResult, sort, take, top, where } from './basicOperators';
+import {
+  count,
+  distinct,
+  extend,
+  project,
+  projectRename,
+  selectByResult,
+  sort,
+  take,
+  top,
+  where,
+} from './basicOperators';
 import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
 import { join, lookup } from './join';
@@ -59,13 +70,17 @@ export function executeQuery(text: string, options: ExecuteOptions): QueryResult
   const errors = toArray(code.GetDiagnostics()).filter((d) => d.Severity === 'Error');
   if (errors.length) {
     const messages = errors.map((d) => d.Message ?? 'error');
-    throw new QueryError(`The query has ${errors.length} error(s): ${messages.slice(0, 3).join('; ')}`, messages);
+    throw new QueryError(
+      `The query has ${errors.length} error(s): ${messages.slice(0, 3).join('; ')}`,
+      messages,
+    );
   }
   const now = resolveNow(options.now ?? options.workspace.now);
   const runner = new Runner(options.workspace, now, options.signal);
   const tables: Table[] = [];
   const root = code.Syntax as Kusto.Language.Syntax.QueryBlock;
-  for (const statement of elements<Kusto.Language.Syntax.Statement>(root.Statements)) runner.statement(statement, tables);
+  for (const statement of elements<Kusto.Language.Syntax.Statement>(root.Statements))
+    runner.statement(statement, tables);
   if (tables.length === 0) throw new QueryError('The query has no tabular expression to run');
 
   const limit = options.rowLimit ?? Infinity;
@@ -84,7 +99,12 @@ export function executeQuery(text: string, options: ExecuteOptions): QueryResult
   return {
     tables: results,
     chart: runner.ctx.chart,
-    stats: { elapsedMs: Math.round(performance.now() - started), rowCount, truncated, now: new Date(now).toISOString() },
+    stats: {
+      elapsedMs: Math.round(performance.now() - started),
+      rowCount,
+      truncated,
+      now: new Date(now).toISOString(),
+    },
   };
 }
 
@@ -98,7 +118,11 @@ function resolveNow(now: Date | string | number | undefined): number {
 class Runner {
   readonly ctx: QueryContext;
 
-  constructor(private readonly workspace: LocalWorkspace, now: number, private readonly signal?: AbortSignal) {
+  constructor(
+    private readonly workspace: LocalWorkspace,
+    now: number,
+    private readonly signal?: AbortSignal,
+  ) {
     this.ctx = {
       now,
       vars: new Map<string, Binding>(),
@@ -125,7 +149,8 @@ class Runner {
     const name = s.Name!.SimpleName!;
     const e = s.Expression!;
     const kind = kindName(e);
-    if (kind === 'FunctionDeclaration') throw new UnsupportedError(`user-defined functions (let ${name} = (...) { ... })`);
+    if (kind === 'FunctionDeclaration')
+      throw new UnsupportedError(`user-defined functions (let ${name} = (...) { ... })`);
     if (isTabular(e)) {
       // Tabular lets run at most once, on first use, so materialize() and a plain let behave alike.
       let cached: Table | undefined;
@@ -163,7 +188,9 @@ class Runner {
         throw new UnsupportedError(`the function ${name}()`);
       }
     }
-    throw new UnsupportedError(`the '${firstTokenText(e)}' ${kind.endsWith('Operator') ? 'operator' : 'expression'}`);
+    throw new UnsupportedError(
+      `the '${firstTokenText(e)}' ${kind.endsWith('Operator') ? 'operator' : 'expression'}`,
+    );
   }
 
   private named(ref: Kusto.Language.Syntax.NameReference): Table {
@@ -176,29 +203,48 @@ class Runner {
     const t = this.workspace.tables.get(name);
     if (t) return t;
     const symbolKind = ref.ReferencedSymbol?.Kind;
-    if (symbolKind === kusto().Symbols.SymbolKind.Function) throw new UnsupportedError(`the function ${name}`);
+    if (symbolKind === kusto().Symbols.SymbolKind.Function)
+      throw new UnsupportedError(`the function ${name}`);
     throw new ExecutionError(`the table '${name}' is not in the workspace '${this.workspace.name}'`);
   }
 
   private operator(op: Kusto.Language.Syntax.QueryOperator, input: Table): Table {
     const kind = kindName(op);
     switch (kind) {
-      case 'FilterOperator': return where(op as Kusto.Language.Syntax.FilterOperator, input, this.ctx);
-      case 'ProjectOperator': return project(op as Kusto.Language.Syntax.ProjectOperator, input, this.ctx);
-      case 'ProjectAwayOperator': case 'ProjectReorderOperator': case 'ProjectKeepOperator': return selectByResult(op, input);
-      case 'ProjectRenameOperator': return projectRename(op as Kusto.Language.Syntax.ProjectRenameOperator, input);
-      case 'ExtendOperator': return extend(op as Kusto.Language.Syntax.ExtendOperator, input, this.ctx);
-      case 'SummarizeOperator': return summarize(op as Kusto.Language.Syntax.SummarizeOperator, input, this.ctx);
-      case 'TakeOperator': return take(op as Kusto.Language.Syntax.TakeOperator, input, this.ctx);
-      case 'TopOperator': return top(op as Kusto.Language.Syntax.TopOperator, input, this.ctx);
-      case 'SortOperator': return sort(op as Kusto.Language.Syntax.SortOperator, input, this.ctx);
-      case 'DistinctOperator': return distinct(op as Kusto.Language.Syntax.DistinctOperator, input, this.ctx);
-      case 'CountOperator': return count(op as Kusto.Language.Syntax.CountOperator, input);
-      case 'JoinOperator': return join(op as Kusto.Language.Syntax.JoinOperator, input, this.ctx);
-      case 'LookupOperator': return lookup(op as Kusto.Language.Syntax.LookupOperator, input, this.ctx);
-      case 'UnionOperator': return union(op as Kusto.Language.Syntax.UnionOperator, input, this.ctx);
-      case 'MvExpandOperator': return mvExpand(op as Kusto.Language.Syntax.MvExpandOperator, input, this.ctx);
-      case 'ParseOperator': return parse(op as Kusto.Language.Syntax.ParseOperator, input, this.ctx);
+      case 'FilterOperator':
+        return where(op as Kusto.Language.Syntax.FilterOperator, input, this.ctx);
+      case 'ProjectOperator':
+        return project(op as Kusto.Language.Syntax.ProjectOperator, input, this.ctx);
+      case 'ProjectAwayOperator':
+      case 'ProjectReorderOperator':
+      case 'ProjectKeepOperator':
+        return selectByResult(op, input);
+      case 'ProjectRenameOperator':
+        return projectRename(op as Kusto.Language.Syntax.ProjectRenameOperator, input);
+      case 'ExtendOperator':
+        return extend(op as Kusto.Language.Syntax.ExtendOperator, input, this.ctx);
+      case 'SummarizeOperator':
+        return summarize(op as Kusto.Language.Syntax.SummarizeOperator, input, this.ctx);
+      case 'TakeOperator':
+        return take(op as Kusto.Language.Syntax.TakeOperator, input, this.ctx);
+      case 'TopOperator':
+        return top(op as Kusto.Language.Syntax.TopOperator, input, this.ctx);
+      case 'SortOperator':
+        return sort(op as Kusto.Language.Syntax.SortOperator, input, this.ctx);
+      case 'DistinctOperator':
+        return distinct(op as Kusto.Language.Syntax.DistinctOperator, input, this.ctx);
+      case 'CountOperator':
+        return count(op as Kusto.Language.Syntax.CountOperator, input);
+      case 'JoinOperator':
+        return join(op as Kusto.Language.Syntax.JoinOperator, input, this.ctx);
+      case 'LookupOperator':
+        return lookup(op as Kusto.Language.Syntax.LookupOperator, input, this.ctx);
+      case 'UnionOperator':
+        return union(op as Kusto.Language.Syntax.UnionOperator, input, this.ctx);
+      case 'MvExpandOperator':
+        return mvExpand(op as Kusto.Language.Syntax.MvExpandOperator, input, this.ctx);
+      case 'ParseOperator':
+        return parse(op as Kusto.Language.Syntax.ParseOperator, input, this.ctx);
       case 'AsOperator': {
         const name = (op as Kusto.Language.Syntax.AsOperator).Name!.SimpleName!;
         this.ctx.vars.set(name, { kind: 'table', get: () => input });

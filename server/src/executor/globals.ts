@@ -22,11 +22,15 @@ function shapeKey(workspace: LocalWorkspace, base?: Kusto.Language.GlobalState):
     baseIds.set(base, baseId);
   }
   const parts = [String(baseId)];
-  for (const [name, t] of workspace.tables) parts.push(`${name}(${t.columns.map((c) => `${c.name}:${c.type}`).join(',')})`);
+  for (const [name, t] of workspace.tables)
+    parts.push(`${name}(${t.columns.map((c) => `${c.name}:${c.type}`).join(',')})`);
   return parts.join(';');
 }
 
-export function globalsForWorkspace(workspace: LocalWorkspace, base?: Kusto.Language.GlobalState): Kusto.Language.GlobalState {
+export function globalsForWorkspace(
+  workspace: LocalWorkspace,
+  base?: Kusto.Language.GlobalState,
+): Kusto.Language.GlobalState {
   const key = shapeKey(workspace, base);
   const hit = byShape.get(key);
   if (hit) return hit;
@@ -34,12 +38,23 @@ export function globalsForWorkspace(workspace: LocalWorkspace, base?: Kusto.Lang
   const S = K.Symbols;
   const members: Kusto.Language.Symbols.Symbol[] = [];
   for (const [name, table] of workspace.tables) {
-    const columns = table.columns.map((c) => new S.ColumnSymbol(c.name, S.ScalarTypes.GetSymbol(c.type) ?? S.ScalarTypes.Dynamic!, null, null, null, null));
+    const columns = table.columns.map(
+      (c) =>
+        new S.ColumnSymbol(
+          c.name,
+          S.ScalarTypes.GetSymbol(c.type) ?? S.ScalarTypes.Dynamic!,
+          null,
+          null,
+          null,
+          null,
+        ),
+    );
     members.push(new S.TableSymbol.$ctor6(name, columns as never, null));
   }
   const baseDb = base?.Database;
   if (baseDb) {
-    for (const m of toArray(baseDb.Members)) if (m.Kind === S.SymbolKind.Function && !workspace.tables.has(m.Name!)) members.push(m);
+    for (const m of toArray(baseDb.Members))
+      if (m.Kind === S.SymbolKind.Function && !workspace.tables.has(m.Name!)) members.push(m);
   }
   const db = new S.DatabaseSymbol.$ctor1(baseDb?.Name ?? 'local', members as never, false);
   const globals = (base ?? K.GlobalState.Default!).WithDatabase(db)!;

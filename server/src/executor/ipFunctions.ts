@@ -20,7 +20,7 @@ function parseCidr(text: string): { base: number; bits: number } | null {
 function inPrefix(ip: number, base: number, bits: number): boolean {
   if (bits === 0) return true;
   const mask = (0xffffffff << (32 - bits)) >>> 0;
-  return ((ip & mask) >>> 0) === ((base & mask) >>> 0);
+  return (ip & mask) >>> 0 === (base & mask) >>> 0;
 }
 
 export function ipv4IsInRange(ip: string, range: string): boolean | null {

@@ -9,13 +9,29 @@ import { compositeKey, type Row } from './values';
  * by hashing; rows whose key has a null never match, as in Kusto.
  */
 
-interface KeyPair { left: string; right: string }
+interface KeyPair {
+  left: string;
+  right: string;
+}
 
-const KINDS = ['innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftanti', 'anti', 'leftantisemi', 'rightanti',
-  'rightantisemi', 'leftsemi', 'rightsemi'];
+const KINDS = [
+  'innerunique',
+  'inner',
+  'leftouter',
+  'rightouter',
+  'fullouter',
+  'leftanti',
+  'anti',
+  'leftantisemi',
+  'rightanti',
+  'rightantisemi',
+  'leftsemi',
+  'rightsemi',
+];
 
 function keyPairs(clause: Kusto.Language.Syntax.JoinConditionClause | null, what: string): KeyPair[] {
-  if (!clause || kindName(clause) !== 'JoinOnClause') throw new UnsupportedError(`${what} without an 'on' clause of column equalities`);
+  if (!clause || kindName(clause) !== 'JoinOnClause')
+    throw new UnsupportedError(`${what} without an 'on' clause of column equalities`);
   const pairs: KeyPair[] = [];
   const visit = (e: Expr) => {
     const k = kindName(e);
@@ -76,15 +92,24 @@ export function join(op: Kusto.Language.Syntax.JoinOperator, left: Table, ctx: Q
   const right = ctx.evalTable(op.Expression!);
   const pairs = keyPairs(op.ConditionClause, 'join');
   const out = resultColumns(op);
-  const lk = keyReader(left, pairs.map((p) => p.left));
-  const rk = keyReader(right, pairs.map((p) => p.right));
+  const lk = keyReader(
+    left,
+    pairs.map((p) => p.left),
+  );
+  const rk = keyReader(
+    right,
+    pairs.map((p) => p.right),
+  );
   const rightIndex = buildIndex(right, rk);
   const nullsL = left.columns.map(() => null);
   const nullsR = right.columns.map(() => null);
   const rows: Row[] = [];
 
   switch (kind) {
-    case 'leftsemi': case 'leftanti': case 'anti': case 'leftantisemi': {
+    case 'leftsemi':
+    case 'leftanti':
+    case 'anti':
+    case 'leftantisemi': {
       const semi = kind === 'leftsemi';
       for (const r of left.rows) {
         const k = lk(r);
@@ -93,7 +118,9 @@ export function join(op: Kusto.Language.Syntax.JoinOperator, left: Table, ctx: Q
       }
       return { columns: out, rows };
     }
-    case 'rightsemi': case 'rightanti': case 'rightantisemi': {
+    case 'rightsemi':
+    case 'rightanti':
+    case 'rightantisemi': {
       const semi = kind === 'rightsemi';
       const leftKeys = new Set(left.rows.map(lk).filter((k) => k !== undefined));
       for (const r of right.rows) {
@@ -128,9 +155,12 @@ export function join(op: Kusto.Language.Syntax.JoinOperator, left: Table, ctx: Q
     } else if (kind === 'leftouter' || kind === 'fullouter') rows.push([...l, ...nullsR]);
   }
   if (kind === 'rightouter' || kind === 'fullouter') {
-    right.rows.forEach((r, i) => { if (!matchedRight.has(i)) rows.push([...nullsL, ...r]); });
+    right.rows.forEach((r, i) => {
+      if (!matchedRight.has(i)) rows.push([...nullsL, ...r]);
+    });
   }
-  if (out.length !== left.columns.length + right.columns.length) throw new ExecutionError('join: unexpected result columns');
+  if (out.length !== left.columns.length + right.columns.length)
+    throw new ExecutionError('join: unexpected result columns');
   return { columns: out, rows };
 }
 
@@ -141,13 +171,23 @@ export function lookup(op: Kusto.Language.Syntax.LookupOperator, left: Table, ct
   const right = ctx.evalTable(op.Expression!);
   const pairs = keyPairs(op.LookupClause, 'lookup');
   const out = resultColumns(op);
-  const lk = keyReader(left, pairs.map((p) => p.left));
-  const rk = keyReader(right, pairs.map((p) => p.right));
+  const lk = keyReader(
+    left,
+    pairs.map((p) => p.left),
+  );
+  const rk = keyReader(
+    right,
+    pairs.map((p) => p.right),
+  );
   const rightIndex = buildIndex(right, rk);
   // The right side contributes its non-key columns, in order.
   const rightKeys = new Set(pairs.map((p) => p.right));
-  const carried = right.columns.map((c, i) => ({ c, i })).filter(({ c }) => !rightKeys.has(c.name)).map(({ i }) => i);
-  if (out.length !== left.columns.length + carried.length) throw new ExecutionError('lookup: unexpected result columns');
+  const carried = right.columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !rightKeys.has(c.name))
+    .map(({ i }) => i);
+  if (out.length !== left.columns.length + carried.length)
+    throw new ExecutionError('lookup: unexpected result columns');
   const rows: Row[] = [];
   for (const l of left.rows) {
     const k = lk(l);

@@ -3,9 +3,7 @@ import type { Expr } from './syntax';
 import type { KqlType } from './values';
 
 /** What a let statement binds: a scalar value, or a table computed once on first use. */
-export type Binding =
-  | { kind: 'scalar'; value: unknown; type: KqlType }
-  | { kind: 'table'; get: () => Table };
+export type Binding = { kind: 'scalar'; value: unknown; type: KqlType } | { kind: 'table'; get: () => Table };
 
 /** The state shared by every operator of one query run. */
 export interface QueryContext {

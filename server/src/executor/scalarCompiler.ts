@@ -5,15 +5,53 @@ import { SCALAR_FUNCTIONS } from './scalarFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { constantNeedlePredicate, kustoRegex, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
-import { compareValues, fromExternal, isIntegerType, parseDatetime, parseTimespan, toDynamic, valueToString, type KqlType, type Row } from './values';
+import {
+  compareValues,
+  fromExternal,
+  isIntegerType,
+  parseDatetime,
+  parseTimespan,
+  toDynamic,
+  valueToString,
+  type KqlType,
+  type Row,
+} from './values';
 
 // The closure and scope types live in evaluator.ts, which setPredicates.ts shares without importing this.
 export type { Evaluator, Scope } from './evaluator';
 
 /** Aggregate names, rejected outside summarize with a message that says where they belong. */
-export const AGGREGATE_NAMES = new Set(['count', 'countif', 'dcount', 'dcountif', 'min', 'max', 'sum', 'avg', 'make_set', 'make_list',
-  'make_bag', 'arg_max', 'arg_min', 'take_any', 'percentile', 'any', 'stdev', 'variance', 'make_set_if', 'make_list_if', 'sumif', 'avgif',
-  'minif', 'maxif', 'percentiles', 'hll', 'tdigest', 'count_distinct', 'take_anyif']);
+export const AGGREGATE_NAMES = new Set([
+  'count',
+  'countif',
+  'dcount',
+  'dcountif',
+  'min',
+  'max',
+  'sum',
+  'avg',
+  'make_set',
+  'make_list',
+  'make_bag',
+  'arg_max',
+  'arg_min',
+  'take_any',
+  'percentile',
+  'any',
+  'stdev',
+  'variance',
+  'make_set_if',
+  'make_list_if',
+  'sumif',
+  'avgif',
+  'minif',
+  'maxif',
+  'percentiles',
+  'hll',
+  'tdigest',
+  'count_distinct',
+  'take_anyif',
+]);
 
 export function compileScalar(expr: Expr, scope: Scope): Evaluator {
   const kind = kindName(expr);
@@ -28,20 +66,35 @@ export function compileScalar(expr: Expr, scope: Scope): Evaluator {
       const value = dynamicLiteral((expr as Kusto.Language.Syntax.DynamicExpression).Expression!);
       return () => value;
     }
-    case 'UnaryMinusExpression': case 'UnaryPlusExpression': {
+    case 'UnaryMinusExpression':
+    case 'UnaryPlusExpression': {
       const inner = compileScalar((expr as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!, scope);
       if (kind === 'UnaryPlusExpression') return inner;
-      return (r) => { const v = inner(r); return typeof v === 'number' ? -v : null; };
+      return (r) => {
+        const v = inner(r);
+        return typeof v === 'number' ? -v : null;
+      };
     }
-    case 'AndExpression': case 'OrExpression':
+    case 'AndExpression':
+    case 'OrExpression':
       return compileLogical(expr as Kusto.Language.Syntax.BinaryExpression, kind === 'AndExpression', scope);
-    case 'PathExpression': case 'ElementExpression':
+    case 'PathExpression':
+    case 'ElementExpression':
       return compileMember(expr, scope);
-    case 'InExpression': case 'InCsExpression': case 'NotInExpression': case 'NotInCsExpression':
-    case 'HasAnyExpression': case 'HasAllExpression':
+    case 'InExpression':
+    case 'InCsExpression':
+    case 'NotInExpression':
+    case 'NotInCsExpression':
+    case 'HasAnyExpression':
+    case 'HasAllExpression':
       return compileSetPredicate(expr, scope, { scalar: compileScalar, literal: literalValue });
-    case 'BetweenExpression': case 'NotBetweenExpression':
-      return compileBetween(expr as Kusto.Language.Syntax.BetweenExpression, kind === 'NotBetweenExpression', scope);
+    case 'BetweenExpression':
+    case 'NotBetweenExpression':
+      return compileBetween(
+        expr as Kusto.Language.Syntax.BetweenExpression,
+        kind === 'NotBetweenExpression',
+        scope,
+      );
     case 'ToScalarExpression': {
       const inner = (expr as Kusto.Language.Syntax.ToScalarExpression).Expression!;
       let cached: { v: unknown } | undefined;
@@ -60,9 +113,12 @@ export function compileScalar(expr: Expr, scope: Scope): Evaluator {
     const value = literalValue(expr);
     return () => value;
   }
-  if (kind in STRING_PREDICATES || kind === 'MatchesRegexExpression') return compileStringPredicate(expr as Kusto.Language.Syntax.BinaryExpression, kind, scope);
-  if (ARITHMETIC.has(kind)) return compileArithmetic(expr as Kusto.Language.Syntax.BinaryExpression, kind, scope);
-  if (COMPARISON.has(kind)) return compileComparison(expr as Kusto.Language.Syntax.BinaryExpression, kind, scope);
+  if (kind in STRING_PREDICATES || kind === 'MatchesRegexExpression')
+    return compileStringPredicate(expr as Kusto.Language.Syntax.BinaryExpression, kind, scope);
+  if (ARITHMETIC.has(kind))
+    return compileArithmetic(expr as Kusto.Language.Syntax.BinaryExpression, kind, scope);
+  if (COMPARISON.has(kind))
+    return compileComparison(expr as Kusto.Language.Syntax.BinaryExpression, kind, scope);
   throw new UnsupportedError(describe(expr, kind));
 }
 
@@ -79,12 +135,15 @@ function describe(expr: Expr, kind: string): string {
 function refuseBelowMillisecond(literalText: string, shown: string): void {
   const fraction = /\.(\d+)/.exec(literalText.replace(/^\s*\d+\.(?=\d{1,2}:)/, ''))?.[1];
   if (fraction && /[1-9]/.test(fraction.slice(3))) {
-    throw new UnsupportedError(`${shown}: digits below a millisecond, which the local executor does not keep yet`);
+    throw new UnsupportedError(
+      `${shown}: digits below a millisecond, which the local executor does not keep yet`,
+    );
   }
 }
 
 export function literalValue(expr: Expr): unknown {
-  if (kindName(expr) === 'DynamicExpression') return dynamicLiteral((expr as Kusto.Language.Syntax.DynamicExpression).Expression!);
+  if (kindName(expr) === 'DynamicExpression')
+    return dynamicLiteral((expr as Kusto.Language.Syntax.DynamicExpression).Expression!);
   const type = scalarTypeOf(expr);
   const raw = unbox(expr.LiteralValue);
   if (type === 'datetime') {
@@ -95,7 +154,11 @@ export function literalValue(expr: Expr): unknown {
       refuseBelowMillisecond(m[1], text);
       return parseDatetime(m[1]);
     }
-    return raw instanceof Date ? raw.getTime() : raw === null || raw === undefined ? null : parseDatetime(String(raw));
+    return raw instanceof Date
+      ? raw.getTime()
+      : raw === null || raw === undefined
+        ? null
+        : parseDatetime(String(raw));
   }
   if (type === 'timespan') {
     // The engine reads `time(0.12:34:56.7)` and `time('12:34:56')` as zero ticks, so the
@@ -111,13 +174,19 @@ export function literalValue(expr: Expr): unknown {
     }
     if (raw === null || raw === undefined) return null;
     const ticks = numberish((raw as { ticks?: unknown }).ticks ?? raw);
-    if (ticks !== null && ticks % 10_000 !== 0) throw new UnsupportedError(`the timespan ${firstTokenText(expr)}: it has ticks below a millisecond, which the local executor does not keep yet`);
+    if (ticks !== null && ticks % 10_000 !== 0)
+      throw new UnsupportedError(
+        `the timespan ${firstTokenText(expr)}: it has ticks below a millisecond, which the local executor does not keep yet`,
+      );
     return ticks === null ? null : ticks / 10_000;
   }
   if (type === 'int' || type === 'long' || type === 'real' || type === 'decimal') {
     const n = numberish(raw);
     // Doubles hold integers exactly only up to 2^53; a larger long would come out rounded.
-    if (type === 'long' && n !== null && !Number.isSafeInteger(n)) throw new UnsupportedError(`the long ${firstTokenText(expr)}: longs beyond 2^53 are not exact in the local executor yet`);
+    if (type === 'long' && n !== null && !Number.isSafeInteger(n))
+      throw new UnsupportedError(
+        `the long ${firstTokenText(expr)}: longs beyond 2^53 are not exact in the local executor yet`,
+      );
     return n;
   }
   if (type === 'string') return raw === null || raw === undefined ? '' : String(raw);
@@ -128,7 +197,8 @@ export function literalValue(expr: Expr): unknown {
 function numberish(v: unknown): number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
-  if (typeof v === 'object' && typeof (v as { toNumber?: unknown }).toNumber === 'function') return (v as { toNumber(): number }).toNumber();
+  if (typeof v === 'object' && typeof (v as { toNumber?: unknown }).toNumber === 'function')
+    return (v as { toNumber(): number }).toNumber();
   const n = Number(String(v));
   return Number.isNaN(n) ? null : n;
 }
@@ -137,13 +207,16 @@ function dynamicLiteral(expr: Expr): unknown {
   const kind = kindName(expr);
   if (kind === 'JsonObjectExpression') {
     const bag: Record<string, unknown> = {};
-    for (const pair of elements<Kusto.Language.Syntax.JsonPair>((expr as Kusto.Language.Syntax.JsonObjectExpression).Pairs)) {
+    for (const pair of elements<Kusto.Language.Syntax.JsonPair>(
+      (expr as Kusto.Language.Syntax.JsonObjectExpression).Pairs,
+    )) {
       const name = unbox(pair.Name!.Value);
       bag[String(name ?? pair.Name!.ValueText)] = dynamicLiteral(pair.Value!);
     }
     return bag;
   }
-  if (kind === 'JsonArrayExpression') return elements((expr as Kusto.Language.Syntax.JsonArrayExpression).Values).map(dynamicLiteral);
+  if (kind === 'JsonArrayExpression')
+    return elements((expr as Kusto.Language.Syntax.JsonArrayExpression).Values).map(dynamicLiteral);
   if (kind === 'UnaryMinusExpression') {
     const v = dynamicLiteral((expr as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!);
     return typeof v === 'number' ? -v : null;
@@ -158,7 +231,8 @@ function compileName(ref: Kusto.Language.Syntax.NameReference, scope: Scope): Ev
   if (symbol && (symbol.Kind === S.Variable || symbol.Kind === S.Parameter)) {
     const binding = scope.ctx.vars.get(name);
     if (!binding) throw new ExecutionError(`'${name}' is not defined`);
-    if (binding.kind !== 'scalar') throw new UnsupportedError(`using the tabular value '${name}' as a scalar`);
+    if (binding.kind !== 'scalar')
+      throw new UnsupportedError(`using the tabular value '${name}' as a scalar`);
     const value = binding.value;
     return () => value;
   }
@@ -175,7 +249,8 @@ function compileCall(call: Kusto.Language.Syntax.FunctionCallExpression, scope: 
 
 function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Scope): Evaluator {
   const lower = name.toLowerCase();
-  if (AGGREGATE_NAMES.has(lower)) throw new ExecutionError(`the aggregate function ${name}() can only be used in summarize`);
+  if (AGGREGATE_NAMES.has(lower))
+    throw new ExecutionError(`the aggregate function ${name}() can only be used in summarize`);
   const fn = SCALAR_FUNCTIONS[lower];
   if (!fn) throw new UnsupportedError(`the function ${name}()`);
   const args = argExprs.map((a) => compileScalar(a, scope));
@@ -190,7 +265,11 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   };
 }
 
-function compileLogical(expr: Kusto.Language.Syntax.BinaryExpression, isAnd: boolean, scope: Scope): Evaluator {
+function compileLogical(
+  expr: Kusto.Language.Syntax.BinaryExpression,
+  isAnd: boolean,
+  scope: Scope,
+): Evaluator {
   const left = compileScalar(expr.Left!, scope);
   const right = compileScalar(expr.Right!, scope);
   // logical-operators.md: a null operand counts as false (`bool(null) and true` is false,
@@ -201,12 +280,14 @@ function compileLogical(expr: Kusto.Language.Syntax.BinaryExpression, isAnd: boo
 
 function compileMember(expr: Expr, scope: Scope): Evaluator {
   const base = (expr as Kusto.Language.Syntax.PathExpression).Expression!;
-  if (scalarTypeOf(base) !== 'dynamic') throw new UnsupportedError(`the member access '${firstTokenText(expr)}…' on a non-dynamic value`);
+  if (scalarTypeOf(base) !== 'dynamic')
+    throw new UnsupportedError(`the member access '${firstTokenText(expr)}…' on a non-dynamic value`);
   const target = compileScalar(base, scope);
   const selector = (expr as Kusto.Language.Syntax.PathExpression).Selector!;
   let key: Evaluator;
   const sk = kindName(selector);
-  if (sk === 'BracketedExpression') key = compileScalar((selector as Kusto.Language.Syntax.BracketedExpression).Expression!, scope);
+  if (sk === 'BracketedExpression')
+    key = compileScalar((selector as Kusto.Language.Syntax.BracketedExpression).Expression!, scope);
   else {
     const name = (selector as Kusto.Language.Syntax.NameReference).SimpleName ?? '';
     key = () => name;
@@ -224,7 +305,11 @@ function compileMember(expr: Expr, scope: Scope): Evaluator {
   };
 }
 
-function compileBetween(expr: Kusto.Language.Syntax.BetweenExpression, negate: boolean, scope: Scope): Evaluator {
+function compileBetween(
+  expr: Kusto.Language.Syntax.BetweenExpression,
+  negate: boolean,
+  scope: Scope,
+): Evaluator {
   const value = compileScalar(expr.Left!, scope);
   const lo = compileScalar(expr.Right!.First!, scope);
   const hiExpr = expr.Right!.Second!;
@@ -243,11 +328,16 @@ function compileBetween(expr: Kusto.Language.Syntax.BetweenExpression, negate: b
   };
 }
 
-function compileStringPredicate(expr: Kusto.Language.Syntax.BinaryExpression, kind: string, scope: Scope): Evaluator {
+function compileStringPredicate(
+  expr: Kusto.Language.Syntax.BinaryExpression,
+  kind: string,
+  scope: Scope,
+): Evaluator {
   const leftType = scalarTypeOf(expr.Left!);
   const rightType = scalarTypeOf(expr.Right!);
   const left = compileScalar(expr.Left!, scope);
-  const asString = (t: KqlType, f: Evaluator): ((r: Row) => string) => (t === 'string' ? (f as (r: Row) => string) : (r) => valueToString(f(r), t));
+  const asString = (t: KqlType, f: Evaluator): ((r: Row) => string) =>
+    t === 'string' ? (f as (r: Row) => string) : (r) => valueToString(f(r), t);
   const l = asString(leftType, left);
   if (kind === 'MatchesRegexExpression') {
     if (!expr.Right!.IsLiteral) throw new UnsupportedError('matches regex with a non-constant pattern');
@@ -263,26 +353,49 @@ function compileStringPredicate(expr: Kusto.Language.Syntax.BinaryExpression, ki
   return negate ? (r) => !test(l(r), right(r)) : (r) => test(l(r), right(r));
 }
 
-const ARITHMETIC = new Set(['AddExpression', 'SubtractExpression', 'MultiplyExpression', 'DivideExpression', 'ModuloExpression']);
-const COMPARISON = new Set(['EqualExpression', 'NotEqualExpression', 'LessThanExpression', 'LessThanOrEqualExpression', 'GreaterThanExpression', 'GreaterThanOrEqualExpression']);
+const ARITHMETIC = new Set([
+  'AddExpression',
+  'SubtractExpression',
+  'MultiplyExpression',
+  'DivideExpression',
+  'ModuloExpression',
+]);
+const COMPARISON = new Set([
+  'EqualExpression',
+  'NotEqualExpression',
+  'LessThanExpression',
+  'LessThanOrEqualExpression',
+  'GreaterThanExpression',
+  'GreaterThanOrEqualExpression',
+]);
 
 function numericOperand(f: Evaluator, t: KqlType): Evaluator {
   if (t !== 'dynamic' && t !== 'string') return f;
-  return (r) => { const v = f(r); return typeof v === 'number' ? v : fromExternal(v, 'real'); };
+  return (r) => {
+    const v = f(r);
+    return typeof v === 'number' ? v : fromExternal(v, 'real');
+  };
 }
 
-function compileArithmetic(expr: Kusto.Language.Syntax.BinaryExpression, kind: string, scope: Scope): Evaluator {
+function compileArithmetic(
+  expr: Kusto.Language.Syntax.BinaryExpression,
+  kind: string,
+  scope: Scope,
+): Evaluator {
   const lt = scalarTypeOf(expr.Left!);
   const rt = scalarTypeOf(expr.Right!);
   const result = scalarTypeOf(expr);
   const left = numericOperand(compileScalar(expr.Left!, scope), lt);
   const right = numericOperand(compileScalar(expr.Right!, scope), rt);
   const integral = isIntegerType(result);
-  const op = ((): (a: number, b: number) => number | null => {
+  const op = ((): ((a: number, b: number) => number | null) => {
     switch (kind) {
-      case 'AddExpression': return (a, b) => a + b;
-      case 'SubtractExpression': return (a, b) => a - b;
-      case 'MultiplyExpression': return (a, b) => a * b;
+      case 'AddExpression':
+        return (a, b) => a + b;
+      case 'SubtractExpression':
+        return (a, b) => a - b;
+      case 'MultiplyExpression':
+        return (a, b) => a * b;
       case 'DivideExpression':
         // Integer division truncates, and an integer divided by zero has no value.
         return integral ? (a, b) => (b === 0 ? null : Math.trunc(a / b)) : (a, b) => a / b;
@@ -299,17 +412,34 @@ function compileArithmetic(expr: Kusto.Language.Syntax.BinaryExpression, kind: s
   };
 }
 
-function compileComparison(expr: Kusto.Language.Syntax.BinaryExpression, kind: string, scope: Scope): Evaluator {
+function compileComparison(
+  expr: Kusto.Language.Syntax.BinaryExpression,
+  kind: string,
+  scope: Scope,
+): Evaluator {
   let lt = scalarTypeOf(expr.Left!);
   let rt = scalarTypeOf(expr.Right!);
   let left = compileScalar(expr.Left!, scope);
   let right = compileScalar(expr.Right!, scope);
   // A dynamic value compared with a typed one is converted to that type first.
-  if (lt === 'dynamic' && rt !== 'dynamic') { const f = left; const t = rt; left = (r) => fromExternal(f(r), t); lt = rt; }
-  if (rt === 'dynamic' && lt !== 'dynamic') { const f = right; const t = lt; right = (r) => fromExternal(f(r), t); rt = lt; }
+  if (lt === 'dynamic' && rt !== 'dynamic') {
+    const f = left;
+    const t = rt;
+    left = (r) => fromExternal(f(r), t);
+    lt = rt;
+  }
+  if (rt === 'dynamic' && lt !== 'dynamic') {
+    const f = right;
+    const t = lt;
+    right = (r) => fromExternal(f(r), t);
+    rt = lt;
+  }
   const stringy = lt === 'string' || rt === 'string';
   if (stringy && lt !== rt) {
-    const fl = left; const tl = lt; const fr = right; const tr = rt;
+    const fl = left;
+    const tl = lt;
+    const fr = right;
+    const tr = rt;
     left = (r) => valueToString(fl(r), tl);
     right = (r) => valueToString(fr(r), tr);
   }
@@ -319,15 +449,30 @@ function compileComparison(expr: Kusto.Language.Syntax.BinaryExpression, kind: s
   // false); and every ordering comparison with a null is false (where-operator.md).
   switch (kind) {
     case 'EqualExpression':
-      return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? false : dyn ? compareValues(a, b) === 0 : a === b; };
+      return (r) => {
+        const a = left(r);
+        const b = right(r);
+        return a === null || b === null ? false : dyn ? compareValues(a, b) === 0 : a === b;
+      };
     case 'NotEqualExpression':
       return (r) => {
-        const a = left(r); const b = right(r);
+        const a = left(r);
+        const b = right(r);
         if (a === null || b === null) return (a === null) !== (b === null);
         return dyn ? compareValues(a, b) !== 0 : a !== b;
       };
   }
-  const test = kind === 'LessThanExpression' ? (c: number) => c < 0 : kind === 'LessThanOrEqualExpression' ? (c: number) => c <= 0
-    : kind === 'GreaterThanExpression' ? (c: number) => c > 0 : (c: number) => c >= 0;
-  return (r) => { const a = left(r); const b = right(r); return a === null || b === null ? false : test(compareValues(a, b)); };
+  const test =
+    kind === 'LessThanExpression'
+      ? (c: number) => c < 0
+      : kind === 'LessThanOrEqualExpression'
+        ? (c: number) => c <= 0
+        : kind === 'GreaterThanExpression'
+          ? (c: number) => c > 0
+          : (c: number) => c >= 0;
+  return (r) => {
+    const a = left(r);
+    const b = right(r);
+    return a === null || b === null ? false : test(compareValues(a, b));
+  };
 }

@@ -41,7 +41,11 @@ function convert(c: FunctionCall, target: KqlType): unknown {
   if (t === target) return v;
   if (typeof v === 'number' && (target === 'int' || target === 'long')) {
     // Kusto converts datetimes and timespans to ticks (100 ns units).
-    return t === 'datetime' ? Math.round(v * 10_000 + 621355968000000000) : t === 'timespan' ? Math.round(v * 10_000) : Math.trunc(v);
+    return t === 'datetime'
+      ? Math.round(v * 10_000 + 621355968000000000)
+      : t === 'timespan'
+        ? Math.round(v * 10_000)
+        : Math.trunc(v);
   }
   if (typeof v === 'number' && (target === 'real' || target === 'decimal')) {
     return t === 'timespan' ? v * 10_000 : v;
@@ -58,7 +62,9 @@ function parseUrl(text: string): Record<string, unknown> {
     return {};
   }
   const params: Record<string, string> = {};
-  u.searchParams.forEach((value, key) => { params[key] = value; });
+  u.searchParams.forEach((value, key) => {
+    params[key] = value;
+  });
   return {
     Scheme: u.protocol.replace(/:$/, ''),
     Host: u.hostname,
@@ -83,7 +89,8 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
   floor: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
   startofday: (c) => (num(c, 0) === null ? null : startOfDay(num(c, 0)!, num(c, 1) ?? 0)),
-  datetime_diff: (c) => (num(c, 1) === null || num(c, 2) === null ? null : datetimeDiff(str(c, 0), num(c, 1)!, num(c, 2)!)),
+  datetime_diff: (c) =>
+    num(c, 1) === null || num(c, 2) === null ? null : datetimeDiff(str(c, 0), num(c, 1)!, num(c, 2)!),
   format_datetime: (c) => (num(c, 0) === null ? '' : formatDatetimeWith(num(c, 0)!, str(c, 1))),
   tolower: (c) => str(c, 0).toLowerCase(),
   toupper: (c) => str(c, 0).toUpperCase(),
@@ -106,7 +113,9 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   replace_string: (c) => str(c, 0).split(str(c, 1)).join(str(c, 2)),
   trim: (c) => {
     const re = `(?:${str(c, 0)})`;
-    return str(c, 1).replace(regex(`^${re}+`), '').replace(regex(`${re}+$`), '');
+    return str(c, 1)
+      .replace(regex(`^${re}+`), '')
+      .replace(regex(`${re}+$`), '');
   },
   extract: (c) => {
     const m = regex(str(c, 0)).exec(str(c, 2));
@@ -122,7 +131,8 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   tolong: (c) => convert(c, 'long'),
   todouble: (c) => convert(c, 'real'),
   toreal: (c) => convert(c, 'real'),
-  todatetime: (c) => (c.argTypes[0] === 'datetime' ? c.args[0] : c.args[0] === null ? null : parseDatetime(str(c, 0))),
+  todatetime: (c) =>
+    c.argTypes[0] === 'datetime' ? c.args[0] : c.args[0] === null ? null : parseDatetime(str(c, 0)),
   isempty: (c) => isEmptyValue(c.args[0]),
   isnotempty: (c) => !isEmptyValue(c.args[0]),
   isnull: (c) => c.args[0] === null || c.args[0] === undefined,
@@ -144,7 +154,9 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   set_intersect: (c) => setOp(c, (key, others) => others.every((o) => o.has(key))),
   set_union: (c) => setOp(c, () => true, true),
   set_has_element: (c) =>
-    Array.isArray(c.args[0]) ? c.args[0].some((v) => setKey(v) === setKey(toDynamic(c.args[1], c.argTypes[1]))) : null,
+    Array.isArray(c.args[0])
+      ? c.args[0].some((v) => setKey(v) === setKey(toDynamic(c.args[1], c.argTypes[1])))
+      : null,
   pack_array: (c) => c.args.map((v, i) => toDynamic(v, c.argTypes[i])),
   bag_pack: (c) => packBag(c),
   pack: (c) => packBag(c),
@@ -156,7 +168,11 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
 // Set functions compare elements by value: a JSON key makes 1 and "1" distinct, as dynamic values are.
 const setKey = (v: unknown) => JSON.stringify(v);
 
-function setOp(c: FunctionCall, keep: (key: string, others: Set<string>[]) => boolean, all = false): unknown[] | null {
+function setOp(
+  c: FunctionCall,
+  keep: (key: string, others: Set<string>[]) => boolean,
+  all = false,
+): unknown[] | null {
   if (!c.args.every(Array.isArray)) return null;
   const arrays = c.args as unknown[][];
   const others = arrays.slice(1).map((a) => new Set(a.map(setKey)));

@@ -24,7 +24,9 @@ export function compileSetPredicate(expr: Expr, scope: Scope, compiler: ScalarCo
   const candidates = compileList(elements(node.Right!.Expressions), scope, compiler);
   if (kind === 'HasAnyExpression' || kind === 'HasAllExpression') {
     const all = kind === 'HasAllExpression';
-    const matchersOf = memo((values: unknown[]) => values.map((v) => hasMatcher(typeof v === 'string' ? v : valueToString(v, 'dynamic'), false)));
+    const matchersOf = memo((values: unknown[]) =>
+      values.map((v) => hasMatcher(typeof v === 'string' ? v : valueToString(v, 'dynamic'), false)),
+    );
     return (r) => {
       const h = valueToString(left(r), leftType);
       const matchers = matchersOf(candidates(r));
@@ -38,7 +40,9 @@ export function compileSetPredicate(expr: Expr, scope: Scope, compiler: ScalarCo
     if (s !== undefined) return insensitive ? s.toLowerCase() : s;
     return keyPart(v);
   };
-  const setOf = memo((values: unknown[]) => new Set(values.map((v) => norm(v, typeof v === 'string' ? 'string' : leftType))));
+  const setOf = memo(
+    (values: unknown[]) => new Set(values.map((v) => norm(v, typeof v === 'string' ? 'string' : leftType))),
+  );
   return (r) => {
     const v = left(r);
     if (v === null && leftType !== 'string') return null;
@@ -69,7 +73,11 @@ function compileList(items: Expr[], scope: Scope, compiler: ScalarCompiler): (ro
   return (r) => parts.flatMap((p) => p.values(r));
 }
 
-function compileItem(item: Expr, scope: Scope, compiler: ScalarCompiler): { constant: boolean; values: (row: Row) => unknown[] } {
+function compileItem(
+  item: Expr,
+  scope: Scope,
+  compiler: ScalarCompiler,
+): { constant: boolean; values: (row: Row) => unknown[] } {
   if (isTabular(item)) {
     let cached: unknown[] | undefined;
     return {
@@ -84,7 +92,10 @@ function compileItem(item: Expr, scope: Scope, compiler: ScalarCompiler): { cons
     return { constant: true, values: () => list };
   }
   const f = compiler.scalar(item, scope);
-  const constant = kindName(item) === 'DynamicExpression' || kindName(item) === 'NameReference' && !scope.index.has((item as Kusto.Language.Syntax.NameReference).SimpleName ?? '');
+  const constant =
+    kindName(item) === 'DynamicExpression' ||
+    (kindName(item) === 'NameReference' &&
+      !scope.index.has((item as Kusto.Language.Syntax.NameReference).SimpleName ?? ''));
   return {
     constant,
     values: (r) => {

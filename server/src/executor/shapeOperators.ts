@@ -9,9 +9,14 @@ import { kustoRegex } from './stringMatch';
 
 /** Operators that reshape rows rather than filter them: union, mv-expand, parse. */
 
-export function union(op: Kusto.Language.Syntax.UnionOperator, input: Table | undefined, ctx: QueryContext): Table {
+export function union(
+  op: Kusto.Language.Syntax.UnionOperator,
+  input: Table | undefined,
+  ctx: QueryContext,
+): Table {
   const params = rejectParameters(op, 'union', ['kind', 'isfuzzy']);
-  if ((params.get('kind') ?? 'outer').toLowerCase() !== 'outer') throw new UnsupportedError(`union kind=${params.get('kind')}`);
+  if ((params.get('kind') ?? 'outer').toLowerCase() !== 'outer')
+    throw new UnsupportedError(`union kind=${params.get('kind')}`);
   const out = resultColumns(op);
   const tables = [...(input ? [input] : []), ...elements(op.Expressions).map((e) => ctx.evalTable(e))];
   // Same-named columns of different types become separate, renamed columns in Kusto; refuse rather than guess.
@@ -43,14 +48,25 @@ export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Tabl
   const expanded: { target: number; f: Evaluator; type: ReturnType<typeof scalarTypeOf> }[] = [];
   // An unnamed path such as d.x takes the new column the binder invented for it.
   const items = elements<Kusto.Language.Syntax.MvExpandExpression>(op.Expressions);
-  const explicit = new Set(items.map((i) => i.Expression!).filter((e) => kindName(e) === 'SimpleNamedExpression')
-    .map((e) => (e as Kusto.Language.Syntax.SimpleNamedExpression).Name!.SimpleName!));
+  const explicit = new Set(
+    items
+      .map((i) => i.Expression!)
+      .filter((e) => kindName(e) === 'SimpleNamedExpression')
+      .map((e) => (e as Kusto.Language.Syntax.SimpleNamedExpression).Name!.SimpleName!),
+  );
   const invented = out.map((c) => c.name).filter((n) => !scope.index.has(n) && !explicit.has(n));
   for (const item of items) {
     const e = item.Expression!;
-    const named = kindName(e) === 'SimpleNamedExpression' ? (e as Kusto.Language.Syntax.SimpleNamedExpression) : undefined;
+    const named =
+      kindName(e) === 'SimpleNamedExpression'
+        ? (e as Kusto.Language.Syntax.SimpleNamedExpression)
+        : undefined;
     const value = named ? named.Expression! : e;
-    const name = named ? named.Name!.SimpleName! : kindName(value) === 'NameReference' ? (value as Kusto.Language.Syntax.NameReference).SimpleName! : invented.shift();
+    const name = named
+      ? named.Name!.SimpleName!
+      : kindName(value) === 'NameReference'
+        ? (value as Kusto.Language.Syntax.NameReference).SimpleName!
+        : invented.shift();
     if (!name) throw new UnsupportedError('mv-expand of an expression the binder gave no column');
     const target = outIndex.get(name);
     if (target === undefined) throw new ExecutionError(`mv-expand: no result column '${name}'`);
@@ -64,7 +80,8 @@ export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Tabl
       const v = f(r);
       if (Array.isArray(v)) return v;
       // A property bag expands to one single-property bag per property; a scalar stays one value.
-      if (v && typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => ({ [k]: x }));
+      if (v && typeof v === 'object')
+        return Object.entries(v as Record<string, unknown>).map(([k, x]) => ({ [k]: x }));
       return v === null || v === undefined ? [] : [v];
     });
     const n = Math.max(0, ...lists.map((l) => l.length));
@@ -102,12 +119,22 @@ export function parse(op: Kusto.Language.Syntax.ParseOperator, input: Table, ctx
     const isLast = i === parts.length - 1;
     if (k === 'StarExpression') pattern += isLast ? '.*' : '.*?';
     else if (k === 'NameAndTypeDeclaration' || k === 'NameDeclaration') {
-      const decl = k === 'NameAndTypeDeclaration' ? (part as Kusto.Language.Syntax.NameAndTypeDeclaration).Name! : (part as Kusto.Language.Syntax.NameDeclaration);
+      const decl =
+        k === 'NameAndTypeDeclaration'
+          ? (part as Kusto.Language.Syntax.NameAndTypeDeclaration).Name!
+          : (part as Kusto.Language.Syntax.NameDeclaration);
       const target = outIndex.get(decl.SimpleName!);
       if (target === undefined) throw new ExecutionError(`parse: no result column '${decl.SimpleName}'`);
       targets.push(target);
       const t = out[target].type;
-      pattern += t === 'int' || t === 'long' ? '(-?\\d+)' : t === 'real' ? '(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)' : isLast ? '(.*)' : '(.*?)';
+      pattern +=
+        t === 'int' || t === 'long'
+          ? '(-?\\d+)'
+          : t === 'real'
+            ? '(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)'
+            : isLast
+              ? '(.*)'
+              : '(.*?)';
     } else {
       const text = String(literalValue(part as Expr));
       pattern += mode === 'regex' ? text : text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -120,7 +147,8 @@ export function parse(op: Kusto.Language.Syntax.ParseOperator, input: Table, ctx
     const m = re.exec(valueToString(source(r), sourceType));
     targets.forEach((target, g) => {
       const text = m ? m[g + 1] : undefined;
-      row[target] = text === undefined ? fromExternal(null, out[target].type) : fromExternal(text, out[target].type);
+      row[target] =
+        text === undefined ? fromExternal(null, out[target].type) : fromExternal(text, out[target].type);
     });
     return row;
   });

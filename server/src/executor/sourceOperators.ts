@@ -22,12 +22,14 @@ export function datatable(expr: Kusto.Language.Syntax.DataTableExpression, ctx: 
   }
   const rows: Row[] = [];
   for (let i = 0; i < values.length; i += out.length) {
-    rows.push(out.map((c, j) => {
-      const { v, type } = values[i + j];
-      if (type === c.type || v === null) return v === null ? fromExternal(null, c.type) : v;
-      // A literal of another type (an int for a real column, a string for dynamic) is converted.
-      return c.type === 'dynamic' ? toDynamic(v, type) : fromExternal(v, c.type);
-    }));
+    rows.push(
+      out.map((c, j) => {
+        const { v, type } = values[i + j];
+        if (type === c.type || v === null) return v === null ? fromExternal(null, c.type) : v;
+        // A literal of another type (an int for a real column, a string for dynamic) is converted.
+        return c.type === 'dynamic' ? toDynamic(v, type) : fromExternal(v, c.type);
+      }),
+    );
   }
   return { columns: out, rows };
 }
@@ -45,7 +47,8 @@ export function range(op: Kusto.Language.Syntax.RangeOperator, ctx: QueryContext
   }
   const rows: Row[] = [];
   for (let v = from; step > 0 ? v <= to : v >= to; v += step) {
-    if (rows.length >= MAX_RANGE_ROWS) throw new ExecutionError(`range produces more than ${MAX_RANGE_ROWS} rows`);
+    if (rows.length >= MAX_RANGE_ROWS)
+      throw new ExecutionError(`range produces more than ${MAX_RANGE_ROWS} rows`);
     rows.push([v]);
   }
   return { columns: out, rows };
@@ -55,7 +58,10 @@ export function print(op: Kusto.Language.Syntax.PrintOperator, ctx: QueryContext
   const out = resultColumns(op);
   const scope = scopeOf(NO_INPUT, ctx);
   const row = elements(op.Expressions).map((e) => {
-    const value = kindName(e) === 'SimpleNamedExpression' ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Expression! : e;
+    const value =
+      kindName(e) === 'SimpleNamedExpression'
+        ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Expression!
+        : e;
     return compileScalar(value, scope)([]);
   });
   return { columns: out, rows: [row] };

@@ -62,13 +62,26 @@ export const STRING_PREDICATES: Record<string, { test: StringPredicate; negate: 
 export function constantNeedlePredicate(kind: string, needle: string): ((h: string) => boolean) | undefined {
   const n = needle.toLowerCase();
   switch (kind) {
-    case 'HasExpression': case 'NotHasExpression': return hasMatcher(needle, false);
-    case 'HasCsExpression': case 'NotHasCsExpression': return hasMatcher(needle, true);
-    case 'ContainsExpression': case 'NotContainsExpression': return (h) => h.toLowerCase().includes(n);
-    case 'StartsWithExpression': case 'NotStartsWithExpression': return (h) => h.toLowerCase().startsWith(n);
-    case 'EndsWithExpression': case 'NotEndsWithExpression': return (h) => h.toLowerCase().endsWith(n);
-    case 'EqualTildeExpression': case 'BangTildeExpression': return (h) => h.length === n.length && h.toLowerCase() === n;
-    default: return undefined;
+    case 'HasExpression':
+    case 'NotHasExpression':
+      return hasMatcher(needle, false);
+    case 'HasCsExpression':
+    case 'NotHasCsExpression':
+      return hasMatcher(needle, true);
+    case 'ContainsExpression':
+    case 'NotContainsExpression':
+      return (h) => h.toLowerCase().includes(n);
+    case 'StartsWithExpression':
+    case 'NotStartsWithExpression':
+      return (h) => h.toLowerCase().startsWith(n);
+    case 'EndsWithExpression':
+    case 'NotEndsWithExpression':
+      return (h) => h.toLowerCase().endsWith(n);
+    case 'EqualTildeExpression':
+    case 'BangTildeExpression':
+      return (h) => h.length === n.length && h.toLowerCase() === n;
+    default:
+      return undefined;
   }
 }
 

@@ -11,7 +11,11 @@ import { compositeKey, type Row } from './values';
  * summarize: groups rows by the `by` expressions and folds each group with its aggregates.
  * The binder's result type lists the by columns first, then each aggregate's columns.
  */
-export function summarize(op: Kusto.Language.Syntax.SummarizeOperator, input: Table, ctx: QueryContext): Table {
+export function summarize(
+  op: Kusto.Language.Syntax.SummarizeOperator,
+  input: Table,
+  ctx: QueryContext,
+): Table {
   rejectParameters(op, 'summarize', []);
   if (op.ByClause?.BinClause) throw new UnsupportedError("summarize's bin= clause");
   const out = resultColumns(op);
@@ -27,7 +31,8 @@ export function summarize(op: Kusto.Language.Syntax.SummarizeOperator, input: Ta
     at += width;
     return agg;
   });
-  if (at !== out.length) throw new ExecutionError(`summarize: computed ${at} columns where Kusto expects ${out.length}`);
+  if (at !== out.length)
+    throw new ExecutionError(`summarize: computed ${at} columns where Kusto expects ${out.length}`);
 
   const groups = new Map<unknown, { by: unknown[]; accs: Accumulator[] }>();
   const single = byFs.length === 1 ? byFs[0] : undefined;
@@ -55,5 +60,7 @@ export function summarize(op: Kusto.Language.Syntax.SummarizeOperator, input: Ta
 }
 
 function unnamed(e: Expr): Expr {
-  return kindName(e) === 'SimpleNamedExpression' ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Expression! : e;
+  return kindName(e) === 'SimpleNamedExpression'
+    ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Expression!
+    : e;
 }

@@ -9,7 +9,10 @@ import { toKqlType, type Column, type KqlType } from './values';
 
 export type Expr = Kusto.Language.Syntax.Expression;
 
-interface DotNetList<T> { Count: number; getItem(i: number): T }
+interface DotNetList<T> {
+  Count: number;
+  getItem(i: number): T;
+}
 
 /** The elements of a SyntaxList, unwrapping SeparatedElement items. */
 export function elements<T = Expr>(list: unknown): T[] {
@@ -49,9 +52,13 @@ export function isTabular(expr: Expr): boolean {
 /** The columns of the table type the binder gave a tabular expression or query operator. */
 export function resultColumns(expr: Expr): Column[] {
   const t = expr.ResultType as Kusto.Language.Symbols.TableSymbol | null;
-  const cols = (t as unknown as { Columns?: DotNetList<Kusto.Language.Symbols.ColumnSymbol> } | null)?.Columns;
+  const cols = (t as unknown as { Columns?: DotNetList<Kusto.Language.Symbols.ColumnSymbol> } | null)
+    ?.Columns;
   if (!cols) return [];
-  return elements<Kusto.Language.Symbols.ColumnSymbol>(cols).map((c) => ({ name: c.Name!, type: toKqlType(c.Type?.Name) }));
+  return elements<Kusto.Language.Symbols.ColumnSymbol>(cols).map((c) => ({
+    name: c.Name!,
+    type: toKqlType(c.Type?.Name),
+  }));
 }
 
 /** The text of a node as written, for error messages. */
@@ -83,7 +90,12 @@ export function namedParameters(op: unknown): Map<string, string> {
     const name = p.Name?.SimpleName?.toLowerCase();
     if (!name) continue;
     const e = p.Expression;
-    const v = e && e.IsLiteral && e.LiteralValue !== null && e.LiteralValue !== undefined ? String(unbox(e.LiteralValue)) : e ? textOf(e) : '';
+    const v =
+      e && e.IsLiteral && e.LiteralValue !== null && e.LiteralValue !== undefined
+        ? String(unbox(e.LiteralValue))
+        : e
+          ? textOf(e)
+          : '';
     out.set(name, v);
   }
   return out;
@@ -96,7 +108,11 @@ export function unbox(v: unknown): unknown {
 }
 
 /** Rejects named parameters the executor would otherwise silently ignore. */
-export function rejectParameters(op: unknown, operatorName: string, allowed: readonly string[]): Map<string, string> {
+export function rejectParameters(
+  op: unknown,
+  operatorName: string,
+  allowed: readonly string[],
+): Map<string, string> {
   const params = namedParameters(op);
   for (const name of params.keys()) {
     if (!allowed.includes(name)) throw new UnsupportedError(`the '${name}' parameter of ${operatorName}`);

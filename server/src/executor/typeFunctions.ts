@@ -10,7 +10,8 @@ function dynamicTypeName(v: unknown): string {
   if (typeof v === 'object') return 'dictionary';
   if (typeof v === 'boolean') return 'bool';
   // A whole number in a dynamic value is an int when it fits 32 bits (gettype(parse_json('1')) is int).
-  if (typeof v === 'number') return Number.isInteger(v) ? (Math.abs(v) <= 2_147_483_647 ? 'int' : 'long') : 'real';
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? (Math.abs(v) <= 2_147_483_647 ? 'int' : 'long') : 'real';
   return 'string';
 }
 
@@ -37,7 +38,16 @@ export const TYPE_FUNCTIONS: Record<string, ScalarFunction> = {
   },
   toboolean: (c) => TYPE_FUNCTIONS.tobool(c),
   toguid: (c) => (c.argTypes[0] === 'guid' ? c.args[0] : toGuid(c.args[0])),
-  isnan: (c) => { const v = real(c.args[0]); return v === null ? null : Number.isNaN(v); },
-  isinf: (c) => { const v = real(c.args[0]); return v === null ? null : v === Infinity || v === -Infinity; },
-  isfinite: (c) => { const v = real(c.args[0]); return v === null ? null : Number.isFinite(v); },
+  isnan: (c) => {
+    const v = real(c.args[0]);
+    return v === null ? null : Number.isNaN(v);
+  },
+  isinf: (c) => {
+    const v = real(c.args[0]);
+    return v === null ? null : v === Infinity || v === -Infinity;
+  },
+  isfinite: (c) => {
+    const v = real(c.args[0]);
+    return v === null ? null : Number.isFinite(v);
+  },
 };

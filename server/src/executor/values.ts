@@ -8,7 +8,8 @@
  * (a missing string is the empty string).
  */
 
-export type KqlType = 'string' | 'bool' | 'int' | 'long' | 'real' | 'decimal' | 'datetime' | 'timespan' | 'guid' | 'dynamic';
+export type KqlType =
+  'string' | 'bool' | 'int' | 'long' | 'real' | 'decimal' | 'datetime' | 'timespan' | 'guid' | 'dynamic';
 
 export type Row = unknown[];
 
@@ -21,15 +22,30 @@ export interface Column {
 export function toKqlType(name: string | null | undefined): KqlType {
   const n = (name ?? '').toLowerCase();
   switch (n) {
-    case 'string': case 'bool': case 'int': case 'long': case 'real': case 'decimal':
-    case 'datetime': case 'timespan': case 'guid': case 'dynamic':
+    case 'string':
+    case 'bool':
+    case 'int':
+    case 'long':
+    case 'real':
+    case 'decimal':
+    case 'datetime':
+    case 'timespan':
+    case 'guid':
+    case 'dynamic':
       return n;
-    case 'boolean': return 'bool';
-    case 'double': case 'float': return 'real';
-    case 'date': return 'datetime';
-    case 'time': return 'timespan';
-    case 'uniqueid': return 'guid';
-    default: return 'dynamic';
+    case 'boolean':
+      return 'bool';
+    case 'double':
+    case 'float':
+      return 'real';
+    case 'date':
+      return 'datetime';
+    case 'time':
+      return 'timespan';
+    case 'uniqueid':
+      return 'guid';
+    default:
+      return 'dynamic';
   }
 }
 
@@ -43,8 +59,12 @@ const MS_PER_DAY = 86_400_000;
 export function parseTimespan(text: string): number | null {
   const m = /^\s*(-)?(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*$/.exec(text);
   if (!m) return null;
-  const ms = Number(m[2] ?? 0) * MS_PER_DAY + Number(m[3]) * 3_600_000 + Number(m[4]) * 60_000
-    + Number(m[5] ?? 0) * 1000 + (m[6] ? Number(`0.${m[6]}`) * 1000 : 0);
+  const ms =
+    Number(m[2] ?? 0) * MS_PER_DAY +
+    Number(m[3]) * 3_600_000 +
+    Number(m[4]) * 60_000 +
+    Number(m[5] ?? 0) * 1000 +
+    (m[6] ? Number(`0.${m[6]}`) * 1000 : 0);
   return m[1] ? -ms : ms;
 }
 
@@ -86,10 +106,14 @@ export function formatDatetime(ms: number): string {
 export function valueToString(v: unknown, type: KqlType): string {
   if (v === null || v === undefined) return '';
   switch (type) {
-    case 'datetime': return formatDatetime(v as number);
-    case 'timespan': return formatTimespan(v as number);
-    case 'dynamic': return typeof v === 'string' ? v : JSON.stringify(v);
-    default: return String(v);
+    case 'datetime':
+      return formatDatetime(v as number);
+    case 'timespan':
+      return formatTimespan(v as number);
+    case 'dynamic':
+      return typeof v === 'string' ? v : JSON.stringify(v);
+    default:
+      return String(v);
   }
 }
 
@@ -117,12 +141,22 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
         return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : null;
       }
       return null;
-    case 'int': case 'long': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : typeof raw === 'boolean' ? Number(raw) : NaN;
+    case 'int':
+    case 'long': {
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && raw.trim() !== ''
+            ? Number(raw)
+            : typeof raw === 'boolean'
+              ? Number(raw)
+              : NaN;
       return Number.isFinite(n) ? Math.trunc(n) : null;
     }
-    case 'real': case 'decimal': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    case 'real':
+    case 'decimal': {
+      const n =
+        typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
       return Number.isNaN(n) ? null : n;
     }
     case 'datetime':
@@ -135,7 +169,11 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
       if (typeof raw === 'string') {
         const s = raw.trim();
         if (s.startsWith('{') || s.startsWith('[')) {
-          try { return JSON.parse(s); } catch { return raw; }
+          try {
+            return JSON.parse(s);
+          } catch {
+            return raw;
+          }
         }
       }
       return raw;
@@ -158,7 +196,8 @@ export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : 1;
+  if (typeof a === 'number' && typeof b === 'number')
+    return a < b ? -1 : a > b ? 1 : Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : 1;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
   const sa = typeof a === 'string' ? a : JSON.stringify(a);

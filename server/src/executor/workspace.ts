@@ -35,12 +35,21 @@ function inferType(values: unknown[]): KqlType {
   let type: KqlType | undefined;
   for (const v of values) {
     if (v === null || v === undefined || v === '') continue;
-    const t: KqlType = typeof v === 'boolean' ? 'bool'
-      : typeof v === 'number' ? (Number.isInteger(v) ? 'long' : 'real')
-      : typeof v === 'object' ? 'dynamic'
-      : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(String(v)) ? 'datetime' : 'string';
+    const t: KqlType =
+      typeof v === 'boolean'
+        ? 'bool'
+        : typeof v === 'number'
+          ? Number.isInteger(v)
+            ? 'long'
+            : 'real'
+          : typeof v === 'object'
+            ? 'dynamic'
+            : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(String(v))
+              ? 'datetime'
+              : 'string';
     if (type === undefined) type = t;
-    else if (type !== t) type = type === 'long' && t === 'real' ? 'real' : type === 'real' && t === 'long' ? 'real' : 'string';
+    else if (type !== t)
+      type = type === 'long' && t === 'real' ? 'real' : type === 'real' && t === 'long' ? 'real' : 'string';
   }
   return type ?? 'string';
 }
@@ -61,37 +70,56 @@ export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
       const known = new Set(columns.map((c) => c.name));
       const extra = new Set<string>();
       for (const row of raw.slice(0, 1000)) for (const k of Object.keys(row)) if (!known.has(k)) extra.add(k);
-      if (extra.size) warnings.push(`${name}: columns not in the schema were ignored: ${[...extra].join(', ')}`);
+      if (extra.size)
+        warnings.push(`${name}: columns not in the schema were ignored: ${[...extra].join(', ')}`);
     } else {
       const names: string[] = Object.keys(overrides);
       const seen = new Set<string>(names);
-      for (const row of raw) for (const k of Object.keys(row)) if (!seen.has(k)) { seen.add(k); names.push(k); }
-      columns = names.map((n) => ({ name: n, type: overrides[n] ? toKqlType(overrides[n]) : inferType(raw.slice(0, 1000).map((r) => r[n])) }));
-      if (input.schema) warnings.push(`${name}: not in the ${input.schema.displayName} schema; column types were inferred from the data`);
+      for (const row of raw)
+        for (const k of Object.keys(row))
+          if (!seen.has(k)) {
+            seen.add(k);
+            names.push(k);
+          }
+      columns = names.map((n) => ({
+        name: n,
+        type: overrides[n] ? toKqlType(overrides[n]) : inferType(raw.slice(0, 1000).map((r) => r[n])),
+      }));
+      if (input.schema)
+        warnings.push(
+          `${name}: not in the ${input.schema.displayName} schema; column types were inferred from the data`,
+        );
     }
     // The Defender time column and the Sentinel one name the same instant; fill whichever the data lacks.
     const names = new Set(columns.map((c) => c.name));
     const twin = timeColumns.every((t) => names.has(t));
     let bad = 0;
-    const rows: Row[] = raw.map((obj) => columns.map((c) => {
-      let v = obj[c.name];
-      if (v === undefined && twin && timeColumns.includes(c.name)) v = obj[timeColumns.find((t) => t !== c.name)!];
-      const converted = fromExternal(v, c.type);
-      if (converted === null && v !== null && v !== undefined && v !== '') bad++;
-      if (typeof converted === 'string' && converted.length < 64) {
-        // Sample data repeats the same device names, paths and companies; sharing them saves memory.
-        const shared = intern.get(converted);
-        if (shared !== undefined) return shared;
-        if (intern.size < 200_000) intern.set(converted, converted);
-      }
-      return converted;
-    }));
+    const rows: Row[] = raw.map((obj) =>
+      columns.map((c) => {
+        let v = obj[c.name];
+        if (v === undefined && twin && timeColumns.includes(c.name))
+          v = obj[timeColumns.find((t) => t !== c.name)!];
+        const converted = fromExternal(v, c.type);
+        if (converted === null && v !== null && v !== undefined && v !== '') bad++;
+        if (typeof converted === 'string' && converted.length < 64) {
+          // Sample data repeats the same device names, paths and companies; sharing them saves memory.
+          const shared = intern.get(converted);
+          if (shared !== undefined) return shared;
+          if (intern.size < 200_000) intern.set(converted, converted);
+        }
+        return converted;
+      }),
+    );
     if (bad) warnings.push(`${name}: ${bad} values did not match their column type and were read as null`);
     tables.set(name, { columns, rows });
   }
   if (input.includeEmptySchemaTables && input.schema) {
     for (const t of input.schema.tables) {
-      if (!tables.has(t.name)) tables.set(t.name, { columns: t.columns.map((c) => ({ name: c.name, type: toKqlType(c.type) })), rows: [] });
+      if (!tables.has(t.name))
+        tables.set(t.name, {
+          columns: t.columns.map((c) => ({ name: c.name, type: toKqlType(c.type) })),
+          rows: [],
+        });
     }
   }
   return { name: input.name ?? 'workspace', tables, now: input.now, warnings };

@@ -22,29 +22,41 @@ export const assistantHandlers: HandlerModule = {
       try {
         const settings = await ctx.settings.get(params.scopeUri ?? '');
         const credential = credentialFrom(params.token);
-        return await callAssistantTool({
-          service: ctx.service,
-          schemas: ctx.parts.schemas,
-          settings,
-          workspaces: params.workspaces,
-          runSettings: params.runSettings,
-          allowAzure: async () => params.azureConfirmed,
-          ...(credential ? { credential } : {}),
-          localEnvironment: (ws) => {
-            if (ws.kind !== 'local') return undefined;
-            try {
-              const env = readWorkspaceManifest(ws.folder).environment;
-              return ENVIRONMENT_IDS.includes(env as EnvironmentId) ? (env as EnvironmentId) : undefined;
-            } catch {
-              // A broken workspace.json is reported when the workspace runs.
-              return undefined;
-            }
+        return await callAssistantTool(
+          {
+            service: ctx.service,
+            schemas: ctx.parts.schemas,
+            settings,
+            workspaces: params.workspaces,
+            runSettings: params.runSettings,
+            allowAzure: async () => params.azureConfirmed,
+            ...(credential ? { credential } : {}),
+            localEnvironment: (ws) => {
+              if (ws.kind !== 'local') return undefined;
+              try {
+                const env = readWorkspaceManifest(ws.folder).environment;
+                return ENVIRONMENT_IDS.includes(env as EnvironmentId) ? (env as EnvironmentId) : undefined;
+              } catch {
+                // A broken workspace.json is reported when the workspace runs.
+                return undefined;
+              }
+            },
+            newRuleId: randomUUID,
           },
-          newRuleId: randomUUID,
-        }, params.name, params.input, controller.signal);
+          params.name,
+          params.input,
+          controller.signal,
+        );
       } catch (e) {
-        ctx.connection.console.error(`assistant tool ${params.name} failed: ${e instanceof Error ? e.message : String(e)}`);
-        return { text: JSON.stringify({ error: 'The tool failed inside the language server; see the KQL Hunting output.' }), isError: true };
+        ctx.connection.console.error(
+          `assistant tool ${params.name} failed: ${e instanceof Error ? e.message : String(e)}`,
+        );
+        return {
+          text: JSON.stringify({
+            error: 'The tool failed inside the language server; see the KQL Hunting output.',
+          }),
+          isError: true,
+        };
       } finally {
         subscription.dispose();
       }

@@ -8,11 +8,15 @@ export const codeActionHandlers: HandlerModule = {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
   }),
   register(ctx) {
-    ctx.connection.onCodeAction(ctx.guard('codeAction', [], async ({ textDocument, range, context }) => {
-      const found = await ctx.analysisFor(textDocument.uri);
-      if (!found) return [];
-      const actions = ctx.service.getCodeActions(found.analysis, range, context.diagnostics);
-      return context.only ? actions.filter((a) => context.only!.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
-    }));
+    ctx.connection.onCodeAction(
+      ctx.guard('codeAction', [], async ({ textDocument, range, context }) => {
+        const found = await ctx.analysisFor(textDocument.uri);
+        if (!found) return [];
+        const actions = ctx.service.getCodeActions(found.analysis, range, context.diagnostics);
+        return context.only
+          ? actions.filter((a) => context.only!.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`)))
+          : actions;
+      }),
+    );
   },
 };

@@ -22,11 +22,20 @@ export const completionHandlers: HandlerModule = {
         if (!found) return null;
         const list = ctx.service.getCompletions(found.analysis, position, { snippetSupport });
         // Detection snippets where package.json snippets cannot reach: rule queries and new rule files.
-        if (snippetSupport) list.items.push(...detectionSnippetsAt(found.document, found.document.offsetAt(position), ctx.service.regionsOf(found.document)));
+        if (snippetSupport)
+          list.items.push(
+            ...detectionSnippetsAt(
+              found.document,
+              found.document.offsetAt(position),
+              ctx.service.regionsOf(found.document),
+            ),
+          );
         return list;
       }),
     );
-    ctx.connection.onCompletionResolve(ctx.guard('completionResolve', null as never, (item) => ctx.service.resolveCompletion(item)));
+    ctx.connection.onCompletionResolve(
+      ctx.guard('completionResolve', null as never, (item) => ctx.service.resolveCompletion(item)),
+    );
     ctx.connection.onSignatureHelp(
       ctx.guard('signatureHelp', null, async ({ textDocument, position }) => {
         const found = await ctx.analysisFor(textDocument.uri);

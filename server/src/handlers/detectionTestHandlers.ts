@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { runDetectionTestFile } from '../executor/detectionTests';
 import { nodeDetectionTestHost } from '../executor/files/detectionTestFiles';
-import { ListDetectionTestsRequest, RunDetectionTestsRequest, type DetectionTestCaseOutcome } from '../protocol/messages';
+import {
+  ListDetectionTestsRequest,
+  RunDetectionTestsRequest,
+  type DetectionTestCaseOutcome,
+} from '../protocol/messages';
 import type { HandlerModule } from './handlerModule';
 
 /**
@@ -16,32 +20,46 @@ export const detectionTestHandlers: HandlerModule = {
   name: 'detectionTests',
   capabilities: () => ({}),
   register(ctx) {
-    ctx.connection.onRequest(ListDetectionTestsRequest, ctx.guard('listDetectionTests', { cases: [], error: 'The test file could not be read; see the output log.' },
-      ({ uri }) => {
-        const file = filePathOf(uri);
-        if (typeof file !== 'string') return { cases: [], error: file.error };
-        return { cases: caseNames(readFileSync(file, 'utf8'), file) };
-      }));
+    ctx.connection.onRequest(
+      ListDetectionTestsRequest,
+      ctx.guard(
+        'listDetectionTests',
+        { cases: [], error: 'The test file could not be read; see the output log.' },
+        ({ uri }) => {
+          const file = filePathOf(uri);
+          if (typeof file !== 'string') return { cases: [], error: file.error };
+          return { cases: caseNames(readFileSync(file, 'utf8'), file) };
+        },
+      ),
+    );
 
-    ctx.connection.onRequest(RunDetectionTestsRequest, ctx.guard('runDetectionTests', { cases: [], error: 'The tests could not be run; see the output log.' },
-      ({ uri }) => {
-        const file = filePathOf(uri);
-        if (typeof file !== 'string') return { cases: [], error: file.error };
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch (e) {
-          return { cases: [], error: `Cannot read ${file}: ${(e as Error).message}` };
-        }
-        const cases = runDetectionTestFile(file, text, nodeDetectionTestHost).map((r): DetectionTestCaseOutcome => ({
-          name: r.name,
-          passed: r.passed,
-          ...(r.message ? { message: r.message } : {}),
-          ...(r.diff ? { diff: r.diff } : {}),
-          durationMs: r.durationMs,
-        }));
-        return { cases };
-      }));
+    ctx.connection.onRequest(
+      RunDetectionTestsRequest,
+      ctx.guard(
+        'runDetectionTests',
+        { cases: [], error: 'The tests could not be run; see the output log.' },
+        ({ uri }) => {
+          const file = filePathOf(uri);
+          if (typeof file !== 'string') return { cases: [], error: file.error };
+          let text: string;
+          try {
+            text = readFileSync(file, 'utf8');
+          } catch (e) {
+            return { cases: [], error: `Cannot read ${file}: ${(e as Error).message}` };
+          }
+          const cases = runDetectionTestFile(file, text, nodeDetectionTestHost).map(
+            (r): DetectionTestCaseOutcome => ({
+              name: r.name,
+              passed: r.passed,
+              ...(r.message ? { message: r.message } : {}),
+              ...(r.diff ? { diff: r.diff } : {}),
+              durationMs: r.durationMs,
+            }),
+          );
+          return { cases };
+        },
+      ),
+    );
   },
 };
 

@@ -9,7 +9,10 @@ export const environmentHandlers: HandlerModule = {
   name: 'environment',
   capabilities: () => ({}),
   register(ctx) {
-    ctx.connection.onRequest(ServerInfoRequest, () => ({ processId: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }));
+    ctx.connection.onRequest(ServerInfoRequest, () => ({
+      processId: process.pid,
+      uptimeMs: Math.round(process.uptime() * 1000),
+    }));
     ctx.connection.onRequest(
       DocumentEnvironmentRequest,
       ctx.guard('documentEnvironment', null, async ({ uri }) => {
@@ -18,7 +21,12 @@ export const environmentHandlers: HandlerModule = {
         if (hostFormatOf(document) !== 'kql' && ctx.service.regionsOf(document).length === 0) return null;
         const environment = ctx.service.environmentOf(document, await ctx.settings.get(uri));
         const pinned = !!environmentPin(document.getText());
-        return { environment, displayName: builtinSchema(environment).displayName, pinned, implied: !pinned && impliedEnvironment(document) !== undefined };
+        return {
+          environment,
+          displayName: builtinSchema(environment).displayName,
+          pinned,
+          implied: !pinned && impliedEnvironment(document) !== undefined,
+        };
       }),
     );
   },

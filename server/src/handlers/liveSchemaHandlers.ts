@@ -4,7 +4,12 @@ import { fetchSchemaPayload } from '../connectors/schemaFetch';
 import { ActiveWorkspaceNotification, RefreshSchemaRequest } from '../protocol/messages';
 import type { RefreshSchemaParams, RefreshSchemaResult } from '../protocol/schemaRefresh';
 import { parseWorkspaces } from '../protocol/workspaces';
-import { DiskLiveSchemaCache, LiveSchemaStore, type CachedLiveSchema, type LiveSchemaCache } from '../schemaFiles/liveSchemaStore';
+import {
+  DiskLiveSchemaCache,
+  LiveSchemaStore,
+  type CachedLiveSchema,
+  type LiveSchemaCache,
+} from '../schemaFiles/liveSchemaStore';
 import type { ServerContext } from '../serverContext';
 import type { HandlerModule } from './handlerModule';
 import { credentialFrom } from './sealedCredentials';
@@ -49,7 +54,11 @@ class LiveSchemaState {
     if (!this.store) {
       const storagePath = storageFolder(this.ctx.initializeParams());
       const cache = storagePath ? new DiskLiveSchemaCache(storagePath) : new MemoryLiveSchemaCache();
-      this.store = { live: new LiveSchemaStore(this.ctx.parts.schemas, cache), cache, persisted: !!storagePath };
+      this.store = {
+        live: new LiveSchemaStore(this.ctx.parts.schemas, cache),
+        cache,
+        persisted: !!storagePath,
+      };
     }
     return this.store;
   }
@@ -57,14 +66,17 @@ class LiveSchemaState {
   /** Notes the first configured workspace and applies the cached schema of every configured workspace. */
   async restore(): Promise<void> {
     const { live, persisted } = this.get();
-    const config = await this.ctx.connection.workspace.getConfiguration('kqlHunting').catch(() => undefined) as { workspaces?: unknown } | undefined;
+    const config = (await this.ctx.connection.workspace
+      .getConfiguration('kqlHunting')
+      .catch(() => undefined)) as { workspaces?: unknown } | undefined;
     const { workspaces } = parseWorkspaces(config?.workspaces ?? []);
     let changed = this.ctx.parts.documentWorkspaces.setFirstConfigured(workspaces[0]?.name);
     if (persisted) {
       for (const w of workspaces) {
         if (this.refreshed.has(w.name)) continue;
         const warnings = await live.restore(w.name);
-        for (const message of warnings ?? []) this.ctx.connection.console.warn(`live schema of ${w.name}: ${message}`);
+        for (const message of warnings ?? [])
+          this.ctx.connection.console.warn(`live schema of ${w.name}: ${message}`);
         changed ||= warnings !== undefined;
       }
     }
@@ -76,10 +88,18 @@ class LiveSchemaState {
     try {
       const { live, persisted } = this.get();
       const credential = credentialFrom(params.token);
-      const fetched = await fetchSchemaPayload(params.workspace, { signal, ...(credential ? { credential } : {}) });
+      const fetched = await fetchSchemaPayload(params.workspace, {
+        signal,
+        ...(credential ? { credential } : {}),
+      });
       const environment = fetched.environment;
       this.refreshed.add(workspaceName);
-      const conversionWarnings = await live.refresh(workspaceName, environment, fetched.kind, async () => fetched.payload);
+      const conversionWarnings = await live.refresh(
+        workspaceName,
+        environment,
+        fetched.kind,
+        async () => fetched.payload,
+      );
       const schema = this.ctx.parts.schemas.liveSourceFor(workspaceName);
       this.ctx.revalidateAll();
       return {
@@ -93,7 +113,14 @@ class LiveSchemaState {
         warnings: conversionWarnings,
       };
     } catch (e) {
-      return { ok: false, workspaceName, error: signal.aborted && !(e instanceof Error && e.name === 'ConnectorError') ? { kind: 'timeout', message: 'The schema request was cancelled or took too long.' } : toRunError(e) };
+      return {
+        ok: false,
+        workspaceName,
+        error:
+          signal.aborted && !(e instanceof Error && e.name === 'ConnectorError')
+            ? { kind: 'timeout', message: 'The schema request was cancelled or took too long.' }
+            : toRunError(e),
+      };
     }
   }
 }
@@ -108,10 +135,19 @@ export const liveSchemaHandlers: HandlerModule = {
     ctx.documents.onDidOpen(() => {
       if (restoring) return;
       restoring = true;
-      void state.restore().catch((e) => ctx.connection.console.error(`live schema restore: ${e instanceof Error ? e.message : String(e)}`));
+      void state
+        .restore()
+        .catch((e) =>
+          ctx.connection.console.error(`live schema restore: ${e instanceof Error ? e.message : String(e)}`),
+        );
     });
     ctx.connection.onNotification(ActiveWorkspaceNotification, (params) => {
-      if (ctx.parts.documentWorkspaces.setActive(typeof params?.name === 'string' && params.name ? params.name : undefined)) ctx.revalidateAll();
+      if (
+        ctx.parts.documentWorkspaces.setActive(
+          typeof params?.name === 'string' && params.name ? params.name : undefined,
+        )
+      )
+        ctx.revalidateAll();
     });
     ctx.connection.onRequest(RefreshSchemaRequest, async (params, token) => {
       const controller = new AbortController();

@@ -19,7 +19,12 @@ import { credentialFrom } from './sealedCredentials';
  */
 
 /** The document range of a service error inside the query that was sent, when it can be placed. */
-function errorRange(document: TextDocument, analysis: DocumentAnalysis, params: RunQueryParams, message: string): Range | undefined {
+function errorRange(
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  params: RunQueryParams,
+  message: string,
+): Range | undefined {
   if (!params.range) return undefined;
   const sent = params.query.trim();
   const located = locateError(sent, message);
@@ -49,7 +54,11 @@ export const queryHandlers: HandlerModule = {
         if (!found) return { blocks: [] };
         const timespan = ruleTimespan(found.document);
         const pinnedWorkspace = workspacePin(found.document.getText());
-        return { blocks: queryBlocksOf(found.analysis), ...(timespan ? { timespan } : {}), ...(pinnedWorkspace ? { pinnedWorkspace } : {}) };
+        return {
+          blocks: queryBlocksOf(found.analysis),
+          ...(timespan ? { timespan } : {}),
+          ...(pinnedWorkspace ? { pinnedWorkspace } : {}),
+        };
       }),
     );
 
@@ -71,7 +80,11 @@ export const queryHandlers: HandlerModule = {
           signal: controller.signal,
           ...(credential ? { credential } : {}),
         });
-        if (!result.ok && (result.error.kind === 'semantic' || result.error.kind === 'syntax') && params.uri) {
+        if (
+          !result.ok &&
+          (result.error.kind === 'semantic' || result.error.kind === 'syntax') &&
+          params.uri
+        ) {
           const found = await ctx.analysisFor(params.uri);
           const range = found && errorRange(found.document, found.analysis, params, result.error.message);
           if (range) return { ...result, errorRange: range };
@@ -80,7 +93,12 @@ export const queryHandlers: HandlerModule = {
       } catch (e) {
         // runQuery never throws; this covers a malformed request.
         ctx.connection.console.error(`runQuery failed: ${e instanceof Error ? e.message : String(e)}`);
-        return { ok: false, error: { kind: 'badRequest', message: 'The run request was malformed.' }, durationMs: 0, workspaceName: '' };
+        return {
+          ok: false,
+          error: { kind: 'badRequest', message: 'The run request was malformed.' },
+          durationMs: 0,
+          workspaceName: '',
+        };
       } finally {
         subscription.dispose();
       }

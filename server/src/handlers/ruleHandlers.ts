@@ -26,7 +26,9 @@ export const ruleHandlers: HandlerModule = {
         // Open documents know better than the disk.
         for (const document of ctx.documents.all()) track(document.uri);
         if (workspaceRuleIds.duplicatedIds().size > 0) ctx.revalidateAll();
-      })().catch((e) => ctx.connection.console.error(`rule id scan failed: ${e instanceof Error ? e.message : String(e)}`));
+      })().catch((e) =>
+        ctx.connection.console.error(`rule id scan failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
     };
     const track = (uri: string): boolean => {
       const document = ctx.documents.get(uri);

@@ -56,7 +56,13 @@ class SchemaFilesState {
   scheduleReload(delay: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.running = this.running.then(() => this.reload()).catch((e) => this.ctx.connection.console.error(`schema files: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+      this.running = this.running
+        .then(() => this.reload())
+        .catch((e) =>
+          this.ctx.connection.console.error(
+            `schema files: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+          ),
+        );
     }, delay);
   }
 
@@ -69,7 +75,12 @@ class SchemaFilesState {
       const { schemaFiles } = await this.ctx.settings.get(folder.uri);
       if (!schemaFiles.length) continue;
       const dir = fileURLToPath(folder.uri);
-      for (const pattern of schemaFiles) watchers.push({ globPattern: this.ctx.clientCapabilities().workspace?.didChangeWatchedFiles?.relativePatternSupport ? { baseUri: folder.uri, pattern } : path.join(dir, pattern).split(path.sep).join('/') });
+      for (const pattern of schemaFiles)
+        watchers.push({
+          globPattern: this.ctx.clientCapabilities().workspace?.didChangeWatchedFiles?.relativePatternSupport
+            ? { baseUri: folder.uri, pattern }
+            : path.join(dir, pattern).split(path.sep).join('/'),
+        });
       for (const file of await findSchemaFiles(dir, schemaFiles)) loaded.push(await loadSchemaFile(file));
     }
     await this.watch(watchers);
@@ -89,7 +100,10 @@ class SchemaFilesState {
     this.watchedPatterns = key;
     this.watching?.dispose();
     this.watching = undefined;
-    if (watchers.length) this.watching = await this.ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    if (watchers.length)
+      this.watching = await this.ctx.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers,
+      });
   }
 
   private publish(loaded: LoadedSchemaFile[]): void {
@@ -98,19 +112,25 @@ class SchemaFilesState {
     // that needs it.
     if (loaded.length > 0) for (const env of ENVIRONMENT_IDS) this.ctx.parts.schemas.globalsFor(env);
     const mergeWarnings = new Map<string, Set<string>>();
-    for (const w of this.ctx.parts.schemas.warnings()) (mergeWarnings.get(w.source) ?? mergeWarnings.set(w.source, new Set()).get(w.source)!).add(w.message);
+    for (const w of this.ctx.parts.schemas.warnings())
+      (mergeWarnings.get(w.source) ?? mergeWarnings.set(w.source, new Set()).get(w.source)!).add(w.message);
     const next = new Set<string>();
     for (const l of loaded) {
       const uri = pathToFileURL(l.file).href;
       const text = TextDocument.create(uri, 'json', 0, l.text);
       const diagnostics: Diagnostic[] = [
         ...l.problems.map((p) => toDiagnostic(text, p)),
-        ...[...(mergeWarnings.get(l.file) ?? [])].map((message) => toDiagnostic(text, { severity: 'warning', message: `${message}.`, offset: 0, length: 0 })),
+        ...[...(mergeWarnings.get(l.file) ?? [])].map((message) =>
+          toDiagnostic(text, { severity: 'warning', message: `${message}.`, offset: 0, length: 0 }),
+        ),
       ];
-      if (diagnostics.length || this.published.has(uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
+      if (diagnostics.length || this.published.has(uri))
+        void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
       if (diagnostics.length) next.add(uri);
     }
-    for (const uri of this.published) if (!next.has(uri) && !loaded.some((l) => pathToFileURL(l.file).href === uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of this.published)
+      if (!next.has(uri) && !loaded.some((l) => pathToFileURL(l.file).href === uri))
+        void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published = next;
   }
 }

@@ -37,10 +37,23 @@ function flatten(actions: Kusto.Language.Editor.CodeAction[]): Kusto.Language.Ed
 }
 
 /** The engine's fixes and refactorings at a position, each applied now to get its edits. */
-function engineActions(analysis: DocumentAnalysis, at: BlockContext & { regionOffset: number }, selectionLength: number, diagnostics: Diagnostic[]): CodeAction[] {
+function engineActions(
+  analysis: DocumentAnalysis,
+  at: BlockContext & { regionOffset: number },
+  selectionLength: number,
+  diagnostics: Diagnostic[],
+): CodeAction[] {
   const E = kusto().Editor;
   const options = E.CodeActionOptions.Default!;
-  const info = at.service.GetCodeActions(at.regionOffset, at.regionOffset, selectionLength, options, true, null, engineToken());
+  const info = at.service.GetCodeActions(
+    at.regionOffset,
+    at.regionOffset,
+    selectionLength,
+    options,
+    true,
+    null,
+    engineToken(),
+  );
   const out: CodeAction[] = [];
   for (const action of flatten(toArray(info?.Actions))) {
     const result = at.service.ApplyCodeAction(action, at.regionOffset, options, engineToken());
@@ -48,7 +61,10 @@ function engineActions(analysis: DocumentAnalysis, at: BlockContext & { regionOf
     for (const r of toArray(result?.Actions)) {
       const change = r as Kusto.Language.Editor.ChangeTextAction;
       for (const e of toArray(change.Changes)) {
-        edits.push({ range: regionRange(analysis, at.query, e.Start, e.DeleteLength), newText: e.InsertText ?? '' });
+        edits.push({
+          range: regionRange(analysis, at.query, e.Start, e.DeleteLength),
+          newText: e.InsertText ?? '',
+        });
       }
     }
     if (edits.length === 0) continue;
@@ -65,7 +81,14 @@ function engineActions(analysis: DocumentAnalysis, at: BlockContext & { regionOf
   return out;
 }
 
-function replaceAction(analysis: DocumentAnalysis, title: string, diagnostic: Diagnostic, range: Range, newText: string, preferred = false): CodeAction {
+function replaceAction(
+  analysis: DocumentAnalysis,
+  title: string,
+  diagnostic: Diagnostic,
+  range: Range,
+  newText: string,
+  preferred = false,
+): CodeAction {
   return {
     title,
     kind: CodeActionKind.QuickFix,
@@ -83,13 +106,24 @@ function didYouMean(analysis: DocumentAnalysis, d: Diagnostic, closestNames: Clo
   if (!at || !wrong) return [];
   const info = at.service.GetCompletionItems(at.regionOffset);
   const C = kusto().Editor.CompletionKind;
-  const NAME_KINDS = new Set([C.Column, C.Table, C.Variable, C.Parameter, C.BuiltInFunction, C.AggregateFunction, C.DatabaseFunction, C.LocalFunction]);
+  const NAME_KINDS = new Set([
+    C.Column,
+    C.Table,
+    C.Variable,
+    C.Parameter,
+    C.BuiltInFunction,
+    C.AggregateFunction,
+    C.DatabaseFunction,
+    C.LocalFunction,
+  ]);
   const names = new Set<string>();
   for (const item of toArray(info?.Items)) {
     if (NAME_KINDS.has(item.Kind)) names.add(item.MatchText ?? item.DisplayText ?? '');
   }
   names.delete('');
-  return closestNames(wrong, [...names], 3).map((name, i) => replaceAction(analysis, `Change to '${name}'`, d, d.range, name, i === 0));
+  return closestNames(wrong, [...names], 3).map((name, i) =>
+    replaceAction(analysis, `Change to '${name}'`, d, d.range, name, i === 0),
+  );
 }
 
 /**
@@ -97,19 +131,45 @@ function didYouMean(analysis: DocumentAnalysis, d: Diagnostic, closestNames: Clo
  * mean" for unknown names, `=~` for case-sensitive name comparisons and a time filter after
  * a table read without one.
  */
-export function getCodeActions(analysis: DocumentAnalysis, range: Range, diagnostics: Diagnostic[], closestNames: ClosestNames): CodeAction[] {
+export function getCodeActions(
+  analysis: DocumentAnalysis,
+  range: Range,
+  diagnostics: Diagnostic[],
+  closestNames: ClosestNames,
+): CodeAction[] {
   const doc = analysis.document;
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (typeof d.code === 'string' && UNKNOWN_NAME_CODES.has(d.code)) out.push(...didYouMean(analysis, d, closestNames));
+    if (typeof d.code === 'string' && UNKNOWN_NAME_CODES.has(d.code))
+      out.push(...didYouMean(analysis, d, closestNames));
     if (d.code === LINT_RULES.caseSensitiveName.id) {
       const data = d.data as Partial<CaseSensitiveNameData> | undefined;
-      if (data?.replacement) out.push(replaceAction(analysis, `Compare case-insensitively with '${data.replacement}'`, d, d.range, data.replacement, true));
+      if (data?.replacement)
+        out.push(
+          replaceAction(
+            analysis,
+            `Compare case-insensitively with '${data.replacement}'`,
+            d,
+            d.range,
+            data.replacement,
+            true,
+          ),
+        );
     }
     if (d.code === LINT_RULES.missingTimeFilter.id) {
       const data = d.data as Partial<MissingTimeFilterData> | undefined;
-      const column = data?.timeColumn ?? (analysis.environment === 'sentinel' ? 'TimeGenerated' : 'Timestamp');
-      out.push(replaceAction(analysis, `Add a time filter on ${column}`, d, { start: d.range.end, end: d.range.end }, ` | where ${column} > ago(1d)`, true));
+      const column =
+        data?.timeColumn ?? (analysis.environment === 'sentinel' ? 'TimeGenerated' : 'Timestamp');
+      out.push(
+        replaceAction(
+          analysis,
+          `Add a time filter on ${column}`,
+          d,
+          { start: d.range.end, end: d.range.end },
+          ` | where ${column} > ago(1d)`,
+          true,
+        ),
+      );
     }
   }
   const start = doc.offsetAt(range.start);

@@ -34,7 +34,10 @@ export interface CompletionData {
  * engine's own column-to-table lookup builds an index of every table first, which costs the
  * first completion in Sentinel's catalogue about 400 ms.
  */
-function scopeTables(ctx: BlockContext & { regionOffset: number }, globals: Kusto.Language.GlobalState): Map<string, string> | undefined {
+function scopeTables(
+  ctx: BlockContext & { regionOffset: number },
+  globals: Kusto.Language.GlobalState,
+): Map<string, string> | undefined {
   try {
     const K = kusto();
     const code = boundCode(ctx, globals);
@@ -43,10 +46,12 @@ function scopeTables(ctx: BlockContext & { regionOffset: number }, globals: Kust
     const owners = new Map<Kusto.Language.Symbols.ColumnSymbol, string>();
     K.Syntax.SyntaxElement.WalkNodes(code.Syntax, (node: Kusto.Language.Syntax.SyntaxNode) => {
       const symbol = node.ReferencedSymbol;
-      if (symbol?.Kind !== K.Symbols.SymbolKind.Table || node.Kind !== K.Syntax.SyntaxKind.NameReference) return;
+      if (symbol?.Kind !== K.Symbols.SymbolKind.Table || node.Kind !== K.Syntax.SyntaxKind.NameReference)
+        return;
       // A name that refers to a table symbol is a database table (a let of a table is a variable).
       const table = symbol as Kusto.Language.Symbols.TableSymbol;
-      for (const column of toArray(table.Columns)) if (!owners.has(column)) owners.set(column, table.Name ?? '');
+      for (const column of toArray(table.Columns))
+        if (!owners.has(column)) owners.set(column, table.Name ?? '');
     });
     return new Map(toArray(scope.Columns).map((column) => [column.Name ?? '', owners.get(column) ?? '']));
   } catch {
@@ -59,28 +64,55 @@ type EngineKind = Kusto.Language.Editor.CompletionKind;
 function lspKind(kind: EngineKind): CompletionItemKind {
   const K = kusto().Editor.CompletionKind;
   switch (kind) {
-    case K.Column: return CompletionItemKind.Field;
-    case K.Table: case K.MaterialiedView: case K.StoredQueryResult: case K.Graph: case K.EntityGroup: return CompletionItemKind.Class;
-    case K.BuiltInFunction: case K.LocalFunction: case K.DatabaseFunction: return CompletionItemKind.Function;
-    case K.AggregateFunction: return CompletionItemKind.Method;
-    case K.Variable: case K.Parameter: return CompletionItemKind.Variable;
-    case K.Database: case K.Cluster: return CompletionItemKind.Module;
-    case K.ScalarType: return CompletionItemKind.TypeParameter;
-    case K.Punctuation: case K.ScalarInfix: return CompletionItemKind.Operator;
-    case K.Example: return CompletionItemKind.Value;
-    case K.Identifier: return CompletionItemKind.Text;
-    default: return CompletionItemKind.Keyword;
+    case K.Column:
+      return CompletionItemKind.Field;
+    case K.Table:
+    case K.MaterialiedView:
+    case K.StoredQueryResult:
+    case K.Graph:
+    case K.EntityGroup:
+      return CompletionItemKind.Class;
+    case K.BuiltInFunction:
+    case K.LocalFunction:
+    case K.DatabaseFunction:
+      return CompletionItemKind.Function;
+    case K.AggregateFunction:
+      return CompletionItemKind.Method;
+    case K.Variable:
+    case K.Parameter:
+      return CompletionItemKind.Variable;
+    case K.Database:
+    case K.Cluster:
+      return CompletionItemKind.Module;
+    case K.ScalarType:
+      return CompletionItemKind.TypeParameter;
+    case K.Punctuation:
+    case K.ScalarInfix:
+      return CompletionItemKind.Operator;
+    case K.Example:
+      return CompletionItemKind.Value;
+    case K.Identifier:
+      return CompletionItemKind.Text;
+    default:
+      return CompletionItemKind.Keyword;
   }
 }
 
 function categoryOf(kind: EngineKind): SymbolCategory | undefined {
   const K = kusto().Editor.CompletionKind;
   switch (kind) {
-    case K.Column: return 'column';
-    case K.Table: return 'table';
-    case K.BuiltInFunction: case K.DatabaseFunction: case K.LocalFunction: return 'function';
-    case K.AggregateFunction: return 'aggregate';
-    default: return undefined;
+    case K.Column:
+      return 'column';
+    case K.Table:
+      return 'table';
+    case K.BuiltInFunction:
+    case K.DatabaseFunction:
+    case K.LocalFunction:
+      return 'function';
+    case K.AggregateFunction:
+      return 'aggregate';
+    default:
+      return undefined;
   }
 }
 
@@ -137,7 +169,11 @@ function snippetFor(item: Kusto.Language.Editor.CompletionItem): string | undefi
  * `sortText`), with their edit range mapped from region text to the document. The client
  * filters by `filterText` as the user types, so the whole list is returned once per word.
  */
-export function getCompletions(analysis: DocumentAnalysis, position: Position, options: CompletionClientOptions): CompletionList {
+export function getCompletions(
+  analysis: DocumentAnalysis,
+  position: Position,
+  options: CompletionClientOptions,
+): CompletionList {
   const at = blockAtDocumentOffset(analysis, analysis.document.offsetAt(position));
   if (!at) return { isIncomplete: false, items: [] };
   const info = at.service.GetCompletionItems(at.regionOffset);
@@ -146,7 +182,9 @@ export function getCompletions(analysis: DocumentAnalysis, position: Position, o
   const engineItems = toArray(info.Items);
   const width = String(engineItems.length).length;
   const K = kusto().Editor.CompletionKind;
-  const tables = engineItems.some((item) => item.Kind === K.Column) ? scopeTables(at, analysis.globals) : undefined;
+  const tables = engineItems.some((item) => item.Kind === K.Column)
+    ? scopeTables(at, analysis.globals)
+    : undefined;
   const items = engineItems.map((item, i): CompletionItem => {
     const label = item.DisplayText ?? '';
     const { before, after } = caretTexts(item);
@@ -175,12 +213,19 @@ export function getCompletions(analysis: DocumentAnalysis, position: Position, o
 }
 
 /** Adds the documentation that is too costly to compute for every item of a list. */
-export function resolveCompletion(item: CompletionItem, globalsFor: (env: string) => Kusto.Language.GlobalState | undefined): CompletionItem {
+export function resolveCompletion(
+  item: CompletionItem,
+  globalsFor: (env: string) => Kusto.Language.GlobalState | undefined,
+): CompletionItem {
   const data = item.data as Partial<CompletionData> | undefined;
   if (!data?.category || !data.name || !data.environment) return item;
   const globals = globalsFor(data.environment);
   if (!globals) return item;
   const doc = describeSymbol(globals, data.category, data.name, undefined, data.table);
   if (!doc) return item;
-  return { ...item, detail: doc.signature, documentation: doc.markdown ? { kind: 'markdown', value: doc.markdown } : undefined };
+  return {
+    ...item,
+    detail: doc.signature,
+    documentation: doc.markdown ? { kind: 'markdown', value: doc.markdown } : undefined,
+  };
 }

@@ -25,7 +25,10 @@ const SETTING_SEVERITY: Record<Exclude<LintSeverity, 'off'>, DiagnosticSeverity>
  * document positions. Engine offsets are UTF-16 indexes into the region's text, the same unit
  * LSP positions count in, so mapping needs no re-encoding.
  */
-export function engineDiagnostics(analysis: DocumentAnalysis, settings: Pick<KqlHuntingSettings, 'lints'>): Diagnostic[] {
+export function engineDiagnostics(
+  analysis: DocumentAnalysis,
+  settings: Pick<KqlHuntingSettings, 'lints'>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const doc = analysis.document;
   for (const query of analysis.queries) {
@@ -39,7 +42,9 @@ export function engineDiagnostics(analysis: DocumentAnalysis, settings: Pick<Kql
         const end = query.region.toDocumentOffset(d.Start + d.Length);
         out.push({
           range: { start: doc.positionAt(start), end: doc.positionAt(end) },
-          severity: override ? SETTING_SEVERITY[override] : (ENGINE_SEVERITY[d.Severity ?? 'Error'] ?? DiagnosticSeverity.Error),
+          severity: override
+            ? SETTING_SEVERITY[override]
+            : (ENGINE_SEVERITY[d.Severity ?? 'Error'] ?? DiagnosticSeverity.Error),
           code: d.Code ?? undefined,
           source: DIAGNOSTIC_SOURCE,
           message: d.Message ?? 'Unknown problem',

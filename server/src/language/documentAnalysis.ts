@@ -43,16 +43,19 @@ export function analyzeDocument(
     const before = reuse[i];
     const script = before
       ? before.script.WithText(region.text)!
-      : kusto().Editor.CodeScript.From$1(region.text, globals)!.WithSeparator(queryBlockStarts as never)!;
+      : kusto()
+          .Editor.CodeScript.From$1(region.text, globals)!
+          .WithSeparator(queryBlockStarts as never)!;
     return { region, script };
   });
   return { document, version: document.version, environment, globals, queries, limits };
 }
 
 /** The query (region) and engine block at a document offset, if the offset is inside KQL. */
-export function blockAt(analysis: DocumentAnalysis, documentOffset: number):
-  | { query: QueryAnalysis; block: Kusto.Language.Editor.CodeBlock; regionOffset: number }
-  | undefined {
+export function blockAt(
+  analysis: DocumentAnalysis,
+  documentOffset: number,
+): { query: QueryAnalysis; block: Kusto.Language.Editor.CodeBlock; regionOffset: number } | undefined {
   for (const query of analysis.queries) {
     const regionOffset = query.region.toRegionOffset(documentOffset);
     if (regionOffset === undefined) continue;

@@ -21,13 +21,26 @@ export function editableTextEdits(analysis: DocumentAnalysis, edits: TextEdit[])
 
 function workspaceEditIsEditable(analysis: DocumentAnalysis, edit: WorkspaceEdit): boolean {
   const uri = analysis.document.uri;
-  const own = [...(edit.changes?.[uri] ?? []), ...(edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : []))];
+  const own = [
+    ...(edit.changes?.[uri] ?? []),
+    ...(edit.documentChanges ?? []).flatMap((c) =>
+      'textDocument' in c && c.textDocument.uri === uri ? c.edits : [],
+    ),
+  ];
   return own.every((e) => isEditableAt(analysis, e.range));
 }
 
-export function editableWorkspaceEdit(analysis: DocumentAnalysis, edit: WorkspaceEdit | { error: string }): WorkspaceEdit | { error: string } {
+export function editableWorkspaceEdit(
+  analysis: DocumentAnalysis,
+  edit: WorkspaceEdit | { error: string },
+): WorkspaceEdit | { error: string } {
   if ('error' in edit) return edit;
-  return workspaceEditIsEditable(analysis, edit) ? edit : { error: 'This query is written as a quoted or escaped string in the file, so it cannot be renamed here. Rewrite it as a block (query: |) first.' };
+  return workspaceEditIsEditable(analysis, edit)
+    ? edit
+    : {
+        error:
+          'This query is written as a quoted or escaped string in the file, so it cannot be renamed here. Rewrite it as a block (query: |) first.',
+      };
 }
 
 export function editableCodeActions(analysis: DocumentAnalysis, actions: CodeAction[]): CodeAction[] {

@@ -28,14 +28,27 @@ export function allBlocks(analysis: DocumentAnalysis): BlockContext[] {
 }
 
 /** The block at a document offset with the offset translated into region text. */
-export function blockAtDocumentOffset(analysis: DocumentAnalysis, documentOffset: number): (BlockContext & { regionOffset: number }) | undefined {
+export function blockAtDocumentOffset(
+  analysis: DocumentAnalysis,
+  documentOffset: number,
+): (BlockContext & { regionOffset: number }) | undefined {
   const found = blockAt(analysis, documentOffset);
   if (!found) return undefined;
-  return { query: found.query, block: found.block, service: found.block.Service!, regionOffset: found.regionOffset };
+  return {
+    query: found.query,
+    block: found.block,
+    service: found.block.Service!,
+    regionOffset: found.regionOffset,
+  };
 }
 
 /** A document range for `length` characters from a region offset. */
-export function regionRange(analysis: DocumentAnalysis, query: QueryAnalysis, regionStart: number, length: number): Range {
+export function regionRange(
+  analysis: DocumentAnalysis,
+  query: QueryAnalysis,
+  regionStart: number,
+  length: number,
+): Range {
   const doc = analysis.document;
   return {
     start: doc.positionAt(query.region.toDocumentOffset(regionStart)),
@@ -44,7 +57,11 @@ export function regionRange(analysis: DocumentAnalysis, query: QueryAnalysis, re
 }
 
 interface InnerService {
-  TryGetBoundCode(token: unknown, waitForAnalysis: boolean, code: { v: Kusto.Language.KustoCode | null }): boolean;
+  TryGetBoundCode(
+    token: unknown,
+    waitForAnalysis: boolean,
+    code: { v: Kusto.Language.KustoCode | null },
+  ): boolean;
 }
 
 /**

@@ -34,7 +34,11 @@ export function getFoldingRanges(analysis: DocumentAnalysis): FoldingRange[] {
     let runEnd = -1;
     const flush = () => {
       if (runStart >= 0) {
-        add(regionRange(analysis, ctx.query, runStart, 0).start.line, regionRange(analysis, ctx.query, runEnd, 0).start.line, FoldingRangeKind.Comment);
+        add(
+          regionRange(analysis, ctx.query, runStart, 0).start.line,
+          regionRange(analysis, ctx.query, runEnd, 0).start.line,
+          FoldingRangeKind.Comment,
+        );
       }
       runStart = -1;
     };

@@ -5,12 +5,23 @@ import { allBlocks, regionRange } from './engineBlocks';
 import { kusto } from './kustoEngine';
 import { blockContentLength } from './symbols';
 
-function engineOptions(style: KqlFormatStyle, insertSpaces: boolean, tabSize: number): Kusto.Language.Editor.FormattingOptions {
+function engineOptions(
+  style: KqlFormatStyle,
+  insertSpaces: boolean,
+  tabSize: number,
+): Kusto.Language.Editor.FormattingOptions {
   const E = kusto().Editor;
-  const placement = { newLine: E.PlacementStyle.NewLine, none: E.PlacementStyle.None, smart: E.PlacementStyle.Smart };
-  const bracketting = { vertical: E.BrackettingStyle.Vertical, diagonal: E.BrackettingStyle.Diagonal, none: E.BrackettingStyle.None };
-  return E.FormattingOptions.Default!
-    .WithIndentationSize(insertSpaces ? style.indentationSize : tabSize)!
+  const placement = {
+    newLine: E.PlacementStyle.NewLine,
+    none: E.PlacementStyle.None,
+    smart: E.PlacementStyle.Smart,
+  };
+  const bracketting = {
+    vertical: E.BrackettingStyle.Vertical,
+    diagonal: E.BrackettingStyle.Diagonal,
+    none: E.BrackettingStyle.None,
+  };
+  return E.FormattingOptions.Default!.WithIndentationSize(insertSpaces ? style.indentationSize : tabSize)!
     .WithPipeOperatorStyle(placement[style.pipeOperatorStyle])!
     .WithExpressionStyle(placement[style.expressionStyle])!
     .WithBrackettingStyle(bracketting[style.brackettingStyle])!;
@@ -27,14 +38,22 @@ function fitToDocument(analysis: DocumentAnalysis, text: string, documentStart: 
   const lineStart = docText.lastIndexOf('\n', documentStart - 1) + 1;
   const prefix = docText.slice(lineStart, documentStart);
   const indent = /^[ \t]*$/.test(prefix) ? prefix : '';
-  return text.split(/\r?\n/).map((line, i) => (i === 0 || line === '' ? line : indent + line)).join(eol);
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => (i === 0 || line === '' ? line : indent + line))
+    .join(eol);
 }
 
 /**
  * Formats every query block that overlaps `range` (the whole document when absent) with the
  * engine's formatter. Blocks are formatted whole: the formatter needs a complete query.
  */
-export function formatDocument(analysis: DocumentAnalysis, style: KqlFormatStyle, editor: { insertSpaces: boolean; tabSize: number }, range?: Range): TextEdit[] {
+export function formatDocument(
+  analysis: DocumentAnalysis,
+  style: KqlFormatStyle,
+  editor: { insertSpaces: boolean; tabSize: number },
+  range?: Range,
+): TextEdit[] {
   const options = engineOptions(style, editor.insertSpaces, editor.tabSize);
   const doc = analysis.document;
   const from = range ? doc.offsetAt(range.start) : 0;

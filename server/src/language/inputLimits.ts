@@ -35,7 +35,12 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = {
   maxNestingDepth: 200,
 };
 
-export const LIMIT_CODES = ['KQLH-LIMIT-BINARY', 'KQLH-LIMIT-SIZE', 'KQLH-LIMIT-QUERIES', 'KQLH-LIMIT-NESTING'] as const;
+export const LIMIT_CODES = [
+  'KQLH-LIMIT-BINARY',
+  'KQLH-LIMIT-SIZE',
+  'KQLH-LIMIT-QUERIES',
+  'KQLH-LIMIT-NESTING',
+] as const;
 export type LimitCode = (typeof LIMIT_CODES)[number];
 
 export function isLimitCode(code: unknown): code is LimitCode {
@@ -58,7 +63,10 @@ export interface LimitedRegions {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function applyInputLimits(regions: readonly KqlRegion[], limits: InputLimits = DEFAULT_INPUT_LIMITS): LimitedRegions {
+export function applyInputLimits(
+  regions: readonly KqlRegion[],
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): LimitedRegions {
   const findings: LimitFinding[] = [];
   let analysedChars = 0;
   let analysedQueries = 0;
@@ -80,13 +88,22 @@ export function applyInputLimits(regions: readonly KqlRegion[], limits: InputLim
       if (end === start) continue;
       const own = blockProblem(text, start, end, limits);
       if (own) {
-        findings.push({ ...own, start: region.toDocumentOffset(own.start), end: region.toDocumentOffset(own.end) });
+        findings.push({
+          ...own,
+          start: region.toDocumentOffset(own.start),
+          end: region.toDocumentOffset(own.end),
+        });
         refused.push([start, spanEnd]);
         continue;
       }
       const length = end - start;
       if (analysedQueries + 1 > limits.maxQueries || analysedChars + length > limits.maxDocumentSize) {
-        tail = { code: analysedQueries + 1 > limits.maxQueries ? 'KQLH-LIMIT-QUERIES' : 'KQLH-LIMIT-SIZE', region, at: start, refused: 1 };
+        tail = {
+          code: analysedQueries + 1 > limits.maxQueries ? 'KQLH-LIMIT-QUERIES' : 'KQLH-LIMIT-SIZE',
+          region,
+          at: start,
+          refused: 1,
+        };
         refused.push([start, spanEnd]);
         continue;
       }
@@ -126,10 +143,21 @@ export function unreadableTemplate(document: RegionSource): LimitFinding | undef
 }
 
 /** Why one query cannot be analysed, as offsets into its region's text, if it cannot. */
-function blockProblem(text: string, start: number, end: number, limits: InputLimits): LimitFinding | undefined {
+function blockProblem(
+  text: string,
+  start: number,
+  end: number,
+  limits: InputLimits,
+): LimitFinding | undefined {
   const binaryAt = binaryOffset(text, start, end);
   if (binaryAt !== undefined) {
-    return { code: 'KQLH-LIMIT-BINARY', message: 'This query holds a NUL or many control characters, so it looks like binary data, not KQL text, and is not analysed.', start: binaryAt, end: binaryAt + 1 };
+    return {
+      code: 'KQLH-LIMIT-BINARY',
+      message:
+        'This query holds a NUL or many control characters, so it looks like binary data, not KQL text, and is not analysed.',
+      start: binaryAt,
+      end: binaryAt + 1,
+    };
   }
   if (end - start > limits.maxDocumentSize) {
     return {
@@ -141,7 +169,12 @@ function blockProblem(text: string, start: number, end: number, limits: InputLim
   }
   const deep = firstTooDeep(text, start, end, limits.maxNestingDepth);
   if (deep !== undefined) {
-    return { code: 'KQLH-LIMIT-NESTING', message: `Brackets are nested more than ${limits.maxNestingDepth} levels deep here, so this query is not analysed.`, start: deep, end: deep + 1 };
+    return {
+      code: 'KQLH-LIMIT-NESTING',
+      message: `Brackets are nested more than ${limits.maxNestingDepth} levels deep here, so this query is not analysed.`,
+      start: deep,
+      end: deep + 1,
+    };
   }
   return undefined;
 }
@@ -170,7 +203,7 @@ export function blockSpans(text: string): [number, number][] {
   const starts = [0];
   let afterBlank = false;
   let lastCode = -1;
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     const code = lastCodeChar(text, lineStart, lineEnd);
@@ -242,13 +275,20 @@ const SEVERITY: Record<Exclude<LintSeverity, 'off'>, DiagnosticSeverity> = {
  * The refused queries' diagnostics: errors, since those queries were not checked, unless `lints`
  * sets another severity for a code (or turns it off), as for any other diagnostic.
  */
-export function limitDiagnostics(document: TextDocument, findings: readonly LimitFinding[], settings: Pick<KqlHuntingSettings, 'lints'>): Diagnostic[] {
+export function limitDiagnostics(
+  document: TextDocument,
+  findings: readonly LimitFinding[],
+  settings: Pick<KqlHuntingSettings, 'lints'>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const finding of findings) {
     const override = Object.hasOwn(settings.lints, finding.code) ? settings.lints[finding.code] : undefined;
     if (override === 'off') continue;
     out.push({
-      range: { start: document.positionAt(finding.start), end: document.positionAt(Math.max(finding.end, finding.start)) },
+      range: {
+        start: document.positionAt(finding.start),
+        end: document.positionAt(Math.max(finding.end, finding.start)),
+      },
       severity: SEVERITY[override ?? 'error'],
       code: finding.code,
       source: 'kql',

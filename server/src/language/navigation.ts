@@ -29,7 +29,12 @@ function related(analysis: DocumentAnalysis, position: Position): Related | unde
   const elements = toArray(info?.Elements);
   if (!info || elements.length === 0) return undefined;
   return {
-    ranges: elements.map((e) => ({ range: regionRange(analysis, at.query, e.Start, e.Length), kind: e.Kind, start: e.Start, length: e.Length })),
+    ranges: elements.map((e) => ({
+      range: regionRange(analysis, at.query, e.Start, e.Length),
+      kind: e.Kind,
+      start: e.Start,
+      length: e.Length,
+    })),
     current: info.CurrentIndex,
   };
 }
@@ -43,10 +48,16 @@ export function getDefinition(analysis: DocumentAnalysis, position: Position): L
   const r = related(analysis, position);
   if (!r) return [];
   const K = kusto().Editor.RelatedElementKind;
-  return r.ranges.filter((e) => e.kind === K.Declaration).map((e) => ({ uri: analysis.document.uri, range: e.range }));
+  return r.ranges
+    .filter((e) => e.kind === K.Declaration)
+    .map((e) => ({ uri: analysis.document.uri, range: e.range }));
 }
 
-export function getReferences(analysis: DocumentAnalysis, position: Position, includeDeclaration: boolean): Location[] {
+export function getReferences(
+  analysis: DocumentAnalysis,
+  position: Position,
+  includeDeclaration: boolean,
+): Location[] {
   const r = related(analysis, position);
   if (!r || !isNameRelation(r)) return [];
   const K = kusto().Editor.RelatedElementKind;
@@ -61,7 +72,12 @@ export function getDocumentHighlights(analysis: DocumentAnalysis, position: Posi
   const K = kusto().Editor.RelatedElementKind;
   return r.ranges.map((e) => ({
     range: e.range,
-    kind: e.kind === K.Declaration ? DocumentHighlightKind.Write : e.kind === K.Reference ? DocumentHighlightKind.Read : DocumentHighlightKind.Text,
+    kind:
+      e.kind === K.Declaration
+        ? DocumentHighlightKind.Write
+        : e.kind === K.Reference
+          ? DocumentHighlightKind.Read
+          : DocumentHighlightKind.Text,
   }));
 }
 
@@ -74,15 +90,24 @@ export function prepareRename(analysis: DocumentAnalysis, position: Position): R
   const K = kusto().Editor.RelatedElementKind;
   if (!r || !r.ranges.some((e) => e.kind === K.Declaration)) return undefined;
   const current = r.ranges[r.current];
-  return current && (current.kind === K.Declaration || current.kind === K.Reference) ? current.range : undefined;
+  return current && (current.kind === K.Declaration || current.kind === K.Reference)
+    ? current.range
+    : undefined;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The edits that rename the declared name at `position`, or a message saying why not. */
-export function rename(analysis: DocumentAnalysis, position: Position, newName: string): WorkspaceEdit | { error: string } {
+export function rename(
+  analysis: DocumentAnalysis,
+  position: Position,
+  newName: string,
+): WorkspaceEdit | { error: string } {
   if (!IDENTIFIER.test(newName)) return { error: `'${newName}' is not a valid KQL name` };
-  if (!prepareRename(analysis, position)) return { error: 'Only names declared in this query (let, parameters, extend, project, summarize) can be renamed' };
+  if (!prepareRename(analysis, position))
+    return {
+      error: 'Only names declared in this query (let, parameters, extend, project, summarize) can be renamed',
+    };
   const r = related(analysis, position)!;
   const K = kusto().Editor.RelatedElementKind;
   const edits: TextEdit[] = r.ranges

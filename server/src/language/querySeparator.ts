@@ -4,7 +4,10 @@
  * `let x = ...;` must end with a semicolon while a query may not, so that text is a prelude
  * of the query that follows and stays in the same block, keeping its lets in scope.
  */
-export function queryBlockStarts(text: string, lineStarts: System.Collections.Generic.IReadOnlyList$1<number> | null): number[] {
+export function queryBlockStarts(
+  text: string,
+  lineStarts: System.Collections.Generic.IReadOnlyList$1<number> | null,
+): number[] {
   const starts = [0];
   const count = lineStarts?.Count ?? 0;
   let afterBlank = false;
@@ -16,7 +19,10 @@ export function queryBlockStarts(text: string, lineStarts: System.Collections.Ge
       continue;
     }
     if (afterBlank) {
-      const before = text.slice(starts[starts.length - 1], start).replace(/\/\/.*$/gm, '').trim();
+      const before = text
+        .slice(starts[starts.length - 1], start)
+        .replace(/\/\/.*$/gm, '')
+        .trim();
       if (before !== '' && !before.endsWith(';')) starts.push(start);
     }
     afterBlank = false;

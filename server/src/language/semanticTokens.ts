@@ -9,28 +9,66 @@ import { kusto, toArray } from './kustoEngine';
  * Kinds the TextMate grammar already colours well (keywords, punctuation, comments) are left
  * to it, which keeps the token stream small.
  */
-const TOKEN_TYPES = ['class', 'property', 'function', 'variable', 'parameter', 'string', 'number', 'type', 'operator', 'keyword', 'namespace', 'enumMember', 'macro'] as const;
+const TOKEN_TYPES = [
+  'class',
+  'property',
+  'function',
+  'variable',
+  'parameter',
+  'string',
+  'number',
+  'type',
+  'operator',
+  'keyword',
+  'namespace',
+  'enumMember',
+  'macro',
+] as const;
 type TokenType = (typeof TOKEN_TYPES)[number];
 
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] };
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
+  tokenTypes: [...TOKEN_TYPES],
+  tokenModifiers: [],
+};
 
 function tokenType(kind: Kusto.Language.Editor.ClassificationKind): TokenType | undefined {
   const C = kusto().Editor.ClassificationKind;
   switch (kind) {
-    case C.Table: case C.MaterializedView: return 'class';
-    case C.Column: case C.SchemaMember: return 'property';
-    case C.Function: return 'function';
-    case C.Variable: return 'variable';
-    case C.Parameter: case C.SignatureParameter: case C.QueryParameter: case C.ClientParameter: return 'parameter';
-    case C.StringLiteral: return 'string';
-    case C.Literal: return 'number';
-    case C.Type: return 'type';
-    case C.ScalarOperator: case C.MathOperator: return 'operator';
-    case C.QueryOperator: case C.Keyword: return 'keyword';
-    case C.Database: return 'namespace';
-    case C.Option: return 'enumMember';
-    case C.Directive: return 'macro';
-    default: return undefined;
+    case C.Table:
+    case C.MaterializedView:
+      return 'class';
+    case C.Column:
+    case C.SchemaMember:
+      return 'property';
+    case C.Function:
+      return 'function';
+    case C.Variable:
+      return 'variable';
+    case C.Parameter:
+    case C.SignatureParameter:
+    case C.QueryParameter:
+    case C.ClientParameter:
+      return 'parameter';
+    case C.StringLiteral:
+      return 'string';
+    case C.Literal:
+      return 'number';
+    case C.Type:
+      return 'type';
+    case C.ScalarOperator:
+    case C.MathOperator:
+      return 'operator';
+    case C.QueryOperator:
+    case C.Keyword:
+      return 'keyword';
+    case C.Database:
+      return 'namespace';
+    case C.Option:
+      return 'enumMember';
+    case C.Directive:
+      return 'macro';
+    default:
+      return undefined;
   }
 }
 
@@ -48,9 +86,18 @@ export function getSemanticTokens(analysis: DocumentAnalysis): SemanticTokens {
       const start = doc.positionAt(ctx.query.region.toDocumentOffset(c.Start));
       const end = doc.positionAt(ctx.query.region.toDocumentOffset(c.Start + c.Length));
       // LSP tokens may not span lines; a multi-line literal is coloured on its first line.
-      const length = end.line === start.line ? end.character - start.character : doc.getText({ start, end: { line: start.line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+      const length =
+        end.line === start.line
+          ? end.character - start.character
+          : doc.getText({ start, end: { line: start.line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
       if (length <= 0) continue;
-      data.push(start.line - prevLine, start.line === prevLine ? start.character - prevChar : start.character, length, TOKEN_TYPES.indexOf(type), 0);
+      data.push(
+        start.line - prevLine,
+        start.line === prevLine ? start.character - prevChar : start.character,
+        length,
+        TOKEN_TYPES.indexOf(type),
+        0,
+      );
       prevLine = start.line;
       prevChar = start.character;
     }

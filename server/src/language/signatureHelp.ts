@@ -1,4 +1,9 @@
-import type { ParameterInformation, Position, SignatureHelp, SignatureInformation } from 'vscode-languageserver-types';
+import type {
+  ParameterInformation,
+  Position,
+  SignatureHelp,
+  SignatureInformation,
+} from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { blockAtDocumentOffset, boundCode } from './engineBlocks';
 import { kusto, toArray } from './kustoEngine';
@@ -10,7 +15,11 @@ type Syntax = typeof Kusto.Language.Syntax;
  * The innermost function call whose parentheses contain `position` (block-relative). A call
  * still being typed has a missing `)`: it then reaches as far as the whitespace after it.
  */
-function enclosingCall(root: Kusto.Language.Syntax.SyntaxNode, text: string, position: number): Kusto.Language.Syntax.FunctionCallExpression | undefined {
+function enclosingCall(
+  root: Kusto.Language.Syntax.SyntaxNode,
+  text: string,
+  position: number,
+): Kusto.Language.Syntax.FunctionCallExpression | undefined {
   const S: Syntax = kusto().Syntax;
   let best: Kusto.Language.Syntax.FunctionCallExpression | undefined;
   let bestOpen = -1;
@@ -32,10 +41,15 @@ function enclosingCall(root: Kusto.Language.Syntax.SyntaxNode, text: string, pos
   return best;
 }
 
-function signatureInfo(fn: Kusto.Language.Symbols.FunctionSymbol, sig: Kusto.Language.Symbols.Signature): SignatureInformation {
+function signatureInfo(
+  fn: Kusto.Language.Symbols.FunctionSymbol,
+  sig: Kusto.Language.Symbols.Signature,
+): SignatureInformation {
   const params = toArray(sig.Parameters);
   const texts = params.map((p) => {
-    const types = toArray(p.DeclaredTypes).map((t) => t.Name).join(' | ');
+    const types = toArray(p.DeclaredTypes)
+      .map((t) => t.Name)
+      .join(' | ');
     const typed = types ? `${p.Name}: ${types}` : (p.Name ?? '');
     return p.IsOptional ? `[${typed}]` : p.IsRepeatable ? `${typed}, ...` : typed;
   });
@@ -71,12 +85,20 @@ export function getSignatureHelp(analysis: DocumentAnalysis, position: Position)
   const signatures = toArray(func.Signatures).filter((s) => !s.IsHidden);
   if (signatures.length === 0) return null;
   let commas = 0;
-  for (const element of toArray<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>(call.ArgumentList!.Expressions as never)) {
+  for (const element of toArray<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>(
+    call.ArgumentList!.Expressions as never,
+  )) {
     const sep = element.Separator;
     if (sep && !sep.IsMissing && sep.TextStart < local) commas++;
   }
   const chosen = call.ReferencedSignature ? signatures.indexOf(call.ReferencedSignature) : -1;
-  const activeSignature = chosen >= 0 ? chosen : Math.max(0, signatures.findIndex((s) => s.MaxArgumentCount > commas));
+  const activeSignature =
+    chosen >= 0
+      ? chosen
+      : Math.max(
+          0,
+          signatures.findIndex((s) => s.MaxArgumentCount > commas),
+        );
   const params = toArray(signatures[activeSignature].Parameters);
   const last = params.length - 1;
   const activeParameter = last >= 0 && commas > last && params[last].IsRepeatable ? last : commas;

@@ -34,9 +34,17 @@ function letSymbols(analysis: DocumentAnalysis, ctx: BlockContext): DocumentSymb
 function queryTitle(analysis: DocumentAnalysis, ctx: BlockContext): string {
   const S = kusto().Syntax.SyntaxKind;
   const root = boundCode(ctx, analysis.globals).Syntax;
-  const statement = root?.GetFirstDescendant(kusto().Syntax.ExpressionStatement as never) as Kusto.Language.Syntax.SyntaxNode | null;
-  const text = statement && statement.Kind === S.ExpressionStatement ? statement.toString()! : (ctx.block.Text ?? '');
-  return text.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith('//')) ?? '';
+  const statement = root?.GetFirstDescendant(
+    kusto().Syntax.ExpressionStatement as never,
+  ) as Kusto.Language.Syntax.SyntaxNode | null;
+  const text =
+    statement && statement.Kind === S.ExpressionStatement ? statement.toString()! : (ctx.block.Text ?? '');
+  return (
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l && !l.startsWith('//')) ?? ''
+  );
 }
 
 /**

@@ -1,7 +1,13 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { DetectionKind } from '../rmm/rmmLibrary';
 import type { EnvironmentId } from '../schema/types';
-import type { QueryBlocksParams, QueryBlocksResult, RunQueryParams, RunQueryResult, SealedToken } from './queryRun';
+import type {
+  QueryBlocksParams,
+  QueryBlocksResult,
+  RunQueryParams,
+  RunQueryResult,
+  SealedToken,
+} from './queryRun';
 import type { RunSettings, WorkspaceConfig } from './workspaces';
 import type { ActiveWorkspaceParams, RefreshSchemaParams, RefreshSchemaResult } from './schemaRefresh';
 
@@ -38,16 +44,20 @@ export interface DocumentEnvironmentResult {
  * Asks which schema environment a document is checked in, for the status bar; null for a
  * document the server does not know or that holds no KQL (a Markdown file without fences).
  */
-export const DocumentEnvironmentRequest = new RequestType<DocumentEnvironmentParams, DocumentEnvironmentResult | null, void>(
-  'kqlHunting/documentEnvironment',
-);
+export const DocumentEnvironmentRequest = new RequestType<
+  DocumentEnvironmentParams,
+  DocumentEnvironmentResult | null,
+  void
+>('kqlHunting/documentEnvironment');
 
 /**
  * The server tells the client that it has taken in new settings, so that what shows a
  * document's environment asks again: asking on the client's own configuration event races the
  * server, which may still answer from the old settings.
  */
-export const EnvironmentsChangedNotification = new NotificationType<Record<string, never>>('kqlHunting/environmentsChanged');
+export const EnvironmentsChangedNotification = new NotificationType<Record<string, never>>(
+  'kqlHunting/environmentsChanged',
+);
 
 export interface RmmToolSummary {
   id: string;
@@ -59,7 +69,9 @@ export interface RmmToolSummary {
 }
 
 /** Lists the tools of the RMM detection library, for the New RMM Detection command; takes `{}`. */
-export const RmmToolsRequest = new RequestType<Record<string, never>, RmmToolSummary[], void>('kqlHunting/rmmTools');
+export const RmmToolsRequest = new RequestType<Record<string, never>, RmmToolSummary[], void>(
+  'kqlHunting/rmmTools',
+);
 
 export interface RmmDetectionParams {
   toolIds: string[];
@@ -71,19 +83,27 @@ export interface RmmDetectionParams {
 export type RmmDetectionResult = { text: string; languageId: 'kql' | 'yaml' } | { error: string };
 
 /** Generates an RMM detection query or rule; a request that cannot be met answers with the reason. */
-export const RmmDetectionRequest = new RequestType<RmmDetectionParams, RmmDetectionResult, void>('kqlHunting/rmmDetection');
+export const RmmDetectionRequest = new RequestType<RmmDetectionParams, RmmDetectionResult, void>(
+  'kqlHunting/rmmDetection',
+);
 
 /** The query blocks of a document, for the "Run" CodeLens and the run commands. */
-export const QueryBlocksRequest = new RequestType<QueryBlocksParams, QueryBlocksResult, void>('kqlHunting/queryBlocks');
+export const QueryBlocksRequest = new RequestType<QueryBlocksParams, QueryBlocksResult, void>(
+  'kqlHunting/queryBlocks',
+);
 
 /** Runs one query against a workspace; cancelling the request cancels the run. */
 export const RunQueryRequest = new RequestType<RunQueryParams, RunQueryResult, void>('kqlHunting/runQuery');
 
 /** Fetches a connected workspace's live schema, lays it over the catalogue and caches it; cancellable. */
-export const RefreshSchemaRequest = new RequestType<RefreshSchemaParams, RefreshSchemaResult, void>('kqlHunting/refreshSchema');
+export const RefreshSchemaRequest = new RequestType<RefreshSchemaParams, RefreshSchemaResult, void>(
+  'kqlHunting/refreshSchema',
+);
 
 /** Client to server: the active workspace changed; unpinned documents are checked against its live schema. */
-export const ActiveWorkspaceNotification = new NotificationType<ActiveWorkspaceParams>('kqlHunting/activeWorkspace');
+export const ActiveWorkspaceNotification = new NotificationType<ActiveWorkspaceParams>(
+  'kqlHunting/activeWorkspace',
+);
 
 export interface DetectionTestsParams {
   /** A detection test file (`*.test.yaml`, `*.kqltest.yaml`) on disk, as a file: URI. */
@@ -101,10 +121,18 @@ export interface DetectionTestCaseOutcome {
 }
 
 /** The case names of a test file, for the Testing view; `error` says why the file cannot be read. */
-export const ListDetectionTestsRequest = new RequestType<DetectionTestsParams, { cases: string[]; error?: string }, void>('kqlHunting/listDetectionTests');
+export const ListDetectionTestsRequest = new RequestType<
+  DetectionTestsParams,
+  { cases: string[]; error?: string },
+  void
+>('kqlHunting/listDetectionTests');
 
 /** Runs every case of a detection test file on the local executor, reading the file and its inputs from disk. */
-export const RunDetectionTestsRequest = new RequestType<DetectionTestsParams, { cases: DetectionTestCaseOutcome[]; error?: string }, void>('kqlHunting/runDetectionTests');
+export const RunDetectionTestsRequest = new RequestType<
+  DetectionTestsParams,
+  { cases: DetectionTestCaseOutcome[]; error?: string },
+  void
+>('kqlHunting/runDetectionTests');
 
 export interface ServerInfoResult {
   /** The server's process id, so the extension can tell a restarted server from the old one. */
@@ -137,4 +165,6 @@ export interface AssistantToolResult {
   isError: boolean;
 }
 
-export const AssistantToolRequest = new RequestType<AssistantToolParams, AssistantToolResult, void>('kqlHunting/assistantTool');
+export const AssistantToolRequest = new RequestType<AssistantToolParams, AssistantToolResult, void>(
+  'kqlHunting/assistantTool',
+);

@@ -8,7 +8,8 @@ import type { ResultColumn, ResultTable } from './queryRun';
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   try {
     return JSON.stringify(value);
   } catch {
@@ -52,24 +53,40 @@ const NUMBER_TEXT = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function spreadsheetSafe(value: unknown, column?: ResultColumn): string {
   const text = formatValue(value);
   if (!/^[=+\-@\t\r]/.test(text)) return text;
-  const numeric = column !== undefined && NUMERIC_TYPES.has(column.type)
-    && (typeof value === 'number' || typeof value === 'bigint' || (typeof value === 'string' && NUMBER_TEXT.test(value)));
+  const numeric =
+    column !== undefined &&
+    NUMERIC_TYPES.has(column.type) &&
+    (typeof value === 'number' ||
+      typeof value === 'bigint' ||
+      (typeof value === 'string' && NUMBER_TEXT.test(value)));
   return numeric ? text : `'${text}`;
 }
 
 /** RFC 4180 CSV with a header row, every field made spreadsheet-safe. */
 export function toCsv(table: ResultTable): string {
   const lines = [table.columns.map((c) => csvField(spreadsheetSafe(c.name))).join(',')];
-  for (const row of table.rows) lines.push(row.map((v, i) => csvField(spreadsheetSafe(v, table.columns[i]))).join(','));
+  for (const row of table.rows)
+    lines.push(row.map((v, i) => csvField(spreadsheetSafe(v, table.columns[i]))).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 
 /** The Log Analytics JSON shape for one table. */
 export function toJson(table: ResultTable): string {
-  return JSON.stringify({ tables: [{ name: table.name, columns: table.columns, rows: table.rows }] }, null, 2);
+  return JSON.stringify(
+    { tables: [{ name: table.name, columns: table.columns, rows: table.rows }] },
+    null,
+    2,
+  );
 }
 
 /** A row as tab-separated text, for pasting into a spreadsheet: each cell guarded as in toCsv. */
 export function rowAsText(row: readonly unknown[], columns: readonly ResultColumn[]): string {
-  return row.map((v, i) => spreadsheetSafe(typeof v === 'string' ? v.replace(/[\t\r\n]+/g, ' ') : v, columns[i]).replace(/[\t\r\n]+/g, ' ')).join('\t');
+  return row
+    .map((v, i) =>
+      spreadsheetSafe(typeof v === 'string' ? v.replace(/[\t\r\n]+/g, ' ') : v, columns[i]).replace(
+        /[\t\r\n]+/g,
+        ' ',
+      ),
+    )
+    .join('\t');
 }

@@ -14,17 +14,17 @@ export interface RefreshSchemaParams {
 
 export type RefreshSchemaResult =
   | {
-    ok: true;
-    workspaceName: string;
-    environment: EnvironmentId;
-    tables: number;
-    functions: number;
-    /** When the schema was fetched, ISO 8601. */
-    cachedAt: string;
-    /** False when there is no storage folder and the schema lasts only until the server stops. */
-    persisted: boolean;
-    warnings: string[];
-  }
+      ok: true;
+      workspaceName: string;
+      environment: EnvironmentId;
+      tables: number;
+      functions: number;
+      /** When the schema was fetched, ISO 8601. */
+      cachedAt: string;
+      /** False when there is no storage folder and the schema lasts only until the server stops. */
+      persisted: boolean;
+      warnings: string[];
+    }
   | { ok: false; workspaceName: string; error: RunError };
 
 /** Payload of `kqlHunting/activeWorkspace`: the workspace unpinned documents run on, by name; none when there is none. */

@@ -36,7 +36,12 @@ export const DEFAULT_SETTINGS: KqlHuntingSettings = {
   schemaFiles: [],
   lints: {},
   validationDelay: 0,
-  format: { indentationSize: 4, pipeOperatorStyle: 'newLine', expressionStyle: 'smart', brackettingStyle: 'vertical' },
+  format: {
+    indentationSize: 4,
+    pipeOperatorStyle: 'newLine',
+    expressionStyle: 'smart',
+    brackettingStyle: 'vertical',
+  },
   limits: { maxDocumentSize: 500_000, maxQueries: 2_000 },
 };
 
@@ -49,9 +54,14 @@ export const LIMIT_MAXIMA: KqlHuntingSettings['limits'] = { maxDocumentSize: 2_0
 
 function normalizeLimits(raw: unknown): KqlHuntingSettings['limits'] {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const within = (v: unknown, max: number, fallback: number) => (typeof v === 'number' && v >= 1 ? Math.min(Math.floor(v), max) : fallback);
+  const within = (v: unknown, max: number, fallback: number) =>
+    typeof v === 'number' && v >= 1 ? Math.min(Math.floor(v), max) : fallback;
   return {
-    maxDocumentSize: within(r.maxDocumentSize, LIMIT_MAXIMA.maxDocumentSize, DEFAULT_SETTINGS.limits.maxDocumentSize),
+    maxDocumentSize: within(
+      r.maxDocumentSize,
+      LIMIT_MAXIMA.maxDocumentSize,
+      DEFAULT_SETTINGS.limits.maxDocumentSize,
+    ),
     maxQueries: within(r.maxQueries, LIMIT_MAXIMA.maxQueries, DEFAULT_SETTINGS.limits.maxQueries),
   };
 }
@@ -59,27 +69,51 @@ function normalizeLimits(raw: unknown): KqlHuntingSettings['limits'] {
 function normalizeFormat(raw: unknown): KqlFormatStyle {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const d = DEFAULT_SETTINGS.format;
-  const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+  const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T =>
+    allowed.includes(v as T) ? (v as T) : fallback;
   const placements = ['newLine', 'none', 'smart'] as const;
   return {
-    indentationSize: typeof r.indentationSize === 'number' && r.indentationSize >= 1 ? Math.min(Math.floor(r.indentationSize), 16) : d.indentationSize,
+    indentationSize:
+      typeof r.indentationSize === 'number' && r.indentationSize >= 1
+        ? Math.min(Math.floor(r.indentationSize), 16)
+        : d.indentationSize,
     pipeOperatorStyle: oneOf(r.pipeOperatorStyle, placements, d.pipeOperatorStyle),
     expressionStyle: oneOf(r.expressionStyle, placements, d.expressionStyle),
-    brackettingStyle: oneOf(r.brackettingStyle, ['vertical', 'diagonal', 'none'] as const, d.brackettingStyle),
+    brackettingStyle: oneOf(
+      r.brackettingStyle,
+      ['vertical', 'diagonal', 'none'] as const,
+      d.brackettingStyle,
+    ),
   };
 }
 
 /** Fills in defaults and drops values of the wrong type, so a broken settings file cannot crash the server. */
 export function normalizeSettings(raw: unknown): KqlHuntingSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const env = r.environment === 'sentinel' || r.environment === 'defender' ? r.environment : DEFAULT_SETTINGS.environment;
-  const schemaFiles = Array.isArray(r.schemaFiles) ? r.schemaFiles.filter((s): s is string => typeof s === 'string') : [];
+  const env =
+    r.environment === 'sentinel' || r.environment === 'defender'
+      ? r.environment
+      : DEFAULT_SETTINGS.environment;
+  const schemaFiles = Array.isArray(r.schemaFiles)
+    ? r.schemaFiles.filter((s): s is string => typeof s === 'string')
+    : [];
   const lints: Record<string, LintSeverity> = {};
   if (r.lints && typeof r.lints === 'object') {
     for (const [code, sev] of Object.entries(r.lints as Record<string, unknown>)) {
-      if (sev === 'error' || sev === 'warning' || sev === 'information' || sev === 'hint' || sev === 'off') lints[code] = sev;
+      if (sev === 'error' || sev === 'warning' || sev === 'information' || sev === 'hint' || sev === 'off')
+        lints[code] = sev;
     }
   }
-  const delay = typeof r.validationDelay === 'number' && r.validationDelay >= 0 ? Math.min(r.validationDelay, 5000) : DEFAULT_SETTINGS.validationDelay;
-  return { environment: env, schemaFiles, lints, validationDelay: delay, format: normalizeFormat(r.format), limits: normalizeLimits(r.limits) };
+  const delay =
+    typeof r.validationDelay === 'number' && r.validationDelay >= 0
+      ? Math.min(r.validationDelay, 5000)
+      : DEFAULT_SETTINGS.validationDelay;
+  return {
+    environment: env,
+    schemaFiles,
+    lints,
+    validationDelay: delay,
+    format: normalizeFormat(r.format),
+    limits: normalizeLimits(r.limits),
+  };
 }

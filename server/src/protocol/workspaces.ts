@@ -85,16 +85,19 @@ export function parseWorkspace(raw: unknown): WorkspaceConfig | string {
     case 'adx': {
       const clusterUrl = str(r, 'clusterUrl');
       const database = str(r, 'database');
-      if (!clusterUrl || !database) return `workspace "${name}": an Azure Data Explorer workspace needs "clusterUrl" and "database"`;
+      if (!clusterUrl || !database)
+        return `workspace "${name}": an Azure Data Explorer workspace needs "clusterUrl" and "database"`;
       const timeColumn = str(r, 'timeColumn');
-      if (timeColumn !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(timeColumn)) return `workspace "${name}": "timeColumn" must be a column name, not ${timeColumn}`;
+      if (timeColumn !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(timeColumn))
+        return `workspace "${name}": "timeColumn" must be a column name, not ${timeColumn}`;
       return { ...base, kind: 'adx', clusterUrl, database, ...(timeColumn ? { timeColumn } : {}) };
     }
     case 'local': {
       const folder = str(r, 'folder');
       if (!folder) return `workspace "${name}": a local workspace needs a "folder"`;
       const now = str(r, 'now');
-      if (now !== undefined && Number.isNaN(Date.parse(now))) return `workspace "${name}": "now" must be an ISO datetime such as 2025-03-14T12:00:00Z, not ${now}`;
+      if (now !== undefined && Number.isNaN(Date.parse(now)))
+        return `workspace "${name}": "now" must be an ISO datetime such as 2025-03-14T12:00:00Z, not ${now}`;
       return { ...base, kind: 'local', folder, ...(now ? { now } : {}) };
     }
     default:
@@ -111,7 +114,8 @@ export function parseWorkspaces(raw: unknown): { workspaces: WorkspaceConfig[]; 
   for (const entry of raw) {
     const parsed = parseWorkspace(entry);
     if (typeof parsed === 'string') problems.push(parsed);
-    else if (workspaces.some((w) => w.name === parsed.name)) problems.push(`workspace "${parsed.name}" is listed twice; the first one is used`);
+    else if (workspaces.some((w) => w.name === parsed.name))
+      problems.push(`workspace "${parsed.name}" is listed twice; the first one is used`);
     else workspaces.push(parsed);
   }
   return { workspaces, problems };
@@ -122,7 +126,9 @@ function cloudOrigin(endpoint: string | undefined): string | undefined {
   if (!endpoint) return undefined;
   try {
     const url = new URL(endpoint);
-    return url.protocol === 'https:' && !/^(localhost|127\.|\[::1\])/.test(url.hostname) ? url.origin : undefined;
+    return url.protocol === 'https:' && !/^(localhost|127\.|\[::1\])/.test(url.hostname)
+      ? url.origin
+      : undefined;
   } catch {
     return undefined;
   }
@@ -188,11 +194,15 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
 
 export function normalizeRunSettings(raw: unknown): RunSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const num = (v: unknown, min: number, max: number, d: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(Math.max(v, min), max) : d);
+  const num = (v: unknown, min: number, max: number, d: number) =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(Math.max(v, min), max) : d;
   return {
     timeoutSeconds: num(r.timeoutSeconds, 1, 3600, DEFAULT_RUN_SETTINGS.timeoutSeconds),
     rowLimit: Math.floor(num(r.rowLimit, 1, 1_000_000, DEFAULT_RUN_SETTINGS.rowLimit)),
     allowManagementCommands: r.allowManagementCommands === true,
-    defaultTimespan: typeof r.defaultTimespan === 'string' && /^P/i.test(r.defaultTimespan.trim()) ? r.defaultTimespan.trim() : DEFAULT_RUN_SETTINGS.defaultTimespan,
+    defaultTimespan:
+      typeof r.defaultTimespan === 'string' && /^P/i.test(r.defaultTimespan.trim())
+        ? r.defaultTimespan.trim()
+        : DEFAULT_RUN_SETTINGS.defaultTimespan,
   };
 }

@@ -44,7 +44,11 @@ interface KindShape {
 const SHAPES: Record<DetectionKind, KindShape> = {
   network: {
     table: 'DeviceNetworkEvents',
-    fields: { Domain: 'RemoteUrl', Company: 'InitiatingProcessVersionInfoCompanyName', Product: 'InitiatingProcessVersionInfoProductName' },
+    fields: {
+      Domain: 'RemoteUrl',
+      Company: 'InitiatingProcessVersionInfoCompanyName',
+      Product: 'InitiatingProcessVersionInfoProductName',
+    },
     groupBy: ['RemoteUrl'],
     letName: 'RmmNetwork',
   },
@@ -105,13 +109,18 @@ function singleToolQuery(tool: RmmTool, kind: DetectionKind, options: GenerateOp
 }
 
 function indicatorRows(tools: readonly RmmTool[], kinds: readonly DetectionKind[]): string[] {
-  const fields = new Set<IndicatorField>(kinds.flatMap((k) => Object.keys(SHAPES[k].fields) as IndicatorField[]));
+  const fields = new Set<IndicatorField>(
+    kinds.flatMap((k) => Object.keys(SHAPES[k].fields) as IndicatorField[]),
+  );
   const rows: string[] = [];
   for (const tool of tools) {
     for (const field of fields) {
       if (!kinds.some((k) => supportsKind(tool, k) && SHAPES[k].fields[field])) continue;
       const values = FIELD_VALUES[field](tool);
-      if (values.length > 0) rows.push(`    ${kqlString(tool.name)}, ${kqlString(field)}, dynamic([${values.map(kqlString).join(', ')}]),`);
+      if (values.length > 0)
+        rows.push(
+          `    ${kqlString(tool.name)}, ${kqlString(field)}, dynamic([${values.map(kqlString).join(', ')}]),`,
+        );
     }
   }
   return rows;
@@ -128,7 +137,10 @@ function datatableLeg(kind: DetectionKind, options: GenerateOptions): string[] {
   const name = shape.letName;
   const fields = Object.entries(shape.fields) as [IndicatorField, string][];
   const t = timeColumn(options);
-  const narrow = fields.map(([field, column]) => `${column} has_any (${name}Indicators | where Field == ${kqlString(field)} | project Indicator)`);
+  const narrow = fields.map(
+    ([field, column]) =>
+      `${column} has_any (${name}Indicators | where Field == ${kqlString(field)} | project Indicator)`,
+  );
   const pair = fields.map(([field, column]) => `(Field == ${kqlString(field)} and ${column} has Indicator)`);
   return [
     `let ${name}Indicators = RmmIndicators | where Field in (${fields.map(([f]) => kqlString(f)).join(', ')});`,
@@ -148,7 +160,11 @@ function datatableLeg(kind: DetectionKind, options: GenerateOptions): string[] {
   ];
 }
 
-function datatableQuery(tools: readonly RmmTool[], kinds: readonly DetectionKind[], options: GenerateOptions): string {
+function datatableQuery(
+  tools: readonly RmmTool[],
+  kinds: readonly DetectionKind[],
+  options: GenerateOptions,
+): string {
   const legs = kinds.flatMap((k) => datatableLeg(k, options));
   const names = kinds.map((k) => SHAPES[k].letName);
   return [
@@ -176,16 +192,29 @@ function outputColumns(kinds: readonly DetectionKind[]): string[] {
  * The detection query for the chosen tools and kinds. Kinds that none of the tools has
  * indicators for are dropped; when nothing is left the error says why.
  */
-export function rmmDetectionQuery(tools: readonly RmmTool[], kinds: readonly DetectionKind[], options: GenerateOptions): GeneratedQuery {
+export function rmmDetectionQuery(
+  tools: readonly RmmTool[],
+  kinds: readonly DetectionKind[],
+  options: GenerateOptions,
+): GeneratedQuery {
   if (tools.length === 0) throw new Error('Choose at least one RMM tool.');
   const usable = kinds.filter((k) => tools.some((t) => supportsKind(t, k)));
   if (usable.length === 0) {
     const wanted = kinds.map((k) => KIND_LABELS[k].toLowerCase()).join(' or ');
-    throw new Error(`None of ${tools.map((t) => t.name).join(', ')} has indicators for a ${wanted} detection.`);
+    throw new Error(
+      `None of ${tools.map((t) => t.name).join(', ')} has indicators for a ${wanted} detection.`,
+    );
   }
   const usableTools = tools.filter((t) => usable.some((k) => supportsKind(t, k)));
-  const text = usableTools.length === 1 && usable.length === 1
-    ? singleToolQuery(usableTools[0], usable[0], options)
-    : datatableQuery(usableTools, usable, options);
-  return { text, tables: usable.map((k) => SHAPES[k].table), kinds: usable, tools: usableTools, columns: outputColumns(usable) };
+  const text =
+    usableTools.length === 1 && usable.length === 1
+      ? singleToolQuery(usableTools[0], usable[0], options)
+      : datatableQuery(usableTools, usable, options);
+  return {
+    text,
+    tables: usable.map((k) => SHAPES[k].table),
+    kinds: usable,
+    tools: usableTools,
+    columns: outputColumns(usable),
+  };
 }

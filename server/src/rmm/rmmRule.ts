@@ -19,19 +19,26 @@ function yamlScalar(value: string): string {
 }
 
 function ruleName(tools: readonly RmmTool[], kinds: readonly DetectionKind[]): string {
-  const what = kinds.length === 3 ? 'network, process and file signature' : kinds.map((k) => KIND_LABELS[k].toLowerCase()).join(' and ');
+  const what =
+    kinds.length === 3
+      ? 'network, process and file signature'
+      : kinds.map((k) => KIND_LABELS[k].toLowerCase()).join(' and ');
   const names = tools.map((t) => t.name).join(', ');
   const who = tools.length === 1 ? `${names}` : names.length <= 80 ? names : `${tools.length} tools`;
   return `Remote management tool ${who} - ${what}`;
 }
 
 function description(tools: readonly RmmTool[], kinds: readonly DetectionKind[]): string[] {
-  const evidence = kinds.map((k) => ({
-    network: 'network connections made by the tool',
-    process: 'processes whose version information names the tool',
-    fileSignature: 'files signed with the tool vendor\'s certificate',
-  })[k]);
-  const subject = tools.length === 1 ? tools[0].name : `${tools.length} remote management and monitoring (RMM) tools`;
+  const evidence = kinds.map(
+    (k) =>
+      ({
+        network: 'network connections made by the tool',
+        process: 'processes whose version information names the tool',
+        fileSignature: "files signed with the tool vendor's certificate",
+      })[k],
+  );
+  const subject =
+    tools.length === 1 ? tools[0].name : `${tools.length} remote management and monitoring (RMM) tools`;
   return [
     `Finds ${evidence.join(', ')} for ${subject}.`,
     'Adversaries install legitimate RMM software for persistence and command and control (MITRE ATT&CK T1219).',
@@ -47,8 +54,10 @@ interface EntityMapping {
 
 function entityMappings(columns: readonly string[]): EntityMapping[] {
   const mappings: EntityMapping[] = [{ entityType: 'Host', identifier: 'HostName', column: 'DeviceName' }];
-  if (columns.includes('RemoteUrl')) mappings.push({ entityType: 'URL', identifier: 'Url', column: 'RemoteUrl' });
-  if (columns.includes('AccountUpn')) mappings.push({ entityType: 'Account', identifier: 'FullName', column: 'AccountUpn' });
+  if (columns.includes('RemoteUrl'))
+    mappings.push({ entityType: 'URL', identifier: 'Url', column: 'RemoteUrl' });
+  if (columns.includes('AccountUpn'))
+    mappings.push({ entityType: 'Account', identifier: 'FullName', column: 'AccountUpn' });
   return mappings;
 }
 
@@ -59,11 +68,17 @@ export const MAX_RULE_QUERY_LENGTH = 10_000;
  * The complete rule YAML for the chosen tools and kinds. Throws a clear error when nothing can
  * be generated, or when the query would be too long for Sentinel to accept.
  */
-export function rmmRuleYaml(tools: readonly RmmTool[], kinds: readonly DetectionKind[], options: RuleOptions): string {
+export function rmmRuleYaml(
+  tools: readonly RmmTool[],
+  kinds: readonly DetectionKind[],
+  options: RuleOptions,
+): string {
   const query = rmmDetectionQuery(tools, kinds, { target: 'rule' });
   if (query.text.length > MAX_RULE_QUERY_LENGTH) {
-    throw new Error(`The rule's query would be ${query.text.length} characters; Sentinel accepts at most ${MAX_RULE_QUERY_LENGTH}. `
-      + 'Choose fewer tools or one kind, or generate a hunting query instead.');
+    throw new Error(
+      `The rule's query would be ${query.text.length} characters; Sentinel accepts at most ${MAX_RULE_QUERY_LENGTH}. ` +
+        'Choose fewer tools or one kind, or generate a hunting query instead.',
+    );
   }
   const usedTools = query.tools;
   const lines = [
@@ -85,7 +100,10 @@ export function rmmRuleYaml(tools: readonly RmmTool[], kinds: readonly Detection
     'relevantTechniques:',
     '  - T1219',
     'query: |',
-    ...query.text.replace(/\n$/, '').split('\n').map((l) => (l.length > 0 ? `  ${l}` : '')),
+    ...query.text
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => (l.length > 0 ? `  ${l}` : '')),
     'entityMappings:',
     ...entityMappings(query.columns).flatMap((m) => [
       `  - entityType: ${m.entityType}`,

@@ -1,4 +1,9 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+} from 'vscode-languageserver-types';
 import { hostFormatOf, type RegionSource } from '../documents/documentRegions';
 import type { KqlRegion } from '../documents/regions';
 import kqlSnippets from '../../../snippets/kql.json';
@@ -30,7 +35,10 @@ function toItem(name: string, snippet: SnippetDefinition, language: string): Com
     labelDetails: { description: name },
     kind: CompletionItemKind.Snippet,
     detail: name,
-    documentation: { kind: MarkupKind.Markdown, value: `${snippet.description}\n\n\`\`\`${language}\n${snippet.body.join('\n')}\n\`\`\`` },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `${snippet.description}\n\n\`\`\`${language}\n${snippet.body.join('\n')}\n\`\`\``,
+    },
     insertText: snippet.body.join('\n'),
     insertTextFormat: InsertTextFormat.Snippet,
     filterText: snippet.prefix,
@@ -57,7 +65,8 @@ export function isYamlTopLevelPosition(text: string, offset: number): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEndAt = text.indexOf('\n', offset);
   const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
-  if (!/^[A-Za-z-]*$/.test(text.slice(lineStart, offset)) || text.slice(offset, lineEnd).trim() !== '') return false;
+  if (!/^[A-Za-z-]*$/.test(text.slice(lineStart, offset)) || text.slice(offset, lineEnd).trim() !== '')
+    return false;
   const rest = text.slice(0, lineStart) + text.slice(lineEnd);
   return rest.split(/\r?\n/).every((line) => /^\s*(#.*|---|\.\.\.)?\s*$/.test(line));
 }
@@ -68,10 +77,15 @@ export function isYamlTopLevelPosition(text: string, offset: number): boolean {
  * templates at the top level of an otherwise empty YAML file, and nothing in `.kql` files,
  * where the package.json contribution already offers the KQL snippets.
  */
-export function detectionSnippetsAt(document: RegionSource, offset: number, regions: readonly KqlRegion[]): CompletionItem[] {
+export function detectionSnippetsAt(
+  document: RegionSource,
+  offset: number,
+  regions: readonly KqlRegion[],
+): CompletionItem[] {
   const format = hostFormatOf(document);
   if (format === 'kql') return [];
   if (regions.some((r) => r.toRegionOffset(offset) !== undefined)) return snippetCompletions('kql');
-  if (format === 'yaml' && isYamlTopLevelPosition(document.getText(), offset)) return snippetCompletions('yamlTopLevel');
+  if (format === 'yaml' && isYamlTopLevelPosition(document.getText(), offset))
+    return snippetCompletions('yamlTopLevel');
   return [];
 }

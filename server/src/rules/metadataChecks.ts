@@ -17,7 +17,18 @@ const TYPE_LABEL: Record<RuleType, string> = {
 };
 
 const REQUIRED: Record<RuleType, readonly string[]> = {
-  scheduled: ['id', 'name', 'description', 'severity', 'requiredDataConnectors', 'queryFrequency', 'queryPeriod', 'triggerOperator', 'triggerThreshold', 'query'],
+  scheduled: [
+    'id',
+    'name',
+    'description',
+    'severity',
+    'requiredDataConnectors',
+    'queryFrequency',
+    'queryPeriod',
+    'triggerOperator',
+    'triggerThreshold',
+    'query',
+  ],
   nrt: ['id', 'name', 'description', 'severity', 'query'],
   hunting: ['id', 'name', 'description', 'query'],
 };
@@ -33,12 +44,14 @@ export function metadataChecks(rule: ParsedRuleYaml, out: FindingList): void {
   for (const field of REQUIRED[type]) {
     const pair = pairOf(root, field);
     if (!pair) out.add('rule-required-field', anchor, { field, ruleType: TYPE_LABEL[type] });
-    else if (isNullish(pair.value)) out.add('rule-required-field', pair.key, { field, ruleType: TYPE_LABEL[type] });
+    else if (isNullish(pair.value))
+      out.add('rule-required-field', pair.key, { field, ruleType: TYPE_LABEL[type] });
   }
 
   const kind = valueOf(root, 'kind');
   const kindText = scalarText(kind);
-  if (kind !== undefined && kindText !== 'Scheduled' && kindText !== 'NRT') out.add('rule-kind', kind, { value: kindText ?? '' });
+  if (kind !== undefined && kindText !== 'Scheduled' && kindText !== 'NRT')
+    out.add('rule-kind', kind, { value: kindText ?? '' });
 
   const id = valueOf(root, 'id');
   const idText = scalarText(id);
@@ -50,10 +63,12 @@ export function metadataChecks(rule: ParsedRuleYaml, out: FindingList): void {
     lengthCheck(root, 'version', 20, out);
     const version = valueOf(root, 'version');
     const versionText = scalarText(version);
-    if (versionText !== undefined && !VERSION.test(versionText)) out.add('rule-version-format', version, { value: versionText });
+    if (versionText !== undefined && !VERSION.test(versionText))
+      out.add('rule-version-format', version, { value: versionText });
     const severity = valueOf(root, 'severity');
     const severityText = scalarText(severity);
-    if (severityText !== undefined && !SEVERITIES.some((s) => s.toLowerCase() === severityText.toLowerCase())) out.add('rule-severity', severity, { value: severityText });
+    if (severityText !== undefined && !SEVERITIES.some((s) => s.toLowerCase() === severityText.toLowerCase()))
+      out.add('rule-severity', severity, { value: severityText });
   }
 
   attackChecks(rule, out);
@@ -63,20 +78,28 @@ export function metadataChecks(rule: ParsedRuleYaml, out: FindingList): void {
     triggerChecks(rule, out);
     const grouping = valueOf(valueOf(root, 'eventGroupingSettings'), 'aggregationKind');
     const groupingText = scalarText(grouping);
-    if (groupingText !== undefined && groupingText !== 'SingleAlert' && groupingText !== 'AlertPerResult') out.add('rule-aggregation-kind', grouping, { value: groupingText });
+    if (groupingText !== undefined && groupingText !== 'SingleAlert' && groupingText !== 'AlertPerResult')
+      out.add('rule-aggregation-kind', grouping, { value: groupingText });
   }
   if (type !== 'hunting') alertDetailsChecks(rule, out);
 
   const query = rule.queryPair.value;
   // The limit is the analytic rule API's; saved hunting queries may be longer.
-  if (type !== 'hunting' && rule.region && rule.region.text.length > 10000) out.add('rule-length', rule.queryPair.key, { field: 'query', length: rule.region.text.length, max: 10000 });
-  if (query !== undefined && !isNullish(query) && !(isScalar(query) && typeof query.value === 'string')) out.add('rule-field-type', query, { field: 'query', expected: 'a string' });
+  if (type !== 'hunting' && rule.region && rule.region.text.length > 10000)
+    out.add('rule-length', rule.queryPair.key, {
+      field: 'query',
+      length: rule.region.text.length,
+      max: 10000,
+    });
+  if (query !== undefined && !isNullish(query) && !(isScalar(query) && typeof query.value === 'string'))
+    out.add('rule-field-type', query, { field: 'query', expected: 'a string' });
 }
 
 function lengthCheck(map: unknown, field: string, max: number, out: FindingList): void {
   const node = valueOf(map, field);
   const text = scalarText(node);
-  if (text !== undefined && text.length > max) out.add('rule-length', node, { field, length: text.length, max });
+  if (text !== undefined && text.length > max)
+    out.add('rule-length', node, { field, length: text.length, max });
 }
 
 /** A field that must be a list: a lone scalar gets the one-item-list fix. */
@@ -85,7 +108,13 @@ function listField(map: unknown, field: string, out: FindingList, example: strin
   if (node === undefined || isNullish(node)) return undefined;
   const items = itemsOf(node);
   if (items) return items;
-  if (isScalar(node)) out.add('rule-expected-list', node, { field, value: scalarText(node) ?? example }, { kind: 'toList', field });
+  if (isScalar(node))
+    out.add(
+      'rule-expected-list',
+      node,
+      { field, value: scalarText(node) ?? example },
+      { kind: 'toList', field },
+    );
   else out.add('rule-field-type', node, { field, expected: 'a list' });
   return undefined;
 }
@@ -120,7 +149,12 @@ function attackChecks(rule: ParsedRuleYaml, out: FindingList): void {
     if (text === undefined) continue;
     if (!TECHNIQUE_FORMAT.test(text)) {
       const intended = intendedTechnique(text);
-      out.add('rule-technique-format', item, { value: text }, intended ? { kind: 'replace', field: 'relevantTechniques', value: intended } : undefined);
+      out.add(
+        'rule-technique-format',
+        item,
+        { value: text },
+        intended ? { kind: 'replace', field: 'relevantTechniques', value: intended } : undefined,
+      );
       continue;
     }
     const expected = tacticsOfTechnique(text);
@@ -132,19 +166,37 @@ function attackChecks(rule: ParsedRuleYaml, out: FindingList): void {
 }
 
 function connectorChecks(rule: ParsedRuleYaml, out: FindingList): void {
-  const connectors = listField(rule.root, 'requiredDataConnectors', out, '{ connectorId: ..., dataTypes: [...] }');
+  const connectors = listField(
+    rule.root,
+    'requiredDataConnectors',
+    out,
+    '{ connectorId: ..., dataTypes: [...] }',
+  );
   for (const connector of connectors ?? []) {
     if (!isMap(connector)) {
-      out.add('rule-field-type', connector, { field: 'requiredDataConnectors', expected: 'a list of { connectorId, dataTypes }' });
+      out.add('rule-field-type', connector, {
+        field: 'requiredDataConnectors',
+        expected: 'a list of { connectorId, dataTypes }',
+      });
       continue;
     }
     const id = valueOf(connector, 'connectorId');
     const idText = scalarText(id);
-    if (idText !== undefined && !KNOWN_CONNECTOR_IDS.has(idText)) out.add('rule-connector-id', id, { value: idText });
+    if (idText !== undefined && !KNOWN_CONNECTOR_IDS.has(idText))
+      out.add('rule-connector-id', id, { value: idText });
     const dataTypes = pairOf(connector, 'dataTypes');
-    if (!dataTypes) out.add('rule-required-field', connector.items[0]?.key ?? connector, { field: 'dataTypes', ruleType: 'each required data connector' });
+    if (!dataTypes)
+      out.add('rule-required-field', connector.items[0]?.key ?? connector, {
+        field: 'dataTypes',
+        ruleType: 'each required data connector',
+      });
     else if (!isNullish(dataTypes.value) && !isSeq(dataTypes.value)) {
-      out.add('rule-expected-list', dataTypes.value, { field: 'dataTypes', value: scalarText(dataTypes.value) ?? 'SecurityEvent' }, { kind: 'toList', field: 'dataTypes' });
+      out.add(
+        'rule-expected-list',
+        dataTypes.value,
+        { field: 'dataTypes', value: scalarText(dataTypes.value) ?? 'SecurityEvent' },
+        { kind: 'toList', field: 'dataTypes' },
+      );
     }
   }
 }
@@ -157,29 +209,40 @@ function schedulingChecks(rule: ParsedRuleYaml, out: FindingList): void {
     if (text === undefined) continue;
     const value = parseRuleTimeSpan(text);
     if (value === undefined) out.add('rule-timespan-format', node, { field, value: text });
-    else if (value < MIN_MINUTES || value > MAX_MINUTES) out.add('rule-timespan-range', node, { field, value: text });
+    else if (value < MIN_MINUTES || value > MAX_MINUTES)
+      out.add('rule-timespan-range', node, { field, value: text });
     else minutes[field] = value;
   }
   const frequency = minutes.queryFrequency;
   const period = minutes.queryPeriod;
   if (frequency === undefined || period === undefined) return;
   const periodNode = valueOf(rule.root, 'queryPeriod');
-  if (period < frequency) out.add('rule-period-frequency', periodNode, { period: formatMinutes(period), frequency: formatMinutes(frequency) });
-  else if (period >= 2 * 1440 && frequency < 60) out.add('rule-long-period-frequency', valueOf(rule.root, 'queryFrequency'));
+  if (period < frequency)
+    out.add('rule-period-frequency', periodNode, {
+      period: formatMinutes(period),
+      frequency: formatMinutes(frequency),
+    });
+  else if (period >= 2 * 1440 && frequency < 60)
+    out.add('rule-long-period-frequency', valueOf(rule.root, 'queryFrequency'));
 }
 
 function triggerChecks(rule: ParsedRuleYaml, out: FindingList): void {
   const operator = valueOf(rule.root, 'triggerOperator');
   const operatorText = scalarText(operator);
-  if (operatorText !== undefined && !TRIGGER_OPERATORS.includes(operatorText)) out.add('rule-trigger-operator', operator, { value: operatorText });
+  if (operatorText !== undefined && !TRIGGER_OPERATORS.includes(operatorText))
+    out.add('rule-trigger-operator', operator, { value: operatorText });
   const threshold = valueOf(rule.root, 'triggerThreshold');
   const thresholdText = scalarText(threshold);
-  if (thresholdText !== undefined && !(/^\d+$/.test(thresholdText) && Number(thresholdText) <= 10000)) out.add('rule-trigger-threshold', threshold, { value: thresholdText });
+  if (thresholdText !== undefined && !(/^\d+$/.test(thresholdText) && Number(thresholdText) <= 10000))
+    out.add('rule-trigger-threshold', threshold, { value: thresholdText });
 }
 
 function alertDetailsChecks(rule: ParsedRuleYaml, out: FindingList): void {
   const override = valueOf(rule.root, 'alertDetailsOverride');
-  for (const [field, max] of [['alertDisplayNameFormat', 256], ['alertDescriptionFormat', 5000]] as const) {
+  for (const [field, max] of [
+    ['alertDisplayNameFormat', 256],
+    ['alertDescriptionFormat', 5000],
+  ] as const) {
     lengthCheck(override, field, max, out);
     const node = valueOf(override, field);
     const placeholders = (scalarText(node) ?? '').match(/\{\{[^{}]*\}\}/g)?.length ?? 0;

@@ -26,7 +26,8 @@ export function queryFacts(query: QueryAnalysis): QueryFacts {
     if (!code?.Syntax) continue;
     K.Syntax.SyntaxElement.WalkNodes(code.Syntax, (node: Kusto.Language.Syntax.SyntaxNode) => {
       const symbol = node.ReferencedSymbol;
-      if (symbol?.Kind === K.Symbols.SymbolKind.Table && node.Kind === K.Syntax.SyntaxKind.NameReference) tables.add(symbol.Name!);
+      if (symbol?.Kind === K.Symbols.SymbolKind.Table && node.Kind === K.Syntax.SyntaxKind.NameReference)
+        tables.add(symbol.Name!);
     });
     const result = code.ResultType;
     if (result?.Kind === K.Symbols.SymbolKind.Table) {

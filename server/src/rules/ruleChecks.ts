@@ -39,7 +39,8 @@ function dataTypeCoverage(rule: ParsedRuleYaml, facts: QueryFacts, out: FindingL
   if (!connectors || !isSeq(connectors.value)) return;
   const listed = new Set<string>();
   for (const connector of connectors.value.items) {
-    for (const dataType of itemsOf(valueOf(connector, 'dataTypes')) ?? []) listed.add((scalarText(dataType) ?? '').toLowerCase());
+    for (const dataType of itemsOf(valueOf(connector, 'dataTypes')) ?? [])
+      listed.add((scalarText(dataType) ?? '').toLowerCase());
   }
   // An empty list is the hunting queries' way of saying "any connector"; nothing to compare.
   if (listed.size === 0) return;
@@ -52,7 +53,8 @@ function duplicateIds(rule: ParsedRuleYaml, uri: string, ids: RuleIdIndex, out: 
   const text = scalarText(id);
   if (!text) return;
   const others = ids.otherFilesWithId(text, uri);
-  if (others.length > 0) out.add('rule-id-duplicate', id, { value: text, others: others.map(displayName).join(', ') });
+  if (others.length > 0)
+    out.add('rule-id-duplicate', id, { value: text, others: others.map(displayName).join(', ') });
 }
 
 function displayName(uri: string): string {

@@ -1,4 +1,9 @@
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hostFormatOf } from '../documents/documentRegions';
 import { parseRuleYaml, type ParsedRuleYaml } from '../documents/ruleYaml';
@@ -44,20 +49,43 @@ const VALUES: Record<string, readonly string[]> = {
   tactics: TACTICS,
 };
 
-export function ruleFieldCompletions(document: TextDocument, rule: ParsedRuleYaml, position: Position): CompletionList | undefined {
+export function ruleFieldCompletions(
+  document: TextDocument,
+  rule: ParsedRuleYaml,
+  position: Position,
+): CompletionList | undefined {
   const lineText = document.getText({ start: { line: position.line, character: 0 }, end: position });
   const word = /[\w-]*$/.exec(lineText)![0];
-  const range = { start: { line: position.line, character: position.character - word.length }, end: position };
-  const items = (labels: readonly string[], kind: CompletionItemKind, detail?: (label: string) => string | undefined): CompletionList => ({
+  const range = {
+    start: { line: position.line, character: position.character - word.length },
+    end: position,
+  };
+  const items = (
+    labels: readonly string[],
+    kind: CompletionItemKind,
+    detail?: (label: string) => string | undefined,
+  ): CompletionList => ({
     isIncomplete: false,
-    items: labels.map((label, i): CompletionItem => ({ label, kind, detail: detail?.(label), sortText: String(i).padStart(3, '0'), textEdit: { range, newText: label } })),
+    items: labels.map((label, i): CompletionItem => ({
+      label,
+      kind,
+      detail: detail?.(label),
+      sortText: String(i).padStart(3, '0'),
+      textEdit: { range, newText: label },
+    })),
   });
 
   // A top-level key being typed.
   if (/^[\w]*$/.test(lineText)) {
-    const present = new Set(rule.root.items.map((p) => String((p.key as { value?: unknown } | null)?.value ?? '')));
+    const present = new Set(
+      rule.root.items.map((p) => String((p.key as { value?: unknown } | null)?.value ?? '')),
+    );
     const missing = TOP_LEVEL_KEYS.filter(([key]) => !present.has(key) || key === word);
-    const list = items(missing.map(([key]) => key), CompletionItemKind.Property, (key) => TOP_LEVEL_KEYS.find(([k]) => k === key)?.[1]);
+    const list = items(
+      missing.map(([key]) => key),
+      CompletionItemKind.Property,
+      (key) => TOP_LEVEL_KEYS.find(([k]) => k === key)?.[1],
+    );
     for (const item of list.items) item.textEdit = { range, newText: `${item.label}: ` };
     return list;
   }
@@ -66,7 +94,8 @@ export function ruleFieldCompletions(document: TextDocument, rule: ParsedRuleYam
   const keyed = /^\s*(?:-\s+)?([\w]+):\s*(?:\[[^\]]*)?[\w-]*$/.exec(lineText);
   if (keyed) {
     const key = keyed[1];
-    if (key === 'identifier') return items(identifiersAbove(document, position.line), CompletionItemKind.EnumMember);
+    if (key === 'identifier')
+      return items(identifiersAbove(document, position.line), CompletionItemKind.EnumMember);
     const values = VALUES[key];
     return values ? items(values, CompletionItemKind.EnumMember) : undefined;
   }
@@ -82,7 +111,9 @@ export function ruleFieldCompletions(document: TextDocument, rule: ParsedRuleYam
 }
 
 function lineAt(document: TextDocument, line: number): string {
-  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  return document
+    .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+    .replace(/\r?\n$/, '');
 }
 
 function parentKey(document: TextDocument, line: number, indent: number): string | undefined {
@@ -107,7 +138,10 @@ function identifiersAbove(document: TextDocument, line: number): readonly string
 }
 
 /** Rule-field completion when the position is in rule YAML but outside the query; else undefined. */
-export function ruleCompletionsAt(analysis: DocumentAnalysis, position: Position): CompletionList | undefined {
+export function ruleCompletionsAt(
+  analysis: DocumentAnalysis,
+  position: Position,
+): CompletionList | undefined {
   const document = analysis.document;
   if (hostFormatOf(document) !== 'yaml') return undefined;
   const rule = parseRuleYaml(document.getText());

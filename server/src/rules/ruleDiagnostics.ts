@@ -25,13 +25,18 @@ export interface RuleDiagnosticData {
  * and severities overridable by the `lints` setting. Any document that is not rule YAML gets
  * none, so unrelated YAML files never receive a diagnostic from this extension.
  */
-export function ruleDiagnostics(analysis: DocumentAnalysis, settings: Pick<KqlHuntingSettings, 'lints'>, ids?: RuleIdIndex): Diagnostic[] {
+export function ruleDiagnostics(
+  analysis: DocumentAnalysis,
+  settings: Pick<KqlHuntingSettings, 'lints'>,
+  ids?: RuleIdIndex,
+): Diagnostic[] {
   const document = analysis.document;
   if (hostFormatOf(document) !== 'yaml') return [];
   const rule = parseRuleYaml(document.getText());
   if (!rule) return [];
   const query = analysis.queries[0];
-  const facts = query && rule.region && query.region.text === rule.region.text ? queryFacts(query) : undefined;
+  const facts =
+    query && rule.region && query.region.text === rule.region.text ? queryFacts(query) : undefined;
   const out: Diagnostic[] = [];
   for (const finding of checkRule({ rule, uri: document.uri, facts, ids })) {
     const override = settings.lints[finding.check];

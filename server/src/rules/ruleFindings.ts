@@ -53,7 +53,10 @@ export function pairOf(map: unknown, key: string): Pair<unknown, unknown> | unde
   if (!isMap(map)) return undefined;
   const items = (map as YAMLMap<unknown, unknown>).items;
   const lower = key.toLowerCase();
-  return items.find((p) => isScalar(p.key) && p.key.value === key) ?? items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === lower);
+  return (
+    items.find((p) => isScalar(p.key) && p.key.value === key) ??
+    items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === lower)
+  );
 }
 
 /** The value node for `key`, or undefined when the key is absent. */
@@ -75,5 +78,7 @@ export function itemsOf(node: unknown): unknown[] | undefined {
 }
 
 export function isNullish(node: unknown): boolean {
-  return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ''));
+  return (
+    node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ''))
+  );
 }

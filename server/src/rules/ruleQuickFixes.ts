@@ -46,7 +46,10 @@ function isRuleSource(diagnostic: Diagnostic): boolean {
 function editFor(document: TextDocument, diagnostic: Diagnostic, fix: RuleFix): TextEdit[] | undefined {
   if (fix.kind === 'indent') {
     const spaces = ' '.repeat(fix.spaces);
-    return fix.lines.map((line) => ({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: spaces }));
+    return fix.lines.map((line) => ({
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      newText: spaces,
+    }));
   }
   if (fix.kind === 'replace') return [{ range: diagnostic.range, newText: fix.value }];
   const { start, end } = diagnostic.range;
@@ -55,10 +58,12 @@ function editFor(document: TextDocument, diagnostic: Diagnostic, fix: RuleFix): 
   if (colon < 0) return undefined;
   const keyColumn = /^ *(?:- +)?/.exec(lineText)![0].length;
   const value = document.getText(diagnostic.range);
-  return [{
-    range: { start: { line: start.line, character: colon + 1 }, end },
-    newText: `${lineEndingOf(document, start.line)}${' '.repeat(keyColumn + 2)}- ${value}`,
-  }];
+  return [
+    {
+      range: { start: { line: start.line, character: colon + 1 }, end },
+      newText: `${lineEndingOf(document, start.line)}${' '.repeat(keyColumn + 2)}- ${value}`,
+    },
+  ];
 }
 
 /** The line break the file already uses (its own line's, else its first), so a CRLF file stays CRLF. */

@@ -35,9 +35,20 @@ export function yamlSyntaxFindings(rule: Pick<ParsedRuleYaml, 'text' | 'document
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     const misplaced = error.code === 'BAD_INDENT' ? listItemKeyFix(text, lines, line, indentOf) : undefined;
     if (misplaced) {
-      return { check: 'yaml-syntax', start, end, message: ruleMessage('yaml-syntax', { message: misplaced.message }), fix: misplaced.fix };
+      return {
+        check: 'yaml-syntax',
+        start,
+        end,
+        message: ruleMessage('yaml-syntax', { message: misplaced.message }),
+        fix: misplaced.fix,
+      };
     }
-    return { check: 'yaml-syntax', start, end, message: ruleMessage('yaml-syntax', { message: `${message}.`.replace(/\.\.$/, '.') }) };
+    return {
+      check: 'yaml-syntax',
+      start,
+      end,
+      message: ruleMessage('yaml-syntax', { message: `${message}.`.replace(/\.\.$/, '.') }),
+    };
   });
 }
 

@@ -30,7 +30,12 @@ export function parseSchemaFile(text: string): ParsedSchemaFile {
   const result: ParsedSchemaFile = { tables: [], functions: [], problems: [] };
   const parsed = parseLenientJson(text);
   if (!parsed.ok) {
-    result.problems.push({ severity: 'error', message: `Not valid JSON: ${parsed.message}. No table or function was loaded from this file.`, offset: parsed.offset, length: 1 });
+    result.problems.push({
+      severity: 'error',
+      message: `Not valid JSON: ${parsed.message}. No table or function was loaded from this file.`,
+      offset: parsed.offset,
+      length: 1,
+    });
     return result;
   }
   const reader = new SchemaReader(text, result);
@@ -56,7 +61,10 @@ function nameOf(value: unknown): string | undefined {
 }
 
 class SchemaReader {
-  constructor(private readonly text: string, private readonly result: ParsedSchemaFile) {}
+  constructor(
+    private readonly text: string,
+    private readonly result: ParsedSchemaFile,
+  ) {}
 
   entry(entry: unknown, index: number): void {
     if (!isObject(entry)) {
@@ -65,7 +73,11 @@ class SchemaReader {
     }
     if (field(entry, 'FunctionName') !== undefined) this.functionEntry(entry);
     else if (field(entry, 'Properties') !== undefined) this.tableEntry(entry);
-    else this.problem('warning', `Entry ${index + 1} has neither "Name" with "Properties" (a table) nor "FunctionName" (a function), and was skipped.`);
+    else
+      this.problem(
+        'warning',
+        `Entry ${index + 1} has neither "Name" with "Properties" (a table) nor "FunctionName" (a function), and was skipped.`,
+      );
   }
 
   private tableEntry(entry: Json): void {
@@ -81,7 +93,11 @@ class SchemaReader {
     }
     const columns = this.columns(properties, `Table ${name}`);
     if (this.result.tables.some((t) => t.name === name)) {
-      this.problem('warning', `Table ${name} is defined twice in this file; the later definition was skipped.`, name);
+      this.problem(
+        'warning',
+        `Table ${name} is defined twice in this file; the later definition was skipped.`,
+        name,
+      );
       return;
     }
     this.result.tables.push({ name, columns });
@@ -96,7 +112,11 @@ class SchemaReader {
     const rawParams = field(entry, 'FunctionParameters') ?? [];
     const rawColumns = field(entry, 'FunctionResultColumns') ?? [];
     if (!Array.isArray(rawParams) || !Array.isArray(rawColumns)) {
-      this.problem('warning', `Function ${name}: "FunctionParameters" and "FunctionResultColumns" must be lists, so the function was skipped.`, name);
+      this.problem(
+        'warning',
+        `Function ${name}: "FunctionParameters" and "FunctionResultColumns" must be lists, so the function was skipped.`,
+        name,
+      );
       return;
     }
     const parameters: FunctionParameterDef[] = [];
@@ -108,14 +128,21 @@ class SchemaReader {
         continue;
       }
       if (parameters.some((q) => q.name === pname)) {
-        this.problem('warning', `Function ${name}: parameter ${pname} is listed twice; the second was skipped.`, pname);
+        this.problem(
+          'warning',
+          `Function ${name}: parameter ${pname} is listed twice; the second was skipped.`,
+          pname,
+        );
         continue;
       }
       const type = this.type(field(p, 'Type'), `Function ${name}, parameter ${pname}`, pname);
       const required = field(p, 'IsRequired');
       // Without a default the engine would demand every argument; optional ones get a typed null.
-      const optional = required === false || (typeof required === 'string' && required.toLowerCase() === 'false');
-      parameters.push(optional ? { name: pname, type, defaultValue: typedNull(type) } : { name: pname, type });
+      const optional =
+        required === false || (typeof required === 'string' && required.toLowerCase() === 'false');
+      parameters.push(
+        optional ? { name: pname, type, defaultValue: typedNull(type) } : { name: pname, type },
+      );
     }
     // Kusto requires the optional parameters to come last.
     const firstOptional = parameters.findIndex((p) => p.defaultValue !== undefined);
@@ -124,7 +151,11 @@ class SchemaReader {
     }
     const resultColumns = this.columns(rawColumns, `Function ${name}`);
     if (this.result.functions.some((f) => f.name === name)) {
-      this.problem('warning', `Function ${name} is defined twice in this file; the later definition was skipped.`, name);
+      this.problem(
+        'warning',
+        `Function ${name} is defined twice in this file; the later definition was skipped.`,
+        name,
+      );
       return;
     }
     this.result.functions.push({ name, parameters, resultColumns });
@@ -153,14 +184,23 @@ class SchemaReader {
   private type(raw: unknown, where: string, anchor: string): string {
     const type = normalizeTypeName(raw);
     if (type) return type;
-    this.problem('warning', `${where}: unknown type ${JSON.stringify(raw ?? null)}, treated as dynamic.`, anchor);
+    this.problem(
+      'warning',
+      `${where}: unknown type ${JSON.stringify(raw ?? null)}, treated as dynamic.`,
+      anchor,
+    );
     return 'dynamic';
   }
 
   private problem(severity: SchemaFileProblem['severity'], message: string, anchor?: string): void {
     // The name's first appearance as a JSON string is where a reader looks for it.
     const at = anchor ? this.text.indexOf(JSON.stringify(anchor)) : -1;
-    this.result.problems.push({ severity, message, offset: Math.max(at, 0), length: at >= 0 ? JSON.stringify(anchor).length : 1 });
+    this.result.problems.push({
+      severity,
+      message,
+      offset: Math.max(at, 0),
+      length: at >= 0 ? JSON.stringify(anchor).length : 1,
+    });
   }
 }
 

@@ -13,7 +13,11 @@ export function parseLenientJson(text: string): LenientJsonResult {
   // The parser does not skip a byte-order mark; a space in its place keeps every offset.
   const input = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
   const errors: ParseError[] = [];
-  const value: unknown = parse(input, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const value: unknown = parse(input, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: false,
+  });
   if (errors.length === 0) return { ok: true, value };
   const first = errors[0];
   return { ok: false, message: `${describe(first)} at position ${first.offset}`, offset: first.offset };
@@ -21,6 +25,8 @@ export function parseLenientJson(text: string): LenientJsonResult {
 
 /** "CommaExpected" as "comma expected", "InvalidSymbol" as "invalid symbol". */
 function describe(error: ParseError): string {
-  const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = printParseErrorCode(error.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

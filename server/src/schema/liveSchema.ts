@@ -29,7 +29,9 @@ export function fromLogAnalyticsMetadata(payload: unknown, id: string): LiveSche
       return [];
     }
     const parameters = parseParameterList(isObject(f) ? field(f, 'parameters') : undefined, name, warnings);
-    const description = nameOf(field(f as Record<string, unknown>, 'description')) ?? nameOf(field(f as Record<string, unknown>, 'displayName'));
+    const description =
+      nameOf(field(f as Record<string, unknown>, 'description')) ??
+      nameOf(field(f as Record<string, unknown>, 'displayName'));
     return [{ name, parameters, body: `{ ${body} }`, ...(description ? { description } : {}) }];
   });
   return { source: { id, live: true, tables, functions }, warnings };
@@ -38,10 +40,13 @@ export function fromLogAnalyticsMetadata(payload: unknown, id: string): LiveSche
 export function fromHuntingSchema(payload: unknown, id: string): LiveSchemaConversion {
   const warnings: string[] = [];
   const root = isObject(payload) ? payload : {};
-  if (!isObject(payload)) warnings.push('The hunting schema response is not a JSON object; nothing was loaded.');
+  if (!isObject(payload))
+    warnings.push('The hunting schema response is not a JSON object; nothing was loaded.');
   const tables = list(field(root, 'tables')).flatMap((t) => table(t, 'dataType', warnings));
   const fnRoot = field(root, 'functions');
-  const fnLists = isObject(fnRoot) ? [field(fnRoot, 'builtInFunctions'), field(fnRoot, 'savedFunctions')] : [fnRoot];
+  const fnLists = isObject(fnRoot)
+    ? [field(fnRoot, 'builtInFunctions'), field(fnRoot, 'savedFunctions')]
+    : [fnRoot];
   const functions = fnLists.flatMap(list).flatMap((f): FunctionDef[] => {
     const name = nameOf(isObject(f) ? field(f, 'name') : undefined);
     if (!name || !isObject(f)) {
@@ -51,13 +56,27 @@ export function fromHuntingSchema(payload: unknown, id: string): LiveSchemaConve
     const parameters = list(field(f, 'inputParameters')).flatMap((p): FunctionParameterDef[] => {
       const pname = nameOf(isObject(p) ? field(p, 'name') : undefined);
       if (!pname || !isObject(p)) return [];
-      const type = typeOf(field(p, 'cslType') ?? field(p, 'type') ?? field(p, 'dataType'), `${name}(${pname})`, warnings);
+      const type = typeOf(
+        field(p, 'cslType') ?? field(p, 'type') ?? field(p, 'dataType'),
+        `${name}(${pname})`,
+        warnings,
+      );
       const dflt = field(p, 'defaultValue');
-      return [dflt === null || dflt === undefined ? { name: pname, type } : { name: pname, type, defaultValue: typeof dflt === 'string' && type === 'string' ? JSON.stringify(dflt) : String(dflt) }];
+      return [
+        dflt === null || dflt === undefined
+          ? { name: pname, type }
+          : {
+              name: pname,
+              type,
+              defaultValue:
+                typeof dflt === 'string' && type === 'string' ? JSON.stringify(dflt) : String(dflt),
+            },
+      ];
     });
     // Kusto wants optional parameters last; a required one after an optional one makes all optional.
     const firstOptional = parameters.findIndex((p) => p.defaultValue !== undefined);
-    if (firstOptional >= 0) for (const p of parameters.slice(firstOptional)) p.defaultValue ??= typedNull(p.type);
+    if (firstOptional >= 0)
+      for (const p of parameters.slice(firstOptional)) p.defaultValue ??= typedNull(p.type);
     const resultColumns = columns(field(f, 'outputColumns'), 'dataType', name, warnings);
     const description = nameOf(field(f, 'description')) ?? nameOf(field(f, 'documentation'));
     return [{ name, parameters, resultColumns, ...(description ? { description } : {}) }];
@@ -87,7 +106,13 @@ function table(raw: unknown, typeKey: string, warnings: string[]): TableDef[] {
     return [];
   }
   const description = nameOf(field(raw, 'description'));
-  return [{ name, columns: columns(field(raw, 'columns'), typeKey, name, warnings), ...(description ? { description } : {}) }];
+  return [
+    {
+      name,
+      columns: columns(field(raw, 'columns'), typeKey, name, warnings),
+      ...(description ? { description } : {}),
+    },
+  ];
 }
 
 function columns(raw: unknown, typeKey: string, owner: string, warnings: string[]): ColumnDef[] {
@@ -96,7 +121,11 @@ function columns(raw: unknown, typeKey: string, owner: string, warnings: string[
     const name = nameOf(isObject(c) ? field(c, 'name') : undefined);
     if (!name || !isObject(c) || out.some((x) => x.name === name)) continue;
     // Each API has its own key for the type; accept the other's too.
-    const type = typeOf(field(c, typeKey) ?? field(c, typeKey === 'type' ? 'dataType' : 'type'), `${owner}.${name}`, warnings);
+    const type = typeOf(
+      field(c, typeKey) ?? field(c, typeKey === 'type' ? 'dataType' : 'type'),
+      `${owner}.${name}`,
+      warnings,
+    );
     const description = nameOf(field(c, 'description'));
     out.push(description ? { name, type, description } : { name, type });
   }

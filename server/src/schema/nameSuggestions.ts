@@ -16,7 +16,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, prevPrev[j - 2] + 1);
       row.push(d);
       rowMin = Math.min(rowMin, d);
     }
@@ -48,7 +49,10 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
     seen.add(candidate);
     const candidateLower = candidate.toLowerCase();
     // A case-only difference scores below any real edit.
-    const distance = candidateLower === lower ? 0.5 : editDistance(lower, candidateLower, limit) + (hasSameCase(name, candidate) ? 0 : 0.1);
+    const distance =
+      candidateLower === lower
+        ? 0.5
+        : editDistance(lower, candidateLower, limit) + (hasSameCase(name, candidate) ? 0 : 0.1);
     if (distance > limit + 0.1) continue;
     scored.push({ candidate, score: distance, prefix: commonPrefix(lower, candidateLower) });
   }

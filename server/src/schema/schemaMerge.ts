@@ -18,7 +18,10 @@ export interface SchemaSource {
  * live workspace knows its own data better than the built-in catalogue. Names declared twice by
  * custom files get a warning saying what was merged or replaced; nothing is ever fatal.
  */
-export function mergeSchemaSources(base: EnvironmentSchema, sources: readonly SchemaSource[]): { schema: EnvironmentSchema; warnings: SchemaWarning[] } {
+export function mergeSchemaSources(
+  base: EnvironmentSchema,
+  sources: readonly SchemaSource[],
+): { schema: EnvironmentSchema; warnings: SchemaWarning[] } {
   if (!sources.length) return { schema: base, warnings: [] };
   const warnings: SchemaWarning[] = [];
   const tables = new Map<string, TableDef>(base.tables.map((t) => [t.name, t]));
@@ -28,18 +31,27 @@ export function mergeSchemaSources(base: EnvironmentSchema, sources: readonly Sc
   for (const source of sources) {
     const note = (name: string, message: string) => {
       const first = declaredBy.get(name);
-      if (first && first !== source.id && !source.live) warnings.push({ source: source.id, message: `${message} (also declared in ${first})` });
+      if (first && first !== source.id && !source.live)
+        warnings.push({ source: source.id, message: `${message} (also declared in ${first})` });
       if (!source.live && !first) declaredBy.set(name, source.id);
     };
     for (const table of source.tables) {
       note(table.name, `table ${table.name} is declared again: its columns were merged`);
-      if (functions.delete(table.name)) warnings.push({ source: source.id, message: `table ${table.name} replaces the function of the same name` });
+      if (functions.delete(table.name))
+        warnings.push({
+          source: source.id,
+          message: `table ${table.name} replaces the function of the same name`,
+        });
       const existing = tables.get(table.name);
       tables.set(table.name, existing ? mergeTables(existing, table) : table);
     }
     for (const fn of source.functions) {
       note(fn.name, `function ${fn.name} is declared again: the later declaration replaced it`);
-      if (tables.delete(fn.name)) warnings.push({ source: source.id, message: `function ${fn.name} replaces the table of the same name` });
+      if (tables.delete(fn.name))
+        warnings.push({
+          source: source.id,
+          message: `function ${fn.name} replaces the table of the same name`,
+        });
       functions.set(fn.name, fn);
     }
   }
@@ -51,7 +63,10 @@ function mergeTables(existing: TableDef, added: TableDef): TableDef {
   for (const c of added.columns) {
     const before = columns.get(c.name);
     // A later source without a description keeps the one we have.
-    columns.set(c.name, before && !c.description && before.description ? { ...c, description: before.description } : c);
+    columns.set(
+      c.name,
+      before && !c.description && before.description ? { ...c, description: before.description } : c,
+    );
   }
   return {
     ...existing,

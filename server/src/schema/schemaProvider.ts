@@ -81,7 +81,10 @@ export class CatalogueSchemaProvider implements SchemaProvider {
     let entry = this.built.get(key);
     if (!entry) {
       // The live schema is what the workspace really has, so it goes over the files, which go over the built-in data.
-      const merged = mergeSchemaSources(builtinSchema(env), [...this.custom, ...(applies ? [live.source] : [])]);
+      const merged = mergeSchemaSources(builtinSchema(env), [
+        ...this.custom,
+        ...(applies ? [live.source] : []),
+      ]);
       entry = { schema: merged.schema, warnings: merged.warnings };
       this.built.set(key, entry);
     }

@@ -36,7 +36,12 @@ function analysisReady(globals: Kusto.Language.GlobalState): Kusto.Language.Glob
   return globals.WithParseOptions(globals.ParseOptions!.WithAlwaysProduceEndTokens(true))!.WithCache()!;
 }
 
-function scalarType(type: string, where: string, warnings: SchemaWarning[], source: string): Kusto.Language.Symbols.TypeSymbol {
+function scalarType(
+  type: string,
+  where: string,
+  warnings: SchemaWarning[],
+  source: string,
+): Kusto.Language.Symbols.TypeSymbol {
   const S = kusto().Symbols;
   const symbol = S.ScalarTypes.GetSymbol(type);
   if (symbol) return symbol;
@@ -45,13 +50,22 @@ function scalarType(type: string, where: string, warnings: SchemaWarning[], sour
   return S.ScalarTypes.Dynamic!;
 }
 
-function columnSymbol(column: ColumnDef, table: string, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.ColumnSymbol {
+function columnSymbol(
+  column: ColumnDef,
+  table: string,
+  source: string,
+  warnings: SchemaWarning[],
+): Kusto.Language.Symbols.ColumnSymbol {
   const S = kusto().Symbols;
   const type = scalarType(column.type, `${table}.${column.name}`, warnings, source);
   return new S.ColumnSymbol(column.name, type, column.description ?? null, null, null, null);
 }
 
-function tableSymbol(table: TableDef, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.TableSymbol {
+function tableSymbol(
+  table: TableDef,
+  source: string,
+  warnings: SchemaWarning[],
+): Kusto.Language.Symbols.TableSymbol {
   const S = kusto().Symbols;
   const columns = table.columns.map((c) => columnSymbol(c, table.name, source, warnings));
   const symbol = new S.TableSymbol.$ctor6(table.name, columns as never, table.description ?? null);
@@ -60,10 +74,16 @@ function tableSymbol(table: TableDef, source: string, warnings: SchemaWarning[])
 
 /** Quotes a name so that any identifier, even one with spaces, is valid in a schema string. */
 export function quoteName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+    ? name
+    : `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
 }
 
-function functionSymbol(fn: FunctionDef, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.FunctionSymbol | undefined {
+function functionSymbol(
+  fn: FunctionDef,
+  source: string,
+  warnings: SchemaWarning[],
+): Kusto.Language.Symbols.FunctionSymbol | undefined {
   try {
     return fn.openResult && !fn.tabularInput ? openResultFunction(fn, source, warnings) : bodyFunction(fn);
   } catch (e) {
@@ -83,14 +103,18 @@ function typedNullColumn(c: ColumnDef): string {
  */
 function bodyFunction(fn: FunctionDef): Kusto.Language.Symbols.FunctionSymbol {
   const S = kusto().Symbols;
-  const declared = fn.parameters.map((p) => `${quoteName(p.name)}:${p.type}${p.defaultValue !== undefined ? ` = ${p.defaultValue}` : ''}`);
+  const declared = fn.parameters.map(
+    (p) => `${quoteName(p.name)}:${p.type}${p.defaultValue !== undefined ? ` = ${p.defaultValue}` : ''}`,
+  );
   // `T | invoke F(a)` passes T as the first argument, so invoked functions take a table first.
   const params = fn.tabularInput ? ['__input:(*)', ...declared] : declared;
   let body = fn.body;
   if (!body) {
     const columns = fn.resultColumns ?? [];
     if (fn.tabularInput && fn.keepsInputColumns) {
-      body = columns.length ? `{ __input | extend ${columns.map(typedNullColumn).join(', ')} }` : '{ __input }';
+      body = columns.length
+        ? `{ __input | extend ${columns.map(typedNullColumn).join(', ')} }`
+        : '{ __input }';
     } else {
       const cols = columns.map((c) => `${quoteName(c.name)}:${c.type}`).join(', ');
       body = cols ? `{ datatable(${cols}) [] }` : '{ print x = 0 | take 0 }';
@@ -103,14 +127,30 @@ function bodyFunction(fn: FunctionDef): Kusto.Language.Symbols.FunctionSymbol {
  * A function whose result is an open table: the listed columns are typed and any other name is
  * accepted, as a watchlist's or an ASIM parser's extra fields must be.
  */
-function openResultFunction(fn: FunctionDef, source: string, warnings: SchemaWarning[]): Kusto.Language.Symbols.FunctionSymbol {
+function openResultFunction(
+  fn: FunctionDef,
+  source: string,
+  warnings: SchemaWarning[],
+): Kusto.Language.Symbols.FunctionSymbol {
   const S = kusto().Symbols;
   const columns = (fn.resultColumns ?? []).map((c) => columnSymbol(c, fn.name, source, warnings));
   const result = new S.TableSymbol.$ctor6(null, columns as never, null).WithIsOpen(true)!;
   const params = fn.parameters.map((p) => {
     const type = scalarType(p.type, `${fn.name}(${p.name})`, warnings, source);
     const optional = p.defaultValue !== undefined;
-    return new S.Parameter.$ctor3(p.name, type, S.ArgumentKind.Expression, null, null, false, null, optional ? 0 : 1, 1, null, null);
+    return new S.Parameter.$ctor3(
+      p.name,
+      type,
+      S.ArgumentKind.Expression,
+      null,
+      null,
+      false,
+      null,
+      optional ? 0 : 1,
+      1,
+      null,
+      null,
+    );
   });
   return new S.FunctionSymbol.$ctor6(fn.name, result, params as never, fn.description ?? null);
 }

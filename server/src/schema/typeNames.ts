@@ -5,7 +5,18 @@
  * and a column must not vanish because of the spelling of its type.
  */
 
-export const KUSTO_SCALAR_TYPES = ['string', 'long', 'int', 'real', 'bool', 'datetime', 'timespan', 'guid', 'dynamic', 'decimal'] as const;
+export const KUSTO_SCALAR_TYPES = [
+  'string',
+  'long',
+  'int',
+  'real',
+  'bool',
+  'datetime',
+  'timespan',
+  'guid',
+  'dynamic',
+  'decimal',
+] as const;
 export type KustoScalarType = (typeof KUSTO_SCALAR_TYPES)[number];
 
 const ALIASES: Record<string, KustoScalarType> = {
@@ -60,6 +71,10 @@ const ALIASES: Record<string, KustoScalarType> = {
 export function normalizeTypeName(raw: unknown): KustoScalarType | undefined {
   if (typeof raw !== 'string') return undefined;
   let name = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  name = name.replace(/^nullable\s*<?\s*/, '').replace(/\s*>$/, '').replace(/\?$/, '').replace(/^system\./, '');
+  name = name
+    .replace(/^nullable\s*<?\s*/, '')
+    .replace(/\s*>$/, '')
+    .replace(/\?$/, '')
+    .replace(/^system\./, '');
   return ALIASES[name];
 }

@@ -35,7 +35,10 @@ export class DiskLiveSchemaCache implements LiveSchemaCache {
   constructor(private readonly dir: string) {}
 
   private fileFor(workspace: string): string {
-    return path.join(this.dir, `live-schema-${createHash('sha256').update(workspace).digest('hex').slice(0, 16)}.json`);
+    return path.join(
+      this.dir,
+      `live-schema-${createHash('sha256').update(workspace).digest('hex').slice(0, 16)}.json`,
+    );
   }
 
   async read(workspace: string): Promise<CachedLiveSchema | undefined> {
@@ -57,7 +60,10 @@ export class DiskLiveSchemaCache implements LiveSchemaCache {
 }
 
 export class LiveSchemaStore {
-  constructor(private readonly catalogue: CatalogueSchemaProvider, private readonly cache: LiveSchemaCache) {}
+  constructor(
+    private readonly catalogue: CatalogueSchemaProvider,
+    private readonly cache: LiveSchemaCache,
+  ) {}
 
   /** Applies a cached schema, if there is one; returns the conversion's warnings. */
   async restore(workspace: string): Promise<string[] | undefined> {
@@ -69,9 +75,20 @@ export class LiveSchemaStore {
    * Fetches the schema with `fetch` (the connector's call), applies it and caches it. A failed
    * fetch leaves the current schema and the cache as they were, and rejects with the error.
    */
-  async refresh(workspace: string, environment: EnvironmentId, kind: LiveSchemaKind, fetch: () => Promise<unknown>): Promise<string[]> {
+  async refresh(
+    workspace: string,
+    environment: EnvironmentId,
+    kind: LiveSchemaKind,
+    fetch: () => Promise<unknown>,
+  ): Promise<string[]> {
     const payload = await fetch();
-    const entry: CachedLiveSchema = { kind, environment, workspace, fetchedAt: new Date().toISOString(), payload };
+    const entry: CachedLiveSchema = {
+      kind,
+      environment,
+      workspace,
+      fetchedAt: new Date().toISOString(),
+      payload,
+    };
     const warnings = this.apply(entry);
     await this.cache.write(entry);
     return warnings;
@@ -79,7 +96,10 @@ export class LiveSchemaStore {
 
   private apply(entry: CachedLiveSchema): string[] {
     const id = `live:${entry.workspace}`;
-    const converted = entry.kind === 'logAnalyticsMetadata' ? fromLogAnalyticsMetadata(entry.payload, id) : fromHuntingSchema(entry.payload, id);
+    const converted =
+      entry.kind === 'logAnalyticsMetadata'
+        ? fromLogAnalyticsMetadata(entry.payload, id)
+        : fromHuntingSchema(entry.payload, id);
     this.catalogue.setLiveSource(entry.workspace, entry.environment, converted.source);
     return converted.warnings;
   }

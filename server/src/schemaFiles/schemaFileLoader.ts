@@ -22,7 +22,12 @@ export async function findSchemaFiles(folder: string, patterns: readonly string[
   const files = new Set<string>();
   for (const pattern of patterns) {
     if (tinyglobby.isDynamicPattern(pattern)) {
-      const matches = await tinyglobby.glob(pattern, { cwd: folder, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+      const matches = await tinyglobby.glob(pattern, {
+        cwd: folder,
+        absolute: true,
+        onlyFiles: true,
+        ignore: ['**/node_modules/**'],
+      });
       for (const m of matches) files.add(path.resolve(m));
     } else {
       files.add(path.resolve(folder, pattern));
@@ -38,8 +43,18 @@ export async function loadSchemaFile(file: string): Promise<LoadedSchemaFile> {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     const message = `Cannot read this schema file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`;
-    return { file, text: '', source: { id: file, tables: [], functions: [] }, problems: [{ severity: 'error', message, offset: 0, length: 0 }] };
+    return {
+      file,
+      text: '',
+      source: { id: file, tables: [], functions: [] },
+      problems: [{ severity: 'error', message, offset: 0, length: 0 }],
+    };
   }
   const parsed = parseSchemaFile(text);
-  return { file, text, source: { id: file, tables: parsed.tables, functions: parsed.functions }, problems: parsed.problems };
+  return {
+    file,
+    text,
+    source: { id: file, tables: parsed.tables, functions: parsed.functions },
+    problems: parsed.problems,
+  };
 }

@@ -30,8 +30,18 @@ import { analyzeDocument, type DocumentAnalysis } from '../language/documentAnal
 import { engineDiagnostics } from '../language/diagnostics';
 import { kusto } from '../language/kustoEngine';
 import { buildQueryGrammar } from '../language/engineTuning/lazyGrammar';
-import { editableCodeActions, editableTextEdits, editableWorkspaceEdit, isEditableAt } from '../language/editableRegions';
-import { applyInputLimits, DEFAULT_INPUT_LIMITS, limitDiagnostics, unreadableTemplate } from '../language/inputLimits';
+import {
+  editableCodeActions,
+  editableTextEdits,
+  editableWorkspaceEdit,
+  isEditableAt,
+} from '../language/editableRegions';
+import {
+  applyInputLimits,
+  DEFAULT_INPUT_LIMITS,
+  limitDiagnostics,
+  unreadableTemplate,
+} from '../language/inputLimits';
 import { getCodeActions, type ClosestNames } from '../language/codeActions';
 import { getCompletions, resolveCompletion, type CompletionClientOptions } from '../language/completion';
 import { getFoldingRanges } from '../language/folding';
@@ -55,10 +65,18 @@ export interface KqlLanguageService {
   /** The environment a document is checked in: a pin in the file, else the setting. */
   environmentOf(document: TextDocument, settings: KqlHuntingSettings): EnvironmentId;
   /** Parses and binds the document, reusing the unchanged queries of a previous analysis. */
-  analyze(document: TextDocument, settings: KqlHuntingSettings, previous?: DocumentAnalysis): DocumentAnalysis;
+  analyze(
+    document: TextDocument,
+    settings: KqlHuntingSettings,
+    previous?: DocumentAnalysis,
+  ): DocumentAnalysis;
   /** The engine's errors and analyzer warnings plus the hunting lints (lints/lintRules.ts). */
   getDiagnostics(analysis: DocumentAnalysis, settings: KqlHuntingSettings): Diagnostic[];
-  getCompletions(analysis: DocumentAnalysis, position: Position, options: CompletionClientOptions): CompletionList;
+  getCompletions(
+    analysis: DocumentAnalysis,
+    position: Position,
+    options: CompletionClientOptions,
+  ): CompletionList;
   /** Adds documentation to an item from getCompletions. */
   resolveCompletion(item: CompletionItem): CompletionItem;
   getHover(analysis: DocumentAnalysis, position: Position): Hover | null;
@@ -72,7 +90,12 @@ export interface KqlLanguageService {
   getDocumentSymbols(analysis: DocumentAnalysis): DocumentSymbol[];
   getFoldingRanges(analysis: DocumentAnalysis): FoldingRange[];
   /** Formats the queries overlapping `range`, or the whole document. */
-  format(analysis: DocumentAnalysis, settings: KqlHuntingSettings, editor: { insertSpaces: boolean; tabSize: number }, range?: Range): TextEdit[];
+  format(
+    analysis: DocumentAnalysis,
+    settings: KqlHuntingSettings,
+    editor: { insertSpaces: boolean; tabSize: number },
+    range?: Range,
+  ): TextEdit[];
   getSemanticTokens(analysis: DocumentAnalysis): SemanticTokens;
   /** Quick fixes and refactorings for a range, given the diagnostics the client has there. */
   getCodeActions(analysis: DocumentAnalysis, range: Range, diagnostics: Diagnostic[]): CodeAction[];
@@ -99,18 +122,31 @@ const WARM_UP_QUERY = 'DeviceNetworkEvents | where Timestamp > ago(1d) | summari
 
 export function getLanguageService(params: LanguageServiceParams): KqlLanguageService {
   const { schemas } = params;
-  const warmUpService = () => kusto().Editor.CodeScript.From$1(WARM_UP_QUERY, schemas.globalsFor('defender'))!.Blocks!.getItem(0).Service!;
+  const warmUpService = () =>
+    kusto().Editor.CodeScript.From$1(WARM_UP_QUERY, schemas.globalsFor('defender'))!.Blocks!.getItem(0)
+      .Service!;
   const closestNames = params.closestNames ?? schemaClosestNames;
   const timeColumn = (analysis: DocumentAnalysis) => builtinSchema(analysis.environment).timeColumn;
   const service: KqlLanguageService = {
     regionsOf: (document) => regionsOfDocument(document),
-    environmentOf: (document, settings) => environmentPin(document.getText()) ?? impliedEnvironment(document) ?? settings.environment,
+    environmentOf: (document, settings) =>
+      environmentPin(document.getText()) ?? impliedEnvironment(document) ?? settings.environment,
     analyze(document, settings, previous) {
       const env = service.environmentOf(document, settings);
       const globals = schemas.globalsFor(env, params.liveWorkspaceOf?.(document));
-      const limited = applyInputLimits(service.regionsOf(document), { ...DEFAULT_INPUT_LIMITS, ...settings.limits });
+      const limited = applyInputLimits(service.regionsOf(document), {
+        ...DEFAULT_INPUT_LIMITS,
+        ...settings.limits,
+      });
       const unreadable = unreadableTemplate(document);
-      return analyzeDocument(document, limited.regions, env, globals, previous, unreadable ? [unreadable, ...limited.findings] : limited.findings);
+      return analyzeDocument(
+        document,
+        limited.regions,
+        env,
+        globals,
+        previous,
+        unreadable ? [unreadable, ...limited.findings] : limited.findings,
+      );
     },
     getDiagnostics: (analysis, settings) => [
       ...limitDiagnostics(analysis.document, analysis.limits, settings),
@@ -118,8 +154,12 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
       ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
       ...ruleDiagnostics(analysis, settings, params.ruleIds),
     ],
-    getCompletions: (analysis, position, options) => ruleCompletionsAt(analysis, position) ?? getCompletions(analysis, position, options),
-    resolveCompletion: (item) => resolveCompletion(item, (env) => (env === 'defender' || env === 'sentinel' ? schemas.globalsFor(env) : undefined)),
+    getCompletions: (analysis, position, options) =>
+      ruleCompletionsAt(analysis, position) ?? getCompletions(analysis, position, options),
+    resolveCompletion: (item) =>
+      resolveCompletion(item, (env) =>
+        env === 'defender' || env === 'sentinel' ? schemas.globalsFor(env) : undefined,
+      ),
     getHover: (analysis, position) => getHover(analysis, position, timeColumn(analysis)),
     getSignatureHelp,
     getDefinition: navigation.getDefinition,
@@ -129,12 +169,18 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
       const range = navigation.prepareRename(analysis, position);
       return range && isEditableAt(analysis, range) ? range : undefined;
     },
-    rename: (analysis, position, newName) => editableWorkspaceEdit(analysis, navigation.rename(analysis, position, newName)),
+    rename: (analysis, position, newName) =>
+      editableWorkspaceEdit(analysis, navigation.rename(analysis, position, newName)),
     getDocumentSymbols,
     getFoldingRanges,
-    format: (analysis, settings, editor, range) => editableTextEdits(analysis, formatDocument(analysis, settings.format, editor, range)),
+    format: (analysis, settings, editor, range) =>
+      editableTextEdits(analysis, formatDocument(analysis, settings.format, editor, range)),
     getSemanticTokens,
-    getCodeActions: (analysis, range, diagnostics) => editableCodeActions(analysis, [...getCodeActions(analysis, range, diagnostics, closestNames), ...ruleQuickFixes(analysis.document, diagnostics)]),
+    getCodeActions: (analysis, range, diagnostics) =>
+      editableCodeActions(analysis, [
+        ...getCodeActions(analysis, range, diagnostics, closestNames),
+        ...ruleQuickFixes(analysis.document, diagnostics),
+      ]),
     warmUp() {
       warmUpService().GetDiagnostics();
     },

@@ -27,8 +27,12 @@ export function runWithCompileCache(file: string, cacheDir: string | undefined):
   const cacheFile = cacheDir ? cacheFileFor(file, bytes, cacheDir) : undefined;
   const cachedData = cacheFile ? readCache(cacheFile) : undefined;
   // The wrapper stays on the first line, so that line numbers in stack traces are the file's own.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCache(cacheFile, script));
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  });
+  if (cacheFile && (!cachedData || script.cachedDataRejected))
+    process.once('exit', () => writeCache(cacheFile, script));
   // Marks the cache as in use, for the clean-up of unused ones below.
   else if (cacheFile) fs.utimes(cacheFile, new Date(), new Date(), () => undefined);
 
@@ -36,7 +40,14 @@ export function runWithCompileCache(file: string, cacheDir: string | undefined):
   const mod = new Module(file);
   mod.filename = file;
   mod.loaded = true;
-  (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, dir);
+  (script.runInThisContext() as (...args: unknown[]) => void).call(
+    mod.exports,
+    mod.exports,
+    createRequire(file),
+    mod,
+    file,
+    dir,
+  );
 }
 
 /**
@@ -46,8 +57,11 @@ export function runWithCompileCache(file: string, cacheDir: string | undefined):
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const configured = env.KQL_HUNTING_CACHE_DIR;
   if (configured !== undefined) return configured === '' ? undefined : configured;
-  const base = env.XDG_CACHE_HOME
-    || (process.platform === 'win32' ? env.LOCALAPPDATA : path.join(os.homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache'));
+  const base =
+    env.XDG_CACHE_HOME ||
+    (process.platform === 'win32'
+      ? env.LOCALAPPDATA
+      : path.join(os.homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache'));
   return base ? path.join(base, 'kql-hunting', 'code-cache') : undefined;
 }
 
@@ -57,7 +71,11 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
  * bundle checked out elsewhere (a CI runner) finds its cache again. Hashing costs about 5 ms.
  */
 function cacheFileFor(file: string, bytes: Buffer, cacheDir: string): string {
-  const hash = createHash('sha256').update(`${process.version}|${process.arch}|`).update(bytes).digest('hex').slice(0, 24);
+  const hash = createHash('sha256')
+    .update(`${process.version}|${process.arch}|`)
+    .update(bytes)
+    .digest('hex')
+    .slice(0, 24);
   return path.join(cacheDir, `${path.basename(file, '.js')}-${hash}.bin`);
 }
 

@@ -1,4 +1,9 @@
-import { StreamMessageReader, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import {
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
 
 /**
  * The --stdio transport, with one change from vscode-languageserver's own: a message it cannot
@@ -11,7 +16,9 @@ export function stdioTransport(shutdownReceived: () => boolean): [MessageReader,
   const writer = new StreamMessageWriter(process.stdout);
   reader.onError((error) => {
     const reason = error.message.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 300);
-    process.stderr.write(`kql-language-server: cannot read a message from the client (${reason}); exiting so that the client can restart the server.\n`);
+    process.stderr.write(
+      `kql-language-server: cannot read a message from the client (${reason}); exiting so that the client can restart the server.\n`,
+    );
     process.exit(1);
   });
   // The library's stdio handling exits when the client goes away; a reader given to it does not.

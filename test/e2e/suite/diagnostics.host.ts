@@ -28,7 +28,9 @@ function kqlDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 
 describe('diagnostics in the editor', () => {
   it('flags a misspelled column of the TightVNC query and clears once it is fixed', async () => {
-    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('tightvnc-network.kql')));
+    const original = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(workspaceFile('tightvnc-network.kql')),
+    );
     const misspelled = workspaceFile('tightvnc-misspelled.kql');
     await vscode.workspace.fs.writeFile(misspelled, new TextEncoder().encode(original.replace(RIGHT, WRONG)));
 
@@ -37,20 +39,33 @@ describe('diagnostics in the editor', () => {
     assert.equal(doc.languageId, 'kql');
     const wrongRange = rangeOf(doc, WRONG);
 
-    const [error] = await poll('one diagnostic on the misspelled column',
-      () => { const d = kqlDiagnostics(doc.uri); return d.length > 0 && d; }, { timeoutMs: 90000 });
+    const [error] = await poll(
+      'one diagnostic on the misspelled column',
+      () => {
+        const d = kqlDiagnostics(doc.uri);
+        return d.length > 0 && d;
+      },
+      { timeoutMs: 90000 },
+    );
     const all = kqlDiagnostics(doc.uri);
     assert.equal(all.length, 1, `exactly one diagnostic, got: ${JSON.stringify(all.map((d) => d.message))}`);
     assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(error.code, 'KS142');
-    assert.equal(error.message, `The name '${WRONG}' does not refer to any known column, table, variable or function.`);
-    assert.ok(error.range.isEqual(wrongRange),
-      `range ${JSON.stringify(error.range)} covers exactly ${JSON.stringify(wrongRange)}`);
+    assert.equal(
+      error.message,
+      `The name '${WRONG}' does not refer to any known column, table, variable or function.`,
+    );
+    assert.ok(
+      error.range.isEqual(wrongRange),
+      `range ${JSON.stringify(error.range)} covers exactly ${JSON.stringify(wrongRange)}`,
+    );
 
     const fix = new vscode.WorkspaceEdit();
     fix.replace(doc.uri, wrongRange, RIGHT);
     assert.ok(await vscode.workspace.applyEdit(fix), 'the edit applies');
-    await poll('the diagnostics to clear after the fix', () => kqlDiagnostics(doc.uri).length === 0, { timeoutMs: 45000 });
+    await poll('the diagnostics to clear after the fix', () => kqlDiagnostics(doc.uri).length === 0, {
+      timeoutMs: 45000,
+    });
     assert.ok(doc.getText().includes(RIGHT));
   });
 });

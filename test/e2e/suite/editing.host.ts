@@ -31,21 +31,41 @@ describe('editing in the editor', () => {
 
     const end = doc.positionAt(typed.length);
     // The server may still be starting: ask again until it answers with the column.
-    const item = await poll('completion to offer the column', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, end);
-      return list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === NAME);
-    }, { timeoutMs: 45000 });
+    const item = await poll(
+      'completion to offer the column',
+      async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          uri,
+          end,
+        );
+        return list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === NAME);
+      },
+      { timeoutMs: 45000 },
+    );
     assert.equal(item.kind, vscode.CompletionItemKind.Field);
 
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(doc.positionAt(typed.length - 'Initi'.length), end), `${NAME} has "GlavSoft"`);
+    edit.replace(
+      uri,
+      new vscode.Range(doc.positionAt(typed.length - 'Initi'.length), end),
+      `${NAME} has "GlavSoft"`,
+    );
     assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
     const onName = doc.positionAt(doc.getText().indexOf(NAME) + 5);
-    const text = await poll('a hover with the column type', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, onName);
-      const t = hoverText(hovers);
-      return t.includes(`${NAME}: string`) && t;
-    }, { timeoutMs: 30000 });
+    const text = await poll(
+      'a hover with the column type',
+      async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uri,
+          onName,
+        );
+        const t = hoverText(hovers);
+        return t.includes(`${NAME}: string`) && t;
+      },
+      { timeoutMs: 30000 },
+    );
     assert.match(text, /DeviceNetworkEvents/);
   });
 });

@@ -15,7 +15,10 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 150000, reporter: 'spec' });
   const only = process.env.KQL_E2E_GREP;
   if (only) mocha.grep(only);
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.host.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.host.js'))
+    .sort();
   if (files.length === 0) throw new Error(`no *.host.js files in ${__dirname}`);
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -12,13 +12,20 @@ function kqlDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Runs the command and waits for the new editor it opens. */
-async function generate(args: { toolIds: string[]; kinds: string[]; output: 'query' | 'rule' }, languageId: string): Promise<vscode.TextEditor> {
+async function generate(
+  args: { toolIds: string[]; kinds: string[]; output: 'query' | 'rule' },
+  languageId: string,
+): Promise<vscode.TextEditor> {
   const before = vscode.window.activeTextEditor?.document;
   await vscode.commands.executeCommand('kqlHunting.newRmmDetection', args);
-  return poll(`a new ${languageId} editor`, () => {
-    const editor = vscode.window.activeTextEditor;
-    return editor && editor.document !== before && editor.document.languageId === languageId && editor;
-  }, { timeoutMs: 30000 });
+  return poll(
+    `a new ${languageId} editor`,
+    () => {
+      const editor = vscode.window.activeTextEditor;
+      return editor && editor.document !== before && editor.document.languageId === languageId && editor;
+    },
+    { timeoutMs: 30000 },
+  );
 }
 
 /**
@@ -31,14 +38,25 @@ async function assertCleanAfterAnalysis(editor: vscode.TextEditor, table: string
   assert.ok(at >= 0, `${table} is in the generated text`);
   const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + table.length));
   assert.ok(await editor.edit((e) => e.replace(range, `${table}X`)));
-  await poll('an error on the broken table name', () => kqlDiagnostics(doc.uri).some((d) => d.message.includes(`${table}X`)), { timeoutMs: 45000 });
-  assert.ok(await editor.edit((e) => e.replace(new vscode.Range(range.start, range.end.translate(0, 1)), table)));
-  await poll('no diagnostics on the generated text', () => kqlDiagnostics(doc.uri).length === 0, { timeoutMs: 30000 });
+  await poll(
+    'an error on the broken table name',
+    () => kqlDiagnostics(doc.uri).some((d) => d.message.includes(`${table}X`)),
+    { timeoutMs: 45000 },
+  );
+  assert.ok(
+    await editor.edit((e) => e.replace(new vscode.Range(range.start, range.end.translate(0, 1)), table)),
+  );
+  await poll('no diagnostics on the generated text', () => kqlDiagnostics(doc.uri).length === 0, {
+    timeoutMs: 30000,
+  });
 }
 
 describe('New RMM Detection command', () => {
   it('opens a datatable-driven hunting query for two tools with no diagnostics', async () => {
-    const editor = await generate({ toolIds: ['tightvnc', 'anydesk'], kinds: ['network'], output: 'query' }, 'kql');
+    const editor = await generate(
+      { toolIds: ['tightvnc', 'anydesk'], kinds: ['network'], output: 'query' },
+      'kql',
+    );
     assert.match(editor.document.getText(), /let RmmIndicators = datatable\(/);
     assert.ok(editor.document.isUntitled);
     await assertCleanAfterAnalysis(editor, 'DeviceNetworkEvents');

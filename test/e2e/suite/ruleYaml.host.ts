@@ -45,12 +45,22 @@ describe('rule YAML in the editor', () => {
     assert.equal(doc.languageId, 'yaml');
 
     const expectedLine = RULE.split('\n').findIndex((l) => l.includes(WRONG));
-    const [error] = await poll('a diagnostic on the misspelled column in the rule',
-      () => { const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'kql'); return d.length > 0 && d; }, { timeoutMs: 90000 });
+    const [error] = await poll(
+      'a diagnostic on the misspelled column in the rule',
+      () => {
+        const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'kql');
+        return d.length > 0 && d;
+      },
+      { timeoutMs: 90000 },
+    );
     assert.equal(error.code, 'KS142');
     assert.equal(error.range.start.line, expectedLine);
     assert.equal(doc.getText(error.range), WRONG);
     const ruleFindings = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'kql-rules');
-    assert.deepEqual(ruleFindings.map((d) => d.message), [], 'the rule itself is valid');
+    assert.deepEqual(
+      ruleFindings.map((d) => d.message),
+      [],
+      'the rule itself is valid',
+    );
   });
 });

@@ -16,9 +16,16 @@ describe('server crash recovery', () => {
     const ext = vscode.extensions.getExtension<KqlHuntingApi>('kql-hunting.kql-hunting');
     assert.ok(ext, 'the installed extension is present');
     const api = await ext.activate();
-    const doc = await vscode.workspace.openTextDocument({ language: 'kql', content: 'DeviceNetworkEvents\n| where Timestamp > ago(1d)\n| project DeviceName\n' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'kql',
+      content: 'DeviceNetworkEvents\n| where Timestamp > ago(1d)\n| project DeviceName\n',
+    });
     await vscode.window.showTextDocument(doc);
-    const before = await poll('the server to report its process id', async () => (await api.serverProcessId()) ?? false, { timeoutMs: 90000 });
+    const before = await poll(
+      'the server to report its process id',
+      async () => (await api.serverProcessId()) ?? false,
+      { timeoutMs: 90000 },
+    );
 
     process.kill(before, 'SIGKILL');
     // An unsaved edit made while the server is down must still be checked by the new server.
@@ -26,12 +33,22 @@ describe('server crash recovery', () => {
     edit.replace(doc.uri, doc.lineAt(2).range, '| project DeviceNme');
     assert.ok(await vscode.workspace.applyEdit(edit));
 
-    const after = await poll('a new server process', async () => {
-      const pid = await api.serverProcessId();
-      return pid !== undefined && pid !== before && pid;
-    }, { timeoutMs: 90000 });
+    const after = await poll(
+      'a new server process',
+      async () => {
+        const pid = await api.serverProcessId();
+        return pid !== undefined && pid !== before && pid;
+      },
+      { timeoutMs: 90000 },
+    );
     assert.notEqual(after, before);
-    await poll('the edit made during the crash to be diagnosed by the new server', () =>
-      vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'kql' && d.message.includes("'DeviceNme'")), { timeoutMs: 90000 });
+    await poll(
+      'the edit made during the crash to be diagnosed by the new server',
+      () =>
+        vscode.languages
+          .getDiagnostics(doc.uri)
+          .some((d) => d.source === 'kql' && d.message.includes("'DeviceNme'")),
+      { timeoutMs: 90000 },
+    );
   });
 });

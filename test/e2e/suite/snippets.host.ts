@@ -22,15 +22,27 @@ describe('snippets in the editor', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     assert.equal(doc.languageId, 'kql');
-    await poll('a diagnostic on the unknown table', () => kqlDiagnostics(uri).length > 0, { timeoutMs: 45000 });
+    await poll('a diagnostic on the unknown table', () => kqlDiagnostics(uri).length > 0, {
+      timeoutMs: 45000,
+    });
 
     editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(doc.getText().length));
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'kql', name: 'TightVNC network connections' });
-    await poll('the snippet text in the editor', () => doc.getText().includes("InitiatingProcessVersionInfoProductName has 'TightVNC'"), { timeoutMs: 10000 });
+    await vscode.commands.executeCommand('editor.action.insertSnippet', {
+      langId: 'kql',
+      name: 'TightVNC network connections',
+    });
+    await poll(
+      'the snippet text in the editor',
+      () => doc.getText().includes("InitiatingProcessVersionInfoProductName has 'TightVNC'"),
+      { timeoutMs: 10000 },
+    );
     assert.match(doc.getText(), /^let TimeStart = ago\(5d\);/);
     assert.doesNotMatch(doc.getText(), /DeviceNetworkEvnts/);
 
     await poll('the diagnostics to clear', () => kqlDiagnostics(uri).length === 0, { timeoutMs: 30000 });
-    assert.deepEqual(kqlDiagnostics(uri).map((d) => d.message), []);
+    assert.deepEqual(
+      kqlDiagnostics(uri).map((d) => d.message),
+      [],
+    );
   });
 });

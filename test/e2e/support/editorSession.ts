@@ -8,7 +8,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { CodeServer, startCodeServer } from '../../../scripts/e2e/codeServer';
-import { chromiumPath, ensureTools, installVsix, repoRoot, sampleWorkspace, vsixPath } from '../../../scripts/e2e/editorTools';
+import {
+  chromiumPath,
+  ensureTools,
+  installVsix,
+  repoRoot,
+  sampleWorkspace,
+  vsixPath,
+} from '../../../scripts/e2e/editorTools';
 
 export const resultsDir = path.join(repoRoot, 'test-results');
 
@@ -34,10 +41,14 @@ export interface EditorSessionOptions {
   userSettings?: Record<string, unknown>;
 }
 
-export async function openEditorSession(name: string, options: EditorSessionOptions = {}): Promise<EditorSession> {
+export async function openEditorSession(
+  name: string,
+  options: EditorSessionOptions = {},
+): Promise<EditorSession> {
   ensureTools();
   const vsix = vsixPath();
-  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first (npm test does).`);
+  if (!fs.existsSync(vsix))
+    throw new Error(`${vsix} is missing: run \`npm run package\` first (npm test does).`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `kql-e2e-${name}-`));
   const workspace = path.join(tmp, 'hunting-workspace');
   fs.cpSync(sampleWorkspace, workspace, { recursive: true });
@@ -46,8 +57,14 @@ export async function openEditorSession(name: string, options: EditorSessionOpti
   const extensionDir = installVsix(vsix, userDataDir, extensionsDir);
   fs.mkdirSync(resultsDir, { recursive: true });
   const server = await startCodeServer({
-    userDataDir, extensionsDir, port: 0, testDriver: true, logFile: path.join(resultsDir, `${name}-code-server.log`),
-    workspaceTrust: options.restrictedMode, env: options.env, settings: options.userSettings,
+    userDataDir,
+    extensionsDir,
+    port: 0,
+    testDriver: true,
+    logFile: path.join(resultsDir, `${name}-code-server.log`),
+    workspaceTrust: options.restrictedMode,
+    env: options.env,
+    settings: options.userSettings,
   });
 
   // An interrupted test run must not leave a code-server behind; 'exit' alone misses signals.
@@ -70,10 +87,20 @@ export async function openEditorSession(name: string, options: EditorSessionOpti
       browser ??= await chromium.launch({
         executablePath: chromiumPath,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        deviceScaleFactor: 1,
+      });
       const page = await context.newPage();
       // Ceilings, not waits: on a busy two-core machine the first workbench load can take a minute.
       page.setDefaultTimeout(60000);
@@ -85,7 +112,10 @@ export async function openEditorSession(name: string, options: EditorSessionOpti
     async failureReport(label) {
       for (const [i, page] of pages.entries()) {
         const file = path.join(resultsDir, `${name}-${label}-failure-${i}.png`);
-        await page.screenshot({ path: file }).then(() => console.log(`screenshot: ${file}`), () => undefined);
+        await page.screenshot({ path: file }).then(
+          () => console.log(`screenshot: ${file}`),
+          () => undefined,
+        );
       }
       return server.logTail();
     },

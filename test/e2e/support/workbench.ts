@@ -40,15 +40,25 @@ export async function openFromExplorer(page: Page, file: string, text: string): 
 export async function runCommand(page: Page, label: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await poll(`the command palette to offer "${label}"`, async () => {
-    await page.keyboard.press('F1');
-    await input.waitFor();
-    await input.fill(`>${label}`);
-    if (await row.waitFor({ timeout: 10000 }).then(() => true, () => false)
-      && await input.inputValue() === `>${label}`) return true;
-    await page.keyboard.press('Escape');
-    return false;
-  }, { timeoutMs: 90000, intervalMs: 0 });
+  await poll(
+    `the command palette to offer "${label}"`,
+    async () => {
+      await page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill(`>${label}`);
+      if (
+        (await row.waitFor({ timeout: 10000 }).then(
+          () => true,
+          () => false,
+        )) &&
+        (await input.inputValue()) === `>${label}`
+      )
+        return true;
+      await page.keyboard.press('Escape');
+      return false;
+    },
+    { timeoutMs: 90000, intervalMs: 0 },
+  );
   await row.click();
 }
 
@@ -58,5 +68,8 @@ export const SAMPLE_DATA_WORKSPACE = { name: 'Sample data', kind: 'local', folde
 /** Writes the workspace folder's .vscode/settings.json, before the editor opens it. */
 export function writeWorkspaceSettings(session: EditorSession, settings: Record<string, unknown>): void {
   fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(session.workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+  fs.writeFileSync(
+    path.join(session.workspace, '.vscode', 'settings.json'),
+    JSON.stringify(settings, null, 2),
+  );
 }

@@ -9,12 +9,22 @@ import { REPO_ROOT } from '../../helpers/paths';
 /** VS Code reads the tools' schemas from package.json; the server validates with the zod schemas. They must agree. */
 describe('languageModelTools in package.json', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    contributes: { languageModelTools: { name: string; modelDescription: string; inputSchema: Record<string, unknown>; toolReferenceName: string }[] };
+    contributes: {
+      languageModelTools: {
+        name: string;
+        modelDescription: string;
+        inputSchema: Record<string, unknown>;
+        toolReferenceName: string;
+      }[];
+    };
   };
   const contributed = manifest.contributes.languageModelTools;
 
   it('contributes every assistant tool, and only those', () => {
-    assert.deepEqual(contributed.map((t) => t.name), ASSISTANT_TOOLS.map((t) => t.name));
+    assert.deepEqual(
+      contributed.map((t) => t.name),
+      ASSISTANT_TOOLS.map((t) => t.name),
+    );
   });
 
   for (const tool of ASSISTANT_TOOLS) {

@@ -6,17 +6,27 @@ import { collectFiles } from '../../../server/src/cli/fileCollection';
 import { languageIdOf } from '../../../server/src/cli/languageIds';
 import { tempTree } from '../../helpers/cliHarness';
 
-const rel = (dir: string, files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
+const rel = (dir: string, files: string[]) =>
+  files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
 
 test('folders are walked recursively for the kinds of files kqlhunt checks, following .gitignore at every level', async () => {
   const tree = tempTree({
     '.git/HEAD': 'ref: refs/heads/main',
     '.gitignore': 'build/\n*.draft.kql\n!keep.draft.kql\n',
-    'a.kql': '', 'b.csl': '', 'c.kusto': '', 'rule.yaml': '', 'rule2.yml': '', 'notes.md': '', 'arm.json': '', 'script.ps1': '',
+    'a.kql': '',
+    'b.csl': '',
+    'c.kusto': '',
+    'rule.yaml': '',
+    'rule2.yml': '',
+    'notes.md': '',
+    'arm.json': '',
+    'script.ps1': '',
     'build/out.kql': '',
-    'wip.draft.kql': '', 'keep.draft.kql': '',
+    'wip.draft.kql': '',
+    'keep.draft.kql': '',
     'sub/.gitignore': 'local.kql\n',
-    'sub/local.kql': '', 'sub/shared.kql': '',
+    'sub/local.kql': '',
+    'sub/shared.kql': '',
     'node_modules/pkg/x.kql': '',
   });
   try {
@@ -25,7 +35,15 @@ test('folders are walked recursively for the kinds of files kqlhunt checks, foll
     fs.writeFileSync(path.join(tree.dir, 'sub', 'deeper', 'wip.draft.kql'), '');
     assert.deepEqual(rel(tree.dir, await collectFiles(['sub'], tree.dir)), ['sub/shared.kql']);
     assert.deepEqual(rel(tree.dir, await collectFiles(['.'], tree.dir)), [
-      'a.kql', 'arm.json', 'b.csl', 'c.kusto', 'keep.draft.kql', 'notes.md', 'rule.yaml', 'rule2.yml', 'sub/shared.kql',
+      'a.kql',
+      'arm.json',
+      'b.csl',
+      'c.kusto',
+      'keep.draft.kql',
+      'notes.md',
+      'rule.yaml',
+      'rule2.yml',
+      'sub/shared.kql',
     ]);
   } finally {
     tree.dispose();
@@ -33,10 +51,19 @@ test('folders are walked recursively for the kinds of files kqlhunt checks, foll
 });
 
 test('a file named outright is checked even when ignored; globs skip ignored files; results are sorted and unique', async () => {
-  const tree = tempTree({ '.gitignore': 'skip.kql\n', 'skip.kql': '', 'q/one.kql': '', 'q/two.kql': '', 'q/three.txt': '' });
+  const tree = tempTree({
+    '.gitignore': 'skip.kql\n',
+    'skip.kql': '',
+    'q/one.kql': '',
+    'q/two.kql': '',
+    'q/three.txt': '',
+  });
   try {
     assert.deepEqual(rel(tree.dir, await collectFiles(['skip.kql'], tree.dir)), ['skip.kql']);
-    assert.deepEqual(rel(tree.dir, await collectFiles(['q/*', 'q/two.kql', 'q/../q/one.kql'], tree.dir)), ['q/one.kql', 'q/two.kql']);
+    assert.deepEqual(rel(tree.dir, await collectFiles(['q/*', 'q/two.kql', 'q/../q/one.kql'], tree.dir)), [
+      'q/one.kql',
+      'q/two.kql',
+    ]);
     // Everything this glob matches is ignored, so it matches nothing.
     await assert.rejects(collectFiles(['*.kql'], tree.dir), /no files kqlhunt checks match \*\.kql/);
   } finally {
@@ -49,7 +76,10 @@ test('a missing path, an unchecked file kind or a glob that matches nothing is a
   try {
     await assert.rejects(collectFiles(['nope'], tree.dir), /nope: no such file or directory/);
     await assert.rejects(collectFiles(['notes.txt'], tree.dir), /notes\.txt is not a file kqlhunt checks/);
-    await assert.rejects(collectFiles(['**/*.yaml'], tree.dir), /no files kqlhunt checks match \*\*\/\*\.yaml/);
+    await assert.rejects(
+      collectFiles(['**/*.yaml'], tree.dir),
+      /no files kqlhunt checks match \*\*\/\*\.yaml/,
+    );
   } finally {
     tree.dispose();
   }

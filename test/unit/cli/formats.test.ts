@@ -9,22 +9,55 @@ import { formatText } from '../../../server/src/cli/formats/textFormat';
 import { sarifSchemaErrors } from '../../helpers/sarifSchema';
 
 function finding(over: Partial<Finding>): Finding {
-  return { file: 'q/a.kql', line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', code: 'KS142', message: 'm', ...over };
+  return {
+    file: 'q/a.kql',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    severity: 'error',
+    code: 'KS142',
+    message: 'm',
+    ...over,
+  };
 }
 
 const RESULTS: FileResult[] = [
   {
     file: 'q/a b.kql',
     findings: [
-      finding({ file: 'q/a b.kql', line: 2, column: 9, endLine: 2, endColumn: 16, message: "The name 'FileNme' does not refer to any known column, table, variable or function." }),
-      finding({ file: 'q/a b.kql', line: 3, column: 3, endLine: 4, endColumn: 5, severity: 'warning', code: 'KS508', message: 'Avoid using joins without specifying the join kind.' }),
+      finding({
+        file: 'q/a b.kql',
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 16,
+        message: "The name 'FileNme' does not refer to any known column, table, variable or function.",
+      }),
+      finding({
+        file: 'q/a b.kql',
+        line: 3,
+        column: 3,
+        endLine: 4,
+        endColumn: 5,
+        severity: 'warning',
+        code: 'KS508',
+        message: 'Avoid using joins without specifying the join kind.',
+      }),
     ],
     lines: { 2: '|\twhere FileNme == "x"', 3: '| join (T' },
   },
   { file: 'q/clean.kql', findings: [], lines: {} },
   {
     file: 'r,1:x.kql',
-    findings: [finding({ file: 'r,1:x.kql', severity: 'info', code: 'KS500', message: "Avoid 'contains': 100% slower,\nuse 'has'." })],
+    findings: [
+      finding({
+        file: 'r,1:x.kql',
+        severity: 'info',
+        code: 'KS500',
+        message: "Avoid 'contains': 100% slower,\nuse 'has'.",
+      }),
+    ],
     lines: { 1: 'T' },
   },
 ];
@@ -62,8 +95,20 @@ test('text: colour codes only when asked for, and the same words underneath', ()
 test('json: exactly the documented keys, 1-based, end one past the last character', () => {
   const rows = JSON.parse(formatJson(report())) as Record<string, unknown>[];
   assert.equal(rows.length, 3);
-  assert.deepEqual(Object.keys(rows[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
-  assert.deepEqual(rows.map((r) => r.severity), ['error', 'warning', 'info']);
+  assert.deepEqual(Object.keys(rows[0]), [
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'severity',
+    'code',
+    'message',
+  ]);
+  assert.deepEqual(
+    rows.map((r) => r.severity),
+    ['error', 'warning', 'info'],
+  );
   assert.deepEqual([rows[0].line, rows[0].column, rows[0].endLine, rows[0].endColumn], [2, 9, 2, 16]);
   assert.equal(formatJson({ ...report(), results: [] }), '[]\n');
 });
@@ -71,9 +116,15 @@ test('json: exactly the documented keys, 1-based, end one past the last characte
 test('github: workflow commands with escaped data and properties', () => {
   const lines = formatGithub(report()).trimEnd().split('\n');
   assert.equal(lines.length, 3);
-  assert.equal(lines[0], "::error file=q/a b.kql,line=2,col=9,endLine=2,endColumn=16,title=kqlhunt KS142::The name 'FileNme' does not refer to any known column, table, variable or function.");
+  assert.equal(
+    lines[0],
+    "::error file=q/a b.kql,line=2,col=9,endLine=2,endColumn=16,title=kqlhunt KS142::The name 'FileNme' does not refer to any known column, table, variable or function.",
+  );
   assert.ok(lines[1].startsWith('::warning file=q/a b.kql,line=3,col=3,endLine=4,endColumn=5,'));
-  assert.equal(lines[2], "::notice file=r%2C1%3Ax.kql,line=1,col=1,endLine=1,endColumn=2,title=kqlhunt KS500::Avoid 'contains': 100%25 slower,%0Ause 'has'.");
+  assert.equal(
+    lines[2],
+    "::notice file=r%2C1%3Ax.kql,line=1,col=1,endLine=1,endColumn=2,title=kqlhunt KS500::Avoid 'contains': 100%25 slower,%0Ause 'has'.",
+  );
 });
 
 test('sarif: valid against the SARIF 2.1.0 schema, with a rule and help for every code and relative, encoded locations', () => {
@@ -82,9 +133,16 @@ test('sarif: valid against the SARIF 2.1.0 schema, with a rule and help for ever
   const run = log.runs[0];
   assert.equal(run.tool.driver.name, 'kqlhunt');
   assert.equal(run.tool.driver.version, '1.2.3');
-  assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['KS142', 'KS500', 'KS508']);
-  for (const rule of run.tool.driver.rules) assert.ok(rule.help.text.length > 0 && rule.shortDescription.text.length > 0);
-  assert.deepEqual(run.results.map((r: { level: string }) => r.level), ['error', 'warning', 'note']);
+  assert.deepEqual(
+    run.tool.driver.rules.map((r: { id: string }) => r.id),
+    ['KS142', 'KS500', 'KS508'],
+  );
+  for (const rule of run.tool.driver.rules)
+    assert.ok(rule.help.text.length > 0 && rule.shortDescription.text.length > 0);
+  assert.deepEqual(
+    run.results.map((r: { level: string }) => r.level),
+    ['error', 'warning', 'note'],
+  );
   for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
   const location = run.results[0].locations[0].physicalLocation;
   assert.deepEqual(location.artifactLocation, { uri: 'q/a%20b.kql', uriBaseId: '%SRCROOT%' });
@@ -104,7 +162,17 @@ test('sarif: the schema check itself rejects a broken log', () => {
 const HOSTILE: FileResult[] = [
   {
     file: 'x\n::error::y\x1b[2J.kql',
-    findings: [finding({ file: 'x\n::error::y\x1b[2J.kql', line: 1, column: 17, endLine: 1, endColumn: 20, code: 'K\x07', message: 'bad\x9b31m \u202eword' })],
+    findings: [
+      finding({
+        file: 'x\n::error::y\x1b[2J.kql',
+        line: 1,
+        column: 17,
+        endLine: 1,
+        endColumn: 20,
+        code: 'K\x07',
+        message: 'bad\x9b31m \u202eword',
+      }),
+    ],
     lines: { 1: '\tx = "\x1b]0;t\x07" | abc' },
   },
   { file: ' ::notice::z.kql', findings: [finding({ file: ' ::notice::z.kql' })], lines: {} },
@@ -125,9 +193,14 @@ test('text: controls in names, codes, messages and source lines are written out;
 });
 
 test('github: ESC and other controls are written out before the toolkit escaping; only our commands start a line', () => {
-  const lines = formatGithub({ ...report(), results: HOSTILE }).trimEnd().split('\n');
+  const lines = formatGithub({ ...report(), results: HOSTILE })
+    .trimEnd()
+    .split('\n');
   assert.equal(lines.length, 2);
-  assert.equal(lines[0], '::error file=x%0A%3A%3Aerror%3A%3Ay\\x1b[2J.kql,line=1,col=17,endLine=1,endColumn=20,title=kqlhunt K\\x07::bad\\x9b31m \\u202eword');
+  assert.equal(
+    lines[0],
+    '::error file=x%0A%3A%3Aerror%3A%3Ay\\x1b[2J.kql,line=1,col=17,endLine=1,endColumn=20,title=kqlhunt K\\x07::bad\\x9b31m \\u202eword',
+  );
   assert.ok(lines[1].startsWith('::error file= %3A%3Anotice%3A%3Az.kql,'));
 });
 

@@ -5,7 +5,16 @@ import { describeRules } from '../../../server/src/cli/ruleCatalog';
 import { LINT_RULES } from '../../../server/src/language/lints/lintRules';
 import { RULE_CHECKS } from '../../../server/src/rules/ruleCheckTable';
 
-const finding = (code: string, severity: Finding['severity'] = 'error', message = 'm'): Finding => ({ file: 'a.kql', line: 1, column: 1, endLine: 1, endColumn: 2, severity, code, message });
+const finding = (code: string, severity: Finding['severity'] = 'error', message = 'm'): Finding => ({
+  file: 'a.kql',
+  line: 1,
+  column: 1,
+  endLine: 1,
+  endColumn: 2,
+  severity,
+  code,
+  message,
+});
 
 test('rules are described from the lint and rule-check tables, engine codes from their first finding, unknown codes from their message', () => {
   const rules = describeRules([
@@ -15,7 +24,10 @@ test('rules are described from the lint and rule-check tables, engine codes from
     finding('KS142'),
     finding('made-up', 'info', 'Something odd.'),
   ]);
-  assert.deepEqual(rules.map((r) => r.id), ['KS142', 'made-up', 'missing-time-filter', 'rule-severity']);
+  assert.deepEqual(
+    rules.map((r) => r.id),
+    ['KS142', 'made-up', 'missing-time-filter', 'rule-severity'],
+  );
   const [engine, unknown, lint, check] = rules;
   assert.match(engine.summary, /^Kusto\.Language diagnostic KS142, for example: The name 'X'/);
   assert.equal(unknown.summary, 'made-up: Something odd.');

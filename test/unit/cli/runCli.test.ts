@@ -6,7 +6,8 @@ import { capture, runInProcess, tempTree } from '../../helpers/cliHarness';
 
 const TYPO = 'DeviceProcessEvents\n| where Timestamp > ago(1d)\n| where FileNme =~ "x.exe"\n';
 const CLEAN = 'DeviceProcessEvents\n| where Timestamp > ago(1d)\n| where FileName =~ "x.exe"\n';
-const JOIN_WARNING = 'DeviceProcessEvents\n| where Timestamp > ago(1d)\n| join (DeviceNetworkEvents | where Timestamp > ago(1d)) on DeviceId\n';
+const JOIN_WARNING =
+  'DeviceProcessEvents\n| where Timestamp > ago(1d)\n| join (DeviceNetworkEvents | where Timestamp > ago(1d)) on DeviceId\n';
 
 test('exit code 0 for a clean folder, 1 when an error is found, with the summary on stderr', async () => {
   const tree = tempTree({ 'clean.kql': CLEAN, 'bad/typo.kql': TYPO });
@@ -37,7 +38,10 @@ test('--fail-on sets the severity that fails the run; .kqlhunt.json lints change
     const warned = await runInProcess(['check', '-q', '--fail-on', 'warning'], tree.dir);
     assert.equal(warned.code, 1);
     assert.match(warned.stdout, /warning KS508/);
-    assert.equal((await runInProcess(['check', '-q', '--fail-on', 'never', '-f', 'github'], tree.dir)).code, 0);
+    assert.equal(
+      (await runInProcess(['check', '-q', '--fail-on', 'never', '-f', 'github'], tree.dir)).code,
+      0,
+    );
 
     tree.dispose();
     const strict = tempTree({ 'join.kql': JOIN_WARNING, '.kqlhunt.json': '{"lints": {"KS508": "error"}}' });
@@ -48,7 +52,10 @@ test('--fail-on sets the severity that fails the run; .kqlhunt.json lints change
     } finally {
       strict.dispose();
     }
-    const off = tempTree({ 'join.kql': JOIN_WARNING, '.kqlhunt.json': '{"kqlHunting.lints": {"KS508": "off"}}' });
+    const off = tempTree({
+      'join.kql': JOIN_WARNING,
+      '.kqlhunt.json': '{"kqlHunting.lints": {"KS508": "off"}}',
+    });
     try {
       const r = await runInProcess(['check', '-q', '--fail-on', 'info'], off.dir);
       assert.equal(r.code, 0);
@@ -63,7 +70,11 @@ test('--fail-on sets the severity that fails the run; .kqlhunt.json lints change
 
 test('--env overrides the configuration; a first-line pin overrides both, as in the editor', async () => {
   const sentinelQuery = 'DeviceLogonEvents\n| where TimeGenerated > ago(1d)\n| take 5\n';
-  const tree = tempTree({ 'q.kql': sentinelQuery, 'pinned.kql': `// kql-environment: defender\n${sentinelQuery}`, '.kqlhunt.json': '{"environment": "sentinel"}' });
+  const tree = tempTree({
+    'q.kql': sentinelQuery,
+    'pinned.kql': `// kql-environment: defender\n${sentinelQuery}`,
+    '.kqlhunt.json': '{"environment": "sentinel"}',
+  });
   try {
     assert.equal((await runInProcess(['check', '-q', 'q.kql'], tree.dir)).code, 0);
     const asDefender = await runInProcess(['check', '-q', '--env', 'defender', 'q.kql'], tree.dir);
@@ -176,8 +187,14 @@ test('rule ids are compared across every checked file, as the editor compares th
   try {
     for (const jobs of ['1', '2']) {
       const r = await runInProcess(['check', '-q', '-f', 'json', '-j', jobs], tree.dir);
-      const duplicates = (JSON.parse(r.stdout) as { file: string; code: string; message: string }[]).filter((f) => f.code === 'rule-id-duplicate');
-      assert.deepEqual(duplicates.map((f) => f.file), ['a/one.yaml', 'b/two.yaml'], r.stdout);
+      const duplicates = (JSON.parse(r.stdout) as { file: string; code: string; message: string }[]).filter(
+        (f) => f.code === 'rule-id-duplicate',
+      );
+      assert.deepEqual(
+        duplicates.map((f) => f.file),
+        ['a/one.yaml', 'b/two.yaml'],
+        r.stdout,
+      );
       assert.match(duplicates[0].message, /also used by b\/two\.yaml/);
     }
     const single = await runInProcess(['check', '-q', '-f', 'json', 'a/one.yaml'], tree.dir);
@@ -188,8 +205,10 @@ test('rule ids are compared across every checked file, as the editor compares th
 });
 
 test('custom schema files from .kqlhunt.json or --schema are merged over the catalogue; their problems are findings on them', async () => {
-  const query = 'Contoso_VPN_CL\n| where TimeGenerated > ago(1d)\n| project TimeGenerated, UserName_s, SrcIp_s\n';
-  const table = '{"Name": "Contoso_VPN_CL", "Properties": [{"Name": "TimeGenerated", "Type": "DateTime"}, {"Name": "UserName_s", "Type": "String"}, {"Name": "SrcIp_s", "Type": "String"}]}';
+  const query =
+    'Contoso_VPN_CL\n| where TimeGenerated > ago(1d)\n| project TimeGenerated, UserName_s, SrcIp_s\n';
+  const table =
+    '{"Name": "Contoso_VPN_CL", "Properties": [{"Name": "TimeGenerated", "Type": "DateTime"}, {"Name": "UserName_s", "Type": "String"}, {"Name": "SrcIp_s", "Type": "String"}]}';
   const tree = tempTree({
     'q.kql': query,
     'schemas/vpn.json': table,
@@ -211,11 +230,22 @@ test('custom schema files from .kqlhunt.json or --schema are merged over the cat
     }
 
     // --schema replaces the configured files; a broken one is reported on the schema file itself.
-    const broken = await runInProcess(['check', '-q', '-f', 'json', '--schema', 'other/broken.json', 'q.kql'], tree.dir);
+    const broken = await runInProcess(
+      ['check', '-q', '-f', 'json', '--schema', 'other/broken.json', 'q.kql'],
+      tree.dir,
+    );
     assert.equal(broken.code, 1);
     const findings = JSON.parse(broken.stdout) as { file: string; code: string; severity: string }[];
-    assert.ok(findings.some((f) => f.file === 'other/broken.json' && f.severity === 'error' && f.code === 'kql-schema'), broken.stdout);
-    assert.ok(findings.some((f) => f.file === 'q.kql'), broken.stdout);
+    assert.ok(
+      findings.some(
+        (f) => f.file === 'other/broken.json' && f.severity === 'error' && f.code === 'kql-schema',
+      ),
+      broken.stdout,
+    );
+    assert.ok(
+      findings.some((f) => f.file === 'q.kql'),
+      broken.stdout,
+    );
 
     const missing = await runInProcess(['check', '-q', '--schema', 'nope.json', 'q.kql'], tree.dir);
     assert.equal(missing.code, 2);

@@ -41,8 +41,22 @@ describe('Defender XDR connector (Graph runHuntingQuery) against a local service
     const query = fs.readFileSync(path.join(FIXTURES, 'tightvnc-network.kql'), 'utf8');
     const r = ok(await runQuery(workspace, query, options({ timespan: 'P5D' })));
     const [table] = r.result.tables;
-    assert.deepEqual(table.columns.map((c) => `${c.name}:${c.type}`), ['DeviceId:string', 'DeviceName:string', 'RemoteUrl:string', 'FirstSeen:datetime', 'LastSeen:datetime', 'Report:dynamic', 'Count:long']);
-    assert.deepEqual([...new Set(table.rows.map((row) => row[1]))].sort(), ['srv-jump-01.corp.example.com', 'wks-ops-01.corp.example.com']);
+    assert.deepEqual(
+      table.columns.map((c) => `${c.name}:${c.type}`),
+      [
+        'DeviceId:string',
+        'DeviceName:string',
+        'RemoteUrl:string',
+        'FirstSeen:datetime',
+        'LastSeen:datetime',
+        'Report:dynamic',
+        'Count:long',
+      ],
+    );
+    assert.deepEqual([...new Set(table.rows.map((row) => row[1]))].sort(), [
+      'srv-jump-01.corp.example.com',
+      'wks-ops-01.corp.example.com',
+    ]);
     assert.ok(table.rows.every((row) => Array.isArray(row[5])));
     const sent = stub.requests.at(-1)!.body as { Query: string; Timespan: string };
     assert.equal(sent.Timespan, 'P5D');
@@ -51,20 +65,32 @@ describe('Defender XDR connector (Graph runHuntingQuery) against a local service
 
   it('reads PascalCase schema keys', async () => {
     const r = ok(await runQuery(workspace, 'ScenarioPascalKeys', options()));
-    assert.deepEqual(r.result.tables[0], { name: 'PrimaryResult', columns: [{ name: 'FileName', type: 'string' }], rows: [['tvnserver.exe']] });
+    assert.deepEqual(r.result.tables[0], {
+      name: 'PrimaryResult',
+      columns: [{ name: 'FileName', type: 'string' }],
+      rows: [['tvnserver.exe']],
+    });
   });
 
   it('reports a semantic error, an engine-found one included', async () => {
     const documented = failed(await runQuery(workspace, 'ScenarioSemantic', options()));
     assert.equal(documented.error.kind, 'semantic');
     assert.match(documented.error.message, /EmailAttachmentInfo/);
-    const real = failed(await runQuery(workspace, 'DeviceNetworkEvents | where RemoteUrll has "x"', options()));
+    const real = failed(
+      await runQuery(workspace, 'DeviceNetworkEvents | where RemoteUrll has "x"', options()),
+    );
     assert.equal(real.error.kind, 'semantic');
     assert.match(real.error.message, /RemoteUrll/);
   });
 
   it('reports 401 and 403', async () => {
-    const unauthorized = failed(await runQuery(workspace, 'DeviceInfo | take 1', options({ credential: new StaticTokenCredential('wrong', Date.now() + 60_000) })));
+    const unauthorized = failed(
+      await runQuery(
+        workspace,
+        'DeviceInfo | take 1',
+        options({ credential: new StaticTokenCredential('wrong', Date.now() + 60_000) }),
+      ),
+    );
     assert.equal(unauthorized.error.kind, 'unauthorized');
     const forbidden = failed(await runQuery(workspace, 'ScenarioForbidden', options()));
     assert.equal(forbidden.error.kind, 'forbidden');
@@ -81,7 +107,13 @@ describe('Defender XDR connector (Graph runHuntingQuery) against a local service
   });
 
   it('times out and cancels slow answers', async () => {
-    const timedOut = failed(await runQuery(workspace, 'ScenarioSlow', options({ settings: { ...DEFAULT_RUN_SETTINGS, timeoutSeconds: 1 } })));
+    const timedOut = failed(
+      await runQuery(
+        workspace,
+        'ScenarioSlow',
+        options({ settings: { ...DEFAULT_RUN_SETTINGS, timeoutSeconds: 1 } }),
+      ),
+    );
     assert.equal(timedOut.error.kind, 'timeout');
     const controller = new AbortController();
     const before = stub.requests.length;
@@ -92,7 +124,13 @@ describe('Defender XDR connector (Graph runHuntingQuery) against a local service
   });
 
   it('takes a large answer and applies the row limit', async () => {
-    const r = ok(await runQuery(workspace, 'ScenarioLarge', options({ settings: { ...DEFAULT_RUN_SETTINGS, rowLimit: 50_000 } })));
+    const r = ok(
+      await runQuery(
+        workspace,
+        'ScenarioLarge',
+        options({ settings: { ...DEFAULT_RUN_SETTINGS, rowLimit: 50_000 } }),
+      ),
+    );
     assert.deepEqual(r.stats.rowCounts, [100_000]);
     assert.equal(r.result.tables[0].rows.length, 50_000);
     assert.deepEqual(r.result.tables[0].rows[49_999], [49_999, 'u49999.example.com']);

@@ -7,23 +7,36 @@ import { runQuery } from '../../../server/src/connectors/runQuery';
 import { DEFAULT_RUN_SETTINGS, type LocalWorkspace } from '../../../server/src/protocol/workspaces';
 import { FIXTURES, REPO_ROOT } from '../../helpers/paths';
 
-const SAMPLE: LocalWorkspace = { name: 'Sample', kind: 'local', folder: path.join(REPO_ROOT, 'samples', 'hunting-workspace') };
+const SAMPLE: LocalWorkspace = {
+  name: 'Sample',
+  kind: 'local',
+  folder: path.join(REPO_ROOT, 'samples', 'hunting-workspace'),
+};
 const settings = DEFAULT_RUN_SETTINGS;
 
 describe('local connector over the embedded engine', () => {
   it('runs the TightVNC detection on the sample workspace', async () => {
-    const r = await runQuery(SAMPLE, fs.readFileSync(path.join(FIXTURES, 'tightvnc-network.kql'), 'utf8'), { settings });
+    const r = await runQuery(SAMPLE, fs.readFileSync(path.join(FIXTURES, 'tightvnc-network.kql'), 'utf8'), {
+      settings,
+    });
     assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
     const [table] = r.result.tables;
     assert.equal(table.name, 'PrimaryResult');
-    assert.deepEqual(table.columns.map((c) => c.name), ['DeviceId', 'DeviceName', 'RemoteUrl', 'FirstSeen', 'LastSeen', 'Report', 'Count']);
+    assert.deepEqual(
+      table.columns.map((c) => c.name),
+      ['DeviceId', 'DeviceName', 'RemoteUrl', 'FirstSeen', 'LastSeen', 'Report', 'Count'],
+    );
     const devices = [...new Set(table.rows.map((row) => row[1]))].sort();
     assert.deepEqual(devices, ['srv-jump-01.corp.example.com', 'wks-ops-01.corp.example.com']);
     assert.equal(r.workspaceName, 'Sample');
   });
 
   it('applies the row limit and keeps the render hint', async () => {
-    const r = await runQuery(SAMPLE, 'DeviceNetworkEvents | summarize n = count() by bin(Timestamp, 1d) | render timechart', { settings: { ...settings, rowLimit: 2 } });
+    const r = await runQuery(
+      SAMPLE,
+      'DeviceNetworkEvents | summarize n = count() by bin(Timestamp, 1d) | render timechart',
+      { settings: { ...settings, rowLimit: 2 } },
+    );
     assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
     assert.equal(r.result.tables[0].rows.length, 2);
     assert.equal(r.stats.truncated, true);

@@ -31,7 +31,12 @@ describe('Log Analytics connector against a local service', () => {
 
   before(async () => {
     stub = await startHttpsStub(logAnalyticsHandler());
-    workspace = { name: 'test', kind: 'logAnalytics', workspaceId: WORKSPACE_ID, endpoint: `${stub.origin}/v1` };
+    workspace = {
+      name: 'test',
+      kind: 'logAnalytics',
+      workspaceId: WORKSPACE_ID,
+      endpoint: `${stub.origin}/v1`,
+    };
   });
   after(() => stub.close());
 
@@ -39,7 +44,10 @@ describe('Log Analytics connector against a local service', () => {
     const r = ok(await runQuery(workspace, 'DeviceNetworkEvents | take 2', options({ timespan: 'P5D' })));
     const [table] = r.result.tables;
     assert.equal(table.name, 'PrimaryResult');
-    assert.deepEqual(table.columns.map((c) => `${c.name}:${c.type}`), ['DeviceName:string', 'Count:long', 'FirstSeen:datetime', 'Report:dynamic']);
+    assert.deepEqual(
+      table.columns.map((c) => `${c.name}:${c.type}`),
+      ['DeviceName:string', 'Count:long', 'FirstSeen:datetime', 'Report:dynamic'],
+    );
     assert.deepEqual(table.rows[0], ['ws-01', 3, '2025-01-02T03:04:05.000Z', ['a', 'b']]);
     assert.equal(table.rows[1][0], '<img src=x onerror=alert(1)>');
     assert.deepEqual(r.stats.rowCounts, [2]);
@@ -51,13 +59,22 @@ describe('Log Analytics connector against a local service', () => {
   });
 
   it('uses the default time span from the settings when the query has none', async () => {
-    const r = ok(await runQuery(workspace, 'ScenarioEchoTimespan', options({ settings: { ...DEFAULT_RUN_SETTINGS, defaultTimespan: 'P2D' } })));
+    const r = ok(
+      await runQuery(
+        workspace,
+        'ScenarioEchoTimespan',
+        options({ settings: { ...DEFAULT_RUN_SETTINGS, defaultTimespan: 'P2D' } }),
+      ),
+    );
     assert.equal(r.result.tables[0].rows[0][0], 'P2D');
   });
 
   it('returns several tables', async () => {
     const r = ok(await runQuery(workspace, 'ScenarioSeveral', options()));
-    assert.deepEqual(r.result.tables.map((t) => t.name), ['PrimaryResult', 'Table_1']);
+    assert.deepEqual(
+      r.result.tables.map((t) => t.name),
+      ['PrimaryResult', 'Table_1'],
+    );
     assert.deepEqual(r.stats.rowCounts, [2, 2]);
   });
 
@@ -82,7 +99,13 @@ describe('Log Analytics connector against a local service', () => {
   });
 
   it('reports 401 and 403 as sign-in problems', async () => {
-    const forbidden = failed(await runQuery(workspace, 'T', options({ credential: new StaticTokenCredential('forbidden-token', Date.now() + 60_000) })));
+    const forbidden = failed(
+      await runQuery(
+        workspace,
+        'T',
+        options({ credential: new StaticTokenCredential('forbidden-token', Date.now() + 60_000) }),
+      ),
+    );
     assert.equal(forbidden.error.kind, 'forbidden');
     assert.equal(forbidden.error.code, 'InvalidAuthenticationTokenAudience');
     const other = failed(await runQuery({ ...workspace, workspaceId: 'nope' }, 'T', options()));
@@ -98,7 +121,13 @@ describe('Log Analytics connector against a local service', () => {
   });
 
   it('gives up on persistent throttling with a throttled error', async () => {
-    const r = failed(await runQuery(workspace, 'ScenarioAlwaysThrottled', options({ transport: { tlsCa: stub.ca, retry: { maxRetries: 1, retryDelayInMs: 10 } } })));
+    const r = failed(
+      await runQuery(
+        workspace,
+        'ScenarioAlwaysThrottled',
+        options({ transport: { tlsCa: stub.ca, retry: { maxRetries: 1, retryDelayInMs: 10 } } }),
+      ),
+    );
     assert.equal(r.error.kind, 'throttled');
     assert.equal(r.error.status, 429);
   });
@@ -112,7 +141,13 @@ describe('Log Analytics connector against a local service', () => {
 
   it('times out a slow answer', async () => {
     const started = Date.now();
-    const r = failed(await runQuery(workspace, 'ScenarioSlow', options({ settings: { ...DEFAULT_RUN_SETTINGS, timeoutSeconds: 1 } })));
+    const r = failed(
+      await runQuery(
+        workspace,
+        'ScenarioSlow',
+        options({ settings: { ...DEFAULT_RUN_SETTINGS, timeoutSeconds: 1 } }),
+      ),
+    );
     assert.equal(r.error.kind, 'timeout');
     assert.ok(Date.now() - started < 10_000);
   });
@@ -122,7 +157,9 @@ describe('Log Analytics connector against a local service', () => {
     const abandonedBefore = stub.abandoned.length;
     const requestsBefore = stub.requests.length;
     const running = runQuery(workspace, 'ScenarioSlow', options({ signal: controller.signal }));
-    await waitUntil('the request reaches the stub', () => stub.requests.length !== requestsBefore, { pollMs: 0 });
+    await waitUntil('the request reaches the stub', () => stub.requests.length !== requestsBefore, {
+      pollMs: 0,
+    });
     controller.abort();
     const r = failed(await running);
     assert.equal(r.error.kind, 'cancelled');
@@ -130,7 +167,13 @@ describe('Log Analytics connector against a local service', () => {
   });
 
   it('applies the row limit to a large result and says so', async () => {
-    const r = ok(await runQuery(workspace, 'ScenarioLarge', options({ settings: { ...DEFAULT_RUN_SETTINGS, rowLimit: 30_000 } })));
+    const r = ok(
+      await runQuery(
+        workspace,
+        'ScenarioLarge',
+        options({ settings: { ...DEFAULT_RUN_SETTINGS, rowLimit: 30_000 } }),
+      ),
+    );
     assert.equal(r.result.tables[0].rows.length, 30_000);
     assert.deepEqual(r.stats.rowCounts, [100_000]);
     assert.equal(r.stats.truncated, true);
@@ -145,7 +188,9 @@ describe('Log Analytics connector against a local service', () => {
   });
 
   it('refuses to send a token to an unknown host', async () => {
-    const r = failed(await runQuery({ ...workspace, endpoint: 'https://evil.example.com/v1' }, 'T', options()));
+    const r = failed(
+      await runQuery({ ...workspace, endpoint: 'https://evil.example.com/v1' }, 'T', options()),
+    );
     assert.equal(r.error.kind, 'refused');
     assert.match(r.error.message, /evil\.example\.com/);
   });

@@ -15,11 +15,15 @@ export function assertExactMapping(document: string, region: KqlRegion, label = 
     // The end of a text ending in line breaks stays on the last line: it maps back to the first of those breaks.
     const trailingBreakAt = text.length - (/\n*$/.exec(text)?.[0].length ?? 0);
     const back = region.toRegionOffset(d);
-    if (i === text.length && text.endsWith('\n')) assert.ok(back !== undefined && back >= trailingBreakAt, `${label} end maps back to ${back}`);
+    if (i === text.length && text.endsWith('\n'))
+      assert.ok(back !== undefined && back >= trailingBreakAt, `${label} end maps back to ${back}`);
     else if (!isLowSurrogate) assert.equal(back, i, `${label} offset ${i} -> ${d} does not map back`);
     if (i < text.length && /[A-Za-z0-9|()=<>!"'~_.,;:]/.test(text[i])) {
       const c = document[d];
-      assert.ok(c === text[i] || c === '\\' || (text[i] === "'" && c === "'"), `${label} char ${JSON.stringify(text[i])} at ${i} maps to ${JSON.stringify(c)} at ${d}`);
+      assert.ok(
+        c === text[i] || c === '\\' || (text[i] === "'" && c === "'"),
+        `${label} char ${JSON.stringify(text[i])} at ${i} maps to ${JSON.stringify(c)} at ${d}`,
+      );
     }
   }
 }

@@ -15,10 +15,25 @@ describe('executor: calendar functions', () => {
 
   it('datetime_part by name, including week_of_year and dayOfYear (datetime-part-function.md)', () => {
     const dt = 'datetime(2017-10-30 01:02:03.765)';
-    const expected: Record<string, number> = { year: 2017, quarter: 4, month: 10, week_of_year: 44, day: 30, dayOfYear: 303, hour: 1, minute: 2, second: 3, millisecond: 765 };
-    for (const [part, v] of Object.entries(expected)) assert.equal(scalar(`datetime_part("${part}", ${dt})`), v, part);
+    const expected: Record<string, number> = {
+      year: 2017,
+      quarter: 4,
+      month: 10,
+      week_of_year: 44,
+      day: 30,
+      dayOfYear: 303,
+      hour: 1,
+      minute: 2,
+      second: 3,
+      millisecond: 765,
+    };
+    for (const [part, v] of Object.entries(expected))
+      assert.equal(scalar(`datetime_part("${part}", ${dt})`), v, part);
     assert.equal(scalar('datetime_part("year", datetime(null))'), null);
-    assert.throws(() => scalar(`datetime_part("nanosecond", ${dt})`), (e) => e instanceof UnsupportedError && /nanosecond/.test(e.message));
+    assert.throws(
+      () => scalar(`datetime_part("nanosecond", ${dt})`),
+      (e) => e instanceof UnsupportedError && /nanosecond/.test(e.message),
+    );
   });
 
   it('datetime_add by calendar and fixed units, clamping the day of month', () => {
@@ -54,7 +69,13 @@ describe('executor: calendar functions', () => {
   });
 
   it('refuses by name what needs 100 ns precision instead of answering wrongly', () => {
-    assert.throws(() => scalar('endofday(datetime(2017-01-01))'), (e) => e instanceof UnsupportedError && /endofday/.test(e.message));
-    assert.throws(() => scalar("datetime_diff('microsecond', datetime(2017-01-01), datetime(2016-01-01))"), (e) => e instanceof UnsupportedError && /microsecond/.test(e.message));
+    assert.throws(
+      () => scalar('endofday(datetime(2017-01-01))'),
+      (e) => e instanceof UnsupportedError && /endofday/.test(e.message),
+    );
+    assert.throws(
+      () => scalar("datetime_diff('microsecond', datetime(2017-01-01), datetime(2016-01-01))"),
+      (e) => e instanceof UnsupportedError && /microsecond/.test(e.message),
+    );
   });
 });

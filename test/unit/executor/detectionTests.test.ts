@@ -2,11 +2,16 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runDetectionTestFile, type DetectionTestHost } from '../../../server/src/executor/detectionTests';
-import { findDetectionTests, nodeDetectionTestHost, runDetectionTestFiles } from '../../../server/src/executor/files/detectionTestFiles';
+import {
+  findDetectionTests,
+  nodeDetectionTestHost,
+  runDetectionTestFiles,
+} from '../../../server/src/executor/files/detectionTestFiles';
 import { builtinSchema } from '../../../server/src/schema/builtinSchemas';
 import { REPO_ROOT } from '../../helpers/paths';
 
-const QUERY = 'DeviceNetworkEvents | where InitiatingProcessFileName =~ "tvnserver.exe" | summarize Count = count() by DeviceName';
+const QUERY =
+  'DeviceNetworkEvents | where InitiatingProcessFileName =~ "tvnserver.exe" | summarize Count = count() by DeviceName';
 const host = (files: Record<string, string> = {}): DetectionTestHost => ({
   readText: (p) => {
     const text = files[path.basename(p)];
@@ -14,9 +19,12 @@ const host = (files: Record<string, string> = {}): DetectionTestHost => ({
     return text;
   },
   schema: (env) => builtinSchema(env),
-  loadWorkspace: () => { throw new Error('not used'); },
+  loadWorkspace: () => {
+    throw new Error('not used');
+  },
 });
-const run = (yaml: string, files?: Record<string, string>) => runDetectionTestFile('/t/x.test.yaml', yaml, host(files));
+const run = (yaml: string, files?: Record<string, string>) =>
+  runDetectionTestFile('/t/x.test.yaml', yaml, host(files));
 
 const ROWS = `
 tables:
@@ -40,21 +48,43 @@ describe('engine: detection tests', () => {
 
   it('checks counts, reads the query from a rule YAML, and runs several cases', () => {
     const rule = `id: x\nname: TightVNC\nquery: |\n  ${QUERY}\n`;
-    const results = run(`rule: rule.yaml\ncases:\n  - name: one device${ROWS.replace(/\n/g, '\n    ')}\n    expect: { count: 1 }\n  - name: no rows\n    expect: { count: 1 }`, { 'rule.yaml': rule });
-    assert.deepEqual(results.map((r) => [r.name, r.passed]), [['one device', true], ['no rows', false]]);
+    const results = run(
+      `rule: rule.yaml\ncases:\n  - name: one device${ROWS.replace(/\n/g, '\n    ')}\n    expect: { count: 1 }\n  - name: no rows\n    expect: { count: 1 }`,
+      { 'rule.yaml': rule },
+    );
+    assert.deepEqual(
+      results.map((r) => [r.name, r.passed]),
+      [
+        ['one device', true],
+        ['no rows', false],
+      ],
+    );
     assert.equal(results[1].message, 'expected 1 row(s), got 0');
   });
 
   it('reports bad test files and failing queries as failed cases, never throws', () => {
-    assert.match(run('rule: missing.kql\nexpect: { count: 0 }')[0].message!, /cannot read the rule file missing\.kql/);
+    assert.match(
+      run('rule: missing.kql\nexpect: { count: 0 }')[0].message!,
+      /cannot read the rule file missing\.kql/,
+    );
     assert.match(run('just text')[0].message!, /must be a YAML mapping/);
-    assert.match(run(`query: '${QUERY}'\nexpect: { rows: [ { Nope: 1 } ] }`)[0].message!, /expected column 'Nope' is not in the result/);
-    assert.match(run("query: 'DeviceNetworkEvents | make-series count() on Timestamp step 1d'\nexpect: { count: 0 }")[0].message!, /'make-series' operator is not supported/);
+    assert.match(
+      run(`query: '${QUERY}'\nexpect: { rows: [ { Nope: 1 } ] }`)[0].message!,
+      /expected column 'Nope' is not in the result/,
+    );
+    assert.match(
+      run("query: 'DeviceNetworkEvents | make-series count() on Timestamp step 1d'\nexpect: { count: 0 }")[0]
+        .message!,
+      /'make-series' operator is not supported/,
+    );
   });
 
   it('the sample workspace tests pass', () => {
     const files = findDetectionTests([path.join(REPO_ROOT, 'samples/hunting-workspace')]);
-    assert.deepEqual(files.map((f) => path.basename(f)), ['sample-workspace.test.yaml', 'tightvnc-network.test.yaml']);
+    assert.deepEqual(
+      files.map((f) => path.basename(f)),
+      ['sample-workspace.test.yaml', 'tightvnc-network.test.yaml'],
+    );
     const results = runDetectionTestFiles(files, nodeDetectionTestHost);
     assert.equal(results.length, 4);
     for (const r of results) assert.equal(r.passed, true, `${r.name}: ${r.message}\n${r.diff ?? ''}`);

@@ -5,15 +5,26 @@ import { createWorkspace, type LocalWorkspace } from '../../../server/src/execut
 export const TEST_NOW = '2024-05-10T12:00:00Z';
 
 /** Runs a query over inline tables (column types inferred unless given) and returns the first table's rows. */
-export function rows(query: string, tables: Record<string, Record<string, unknown>[]> = {}, columnTypes?: Record<string, Record<string, string>>): unknown[][] {
+export function rows(
+  query: string,
+  tables: Record<string, Record<string, unknown>[]> = {},
+  columnTypes?: Record<string, Record<string, string>>,
+): unknown[][] {
   return run(query, tables, columnTypes).tables[0].rows;
 }
 
-export function run(query: string, tables: Record<string, Record<string, unknown>[]> = {}, columnTypes?: Record<string, Record<string, string>>): QueryResult {
+export function run(
+  query: string,
+  tables: Record<string, Record<string, unknown>[]> = {},
+  columnTypes?: Record<string, Record<string, string>>,
+): QueryResult {
   return executeQuery(query, { workspace: workspaceOf(tables, columnTypes), now: TEST_NOW });
 }
 
-export function workspaceOf(tables: Record<string, Record<string, unknown>[]>, columnTypes?: Record<string, Record<string, string>>): LocalWorkspace {
+export function workspaceOf(
+  tables: Record<string, Record<string, unknown>[]>,
+  columnTypes?: Record<string, Record<string, string>>,
+): LocalWorkspace {
   return createWorkspace({ name: 'test', tables, columnTypes });
 }
 

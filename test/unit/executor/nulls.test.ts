@@ -67,7 +67,12 @@ describe('executor: nulls in comparisons and logic', () => {
   });
 
   it('extend shows the comparison results, not nulls', () => {
-    assert.deepEqual(rows('datatable(v:int)[5, int(null)] | extend eq = v == int(null), ne = v != int(null), gt = v > 3'),
-      [[5, false, true, true], [null, false, false, false]]);
+    assert.deepEqual(
+      rows('datatable(v:int)[5, int(null)] | extend eq = v == int(null), ne = v != int(null), gt = v > 3'),
+      [
+        [5, false, true, true],
+        [null, false, false, false],
+      ],
+    );
   });
 });

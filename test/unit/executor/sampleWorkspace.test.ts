@@ -18,15 +18,25 @@ describe('engine: the sample workspace', () => {
     assert.ok(workspace.tables.get('DeviceProcessEvents')!.rows.length > 500);
     assert.ok(workspace.tables.get('DeviceFileCertificateInfo')!.rows.length > 50);
     assert.equal(workspace.tables.get('DeviceInfo')!.rows.length, 12);
-    assert.equal(workspace.tables.get('EmailEvents')!.rows.length, 0, 'schema tables without a file are empty');
+    assert.equal(
+      workspace.tables.get('EmailEvents')!.rows.length,
+      0,
+      'schema tables without a file are empty',
+    );
     assert.deepEqual(workspace.warnings, []);
   });
 
-  for (const [label, query] of ['samples/hunting-workspace/tightvnc-network.kql', 'test/fixtures/tightvnc-network.kql'].map((f) => [f, readFileSync(path.join(repoRoot, f), 'utf8')])) {
+  for (const [label, query] of [
+    'samples/hunting-workspace/tightvnc-network.kql',
+    'test/fixtures/tightvnc-network.kql',
+  ].map((f) => [f, readFileSync(path.join(repoRoot, f), 'utf8')])) {
     it(`${label} finds the two TightVNC devices and their URLs in the last five days`, () => {
       const result = executeQuery(query, { workspace });
       const table = result.tables[0];
-      assert.deepEqual(table.columns.map((c) => c.name), ['DeviceId', 'DeviceName', 'RemoteUrl', 'FirstSeen', 'LastSeen', 'Report', 'Count']);
+      assert.deepEqual(
+        table.columns.map((c) => c.name),
+        ['DeviceId', 'DeviceName', 'RemoteUrl', 'FirstSeen', 'LastSeen', 'Report', 'Count'],
+      );
       const found = table.rows.map((r) => `${r[1]} ${r[2]} ${r[6]}`).sort();
       assert.deepEqual(found, [
         'srv-jump-01.corp.example.com vnc-relay.support-desk.example.net 12',
@@ -46,12 +56,20 @@ describe('engine: the sample workspace', () => {
   });
 
   it('runs hunting queries over the other tables', () => {
-    const signers = executeQuery(`DeviceFileCertificateInfo
+    const signers = executeQuery(
+      `DeviceFileCertificateInfo
       | where Signer has_any ("GlavSoft", "AnyDesk", "TeamViewer", "ConnectWise")
       | join kind=inner (DeviceProcessEvents | project SHA1, FileName) on SHA1
-      | summarize Devices = dcount(DeviceId) by Signer | order by Signer asc`, { workspace }).tables[0].rows;
-    assert.deepEqual(signers.map((r) => r[0]), ['AnyDesk Software GmbH', 'ConnectWise, LLC', 'GlavSoft LLC.', 'TeamViewer Germany GmbH']);
-    const servers = executeQuery('DeviceInfo | where OSPlatform startswith "WindowsServer" | count', { workspace }).tables[0].rows;
+      | summarize Devices = dcount(DeviceId) by Signer | order by Signer asc`,
+      { workspace },
+    ).tables[0].rows;
+    assert.deepEqual(
+      signers.map((r) => r[0]),
+      ['AnyDesk Software GmbH', 'ConnectWise, LLC', 'GlavSoft LLC.', 'TeamViewer Germany GmbH'],
+    );
+    const servers = executeQuery('DeviceInfo | where OSPlatform startswith "WindowsServer" | count', {
+      workspace,
+    }).tables[0].rows;
     assert.deepEqual(servers, [[3]]);
   });
 });

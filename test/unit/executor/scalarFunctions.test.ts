@@ -15,20 +15,36 @@ describe('engine: scalar semantics', () => {
 
   it('string predicates follow the documented examples', () => {
     const cases: [string, boolean][] = [
-      ['"aBc" == "aBc"', true], ['"abc" != "ABC"', true], ['"abc" =~ "ABC"', true], ['"aBc" !~ "xyz"', true],
-      ['"FabriKam" contains "BRik"', true], ['"Fabrikam" !contains "xyz"', true], ['"FabriKam" contains_cs "Kam"', true],
-      ['"Fabrikam" startswith "fab"', true], ['"Fabrikam" endswith "Kam"', true], ['"Fabrikam" !endswith "brik"', true],
-      ['"abc" in ("123", "345", "abc")', true], ['"bca" !in ("123", "345", "abc")', true], ['"ABC" in~ ("123", "345", "abc")', true],
-      ['"bca" !in~ ("123", "345", "ABC")', true], ['"North America" has_any("south", "north")', true],
-      ['"North America" has_all("south", "america")', false], ['"Fabrikam" matches regex "b.*k"', true],
-      ['5 between (1 .. 10)', true], ['datetime(2024-01-02) between (datetime(2024-01-01) .. 1d)', true], ['11 !between (1 .. 10)', true],
+      ['"aBc" == "aBc"', true],
+      ['"abc" != "ABC"', true],
+      ['"abc" =~ "ABC"', true],
+      ['"aBc" !~ "xyz"', true],
+      ['"FabriKam" contains "BRik"', true],
+      ['"Fabrikam" !contains "xyz"', true],
+      ['"FabriKam" contains_cs "Kam"', true],
+      ['"Fabrikam" startswith "fab"', true],
+      ['"Fabrikam" endswith "Kam"', true],
+      ['"Fabrikam" !endswith "brik"', true],
+      ['"abc" in ("123", "345", "abc")', true],
+      ['"bca" !in ("123", "345", "abc")', true],
+      ['"ABC" in~ ("123", "345", "abc")', true],
+      ['"bca" !in~ ("123", "345", "ABC")', true],
+      ['"North America" has_any("south", "north")', true],
+      ['"North America" has_all("south", "america")', false],
+      ['"Fabrikam" matches regex "b.*k"', true],
+      ['5 between (1 .. 10)', true],
+      ['datetime(2024-01-02) between (datetime(2024-01-01) .. 1d)', true],
+      ['11 !between (1 .. 10)', true],
     ];
     for (const [expr, expected] of cases) assert.equal(scalar(expr), expected, expr);
   });
 
   it('in accepts dynamic arrays and subqueries', () => {
     assert.equal(scalar('"b" in (dynamic(["a", "b"]))'), true);
-    assert.deepEqual(rows('datatable(x:string)["a","b","c"] | where x in ((datatable(y:string)["c","a"]))'), [['a'], ['c']]);
+    assert.deepEqual(rows('datatable(x:string)["a","b","c"] | where x in ((datatable(y:string)["c","a"]))'), [
+      ['a'],
+      ['c'],
+    ]);
   });
 
   it('arithmetic promotes types and integer division truncates', () => {
@@ -67,12 +83,24 @@ describe('engine: scalar semantics', () => {
     assert.equal(scalar("datetime_diff('year', datetime(2017-01-01), datetime(2000-12-31))"), 17);
     assert.equal(scalar("datetime_diff('month', datetime(2017-01-01), datetime(2000-12-31))"), 193);
     assert.equal(scalar("datetime_diff('day', datetime(2017-10-30 23:05:01), datetime(2017-11-01))"), -2);
-    assert.equal(scalar("datetime_diff('hour', datetime(2017-10-31 01:00), datetime(2017-10-30 23:59:59))"), 2);
+    assert.equal(
+      scalar("datetime_diff('hour', datetime(2017-10-31 01:00), datetime(2017-10-30 23:59:59))"),
+      2,
+    );
     // Datetimes are held to the millisecond, so the sub-millisecond digits print as zeros.
-    assert.equal(scalar("format_datetime(datetime(2015-12-14 02:03:04.123), 'yy-M-d h:m:s.fffffff')"), '15-12-14 2:3:4.1230000');
+    assert.equal(
+      scalar("format_datetime(datetime(2015-12-14 02:03:04.123), 'yy-M-d h:m:s.fffffff')"),
+      '15-12-14 2:3:4.1230000',
+    );
     // Kusto prints .1234500 here; the executor keeps milliseconds, so it refuses rather than print .1230000.
-    assert.throws(() => scalar("format_datetime(datetime(2015-12-14 02:03:04.12345), 'yy-M-d h:m:s.fffffff')"), /digits below a millisecond/);
-    assert.equal(scalar("format_datetime(datetime(2017-01-29 09:00:05), 'yyyy-MM-dd [HH:mm:ss]')"), '2017-01-29 [09:00:05]');
+    assert.throws(
+      () => scalar("format_datetime(datetime(2015-12-14 02:03:04.12345), 'yy-M-d h:m:s.fffffff')"),
+      /digits below a millisecond/,
+    );
+    assert.equal(
+      scalar("format_datetime(datetime(2017-01-29 09:00:05), 'yyyy-MM-dd [HH:mm:ss]')"),
+      '2017-01-29 [09:00:05]',
+    );
     assert.equal(scalar('todatetime("2015-12-24")'), '2015-12-24T00:00:00Z');
   });
 
@@ -103,7 +131,10 @@ describe('engine: scalar semantics', () => {
     assert.deepEqual(scalar('split("aa_bb", "_")'), ['aa', 'bb']);
     assert.deepEqual(scalar('split("aaa_bbb_ccc", "_", 1)'), ['bbb']);
     assert.equal(scalar('strcat("hello", " ", "world", 1)'), 'hello world1');
-    assert.equal(scalar('replace_string("A magic trick can turn a cat into a dog", "cat", "hamster")'), 'A magic trick can turn a hamster into a dog');
+    assert.equal(
+      scalar('replace_string("A magic trick can turn a cat into a dog", "cat", "hamster")'),
+      'A magic trick can turn a hamster into a dog',
+    );
     assert.equal(scalar('trim("--", "--https://bing.com--")'), 'https://bing.com');
     assert.equal(scalar('extract("x=([0-9.]+)", 1, "hello x=45.6|wo")'), '45.6');
     assert.equal(scalar('extract("x=([0-9.]+)", 1, "hello x=45.6|wo", typeof(real))'), 45.6);
@@ -135,7 +166,9 @@ describe('engine: scalar semantics', () => {
     assert.equal(scalar('ipv4_is_private("not an ip")'), null);
     assert.equal(scalar('ipv4_is_in_range("10.1.2.3", "10.1.0.0/16")'), true);
     assert.equal(scalar('ipv4_is_in_range("192.168.1.6", "192.168.1.1/30")'), false);
-    const url = scalar('parse_url("scheme://username:password@host:1234/this/is/a/path?k1=v1&k2=v2#fragment")') as Record<string, unknown>;
+    const url = scalar(
+      'parse_url("scheme://username:password@host:1234/this/is/a/path?k1=v1&k2=v2#fragment")',
+    ) as Record<string, unknown>;
     assert.equal(url.Host, 'host');
     assert.equal(url.Port, '1234');
     assert.equal(url.Path, '/this/is/a/path');

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { runInProcess, tempTree } from '../../helpers/cliHarness';
 
-const QUERY = 'DeviceNetworkEvents | where InitiatingProcessVersionInfoCompanyName has "GlavSoft" | summarize Count = count() by DeviceName\n';
+const QUERY =
+  'DeviceNetworkEvents | where InitiatingProcessVersionInfoCompanyName has "GlavSoft" | summarize Count = count() by DeviceName\n';
 const ROW = '{ DeviceName: h1, InitiatingProcessVersionInfoCompanyName: GlavSoft LLC. }';
 
 test('kqlhunt test: exit 0 when every case passes, 1 with a diff when one fails, 2 without test files', async () => {
@@ -24,7 +25,10 @@ test('kqlhunt test: exit 0 when every case passes, 1 with a diff when one fails,
     assert.match(all.stdout, /- \{"DeviceName":"h2","Count":1\}\n\s+\+ \{"DeviceName":"h1","Count":1\}/);
 
     const json = await runInProcess(['test', '--format', 'json'], tree.dir);
-    assert.deepEqual({ passed: JSON.parse(json.stdout).passed, failed: JSON.parse(json.stdout).failed }, { passed: 1, failed: 1 });
+    assert.deepEqual(
+      { passed: JSON.parse(json.stdout).passed, failed: JSON.parse(json.stdout).failed },
+      { passed: 1, failed: 1 },
+    );
 
     const none = await runInProcess(['test', 'empty'], tree.dir);
     assert.equal(none.code, 2);

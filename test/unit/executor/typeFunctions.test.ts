@@ -12,7 +12,7 @@ describe('executor: type functions', () => {
     assert.equal(scalar('gettype(123.45)'), 'real');
     assert.equal(scalar("gettype(parse_json('1'))"), 'int');
     assert.equal(scalar("gettype(parse_json('5000000000'))"), 'long');
-    assert.equal(scalar("gettype(parse_json(' {\"abc\":1} '))"), 'dictionary');
+    assert.equal(scalar('gettype(parse_json(\' {"abc":1} \'))'), 'dictionary');
     assert.equal(scalar("gettype(parse_json('[1, 2, 3]'))"), 'array');
     assert.equal(scalar("gettype(parse_json(''))"), 'null');
   });
@@ -27,8 +27,14 @@ describe('executor: type functions', () => {
   });
 
   it('toguid accepts the dashed and the 32-digit forms, else null', () => {
-    assert.equal(scalar('toguid("74BE27DE-1E4E-49D9-B579-FE0B331D3642")'), '74be27de-1e4e-49d9-b579-fe0b331d3642');
-    assert.equal(scalar('toguid("74be27de1e4e49d9b579fe0b331d3642")'), '74be27de-1e4e-49d9-b579-fe0b331d3642');
+    assert.equal(
+      scalar('toguid("74BE27DE-1E4E-49D9-B579-FE0B331D3642")'),
+      '74be27de-1e4e-49d9-b579-fe0b331d3642',
+    );
+    assert.equal(
+      scalar('toguid("74be27de1e4e49d9b579fe0b331d3642")'),
+      '74be27de-1e4e-49d9-b579-fe0b331d3642',
+    );
     assert.equal(scalar('toguid("not a guid")'), null);
     assert.equal(scalar('toguid("")'), null);
   });

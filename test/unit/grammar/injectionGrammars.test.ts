@@ -33,11 +33,17 @@ const HOSTS: Record<string, object> = {
       { match: '^\\s*(#.*)$', captures: { 1: { name: 'comment.line.number-sign.yaml' } } },
       {
         begin: '^([ ]*)([\\w-]+)(:)[ ]*([|>][-+0-9]*)$',
-        beginCaptures: { 2: { name: 'entity.name.tag.yaml' }, 4: { name: 'keyword.control.flow.block-scalar.literal.yaml' } },
+        beginCaptures: {
+          2: { name: 'entity.name.tag.yaml' },
+          4: { name: 'keyword.control.flow.block-scalar.literal.yaml' },
+        },
         while: '^(?=\\1[ ]+\\S|[ \\t]*$)',
         contentName: 'string.unquoted.block.yaml',
       },
-      { match: '^([ ]*)([\\w-]+)(:)(.*)$', captures: { 2: { name: 'entity.name.tag.yaml' }, 4: { name: 'string.unquoted.plain.out.yaml' } } },
+      {
+        match: '^([ ]*)([\\w-]+)(:)(.*)$',
+        captures: { 2: { name: 'entity.name.tag.yaml' }, 4: { name: 'string.unquoted.plain.out.yaml' } },
+      },
     ],
   },
 };
@@ -65,16 +71,23 @@ let registry: vsctm.Registry;
 
 before(async () => {
   const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
+  await oniguruma.loadWASM(
+    wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer,
+  );
   registry = new vsctm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s) => new oniguruma.OnigScanner(s), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s) => new oniguruma.OnigScanner(s),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scopeName) => {
-      if (HOSTS[scopeName]) return vsctm.parseRawGrammar(JSON.stringify(HOSTS[scopeName]), `${scopeName}.json`);
+      if (HOSTS[scopeName])
+        return vsctm.parseRawGrammar(JSON.stringify(HOSTS[scopeName]), `${scopeName}.json`);
       const file = FILES[scopeName];
       return file ? vsctm.parseRawGrammar(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'), file) : null;
     },
     // As VS Code does it: a grammar contributed with `injectTo` is injected into those scopes.
-    getInjections: (scopeName) => manifest.contributes.grammars.filter((g) => g.injectTo?.includes(scopeName)).map((g) => g.scopeName),
+    getInjections: (scopeName) =>
+      manifest.contributes.grammars.filter((g) => g.injectTo?.includes(scopeName)).map((g) => g.scopeName),
   });
 });
 
@@ -99,7 +112,8 @@ function scopesOf(tokens: { text: string; scopes: string[] }[], text: string, nt
 
 test('package.json wires the injections, the kusto alias and its activation', () => {
   const byScope = new Map(manifest.contributes.grammars.map((g) => [g.scopeName, g]));
-  for (const [scope, file] of Object.entries(FILES)) assert.equal(byScope.get(scope)?.path, `./${file}`, scope);
+  for (const [scope, file] of Object.entries(FILES))
+    assert.equal(byScope.get(scope)?.path, `./${file}`, scope);
   assert.deepEqual(byScope.get('markdown.kql.codeblock')?.injectTo, ['text.html.markdown']);
   assert.deepEqual(byScope.get('yaml.kql.query')?.injectTo, ['source.yaml']);
   assert.equal(byScope.get('markdown.kql.codeblock')?.embeddedLanguages?.['meta.embedded.block.kql'], 'kql');
@@ -130,14 +144,19 @@ test('Markdown: a ```kql or ~~~kusto fence is KQL, other fences and text are not
   const tokens = await tokenize('text.html.markdown', text);
   assert.equal(scopesOf(tokens, 'kql').at(-1), 'fenced_code.block.language.markdown');
   const where = scopesOf(tokens, 'where', 0);
-  assert.ok(where.includes('meta.embedded.block.kql') && where.at(-1) === 'keyword.control.tabular.kql', where.join(' '));
+  assert.ok(
+    where.includes('meta.embedded.block.kql') && where.at(-1) === 'keyword.control.tabular.kql',
+    where.join(' '),
+  );
   assert.equal(scopesOf(tokens, '443').at(-1), 'constant.numeric.kql');
   assert.ok(scopesOf(tokens, '//').some((s) => /^comment\.line.*\.kql$/.test(s)));
   assert.equal(scopesOf(tokens, 'take').at(-1), 'keyword.control.tabular.kql');
   // The closing fence ends the KQL: the paragraph after it and the Python fence are not KQL.
   assert.ok(!scopesOf(tokens, '- a list item').some((s) => s.includes('kql')));
   assert.ok(!scopesOf(tokens, 'where = 1').some((s) => s.includes('kql')));
-  assert.ok(!tokens.filter((t) => t.text.includes('Hunt for')).some((t) => t.scopes.some((s) => s.includes('kql'))));
+  assert.ok(
+    !tokens.filter((t) => t.text.includes('Hunt for')).some((t) => t.scopes.some((s) => s.includes('kql'))),
+  );
 });
 
 test('rule YAML: the query block scalar is KQL up to the next key; other block scalars stay strings', async () => {
@@ -157,10 +176,17 @@ test('rule YAML: the query block scalar is KQL up to the next key; other block s
   assert.ok(!scopesOf(tokens, 'where the network goes').some((s) => s.includes('kql')));
   assert.equal(scopesOf(tokens, 'query').at(-1), 'entity.name.tag.yaml');
   const where = scopesOf(tokens, 'where', 0);
-  assert.ok(where.includes('meta.embedded.block.kql') && where.at(-1) === 'keyword.control.tabular.kql', where.join(' '));
+  assert.ok(
+    where.includes('meta.embedded.block.kql') && where.at(-1) === 'keyword.control.tabular.kql',
+    where.join(' '),
+  );
   assert.equal(scopesOf(tokens, '5900').at(-1), 'constant.numeric.kql');
   assert.equal(scopesOf(tokens, 'entityMappings').at(-1), 'entity.name.tag.yaml');
-  assert.ok(!tokens.filter((t) => t.text.includes('where in a comment')).some((t) => t.scopes.some((s) => s.includes('kql'))));
+  assert.ok(
+    !tokens
+      .filter((t) => t.text.includes('where in a comment'))
+      .some((t) => t.scopes.some((s) => s.includes('kql'))),
+  );
 });
 
 test('the kusto alias grammar colours like the KQL grammar', async () => {

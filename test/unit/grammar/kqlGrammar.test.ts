@@ -14,10 +14,19 @@ let grammar: vsctm.IGrammar;
 
 before(async () => {
   const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
+  await oniguruma.loadWASM(
+    wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer,
+  );
   const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s) => new oniguruma.OnigScanner(s), createOnigString: (s) => new oniguruma.OnigString(s) }),
-    loadGrammar: async () => vsctm.parseRawGrammar(fs.readFileSync(path.join(REPO_ROOT, 'syntaxes/kql.tmLanguage.json'), 'utf8'), 'kql.tmLanguage.json'),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s) => new oniguruma.OnigScanner(s),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async () =>
+      vsctm.parseRawGrammar(
+        fs.readFileSync(path.join(REPO_ROOT, 'syntaxes/kql.tmLanguage.json'), 'utf8'),
+        'kql.tmLanguage.json',
+      ),
   });
   grammar = (await registry.loadGrammar('source.kql'))!;
 });
@@ -39,7 +48,7 @@ const cases: [string, string, RegExp][] = [
   ['T | where Timestamp > ago(5d)', '5d', /^constant\.numeric\.timespan/],
   ['T | where Timestamp > ago(30m)', '30m', /^constant\.numeric\.timespan/],
   ['T | where x == 42', '42', /^constant\.numeric/],
-  ["T | where Path == @'C:\\Windows\\'", "C:", /^string\.quoted\.single\.verbatim/],
+  ["T | where Path == @'C:\\Windows\\'", 'C:', /^string\.quoted\.single\.verbatim/],
   ['T | where Secret == h"hidden"', 'hidden', /^string\.quoted\.double/],
   ["T | where Secret == h'hidden'", "h'", /^storage\.modifier\.obfuscated/],
   ['T | where Name == "tvnc\\"server"', 'server', /^string\.quoted\.double/],
@@ -62,7 +71,11 @@ for (const [line, fragment, scope] of cases) {
 
 test('grammar: a multi-line query keeps its state across lines', () => {
   let state = vsctm.INITIAL;
-  const lines = ['DeviceNetworkEvents', "| where InitiatingProcessVersionInfoCompanyName has 'GlavSoft'", '| summarize Count=count() by DeviceId'];
+  const lines = [
+    'DeviceNetworkEvents',
+    "| where InitiatingProcessVersionInfoCompanyName has 'GlavSoft'",
+    '| summarize Count=count() by DeviceId',
+  ];
   const scopes: string[] = [];
   for (const line of lines) {
     const r = grammar.tokenizeLine(line, state);

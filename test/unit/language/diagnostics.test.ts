@@ -26,7 +26,10 @@ function assertOneErrorAt(marked: string, name: string) {
 
 test('the TightVNC detection validates with no errors', () => {
   const { diagnostics } = diagnosticsOf(TIGHTVNC);
-  assert.deepEqual(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error), []);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error),
+    [],
+  );
 });
 
 test('a misspelled column gets one error covering exactly that name', () => {
@@ -41,7 +44,9 @@ test('an unknown table is reported on the table name', () => {
 });
 
 test('positions are exact with CRLF line ends and tabs', () => {
-  const marked = TIGHTVNC.replace(/\n/g, '\r\n').replace('| where Initiating', '|\twhere Initiating').replace('InitiatingProcessVersionInfoCompanyName', `«${TYPO}»`);
+  const marked = TIGHTVNC.replace(/\n/g, '\r\n')
+    .replace('| where Initiating', '|\twhere Initiating')
+    .replace('InitiatingProcessVersionInfoCompanyName', `«${TYPO}»`);
   const m = parseMarkers(marked);
   const { document, diagnostics } = diagnosticsOf(m.text);
   const e = diagnostics[0];
@@ -59,7 +64,9 @@ test('positions count UTF-16 code units after non-ASCII text on the same line', 
 });
 
 test('each blank-line separated query is checked on its own', () => {
-  const m = parseMarkers('DeviceNetworkEvents | take 1\n\nDeviceNetworkEvents | project «Nope»\n\nDeviceNetworkEvents | count');
+  const m = parseMarkers(
+    'DeviceNetworkEvents | take 1\n\nDeviceNetworkEvents | project «Nope»\n\nDeviceNetworkEvents | count',
+  );
   const { document, diagnostics: all } = diagnosticsOf(m.text);
   // Only the engine's own diagnostics: the hunting lints (tested in editing/lints.test.ts) also flag the missing time filters.
   const diagnostics = all.filter((d) => d.source === 'kql');
@@ -69,13 +76,22 @@ test('each blank-line separated query is checked on its own', () => {
 
 test('a syntax error is reported', () => {
   const { diagnostics } = diagnosticsOf('DeviceNetworkEvents | where (RemotePort == 443');
-  assert.ok(diagnostics.some((d) => d.severity === DiagnosticSeverity.Error), JSON.stringify(diagnostics));
+  assert.ok(
+    diagnostics.some((d) => d.severity === DiagnosticSeverity.Error),
+    JSON.stringify(diagnostics),
+  );
 });
 
 test('a severity override changes or hides a diagnostic by code', () => {
   const text = 'DeviceNetworkEvents | project Nope';
-  assert.equal(diagnosticsOf(text, settings({ lints: { KS142: 'warning' } })).diagnostics[0].severity, DiagnosticSeverity.Warning);
-  assert.deepEqual(diagnosticsOf(text, settings({ lints: { KS142: 'off' } })).diagnostics.filter((d) => d.code === 'KS142'), []);
+  assert.equal(
+    diagnosticsOf(text, settings({ lints: { KS142: 'warning' } })).diagnostics[0].severity,
+    DiagnosticSeverity.Warning,
+  );
+  assert.deepEqual(
+    diagnosticsOf(text, settings({ lints: { KS142: 'off' } })).diagnostics.filter((d) => d.code === 'KS142'),
+    [],
+  );
 });
 
 test('a first-line comment pins the environment of a file', () => {
@@ -83,7 +99,10 @@ test('a first-line comment pins the environment of a file', () => {
   const pinned = doc('// kql-environment: sentinel\nDeviceNetworkEvents | take 1');
   assert.equal(service.environmentOf(pinned, settings()), 'sentinel');
   assert.equal(service.environmentOf(doc('DeviceNetworkEvents | take 1'), settings()), 'defender');
-  assert.equal(service.environmentOf(doc('DeviceNetworkEvents'), settings({ environment: 'sentinel' })), 'sentinel');
+  assert.equal(
+    service.environmentOf(doc('DeviceNetworkEvents'), settings({ environment: 'sentinel' })),
+    'sentinel',
+  );
 });
 
 test('re-analysing an edited document reuses the unchanged queries', () => {
@@ -91,7 +110,12 @@ test('re-analysing an edited document reuses the unchanged queries', () => {
   const s = settings();
   const first = service.analyze(doc('DeviceNetworkEvents | take 1\n\nDeviceNetworkEvents | take 2'), s);
   service.getDiagnostics(first, s);
-  const edited = TextDocument.create('file:///test.kql', 'kql', 2, 'DeviceNetworkEvents | take 1\n\nDeviceNetworkEvents | take 3');
+  const edited = TextDocument.create(
+    'file:///test.kql',
+    'kql',
+    2,
+    'DeviceNetworkEvents | take 1\n\nDeviceNetworkEvents | take 3',
+  );
   const second = service.analyze(edited, s, first);
   const blocks = second.queries[0].script.Blocks!;
   // The engine keeps a block's diagnostics only while its text is unchanged, so a cached answer
@@ -108,12 +132,18 @@ test('a query that makes the engine binder throw still gets diagnostics, hover, 
   const s = settings();
   for (const [text, languageId] of [
     ['DeviceEvents\n| evaluate sequence_detect(d', 'kql'],
-    ['id: 6d1c4a07-56a1-4e9d-9f3e-0f9a4c3b2d10\nname: Sequence\nkind: Scheduled\nquery: |\n  DeviceEvents\n  | evaluate sequence_detect(d\n', 'yaml'],
+    [
+      'id: 6d1c4a07-56a1-4e9d-9f3e-0f9a4c3b2d10\nname: Sequence\nkind: Scheduled\nquery: |\n  DeviceEvents\n  | evaluate sequence_detect(d\n',
+      'yaml',
+    ],
   ] as const) {
     const d = doc(text, `file:///binder-failure.${languageId}`, languageId);
     const analysis = service.analyze(d, s);
     const diagnostics = service.getDiagnostics(analysis, s);
-    assert.ok(diagnostics.some((x) => x.code === 'KS246'), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((x) => x.code === 'KS246'),
+      JSON.stringify(diagnostics),
+    );
     assert.ok(service.getDocumentSymbols(analysis).length > 0);
     service.getHover(analysis, d.positionAt(text.indexOf('sequence_detect') + 3));
     service.getCompletions(analysis, d.positionAt(text.length), { snippetSupport: true });

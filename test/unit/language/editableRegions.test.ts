@@ -15,7 +15,7 @@ function rule(query: string): TextDocument {
   return TextDocument.create('file:///rules/r.yaml', 'yaml', 1, text);
 }
 
-const BLOCK = "query: |\n  let win = 1d;\n  DeviceNetworkEvents | where Timestamp > ago(win) | take   10";
+const BLOCK = 'query: |\n  let win = 1d;\n  DeviceNetworkEvents | where Timestamp > ago(win) | take   10';
 const QUOTED = 'query: "let win = 1d;\\nDeviceNetworkEvents | where Timestamp > ago(win) | take   10"';
 
 function analyse(document: TextDocument) {
@@ -46,10 +46,19 @@ test('a double-quoted query is left alone by formatting and rename, which would 
 });
 
 test('a query in an ARM template string is not reformatted', () => {
-  const arm = JSON.stringify({
-    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-    resources: [{ type: 'Microsoft.OperationalInsights/workspaces/providers/alertRules', properties: { query: 'DeviceNetworkEvents | where Timestamp > ago(1d) | take   10' } }],
-  }, null, 2);
+  const arm = JSON.stringify(
+    {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      resources: [
+        {
+          type: 'Microsoft.OperationalInsights/workspaces/providers/alertRules',
+          properties: { query: 'DeviceNetworkEvents | where Timestamp > ago(1d) | take   10' },
+        },
+      ],
+    },
+    null,
+    2,
+  );
   const document = TextDocument.create('file:///arm/t.json', 'json', 1, arm);
   const { service, s, analysis } = analyse(document);
   assert.equal(analysis.queries.length, 1);

@@ -21,9 +21,13 @@ const EDGES = [
   'union SecurityEvent, SigninLogs | where isnotempty(Computer) | project x = iff(Computer =~ "a", 1, 2.0) | where x != 1',
 ];
 
-test('the shortcuts give exactly the engine\'s diagnostics and bound trees', () => {
+test("the shortcuts give exactly the engine's diagnostics and bound trees", () => {
   const { withShortcuts, shipped } = fingerprintsBothWays(EDGES);
   assert.ok(boundOperators(shipped) > 20, 'the queries bind many operators to their overloads');
-  assert.ok(shipped.some((f) => f.includes('dx KS')), 'the analyzers report something');
-  for (let i = 0; i < EDGES.length; i++) assert.equal(withShortcuts[i], shipped[i], `query ${i} differs:\n${EDGES[i]}`);
+  assert.ok(
+    shipped.some((f) => f.includes('dx KS')),
+    'the analyzers report something',
+  );
+  for (let i = 0; i < EDGES.length; i++)
+    assert.equal(withShortcuts[i], shipped[i], `query ${i} differs:\n${EDGES[i]}`);
 });

@@ -2,8 +2,14 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { installCompletionMemo, uninstallCompletionMemo } from '../../../server/src/language/engineTuning/completionMemo';
-import { installDatabaseIndex, uninstallDatabaseIndex } from '../../../server/src/language/engineTuning/databaseIndex';
+import {
+  installCompletionMemo,
+  uninstallCompletionMemo,
+} from '../../../server/src/language/engineTuning/completionMemo';
+import {
+  installDatabaseIndex,
+  uninstallDatabaseIndex,
+} from '../../../server/src/language/engineTuning/databaseIndex';
 import { kusto, toArray } from '../../../server/src/language/kustoEngine';
 import { BuiltinSchemaProvider } from '../../../server/src/schema/schemaProvider';
 import { doc, settings, testService } from '../../helpers/languageService';
@@ -38,7 +44,9 @@ function allCompletions(): string[] {
     const d = doc(text, `file:///memo-${i}-${out.length}.kql`);
     const analysis = service.analyze(d, settings());
     for (let offset = 0; offset <= text.length; offset += 3) {
-      out.push(JSON.stringify(service.getCompletions(analysis, d.positionAt(offset), { snippetSupport: true })));
+      out.push(
+        JSON.stringify(service.getCompletions(analysis, d.positionAt(offset), { snippetSupport: true })),
+      );
     }
   }
   return out;
@@ -57,7 +65,10 @@ test('memoised completion items are the very lists the engine builds without the
   // The second pass is served from the memo.
   const second = allCompletions();
   assert.equal(first.length, shipped.length);
-  assert.ok(shipped.some((list) => list.includes('"hash_sha256')), 'the lists hold built-in functions');
+  assert.ok(
+    shipped.some((list) => list.includes('"hash_sha256')),
+    'the lists hold built-in functions',
+  );
   for (let i = 0; i < shipped.length; i++) {
     assert.equal(first[i], shipped[i], `list ${i} differs on first use`);
     assert.equal(second[i], shipped[i], `list ${i} differs from the memo`);
@@ -69,7 +80,13 @@ test('the database index finds exactly the members that the engine scan finds', 
   const db = new BuiltinSchemaProvider().globalsFor('sentinel')!.Database!;
   const names = toArray(db.Members).map((m) => m.Name!);
   assert.ok(names.length > 1000, 'the Sentinel catalogue is the large one');
-  const probes = [...names, ...names.slice(0, 50).map((n) => n.toLowerCase()), 'NoSuchTable_CL', 'securityevent', ''];
+  const probes = [
+    ...names,
+    ...names.slice(0, 50).map((n) => n.toLowerCase()),
+    'NoSuchTable_CL',
+    'securityevent',
+    '',
+  ];
   // All symbol kinds, tables only, functions only.
   const matchFlags = [K.Symbols.SymbolMatch.Any, K.Symbols.SymbolMatch.Table, K.Symbols.SymbolMatch.Function];
   const lookup = (name: string, match: number) => {
@@ -87,5 +104,8 @@ test('the database index finds exactly the members that the engine scan finds', 
   }
   assert.equal(withIndex.length, shipped.length);
   for (let i = 0; i < shipped.length; i++) assert.deepEqual(withIndex[i], shipped[i], `probe ${i}`);
-  assert.ok(shipped.some((found) => found.length > 0) && shipped.some((found) => found.length === 0), 'some names are found and some are not');
+  assert.ok(
+    shipped.some((found) => found.length > 0) && shipped.some((found) => found.length === 0),
+    'some names are found and some are not',
+  );
 });

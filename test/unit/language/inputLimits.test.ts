@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { applyInputLimits, blockSpans, DEFAULT_INPUT_LIMITS, type LimitFinding } from '../../../server/src/language/inputLimits';
+import {
+  applyInputLimits,
+  blockSpans,
+  DEFAULT_INPUT_LIMITS,
+  type LimitFinding,
+} from '../../../server/src/language/inputLimits';
 import { sliceRegion, wholeTextRegion } from '../../../server/src/documents/regions';
 
 const limits = { ...DEFAULT_INPUT_LIMITS, maxDocumentSize: 10_000, maxQueries: 5, maxNestingDepth: 10 };
@@ -13,7 +18,9 @@ function check(text: string): LimitFinding | undefined {
 }
 
 test('ordinary queries pass every limit and keep their region', () => {
-  const region = wholeTextRegion('DeviceNetworkEvents\n| where RemotePort in (443, 80)\n| summarize count() by bin(Timestamp, 1h)');
+  const region = wholeTextRegion(
+    'DeviceNetworkEvents\n| where RemotePort in (443, 80)\n| summarize count() by bin(Timestamp, 1h)',
+  );
   const out = applyInputLimits([region], limits);
   assert.deepEqual(out.findings, []);
   assert.equal(out.regions[0], region);
@@ -40,7 +47,10 @@ test('deep nesting refuses only its own query, which is left out of the analysed
   const deep = 'print x = ' + '('.repeat(11) + '1' + ')'.repeat(11);
   const text = `print a = 1\n\n${deep}\n\nprint b = 2`;
   const out = applyInputLimits([wholeTextRegion(text)], limits);
-  assert.deepEqual(out.findings.map((f) => [f.code, f.start]), [['KQLH-LIMIT-NESTING', text.indexOf(deep) + 'print x = '.length + 10]]);
+  assert.deepEqual(
+    out.findings.map((f) => [f.code, f.start]),
+    [['KQLH-LIMIT-NESTING', text.indexOf(deep) + 'print x = '.length + 10]],
+  );
   const region = out.regions[0];
   assert.ok(!region.text.includes('((('));
   // Offsets on either side of the gap still map to their own characters.
@@ -70,10 +80,16 @@ test('findings are placed in the document through the region', () => {
   const doc = `# notes ${'('.repeat(300)}\n${'print ' + '['.repeat(11)}`;
   const start = doc.indexOf('print');
   const out = applyInputLimits([sliceRegion(doc, start, doc.length)], limits);
-  assert.deepEqual(out.findings.map((f) => [f.code, f.start]), [['KQLH-LIMIT-NESTING', start + 'print '.length + 10]]);
+  assert.deepEqual(
+    out.findings.map((f) => [f.code, f.start]),
+    [['KQLH-LIMIT-NESTING', start + 'print '.length + 10]],
+  );
 });
 
 test('blocks split as the engine splits them: a let prelude stays with its query', () => {
   const text = 'let x = 1;\n\nprint x\n\n// only a comment\nprint 2\n\n\nprint 3';
-  assert.deepEqual(blockSpans(text).map(([s, e]) => text.slice(s, e).trim()), ['let x = 1;\n\nprint x', '// only a comment\nprint 2', 'print 3']);
+  assert.deepEqual(
+    blockSpans(text).map(([s, e]) => text.slice(s, e).trim()),
+    ['let x = 1;\n\nprint x', '// only a comment\nprint 2', 'print 3'],
+  );
 });

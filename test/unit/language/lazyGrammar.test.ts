@@ -3,7 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { kusto } from '../../../server/src/language/kustoEngine';
-import { installLazyGrammar, queryGrammarBuilt, uninstallLazyGrammar } from '../../../server/src/language/engineTuning/lazyGrammar';
+import {
+  installLazyGrammar,
+  queryGrammarBuilt,
+  uninstallLazyGrammar,
+} from '../../../server/src/language/engineTuning/lazyGrammar';
 import { doc, settings, testService } from '../../helpers/languageService';
 import { REPO_ROOT } from '../../helpers/paths';
 
@@ -35,7 +39,9 @@ function completionsOf(analysed: ReturnType<typeof analyseAll>): string[] {
   const out: string[] = [];
   for (const { text, d, analysis } of analysed) {
     for (let offset = 0; offset <= text.length; offset += 4) {
-      out.push(JSON.stringify(service.getCompletions(analysis, d.positionAt(offset), { snippetSupport: true })));
+      out.push(
+        JSON.stringify(service.getCompletions(analysis, d.positionAt(offset), { snippetSupport: true })),
+      );
     }
   }
   return out;
@@ -47,8 +53,14 @@ test('diagnostics and hover do not build the query grammar; completion on code p
   const d = doc(text);
   const analysis = service.analyze(d, settings());
   const diagnostics = service.getDiagnostics(analysis, settings());
-  assert.ok(diagnostics.some((x) => String(x.message).includes('RemoteUrll')), 'the misspelled column is reported');
-  assert.ok(service.getHover(analysis, d.positionAt(text.indexOf('DeviceNetworkEvents') + 2)), 'the table has a hover');
+  assert.ok(
+    diagnostics.some((x) => String(x.message).includes('RemoteUrll')),
+    'the misspelled column is reported',
+  );
+  assert.ok(
+    service.getHover(analysis, d.positionAt(text.indexOf('DeviceNetworkEvents') + 2)),
+    'the table has a hover',
+  );
   // Parsed while the grammar is deferred: these codes build it when the completer first reads it.
   const early = analyseAll('early');
   assert.equal(queryGrammarBuilt(K), false, 'diagnostics and hover need no grammar');
@@ -65,10 +77,16 @@ test('diagnostics and hover do not build the query grammar; completion on code p
   } finally {
     installLazyGrammar(K);
   }
-  assert.deepEqual(early.map((a) => a.diagnostics), shippedAnalyses.map((a) => a.diagnostics));
+  assert.deepEqual(
+    early.map((a) => a.diagnostics),
+    shippedAnalyses.map((a) => a.diagnostics),
+  );
   assert.equal(lazy.length, shipped.length);
   for (let i = 0; i < shipped.length; i++) assert.equal(lazy[i], shipped[i], `completion list ${i}`);
-  assert.ok(shipped.some((l) => l.includes('"DeviceName"')) && shipped.some((l) => l.includes('"summarize"')), 'the lists hold columns and operators');
+  assert.ok(
+    shipped.some((l) => l.includes('"DeviceName"')) && shipped.some((l) => l.includes('"summarize"')),
+    'the lists hold columns and operators',
+  );
   // Warming once the grammar exists does no harm.
   service.warmCompletion();
 });

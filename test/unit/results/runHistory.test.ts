@@ -14,7 +14,18 @@ function done(runId: number, rows: number): RunView {
     startedAt: `2025-03-14T12:00:0${runId % 10}.000Z`,
     outcome: {
       state: 'done',
-      result: { tables: [{ name: 'PrimaryResult', columns: [{ name: 'a', type: 'long' }, { name: 'b', type: 'string' }], rows: Array.from({ length: rows }, (_, i) => [i, `r${i}`]) }] },
+      result: {
+        tables: [
+          {
+            name: 'PrimaryResult',
+            columns: [
+              { name: 'a', type: 'long' },
+              { name: 'b', type: 'string' },
+            ],
+            rows: Array.from({ length: rows }, (_, i) => [i, `r${i}`]),
+          },
+        ],
+      },
       stats: { durationMs: 5, rowCounts: [rows], truncated: false },
     },
   };
@@ -28,7 +39,10 @@ describe('run history', () => {
   it('keeps the newest runs first, up to the limit', () => {
     const history = new RunHistory({ maxRuns: 3, cellBudget: 1_000 });
     for (let id = 1; id <= 5; id++) history.record(done(id, 1));
-    assert.deepEqual(history.entries().map((e) => e.runId), [5, 4, 3]);
+    assert.deepEqual(
+      history.entries().map((e) => e.runId),
+      [5, 4, 3],
+    );
     assert.equal(history.get(1), undefined);
     assert.equal(history.latest?.runId, 5);
   });
@@ -37,9 +51,15 @@ describe('run history', () => {
     const history = new RunHistory();
     const running: RunView = { ...done(1, 0), outcome: { state: 'running' } };
     history.record(running);
-    assert.deepEqual(history.entries().map((e) => [e.runId, e.state, e.rowCount]), [[1, 'running', undefined]]);
+    assert.deepEqual(
+      history.entries().map((e) => [e.runId, e.state, e.rowCount]),
+      [[1, 'running', undefined]],
+    );
     history.record(done(1, 4));
-    assert.deepEqual(history.entries().map((e) => [e.runId, e.state, e.rowCount]), [[1, 'done', 4]]);
+    assert.deepEqual(
+      history.entries().map((e) => [e.runId, e.state, e.rowCount]),
+      [[1, 'done', 4]],
+    );
   });
 
   it('drops the rows of older runs beyond the cell budget, keeping their summary, and never the newest', () => {
@@ -66,7 +86,13 @@ describe('run history', () => {
     for (let id = 1; id <= 30; id++) history.record(done(id, 100_000));
     assert.equal(history.entries().length, 10);
     assert.equal(history.cellCount(), 200_000);
-    assert.deepEqual(history.entries().filter((e) => !e.rowsDropped).map((e) => e.runId), [30]);
+    assert.deepEqual(
+      history
+        .entries()
+        .filter((e) => !e.rowsDropped)
+        .map((e) => e.runId),
+      [30],
+    );
   });
 
   it('accepts a select message only with an integer run id', () => {

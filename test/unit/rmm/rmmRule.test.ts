@@ -25,24 +25,51 @@ describe('RMM rule YAML', () => {
     assert.equal(rule.id, id);
     assert.equal(rule.kind, 'Scheduled');
     assert.equal(rule.name, 'Remote management tool TightVNC - network connection');
-    assert.deepEqual(rule.requiredDataConnectors, [{ connectorId: 'MicrosoftThreatProtection', dataTypes: ['DeviceNetworkEvents'] }]);
+    assert.deepEqual(rule.requiredDataConnectors, [
+      { connectorId: 'MicrosoftThreatProtection', dataTypes: ['DeviceNetworkEvents'] },
+    ]);
     assert.deepEqual(rule.tactics, ['CommandAndControl']);
     assert.deepEqual(rule.relevantTechniques, ['T1219']);
-    assert.deepEqual(rule.entityMappings.map((m) => [m.entityType, m.fieldMappings[0].columnName]), [['Host', 'DeviceName'], ['URL', 'RemoteUrl']]);
+    assert.deepEqual(
+      rule.entityMappings.map((m) => [m.entityType, m.fieldMappings[0].columnName]),
+      [
+        ['Host', 'DeviceName'],
+        ['URL', 'RemoteUrl'],
+      ],
+    );
     assert.match(rule.query, /^DeviceNetworkEvents\n/);
   });
 
   it('lists every table of an all-kinds rule and maps the account of process events', () => {
-    const rule = parse(rmmRuleYaml([rmmToolById('anydesk')!, rmmToolById('teamviewer')!], [...DETECTION_KINDS], { id: randomUUID() })) as Rule;
-    assert.deepEqual(rule.requiredDataConnectors[0].dataTypes, ['DeviceNetworkEvents', 'DeviceProcessEvents', 'DeviceFileCertificateInfo']);
-    assert.deepEqual(rule.entityMappings.map((m) => m.entityType), ['Host', 'URL', 'Account']);
+    const rule = parse(
+      rmmRuleYaml([rmmToolById('anydesk')!, rmmToolById('teamviewer')!], [...DETECTION_KINDS], {
+        id: randomUUID(),
+      }),
+    ) as Rule;
+    assert.deepEqual(rule.requiredDataConnectors[0].dataTypes, [
+      'DeviceNetworkEvents',
+      'DeviceProcessEvents',
+      'DeviceFileCertificateInfo',
+    ]);
+    assert.deepEqual(
+      rule.entityMappings.map((m) => m.entityType),
+      ['Host', 'URL', 'Account'],
+    );
     assert.match(rule.name, /AnyDesk, TeamViewer/);
   });
 
   it('the checks that pass these rules catch a broken one', () => {
     const text = rmmRuleYaml([rmmToolById('tightvnc')!], ['network'], { id: randomUUID() });
-    const problems = ruleProblems(text.replace("InitiatingProcessVersionInfoCompanyName has 'GlavSoft'", "InitiatingProcessVersionInfoCompanyNme has 'GlavSoft'"));
-    assert.ok(problems.some((p) => p.includes('InitiatingProcessVersionInfoCompanyNme')), problems.join('\n'));
+    const problems = ruleProblems(
+      text.replace(
+        "InitiatingProcessVersionInfoCompanyName has 'GlavSoft'",
+        "InitiatingProcessVersionInfoCompanyNme has 'GlavSoft'",
+      ),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('InitiatingProcessVersionInfoCompanyNme')),
+      problems.join('\n'),
+    );
     assert.notDeepEqual(ruleProblems(text.replace('kind: Scheduled', 'kind: [')), []);
   });
 
@@ -55,12 +82,15 @@ describe('RMM rule YAML', () => {
     });
   }
 
-  it('the all-tools rule of each kind that fits Sentinel\'s query limit has no problem', () => {
+  it("the all-tools rule of each kind that fits Sentinel's query limit has no problem", () => {
     let generated = 0;
     for (const kinds of [...DETECTION_KINDS.map((k) => [k]), [...DETECTION_KINDS]]) {
       const query = rmmDetectionQuery(rmmTools(), kinds, { target: 'rule' }).text;
       if (query.length > MAX_RULE_QUERY_LENGTH) {
-        assert.throws(() => rmmRuleYaml(rmmTools(), kinds, { id: randomUUID() }), /would be \d+ characters; Sentinel accepts at most 10000/);
+        assert.throws(
+          () => rmmRuleYaml(rmmTools(), kinds, { id: randomUUID() }),
+          /would be \d+ characters; Sentinel accepts at most 10000/,
+        );
         continue;
       }
       const text = rmmRuleYaml(rmmTools(), kinds, { id: randomUUID() });

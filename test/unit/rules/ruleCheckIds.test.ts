@@ -53,7 +53,8 @@ function withCode(text: string, code: string): { diagnostic: Diagnostic; at: str
   const service = testService();
   const s = settings();
   const document = doc(text, 'file:///rules/rule.yaml', 'yaml');
-  return service.getDiagnostics(service.analyze(document, s), s)
+  return service
+    .getDiagnostics(service.analyze(document, s), s)
     .filter((d) => d.source === 'kql-rules' && d.code === code)
     .map((diagnostic) => ({ diagnostic, at: document.getText(diagnostic.range) }));
 }
@@ -77,18 +78,62 @@ const ONE_FIELD = '    fieldMappings:\n      - identifier: HostName\n        col
 
 // [check, the rule that breaks it, where the finding points, a rule that keeps it]
 const CASES: [string, string, string, string][] = [
-  ['rule-aggregation-kind', edit(RULE, 'aggregationKind: SingleAlert', 'aggregationKind: PerResult'), 'PerResult',
-    edit(RULE, 'aggregationKind: SingleAlert', 'aggregationKind: AlertPerResult')],
-  ['rule-column-name-format', edit(RULE, '        columnName: DeviceName', '        columnName: Device Name'), 'Device Name',
-    edit(RULE, '        columnName: DeviceName', '        columnName: _DeviceName2').replace('| project TimeGenerated, DeviceName,', '| project TimeGenerated, _DeviceName2 = DeviceName,')],
+  [
+    'rule-aggregation-kind',
+    edit(RULE, 'aggregationKind: SingleAlert', 'aggregationKind: PerResult'),
+    'PerResult',
+    edit(RULE, 'aggregationKind: SingleAlert', 'aggregationKind: AlertPerResult'),
+  ],
+  [
+    'rule-column-name-format',
+    edit(RULE, '        columnName: DeviceName', '        columnName: Device Name'),
+    'Device Name',
+    edit(RULE, '        columnName: DeviceName', '        columnName: _DeviceName2').replace(
+      '| project TimeGenerated, DeviceName,',
+      '| project TimeGenerated, _DeviceName2 = DeviceName,',
+    ),
+  ],
   ['rule-field-mappings-count', edit(RULE, ONE_FIELD, FOUR_FIELDS), 'fieldMappings', RULE],
-  ['rule-field-type', edit(RULE, 'entityMappings:\n  - entityType: Host', 'entityMappings: Host\nunused:\n  - entityType: Host'), 'Host', RULE],
-  ['rule-hunting-tactic', edit(HUNTING, '  - Discovery', '  - Recon'), 'Recon', edit(HUNTING, '  - Discovery', '  - Reconnaissance')],
-  ['rule-legacy-entity-column', edit(RULE, 'RemoteUrl, RemoteIP', 'RemoteUrl, RemoteIP, HostCustomEntity = DeviceName'), 'query',
-    edit(edit(RULE, 'RemoteUrl, RemoteIP', 'RemoteUrl, RemoteIP, HostCustomEntity = DeviceName'), '        columnName: DeviceName', '        columnName: HostCustomEntity')],
-  ['rule-placeholders', edit(RULE, 'Connection from {{DeviceName}} to {{RemoteIP}}', 'Seen {{DeviceName}} {{RemoteIP}} {{RemoteUrl}} {{TimeGenerated}}'),
+  [
+    'rule-field-type',
+    edit(
+      RULE,
+      'entityMappings:\n  - entityType: Host',
+      'entityMappings: Host\nunused:\n  - entityType: Host',
+    ),
+    'Host',
+    RULE,
+  ],
+  [
+    'rule-hunting-tactic',
+    edit(HUNTING, '  - Discovery', '  - Recon'),
+    'Recon',
+    edit(HUNTING, '  - Discovery', '  - Reconnaissance'),
+  ],
+  [
+    'rule-legacy-entity-column',
+    edit(RULE, 'RemoteUrl, RemoteIP', 'RemoteUrl, RemoteIP, HostCustomEntity = DeviceName'),
+    'query',
+    edit(
+      edit(RULE, 'RemoteUrl, RemoteIP', 'RemoteUrl, RemoteIP, HostCustomEntity = DeviceName'),
+      '        columnName: DeviceName',
+      '        columnName: HostCustomEntity',
+    ),
+  ],
+  [
+    'rule-placeholders',
+    edit(
+      RULE,
+      'Connection from {{DeviceName}} to {{RemoteIP}}',
+      'Seen {{DeviceName}} {{RemoteIP}} {{RemoteUrl}} {{TimeGenerated}}',
+    ),
     'Seen {{DeviceName}} {{RemoteIP}} {{RemoteUrl}} {{TimeGenerated}}',
-    edit(RULE, 'Connection from {{DeviceName}} to {{RemoteIP}}', 'Seen {{DeviceName}} {{RemoteIP}} {{RemoteUrl}}')],
+    edit(
+      RULE,
+      'Connection from {{DeviceName}} to {{RemoteIP}}',
+      'Seen {{DeviceName}} {{RemoteIP}} {{RemoteUrl}}',
+    ),
+  ],
 ];
 
 for (const [code, broken, at, kept] of CASES) {

@@ -54,13 +54,20 @@ function findings(text: string, uri = 'file:///rules/rule.yaml'): Diagnostic[] {
 function one(text: string, code: string): { diagnostic: Diagnostic; at: string } {
   const all = findings(text);
   const matching = all.filter((d) => d.code === code);
-  assert.equal(matching.length, 1, `expected one ${code}, got ${JSON.stringify(all.map((d) => [d.code, d.message]))}`);
+  assert.equal(
+    matching.length,
+    1,
+    `expected one ${code}, got ${JSON.stringify(all.map((d) => [d.code, d.message]))}`,
+  );
   const document = doc(text, 'file:///x.yaml', 'yaml');
   return { diagnostic: matching[0], at: document.getText(matching[0].range) };
 }
 
 test('a complete, correct Scheduled rule has no findings at all', () => {
-  assert.deepEqual(findings(GOOD).map((d) => d.message), []);
+  assert.deepEqual(
+    findings(GOOD).map((d) => d.message),
+    [],
+  );
 });
 
 test('the check table gives every check a severity, message and description', () => {
@@ -86,13 +93,33 @@ test('each field check points at the exact YAML node', () => {
     ['triggerThreshold: 0', 'triggerThreshold: 10001', 'rule-trigger-threshold', '10001'],
     ['      - identifier: HostName', '      - identifier: Hostname', 'rule-entity-identifier', 'Hostname'],
     ['  - entityType: IP', '  - entityType: IPAddress', 'rule-entity-type', 'IPAddress'],
-    ['        columnName: RemoteIP', '        columnName: RemoteAddress', 'rule-column-not-in-output', 'RemoteAddress'],
+    [
+      '        columnName: RemoteIP',
+      '        columnName: RemoteAddress',
+      'rule-column-not-in-output',
+      'RemoteAddress',
+    ],
     ['  Url: RemoteUrl', '  Url: Url', 'rule-column-not-in-output', 'Url'],
     ['  Url: RemoteUrl', '  Url-Detail: RemoteUrl', 'rule-custom-details', 'Url-Detail'],
-    ['  - connectorId: MicrosoftThreatProtection', '  - connectorId: MicrosoftThreatProtections', 'rule-connector-id', 'MicrosoftThreatProtections'],
-    ['      - DeviceNetworkEvents', '      - DeviceProcessEvents', 'rule-data-types', 'requiredDataConnectors'],
+    [
+      '  - connectorId: MicrosoftThreatProtection',
+      '  - connectorId: MicrosoftThreatProtections',
+      'rule-connector-id',
+      'MicrosoftThreatProtections',
+    ],
+    [
+      '      - DeviceNetworkEvents',
+      '      - DeviceProcessEvents',
+      'rule-data-types',
+      'requiredDataConnectors',
+    ],
     ['version: 1.0.0', 'version: 1.0', 'rule-version-format', '1.0'],
-    ['queryFrequency: 1h\nqueryPeriod: 1h', 'queryFrequency: 30m\nqueryPeriod: 2d', 'rule-long-period-frequency', '30m'],
+    [
+      'queryFrequency: 1h\nqueryPeriod: 1h',
+      'queryFrequency: 30m\nqueryPeriod: 2d',
+      'rule-long-period-frequency',
+      '30m',
+    ],
   ];
   for (const [from, to, code, at] of cases) {
     assert.ok(GOOD.includes(from), from);
@@ -104,39 +131,74 @@ test('each field check points at the exact YAML node', () => {
 test('required fields per kind, and scalar lists with their quick-fix data', () => {
   const noTrigger = GOOD.replace('triggerOperator: gt\n', '');
   const missing = one(noTrigger, 'rule-required-field');
-  assert.match(String(missing.diagnostic.message), /'triggerOperator' is required in a Scheduled analytic rule/);
+  assert.match(
+    String(missing.diagnostic.message),
+    /'triggerOperator' is required in a Scheduled analytic rule/,
+  );
   assert.equal(missing.at, 'kind');
   // NRT rules have no schedule or trigger.
-  const nrt = GOOD.replace('kind: Scheduled', 'kind: NRT').replace(/^(queryFrequency|queryPeriod|triggerOperator|triggerThreshold):.*\n/gm, '');
-  assert.deepEqual(findings(nrt).map((d) => d.message), []);
-  const scalar = one(GOOD.replace('tactics:\n  - CommandAndControl', 'tactics: CommandAndControl'), 'rule-expected-list');
+  const nrt = GOOD.replace('kind: Scheduled', 'kind: NRT').replace(
+    /^(queryFrequency|queryPeriod|triggerOperator|triggerThreshold):.*\n/gm,
+    '',
+  );
+  assert.deepEqual(
+    findings(nrt).map((d) => d.message),
+    [],
+  );
+  const scalar = one(
+    GOOD.replace('tactics:\n  - CommandAndControl', 'tactics: CommandAndControl'),
+    'rule-expected-list',
+  );
   assert.equal(scalar.at, 'CommandAndControl');
   assert.deepEqual(scalar.diagnostic.data, { ruleFix: { kind: 'toList', field: 'tactics' } });
   const longName = one(GOOD.replace(/^name: .*$/m, `name: ${'x'.repeat(257)}`), 'rule-length');
   assert.match(String(longName.diagnostic.message), /257 characters long; the limit is 256/);
-  const longQuery = one(GOOD.replace('  | project', `  | where A == "${'y'.repeat(10000)}"\n  | project`), 'rule-length');
+  const longQuery = one(
+    GOOD.replace('  | project', `  | where A == "${'y'.repeat(10000)}"\n  | project`),
+    'rule-length',
+  );
   assert.equal(longQuery.at, 'query');
 });
 
 test('entity mappings: counts, duplicates and required identifiers', () => {
-  const six = GOOD.replace('entityMappings:\n', `entityMappings:\n${'  - entityType: IP\n    fieldMappings:\n      - identifier: Address\n        columnName: RemoteIP\n'.repeat(5)}`);
+  const six = GOOD.replace(
+    'entityMappings:\n',
+    `entityMappings:\n${'  - entityType: IP\n    fieldMappings:\n      - identifier: Address\n        columnName: RemoteIP\n'.repeat(5)}`,
+  );
   assert.equal(one(six, 'rule-entity-mappings-count').at, 'entityMappings');
-  const fileHash = GOOD.replace('  - entityType: IP\n    fieldMappings:\n      - identifier: Address', '  - entityType: FileHash\n    fieldMappings:\n      - identifier: Value');
+  const fileHash = GOOD.replace(
+    '  - entityType: IP\n    fieldMappings:\n      - identifier: Address',
+    '  - entityType: FileHash\n    fieldMappings:\n      - identifier: Value',
+  );
   assert.equal(one(fileHash, 'rule-entity-required-identifiers').at, 'FileHash');
-  const duplicate = GOOD.replace('        columnName: DeviceName\n', '        columnName: DeviceName\n      - identifier: HostName\n        columnName: DeviceName\n');
+  const duplicate = GOOD.replace(
+    '        columnName: DeviceName\n',
+    '        columnName: DeviceName\n      - identifier: HostName\n        columnName: DeviceName\n',
+  );
   assert.equal(one(duplicate, 'rule-entity-identifier-duplicate').at, 'HostName');
 });
 
 test('hunting queries need only id, name, description and query', () => {
   const hunting = `id: 0a1b2c3d-1111-2222-3333-444455556666\nname: Hunt\ndescription: d\nrequiredDataConnectors: []\ntactics:\n  - Discovery\nquery: |\n  SecurityEvent | take 10\n`;
-  assert.deepEqual(findings(hunting).map((d) => d.message), []);
-  assert.match(String(one(hunting.replace(/^name: Hunt\n/m, ''), 'rule-required-field').diagnostic.message), /'name' is required in a hunting query/);
+  assert.deepEqual(
+    findings(hunting).map((d) => d.message),
+    [],
+  );
+  assert.match(
+    String(one(hunting.replace(/^name: Hunt\n/m, ''), 'rule-required-field').diagnostic.message),
+    /'name' is required in a hunting query/,
+  );
 });
 
 test('an id used by another file in the workspace is reported with that file', () => {
   const rule = parseRuleYaml(GOOD)!;
-  const index: RuleIdIndex = { otherFilesWithId: (id, uri) => (id === '3f1c2a5e-7b8d-4e6f-9a0b-1c2d3e4f5a6b' && uri !== 'file:///w/b.yaml' ? ['file:///w/b.yaml'] : []) };
-  const found = checkRule({ rule, uri: 'file:///w/a.yaml', ids: index }).filter((f) => f.check === 'rule-id-duplicate');
+  const index: RuleIdIndex = {
+    otherFilesWithId: (id, uri) =>
+      id === '3f1c2a5e-7b8d-4e6f-9a0b-1c2d3e4f5a6b' && uri !== 'file:///w/b.yaml' ? ['file:///w/b.yaml'] : [],
+  };
+  const found = checkRule({ rule, uri: 'file:///w/a.yaml', ids: index }).filter(
+    (f) => f.check === 'rule-id-duplicate',
+  );
   assert.equal(found.length, 1);
   assert.match(found[0].message, /also used by w\/b\.yaml/);
   assert.equal(GOOD.slice(found[0].start, found[0].end), '3f1c2a5e-7b8d-4e6f-9a0b-1c2d3e4f5a6b');
@@ -147,9 +209,16 @@ test('severity overrides and off switch rule checks by id', () => {
   const text = GOOD.replace('severity: Medium', 'severity: Severe');
   const document = doc(text, 'file:///r.yaml', 'yaml');
   const warn = settings({ lints: { 'rule-severity': 'warning' } });
-  assert.equal(service.getDiagnostics(service.analyze(document, warn), warn).find((d) => d.code === 'rule-severity')?.severity, DiagnosticSeverity.Warning);
+  assert.equal(
+    service.getDiagnostics(service.analyze(document, warn), warn).find((d) => d.code === 'rule-severity')
+      ?.severity,
+    DiagnosticSeverity.Warning,
+  );
   const off = settings({ lints: { 'rule-severity': 'off' } });
-  assert.equal(service.getDiagnostics(service.analyze(document, off), off).find((d) => d.code === 'rule-severity'), undefined);
+  assert.equal(
+    service.getDiagnostics(service.analyze(document, off), off).find((d) => d.code === 'rule-severity'),
+    undefined,
+  );
 });
 
 test('rule YAML is checked in the Sentinel environment and a misspelled column lands on its YAML line', () => {
@@ -161,12 +230,19 @@ test('rule YAML is checked in the Sentinel environment and a misspelled column l
   const unknown = service.getDiagnostics(service.analyze(document, s), s).filter((d) => d.source === 'kql');
   assert.equal(unknown.length, 1, JSON.stringify(unknown));
   assert.equal(document.getText(unknown[0].range), 'RemoteIPP');
-  assert.equal(unknown[0].range.start.line, text.split('\n').findIndex((l) => l.includes('RemoteIPP')));
+  assert.equal(
+    unknown[0].range.start.line,
+    text.split('\n').findIndex((l) => l.includes('RemoteIPP')),
+  );
 });
 
 test('YAML that is not a rule gets no diagnostics at all', () => {
   const service = testService();
-  for (const text of ['on: push\njobs:\n  build:\n    runs-on: ubuntu\n', 'query: [unclosed\nkey: : bad\n', 'apiVersion: v1\nkind: Pod\n']) {
+  for (const text of [
+    'on: push\njobs:\n  build:\n    runs-on: ubuntu\n',
+    'query: [unclosed\nkey: : bad\n',
+    'apiVersion: v1\nkind: Pod\n',
+  ]) {
     const document = doc(text, 'file:///ci.yaml', 'yaml');
     const s = settings();
     assert.deepEqual(service.getDiagnostics(service.analyze(document, s), s), [], text);

@@ -10,7 +10,9 @@ function labelsAt(marked: string): string[] {
   const service = testService();
   const document = doc(text, 'file:///rules/r.yaml', 'yaml');
   const s = settings();
-  const list = service.getCompletions(service.analyze(document, s), document.positionAt(caret!), { snippetSupport: true });
+  const list = service.getCompletions(service.analyze(document, s), document.positionAt(caret!), {
+    snippetSupport: true,
+  });
   return list.items.map((i) => i.label);
 }
 
@@ -29,7 +31,12 @@ test('the fixed values of kind, severity, triggerOperator, tactics, entityType a
   assert.ok(labelsAt(`${RULE}tactics:\n  - Comm‸\nquery: T\n`).includes('CommandAndControl'));
   assert.ok(labelsAt(`${RULE}tactics: [Persistence, ‸]\nquery: T\n`).includes('DefenseEvasion'));
   assert.ok(labelsAt(`${RULE}query: T\nentityMappings:\n  - entityType: ‸\n`).includes('Account'));
-  assert.deepEqual(labelsAt(`${RULE}query: T\nentityMappings:\n  - entityType: IP\n    fieldMappings:\n      - identifier: ‸\n`), ['Address']);
+  assert.deepEqual(
+    labelsAt(
+      `${RULE}query: T\nentityMappings:\n  - entityType: IP\n    fieldMappings:\n      - identifier: ‸\n`,
+    ),
+    ['Address'],
+  );
 });
 
 test('inside the query, completion is the KQL engine’s', () => {
@@ -45,10 +52,27 @@ test('quick fixes turn a scalar tactic into a list and re-indent a misplaced dat
   const document = doc(text, 'file:///rules/r.yaml', 'yaml');
   const analysis = service.analyze(document, s);
   const diagnostics = service.getDiagnostics(analysis, s).filter((d) => d.source === 'kql-rules');
-  const actions = service.getCodeActions(analysis, diagnostics[0].range, diagnostics).filter((a) => a.kind === CodeActionKind.QuickFix && a.edit);
-  assert.deepEqual(actions.map((a) => a.title).sort(), ["Indent by 2 spaces under the list item above", "Make 'tactics' a list"]);
-  const fixed = TextDocument.applyEdits(document, actions.flatMap((a) => a.edit!.changes![document.uri]));
-  assert.match(fixed, /requiredDataConnectors:\n {4}- connectorId: MicrosoftThreatProtection\n {6}dataTypes:\n {10}- DeviceNetworkEvents\ntactics:\n {2}- CommandAndControl\n/);
+  const actions = service
+    .getCodeActions(analysis, diagnostics[0].range, diagnostics)
+    .filter((a) => a.kind === CodeActionKind.QuickFix && a.edit);
+  assert.deepEqual(actions.map((a) => a.title).sort(), [
+    'Indent by 2 spaces under the list item above',
+    "Make 'tactics' a list",
+  ]);
+  const fixed = TextDocument.applyEdits(
+    document,
+    actions.flatMap((a) => a.edit!.changes![document.uri]),
+  );
+  assert.match(
+    fixed,
+    /requiredDataConnectors:\n {4}- connectorId: MicrosoftThreatProtection\n {6}dataTypes:\n {10}- DeviceNetworkEvents\ntactics:\n {2}- CommandAndControl\n/,
+  );
   const after = doc(fixed, 'file:///rules/r.yaml', 'yaml');
-  assert.deepEqual(service.getDiagnostics(service.analyze(after, s), s).filter((d) => d.source === 'kql-rules' && d.severity === 1).map((d) => d.message), []);
+  assert.deepEqual(
+    service
+      .getDiagnostics(service.analyze(after, s), s)
+      .filter((d) => d.source === 'kql-rules' && d.severity === 1)
+      .map((d) => d.message),
+    [],
+  );
 });

@@ -34,10 +34,21 @@ function fixesOf(text: string) {
   const document = doc(text, 'file:///rules/r.yaml', 'yaml');
   const analysis = service.analyze(document, s);
   const diagnostics = service.getDiagnostics(analysis, s).filter((d) => d.source === 'kql-rules');
-  const actions = diagnostics.flatMap((d) => service.getCodeActions(analysis, d.range, [d])).filter((a) => a.kind === CodeActionKind.QuickFix && a.edit);
+  const actions = diagnostics
+    .flatMap((d) => service.getCodeActions(analysis, d.range, [d]))
+    .filter((a) => a.kind === CodeActionKind.QuickFix && a.edit);
   const errorsAfter = () => {
-    const fixed = doc(TextDocument.applyEdits(document, actions.flatMap((a) => a.edit!.changes![document.uri])), document.uri, 'yaml');
-    const after = service.getDiagnostics(service.analyze(fixed, s), s).filter((d) => d.source === 'kql-rules' && d.severity === DiagnosticSeverity.Error);
+    const fixed = doc(
+      TextDocument.applyEdits(
+        document,
+        actions.flatMap((a) => a.edit!.changes![document.uri]),
+      ),
+      document.uri,
+      'yaml',
+    );
+    const after = service
+      .getDiagnostics(service.analyze(fixed, s), s)
+      .filter((d) => d.source === 'kql-rules' && d.severity === DiagnosticSeverity.Error);
     return { text: fixed.getText(), errors: after.map((d) => d.message) };
   };
   return { diagnostics, actions, errorsAfter };
@@ -76,18 +87,44 @@ test('the technique id a malformed one means: case, a short sub-technique number
 });
 
 test('quick fixes replace a misspelt tactic and a malformed technique, and the rule is clean afterwards', () => {
-  const { diagnostics, actions, errorsAfter } = fixesOf(RULE('tactics:\n  - Persistance\n  - command and control', 'relevantTechniques:\n  - t1219\n  - "T1547.1"'));
-  assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['rule-tactic', 'rule-tactic', 'rule-technique-format', 'rule-technique-format']);
-  assert.match(String(diagnostics.find((d) => d.code === 'rule-tactic')!.message), /Did you mean Persistence\?/);
-  assert.deepEqual(actions.map((a) => a.title), ["Change to 'Persistence'", "Change to 'CommandAndControl'", "Change to 'T1219'", "Change to 'T1547.001'"]);
+  const { diagnostics, actions, errorsAfter } = fixesOf(
+    RULE(
+      'tactics:\n  - Persistance\n  - command and control',
+      'relevantTechniques:\n  - t1219\n  - "T1547.1"',
+    ),
+  );
+  assert.deepEqual(diagnostics.map((d) => d.code).sort(), [
+    'rule-tactic',
+    'rule-tactic',
+    'rule-technique-format',
+    'rule-technique-format',
+  ]);
+  assert.match(
+    String(diagnostics.find((d) => d.code === 'rule-tactic')!.message),
+    /Did you mean Persistence\?/,
+  );
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    [
+      "Change to 'Persistence'",
+      "Change to 'CommandAndControl'",
+      "Change to 'T1219'",
+      "Change to 'T1547.001'",
+    ],
+  );
   assert.ok(actions.every((a) => a.isPreferred && a.diagnostics?.length === 1));
   const after = errorsAfter();
   assert.deepEqual(after.errors, []);
-  assert.match(after.text, /tactics:\n {2}- Persistence\n {2}- CommandAndControl\nrelevantTechniques:\n {2}- T1219\n {2}- T1547\.001\n/);
+  assert.match(
+    after.text,
+    /tactics:\n {2}- Persistence\n {2}- CommandAndControl\nrelevantTechniques:\n {2}- T1219\n {2}- T1547\.001\n/,
+  );
 });
 
 test('no quick fix where there is no one right answer', () => {
-  const { diagnostics, actions } = fixesOf(RULE('tactics:\n  - Exfil\n  - CommandAndControl', 'relevantTechniques:\n  - T12190'));
+  const { diagnostics, actions } = fixesOf(
+    RULE('tactics:\n  - Exfil\n  - CommandAndControl', 'relevantTechniques:\n  - T12190'),
+  );
   assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['rule-tactic', 'rule-technique-format']);
   assert.deepEqual(actions, []);
 });
@@ -95,7 +132,10 @@ test('no quick fix where there is no one right answer', () => {
 test("making a scalar tactic a list keeps a CRLF file's line breaks", () => {
   const text = RULE('tactics: CommandAndControl', 'relevantTechniques:\n  - T1219').replace(/\n/g, '\r\n');
   const { actions, errorsAfter } = fixesOf(text);
-  assert.deepEqual(actions.map((a) => a.title), ["Make 'tactics' a list"]);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ["Make 'tactics' a list"],
+  );
   const after = errorsAfter();
   assert.deepEqual(after.errors, []);
   assert.match(after.text, /\r\ntactics:\r\n {2}- CommandAndControl\r\nrelevantTechniques:/);

@@ -6,10 +6,26 @@ import { normalizeTypeName } from '../../../server/src/schema/typeNames';
 
 test('type names as real schema files spell them map onto Kusto types', () => {
   const cases: [string, string | undefined][] = [
-    ['String', 'string'], ['string ', 'string'], ['DateTime', 'datetime'], ['Date/time', 'datetime'], ['BigInt', 'long'],
-    ['Int64', 'long'], ['SByte', 'int'], ['Int32', 'int'], ['Integer', 'int'], ['Double', 'real'], ['Float', 'real'],
-    ['Boolean', 'bool'], ['nullable bool', 'bool'], ['GUID', 'guid'], ['Object', 'dynamic'], ['Uri', 'string'],
-    ['enum', 'string'], ['System.String', 'string'], ['whatever', undefined], ['', undefined],
+    ['String', 'string'],
+    ['string ', 'string'],
+    ['DateTime', 'datetime'],
+    ['Date/time', 'datetime'],
+    ['BigInt', 'long'],
+    ['Int64', 'long'],
+    ['SByte', 'int'],
+    ['Int32', 'int'],
+    ['Integer', 'int'],
+    ['Double', 'real'],
+    ['Float', 'real'],
+    ['Boolean', 'bool'],
+    ['nullable bool', 'bool'],
+    ['GUID', 'guid'],
+    ['Object', 'dynamic'],
+    ['Uri', 'string'],
+    ['enum', 'string'],
+    ['System.String', 'string'],
+    ['whatever', undefined],
+    ['', undefined],
   ];
   for (const [raw, expected] of cases) assert.equal(normalizeTypeName(raw), expected, raw);
   assert.equal(normalizeTypeName(42), undefined);
@@ -36,43 +52,77 @@ test('a CustomTables file with messy keys and types becomes one table', () => {
       {"Name": "Extra", "Type": "Blob"},
     ]
   }`);
-  assert.deepEqual(parsed.tables, [{
-    name: 'Contoso_CL',
-    columns: [{ name: 'TimeGenerated', type: 'datetime' }, { name: 'Computer', type: 'string' }, { name: 'Bytes', type: 'long' }, { name: 'Extra', type: 'dynamic' }],
-  }]);
+  assert.deepEqual(parsed.tables, [
+    {
+      name: 'Contoso_CL',
+      columns: [
+        { name: 'TimeGenerated', type: 'datetime' },
+        { name: 'Computer', type: 'string' },
+        { name: 'Bytes', type: 'long' },
+        { name: 'Extra', type: 'dynamic' },
+      ],
+    },
+  ]);
   assert.equal(parsed.problems.length, 1);
   assert.match(parsed.problems[0].message, /unknown type "Blob", treated as dynamic/);
   assert.equal(parsed.problems[0].severity, 'warning');
 });
 
 test('a function file gives parameters (optional ones with typed defaults) and result columns', () => {
-  const parsed = parseSchemaFile(JSON.stringify({
-    FunctionName: 'MyParser',
-    FunctionParameters: [{ Name: 'starttime', Type: 'datetime', IsRequired: true }, { Name: 'names', Type: 'dynamic', IsRequired: false }],
-    FunctionResultColumns: [{ Name: 'User', Type: 'String' }],
-  }));
-  assert.deepEqual(parsed.functions, [{
-    name: 'MyParser',
-    parameters: [{ name: 'starttime', type: 'datetime' }, { name: 'names', type: 'dynamic', defaultValue: 'dynamic(null)' }],
-    resultColumns: [{ name: 'User', type: 'string' }],
-  }]);
+  const parsed = parseSchemaFile(
+    JSON.stringify({
+      FunctionName: 'MyParser',
+      FunctionParameters: [
+        { Name: 'starttime', Type: 'datetime', IsRequired: true },
+        { Name: 'names', Type: 'dynamic', IsRequired: false },
+      ],
+      FunctionResultColumns: [{ Name: 'User', Type: 'String' }],
+    }),
+  );
+  assert.deepEqual(parsed.functions, [
+    {
+      name: 'MyParser',
+      parameters: [
+        { name: 'starttime', type: 'datetime' },
+        { name: 'names', type: 'dynamic', defaultValue: 'dynamic(null)' },
+      ],
+      resultColumns: [{ name: 'User', type: 'string' }],
+    },
+  ]);
   assert.deepEqual(parsed.problems, []);
 });
 
 test('an array may hold tables and functions; a duplicate inside the file is reported and skipped', () => {
-  const parsed = parseSchemaFile(JSON.stringify([
-    { Name: 'A_CL', Properties: [{ Name: 'x', Type: 'int' }, { Name: 'x', Type: 'string' }] },
-    { Name: 'A_CL', Properties: [] },
-    { FunctionName: 'F', FunctionParameters: [], FunctionResultColumns: [] },
-    'junk',
-  ]));
-  assert.deepEqual(parsed.tables.map((t) => [t.name, t.columns.length]), [['A_CL', 1]]);
-  assert.deepEqual(parsed.functions.map((f) => f.name), ['F']);
-  assert.deepEqual(parsed.problems.map((p) => p.message), [
-    'Table A_CL: column x is listed twice; the second was skipped.',
-    'Table A_CL is defined twice in this file; the later definition was skipped.',
-    'Entry 4 is not an object and was skipped.',
-  ]);
+  const parsed = parseSchemaFile(
+    JSON.stringify([
+      {
+        Name: 'A_CL',
+        Properties: [
+          { Name: 'x', Type: 'int' },
+          { Name: 'x', Type: 'string' },
+        ],
+      },
+      { Name: 'A_CL', Properties: [] },
+      { FunctionName: 'F', FunctionParameters: [], FunctionResultColumns: [] },
+      'junk',
+    ]),
+  );
+  assert.deepEqual(
+    parsed.tables.map((t) => [t.name, t.columns.length]),
+    [['A_CL', 1]],
+  );
+  assert.deepEqual(
+    parsed.functions.map((f) => f.name),
+    ['F'],
+  );
+  assert.deepEqual(
+    parsed.problems.map((p) => p.message),
+    [
+      'Table A_CL: column x is listed twice; the second was skipped.',
+      'Table A_CL is defined twice in this file; the later definition was skipped.',
+      'Entry 4 is not an object and was skipped.',
+    ],
+  );
 });
 
 test('broken JSON is one error at the place it breaks, and nothing is loaded', () => {

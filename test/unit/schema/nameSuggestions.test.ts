@@ -2,7 +2,18 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { closestNames, editDistance } from '../../../server/src/schema/nameSuggestions';
 
-const COLUMNS = ['Timestamp', 'TimeGenerated', 'DeviceName', 'DeviceId', 'InitiatingProcessFileName', 'InitiatingProcessFolderPath', 'FileName', 'RemoteIP', 'RemoteIPType', 'RemotePort'];
+const COLUMNS = [
+  'Timestamp',
+  'TimeGenerated',
+  'DeviceName',
+  'DeviceId',
+  'InitiatingProcessFileName',
+  'InitiatingProcessFolderPath',
+  'FileName',
+  'RemoteIP',
+  'RemoteIPType',
+  'RemotePort',
+];
 
 test('edit distance counts a swap of neighbouring letters as one edit', () => {
   assert.equal(editDistance('RemoteIP', 'RemoteIP'), 0);
@@ -14,7 +25,10 @@ test('edit distance counts a swap of neighbouring letters as one edit', () => {
 
 test('a difference of case comes first', () => {
   assert.deepEqual(closestNames('timestamp', COLUMNS, 2), ['Timestamp']);
-  assert.deepEqual(closestNames('FILENAME', ['FileName', 'FileNames', 'FolderName']), ['FileName', 'FileNames']);
+  assert.deepEqual(closestNames('FILENAME', ['FileName', 'FileNames', 'FolderName']), [
+    'FileName',
+    'FileNames',
+  ]);
 });
 
 test('typos rank by edits, then shared prefix; unrelated names are not offered', () => {

@@ -16,14 +16,22 @@ function source(id: string, json: unknown) {
   return { id, tables: parsed.tables, functions: parsed.functions };
 }
 
-const CONTOSO = source('contoso.json', { Name: 'Contoso_CL', Properties: [{ Name: 'TimeGenerated', Type: 'DateTime' }, { Name: 'User_s', Type: 'String' }] });
+const CONTOSO = source('contoso.json', {
+  Name: 'Contoso_CL',
+  Properties: [
+    { Name: 'TimeGenerated', Type: 'DateTime' },
+    { Name: 'User_s', Type: 'String' },
+  ],
+});
 
 test('custom tables join the catalogue; the generation moves and the globals are rebuilt', () => {
   const provider = new CatalogueSchemaProvider();
   const service = getLanguageService({ schemas: provider });
   const errorsOf = (text: string) => {
     const document = TextDocument.create('file:///q.kql', 'kql', 1, text);
-    return service.getDiagnostics(service.analyze(document, sentinel), sentinel).filter((d) => d.severity === DiagnosticSeverity.Error);
+    return service
+      .getDiagnostics(service.analyze(document, sentinel), sentinel)
+      .filter((d) => d.severity === DiagnosticSeverity.Error);
   };
   const before = provider.globalsFor('sentinel');
   assert.equal(errorsOf('Contoso_CL | project User_s').length, 1);
@@ -39,7 +47,15 @@ test('custom tables join the catalogue; the generation moves and the globals are
 });
 
 test('a custom file that repeats a built-in table adds its columns, and its types win', () => {
-  const merged = mergeSchemaSources(builtinSchema('sentinel'), [source('extra.json', { Name: 'SecurityEvent', Properties: [{ Name: 'MyField', Type: 'int' }, { Name: 'EventID', Type: 'long' }] })]);
+  const merged = mergeSchemaSources(builtinSchema('sentinel'), [
+    source('extra.json', {
+      Name: 'SecurityEvent',
+      Properties: [
+        { Name: 'MyField', Type: 'int' },
+        { Name: 'EventID', Type: 'long' },
+      ],
+    }),
+  ]);
   const table = merged.schema.tables.find((t) => t.name === 'SecurityEvent')!;
   assert.equal(table.columns.find((c) => c.name === 'MyField')!.type, 'int');
   assert.equal(table.columns.find((c) => c.name === 'EventID')!.type, 'long');
@@ -48,31 +64,54 @@ test('a custom file that repeats a built-in table adds its columns, and its type
 });
 
 test('a table declared by two custom files is merged with a warning naming both files', () => {
-  const other = source('other.json', { Name: 'Contoso_CL', Properties: [{ Name: 'Extra_d', Type: 'Double' }] });
+  const other = source('other.json', {
+    Name: 'Contoso_CL',
+    Properties: [{ Name: 'Extra_d', Type: 'Double' }],
+  });
   const merged = mergeSchemaSources(builtinSchema('sentinel'), [CONTOSO, other]);
   const table = merged.schema.tables.find((t) => t.name === 'Contoso_CL')!;
-  assert.deepEqual(table.columns.map((c) => c.name), ['TimeGenerated', 'User_s', 'Extra_d']);
-  assert.deepEqual(merged.warnings, [{ source: 'other.json', message: 'table Contoso_CL is declared again: its columns were merged (also declared in contoso.json)' }]);
+  assert.deepEqual(
+    table.columns.map((c) => c.name),
+    ['TimeGenerated', 'User_s', 'Extra_d'],
+  );
+  assert.deepEqual(merged.warnings, [
+    {
+      source: 'other.json',
+      message: 'table Contoso_CL is declared again: its columns were merged (also declared in contoso.json)',
+    },
+  ]);
 });
 
 test('a live schema goes over the custom files without warnings', () => {
-  const live = { id: 'live:ws', live: true, tables: [{ name: 'Contoso_CL', columns: [{ name: 'Live_s', type: 'string' }] }], functions: [] };
+  const live = {
+    id: 'live:ws',
+    live: true,
+    tables: [{ name: 'Contoso_CL', columns: [{ name: 'Live_s', type: 'string' }] }],
+    functions: [],
+  };
   const merged = mergeSchemaSources(builtinSchema('sentinel'), [CONTOSO, live]);
-  assert.deepEqual(merged.schema.tables.find((t) => t.name === 'Contoso_CL')!.columns.map((c) => c.name), ['TimeGenerated', 'User_s', 'Live_s']);
+  assert.deepEqual(
+    merged.schema.tables.find((t) => t.name === 'Contoso_CL')!.columns.map((c) => c.name),
+    ['TimeGenerated', 'User_s', 'Live_s'],
+  );
   assert.deepEqual(merged.warnings, []);
 });
 
 test('a custom function from a schema file is callable with its optional parameters left out', () => {
   const provider = new CatalogueSchemaProvider();
-  provider.setCustomSources([source('fn.json', {
-    FunctionName: 'ContosoParser',
-    FunctionParameters: [{ Name: 'starttime', Type: 'datetime', IsRequired: false }],
-    FunctionResultColumns: [{ Name: 'Account', Type: 'string' }],
-  })]);
+  provider.setCustomSources([
+    source('fn.json', {
+      FunctionName: 'ContosoParser',
+      FunctionParameters: [{ Name: 'starttime', Type: 'datetime', IsRequired: false }],
+      FunctionResultColumns: [{ Name: 'Account', Type: 'string' }],
+    }),
+  ]);
   const service = getLanguageService({ schemas: provider });
   for (const text of ['ContosoParser() | project Account', 'ContosoParser(ago(1d)) | project Account']) {
     const document = TextDocument.create('file:///q.kql', 'kql', 1, text);
-    const errs = service.getDiagnostics(service.analyze(document, sentinel), sentinel).filter((d) => d.severity === DiagnosticSeverity.Error);
+    const errs = service
+      .getDiagnostics(service.analyze(document, sentinel), sentinel)
+      .filter((d) => d.severity === DiagnosticSeverity.Error);
     assert.deepEqual(errs, [], text);
   }
   assert.deepEqual(provider.warnings(), []);

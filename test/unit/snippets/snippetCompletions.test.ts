@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
-import { detectionSnippetsAt, isYamlTopLevelPosition, KQL_SNIPPETS, RULE_SNIPPETS, snippetCompletions } from '../../../server/src/rmm/snippetCompletions';
+import {
+  detectionSnippetsAt,
+  isYamlTopLevelPosition,
+  KQL_SNIPPETS,
+  RULE_SNIPPETS,
+  snippetCompletions,
+} from '../../../server/src/rmm/snippetCompletions';
 import { doc, testService } from '../../helpers/languageService';
 import { parseMarkers } from '../../helpers/markers';
 
@@ -9,13 +15,22 @@ describe('snippet completion items', () => {
   it('offers the KQL snippets in KQL and the rule snippets at YAML top level', () => {
     const kql = snippetCompletions('kql');
     const yaml = snippetCompletions('yamlTopLevel');
-    assert.deepEqual(kql.map((i) => i.label), Object.values(KQL_SNIPPETS).map((s) => s.prefix));
-    assert.deepEqual(yaml.map((i) => i.label), Object.values(RULE_SNIPPETS).map((s) => s.prefix));
+    assert.deepEqual(
+      kql.map((i) => i.label),
+      Object.values(KQL_SNIPPETS).map((s) => s.prefix),
+    );
+    assert.deepEqual(
+      yaml.map((i) => i.label),
+      Object.values(RULE_SNIPPETS).map((s) => s.prefix),
+    );
     for (const item of [...kql, ...yaml]) {
       assert.equal(item.kind, CompletionItemKind.Snippet);
       assert.equal(item.insertTextFormat, InsertTextFormat.Snippet);
       assert.ok(item.detail && item.detail.length > 5, 'a readable name');
-      assert.ok(typeof item.documentation === 'object' && item.documentation.value.includes('```'), 'a description and a preview');
+      assert.ok(
+        typeof item.documentation === 'object' && item.documentation.value.includes('```'),
+        'a description and a preview',
+      );
     }
   });
 
@@ -52,15 +67,22 @@ describe('detection snippets by position in a document', () => {
     const d = doc(text, uri, languageId);
     return detectionSnippetsAt(d, caret!, service.regionsOf(d)).map((i) => i.label);
   };
-  const RULE = 'id: 6b7c2d4e-0000-4000-8000-000000000001\nname: x\nkind: Scheduled\nquery: |\n  DeviceNetworkEvents\n  ‸\nseverity: Low\n';
+  const RULE =
+    'id: 6b7c2d4e-0000-4000-8000-000000000001\nname: x\nkind: Scheduled\nquery: |\n  DeviceNetworkEvents\n  ‸\nseverity: Low\n';
 
   it('offers KQL snippets inside a rule query and nowhere else in the rule', () => {
     assert.ok(at(RULE, 'file:///r.yaml', 'yaml').includes('rmm-tightvnc-network'));
-    assert.deepEqual(at(RULE.replace('  ‸\n', '').replace('severity: Low\n', 'severity: Low\n‸'), 'file:///r.yaml', 'yaml'), []);
+    assert.deepEqual(
+      at(RULE.replace('  ‸\n', '').replace('severity: Low\n', 'severity: Low\n‸'), 'file:///r.yaml', 'yaml'),
+      [],
+    );
   });
 
   it('offers rule templates in an empty YAML file', () => {
-    assert.deepEqual(at('rul‸', 'file:///new.yaml', 'yaml'), Object.values(RULE_SNIPPETS).map((s) => s.prefix));
+    assert.deepEqual(
+      at('rul‸', 'file:///new.yaml', 'yaml'),
+      Object.values(RULE_SNIPPETS).map((s) => s.prefix),
+    );
   });
 
   it('leaves .kql files to the package.json contribution', () => {

@@ -39,7 +39,10 @@ describe('snippet expander (test helper)', () => {
   });
 
   it('applies transforms with groups, case modifiers and conditionals', () => {
-    assert.equal(expandSnippet('${TM_FILENAME/(.*)\\..+$/$1/}', { variables: { TM_FILENAME: 'rule.yaml' } }), 'rule');
+    assert.equal(
+      expandSnippet('${TM_FILENAME/(.*)\\..+$/$1/}', { variables: { TM_FILENAME: 'rule.yaml' } }),
+      'rule',
+    );
     assert.equal(expandSnippet('${1:abc} ${1/(a)(b)/${1:/upcase}${2:?Y:N}/}'), 'abc AYc');
   });
 

@@ -19,7 +19,10 @@ const KQL_HARNESS: Record<string, { env: EnvironmentId; before?: string }> = {
   'TightVNC file signature': { env: 'defender' },
   'TightVNC network connections with exclusions': { env: 'defender' },
   'Time window': { env: 'defender' },
-  'First seen, last seen and count': { env: 'defender', before: 'DeviceNetworkEvents\n| where Timestamp > ago(1d)\n' },
+  'First seen, last seen and count': {
+    env: 'defender',
+    before: 'DeviceNetworkEvents\n| where Timestamp > ago(1d)\n',
+  },
   'Join process to network events': { env: 'defender' },
   'Match any of a list': { env: 'defender' },
   'Watchlist allow-list': { env: 'sentinel' },
@@ -53,7 +56,10 @@ describe('KQL snippets', () => {
     assert.match(body, /ago\(\$\{1:5d\}\)/);
     assert.match(body, /InitiatingProcessVersionInfoCompanyName has '\$\{2:GlavSoft\}'/);
     assert.match(body, /InitiatingProcessVersionInfoProductName has '\$\{3:TightVNC\}'/);
-    assert.match(body, /FirstSeen = min\(Timestamp\), LastSeen = max\(Timestamp\),\s+Report = make_set\(ReportId\), Count = count\(\) by DeviceId, DeviceName, RemoteUrl/);
+    assert.match(
+      body,
+      /FirstSeen = min\(Timestamp\), LastSeen = max\(Timestamp\),\s+Report = make_set\(ReportId\), Count = count\(\) by DeviceId, DeviceName, RemoteUrl/,
+    );
   });
 
   it('exclusions are real filters: negative operators, never an OR of inequalities', () => {
@@ -62,8 +68,13 @@ describe('KQL snippets', () => {
       assert.doesNotMatch(text, /!=[^\n]*\bor\b[^\n]*!=/i, `${name} has no always-true OR of inequalities`);
     }
     const exclusions = expandSnippet(KQL_SNIPPETS['TightVNC network connections with exclusions'].body);
-    for (const filter of ['RemoteIP !in (KnownAdminIps)', 'InitiatingProcessAccountName !in~ (ItAdminAccounts)',
-      'InitiatingProcessAccountName !in~ (HelpDeskAccounts)', 'InitiatingProcessParentFileName !in~ (DeploymentTools)', 'where not((dayofweek(Timestamp)']) {
+    for (const filter of [
+      'RemoteIP !in (KnownAdminIps)',
+      'InitiatingProcessAccountName !in~ (ItAdminAccounts)',
+      'InitiatingProcessAccountName !in~ (HelpDeskAccounts)',
+      'InitiatingProcessParentFileName !in~ (DeploymentTools)',
+      'where not((dayofweek(Timestamp)',
+    ]) {
       assert.ok(exclusions.includes(filter), `exclusions include ${filter}`);
     }
   });
@@ -86,16 +97,27 @@ describe('rule YAML snippets', () => {
     assert.equal(first.severity, 'Medium');
     assert.deepEqual(first.tactics, ['CommandAndControl']);
     assert.deepEqual(first.relevantTechniques, ['T1219']);
-    assert.deepEqual(first.requiredDataConnectors, [{ connectorId: 'MicrosoftThreatProtection', dataTypes: ['DeviceNetworkEvents'] }]);
-    assert.deepEqual((first.entityMappings as { entityType: string }[]).map((m) => m.entityType), ['Host', 'URL']);
-    for (const key of ['queryFrequency', 'queryPeriod', 'triggerOperator', 'triggerThreshold']) assert.ok(key in first, key);
+    assert.deepEqual(first.requiredDataConnectors, [
+      { connectorId: 'MicrosoftThreatProtection', dataTypes: ['DeviceNetworkEvents'] },
+    ]);
+    assert.deepEqual(
+      (first.entityMappings as { entityType: string }[]).map((m) => m.entityType),
+      ['Host', 'URL'],
+    );
+    for (const key of ['queryFrequency', 'queryPeriod', 'triggerOperator', 'triggerThreshold'])
+      assert.ok(key in first, key);
   });
 });
 
 describe('package.json snippet contributions', () => {
   it('contributes the KQL snippets for kql and its alias kusto only; rule snippets come from the server', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { snippets?: { language: string; path: string }[] } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      contributes: { snippets?: { language: string; path: string }[] };
+    };
     const contributed = manifest.contributes.snippets ?? [];
-    assert.deepEqual(contributed, [{ language: 'kql', path: './snippets/kql.json' }, { language: 'kusto', path: './snippets/kql.json' }]);
+    assert.deepEqual(contributed, [
+      { language: 'kql', path: './snippets/kql.json' },
+      { language: 'kusto', path: './snippets/kql.json' },
+    ]);
   });
 });

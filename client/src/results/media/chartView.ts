@@ -1,15 +1,58 @@
 import {
-  _adapters, ArcElement, BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement,
-  PieController, PointElement, ScatterController, TimeScale, Title, Tooltip, type ChartConfiguration,
+  _adapters,
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PieController,
+  PointElement,
+  ScatterController,
+  TimeScale,
+  Title,
+  Tooltip,
+  type ChartConfiguration,
 } from 'chart.js';
 import type { ChartModel } from '../chartData';
 import { createUtcDateAdapter } from '../utcDateAdapter';
 
 /** Draws a ChartModel with Chart.js; only the parts used are registered, to keep the bundle small. */
-Chart.register(ArcElement, BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PieController, PointElement, ScatterController, TimeScale, Title, Tooltip);
+Chart.register(
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PieController,
+  PointElement,
+  ScatterController,
+  TimeScale,
+  Title,
+  Tooltip,
+);
 _adapters._date.override(createUtcDateAdapter(navigator.language));
 
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 /** Series that lie on top of each other stay told apart by their point marks as well as colour. */
 const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot'] as const;
 /** Lines are drawn slightly see-through, so one under another still shows; fills much more so. */
@@ -19,7 +62,12 @@ const FILL_ALPHA = '33';
 const MAX_LISTED = 50;
 
 const KIND_NAMES: Record<ChartModel['kind'], string> = {
-  line: 'Time chart', area: 'Area chart', bar: 'Bar chart', column: 'Column chart', pie: 'Pie chart', scatter: 'Scatter chart',
+  line: 'Time chart',
+  area: 'Area chart',
+  bar: 'Bar chart',
+  column: 'Column chart',
+  pie: 'Pie chart',
+  scatter: 'Scatter chart',
 };
 
 /** Time and scatter charts plot points at their x value; the others place values by label. */
@@ -34,7 +82,14 @@ function xValues(model: ChartModel): number[] {
 
 function config(model: ChartModel): ChartConfiguration {
   const color = (i: number) => PALETTE[i % PALETTE.length];
-  const type = model.kind === 'column' || model.kind === 'bar' ? 'bar' : model.kind === 'pie' ? 'pie' : model.kind === 'scatter' ? 'scatter' : 'line';
+  const type =
+    model.kind === 'column' || model.kind === 'bar'
+      ? 'bar'
+      : model.kind === 'pie'
+        ? 'pie'
+        : model.kind === 'scatter'
+          ? 'scatter'
+          : 'line';
   const points = usesPoints(model);
   const xs = points ? xValues(model) : [];
   const dense = model.labels.length > 200;
@@ -42,22 +97,34 @@ function config(model: ChartModel): ChartConfiguration {
     model.kind === 'pie'
       ? { label: s.name, data: s.values, backgroundColor: model.labels.map((_, j) => color(j)) }
       : {
-        label: s.name,
-        data: points ? s.values.map((y, j) => ({ x: xs[j], y })) : s.values,
-        borderColor: type === 'bar' ? color(i) : color(i) + LINE_ALPHA,
-        backgroundColor: model.kind === 'area' ? color(i) + FILL_ALPHA : color(i),
-        fill: model.kind === 'area',
-        pointStyle: POINT_STYLES[i % POINT_STYLES.length],
-        // A dense line needs no marks, except a value alone between gaps, which has no line to show it.
-        pointRadius: dense ? s.values.map((v, j) => (v !== null && s.values[j - 1] == null && s.values[j + 1] == null ? 3 : 0)) : 3,
-        borderWidth: 2,
-        // Missing values (empty bins) are gaps, not lines drawn across them.
-        spanGaps: false,
-      },
+          label: s.name,
+          data: points ? s.values.map((y, j) => ({ x: xs[j], y })) : s.values,
+          borderColor: type === 'bar' ? color(i) : color(i) + LINE_ALPHA,
+          backgroundColor: model.kind === 'area' ? color(i) + FILL_ALPHA : color(i),
+          fill: model.kind === 'area',
+          pointStyle: POINT_STYLES[i % POINT_STYLES.length],
+          // A dense line needs no marks, except a value alone between gaps, which has no line to show it.
+          pointRadius: dense
+            ? s.values.map((v, j) =>
+                v !== null && s.values[j - 1] == null && s.values[j + 1] == null ? 3 : 0,
+              )
+            : 3,
+          borderWidth: 2,
+          // Missing values (empty bins) are gaps, not lines drawn across them.
+          spanGaps: false,
+        },
   );
-  const xScale = model.timeAxis && points
-    ? { type: 'time', time: { tooltipFormat: 'datetime', minUnit: minUnitOf(xs) }, ticks: { maxRotation: 0, autoSkip: true, major: { enabled: true } }, title: { display: true, text: 'UTC' } }
-    : points ? { type: 'linear' } : undefined;
+  const xScale =
+    model.timeAxis && points
+      ? {
+          type: 'time',
+          time: { tooltipFormat: 'datetime', minUnit: minUnitOf(xs) },
+          ticks: { maxRotation: 0, autoSkip: true, major: { enabled: true } },
+          title: { display: true, text: 'UTC' },
+        }
+      : points
+        ? { type: 'linear' }
+        : undefined;
   return {
     type,
     data: { labels: points ? undefined : model.labels, datasets },
@@ -67,7 +134,10 @@ function config(model: ChartModel): ChartConfiguration {
       maintainAspectRatio: false,
       indexAxis: model.kind === 'bar' ? 'y' : 'x',
       ...(model.kind === 'pie' ? {} : { scales: scalesFor(model, xScale) }),
-      plugins: { title: { display: !!model.title, text: model.title ?? '' }, legend: { display: model.series.length > 1 || model.kind === 'pie' } },
+      plugins: {
+        title: { display: !!model.title, text: model.title ?? '' },
+        legend: { display: model.series.length > 1 || model.kind === 'pie' },
+      },
     },
   } as ChartConfiguration;
 }
@@ -127,13 +197,14 @@ function describe(model: ChartModel, chart: Chart, box: HTMLElement): HTMLElemen
   const list = document.createElement('ul');
   list.className = 'chart-series';
   list.setAttribute('aria-label', model.kind === 'pie' ? 'Slices' : 'Series');
-  const lines = model.kind === 'pie'
-    ? model.labels.map((label, i) => `${label}: ${model.series[0]?.values[i] ?? ''}`)
-    : model.series.map((s) => {
-      const count = s.values.filter((v) => v !== null).length;
-      const gaps = s.values.length - count;
-      return `${s.name}: ${count} point${count === 1 ? '' : 's'}${gaps > 0 ? `, ${gaps} gap${gaps === 1 ? '' : 's'}` : ''}`;
-    });
+  const lines =
+    model.kind === 'pie'
+      ? model.labels.map((label, i) => `${label}: ${model.series[0]?.values[i] ?? ''}`)
+      : model.series.map((s) => {
+          const count = s.values.filter((v) => v !== null).length;
+          const gaps = s.values.length - count;
+          return `${s.name}: ${count} point${count === 1 ? '' : 's'}${gaps > 0 ? `, ${gaps} gap${gaps === 1 ? '' : 's'}` : ''}`;
+        });
   // A chart can have thousands of slices or series; the grid holds them all, the list only the first.
   for (const line of lines.slice(0, MAX_LISTED)) {
     const li = document.createElement('li');
@@ -157,7 +228,10 @@ export function drawChart(box: HTMLElement, model: ChartModel): Chart {
   frame.className = 'chart-frame';
   const canvas = document.createElement('canvas');
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', `${KIND_NAMES[model.kind]} of ${model.series.map((s) => s.name).join(', ')}`);
+  canvas.setAttribute(
+    'aria-label',
+    `${KIND_NAMES[model.kind]} of ${model.series.map((s) => s.name).join(', ')}`,
+  );
   frame.append(canvas);
   box.append(frame);
   const chart = new Chart(canvas, config(model));

@@ -27,7 +27,8 @@ function charWidth(): number {
   const context = document.createElement('canvas').getContext('2d');
   if (!context) return 8;
   context.font = `${size} ${family}`;
-  measuredCharWidth = context.measureText('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ').width / 62 || 8;
+  measuredCharWidth =
+    context.measureText('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ').width / 62 || 8;
   return measuredCharWidth;
 }
 
@@ -37,7 +38,11 @@ export interface GridCallbacks {
   countChanged(shown: number, total: number): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -55,12 +60,16 @@ export class Grid {
   private selected: { row: number; column: number } | undefined;
   private frame = 0;
 
-  constructor(private readonly table: ResultTable, private readonly callbacks: GridCallbacks) {
+  constructor(
+    private readonly table: ResultTable,
+    private readonly callbacks: GridCallbacks,
+  ) {
     const char = charWidth();
     this.widths = table.columns.map((c, i) => {
       // The heading is bold and has the sort mark beside it; values are measured on the first rows.
       const heading = (c.name.length + 2) * char * 1.1;
-      const values = table.rows.slice(0, 50).reduce((w, r) => Math.max(w, formatValue(r[i]).length), 0) * char;
+      const values =
+        table.rows.slice(0, 50).reduce((w, r) => Math.max(w, formatValue(r[i]).length), 0) * char;
       return Math.ceil(Math.min(Math.max(heading, values) + CELL_PADDING, MAX_WIDTH));
     });
     this.element = el('div', 'grid');
@@ -111,7 +120,12 @@ export class Grid {
     const cell = target instanceof Element ? target.closest<HTMLElement>('.grid-cell') : null;
     const row = Number(cell?.parentElement?.dataset.row);
     const column = Number(cell?.dataset.column);
-    return Number.isInteger(row) && Number.isInteger(column) && this.table.rows[row] && column < this.table.columns.length ? { row, column } : undefined;
+    return Number.isInteger(row) &&
+      Number.isInteger(column) &&
+      this.table.rows[row] &&
+      column < this.table.columns.length
+      ? { row, column }
+      : undefined;
   }
 
   private refilter(): void {
@@ -131,7 +145,11 @@ export class Grid {
       cell.style.width = `${this.widths[i]}px`;
       cell.title = `${col.name}: ${col.type}`;
       const label = el('span', 'grid-head-label', col.name);
-      const arrow = el('span', 'grid-sort', this.sort?.column === i ? (this.sort.descending ? '▼' : '▲') : '');
+      const arrow = el(
+        'span',
+        'grid-sort',
+        this.sort?.column === i ? (this.sort.descending ? '▼' : '▲') : '',
+      );
       const handle = el('span', 'grid-resize');
       handle.addEventListener('mousedown', (e) => this.startResize(e, i));
       handle.addEventListener('click', (e) => e.stopPropagation());
@@ -175,7 +193,12 @@ export class Grid {
 
   private render(): void {
     const headerHeight = this.header.offsetHeight;
-    const { first, last } = rowWindow(Math.max(0, this.element.scrollTop - headerHeight), this.element.clientHeight, ROW_HEIGHT, this.order.length);
+    const { first, last } = rowWindow(
+      Math.max(0, this.element.scrollTop - headerHeight),
+      this.element.clientHeight,
+      ROW_HEIGHT,
+      this.order.length,
+    );
     const width = this.totalWidth();
     this.body.style.width = `${width}px`;
     const rows: HTMLElement[] = [];

@@ -16,7 +16,11 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('app')!;
 let chart: Chart | undefined;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -31,12 +35,21 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
 
 function historyLabel(e: HistoryEntry): string {
   const time = e.startedAt.slice(11, 19);
-  const outcome = e.state === 'running' ? 'running' : e.state === 'failed' ? 'failed' : `${(e.rowCount ?? 0).toLocaleString()} rows${e.rowsDropped ? ', rows dropped' : ''}`;
+  const outcome =
+    e.state === 'running'
+      ? 'running'
+      : e.state === 'failed'
+        ? 'failed'
+        : `${(e.rowCount ?? 0).toLocaleString()} rows${e.rowsDropped ? ', rows dropped' : ''}`;
   return `${time} UTC · ${e.workspaceName} · ${outcome} · ${e.title}`;
 }
 
 /** The recent runs as a drop-down; picking one asks the host to show it. */
-function historyPicker(run: RunView, history: HistoryEntry[], limits: HostToWebview['historyLimits']): HTMLSelectElement {
+function historyPicker(
+  run: RunView,
+  history: HistoryEntry[],
+  limits: HostToWebview['historyLimits'],
+): HTMLSelectElement {
   const select = el('select', 'history');
   select.setAttribute('aria-label', 'Recent runs');
   select.title = `The last ${limits.maxRuns} runs. Older runs lose their rows once all runs together hold more than ${limits.cellBudget.toLocaleString()} cells.`;
@@ -46,7 +59,9 @@ function historyPicker(run: RunView, history: HistoryEntry[], limits: HostToWebv
     option.selected = entry.runId === run.runId;
     select.append(option);
   }
-  select.addEventListener('change', () => vscode.postMessage({ type: 'select', runId: Number(select.value) }));
+  select.addEventListener('change', () =>
+    vscode.postMessage({ type: 'select', runId: Number(select.value) }),
+  );
   return select;
 }
 
@@ -55,10 +70,19 @@ function summaryLine(run: RunView): HTMLElement {
   bar.append(el('span', 'title', run.title), el('span', 'meta', `on ${run.workspaceName}`));
   const o = run.outcome;
   if (o.state === 'running') {
-    bar.append(el('span', 'meta', 'running…'), button('Cancel', () => vscode.postMessage({ type: 'cancel', runId: run.runId })));
+    bar.append(
+      el('span', 'meta', 'running…'),
+      button('Cancel', () => vscode.postMessage({ type: 'cancel', runId: run.runId })),
+    );
   } else if (o.state === 'done') {
     const rows = o.stats.rowCounts.reduce((a, b) => a + b, 0);
-    bar.append(el('span', 'meta', `${rows.toLocaleString()} row${rows === 1 ? '' : 's'} in ${o.stats.durationMs.toLocaleString()} ms${o.stats.truncated ? ' (truncated by the row limit)' : ''}`));
+    bar.append(
+      el(
+        'span',
+        'meta',
+        `${rows.toLocaleString()} row${rows === 1 ? '' : 's'} in ${o.stats.durationMs.toLocaleString()} ms${o.stats.truncated ? ' (truncated by the row limit)' : ''}`,
+      ),
+    );
   } else {
     bar.append(el('span', 'meta', `failed after ${o.durationMs.toLocaleString()} ms`));
   }
@@ -78,7 +102,12 @@ function statsView(run: Extract<RunView['outcome'], { state: 'done' }>, view: Ru
   add('Workspace', view.workspaceName);
   add('Started', view.startedAt);
   add('Duration', `${run.stats.durationMs} ms`);
-  run.result.tables.forEach((t, i) => add(`Rows in ${t.name}`, `${run.stats.rowCounts[i]}${run.stats.rowCounts[i] > t.rows.length ? ` (${t.rows.length} kept)` : ''}`));
+  run.result.tables.forEach((t, i) =>
+    add(
+      `Rows in ${t.name}`,
+      `${run.stats.rowCounts[i]}${run.stats.rowCounts[i] > t.rows.length ? ` (${t.rows.length} kept)` : ''}`,
+    ),
+  );
   box.append(table);
   if (run.result.statistics) box.append(el('pre', '', JSON.stringify(run.result.statistics, null, 2)));
   return box;
@@ -98,12 +127,24 @@ function show({ run, history, historyLimits }: HostToWebview): void {
     return;
   }
   if (o.state === 'failed') {
-    app.append(el('div', 'error', `${o.error.kind === 'semantic' || o.error.kind === 'syntax' ? 'The query has an error' : 'The run failed'}${o.error.code ? ` (${o.error.code})` : ''}:\n${o.error.message}`));
+    app.append(
+      el(
+        'div',
+        'error',
+        `${o.error.kind === 'semantic' || o.error.kind === 'syntax' ? 'The query has an error' : 'The run failed'}${o.error.code ? ` (${o.error.code})` : ''}:\n${o.error.message}`,
+      ),
+    );
     root.replaceChildren(app);
     return;
   }
   if (run.rowsDropped) {
-    app.append(el('div', 'note', `The rows of this run are no longer kept: the panel keeps rows for recent runs up to ${historyLimits.cellBudget.toLocaleString()} cells. Run the query again to see them.`));
+    app.append(
+      el(
+        'div',
+        'note',
+        `The rows of this run are no longer kept: the panel keeps rows for recent runs up to ${historyLimits.cellBudget.toLocaleString()} cells. Run the query again to see them.`,
+      ),
+    );
   }
   if (o.result.partialError) app.append(el('div', 'warning', `Partial result: ${o.result.partialError}`));
   const tabs = el('div', 'tabs');
@@ -128,12 +169,18 @@ function show({ run, history, historyLimits }: HostToWebview): void {
       expand: (title, value) => {
         const pre = el('pre', '', formatExpanded(value));
         const head = el('div', 'detail-head');
-        head.append(el('span', '', title), button('Close', () => detail.remove()));
+        head.append(
+          el('span', '', title),
+          button('Close', () => detail.remove()),
+        );
         detail.replaceChildren(head, pre);
         if (!detail.isConnected) content.append(detail);
       },
       countChanged: (shown, total) => {
-        count.textContent = shown === total ? `${total.toLocaleString()} rows` : `${shown.toLocaleString()} of ${total.toLocaleString()} rows`;
+        count.textContent =
+          shown === total
+            ? `${total.toLocaleString()} rows`
+            : `${shown.toLocaleString()} of ${total.toLocaleString()} rows`;
       },
     });
     const filter = el('input', '');
@@ -141,15 +188,28 @@ function show({ run, history, historyLimits }: HostToWebview): void {
     filter.addEventListener('input', () => grid.setFilter(filter.value));
     toolbar.append(
       filter,
-      button('Copy cell', () => { const t = grid.selectedCellText(); if (t !== undefined) vscode.postMessage({ type: 'copy', text: t }); }),
-      button('Copy row', () => { const t = grid.selectedRowText(); if (t !== undefined) vscode.postMessage({ type: 'copy', text: t }); }),
-      button('Export CSV', () => vscode.postMessage({ type: 'export', runId: run.runId, tableIndex: index, format: 'csv' })),
-      button('Export JSON', () => vscode.postMessage({ type: 'export', runId: run.runId, tableIndex: index, format: 'json' })),
+      button('Copy cell', () => {
+        const t = grid.selectedCellText();
+        if (t !== undefined) vscode.postMessage({ type: 'copy', text: t });
+      }),
+      button('Copy row', () => {
+        const t = grid.selectedRowText();
+        if (t !== undefined) vscode.postMessage({ type: 'copy', text: t });
+      }),
+      button('Export CSV', () =>
+        vscode.postMessage({ type: 'export', runId: run.runId, tableIndex: index, format: 'csv' }),
+      ),
+      button('Export JSON', () =>
+        vscode.postMessage({ type: 'export', runId: run.runId, tableIndex: index, format: 'json' }),
+      ),
       count,
     );
     content.append(grid.element);
   };
-  const pages: { label: string; open: () => void }[] = o.result.tables.map((t, i) => ({ label: t.name, open: openTable(i) }));
+  const pages: { label: string; open: () => void }[] = o.result.tables.map((t, i) => ({
+    label: t.name,
+    open: openTable(i),
+  }));
   const model = o.result.tables[0] && chartModel(o.result.tables[0], o.result.render);
   if (model) {
     pages.unshift({

@@ -24,40 +24,81 @@ export interface RunToolHost {
 
 export type RunAnswer =
   | {
-    ok: true;
-    workspace: string;
-    tables: { name: string; columns: { name: string; type: string }[]; rows: unknown[][]; totalRows: number }[];
-    notes: string[];
-  }
+      ok: true;
+      workspace: string;
+      tables: {
+        name: string;
+        columns: { name: string; type: string }[];
+        rows: unknown[][];
+        totalRows: number;
+      }[];
+      notes: string[];
+    }
   | { ok: false; workspace?: string; error: string };
 
 export const DEFAULT_ROWS = 50;
 /** The JSON text of an answer stays under this many characters. */
 export const MAX_ANSWER_CHARS = 60_000;
 
-export function findWorkspace(workspaces: readonly WorkspaceConfig[], name: string | undefined): WorkspaceConfig | string {
-  if (workspaces.length === 0) return 'No workspace is configured (kqlHunting.workspaces in VS Code, "workspaces" in .kqlhunt.json).';
+export function findWorkspace(
+  workspaces: readonly WorkspaceConfig[],
+  name: string | undefined,
+): WorkspaceConfig | string {
+  if (workspaces.length === 0)
+    return 'No workspace is configured (kqlHunting.workspaces in VS Code, "workspaces" in .kqlhunt.json).';
   if (name === undefined) return workspaces[0];
-  return workspaces.find((w) => w.name === name) ?? `No workspace named '${name}'; configured: ${workspaces.map((w) => w.name).join(', ')}.`;
+  return (
+    workspaces.find((w) => w.name === name) ??
+    `No workspace named '${name}'; configured: ${workspaces.map((w) => w.name).join(', ')}.`
+  );
 }
 
-export async function runForAssistant(input: RunToolInput, host: RunToolHost, signal?: AbortSignal): Promise<RunAnswer> {
+export async function runForAssistant(
+  input: RunToolInput,
+  host: RunToolHost,
+  signal?: AbortSignal,
+): Promise<RunAnswer> {
   const workspace = findWorkspace(host.workspaces, input.workspace);
   if (typeof workspace === 'string') return { ok: false, error: workspace };
-  if (isManagementCommand(input.query)) return { ok: false, workspace: workspace.name, error: 'Management commands (text starting with ".") are never run for an assistant.' };
+  if (isManagementCommand(input.query))
+    return {
+      ok: false,
+      workspace: workspace.name,
+      error: 'Management commands (text starting with ".") are never run for an assistant.',
+    };
   if (workspace.kind !== 'local' && !(await host.allowAzure(workspace))) {
-    return { ok: false, workspace: workspace.name, error: `Running on '${workspace.name}' (${workspace.kind}) reaches Azure and was not allowed.` };
+    return {
+      ok: false,
+      workspace: workspace.name,
+      error: `Running on '${workspace.name}' (${workspace.kind}) reaches Azure and was not allowed.`,
+    };
   }
   const maxRows = input.maxRows ?? DEFAULT_ROWS;
-  const settings: RunSettings = { ...host.runSettings, allowManagementCommands: false, rowLimit: Math.min(host.runSettings.rowLimit, maxRows) };
+  const settings: RunSettings = {
+    ...host.runSettings,
+    allowManagementCommands: false,
+    rowLimit: Math.min(host.runSettings.rowLimit, maxRows),
+  };
   const run = host.run ?? runQuery;
-  const result = await run(workspace, input.query, { settings, ...(signal ? { signal } : {}), ...(input.timespan ? { timespan: input.timespan } : {}), ...(host.credential ? { credential: host.credential } : {}) });
-  if (!result.ok) return { ok: false, workspace: workspace.name, error: `${result.error.kind}: ${result.error.message}` };
+  const result = await run(workspace, input.query, {
+    settings,
+    ...(signal ? { signal } : {}),
+    ...(input.timespan ? { timespan: input.timespan } : {}),
+    ...(host.credential ? { credential: host.credential } : {}),
+  });
+  if (!result.ok)
+    return { ok: false, workspace: workspace.name, error: `${result.error.kind}: ${result.error.message}` };
   const notes: string[] = [];
-  if (result.result.partialError) notes.push(`The service reported a partial result: ${result.result.partialError}`);
+  if (result.result.partialError)
+    notes.push(`The service reported a partial result: ${result.result.partialError}`);
   const tables = result.result.tables.map((t, i) => {
     const totalRows = result.stats.rowCounts[i] ?? t.rows.length;
-    return { name: t.name, columns: t.columns.map((c) => ({ name: c.name, type: c.type })), rows: t.rows.slice(0, maxRows), totalRows };
+    return {
+      name: t.name,
+      columns: t.columns.map((c) => ({ name: c.name, type: c.type })),
+      rows: t.rows.slice(0, maxRows),
+      totalRows,
+    };
   });
   if (result.stats.truncated) notes.push(`Rows were cut to ${maxRows} per table (maxRows).`);
   return capSize({ ok: true, workspace: workspace.name, tables, notes });
@@ -74,6 +115,8 @@ function capSize(answer: Extract<RunAnswer, { ok: true }>): RunAnswer {
       dropped++;
     }
   }
-  answer.notes.push(`${dropped} more row${dropped === 1 ? ' was' : 's were'} left out to keep the answer under ${MAX_ANSWER_CHARS} characters; narrow the query (project fewer columns, summarize) to see more.`);
+  answer.notes.push(
+    `${dropped} more row${dropped === 1 ? ' was' : 's were'} left out to keep the answer under ${MAX_ANSWER_CHARS} characters; narrow the query (project fewer columns, summarize) to see more.`,
+  );
   return answer;
 }

@@ -6,7 +6,13 @@ import { useColour, type CliIo } from '../cliIo';
 import { loadConfig } from '../config';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
 import { collectFiles } from '../fileCollection';
-import { countBySeverity, SEVERITY_RANK, uncheckedFiles, type FileResult, type FindingSeverity } from '../findings';
+import {
+  countBySeverity,
+  SEVERITY_RANK,
+  uncheckedFiles,
+  type FileResult,
+  type FindingSeverity,
+} from '../findings';
 import { FORMATS, isFormatName } from '../formats';
 import { languageIdOf } from '../languageIds';
 import { TOOL_VERSION } from '../toolVersion';
@@ -76,22 +82,37 @@ export const checkCommand: CliCommand = {
   },
   async run({ values, positionals }, io) {
     const format = stringOption(values, 'format') ?? 'text';
-    if (!isFormatName(format)) throw new UsageError(`unknown format '${format}' (formats: ${Object.keys(FORMATS).join(', ')})`);
+    if (!isFormatName(format))
+      throw new UsageError(`unknown format '${format}' (formats: ${Object.keys(FORMATS).join(', ')})`);
     const failOn = parseFailOn(stringOption(values, 'fail-on'));
     const quiet = values.quiet === true;
 
     const config = loadConfig(io.cwd, stringOption(values, 'config'));
     const settings = applyOverrides(config.settings, values);
     const schemaFromCli = stringsOption(values, 'schema');
-    const schemaFiles = schemaFromCli.length > 0 ? await loadSchemaFiles(schemaFromCli, io.cwd) : await loadSchemaFiles(settings.schemaFiles, config.baseDir);
+    const schemaFiles =
+      schemaFromCli.length > 0
+        ? await loadSchemaFiles(schemaFromCli, io.cwd)
+        : await loadSchemaFiles(settings.schemaFiles, config.baseDir);
     const schemas = schemaFiles.map((f) => f.source);
 
     // Skipped links and special files are always reported, --quiet or not: they were not checked.
-    const files = await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, (file, reason) => note(io, `skipped ${file}: ${reason}`));
+    const files = await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, (file, reason) =>
+      note(io, `skipped ${file}: ${reason}`),
+    );
     const outputFile = stringOption(values, 'output');
     const outputPath = outputFile === undefined ? undefined : path.resolve(io.cwd, outputFile);
-    if (outputPath) refuseOutputOverInput(outputFile!, outputPath, [...files, ...schemaFiles.map((f) => f.file), ...(config.file ? [config.file] : [])]);
-    const jobs: CheckJob[] = files.map((file) => ({ path: file, display: displayPath(io.cwd, file), languageId: languageIdOf(file)! }));
+    if (outputPath)
+      refuseOutputOverInput(outputFile!, outputPath, [
+        ...files,
+        ...schemaFiles.map((f) => f.file),
+        ...(config.file ? [config.file] : []),
+      ]);
+    const jobs: CheckJob[] = files.map((file) => ({
+      path: file,
+      display: displayPath(io.cwd, file),
+      languageId: languageIdOf(file)!,
+    }));
     // Rule ids are gathered from the whole set first: the duplicate-id check compares across files.
     const setup = { settings, schemas, ruleIds: ruleIdsOf(jobs) };
     const cache = openCache(values, io, setup, jobs, quiet);
@@ -103,24 +124,39 @@ export const checkCommand: CliCommand = {
     const progress = createProgress(io.stderr, !quiet);
     let results: FileResult[];
     try {
-      const checked = await runChecks(toCheck, setup, { workers, onProgress: (d, t) => progress.update(d, t) });
+      const checked = await runChecks(toCheck, setup, {
+        workers,
+        onProgress: (d, t) => progress.update(d, t),
+      });
       results = lookup ? mergeInJobOrder(jobs.length, lookup.hits, lookup.misses, checked) : checked;
       const cacheProblem = cache?.save(results);
       if (cacheProblem && !quiet) note(io, cacheProblem);
       // Problems in the custom schema files are shown on those files, as the editor shows them.
-      results = withSchemaResults(results, schemaFileResults(schemaFiles, (file) => displayPath(io.cwd, file)));
+      results = withSchemaResults(
+        results,
+        schemaFileResults(schemaFiles, (file) => displayPath(io.cwd, file)),
+      );
     } finally {
       progress.clear();
     }
 
     const stream = outputPath ? undefined : io.stdout;
-    const text = FORMATS[format]({ results, cwd: io.cwd, toolVersion: TOOL_VERSION, colour: format === 'text' && !!stream && useColour(io, stream) });
+    const text = FORMATS[format]({
+      results,
+      cwd: io.cwd,
+      toolVersion: TOOL_VERSION,
+      colour: format === 'text' && !!stream && useColour(io, stream),
+    });
     if (outputPath) writeOutput(outputPath, text);
     else io.stdout.write(text);
 
     const findings = results.flatMap((r) => r.findings);
-    if (!quiet) io.stderr.write(summary(results, findings.length === 0 ? undefined : countBySeverity(findings), lookup?.hits.size));
-    const failing = failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+    if (!quiet)
+      io.stderr.write(
+        summary(results, findings.length === 0 ? undefined : countBySeverity(findings), lookup?.hits.size),
+      );
+    const failing =
+      failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
     return failing ? EXIT_FINDINGS : EXIT_OK;
   },
 };
@@ -130,7 +166,13 @@ function note(io: CliIo, text: string): void {
   io.stderr.write(`kqlhunt: ${visible(text)}\n`);
 }
 
-function openCache(values: OptionValues, io: CliIo, setup: ConstructorParameters<typeof CheckCache>[1], jobs: readonly CheckJob[], quiet: boolean): CheckCache | undefined {
+function openCache(
+  values: OptionValues,
+  io: CliIo,
+  setup: ConstructorParameters<typeof CheckCache>[1],
+  jobs: readonly CheckJob[],
+  quiet: boolean,
+): CheckCache | undefined {
   const location = stringOption(values, 'cache-location');
   if (values.cache !== true) {
     if (location !== undefined) throw new UsageError('--cache-location is only used with --cache');
@@ -146,7 +188,12 @@ function openCache(values: OptionValues, io: CliIo, setup: ConstructorParameters
 }
 
 /** The cached and the freshly checked results, back in the order of the jobs. */
-function mergeInJobOrder(count: number, hits: ReadonlyMap<number, FileResult>, misses: readonly number[], checked: readonly FileResult[]): FileResult[] {
+function mergeInJobOrder(
+  count: number,
+  hits: ReadonlyMap<number, FileResult>,
+  misses: readonly number[],
+  checked: readonly FileResult[],
+): FileResult[] {
   const out: FileResult[] = new Array(count);
   for (const [i, result] of hits) out[i] = result;
   misses.forEach((jobIndex, k) => (out[jobIndex] = checked[k]));
@@ -173,10 +220,16 @@ function applyOverrides(settings: KqlHuntingSettings, values: OptionValues): Kql
  * threads only add their set-up (measured: 40 rules at a load of 10 on 2 cores took 26 s with one
  * thread and 50 s with two); the one-minute load average tells how many cores are taken.
  */
-export function chooseWorkers(fileCount: number, requested: string | undefined, cores: number = os.availableParallelism(), load: number = os.loadavg()[0]): number {
+export function chooseWorkers(
+  fileCount: number,
+  requested: string | undefined,
+  cores: number = os.availableParallelism(),
+  load: number = os.loadavg()[0],
+): number {
   if (requested !== undefined) {
     const n = Number(requested);
-    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${requested}'`);
+    if (!Number.isInteger(n) || n < 1 || n > 64)
+      throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${requested}'`);
     return n;
   }
   if (fileCount < MIN_FILES_FOR_WORKERS) return 1;
@@ -188,13 +241,20 @@ function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/');
 }
 
-function summary(results: readonly FileResult[], counts: Record<FindingSeverity, number> | undefined, fromCache: number | undefined): string {
+function summary(
+  results: readonly FileResult[],
+  counts: Record<FindingSeverity, number> | undefined,
+  fromCache: number | undefined,
+): string {
   const files = `${results.length} file${results.length === 1 ? '' : 's'}${fromCache === undefined ? '' : ` (${fromCache} from the cache)`}`;
   if (!counts) return `kqlhunt: no problems in ${files}\n`;
   const withFindings = results.filter((r) => r.findings.length > 0).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // A file over an input limit was only partly checked; say so, since its other problems may be unknown.
   const unchecked = uncheckedFiles(results).length;
-  const notChecked = unchecked === 0 ? '' : `; ${plural(unchecked, 'file')} not fully checked (over an input limit, see the KQLH-LIMIT findings)`;
+  const notChecked =
+    unchecked === 0
+      ? ''
+      : `; ${plural(unchecked, 'file')} not fully checked (over an input limit, see the KQLH-LIMIT findings)`;
   return `kqlhunt: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${withFindings} of ${files}${notChecked}\n`;
 }

@@ -40,10 +40,13 @@ function readMcpSettings(file: string | undefined): { allowAzureRuns: boolean } 
   const raw = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
   const mcp = raw.mcp ?? raw['kqlHunting.mcp'];
   if (mcp === undefined) return { allowAzureRuns: false };
-  if (!mcp || typeof mcp !== 'object' || Array.isArray(mcp)) throw new UsageError(`${file}: "mcp" must be an object such as { "allowAzureRuns": true }`);
+  if (!mcp || typeof mcp !== 'object' || Array.isArray(mcp))
+    throw new UsageError(`${file}: "mcp" must be an object such as { "allowAzureRuns": true }`);
   for (const [key, value] of Object.entries(mcp)) {
-    if (key !== 'allowAzureRuns') throw new UsageError(`${file}: unknown key "mcp.${key}" (known: allowAzureRuns)`);
-    if (typeof value !== 'boolean') throw new UsageError(`${file}: "mcp.allowAzureRuns" must be true or false`);
+    if (key !== 'allowAzureRuns')
+      throw new UsageError(`${file}: unknown key "mcp.${key}" (known: allowAzureRuns)`);
+    if (typeof value !== 'boolean')
+      throw new UsageError(`${file}: "mcp.allowAzureRuns" must be true or false`);
   }
   return { allowAzureRuns: (mcp as { allowAzureRuns?: boolean }).allowAzureRuns === true };
 }

@@ -44,12 +44,18 @@ Exit codes: 0 the query ran, 1 the service or engine reported an error, 2 bad us
 function positiveNumber(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${option} must be a positive number, not '${value}'`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`${option} must be a positive number, not '${value}'`);
   return n;
 }
 
 /** The query text, its rule time span and its workspace pin, from --query or FILE. */
-function readQuery(file: string | undefined, query: string | undefined, block: string | undefined, cwd: string): { text: string; timespan?: string; pin?: string } {
+function readQuery(
+  file: string | undefined,
+  query: string | undefined,
+  block: string | undefined,
+  cwd: string,
+): { text: string; timespan?: string; pin?: string } {
   if (query !== undefined) {
     if (file !== undefined) throw new UsageError('give either FILE or --query, not both');
     return { text: query };
@@ -69,9 +75,12 @@ function readQuery(file: string | undefined, query: string | undefined, block: s
   let index = 0;
   if (block !== undefined) {
     index = Number(block) - 1;
-    if (!Number.isInteger(index) || index < 0 || index >= blocks.length) throw new UsageError(`--block must be from 1 to ${blocks.length}`);
+    if (!Number.isInteger(index) || index < 0 || index >= blocks.length)
+      throw new UsageError(`--block must be from 1 to ${blocks.length}`);
   } else if (blocks.length > 1) {
-    throw new UsageError(`${file} holds ${blocks.length} queries; choose one with --block 1..${blocks.length}`);
+    throw new UsageError(
+      `${file} holds ${blocks.length} queries; choose one with --block 1..${blocks.length}`,
+    );
   }
   const timespan = ruleTimespan(document);
   const pin = workspacePin(content);
@@ -95,15 +104,22 @@ export const runCommand: CliCommand = {
   },
   async run({ values, positionals }, io) {
     const format = (stringOption(values, 'format') ?? 'table') as RunFormat;
-    if (!RUN_FORMATS.includes(format)) throw new UsageError(`unknown format '${format}' (formats: ${RUN_FORMATS.join(', ')})`);
+    if (!RUN_FORMATS.includes(format))
+      throw new UsageError(`unknown format '${format}' (formats: ${RUN_FORMATS.join(', ')})`);
     if (positionals.length > 1) throw new UsageError('run takes one FILE');
-    const query = readQuery(positionals[0], stringOption(values, 'query'), stringOption(values, 'block'), io.cwd);
+    const query = readQuery(
+      positionals[0],
+      stringOption(values, 'query'),
+      stringOption(values, 'block'),
+      io.cwd,
+    );
     const config = loadRunConfig(io.cwd, stringOption(values, 'config'));
     const workspace = chooseWorkspace(config, stringOption(values, 'workspace'), query.pin, io.cwd);
     const timeout = positiveNumber(stringOption(values, 'timeout'), '--timeout');
     const rowLimit = positiveNumber(stringOption(values, 'row-limit'), '--row-limit');
     const timespan = stringOption(values, 'timespan') ?? query.timespan;
-    if (timespan !== undefined && !/^P|\//i.test(timespan)) throw new UsageError(`--timespan must be an ISO 8601 duration such as P7D, not '${timespan}'`);
+    if (timespan !== undefined && !/^P|\//i.test(timespan))
+      throw new UsageError(`--timespan must be an ISO 8601 duration such as P7D, not '${timespan}'`);
     const settings = {
       ...config.settings,
       ...(timeout ? { timeoutSeconds: timeout } : {}),
@@ -114,16 +130,25 @@ export const runCommand: CliCommand = {
     const onInterrupt = () => controller.abort();
     process.once('SIGINT', onInterrupt);
     try {
-      const result = await runQuery(workspace, query.text, { settings, signal: controller.signal, ...(timespan ? { timespan } : {}) });
+      const result = await runQuery(workspace, query.text, {
+        settings,
+        signal: controller.signal,
+        ...(timespan ? { timespan } : {}),
+      });
       if (!result.ok) {
         // Service messages can quote the query and the data: one line, controls written out.
-        io.stderr.write(`kqlhunt: ${visible(`${workspace.name}: ${result.error.kind}${result.error.code ? ` (${result.error.code})` : ''}: ${result.error.message}`)}\n`);
+        io.stderr.write(
+          `kqlhunt: ${visible(`${workspace.name}: ${result.error.kind}${result.error.code ? ` (${result.error.code})` : ''}: ${result.error.message}`)}\n`,
+        );
         return EXIT_FINDINGS;
       }
       io.stdout.write(formatRunResult(result.result, format));
       const rows = result.stats.rowCounts.reduce((a, b) => a + b, 0);
-      if (result.result.partialError) io.stderr.write(`kqlhunt: partial result: ${visible(result.result.partialError)}\n`);
-      io.stderr.write(`kqlhunt: ${rows} row${rows === 1 ? '' : 's'} in ${result.stats.durationMs} ms on ${visible(workspace.name)}${result.stats.truncated ? ` (cut to ${settings.rowLimit} rows per table)` : ''}\n`);
+      if (result.result.partialError)
+        io.stderr.write(`kqlhunt: partial result: ${visible(result.result.partialError)}\n`);
+      io.stderr.write(
+        `kqlhunt: ${rows} row${rows === 1 ? '' : 's'} in ${result.stats.durationMs} ms on ${visible(workspace.name)}${result.stats.truncated ? ` (cut to ${settings.rowLimit} rows per table)` : ''}\n`,
+      );
       return EXIT_OK;
     } finally {
       process.off('SIGINT', onInterrupt);

@@ -27,15 +27,19 @@ export const testCommand: CliCommand = {
   options: { format: { type: 'string', short: 'f' } },
   async run({ values, positionals }, io) {
     const format = stringOption(values, 'format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (formats: text, json)`);
+    if (format !== 'text' && format !== 'json')
+      throw new UsageError(`unknown format '${format}' (formats: text, json)`);
     const roots = (positionals.length ? positionals : ['.']).map((p) => path.resolve(io.cwd, p));
-    for (const r of roots) if (!existsSync(r)) throw new UsageError(`no such file or folder: ${path.relative(io.cwd, r) || r}`);
+    for (const r of roots)
+      if (!existsSync(r)) throw new UsageError(`no such file or folder: ${path.relative(io.cwd, r) || r}`);
     const files = findDetectionTests(roots);
     if (files.length === 0) throw new UsageError('no detection test files (*.test.yaml) found');
     const results = runDetectionTestFiles(files);
     const failed = results.filter((r) => !r.passed).length;
     if (format === 'json') {
-      io.stdout.write(`${JSON.stringify({ passed: results.length - failed, failed, results: results.map((r) => ({ ...r, file: path.relative(io.cwd, r.file) })) }, null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ passed: results.length - failed, failed, results: results.map((r) => ({ ...r, file: path.relative(io.cwd, r.file) })) }, null, 2)}\n`,
+      );
     } else io.stdout.write(textReport(results, io.cwd));
     return failed ? EXIT_FINDINGS : EXIT_OK;
   },

@@ -14,7 +14,14 @@ const COMMAND: Record<FindingSeverity, string> = { error: 'error', warning: 'war
 export function formatGithub(report: Report): string {
   let out = '';
   for (const f of allFindings(report)) {
-    const props = [`file=${property(f.file)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${property(`kqlhunt ${f.code}`)}`];
+    const props = [
+      `file=${property(f.file)}`,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `endLine=${f.endLine}`,
+      `endColumn=${f.endColumn}`,
+      `title=${property(`kqlhunt ${f.code}`)}`,
+    ];
     out += `::${COMMAND[f.severity]} ${props.join(',')}::${data(f.message)}\n`;
   }
   return out;

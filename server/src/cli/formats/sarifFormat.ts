@@ -5,7 +5,11 @@ import { describeRules } from '../ruleCatalog';
 import { allFindings, type Report } from './report';
 import { inertJson } from '../visibleText';
 
-const LEVEL: Record<FindingSeverity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<FindingSeverity, Sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 /** The base that result paths are relative to; GitHub code scanning resolves it to the checkout. */
 const SOURCE_ROOT = '%SRCROOT%';
 
@@ -39,7 +43,11 @@ export function formatSarif(report: Report): string {
           },
         },
         ...uncheckedInvocation(report),
-        originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(report.cwd.endsWith('/') ? report.cwd : report.cwd + '/').href } },
+        originalUriBaseIds: {
+          [SOURCE_ROOT]: {
+            uri: pathToFileURL(report.cwd.endsWith('/') ? report.cwd : report.cwd + '/').href,
+          },
+        },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => ({
           ruleId: f.code,
@@ -50,7 +58,12 @@ export function formatSarif(report: Report): string {
             {
               physicalLocation: {
                 artifactLocation: { uri: artifactUri(f.file), uriBaseId: SOURCE_ROOT },
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+                region: {
+                  startLine: f.line,
+                  startColumn: f.column,
+                  endLine: f.endLine,
+                  endColumn: f.endColumn,
+                },
               },
             },
           ],
@@ -78,8 +91,12 @@ function uncheckedInvocation(report: Report): Pick<Sarif.Run, 'invocations'> {
         toolExecutionNotifications: files.map((file) => ({
           level: 'error' as const,
           descriptor: { id: 'KQLH-NOT-FULLY-CHECKED' },
-          message: { text: `${file} was not fully checked: some of its KQL is over an input limit (see its KQLH-LIMIT results).` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file), uriBaseId: SOURCE_ROOT } } }],
+          message: {
+            text: `${file} was not fully checked: some of its KQL is over an input limit (see its KQLH-LIMIT results).`,
+          },
+          locations: [
+            { physicalLocation: { artifactLocation: { uri: artifactUri(file), uriBaseId: SOURCE_ROOT } } },
+          ],
         })),
       },
     ],

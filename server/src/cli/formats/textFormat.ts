@@ -5,7 +5,11 @@ import { safeLineStart, visible } from '../visibleText';
 const RESET = '\x1b[0m';
 const BOLD = '\x1b[1m';
 const DIM = '\x1b[2m';
-const SEVERITY_COLOUR: Record<FindingSeverity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
+const SEVERITY_COLOUR: Record<FindingSeverity, string> = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  info: '\x1b[36m',
+};
 
 /**
  * `file:line:column severity code message`, the shape compilers print and editors' terminals
@@ -20,7 +24,12 @@ export function formatText(report: Report): string {
   for (const result of report.results) {
     for (const f of result.findings) {
       out += `${paint(BOLD, `${safeLineStart(visible(f.file))}:${f.line}:${f.column}`)} ${paint(SEVERITY_COLOUR[f.severity], f.severity)} ${paint(DIM, visible(f.code))} ${oneLine(f.message)}\n`;
-      out += excerpt(result, f, (text) => paint(SEVERITY_COLOUR[f.severity], text), (text) => paint(DIM, text));
+      out += excerpt(
+        result,
+        f,
+        (text) => paint(SEVERITY_COLOUR[f.severity], text),
+        (text) => paint(DIM, text),
+      );
     }
   }
   return out;
@@ -31,7 +40,12 @@ function oneLine(message: string): string {
   return visible(message.replace(/\s*\r?\n\s*/g, ' '));
 }
 
-function excerpt(result: FileResult, f: Finding, highlight: (t: string) => string, dim: (t: string) => string): string {
+function excerpt(
+  result: FileResult,
+  f: Finding,
+  highlight: (t: string) => string,
+  dim: (t: string) => string,
+): string {
   const source = result.lines[f.line];
   if (source === undefined) return '';
   const gutter = String(f.line);

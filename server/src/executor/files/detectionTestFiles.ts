@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { builtinSchema } from '../../schema/builtinSchemas';
-import { DETECTION_TEST_FILE, runDetectionTestFile, type DetectionCaseResult, type DetectionTestHost } from '../detectionTests';
+import {
+  DETECTION_TEST_FILE,
+  runDetectionTestFile,
+  type DetectionCaseResult,
+  type DetectionTestHost,
+} from '../detectionTests';
 import { loadLocalWorkspace } from './workspaceLoader';
 
 /** The host side of detection tests: finding test files on disk and reading what they name. */
@@ -34,13 +39,24 @@ export function findDetectionTests(paths: readonly string[]): string[] {
   return [...found].sort();
 }
 
-export function runDetectionTestFiles(files: readonly string[], host: DetectionTestHost = nodeDetectionTestHost): DetectionCaseResult[] {
+export function runDetectionTestFiles(
+  files: readonly string[],
+  host: DetectionTestHost = nodeDetectionTestHost,
+): DetectionCaseResult[] {
   return files.flatMap((f) => {
     let text: string;
     try {
       text = host.readText(f);
     } catch (e) {
-      return [{ file: f, name: path.basename(f), passed: false, message: `cannot read: ${(e as Error).message}`, durationMs: 0 }];
+      return [
+        {
+          file: f,
+          name: path.basename(f),
+          passed: false,
+          message: `cannot read: ${(e as Error).message}`,
+          durationMs: 0,
+        },
+      ];
     }
     return runDetectionTestFile(f, text, host);
   });

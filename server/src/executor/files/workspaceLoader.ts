@@ -1,4 +1,14 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import * as path from 'node:path';
 import type { EnvironmentSchema } from '../../schema/types';
@@ -59,13 +69,21 @@ function isInside(inner: string, outer: string): boolean {
  */
 function openWorkspaceFile(file: string, root: string, maxBytes: number): { fd: number; size: number } {
   const real = realpathSync(file);
-  if (!isInside(real, root)) throw new Error(`${file}: refusing to read it: it links to ${real}, outside the workspace folder ${root}`);
-  if (real === '/proc' || real.startsWith('/proc/') || real.startsWith('/dev/') || real.startsWith('/sys/')) throw new Error(`${file}: refusing to read a system file`);
+  if (!isInside(real, root))
+    throw new Error(
+      `${file}: refusing to read it: it links to ${real}, outside the workspace folder ${root}`,
+    );
+  if (real === '/proc' || real.startsWith('/proc/') || real.startsWith('/dev/') || real.startsWith('/sys/'))
+    throw new Error(`${file}: refusing to read a system file`);
   const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new Error(`${file}: refusing to read it: it is ${kindOf(stat)}, not a regular file`);
-    if (stat.size > maxBytes) throw new Error(`${file}: ${describeSize(stat.size)} is over the ${describeSize(maxBytes)} limit for a ${maxBytes === MAX_LINE_FILE_BYTES ? 'line-by-line (NDJSON)' : 'CSV or JSON'} table file`);
+    if (!stat.isFile())
+      throw new Error(`${file}: refusing to read it: it is ${kindOf(stat)}, not a regular file`);
+    if (stat.size > maxBytes)
+      throw new Error(
+        `${file}: ${describeSize(stat.size)} is over the ${describeSize(maxBytes)} limit for a ${maxBytes === MAX_LINE_FILE_BYTES ? 'line-by-line (NDJSON)' : 'CSV or JSON'} table file`,
+      );
     return { fd, size: stat.size };
   } catch (e) {
     closeSync(fd);
@@ -102,22 +120,37 @@ export function readWorkspaceManifest(dir: string): WorkspaceManifest {
   } catch (e) {
     throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${file}: expected a JSON object`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`${file}: expected a JSON object`);
   const m = parsed as Record<string, unknown>;
   for (const key of ['name', 'environment', 'now', 'data']) {
-    if (m[key] !== undefined && typeof m[key] !== 'string') throw new Error(`${file}: "${key}" must be a string`);
+    if (m[key] !== undefined && typeof m[key] !== 'string')
+      throw new Error(`${file}: "${key}" must be a string`);
   }
-  if (m.now !== undefined && Number.isNaN(Date.parse(m.now as string))) throw new Error(`${file}: "now" is not an ISO datetime: ${String(m.now)}`);
+  if (m.now !== undefined && Number.isNaN(Date.parse(m.now as string)))
+    throw new Error(`${file}: "now" is not an ISO datetime: ${String(m.now)}`);
   return m as WorkspaceManifest;
 }
 
-export function loadLocalWorkspace(dir: string, schema: EnvironmentSchema, options: { now?: string | number } = {}): LocalWorkspace {
+export function loadLocalWorkspace(
+  dir: string,
+  schema: EnvironmentSchema,
+  options: { now?: string | number } = {},
+): LocalWorkspace {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`workspace folder not found: ${dir}`);
   const manifest = readWorkspaceManifest(dir);
   const root = realpathSync(dir);
-  const dataDir = manifest.data ? path.resolve(dir, manifest.data) : existsSync(path.join(dir, 'data')) ? path.join(dir, 'data') : dir;
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new Error(`${path.join(dir, MANIFEST_FILE)}: "data" names ${dataDir}, which is not a folder`);
-  if (!isInside(realpathSync(dataDir), root)) throw new Error(`${path.join(dir, MANIFEST_FILE)}: "data" must stay inside the workspace folder ${root}; ${manifest.data} leads to ${realpathSync(dataDir)}`);
+  const dataDir = manifest.data
+    ? path.resolve(dir, manifest.data)
+    : existsSync(path.join(dir, 'data'))
+      ? path.join(dir, 'data')
+      : dir;
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
+    throw new Error(`${path.join(dir, MANIFEST_FILE)}: "data" names ${dataDir}, which is not a folder`);
+  if (!isInside(realpathSync(dataDir), root))
+    throw new Error(
+      `${path.join(dir, MANIFEST_FILE)}: "data" must stay inside the workspace folder ${root}; ${manifest.data} leads to ${realpathSync(dataDir)}`,
+    );
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const entry of readdirSync(dataDir).sort()) {
     const m = TABLE_FILE.exec(entry);
@@ -128,8 +161,15 @@ export function loadLocalWorkspace(dir: string, schema: EnvironmentSchema, optio
   }
   const pinned = options.now ?? manifest.now;
   const now = pinned === undefined ? undefined : typeof pinned === 'number' ? pinned : Date.parse(pinned);
-  if (now !== undefined && Number.isNaN(now)) throw new Error(`now is not an ISO datetime: ${String(pinned)}`);
-  return createWorkspace({ name: manifest.name ?? path.basename(path.resolve(dir)), tables, schema, now, includeEmptySchemaTables: true });
+  if (now !== undefined && Number.isNaN(now))
+    throw new Error(`now is not an ISO datetime: ${String(pinned)}`);
+  return createWorkspace({
+    name: manifest.name ?? path.basename(path.resolve(dir)),
+    tables,
+    schema,
+    now,
+    includeEmptySchemaTables: true,
+  });
 }
 
 function readTableFile(file: string, ext: string, root: string): Record<string, unknown>[] {
@@ -191,7 +231,8 @@ function forEachLine(file: string, root: string, onLine: (text: string, line: nu
       const text = n > 0 ? rest + decoder.write(chunk.subarray(0, n)) : rest + decoder.end();
       const lines = text.split('\n');
       rest = n > 0 ? lines.pop()! : '';
-      if (rest.length > MAX_LINE_CHARS) throw new Error(`${file}: line ${line + 1} is longer than ${MAX_LINE_CHARS / 1024 ** 2} MB`);
+      if (rest.length > MAX_LINE_CHARS)
+        throw new Error(`${file}: line ${line + 1} is longer than ${MAX_LINE_CHARS / 1024 ** 2} MB`);
       for (const l of lines) onLine(l, ++line);
       if (n === 0) break;
     }

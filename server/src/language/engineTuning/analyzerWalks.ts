@@ -14,7 +14,13 @@
 import { toArray } from '../engineLists';
 
 type Predicate = ((element: unknown) => boolean) | null | undefined;
-type Walk = (this: unknown, type: unknown, element: unknown, predicate: Predicate, includeSelf: boolean) => unknown;
+type Walk = (
+  this: unknown,
+  type: unknown,
+  element: unknown,
+  predicate: Predicate,
+  includeSelf: boolean,
+) => unknown;
 type AnalyzerDiagnostics = (this: unknown, ...args: unknown[]) => unknown;
 
 interface BridgeRuntime {
@@ -39,8 +45,11 @@ let shipped: Shipped | undefined;
 export function installAnalyzerWalkSharing(engine: typeof Kusto.Language): void {
   if (shipped) return;
   const syntaxElement = engine.Syntax.SyntaxElement as unknown as { GetDescendants?: Walk };
-  const codeService = (engine.Editor as unknown as { KustoCodeService?: { prototype: { GetAnalyzerDiagnostics?: AnalyzerDiagnostics } } })
-    .KustoCodeService?.prototype;
+  const codeService = (
+    engine.Editor as unknown as {
+      KustoCodeService?: { prototype: { GetAnalyzerDiagnostics?: AnalyzerDiagnostics } };
+    }
+  ).KustoCodeService?.prototype;
   const walk = syntaxElement.GetDescendants;
   const analyze = codeService?.GetAnalyzerDiagnostics;
   const bridge = (globalThis as unknown as { Bridge?: BridgeRuntime }).Bridge;
@@ -51,12 +60,28 @@ export function installAnalyzerWalkSharing(engine: typeof Kusto.Language): void 
   const toReadOnly = utils.ListExtensions?.ToReadOnly;
   const empty = utils.EmptyReadOnlyList$1;
   // The static walk takes four arguments; an engine whose walk has another shape is left alone.
-  if (typeof walk !== 'function' || walk.length !== 4 || typeof analyze !== 'function' || !codeService || !bridge
-    || typeof toReadOnly !== 'function' || typeof empty !== 'function') return;
-  shipped = { syntaxElement: syntaxElement as Shipped['syntaxElement'], codeService: codeService as Shipped['codeService'], walk, analyze };
+  if (
+    typeof walk !== 'function' ||
+    walk.length !== 4 ||
+    typeof analyze !== 'function' ||
+    !codeService ||
+    !bridge ||
+    typeof toReadOnly !== 'function' ||
+    typeof empty !== 'function'
+  )
+    return;
+  shipped = {
+    syntaxElement: syntaxElement as Shipped['syntaxElement'],
+    codeService: codeService as Shipped['codeService'],
+    walk,
+    analyze,
+  };
 
   const SyntaxElement = engine.Syntax.SyntaxElement;
-  const List = (type: unknown) => (System.Collections.Generic.List$1 as unknown as (t: unknown) => new () => { add(item: unknown): void })(type);
+  const List = (type: unknown) =>
+    (System.Collections.Generic.List$1 as unknown as (t: unknown) => new () => { add(item: unknown): void })(
+      type,
+    );
   let walks: Map<unknown, Walked> | undefined;
 
   syntaxElement.GetDescendants = function (type, element, predicate, includeSelf) {
@@ -67,7 +92,15 @@ export function installAnalyzerWalkSharing(engine: typeof Kusto.Language): void 
       walks.set(element, { byType: new Map() });
       return walk.call(this, type, element, predicate, includeSelf);
     }
-    walked.all ??= toArray(walk.call(this, SyntaxElement, element, null, false) as System.Collections.Generic.IReadOnlyList$1<unknown>);
+    walked.all ??= toArray(
+      walk.call(
+        this,
+        SyntaxElement,
+        element,
+        null,
+        false,
+      ) as System.Collections.Generic.IReadOnlyList$1<unknown>,
+    );
     let ofType = walked.byType.get(type);
     if (!ofType) walked.byType.set(type, (ofType = walked.all.filter((e) => bridge.is(e, type))));
     const found = new (List(type))();

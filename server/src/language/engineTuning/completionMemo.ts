@@ -15,7 +15,13 @@ type Completer = {
   _code: { Globals: Kusto.Language.GlobalState; Dialect: number };
   _options: object;
 };
-type ItemsForSymbol = (this: Completer, symbol: Kusto.Language.Symbols.Symbol, contextNode: unknown, nameOnly: boolean, items: { add(item: unknown): void }) => void;
+type ItemsForSymbol = (
+  this: Completer,
+  symbol: Kusto.Language.Symbols.Symbol,
+  contextNode: unknown,
+  nameOnly: boolean,
+  items: { add(item: unknown): void },
+) => void;
 type AddSpace = (this: Completer, item: object) => object;
 
 interface CompleterStatics {
@@ -38,8 +44,15 @@ export function installCompletionMemo(engine: typeof Kusto.Language): void {
   const proto = completer?.prototype;
   const itemsForSymbol = proto?.GetCompletionItemsForSymbol;
   const addSpace = proto?.AddSpaceToCompletionItem;
-  if (!completer || !proto || typeof itemsForSymbol !== 'function' || typeof addSpace !== 'function'
-    || typeof completer.IsStartOfQuery !== 'function' || typeof completer.IsInvokeFunctionContext !== 'function') return;
+  if (
+    !completer ||
+    !proto ||
+    typeof itemsForSymbol !== 'function' ||
+    typeof addSpace !== 'function' ||
+    typeof completer.IsStartOfQuery !== 'function' ||
+    typeof completer.IsInvokeFunctionContext !== 'function'
+  )
+    return;
   original = { prototype: proto, itemsForSymbol, addSpace };
 
   const FunctionSymbol = engine.Symbols.FunctionSymbol;

@@ -12,10 +12,18 @@
  * (a future engine version), nothing is changed and the engine runs as shipped.
  */
 
-type Create = (this: unknown, text: string, globals: Kusto.Language.GlobalState | null, ...rest: unknown[]) => Kusto.Language.KustoCode;
+type Create = (
+  this: unknown,
+  text: string,
+  globals: Kusto.Language.GlobalState | null,
+  ...rest: unknown[]
+) => Kusto.Language.KustoCode;
 interface Statics {
   KustoCode: { Create?: Create; GetKind?: (text: string) => string };
-  QueryGrammar: { From?: (globals: Kusto.Language.GlobalState) => { QueryBlock: unknown }; s_currentGrammar?: unknown };
+  QueryGrammar: {
+    From?: (globals: Kusto.Language.GlobalState) => { QueryBlock: unknown };
+    s_currentGrammar?: unknown;
+  };
 }
 
 let shipped: { statics: Statics; create: Create } | undefined;
@@ -45,7 +53,11 @@ export function installLazyGrammar(engine: typeof Kusto.Language): void {
     // Once built, the grammar costs nothing to hand out. Commands parse with a grammar that
     // contains the query grammar, and the grammar parser kind parses with it, so those take the
     // shipped path.
-    if (QueryGrammar.s_currentGrammar != null || state.ParseOptions!.ParserKind !== defaultParser || getKind.call(KustoCode, text) === commandKind) {
+    if (
+      QueryGrammar.s_currentGrammar != null ||
+      state.ParseOptions!.ParserKind !== defaultParser ||
+      getKind.call(KustoCode, text) === commandKind
+    ) {
       return create.call(this, text, globals, ...rest);
     }
     // The first grammar request is the shipped Create's own, for the query block it stores.
@@ -65,7 +77,12 @@ export function installLazyGrammar(engine: typeof Kusto.Language): void {
         enumerable: true,
         get: () => {
           const grammar = from.call(QueryGrammar, code.Globals!).QueryBlock;
-          Object.defineProperty(code, 'Grammar', { value: grammar, writable: true, configurable: true, enumerable: true });
+          Object.defineProperty(code, 'Grammar', {
+            value: grammar,
+            writable: true,
+            configurable: true,
+            enumerable: true,
+          });
           return grammar;
         },
       });
@@ -87,7 +104,8 @@ export function uninstallLazyGrammar(): void {
  * it twice before keeping one.
  */
 export function buildQueryGrammar(engine: typeof Kusto.Language): void {
-  void (engine.KustoCode.Parse('print 1', engine.GlobalState.Default) as unknown as { Grammar: unknown }).Grammar;
+  void (engine.KustoCode.Parse('print 1', engine.GlobalState.Default) as unknown as { Grammar: unknown })
+    .Grammar;
 }
 
 /** Whether the query grammar has been built, by `buildQueryGrammar` or by a completion. */

@@ -19,7 +19,14 @@
 import { toArray } from '../engineLists';
 
 type List = { Count: number; getItem(i: number): unknown; add(item: unknown): void };
-type Choose = (this: unknown, signatures: unknown, args: unknown, argumentTypes: unknown, result: List, requireAll?: boolean) => void;
+type Choose = (
+  this: unknown,
+  signatures: unknown,
+  args: unknown,
+  argumentTypes: unknown,
+  result: List,
+  requireAll?: boolean,
+) => void;
 
 interface Shipped {
   binder: { GetBestMatchingSignatures: Choose };
@@ -32,12 +39,24 @@ export function installOperatorOverloadMemo(engine: typeof Kusto.Language): void
   if (shipped) return;
   const S = engine.Symbols;
   const syntax = engine.Syntax as unknown as Record<string, unknown>;
-  const binder = (engine.Binding as unknown as { Binder?: { prototype: { GetBestMatchingSignatures?: Choose } } }).Binder?.prototype;
+  const binder = (
+    engine.Binding as unknown as { Binder?: { prototype: { GetBestMatchingSignatures?: Choose } } }
+  ).Binder?.prototype;
   const choose = binder?.GetBestMatchingSignatures;
-  const bridge = (globalThis as unknown as { Bridge?: { is(value: unknown, type: unknown): boolean } }).Bridge;
+  const bridge = (globalThis as unknown as { Bridge?: { is(value: unknown, type: unknown): boolean } })
+    .Bridge;
   const named = syntax.SimpleNamedExpression;
   const star = syntax.StarExpression;
-  if (!binder || typeof choose !== 'function' || !bridge || !named || !star || !S.OperatorSymbol || !S.ScalarTypes) return;
+  if (
+    !binder ||
+    typeof choose !== 'function' ||
+    !bridge ||
+    !named ||
+    !star ||
+    !S.OperatorSymbol ||
+    !S.ScalarTypes
+  )
+    return;
   shipped = { binder: binder as Shipped['binder'], choose };
 
   // Each built-in scalar type is one shared instance; their positions make the memo's keys.
@@ -60,7 +79,8 @@ export function installOperatorOverloadMemo(engine: typeof Kusto.Language): void
   binder.GetBestMatchingSignatures = function (signatures, args, argumentTypes, result, requireAll) {
     const memo = signatures && typeof signatures === 'object' ? memoFor(signatures as List) : null;
     const key = memo ? keyOf(args as List, argumentTypes as List, requireAll === true) : undefined;
-    if (!memo || key === undefined || result.Count !== 0) return choose.call(this, signatures, args, argumentTypes, result, requireAll);
+    if (!memo || key === undefined || result.Count !== 0)
+      return choose.call(this, signatures, args, argumentTypes, result, requireAll);
     const chosen = memo.get(key);
     if (chosen) {
       for (const signature of chosen) result.add(signature);
@@ -103,9 +123,17 @@ function isPlainOperatorList(signatures: List, operatorSymbol: unknown): boolean
   if (typeof signatures.Count !== 'number' || signatures.Count < 2) return false;
   for (let i = 0; i < signatures.Count; i++) {
     const signature = signatures.getItem(i) as { Symbol?: unknown; Parameters?: List } | null;
-    if (!signature || !(signature.Symbol instanceof (operatorSymbol as new () => unknown)) || !signature.Parameters) return false;
+    if (
+      !signature ||
+      !(signature.Symbol instanceof (operatorSymbol as new () => unknown)) ||
+      !signature.Parameters
+    )
+      return false;
     for (let p = 0; p < signature.Parameters.Count; p++) {
-      if ((signature.Parameters.getItem(p) as { DefaultValueIndicator?: unknown }).DefaultValueIndicator != null) return false;
+      if (
+        (signature.Parameters.getItem(p) as { DefaultValueIndicator?: unknown }).DefaultValueIndicator != null
+      )
+        return false;
     }
   }
   return true;

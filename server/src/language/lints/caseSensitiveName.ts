@@ -30,14 +30,24 @@ export const caseSensitiveName: Lint = ({ root }) => {
     const b = node as Kusto.Language.Syntax.BinaryExpression | Kusto.Language.Syntax.InExpression;
     const left = b.Left;
     const symbol = left?.ReferencedSymbol;
-    if (!left || left.Kind !== S.NameReference || !symbol || symbol.Kind !== kusto().Symbols.SymbolKind.Column) continue;
+    if (
+      !left ||
+      left.Kind !== S.NameReference ||
+      !symbol ||
+      symbol.Kind !== kusto().Symbols.SymbolKind.Column
+    )
+      continue;
     if (!NAME_COLUMN.test(symbol.Name ?? '')) continue;
     const right = b.Right;
-    const values = node.Kind === S.InExpression || node.Kind === S.NotInExpression
-      ? toArray<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>((right as Kusto.Language.Syntax.ExpressionList | null)?.Expressions as never).map((e) => e.Element)
-      : [right];
+    const values =
+      node.Kind === S.InExpression || node.Kind === S.NotInExpression
+        ? toArray<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>(
+            (right as Kusto.Language.Syntax.ExpressionList | null)?.Expressions as never,
+          ).map((e) => e.Element)
+        : [right];
     // Only literal names with letters in them can differ by case.
-    if (values.length === 0 || !values.every((v) => isStringLiteral(v) && /[A-Za-z]/.test(v!.toString()!))) continue;
+    if (values.length === 0 || !values.every((v) => isStringLiteral(v) && /[A-Za-z]/.test(v!.toString()!)))
+      continue;
     const op = b.Operator!;
     const replacement = replacements.get(node.Kind)!;
     findings.push({

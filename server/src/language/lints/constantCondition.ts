@@ -8,7 +8,8 @@ type Binary = Kusto.Language.Syntax.BinaryExpression;
 function unwrap(node: Node): Node {
   const S = kusto().Syntax.SyntaxKind;
   let n = node;
-  while (n.Kind === S.ParenthesizedExpression) n = (n as Kusto.Language.Syntax.ParenthesizedExpression).Expression!;
+  while (n.Kind === S.ParenthesizedExpression)
+    n = (n as Kusto.Language.Syntax.ParenthesizedExpression).Expression!;
   return n;
 }
 
@@ -28,7 +29,10 @@ interface Comparison {
 }
 
 /** `Column <op> literal` (either way round) for one of the given operators, else undefined. */
-function comparison(node: Node, ops: { kind: Kusto.Language.Syntax.SyntaxKind; caseInsensitive: boolean }[]): Comparison | undefined {
+function comparison(
+  node: Node,
+  ops: { kind: Kusto.Language.Syntax.SyntaxKind; caseInsensitive: boolean }[],
+): Comparison | undefined {
   const S = kusto().Syntax.SyntaxKind;
   const op = ops.find((o) => o.kind === node.Kind);
   if (!op) return undefined;
@@ -58,10 +62,26 @@ export const constantCondition: Lint = (ctx) => {
   const rule = LINT_RULES.constantCondition;
   const findings: LintFinding[] = [];
   const checks = [
-    { chain: S.OrExpression, ops: [{ kind: S.NotEqualExpression, caseInsensitive: false }, { kind: S.BangTildeExpression, caseInsensitive: true }], value: 'true',
-      advice: 'To exclude both values, join the conditions with `and`, or write `{column} !in ({first}, {second})`.' },
-    { chain: S.AndExpression, ops: [{ kind: S.EqualExpression, caseInsensitive: false }, { kind: S.EqualTildeExpression, caseInsensitive: true }], value: 'false',
-      advice: 'To match either value, join the conditions with `or`, or write `{column} in ({first}, {second})`.' },
+    {
+      chain: S.OrExpression,
+      ops: [
+        { kind: S.NotEqualExpression, caseInsensitive: false },
+        { kind: S.BangTildeExpression, caseInsensitive: true },
+      ],
+      value: 'true',
+      advice:
+        'To exclude both values, join the conditions with `and`, or write `{column} !in ({first}, {second})`.',
+    },
+    {
+      chain: S.AndExpression,
+      ops: [
+        { kind: S.EqualExpression, caseInsensitive: false },
+        { kind: S.EqualTildeExpression, caseInsensitive: true },
+      ],
+      value: 'false',
+      advice:
+        'To match either value, join the conditions with `or`, or write `{column} in ({first}, {second})`.',
+    },
   ];
   for (const check of checks) {
     for (const node of nodesOfKind(ctx.root, check.chain)) {
@@ -75,7 +95,15 @@ export const constantCondition: Lint = (ctx) => {
         const earlier = seen.get(key);
         if (earlier && earlier.value !== c.value) {
           const values = { value: check.value, column: c.column, first: earlier.shown, second: c.shown };
-          findings.push({ rule, start: node.TextStart, length: node.Width, message: lintMessage(rule, { ...values, advice: lintMessage({ ...rule, message: check.advice }, values) }) });
+          findings.push({
+            rule,
+            start: node.TextStart,
+            length: node.Width,
+            message: lintMessage(rule, {
+              ...values,
+              advice: lintMessage({ ...rule, message: check.advice }, values),
+            }),
+          });
           break;
         }
         if (!earlier) seen.set(key, c);

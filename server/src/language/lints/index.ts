@@ -40,12 +40,21 @@ function findingsFor(code: Kusto.Language.KustoCode, ctx: LintContext): LintFind
 }
 
 /** The hunting lints' diagnostics for a whole document, with severities from settings. */
-export function lintDiagnostics(analysis: DocumentAnalysis, settings: Pick<KqlHuntingSettings, 'lints'>, timeColumn: string): Diagnostic[] {
+export function lintDiagnostics(
+  analysis: DocumentAnalysis,
+  settings: Pick<KqlHuntingSettings, 'lints'>,
+  timeColumn: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const block of allBlocks(analysis)) {
     const code = boundCode(block, analysis.globals);
     if (!code.Syntax) continue;
-    const ctx: LintContext = { root: code.Syntax, globals: analysis.globals, timeColumn, scheduledRule: block.query.region.kind === 'scheduledRule' };
+    const ctx: LintContext = {
+      root: code.Syntax,
+      globals: analysis.globals,
+      timeColumn,
+      scheduledRule: block.query.region.kind === 'scheduledRule',
+    };
     for (const f of findingsFor(code, ctx)) {
       const override = settings.lints[f.rule.id];
       if (override === 'off') continue;

@@ -32,7 +32,10 @@ interface NodeIndex {
 const indexes = new WeakMap<Kusto.Language.Syntax.SyntaxNode, NodeIndex>();
 
 /** All nodes of a tree of the given kind, in document order. */
-export function nodesOfKind(root: Kusto.Language.Syntax.SyntaxNode, ...kinds: Kusto.Language.Syntax.SyntaxKind[]): Kusto.Language.Syntax.SyntaxNode[] {
+export function nodesOfKind(
+  root: Kusto.Language.Syntax.SyntaxNode,
+  ...kinds: Kusto.Language.Syntax.SyntaxKind[]
+): Kusto.Language.Syntax.SyntaxNode[] {
   let index = indexes.get(root);
   if (!index) {
     const built: NodeIndex = { all: [], byKind: new Map() };

@@ -21,19 +21,24 @@ export const LINT_RULES = {
     id: 'constant-condition',
     defaultSeverity: 'warning',
     message: 'This condition is always {value}: {column} cannot equal both {first} and {second}. {advice}',
-    description: 'A condition that is always true or always false, such as `X != "a" or X != "b"`, so the filter does nothing or removes everything.',
+    description:
+      'A condition that is always true or always false, such as `X != "a" or X != "b"`, so the filter does nothing or removes everything.',
   },
   missingTimeFilter: {
     id: 'missing-time-filter',
     defaultSeverity: 'warning',
-    message: 'No time filter on {table}: the query reads its whole retention. Add `| where {timeColumn} > ago(...)`.',
-    description: 'A query over an event table without a filter on its time column (not reported for scheduled rules, whose query period bounds them).',
+    message:
+      'No time filter on {table}: the query reads its whole retention. Add `| where {timeColumn} > ago(...)`.',
+    description:
+      'A query over an event table without a filter on its time column (not reported for scheduled rules, whose query period bounds them).',
   },
   caseSensitiveName: {
     id: 'case-sensitive-name',
     defaultSeverity: 'information',
-    message: '`{operator}` compares {column} case-sensitively, but file and process names are not case-sensitive on Windows; `{replacement}` is almost certainly meant.',
-    description: 'A case-sensitive comparison (`==`, `!=`, `in`, `!in`) of a file or process name with a string.',
+    message:
+      '`{operator}` compares {column} case-sensitively, but file and process names are not case-sensitive on Windows; `{replacement}` is almost certainly meant.',
+    description:
+      'A case-sensitive comparison (`==`, `!=`, `in`, `!in`) of a file or process name with a string.',
   },
   unusedLet: {
     id: 'unused-let',

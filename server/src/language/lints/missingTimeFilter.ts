@@ -58,7 +58,9 @@ export const missingTimeFilter: Lint = (ctx) => {
     if (ref.ReferencedSymbol && ref.ReferencedSymbol.Kind !== kusto().Symbols.SymbolKind.Table) continue;
     const table = type as Kusto.Language.Symbols.TableSymbol;
     if (!ctx.globals.IsDatabaseTable(table)) continue;
-    const timeColumn = toArray(table.Columns).some((c) => c.Name === ctx.timeColumn) ? ctx.timeColumn : undefined;
+    const timeColumn = toArray(table.Columns).some((c) => c.Name === ctx.timeColumn)
+      ? ctx.timeColumn
+      : undefined;
     if (!timeColumn) continue;
     const { wheres, inLet } = filtersApplying(ref);
     const candidates = inLet ? allWheres : wheres;

@@ -20,7 +20,12 @@ export const unusedLet: Lint = ({ root }) => {
     const symbol = name?.ReferencedSymbol;
     const text = name?.SimpleName ?? '';
     if (!name || !symbol || !text || text.startsWith('_') || used.has(symbol)) continue;
-    findings.push({ rule, start: name.TextStart, length: name.Width, message: lintMessage(rule, { name: text }) });
+    findings.push({
+      rule,
+      start: name.TextStart,
+      length: name.Width,
+      message: lintMessage(rule, { name: text }),
+    });
   }
   return findings;
 };

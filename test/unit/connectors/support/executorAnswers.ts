@@ -12,11 +12,25 @@ import { REPO_ROOT } from '../../../helpers/paths';
 let sample: LocalWorkspace | undefined;
 
 export function runOnSample(query: string): QueryResult {
-  sample ??= loadLocalWorkspace(path.join(REPO_ROOT, 'samples', 'hunting-workspace'), builtinSchema('defender'));
+  sample ??= loadLocalWorkspace(
+    path.join(REPO_ROOT, 'samples', 'hunting-workspace'),
+    builtinSchema('defender'),
+  );
   return executeQuery(query, { workspace: sample });
 }
 
-const DOTNET: Record<string, string> = { string: 'String', datetime: 'DateTime', long: 'Int64', int: 'Int32', bool: 'Boolean', real: 'Double', dynamic: 'Object', guid: 'Guid', timespan: 'TimeSpan', decimal: 'Decimal' };
+const DOTNET: Record<string, string> = {
+  string: 'String',
+  datetime: 'DateTime',
+  long: 'Int64',
+  int: 'Int32',
+  bool: 'Boolean',
+  real: 'Double',
+  dynamic: 'Object',
+  guid: 'Guid',
+  timespan: 'TimeSpan',
+  decimal: 'Decimal',
+};
 
 /** Kusto type names as Graph runHuntingQuery spells them. */
 export function dotnetType(kustoType: string): string {

@@ -43,14 +43,23 @@ function certificate(): Promise<{ private: string; cert: string }> {
     algorithm: 'sha256',
     extensions: [
       { name: 'basicConstraints', cA: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   }) as Promise<{ private: string; cert: string }>;
   return cachedPems;
 }
 
 /** `plain` serves HTTP instead, for SDKs that fetch metadata outside their configurable transport. */
-export async function startHttpsStub(handler: (request: StubRequest) => StubResponse | Promise<StubResponse>, { plain = false } = {}): Promise<HttpsStub> {
+export async function startHttpsStub(
+  handler: (request: StubRequest) => StubResponse | Promise<StubResponse>,
+  { plain = false } = {},
+): Promise<HttpsStub> {
   const pems = await certificate();
   const requests: StubRequest[] = [];
   const abandoned: StubRequest[] = [];
@@ -65,7 +74,12 @@ export async function startHttpsStub(handler: (request: StubRequest) => StubResp
       } catch {
         // Not JSON: keep the text.
       }
-      const request: StubRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body };
+      const request: StubRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body,
+      };
       requests.push(request);
       let answer: StubResponse;
       try {
@@ -75,8 +89,16 @@ export async function startHttpsStub(handler: (request: StubRequest) => StubResp
       }
       const send = () => {
         if (res.destroyed) return;
-        const payload = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-        res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+        const payload =
+          answer.body === undefined
+            ? ''
+            : typeof answer.body === 'string'
+              ? answer.body
+              : JSON.stringify(answer.body);
+        res.writeHead(answer.status, {
+          'content-type': 'application/json; charset=utf-8',
+          ...answer.headers,
+        });
         res.end(payload);
       };
       if (!answer.delayMs) return send();
@@ -89,7 +111,9 @@ export async function startHttpsStub(handler: (request: StubRequest) => StubResp
       });
     });
   };
-  const server = plain ? http.createServer(listener) : https.createServer({ key: pems.private, cert: pems.cert }, listener);
+  const server = plain
+    ? http.createServer(listener)
+    : https.createServer({ key: pems.private, cert: pems.cert }, listener);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

@@ -14,23 +14,37 @@ function applied(analysis: DocumentAnalysis, action: CodeAction): string {
   return TextDocument.applyEdits(analysis.document, edits);
 }
 
-function actionsFor(analysis: DocumentAnalysis, code: string): { diagnostic: Diagnostic; actions: CodeAction[] } {
+function actionsFor(
+  analysis: DocumentAnalysis,
+  code: string,
+): { diagnostic: Diagnostic; actions: CodeAction[] } {
   const diagnostic = service.getDiagnostics(analysis, settings()).find((d) => d.code === code);
   assert.ok(diagnostic, `a ${code} diagnostic`);
   return { diagnostic, actions: service.getCodeActions(analysis, diagnostic.range, [diagnostic]) };
 }
 
 test("the engine's fix turns contains into has", () => {
-  const analysis = service.analyze(doc('DeviceNetworkEvents | where Timestamp > ago(1d) | where RemoteUrl contains "tightvnc"'), settings());
+  const analysis = service.analyze(
+    doc('DeviceNetworkEvents | where Timestamp > ago(1d) | where RemoteUrl contains "tightvnc"'),
+    settings(),
+  );
   const { actions } = actionsFor(analysis, 'KS500');
   const fix = actions.find((a) => /has/.test(a.title));
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
   assert.equal(fix.kind, CodeActionKind.QuickFix);
-  assert.equal(applied(analysis, fix), 'DeviceNetworkEvents | where Timestamp > ago(1d) | where RemoteUrl has "tightvnc"');
+  assert.equal(
+    applied(analysis, fix),
+    'DeviceNetworkEvents | where Timestamp > ago(1d) | where RemoteUrl has "tightvnc"',
+  );
 });
 
 test('did you mean offers the closest column in scope for an unknown name', () => {
-  const analysis = service.analyze(doc('DeviceNetworkEvents | where Timestamp > ago(1d) | where InitiatingProcessVersionInfoCompanyNme has "GlavSoft"'), settings());
+  const analysis = service.analyze(
+    doc(
+      'DeviceNetworkEvents | where Timestamp > ago(1d) | where InitiatingProcessVersionInfoCompanyNme has "GlavSoft"',
+    ),
+    settings(),
+  );
   const { actions } = actionsFor(analysis, 'KS142');
   assert.equal(actions[0].title, "Change to 'InitiatingProcessVersionInfoCompanyName'");
   assert.equal(actions[0].isPreferred, true);
@@ -45,14 +59,22 @@ test('add a time filter inserts a where on the environment time column after the
   const analysis = service.analyze(doc('DeviceNetworkEvents\n| where RemotePort == 443'), settings());
   const { actions } = actionsFor(analysis, 'missing-time-filter');
   const add = actions.find((a) => a.title.startsWith('Add a time filter'))!;
-  assert.equal(applied(analysis, add), 'DeviceNetworkEvents | where Timestamp > ago(1d)\n| where RemotePort == 443');
+  assert.equal(
+    applied(analysis, add),
+    'DeviceNetworkEvents | where Timestamp > ago(1d)\n| where RemotePort == 443',
+  );
   const sentinel = service.analyze(doc('// kql-environment: sentinel\nSecurityEvent | take 1'), settings());
-  const s = actionsFor(sentinel, 'missing-time-filter').actions.find((a) => a.title.startsWith('Add a time filter'))!;
+  const s = actionsFor(sentinel, 'missing-time-filter').actions.find((a) =>
+    a.title.startsWith('Add a time filter'),
+  )!;
   assert.match(applied(sentinel, s), /SecurityEvent \| where TimeGenerated > ago\(1d\) \| take 1/);
 });
 
 test('a case-sensitive name comparison is fixed with =~', () => {
-  const analysis = service.analyze(doc('DeviceProcessEvents | where Timestamp > ago(1d) | where FileName == "tvnserver.exe"'), settings());
+  const analysis = service.analyze(
+    doc('DeviceProcessEvents | where Timestamp > ago(1d) | where FileName == "tvnserver.exe"'),
+    settings(),
+  );
   const { actions } = actionsFor(analysis, 'case-sensitive-name');
   assert.match(applied(analysis, actions[0]), /FileName =~ "tvnserver.exe"/);
 });
@@ -64,5 +86,8 @@ test('fixes inside a de-indented region edit the right document characters', () 
   const fix = actions.find((a) => /has/.test(a.title))!;
   assert.equal(applied(analysis, fix), 'query: |\n  DeviceNetworkEvents\n  | where RemoteUrl has "vnc"\n');
   const time = actionsFor(analysis, 'missing-time-filter').actions[0];
-  assert.equal(applied(analysis, time), 'query: |\n  DeviceNetworkEvents | where Timestamp > ago(1d)\n  | where RemoteUrl contains "vnc"\n');
+  assert.equal(
+    applied(analysis, time),
+    'query: |\n  DeviceNetworkEvents | where Timestamp > ago(1d)\n  | where RemoteUrl contains "vnc"\n',
+  );
 });

@@ -9,7 +9,15 @@ import { doc, settings, testService } from '../../../helpers/languageService';
 const schemas = new BuiltinSchemaProvider();
 
 /** The analysis of a marked text and the caret position, through the shared service. */
-export function caretIn(marked: string, env: 'defender' | 'sentinel' = 'defender'): { analysis: DocumentAnalysis; position: Position; text: string; ranges: { start: number; end: number }[] } {
+export function caretIn(
+  marked: string,
+  env: 'defender' | 'sentinel' = 'defender',
+): {
+  analysis: DocumentAnalysis;
+  position: Position;
+  text: string;
+  ranges: { start: number; end: number }[];
+} {
   const m = parseMarkers(marked);
   const d = doc(m.text);
   const analysis = testService().analyze(d, settings({ environment: env }));
@@ -29,7 +37,13 @@ export function analysisOfRegions(text: string, regions: KqlRegion[]): DocumentA
  * A region whose KQL is the document's lines from `start` to `end` with `indent` characters
  * removed from each line, as a YAML block scalar is de-indented. Maps offsets both ways.
  */
-export function indentedRegion(documentText: string, start: number, end: number, indent: number, kind?: KqlRegion['kind']): KqlRegion {
+export function indentedRegion(
+  documentText: string,
+  start: number,
+  end: number,
+  indent: number,
+  kind?: KqlRegion['kind'],
+): KqlRegion {
   const docOffsets: number[] = [];
   let text = '';
   let col = 0;

@@ -14,7 +14,9 @@ function hoverText(marked: string): string {
 }
 
 test('a column hover shows its type, its table and covers the name', () => {
-  const { analysis, position, text } = caretIn('DeviceNetworkEvents | where InitiatingProcess‸VersionInfoCompanyName has "x"');
+  const { analysis, position, text } = caretIn(
+    'DeviceNetworkEvents | where InitiatingProcess‸VersionInfoCompanyName has "x"',
+  );
   const hover = service.getHover(analysis, position)!;
   const value = (hover.contents as MarkupContent).value;
   assert.match(value, /InitiatingProcessVersionInfoCompanyName: string/);
@@ -24,7 +26,10 @@ test('a column hover shows its type, its table and covers the name', () => {
 });
 
 test('a table hover shows its column count and time column', () => {
-  assert.match(hoverText('DeviceNet‸workEvents | take 1'), /\*\*DeviceNetworkEvents\*\* \(table\): \d+ columns, time column `Timestamp`/);
+  assert.match(
+    hoverText('DeviceNet‸workEvents | take 1'),
+    /\*\*DeviceNetworkEvents\*\* \(table\): \d+ columns, time column `Timestamp`/,
+  );
 });
 
 test('a function hover shows its signature and description', () => {
@@ -34,7 +39,10 @@ test('a function hover shows its signature and description', () => {
 });
 
 test('a let variable hover shows its inferred type', () => {
-  assert.match(hoverText('let threshold = 5;\nDeviceNetworkEvents | where RemotePort > thresh‸old'), /threshold: long/);
+  assert.match(
+    hoverText('let threshold = 5;\nDeviceNetworkEvents | where RemotePort > thresh‸old'),
+    /threshold: long/,
+  );
 });
 
 test('hover works inside a de-indented region', () => {

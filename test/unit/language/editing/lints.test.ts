@@ -34,16 +34,25 @@ test('the lint table has unique ids, a default severity and a message for every 
 });
 
 test("the TightVNC guide's exclusion `!= a or != b` is always true", () => {
-  const d = assertOneAt(`DeviceProcessEvents ${TIME}| where «FileName != "tvncviewer.exe" or FileName != "tvncserver.exe"»`, LINT_RULES.constantCondition.id);
+  const d = assertOneAt(
+    `DeviceProcessEvents ${TIME}| where «FileName != "tvncviewer.exe" or FileName != "tvncserver.exe"»`,
+    LINT_RULES.constantCondition.id,
+  );
   assert.equal(d.severity, DiagnosticSeverity.Warning);
   assert.match(String(d.message), /always true/);
   assert.match(String(d.message), /!in \("tvncviewer.exe", "tvncserver.exe"\)/);
 });
 
 test('`== a and == b` is always false, also inside longer chains and parentheses', () => {
-  const d = assertOneAt(`DeviceProcessEvents ${TIME}| where «(FileName == "a.exe") and ProcessId > 4 and FileName == "b.exe"»`, LINT_RULES.constantCondition.id);
+  const d = assertOneAt(
+    `DeviceProcessEvents ${TIME}| where «(FileName == "a.exe") and ProcessId > 4 and FileName == "b.exe"»`,
+    LINT_RULES.constantCondition.id,
+  );
   assert.match(String(d.message), /always false/);
-  assertOneAt(`DeviceProcessEvents ${TIME}| where «FileName =~ "A.exe" and FileName =~ "b.exe"»`, LINT_RULES.constantCondition.id);
+  assertOneAt(
+    `DeviceProcessEvents ${TIME}| where «FileName =~ "A.exe" and FileName =~ "b.exe"»`,
+    LINT_RULES.constantCondition.id,
+  );
 });
 
 test('correct exclusions and allow lists are not reported', () => {
@@ -54,7 +63,11 @@ test('correct exclusions and allow lists are not reported', () => {
     'FileName =~ "A" and FileName =~ "a"',
     'FileName != "a" or FileName != "a"',
   ]) {
-    assert.deepEqual(lintsOf(`DeviceProcessEvents ${TIME}| where ${ok}`, LINT_RULES.constantCondition.id).found, [], ok);
+    assert.deepEqual(
+      lintsOf(`DeviceProcessEvents ${TIME}| where ${ok}`, LINT_RULES.constantCondition.id).found,
+      [],
+      ok,
+    );
   }
 });
 
@@ -63,7 +76,10 @@ test('an event table without a time filter is reported on the table name', () =>
   assert.match(String(d.message), /Timestamp/);
   assert.deepEqual(d.data, { timeColumn: 'Timestamp' });
   // The joined table is read whole even when the left side is filtered.
-  assertOneAt(`DeviceProcessEvents ${TIME}| join kind=inner («DeviceNetworkEvents» | where RemotePort == 443) on DeviceId`, LINT_RULES.missingTimeFilter.id);
+  assertOneAt(
+    `DeviceProcessEvents ${TIME}| join kind=inner («DeviceNetworkEvents» | where RemotePort == 443) on DeviceId`,
+    LINT_RULES.missingTimeFilter.id,
+  );
 });
 
 test('time filters through between, union, lets and the Sentinel time column count', () => {
@@ -77,8 +93,17 @@ test('time filters through between, union, lets and the Sentinel time column cou
     assert.deepEqual(lintsOf(ok, LINT_RULES.missingTimeFilter.id).found, [], ok);
   }
   const sentinel = settings({ environment: 'sentinel' });
-  assert.equal(lintsOf('DeviceNetworkEvents | where Timestamp > ago(1h)', LINT_RULES.missingTimeFilter.id, sentinel).found.length, 1, 'Sentinel filters on TimeGenerated');
-  assert.deepEqual(lintsOf('DeviceNetworkEvents | where TimeGenerated > ago(1h)', LINT_RULES.missingTimeFilter.id, sentinel).found, []);
+  assert.equal(
+    lintsOf('DeviceNetworkEvents | where Timestamp > ago(1h)', LINT_RULES.missingTimeFilter.id, sentinel)
+      .found.length,
+    1,
+    'Sentinel filters on TimeGenerated',
+  );
+  assert.deepEqual(
+    lintsOf('DeviceNetworkEvents | where TimeGenerated > ago(1h)', LINT_RULES.missingTimeFilter.id, sentinel)
+      .found,
+    [],
+  );
 });
 
 test("a scheduled rule's query is not reported for a missing time filter", () => {
@@ -86,25 +111,49 @@ test("a scheduled rule's query is not reported for a missing time filter", () =>
   const start = host.indexOf('  Device');
   const service = testService();
   const asRule = analysisOfRegions(host, [indentedRegion(host, start, host.length, 2, 'scheduledRule')]);
-  assert.deepEqual(service.getDiagnostics(asRule, settings()).filter((d) => d.code === LINT_RULES.missingTimeFilter.id), []);
+  assert.deepEqual(
+    service.getDiagnostics(asRule, settings()).filter((d) => d.code === LINT_RULES.missingTimeFilter.id),
+    [],
+  );
   const adHoc = analysisOfRegions(host, [indentedRegion(host, start, host.length, 2)]);
-  const found = service.getDiagnostics(adHoc, settings()).filter((d) => d.code === LINT_RULES.missingTimeFilter.id);
+  const found = service
+    .getDiagnostics(adHoc, settings())
+    .filter((d) => d.code === LINT_RULES.missingTimeFilter.id);
   assert.equal(found.length, 1);
   assert.equal(adHoc.document.getText(found[0].range), 'DeviceNetworkEvents');
 });
 
 test('a case-sensitive comparison of a file or process name is reported on the operator', () => {
-  const d = assertOneAt(`DeviceProcessEvents ${TIME}| where InitiatingProcessFileName «==» "tvnserver.exe"`, LINT_RULES.caseSensitiveName.id);
+  const d = assertOneAt(
+    `DeviceProcessEvents ${TIME}| where InitiatingProcessFileName «==» "tvnserver.exe"`,
+    LINT_RULES.caseSensitiveName.id,
+  );
   assert.deepEqual(d.data, { replacement: '=~' });
   assert.equal(d.severity, DiagnosticSeverity.Information);
-  assertOneAt(`DeviceProcessEvents ${TIME}| where FileName «in» ("a.exe", "b.exe")`, LINT_RULES.caseSensitiveName.id);
-  for (const ok of ['FileName =~ "a.exe"', 'FileName in~ ("a.exe")', 'ProcessId == 4', 'AccountName == "bob"', 'FileName == "123"']) {
-    assert.deepEqual(lintsOf(`DeviceProcessEvents ${TIME}| where ${ok}`, LINT_RULES.caseSensitiveName.id).found, [], ok);
+  assertOneAt(
+    `DeviceProcessEvents ${TIME}| where FileName «in» ("a.exe", "b.exe")`,
+    LINT_RULES.caseSensitiveName.id,
+  );
+  for (const ok of [
+    'FileName =~ "a.exe"',
+    'FileName in~ ("a.exe")',
+    'ProcessId == 4',
+    'AccountName == "bob"',
+    'FileName == "123"',
+  ]) {
+    assert.deepEqual(
+      lintsOf(`DeviceProcessEvents ${TIME}| where ${ok}`, LINT_RULES.caseSensitiveName.id).found,
+      [],
+      ok,
+    );
   }
 });
 
 test('an unused let is reported and faded; used ones and _names are not', () => {
-  const d = assertOneAt(`let «unused» = 5;\nlet used = 3;\nlet _ignored = 1;\nDeviceNetworkEvents ${TIME}| where RemotePort > used`, LINT_RULES.unusedLet.id);
+  const d = assertOneAt(
+    `let «unused» = 5;\nlet used = 3;\nlet _ignored = 1;\nDeviceNetworkEvents ${TIME}| where RemotePort > used`,
+    LINT_RULES.unusedLet.id,
+  );
   assert.deepEqual(d.tags, [DiagnosticTag.Unnecessary]);
   assert.deepEqual(lintsOf(`let f = (n: long) { n + 1 };\nprint f(1)`, LINT_RULES.unusedLet.id).found, []);
 });
@@ -113,7 +162,10 @@ test('lint severities follow settings and can be turned off by id', () => {
   const text = '«DeviceNetworkEvents» | take 1';
   const m = parseMarkers(text);
   const id = LINT_RULES.missingTimeFilter.id;
-  assert.equal(lintsOf(m.text, id, settings({ lints: { [id]: 'error' } })).found[0].severity, DiagnosticSeverity.Error);
+  assert.equal(
+    lintsOf(m.text, id, settings({ lints: { [id]: 'error' } })).found[0].severity,
+    DiagnosticSeverity.Error,
+  );
   assert.deepEqual(lintsOf(m.text, id, settings({ lints: { [id]: 'off' } })).found, []);
 });
 

@@ -6,7 +6,9 @@ import { caretIn } from './editingHelpers';
 const service = testService();
 
 test('go to definition of a let variable lands on its declaration', () => {
-  const { analysis, position, ranges } = caretIn('let «threshold» = 5;\nDeviceNetworkEvents | where RemotePort > thre‸shold');
+  const { analysis, position, ranges } = caretIn(
+    'let «threshold» = 5;\nDeviceNetworkEvents | where RemotePort > thre‸shold',
+  );
   const defs = service.getDefinition(analysis, position);
   assert.equal(defs.length, 1);
   assert.equal(analysis.document.offsetAt(defs[0].range.start), ranges[0].start);
@@ -14,7 +16,9 @@ test('go to definition of a let variable lands on its declaration', () => {
 });
 
 test('references and highlights of a column made by extend', () => {
-  const { analysis, position } = caretIn('DeviceNetworkEvents\n| extend Po‸rt2 = RemotePort + 1\n| where Port2 > 3\n| summarize c = count() by Port2');
+  const { analysis, position } = caretIn(
+    'DeviceNetworkEvents\n| extend Po‸rt2 = RemotePort + 1\n| where Port2 > 3\n| summarize c = count() by Port2',
+  );
   assert.equal(service.getReferences(analysis, position, true).length, 3);
   assert.equal(service.getReferences(analysis, position, false).length, 2);
   const highlights = service.getDocumentHighlights(analysis, position);
@@ -31,7 +35,9 @@ test('rename changes a function parameter and its uses, not other names', () => 
 });
 
 test('rename of a summarize column updates later operators', () => {
-  const { analysis, position } = caretIn('DeviceNetworkEvents | summarize Tot‸al = count() by DeviceName | where Total > 5 | project Total');
+  const { analysis, position } = caretIn(
+    'DeviceNetworkEvents | summarize Tot‸al = count() by DeviceName | where Total > 5 | project Total',
+  );
   const edit = service.rename(analysis, position, 'Connections');
   assert.ok(!('error' in edit));
   assert.equal(edit.changes![analysis.document.uri].length, 3);
@@ -43,5 +49,8 @@ test('schema columns and tables cannot be renamed; bad names are refused', () =>
   assert.ok('error' in service.rename(schema.analysis, schema.position, 'X'));
   const local = caretIn('let x‸ = 1; print x');
   assert.ok(service.prepareRename(local.analysis, local.position));
-  assert.match((service.rename(local.analysis, local.position, 'not valid') as { error: string }).error, /not a valid KQL name/);
+  assert.match(
+    (service.rename(local.analysis, local.position, 'not valid') as { error: string }).error,
+    /not a valid KQL name/,
+  );
 });

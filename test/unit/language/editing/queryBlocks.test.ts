@@ -7,7 +7,8 @@ import { doc, settings, testService } from '../../../helpers/languageService';
 const service = testService();
 
 test('let statements before a blank line stay in scope of the query after it', () => {
-  const text = 'let port = 443;\nlet host = "x";\n\nDeviceNetworkEvents | where Timestamp > ago(1d) | where RemotePort == port and RemoteUrl has host\n\nDeviceNetworkEvents | where Timestamp > ago(1d) | take 1';
+  const text =
+    'let port = 443;\nlet host = "x";\n\nDeviceNetworkEvents | where Timestamp > ago(1d) | where RemotePort == port and RemoteUrl has host\n\nDeviceNetworkEvents | where Timestamp > ago(1d) | take 1';
   const s = settings();
   const analysis = service.analyze(doc(text), s);
   const blocks = allBlocks(analysis);
@@ -17,7 +18,10 @@ test('let statements before a blank line stay in scope of the query after it', (
 
 test('an edit in one query leaves the other queries analysed and linted as they were', () => {
   const s = settings();
-  const queries = Array.from({ length: 3 }, (_, i) => `DeviceNetworkEvents | where Timestamp > ago(1d) | where RemotePort == ${i}`);
+  const queries = Array.from(
+    { length: 3 },
+    (_, i) => `DeviceNetworkEvents | where Timestamp > ago(1d) | where RemotePort == ${i}`,
+  );
   const first = service.analyze(doc(queries.join('\n\n')), s);
   service.getDiagnostics(first, s);
   const codesBefore = allBlocks(first).map((b) => boundCode(b, first.globals));
@@ -32,5 +36,8 @@ test('an edit in one query leaves the other queries analysed and linted as they 
   assert.equal(codesAfter[2], codesBefore[2]);
   assert.notEqual(codesAfter[1], codesBefore[1]);
   const diagnostics = service.getDiagnostics(second, s);
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['missing-time-filter', 2]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.range.start.line]),
+    [['missing-time-filter', 2]],
+  );
 });
