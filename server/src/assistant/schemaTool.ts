@@ -57,108 +57,9 @@ export function describeSchema(
 ): SchemaAnswer {
   const limit = input.limit ?? DEFAULT_LIMIT;
   const answer: SchemaAnswer = { environment: schema.id, notes: [] };
-  if (input.table !== undefined) {
-    const table =
-      schema.tables.find((t) => t.name === input.table) ??
-      schema.tables.find((t) => t.name.toLowerCase() === input.table!.toLowerCase());
-    if (!table) {
-      const near = closestNames(
-        input.table,
-        schema.tables.map((t) => t.name),
-      );
-      answer.notes.push(
-        `No table named '${input.table}' in ${schema.displayName}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`,
-      );
-    } else {
-      if (table.name !== input.table)
-        answer.notes.push(
-          `KQL names are case-sensitive: the table is '${table.name}', not '${input.table}'.`,
-        );
-      const time =
-        table.columns.find((c) => c.name === schema.timeColumn) ??
-        table.columns.find((c) => c.type === 'datetime');
-      answer.table = {
-        name: table.name,
-        ...(table.description ? { description: table.description } : {}),
-        ...(time ? { timeColumn: time.name } : {}),
-        columns: table.columns.map((c) => ({
-          name: c.name,
-          type: c.type,
-          ...(c.description ? { description: c.description } : {}),
-        })),
-      };
-    }
-  }
-  if (input.function !== undefined) {
-    const own = schema.functions.find((f) => f.name === input.function);
-    const builtin = own
-      ? undefined
-      : (globals.GetFunction(input.function) ?? globals.GetAggregate(input.function));
-    if (own)
-      answer.function = {
-        name: own.name,
-        signature: envFunctionSignature(own),
-        ...(own.description ? { description: own.description } : {}),
-      };
-    else if (builtin) {
-      const description = functionDescription(builtin);
-      answer.function = {
-        name: builtin.Name ?? input.function,
-        signature: functionSignature(builtin),
-        ...(description ? { description } : {}),
-      };
-    } else {
-      const names = [
-        ...schema.functions.map((f) => f.name),
-        ...toArray(globals.Functions).map((f) => f.Name ?? ''),
-        ...toArray(globals.Aggregates).map((f) => f.Name ?? ''),
-      ];
-      const near = closestNames(input.function, names);
-      answer.notes.push(
-        `No function named '${input.function}'.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`,
-      );
-    }
-  }
-  if (input.search !== undefined) {
-    const words = input.search.toLowerCase().split(/\s+/).filter(Boolean);
-    answer.tables = cut(
-      schema.tables
-        .filter((t) => matchesAll(words, t.name, t.description))
-        .map((t) => ({
-          name: t.name,
-          columns: t.columns.length,
-          ...(t.description ? { description: t.description } : {}),
-        })),
-      limit,
-      'tables',
-      answer.notes,
-    );
-    answer.columns = cut(
-      schema.tables.flatMap((t) =>
-        t.columns
-          .filter((c) => matchesAll(words, c.name, c.description))
-          .map((c) => ({ table: t.name, name: c.name, type: c.type })),
-      ),
-      limit,
-      'columns',
-      answer.notes,
-    );
-    const envFns = schema.functions
-      .filter((f) => matchesAll(words, f.name, f.description))
-      .map((f) => ({
-        name: f.name,
-        signature: envFunctionSignature(f),
-        ...(f.description ? { description: f.description } : {}),
-      }));
-    const builtins = [...toArray(globals.Functions), ...toArray(globals.Aggregates)]
-      .filter((f) => !f.IsHidden && matchesAll(words, f.Name ?? '', functionDescription(f)))
-      .map((f) => ({
-        name: f.Name ?? '',
-        signature: functionSignature(f),
-        ...(functionDescription(f) ? { description: functionDescription(f)! } : {}),
-      }));
-    answer.functions = cut([...envFns, ...builtins], limit, 'functions', answer.notes);
-  }
+  if (input.table !== undefined) describeTable(input.table, schema, answer);
+  if (input.function !== undefined) describeFunction(input.function, schema, globals, answer);
+  if (input.search !== undefined) search(input.search, limit, schema, globals, answer);
   if (input.table === undefined && input.function === undefined && input.search === undefined) {
     answer.tables = cut(
       schema.tables.map((t) => ({ name: t.name, columns: t.columns.length })),
@@ -169,4 +70,118 @@ export function describeSchema(
     answer.notes.push('Give table for its columns, function for a signature, or search for keywords.');
   }
   return answer;
+}
+
+/** A table's columns; a name that differs only in case is found, with a note that KQL names are case-sensitive. */
+function describeTable(name: string, schema: EnvironmentSchema, answer: SchemaAnswer): void {
+  const table =
+    schema.tables.find((t) => t.name === name) ??
+    schema.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  if (!table) {
+    const near = closestNames(
+      name,
+      schema.tables.map((t) => t.name),
+    );
+    answer.notes.push(
+      `No table named '${name}' in ${schema.displayName}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`,
+    );
+    return;
+  }
+  if (table.name !== name)
+    answer.notes.push(`KQL names are case-sensitive: the table is '${table.name}', not '${name}'.`);
+  const time =
+    table.columns.find((c) => c.name === schema.timeColumn) ??
+    table.columns.find((c) => c.type === 'datetime');
+  answer.table = {
+    name: table.name,
+    ...(table.description ? { description: table.description } : {}),
+    ...(time ? { timeColumn: time.name } : {}),
+    columns: table.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      ...(c.description ? { description: c.description } : {}),
+    })),
+  };
+}
+
+/** An environment function's or a built-in function's signature, or the names closest to it. */
+function describeFunction(
+  name: string,
+  schema: EnvironmentSchema,
+  globals: Kusto.Language.GlobalState,
+  answer: SchemaAnswer,
+): void {
+  const own = schema.functions.find((f) => f.name === name);
+  if (own) {
+    answer.function = {
+      name: own.name,
+      signature: envFunctionSignature(own),
+      ...(own.description ? { description: own.description } : {}),
+    };
+    return;
+  }
+  const builtin = globals.GetFunction(name) ?? globals.GetAggregate(name);
+  if (builtin) {
+    const description = functionDescription(builtin);
+    answer.function = {
+      name: builtin.Name ?? name,
+      signature: functionSignature(builtin),
+      ...(description ? { description } : {}),
+    };
+    return;
+  }
+  const names = [
+    ...schema.functions.map((f) => f.name),
+    ...toArray(globals.Functions).map((f) => f.Name ?? ''),
+    ...toArray(globals.Aggregates).map((f) => f.Name ?? ''),
+  ];
+  const near = closestNames(name, names);
+  answer.notes.push(`No function named '${name}'.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
+}
+
+/** Tables, columns and functions whose name or description holds every word of the search. */
+function search(
+  text: string,
+  limit: number,
+  schema: EnvironmentSchema,
+  globals: Kusto.Language.GlobalState,
+  answer: SchemaAnswer,
+): void {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  answer.tables = cut(
+    schema.tables
+      .filter((t) => matchesAll(words, t.name, t.description))
+      .map((t) => ({
+        name: t.name,
+        columns: t.columns.length,
+        ...(t.description ? { description: t.description } : {}),
+      })),
+    limit,
+    'tables',
+    answer.notes,
+  );
+  answer.columns = cut(
+    schema.tables.flatMap((t) =>
+      t.columns
+        .filter((c) => matchesAll(words, c.name, c.description))
+        .map((c) => ({ table: t.name, name: c.name, type: c.type })),
+    ),
+    limit,
+    'columns',
+    answer.notes,
+  );
+  const envFns = schema.functions
+    .filter((f) => matchesAll(words, f.name, f.description))
+    .map((f) => ({
+      name: f.name,
+      signature: envFunctionSignature(f),
+      ...(f.description ? { description: f.description } : {}),
+    }));
+  const builtins = [...toArray(globals.Functions), ...toArray(globals.Aggregates)]
+    .filter((f) => !f.IsHidden && matchesAll(words, f.Name ?? '', functionDescription(f)))
+    .map((f) => {
+      const description = functionDescription(f);
+      return { name: f.Name ?? '', signature: functionSignature(f), ...(description ? { description } : {}) };
+    });
+  answer.functions = cut([...envFns, ...builtins], limit, 'functions', answer.notes);
 }
