@@ -13,6 +13,7 @@ import { HANDLER_MODULES } from './handlers';
 import { EnvironmentsChangedNotification, ServerStatusNotification } from './protocol/messages';
 import type { ServerContext } from './serverContext';
 import { createServerParts } from './serverParts';
+import { PublishedDiagnostics } from './publishedDiagnostics';
 import { SettingsCache } from './settingsCache';
 import { stdioTransport } from './startup/stdioTransport';
 import { ValidationScheduler } from './validationScheduler';
@@ -36,6 +37,7 @@ let engineReady = false;
 let initializeParams: InitializeParams | undefined;
 const settingsListeners: (() => void)[] = [];
 
+const published = new PublishedDiagnostics();
 const scheduler = new ValidationScheduler(async (uri) => {
   const document = documents.get(uri);
   if (!document) return;
@@ -46,6 +48,7 @@ const scheduler = new ValidationScheduler(async (uri) => {
     if (documents.get(uri)?.version !== version) return;
     const diagnostics = service.getDiagnostics(analyses.get(document, s), s);
     if (documents.get(uri)?.version !== version) return;
+    if (!published.changed(uri, version, diagnostics)) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   } catch (e) {
     connection.console.error(
@@ -139,6 +142,7 @@ documents.onDidClose((e) => {
   scheduler.cancel(e.document.uri);
   analyses.delete(e.document.uri);
   settings.forget(e.document.uri);
+  published.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
