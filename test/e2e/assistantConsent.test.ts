@@ -29,6 +29,12 @@ after(async () => {
 
 async function sessionFor(name: string, restrictedMode: boolean): Promise<EditorSession> {
   const bin = path.join(service.scratch, 'bin');
+  const prod = {
+    name: 'Prod',
+    kind: 'logAnalytics',
+    workspaceId: service.workspaceId,
+    endpoint: `${service.stub.origin}/v1`,
+  };
   const session = await openEditorSession(name, {
     restrictedMode,
     env: {
@@ -39,17 +45,16 @@ async function sessionFor(name: string, restrictedMode: boolean): Promise<Editor
     userSettings: {
       'kqlHunting.run.signIn': 'default',
       // User-level, so that Restricted Mode (which ignores the folder's value) still knows the workspace.
-      'kqlHunting.workspaces': [
-        {
-          name: 'Prod',
-          kind: 'logAnalytics',
-          workspaceId: service.workspaceId,
-          endpoint: `${service.stub.origin}/v1`,
-        },
-      ],
+      'kqlHunting.workspaces': [prod],
     },
   });
+  // The sample folder's own settings list its local workspace, and a folder value replaces the user's
+  // list; in a trusted folder, Prod must be there too. (Restricted Mode ignores the folder's value.)
   fs.mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(
+    path.join(session.workspace, '.vscode', 'settings.json'),
+    JSON.stringify({ 'kqlHunting.workspaces': [prod] }, null, 2),
+  );
   return session;
 }
 
