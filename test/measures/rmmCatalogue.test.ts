@@ -19,7 +19,7 @@ test('the RMM tool library is what the generator makes of the catalogue', () => 
     out,
   ]);
   const checkedIn = fs.readFileSync(
-    path.join(REPO_ROOT, 'server', 'src', 'detections', 'data', 'rmmTools.json'),
+    path.join(REPO_ROOT, 'server', 'src', 'rmm', 'data', 'rmmTools.json'),
     'utf8',
   );
   assert.equal(
