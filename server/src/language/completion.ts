@@ -7,7 +7,9 @@ import {
 } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { blockAtDocumentOffset, boundCode, regionRange, type BlockContext } from './engineBlocks';
+import { queryGrammarBuilt } from './engineTuning/lazyGrammar';
 import { kusto, toArray } from './kustoEngine';
+import { quickCompletion, type QuickItem } from './quickCompletion';
 import { describeSymbol, type SymbolCategory } from './symbolDocs';
 
 /** What the client can do with completion items; read from its initialize capabilities. */
@@ -146,7 +148,7 @@ export function requiredParameters(displayText: string): string[] {
  */
 const textsByApplyTexts = new WeakMap<object, { before: string; after: string }>();
 
-function caretTexts(item: Kusto.Language.Editor.CompletionItem): { before: string; after: string } {
+function caretTexts(item: QuickItem): { before: string; after: string } {
   const key = item.ApplyTexts as object | null;
   let texts = key ? textsByApplyTexts.get(key) : undefined;
   if (!texts) {
@@ -156,7 +158,7 @@ function caretTexts(item: Kusto.Language.Editor.CompletionItem): { before: strin
   return texts;
 }
 
-function snippetFor(item: Kusto.Language.Editor.CompletionItem): string | undefined {
+function snippetFor(item: QuickItem): string | undefined {
   const { before, after } = caretTexts(item);
   if (!before.endsWith('(') || !after.startsWith(')')) return undefined;
   const params = requiredParameters(item.DisplayText ?? '');
@@ -176,10 +178,15 @@ export function getCompletions(
 ): CompletionList {
   const at = blockAtDocumentOffset(analysis, analysis.document.offsetAt(position));
   if (!at) return { isIncomplete: false, items: [] };
-  const info = at.service.GetCompletionItems(at.regionOffset);
-  if (!info) return { isIncomplete: false, items: [] };
-  const range = regionRange(analysis, at.query, info.EditStart, info.EditLength);
-  const engineItems = toArray(info.Items);
+  // Until the engine's query grammar is built, the contexts that do not need it are answered
+  // without it (see quickCompletion.ts), and the list says it is incomplete.
+  const quick = queryGrammarBuilt(kusto()) ? undefined : quickCompletion(at, analysis.globals);
+  const info = quick ? undefined : at.service.GetCompletionItems(at.regionOffset);
+  if (!quick && !info) return { isIncomplete: false, items: [] };
+  const range = quick
+    ? regionRange(analysis, at.query, quick.editStart, quick.editLength)
+    : regionRange(analysis, at.query, info!.EditStart, info!.EditLength);
+  const engineItems: QuickItem[] = quick ? quick.items : toArray(info!.Items);
   const width = String(engineItems.length).length;
   const K = kusto().Editor.CompletionKind;
   const tables = engineItems.some((item) => item.Kind === K.Column)
@@ -209,7 +216,7 @@ export function getCompletions(
     }
     return out;
   });
-  return { isIncomplete: false, items };
+  return { isIncomplete: !!quick, items };
 }
 
 /** Adds the documentation that is too costly to compute for every item of a list. */
