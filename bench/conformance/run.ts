@@ -13,12 +13,14 @@ import { createWorkspace } from '../../server/src/executor/workspace';
 import type { ConformanceCase } from './caseTypes';
 import { datetimeCases } from './cases/datetimes';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
+import { regexAndParseCases } from './cases/regexAndParse';
 import { sameRows } from './compare';
 
 /** One entry per family; other families add their file here. */
 const FAMILIES: Record<string, ConformanceCase[]> = {
   nullsAndTypes: nullsAndTypesCases,
   datetimes: datetimeCases,
+  regexAndParse: regexAndParseCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

@@ -17,7 +17,8 @@ import { join, lookup } from './join';
 import type { Binding, QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
-import { mvExpand, parse, union } from './shapeOperators';
+import { parse, parseWhere } from './parseOperator';
+import { mvExpand, union } from './shapeOperators';
 import { datatable, print, range } from './sourceOperators';
 import { summarize } from './summarize';
 import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, textOf, type Expr } from './syntax';
@@ -245,6 +246,8 @@ class Runner {
         return mvExpand(op as Kusto.Language.Syntax.MvExpandOperator, input, this.ctx);
       case 'ParseOperator':
         return parse(op as Kusto.Language.Syntax.ParseOperator, input, this.ctx);
+      case 'ParseWhereOperator':
+        return parseWhere(op as Kusto.Language.Syntax.ParseWhereOperator, input, this.ctx);
       case 'AsOperator': {
         const name = (op as Kusto.Language.Syntax.AsOperator).Name!.SimpleName!;
         this.ctx.vars.set(name, { kind: 'table', get: () => input });

@@ -3,7 +3,8 @@ import { ExecutionError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS } from './scalarFunctions';
 import { compileSetPredicate } from './setPredicates';
-import { constantNeedlePredicate, kustoRegex, STRING_PREDICATES } from './stringMatch';
+import { kustoRegex } from './kustoRegex';
+import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
 import {
   compareValues,
@@ -340,9 +341,13 @@ function compileStringPredicate(
     t === 'string' ? (f as (r: Row) => string) : (r) => valueToString(f(r), t);
   const l = asString(leftType, left);
   if (kind === 'MatchesRegexExpression') {
-    if (!expr.Right!.IsLiteral) throw new UnsupportedError('matches regex with a non-constant pattern');
-    const re = kustoRegex(String(literalValue(expr.Right!)));
-    return (r) => re.test(l(r));
+    if (expr.Right!.IsLiteral) {
+      const re = kustoRegex(String(literalValue(expr.Right!)));
+      return (r) => re.test(l(r));
+    }
+    // A pattern from a column or an expression: compiled per distinct value (kustoRegex caches).
+    const pattern = asString(rightType, compileScalar(expr.Right!, scope));
+    return (r) => kustoRegex(pattern(r)).test(l(r));
   }
   const { test, negate } = STRING_PREDICATES[kind];
   if (expr.Right!.IsLiteral) {

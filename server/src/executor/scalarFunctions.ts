@@ -1,7 +1,7 @@
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
+import { REGEX_FUNCTIONS } from './regexFunctions';
 import { bin, datetimeDiff, formatDatetimeWith, startOfDay } from './datetimeFunctions';
 import { ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
-import { kustoRegex } from './stringMatch';
 import { TYPE_FUNCTIONS } from './typeFunctions';
 import { fromExternal, parseDatetime, toDynamic, valueToString, type KqlType } from './values';
 
@@ -18,18 +18,6 @@ export interface FunctionCall {
 }
 
 export type ScalarFunction = (call: FunctionCall) => unknown;
-
-const regexCache = new Map<string, RegExp>();
-function regex(pattern: string, flags = ''): RegExp {
-  const key = `${flags}/${pattern}`;
-  let r = regexCache.get(key);
-  if (!r) {
-    r = kustoRegex(pattern, flags);
-    if (regexCache.size > 500) regexCache.clear();
-    regexCache.set(key, r);
-  }
-  return r;
-}
 
 const str = (c: FunctionCall, i: number) => valueToString(c.args[i], c.argTypes[i]);
 const num = (c: FunctionCall, i: number) => (typeof c.args[i] === 'number' ? (c.args[i] as number) : null);
@@ -84,6 +72,7 @@ function isEmptyValue(v: unknown): boolean {
 export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...CALENDAR_FUNCTIONS,
   ...TYPE_FUNCTIONS,
+  ...REGEX_FUNCTIONS,
   now: (c) => c.now + (num(c, 0) ?? 0),
   ago: (c) => (num(c, 0) === null ? null : c.now - num(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
@@ -111,19 +100,6 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   },
   strcat: (c) => c.args.map((_, i) => str(c, i)).join(''),
   replace_string: (c) => str(c, 0).split(str(c, 1)).join(str(c, 2)),
-  trim: (c) => {
-    const re = `(?:${str(c, 0)})`;
-    return str(c, 1)
-      .replace(regex(`^${re}+`), '')
-      .replace(regex(`${re}+$`), '');
-  },
-  extract: (c) => {
-    const m = regex(str(c, 0)).exec(str(c, 2));
-    const group = num(c, 1) ?? 0;
-    const text = m ? m[group] : undefined;
-    if (text === undefined) return c.resultType === 'string' ? '' : null;
-    return fromExternal(text, c.resultType);
-  },
   parse_json: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   todynamic: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   tostring: (c) => str(c, 0),

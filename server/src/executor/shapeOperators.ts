@@ -1,13 +1,12 @@
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
-import { compileScalar, literalValue, type Evaluator } from './scalarCompiler';
+import { compileScalar, type Evaluator } from './scalarCompiler';
 import { scopeOf } from './scope';
-import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf, type Expr } from './syntax';
+import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf } from './syntax';
 import { columnIndex, type Table } from './table';
-import { fromExternal, valueToString, type Row } from './values';
-import { kustoRegex } from './stringMatch';
+import { fromExternal, type Row } from './values';
 
-/** Operators that reshape rows rather than filter them: union, mv-expand, parse. */
+/** Operators that reshape rows rather than filter them: union and mv-expand (parse is in parseOperator.ts). */
 
 export function union(
   op: Kusto.Language.Syntax.UnionOperator,
@@ -94,63 +93,5 @@ export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Tabl
       rows.push(row);
     }
   }
-  return { columns: out, rows };
-}
-
-/**
- * parse: the pattern alternates string literals and column declarations (`name:type` or `*`);
- * it becomes one regular expression whose groups fill the new columns. Without kind=regex the
- * literals match as plain text, and a row that does not match gets empty columns.
- */
-export function parse(op: Kusto.Language.Syntax.ParseOperator, input: Table, ctx: QueryContext): Table {
-  const params = rejectParameters(op, 'parse', ['kind']);
-  const mode = (params.get('kind') ?? 'simple').toLowerCase();
-  if (mode !== 'simple' && mode !== 'regex') throw new UnsupportedError(`parse kind=${mode}`);
-  const out = resultColumns(op);
-  const scope = scopeOf(input, ctx);
-  const source = compileScalar(op.Expression!, scope);
-  const sourceType = scalarTypeOf(op.Expression!);
-  const outIndex = columnIndex(out);
-  let pattern = '';
-  const targets: number[] = [];
-  const parts = elements<Kusto.Language.Syntax.SyntaxNode>(op.Patterns);
-  parts.forEach((part, i) => {
-    const k = kindName(part);
-    const isLast = i === parts.length - 1;
-    if (k === 'StarExpression') pattern += isLast ? '.*' : '.*?';
-    else if (k === 'NameAndTypeDeclaration' || k === 'NameDeclaration') {
-      const decl =
-        k === 'NameAndTypeDeclaration'
-          ? (part as Kusto.Language.Syntax.NameAndTypeDeclaration).Name!
-          : (part as Kusto.Language.Syntax.NameDeclaration);
-      const target = outIndex.get(decl.SimpleName!);
-      if (target === undefined) throw new ExecutionError(`parse: no result column '${decl.SimpleName}'`);
-      targets.push(target);
-      const t = out[target].type;
-      pattern +=
-        t === 'int' || t === 'long'
-          ? '(-?\\d+)'
-          : t === 'real'
-            ? '(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)'
-            : isLast
-              ? '(.*)'
-              : '(.*?)';
-    } else {
-      const text = String(literalValue(part as Expr));
-      pattern += mode === 'regex' ? text : text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-  });
-  const re = kustoRegex(`^${pattern}`, 's');
-  const carry = out.map((c) => scope.index.get(c.name) ?? -1);
-  const rows = input.rows.map((r) => {
-    const row = carry.map((j) => (j < 0 ? null : r[j]));
-    const m = re.exec(valueToString(source(r), sourceType));
-    targets.forEach((target, g) => {
-      const text = m ? m[g + 1] : undefined;
-      row[target] =
-        text === undefined ? fromExternal(null, out[target].type) : fromExternal(text, out[target].type);
-    });
-    return row;
-  });
   return { columns: out, rows };
 }

@@ -84,20 +84,3 @@ export function constantNeedlePredicate(kind: string, needle: string): ((h: stri
       return undefined;
   }
 }
-
-/** Translates an RE2 pattern (Kusto's regex dialect) to a JS RegExp for the common forms. */
-export function kustoRegex(pattern: string, extraFlags = ''): RegExp {
-  let p = pattern;
-  let flags = extraFlags;
-  const inline = /^\(\?([imsU]+)\)/.exec(p);
-  if (inline) {
-    p = p.slice(inline[0].length);
-    for (const f of inline[1]) if (f !== 'U' && !flags.includes(f)) flags += f;
-  }
-  p = p.replace(/\(\?P</g, '(?<');
-  try {
-    return new RegExp(p, flags);
-  } catch (e) {
-    throw new Error(`invalid regular expression '${pattern}': ${(e as Error).message}`);
-  }
-}

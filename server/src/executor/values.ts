@@ -88,6 +88,22 @@ export function formatTimespan(ms: number): string {
 export function parseDatetime(text: string): number | null {
   const t = text.trim();
   if (!t) return null;
+  // Month first, as Kusto reads `02/17/2016 08:40:01` (parse-operator.md's typed `date` example).
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,7})?)?)?$/.exec(t);
+  if (us) {
+    const [, mo, d, y, h, mi, sec, frac] = us;
+    const ms = Date.UTC(
+      Number(y),
+      Number(mo) - 1,
+      Number(d),
+      Number(h ?? 0),
+      Number(mi ?? 0),
+      Number(sec ?? 0),
+    );
+    const date = new Date(ms);
+    if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return null;
+    return ms + (frac ? Math.floor(Number(frac) * 1000) : 0);
+  }
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(t);
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(t);
   const ms = Date.parse(hasZone || dateOnly ? t : `${t.replace(' ', 'T')}Z`);
