@@ -14,6 +14,7 @@ import type { ConformanceCase } from './caseTypes';
 import { datetimeCases } from './cases/datetimes';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
 import { regexAndParseCases } from './cases/regexAndParse';
+import { textDynamicMathCases } from './cases/textDynamicMath';
 import { sameRows } from './compare';
 
 /** One entry per family; other families add their file here. */
@@ -21,6 +22,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   nullsAndTypes: nullsAndTypesCases,
   datetimes: datetimeCases,
   regexAndParse: regexAndParseCases,
+  textDynamicMath: textDynamicMathCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

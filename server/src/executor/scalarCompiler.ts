@@ -222,6 +222,8 @@ function dynamicLiteral(expr: Expr): unknown {
     const v = dynamicLiteral((expr as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!);
     return typeof v === 'number' ? -v : null;
   }
+  // JSON's null inside dynamic([...]) or dynamic({...}) is null, not the text "null".
+  if (firstTokenText(expr).toLowerCase() === 'null' && kind !== 'StringLiteralExpression') return null;
   return toDynamic(literalValue(expr), scalarTypeOf(expr));
 }
 

@@ -1,5 +1,8 @@
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
+import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
+import { MATH_FUNCTIONS } from './mathFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
+import { TEXT_FUNCTIONS } from './textFunctions';
 import { bin, datetimeDiff, formatDatetimeWith, startOfDay } from './datetimeFunctions';
 import { ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
 import { TYPE_FUNCTIONS } from './typeFunctions';
@@ -73,6 +76,9 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...CALENDAR_FUNCTIONS,
   ...TYPE_FUNCTIONS,
   ...REGEX_FUNCTIONS,
+  ...TEXT_FUNCTIONS,
+  ...DYNAMIC_FUNCTIONS,
+  ...MATH_FUNCTIONS,
   now: (c) => c.now + (num(c, 0) ?? 0),
   ago: (c) => (num(c, 0) === null ? null : c.now - num(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
@@ -101,6 +107,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   strcat: (c) => c.args.map((_, i) => str(c, i)).join(''),
   replace_string: (c) => str(c, 0).split(str(c, 1)).join(str(c, 2)),
   parse_json: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
+  parsejson: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   todynamic: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   tostring: (c) => str(c, 0),
   toint: (c) => convert(c, 'int'),

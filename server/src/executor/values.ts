@@ -122,8 +122,13 @@ export function formatDatetime(ms: number): string {
 export function valueToString(v: unknown, type: KqlType): string {
   if (v === null || v === undefined) return '';
   switch (type) {
-    case 'datetime':
-      return formatDatetime(v as number);
+    case 'datetime': {
+      // tostring() writes all seven digits of the fraction (reverse-function.md's example).
+      const iso = formatDatetime(v as number);
+      return iso
+        ? iso.replace(/(?:\.(\d{3}))?Z$/, (_, ms: string | undefined) => `.${ms ?? '000'}0000Z`)
+        : '';
+    }
     case 'timespan':
       return formatTimespan(v as number);
     case 'dynamic':

@@ -1,0 +1,72 @@
+import { table, value, type ConformanceCase } from '../caseTypes';
+
+/**
+ * String, array/bag and math functions: the examples of their reference pages with the answers
+ * those pages print (rows in input order).
+ */
+const INDEXOF = 'indexof-function.md';
+const ARRAY_INDEX = 'array-index-of-function.md';
+const SLICE = 'array-slice-function.md';
+const ROUND = 'round-function.md';
+const words = 'dynamic(["this", "is", "an", "example", "an", "example"])';
+
+export const textDynamicMathCases: ConformanceCase[] = [
+  value(INDEXOF, 'indexof("abcdefg","cde")', 2),
+  value(INDEXOF, 'indexof("abcdefg","cde",1,4)', 2),
+  value(INDEXOF, 'indexof("abcdefg","cde",1,2)', -1),
+  value(INDEXOF, 'indexof("abcdefg","cde",3,4)', -1),
+  value(INDEXOF, 'indexof("abcdefg","cde",-5)', 2),
+  value(INDEXOF, 'indexof(1234567,5,1,4)', 4),
+  value(INDEXOF, 'indexof("abcdefg","cde",2,-1)', 2),
+  value(INDEXOF, 'indexof("abcdefgabcdefg", "cde", 1, 10, 2)', 9),
+  value(INDEXOF, 'indexof("abcdefgabcdefg", "cde", 1, -1, 3)', -1),
+  value('strrep-function.md', "strrep('ABC', 2)", 'ABCABC'),
+  value('strrep-function.md', "strrep(123,3,'.')", '123.123.123'),
+  value('strrep-function.md', "strrep(3s,2,' ')", '00:00:03 00:00:03'),
+  value('reverse-function.md', 'reverse("ABCDEFGHIJKLMNOPQRSTUVWXYZ")', 'ZYXWVUTSRQPONMLKJIHGFEDCBA'),
+  value('reverse-function.md', 'reverse(12345)', '54321'),
+  value('reverse-function.md', 'reverse(123.45)', '54.321'),
+  value('reverse-function.md', 'reverse(datetime(2017-10-15 12:00))', 'Z0000000.00:00:21T51-01-7102'),
+  value('reverse-function.md', 'reverse(3h)', '00:00:30'),
+  table(
+    'strcmp-function.md',
+    'datatable(string1:string, string2:string) ["ABC","ABC", "abc","ABC", "ABC","abc", "abcde","abc"] | extend result = strcmp(string1,string2) | project result',
+    [[0], [1], [-1], [1]],
+  ),
+  value('base64-decode-tostring-function.md', 'base64_decode_tostring("S3VzdG8=")', 'Kusto'),
+  value('base64-decode-tostring-function.md', 'base64_decode_tostring("U3RyaW5n0KHR0tGA0L7Rh9C60LA=")', ''),
+  value('base64-decode-toarray-function.md', 'base64_decode_toarray("S3VzdG8=")', [75, 117, 115, 116, 111]),
+  value(ARRAY_INDEX, `array_index_of(${words},"an")`, 2),
+  value(ARRAY_INDEX, `array_index_of(${words},"example",1,3)`, 3),
+  value(ARRAY_INDEX, `array_index_of(${words},"example",1,2)`, -1),
+  value(ARRAY_INDEX, `array_index_of(${words},"is",2,4)`, -1),
+  value(ARRAY_INDEX, `array_index_of(${words},"example",2,-1)`, 3),
+  value(ARRAY_INDEX, `array_index_of(${words}, "an", 1, -1, 2)`, 4),
+  value(ARRAY_INDEX, `array_index_of(${words}, "an", 1, -1, 3)`, -1),
+  value(ARRAY_INDEX, `array_index_of(${words}, "an", -3)`, 4),
+  value(ARRAY_INDEX, `array_index_of(${words}, "is", -4)`, -1),
+  value(SLICE, 'array_slice(dynamic([1,2,3]), 1, 2)', [2, 3]),
+  value(SLICE, 'array_slice(dynamic([1,2,3,4,5]), 2, -1)', [3, 4, 5]),
+  value(SLICE, 'array_slice(dynamic([1,2,3,4,5]), -3, -2)', [3, 4]),
+  table(
+    'array-concat-function.md',
+    'range x from 1 to 3 step 1 | extend y = x * 2 | extend z = y * 2 | extend a1 = pack_array(x,y,z), a2 = pack_array(x, y) | project array_concat(a1, a2)',
+    [[[1, 2, 4, 1, 2]], [[2, 4, 8, 2, 4]], [[3, 6, 12, 3, 6]]],
+  ),
+  table(
+    'bag-keys-function.md',
+    "datatable(index:long, d:dynamic) [1, dynamic({'a':'b', 'c':123}), 2, dynamic({'a':'b', 'c':{'d':123}}), 4, dynamic(null), 5, dynamic({}), 6, dynamic('a'), 7, dynamic([])] | project keys = bag_keys(d)",
+    [[['a', 'c']], [['a', 'c']], [null], [[]], [null], [null]],
+  ),
+  value('max-of-function.md', 'max_of(10, 1, -3, 17)', 17),
+  table(
+    'max-of-function.md',
+    'datatable (A: int, B: int) [1, 6, 8, 1, int(null), 2, 1, int(null), int(null), int(null)] | project max_of(A, B)',
+    [[6], [8], [2], [1], [null]],
+  ),
+  value(ROUND, 'round(2.98765, 3)', 2.988),
+  value(ROUND, 'round(2.15, 1)', 2.2),
+  value(ROUND, 'round(2.15)', 2),
+  value(ROUND, 'round(-50.55, -2)', -100),
+  value(ROUND, 'round(21.5, -1)', 20),
+];
