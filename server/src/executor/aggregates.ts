@@ -116,6 +116,9 @@ const SIMPLE: Record<string, Simple> = {
     },
   make_set: (args, exprs, scope) => collect(args, exprs, scope, true),
   make_list: (args, exprs, scope) => collect(args, exprs, scope, false),
+  // Deprecated names that real rules still use (make-set-aggregation-function.md and siblings).
+  makeset: (args, exprs, scope) => collect(args, exprs, scope, true),
+  makelist: (args, exprs, scope) => collect(args, exprs, scope, false),
   make_bag:
     ([x]) =>
     () => {
@@ -210,7 +213,11 @@ export function compileAggregate(
   const name = (fc.Name?.SimpleName ?? '').toLowerCase();
   const argExprs = elements(fc.ArgumentList?.Expressions);
   if (name === 'arg_max' || name === 'arg_min') return compileArg(name, argExprs, scope, outputs, byNames);
-  const simple = SIMPLE[name];
+  // any() is the deprecated name of take_any(); with several arguments or * it returns several
+  // columns, which is not done here.
+  if (name === 'any' && argExprs.length !== 1)
+    throw new UnsupportedError('any() with more than one argument');
+  const simple = SIMPLE[name === 'any' ? 'take_any' : name];
   if (!simple) throw new UnsupportedError(`the aggregate function ${fc.Name?.SimpleName ?? name}()`);
   const args = argExprs.map((a) => compileScalar(a, scope));
   return { width: 1, create: simple(args, argExprs, scope) };

@@ -1,3 +1,4 @@
+import { kusto } from '../language/kustoEngine';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar, type Evaluator } from './scalarCompiler';
@@ -54,7 +55,10 @@ export function extend(op: Kusto.Language.Syntax.ExtendOperator, input: Table, c
   const invented = out.map((c) => c.name).filter((n) => !inputNames.has(n) && !explicit.has(n));
   const assigned = new Map<string, Evaluator>();
   for (const e of items) {
-    const name = declaredName(e) ?? invented.shift();
+    // An unnamed item whose name Kusto derives from an input column (`extend Col`,
+    // `extend tostring(Col)`) replaces that column rather than adding one.
+    const derived = declaredName(e) ? undefined : kusto().KustoFacts.GetExpressionResultName(e, null);
+    const name = declaredName(e) ?? (derived && inputNames.has(derived) ? derived : invented.shift());
     if (!name) throw new ExecutionError('extend: could not name a computed column');
     assigned.set(name, compileScalar(valueOf(e), scope));
   }

@@ -1,5 +1,6 @@
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
-import { toDynamic, valueToString } from './values';
+import { UnsupportedError } from './errors';
+import { fromExternal, toDynamic, valueToString } from './values';
 
 /**
  * Array and property-bag functions, each as its page in Kusto's reference describes it. A
@@ -61,7 +62,50 @@ function strcatArray(c: FunctionCall): string {
     .join(delimiter);
 }
 
+/**
+ * The JSONPath subset extract_json() documents: `$`, `.name`, `['name']` and `[index]`. Undefined
+ * when the path does not parse (the caller refuses) and null when it leads nowhere.
+ */
+function jsonPathSteps(path: string): (string | number)[] | undefined {
+  const steps: (string | number)[] = [];
+  const re = /\.([A-Za-z_][\w]*)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[\s*(\d+)\s*\]/y;
+  if (!path.startsWith('$')) return undefined;
+  re.lastIndex = 1;
+  while (re.lastIndex < path.length) {
+    const m = re.exec(path);
+    if (!m) return undefined;
+    steps.push(m[4] !== undefined ? Number(m[4]) : (m[1] ?? m[2] ?? m[3]));
+  }
+  return steps;
+}
+
+function extractJson(c: FunctionCall): unknown {
+  const steps = jsonPathSteps(valueToString(c.args[0], c.argTypes[0]));
+  if (!steps) throw new UnsupportedError(`the JSON path '${valueToString(c.args[0], c.argTypes[0])}'`);
+  let data: unknown = c.args[1];
+  if (c.argTypes[1] !== 'dynamic') {
+    try {
+      data = JSON.parse(valueToString(c.args[1], c.argTypes[1]));
+    } catch {
+      data = undefined;
+    }
+  }
+  for (const step of steps) {
+    if (data === null || typeof data !== 'object') {
+      data = undefined;
+      break;
+    }
+    data = (data as Record<string | number, unknown>)[step];
+  }
+  if (data === undefined || data === null) return c.resultType === 'string' ? '' : null;
+  if (c.resultType === 'string') return typeof data === 'object' ? JSON.stringify(data) : String(data);
+  if (c.resultType === 'dynamic') return data;
+  return fromExternal(typeof data === 'object' ? JSON.stringify(data) : data, c.resultType);
+}
+
 export const DYNAMIC_FUNCTIONS: Record<string, ScalarFunction> = {
+  extract_json: extractJson,
+  extractjson: extractJson,
   array_concat: (c) => (c.args.every(Array.isArray) ? (c.args as unknown[][]).flat(1) : null),
   array_index_of: arrayIndexOf,
   array_slice: arraySlice,

@@ -18,6 +18,7 @@ import type { Binding, QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
 import { parse, parseWhere } from './parseOperator';
+import { bindParameters, functionBody, withBindings, type FunctionBinding } from './userFunctions';
 import { mvExpand, union } from './shapeOperators';
 import { datatable, print, range } from './sourceOperators';
 import { summarize } from './summarize';
@@ -150,8 +151,14 @@ class Runner {
     const name = s.Name!.SimpleName!;
     const e = s.Expression!;
     const kind = kindName(e);
-    if (kind === 'FunctionDeclaration')
-      throw new UnsupportedError(`user-defined functions (let ${name} = (...) { ... })`);
+    if (kind === 'FunctionDeclaration') {
+      this.ctx.vars.set(name, {
+        kind: 'function',
+        name,
+        decl: e as Kusto.Language.Syntax.FunctionDeclaration,
+      });
+      return;
+    }
     if (isTabular(e)) {
       // Tabular lets run at most once, on first use, so materialize() and a plain let behave alike.
       let cached: Table | undefined;
@@ -185,7 +192,12 @@ class Runner {
       case 'UnionOperator':
         return union(e as Kusto.Language.Syntax.UnionOperator, undefined, this.ctx);
       case 'FunctionCallExpression': {
-        const name = (e as Kusto.Language.Syntax.FunctionCallExpression).Name?.SimpleName ?? textOf(e);
+        const call = e as Kusto.Language.Syntax.FunctionCallExpression;
+        const name = call.Name?.SimpleName ?? textOf(e);
+        const args = elements(call.ArgumentList?.Expressions);
+        const binding = this.ctx.vars.get(name);
+        if (binding?.kind === 'function') return this.callTabular(binding, args, call);
+        if (name === 'table' && args.length === 1) return this.tableByName(args[0]);
         throw new UnsupportedError(`the function ${name}()`);
       }
     }
@@ -198,6 +210,7 @@ class Runner {
     const name = ref.SimpleName!;
     const binding = this.ctx.vars.get(name);
     if (binding) {
+      if (binding.kind === 'function') return this.callTabular(binding, [], ref);
       if (binding.kind !== 'table') throw new ExecutionError(`'${name}' is a scalar, not a table`);
       return binding.get();
     }
@@ -207,6 +220,33 @@ class Runner {
     if (symbolKind === kusto().Symbols.SymbolKind.Function)
       throw new UnsupportedError(`the function ${name}`);
     throw new ExecutionError(`the table '${name}' is not in the workspace '${this.workspace.name}'`);
+  }
+
+  /** A tabular user function: arguments evaluated by the caller, then the body with them bound. */
+  private callTabular(fn: FunctionBinding, args: Expr[], call: Expr): Table {
+    const emptyScope = scopeOf({ columns: [], rows: [] }, this.ctx);
+    const bound = bindParameters(fn, args, (arg, isTable): Binding => {
+      if (isTable) {
+        const t = this.table(arg);
+        return { kind: 'table', get: () => t };
+      }
+      return { kind: 'scalar', value: compileScalar(arg, emptyScope)([]), type: scalarTypeOf(arg) };
+    });
+    return withBindings(this.ctx, bound, () => {
+      const { statements, result } = functionBody(fn, call);
+      for (const s of statements) this.statement(s, []);
+      return this.table(result);
+    });
+  }
+
+  /** table('Name'): the workspace table (or tabular let) the constant name gives. */
+  private tableByName(arg: Expr): Table {
+    const name = String(compileScalar(arg, scopeOf({ columns: [], rows: [] }, this.ctx))([]));
+    const binding = this.ctx.vars.get(name);
+    if (binding?.kind === 'table') return binding.get();
+    const t = this.workspace.tables.get(name);
+    if (!t) throw new ExecutionError(`the table '${name}' is not in the workspace '${this.workspace.name}'`);
+    return t;
   }
 
   private operator(op: Kusto.Language.Syntax.QueryOperator, input: Table): Table {
@@ -262,6 +302,10 @@ class Runner {
         this.ctx.chart = { type: r.ChartType?.Text ?? '', properties };
         return input;
       }
+    }
+    if (kind === 'EvaluateOperator') {
+      const plugin = (op as Kusto.Language.Syntax.EvaluateOperator).FunctionCall?.Name?.SimpleName ?? '';
+      throw new UnsupportedError(`the plugin ${plugin}() (evaluate ${plugin})`);
     }
     throw new UnsupportedError(`the '${firstTokenText(op)}' operator`);
   }

@@ -1,9 +1,17 @@
 import type { Table } from './table';
 import type { Expr } from './syntax';
-import type { KqlType } from './values';
+import type { KqlType, Row } from './values';
 
-/** What a let statement binds: a scalar value, or a table computed once on first use. */
-export type Binding = { kind: 'scalar'; value: unknown; type: KqlType } | { kind: 'table'; get: () => Table };
+/**
+ * What a let statement binds: a scalar value, a table computed once on first use, or a function
+ * declaration; while a user function's body is compiled, a parameter may also stand for the
+ * caller's argument evaluated on each row.
+ */
+export type Binding =
+  | { kind: 'scalar'; value: unknown; type: KqlType }
+  | { kind: 'table'; get: () => Table }
+  | { kind: 'function'; name: string; decl: Kusto.Language.Syntax.FunctionDeclaration }
+  | { kind: 'row'; evaluate: (r: Row) => unknown };
 
 /** The state shared by every operator of one query run. */
 export interface QueryContext {

@@ -4,6 +4,13 @@ import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS } from './scalarFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { kustoRegex } from './kustoRegex';
+import {
+  bindParameters,
+  functionBody,
+  rowArgument,
+  withBindings,
+  type FunctionBinding,
+} from './userFunctions';
 import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
 import {
@@ -234,6 +241,8 @@ function compileName(ref: Kusto.Language.Syntax.NameReference, scope: Scope): Ev
   if (symbol && (symbol.Kind === S.Variable || symbol.Kind === S.Parameter)) {
     const binding = scope.ctx.vars.get(name);
     if (!binding) throw new ExecutionError(`'${name}' is not defined`);
+    if (binding.kind === 'row') return binding.evaluate;
+    if (binding.kind === 'function') return compileUserCall(binding, [], scope, ref);
     if (binding.kind !== 'scalar')
       throw new UnsupportedError(`using the tabular value '${name}' as a scalar`);
     const value = binding.value;
@@ -254,6 +263,9 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   const lower = name.toLowerCase();
   if (AGGREGATE_NAMES.has(lower))
     throw new ExecutionError(`the aggregate function ${name}() can only be used in summarize`);
+  const user = scope.ctx.vars.get(name);
+  if (user?.kind === 'function') return compileUserCall(user, argExprs, scope, node);
+  if (lower === 'column_ifexists') return compileColumnIfExists(argExprs, scope);
   const fn = SCALAR_FUNCTIONS[lower];
   if (!fn) throw new UnsupportedError(`the function ${name}()`);
   const args = argExprs.map((a) => compileScalar(a, scope));
@@ -266,6 +278,39 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
     for (let i = 0; i < n; i++) values[i] = args[i](r);
     return fn({ args: values, argTypes, resultType, now });
   };
+}
+
+/** A call of a scalar user function, compiled inline with its parameters as the caller's arguments. */
+function compileUserCall(fn: FunctionBinding, argExprs: Expr[], scope: Scope, call: Expr): Evaluator {
+  const bound = bindParameters(fn, argExprs, (e, isTable) => {
+    if (isTable) throw new UnsupportedError(`a tabular argument of ${fn.name}() in a scalar call`);
+    return rowArgument(compileScalar(e, scope));
+  });
+  return withBindings(scope.ctx, bound, () => {
+    const { statements, result } = functionBody(fn, call);
+    for (const statement of statements) {
+      if (kindName(statement) !== 'LetStatement')
+        throw new UnsupportedError(`a '${firstTokenText(statement)}' statement in the body of ${fn.name}()`);
+      const let_ = statement as Kusto.Language.Syntax.LetStatement;
+      if (!isScalarExpression(let_.Expression!))
+        throw new UnsupportedError(`a tabular let in the body of the scalar function ${fn.name}()`);
+      scope.ctx.vars.set(let_.Name!.SimpleName!, rowArgument(compileScalar(let_.Expression!, scope)));
+    }
+    return compileScalar(result, scope);
+  });
+}
+
+function isScalarExpression(e: Expr): boolean {
+  return e.ResultType?.IsScalar ?? false;
+}
+
+/** column_ifexists(name, default): the column when the operator's input has it, else the default. */
+function compileColumnIfExists(argExprs: Expr[], scope: Scope): Evaluator {
+  const [nameExpr, fallback] = argExprs;
+  if (!nameExpr?.IsLiteral || !fallback)
+    throw new UnsupportedError('column_ifexists() with a computed column name');
+  const i = scope.index.get(String(literalValue(nameExpr)));
+  return i === undefined ? compileScalar(fallback, scope) : (r) => r[i];
 }
 
 function compileLogical(

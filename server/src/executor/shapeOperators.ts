@@ -18,18 +18,21 @@ export function union(
     throw new UnsupportedError(`union kind=${params.get('kind')}`);
   const out = resultColumns(op);
   const tables = [...(input ? [input] : []), ...elements(op.Expressions).map((e) => ctx.evalTable(e))];
-  // Same-named columns of different types become separate, renamed columns in Kusto; refuse rather than guess.
+  // A name that has different types in different inputs becomes one column per type, named
+  // `Name_type` (union-operator.md); the binder has already named them so.
+  // A column was split only when the result lacks its plain name.
+  const outNames = new Set(out.map((c) => c.name));
+  const source = (c: { name: string; type: string }, x: { name: string; type: string }) =>
+    x.type === c.type && (x.name === c.name || (!outNames.has(x.name) && `${x.name}_${x.type}` === c.name));
   for (const c of out) {
-    if (!tables.some((t) => t.columns.some((x) => x.name === c.name && x.type === c.type))) {
-      throw new UnsupportedError(`union of tables whose column '${c.name}' differs in type`);
-    }
+    if (!tables.some((t) => t.columns.some((x) => source(c, x))))
+      throw new UnsupportedError(`union of tables where no input gives the column '${c.name}' (${c.type})`);
   }
   const rows: Row[] = [];
   for (const t of tables) {
-    const index = columnIndex(t.columns);
     const positions = out.map((c) => {
-      const i = index.get(c.name);
-      return i !== undefined && t.columns[i].type === c.type ? i : -1;
+      const exact = t.columns.findIndex((x) => x.name === c.name && x.type === c.type);
+      return exact >= 0 ? exact : t.columns.findIndex((x) => source(c, x));
     });
     for (const r of t.rows) rows.push(positions.map((i) => (i < 0 ? null : r[i])));
   }

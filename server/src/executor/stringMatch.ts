@@ -8,12 +8,19 @@ function isAlnum(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** Builds a `has` test for one needle; the needle is lower-cased once, not per row. */
-export function hasMatcher(needle: string, caseSensitive: boolean): (haystack: string) => boolean {
+/**
+ * Builds a `has` test for one needle; the needle is lower-cased once, not per row. `hasprefix`
+ * needs the match to start a term only, `hassuffix` to end one.
+ */
+export function hasMatcher(
+  needle: string,
+  caseSensitive: boolean,
+  part: 'term' | 'prefix' | 'suffix' = 'term',
+): (haystack: string) => boolean {
   const n = caseSensitive ? needle : needle.toLowerCase();
   if (n.length === 0) return () => true;
-  const checkStart = isAlnum(n.charCodeAt(0));
-  const checkEnd = isAlnum(n.charCodeAt(n.length - 1));
+  const checkStart = part !== 'suffix' && isAlnum(n.charCodeAt(0));
+  const checkEnd = part !== 'prefix' && isAlnum(n.charCodeAt(n.length - 1));
   return (haystack: string) => {
     const h = caseSensitive ? haystack : haystack.toLowerCase();
     let from = 0;
@@ -51,6 +58,14 @@ export const STRING_PREDICATES: Record<string, { test: StringPredicate; negate: 
   NotEndsWithExpression: { test: (h, n) => lower(h).endsWith(lower(n)), negate: true },
   EndsWithCsExpression: { test: (h, n) => h.endsWith(n), negate: false },
   NotEndsWithCsExpression: { test: (h, n) => h.endsWith(n), negate: true },
+  HasPrefixExpression: { test: (h, n) => hasMatcher(n, false, 'prefix')(h), negate: false },
+  NotHasPrefixExpression: { test: (h, n) => hasMatcher(n, false, 'prefix')(h), negate: true },
+  HasPrefixCsExpression: { test: (h, n) => hasMatcher(n, true, 'prefix')(h), negate: false },
+  NotHasPrefixCsExpression: { test: (h, n) => hasMatcher(n, true, 'prefix')(h), negate: true },
+  HasSuffixExpression: { test: (h, n) => hasMatcher(n, false, 'suffix')(h), negate: false },
+  NotHasSuffixExpression: { test: (h, n) => hasMatcher(n, false, 'suffix')(h), negate: true },
+  HasSuffixCsExpression: { test: (h, n) => hasMatcher(n, true, 'suffix')(h), negate: false },
+  NotHasSuffixCsExpression: { test: (h, n) => hasMatcher(n, true, 'suffix')(h), negate: true },
   EqualTildeExpression: { test: (h, n) => lower(h) === lower(n), negate: false },
   BangTildeExpression: { test: (h, n) => lower(h) === lower(n), negate: true },
 };
@@ -68,6 +83,12 @@ export function constantNeedlePredicate(kind: string, needle: string): ((h: stri
     case 'HasCsExpression':
     case 'NotHasCsExpression':
       return hasMatcher(needle, true);
+    case 'HasPrefixExpression':
+    case 'NotHasPrefixExpression':
+      return hasMatcher(needle, false, 'prefix');
+    case 'HasSuffixExpression':
+    case 'NotHasSuffixExpression':
+      return hasMatcher(needle, false, 'suffix');
     case 'ContainsExpression':
     case 'NotContainsExpression':
       return (h) => h.toLowerCase().includes(n);

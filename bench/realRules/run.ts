@@ -1,0 +1,72 @@
+/**
+ * The real-rule measure of the local workspace (issue 16): of the Sentinel rules in
+ * `<shared>/corpus/sentinel-rules` whose query the engine binds cleanly in the Sentinel
+ * environment, how many run on an empty Sentinel workspace (every table of the schema, no rows),
+ * and why the others do not. A refusal names what the executor lacks; any other failure is a bug.
+ *
+ *   npm run measure:rules -- --shared ../shared [--list]
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { QueryError, UnsupportedError } from '../../server/src/executor/errors';
+import { executeQuery } from '../../server/src/executor/executor';
+import { createWorkspace } from '../../server/src/executor/workspace';
+import { builtinSchema } from '../../server/src/schema/builtinSchemas';
+import { BuiltinSchemaProvider } from '../../server/src/schema/schemaProvider';
+import { errorsOf, loadCorpus } from '../../test/measures/ruleCorpus';
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--shared');
+  const shared = at >= 0 ? args[at + 1] : undefined;
+  if (!shared || !fs.existsSync(path.join(shared, 'corpus', 'sentinel-rules'))) {
+    console.error(
+      'usage: npm run measure:rules -- --shared PATH   (the folder holding corpus/sentinel-rules)',
+    );
+    process.exit(2);
+  }
+  const started = performance.now();
+  const rules = loadCorpus(path.resolve(shared));
+  const globals = new BuiltinSchemaProvider().globalsFor('sentinel');
+  const workspace = createWorkspace({
+    name: 'empty sentinel',
+    tables: {},
+    schema: builtinSchema('sentinel'),
+    includeEmptySchemaTables: true,
+  });
+  let clean = 0;
+  let ran = 0;
+  const refusals = new Map<string, string[]>();
+  const failures: string[] = [];
+  for (const rule of rules) {
+    if (errorsOf(globals, rule.query).length > 0) continue;
+    clean++;
+    try {
+      executeQuery(rule.query, { workspace, globals, now: '2024-05-10T12:00:00Z' });
+      ran++;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (e instanceof UnsupportedError) {
+        const list = refusals.get(e.feature) ?? [];
+        list.push(rule.file);
+        refusals.set(e.feature, list);
+      } else failures.push(`${rule.file}: ${e instanceof QueryError ? 'binds differently: ' : ''}${message}`);
+    }
+  }
+  const pct = (n: number) => `${((100 * n) / Math.max(1, clean)).toFixed(1)}%`;
+  console.log(`rules with a query: ${rules.length}; bound cleanly in Sentinel: ${clean}`);
+  console.log(
+    `ran: ${ran} (${pct(ran)}); refused by name: ${clean - ran - failures.length}; failed otherwise: ${failures.length}`,
+  );
+  console.log('\ntop refusals (feature: rules)');
+  const sorted = [...refusals].sort((a, b) => b[1].length - a[1].length);
+  for (const [feature, files] of sorted.slice(0, args.includes('--list') ? sorted.length : 25))
+    console.log(`  ${String(files.length).padStart(4)}  ${feature}`);
+  if (failures.length) {
+    console.log('\nfailures other than refusals (bugs):');
+    for (const f of failures) console.log(`  ${f}`);
+  }
+  console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main();
