@@ -69,4 +69,31 @@ export const textDynamicMathCases: ConformanceCase[] = [
   value(ROUND, 'round(2.15)', 2),
   value(ROUND, 'round(-50.55, -2)', -100),
   value(ROUND, 'round(21.5, -1)', 20),
+  value('has-ipv4-function.md', "has_ipv4('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.0.1')", true),
+  value(
+    'has-ipv4-function.md',
+    "has_ipv4('05:04:54 127.0.0.256 GET /favicon.ico 404', '127.0.0.256')",
+    false,
+  ),
+  value('has-ipv4-function.md', "has_ipv4('05:04:54127.0.0.1 GET /favicon.ico 404', '127.0.0.1')", false),
+  value(
+    'has-any-ipv4-function.md',
+    "has_any_ipv4('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.0.1', '127.0.0.2')",
+    true,
+  ),
+  value(
+    'has-any-ipv4-function.md',
+    "has_any_ipv4('05:04:54 127.0.0.1 GET /favicon.ico 404', dynamic(['127.0.0.1', '127.0.0.2']))",
+    true,
+  ),
+  value(
+    'has-any-ipv4-function.md',
+    "has_any_ipv4('05:04:54 127.0.0.256 GET /favicon.ico 404', dynamic(['127.0.0.256', '192.168.1.1']))",
+    false,
+  ),
+  value(
+    'has-any-ipv4-function.md',
+    "has_any_ipv4('05:04:54127.0.0.1 GET /favicon.ico 404', '127.0.0.1', '192.168.1.1')",
+    false,
+  ),
 ];

@@ -37,3 +37,17 @@ export function ipv4IsPrivate(ip: string): boolean | null {
   if (a === null) return null;
   return PRIVATE_RANGES.some((r) => inPrefix(a, r.base, r.bits));
 }
+
+const isAlnum = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+
+/**
+ * has_ipv4(source, ip): whether `ip` is a valid IPv4 address that occurs in `source` with no
+ * letter or digit right before or after it (has-ipv4-function.md).
+ */
+export function hasIpv4(source: string, ip: string): boolean {
+  if (parseIpv4(ip) === null || ip.trim() !== ip) return false;
+  for (let at = source.indexOf(ip); at >= 0; at = source.indexOf(ip, at + 1)) {
+    if (!isAlnum(source[at - 1]) && !isAlnum(source[at + ip.length])) return true;
+  }
+  return false;
+}

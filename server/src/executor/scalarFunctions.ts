@@ -4,7 +4,7 @@ import { MATH_FUNCTIONS } from './mathFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
 import { bin, datetimeDiff, formatDatetimeWith, startOfDay } from './datetimeFunctions';
-import { ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
+import { hasIpv4, ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
 import { TYPE_FUNCTIONS } from './typeFunctions';
 import { fromExternal, parseDatetime, toDynamic, valueToString, type KqlType } from './values';
 
@@ -107,6 +107,13 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   strcat: (c) => c.args.map((_, i) => str(c, i)).join(''),
   replace_string: (c) => str(c, 0).split(str(c, 1)).join(str(c, 2)),
   parse_json: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
+  has_ipv4: (c) => hasIpv4(str(c, 0), str(c, 1)),
+  // The addresses come as arguments or as one dynamic array (has-any-ipv4-function.md).
+  has_any_ipv4: (c) => {
+    const source = str(c, 0);
+    const ips = c.args.length === 2 && Array.isArray(c.args[1]) ? c.args[1] : c.args.slice(1);
+    return ips.some((ip) => typeof ip === 'string' && hasIpv4(source, ip));
+  },
   parsejson: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   todynamic: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   tostring: (c) => str(c, 0),
