@@ -11,4 +11,9 @@ export interface Scope {
   readonly columns: readonly Column[];
   readonly index: ReadonlyMap<string, number>;
   readonly ctx: QueryContext;
+  /**
+   * Syntax nodes already compiled by the caller: in `summarize d = max(T) - min(T)` each aggregate
+   * call is folded by summarize and read from here by the expression around it.
+   */
+  readonly compiled?: ReadonlyMap<object, Evaluator>;
 }

@@ -39,6 +39,8 @@ export const AGGREGATE_NAMES = new Set([
   'sum',
   'avg',
   'make_set',
+  'makeset',
+  'makelist',
   'make_list',
   'make_bag',
   'arg_max',
@@ -62,6 +64,8 @@ export const AGGREGATE_NAMES = new Set([
 ]);
 
 export function compileScalar(expr: Expr, scope: Scope): Evaluator {
+  const done = scope.compiled?.get(expr);
+  if (done) return done;
   const kind = kindName(expr);
   switch (kind) {
     case 'ParenthesizedExpression':
@@ -266,6 +270,7 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   const user = scope.ctx.vars.get(name);
   if (user?.kind === 'function') return compileUserCall(user, argExprs, scope, node);
   if (lower === 'column_ifexists') return compileColumnIfExists(argExprs, scope);
+  if (lower === 'ingestion_time') return compileIngestionTime(scope);
   const fn = SCALAR_FUNCTIONS[lower];
   if (!fn) throw new UnsupportedError(`the function ${name}()`);
   const args = argExprs.map((a) => compileScalar(a, scope));
@@ -302,6 +307,18 @@ function compileUserCall(fn: FunctionBinding, argExprs: Expr[], scope: Scope, ca
 
 function isScalarExpression(e: Expr): boolean {
   return e.ResultType?.IsScalar ?? false;
+}
+
+/**
+ * ingestion_time(): a local workspace has no ingestion record, so a row's time of ingestion is
+ * its `_IngestionTime` column when the data file gives one, else its TimeGenerated or Timestamp.
+ */
+function compileIngestionTime(scope: Scope): Evaluator {
+  for (const name of ['_IngestionTime', 'TimeGenerated', 'Timestamp']) {
+    const i = scope.index.get(name);
+    if (i !== undefined && scope.columns[i].type === 'datetime') return (r) => r[i];
+  }
+  return () => null;
 }
 
 /** column_ifexists(name, default): the column when the operator's input has it, else the default. */

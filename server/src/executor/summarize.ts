@@ -1,7 +1,7 @@
-import { aggregateWidth, compileAggregate, type Accumulator } from './aggregates';
+import { aggregateWidth, compileAggregate, type Accumulator, type CompiledAggregate } from './aggregates';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
-import { compileScalar } from './scalarCompiler';
+import { AGGREGATE_NAMES, compileScalar, type Evaluator, type Scope } from './scalarCompiler';
 import { scopeOf } from './scope';
 import { elements, kindName, rejectParameters, resultColumns, type Expr } from './syntax';
 import type { Table } from './table';
@@ -26,6 +26,10 @@ export function summarize(
   const aggItems = elements(op.Aggregates).map(unnamed);
   let at = byItems.length;
   const aggs = aggItems.map((e) => {
+    if (!isAggregateCall(e)) {
+      at += 1;
+      return compileAggregateExpression(e, scope, byNames);
+    }
     const width = aggregateWidth(e, input.columns, byNames);
     const agg = compileAggregate(e, scope, out.slice(at, at + width), byNames);
     at += width;
@@ -57,6 +61,56 @@ export function summarize(
     rows.push(row);
   }
   return { columns: out, rows };
+}
+
+function isAggregateCall(e: Expr): boolean {
+  return (
+    kindName(e) === 'FunctionCallExpression' &&
+    AGGREGATE_NAMES.has(
+      ((e as Kusto.Language.Syntax.FunctionCallExpression).Name?.SimpleName ?? '').toLowerCase(),
+    )
+  );
+}
+
+/** The aggregate calls inside an expression, outermost first (an aggregate's own arguments are not searched). */
+function aggregateCallsIn(e: Expr): Expr[] {
+  if (isAggregateCall(e)) return [e];
+  const found: Expr[] = [];
+  for (let i = 0; i < e.ChildCount; i++) {
+    const child = e.GetChild(i);
+    if (child && !child.IsToken) found.push(...aggregateCallsIn(child as Expr));
+  }
+  return found;
+}
+
+/**
+ * An expression over aggregates, such as `datetime_diff('minute', max(T), min(T))` or
+ * `count() * 2`: each aggregate call folds the group as usual, and the expression around them is
+ * computed from their results once the group is complete.
+ */
+function compileAggregateExpression(e: Expr, scope: Scope, byNames: ReadonlySet<string>): CompiledAggregate {
+  const calls = aggregateCallsIn(e);
+  if (calls.length === 0) throw new UnsupportedError('a summarize item with no aggregate function');
+  const parts = calls.map((call) => {
+    const agg = compileAggregate(call, scope, [], byNames);
+    if (agg.width !== 1) throw new UnsupportedError('an aggregate of several columns inside an expression');
+    return agg;
+  });
+  const compiled = new Map<object, Evaluator>(calls.map((call, i) => [call, (r: Row) => r[i]]));
+  // Outside its aggregates the expression sees no row: only constants and the aggregates' results.
+  const outer = compileScalar(e, { columns: [], index: new Map(), ctx: scope.ctx, compiled });
+  return {
+    width: 1,
+    create: () => {
+      const accs = parts.map((p) => p.create());
+      return {
+        add: (r) => {
+          for (const acc of accs) acc.add(r);
+        },
+        result: () => [outer(accs.map((acc) => acc.result()[0]))],
+      };
+    },
+  };
 }
 
 function unnamed(e: Expr): Expr {

@@ -110,4 +110,43 @@ describe('executor: functions and operators real rules use', () => {
       /union of tables where no input gives the column 'x_long1'/,
     );
   });
+
+  it('summarize computes expressions over aggregates once each group is folded', () => {
+    const r = rows(
+      'T | summarize d = datetime_diff("minute", max(When), min(When)), c = count() * 2, s = strcat("n=", tostring(sum(N))) by K',
+      {
+        T: [
+          { K: 'a', N: 1, When: '2024-01-01T00:00:00Z' },
+          { K: 'a', N: 5, When: '2024-01-01T00:10:00Z' },
+          { K: 'b', N: 2, When: '2024-01-01T00:00:00Z' },
+        ],
+      },
+      { T: { K: 'string', N: 'long', When: 'datetime' } },
+    );
+    assert.deepEqual(r, [
+      ['a', 10, 4, 'n=6'],
+      ['b', 0, 2, 'n=2'],
+    ]);
+    assert.deepEqual(rows('T | summarize count() + 1', { T: [{ N: 1 }, { N: 2 }] }), [[3]]);
+  });
+
+  it('ingestion_time() reads _IngestionTime, else TimeGenerated', () => {
+    const types = { T: { TimeGenerated: 'datetime', _IngestionTime: 'datetime' } };
+    const r = rows(
+      'T | project ingestion_time()',
+      {
+        T: [{ TimeGenerated: '2024-01-01T00:00:00Z', _IngestionTime: '2024-01-01T00:05:00Z' }],
+      },
+      types,
+    );
+    assert.deepEqual(r, [['2024-01-01T00:05:00Z']]);
+    const s = rows(
+      'U | project ingestion_time()',
+      { U: [{ TimeGenerated: '2024-01-02T00:00:00Z' }] },
+      {
+        U: { TimeGenerated: 'datetime' },
+      },
+    );
+    assert.deepEqual(s, [['2024-01-02T00:00:00Z']]);
+  });
 });
