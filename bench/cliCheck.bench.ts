@@ -16,7 +16,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { parse } from 'yaml';
-import { REPO_ROOT, SHARED } from '../test/helpers/paths';
+import { REPO_ROOT } from '../test/helpers/paths';
+import { SHARED } from './sharedDir';
 
 const CORPUS = path.join(SHARED, 'corpus', 'sentinel-rules');
 const WORK = path.join(os.tmpdir(), 'kqlhunt-bench');

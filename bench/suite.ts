@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspTestClient } from '../test/helpers/lspClient';
-import { REPO_ROOT, SHARED } from '../test/helpers/paths';
+import { REPO_ROOT } from '../test/helpers/paths';
+import { SHARED } from './sharedDir';
 import { coldStart, largeFile, OpenDocument, residentMb, TIGHTVNC } from './lspScenarios';
 import { summarize, type Summary } from './stats';
 

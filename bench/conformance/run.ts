@@ -6,6 +6,8 @@
  *   npm run conformance              every family
  *   npm run conformance -- datetimes only the families whose name contains the word
  *   npm run conformance -- --quiet   the summary only
+ *
+ * Exits 1 when any case is WRONG.
  */
 import { UnsupportedError } from '../../server/src/executor/errors';
 import { executeQuery } from '../../server/src/executor/executor';
@@ -77,6 +79,8 @@ function main(): void {
     `\nTOTAL ${n} cases: ${totals.PASS} PASS (${pct(totals.PASS)}%), ${totals.WRONG} WRONG (${pct(totals.WRONG)}%), ${totals.UNSUPPORTED} UNSUPPORTED (${pct(totals.UNSUPPORTED)}%)`,
   );
   if (wrong.length && quiet) console.log(`\nWRONG cases:\n${wrong.join('\n')}`);
+  // A wrong answer is worse than a refusal: it fails the run (and CI, which runs this).
+  if (wrong.length) process.exitCode = 1;
 }
 
 main();

@@ -5,6 +5,8 @@
  * and why the others do not. A refusal names what the executor lacks; any other failure is a bug.
  *
  *   npm run measure:rules -- --shared ../shared [--list]
+ *
+ * Exits 1 when a rule fails other than by a refusal.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -67,6 +69,8 @@ function main(): void {
     for (const f of failures) console.log(`  ${f}`);
   }
   console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // A refusal names what is missing; any other failure is a bug in the executor, and fails the run.
+  if (failures.length) process.exitCode = 1;
 }
 
 main();

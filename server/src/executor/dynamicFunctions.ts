@@ -1,5 +1,6 @@
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import { UnsupportedError } from './errors';
+import { argInteger } from './functionArgs';
 import { fromExternal, toDynamic, valueToString } from './values';
 
 /**
@@ -9,8 +10,7 @@ import { fromExternal, toDynamic, valueToString } from './values';
  */
 
 const isBag = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const intArg = (c: FunctionCall, i: number, absent: number) =>
-  i >= c.args.length ? absent : typeof c.args[i] === 'number' ? Math.trunc(c.args[i] as number) : null;
+const intArg = argInteger;
 
 /** Elements compare by value: numbers, strings and bools as they are, anything else as JSON. */
 const sameElement = (a: unknown, b: unknown) =>

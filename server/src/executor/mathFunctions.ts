@@ -1,3 +1,4 @@
+import { argNumber } from './functionArgs';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import { compareValues } from './values';
 
@@ -7,7 +8,7 @@ import { compareValues } from './values';
  * Integer arguments keep an integer result where the binder says so (abs, sign, round of a long).
  */
 
-const num = (c: FunctionCall, i: number) => (typeof c.args[i] === 'number' ? (c.args[i] as number) : null);
+const num = argNumber;
 const isInteger = (c: FunctionCall) => c.resultType === 'int' || c.resultType === 'long';
 
 /** A function of one number; null in, null out. */

@@ -1,7 +1,8 @@
 import { RE2JS } from 're2js';
+import { argInteger, argString } from './functionArgs';
 import { kustoRegex } from './kustoRegex';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
-import { fromExternal, valueToString } from './values';
+import { fromExternal } from './values';
 
 /**
  * The functions that take a regular expression, on RE2 (kustoRegex.ts): extract, extract_all,
@@ -9,9 +10,8 @@ import { fromExternal, valueToString } from './values';
  * indexof_regex and regex_quote. Each follows its page in Kusto's reference.
  */
 
-const str = (c: FunctionCall, i: number) => valueToString(c.args[i], c.argTypes[i]);
-const int = (c: FunctionCall, i: number, absent: number) =>
-  i >= c.args.length ? absent : typeof c.args[i] === 'number' ? (c.args[i] as number) : null;
+const str = argString;
+const int = argInteger;
 
 /** extract(regex, group, source [, typeof(T)]): null when there is no match or conversion fails. */
 function extract(c: FunctionCall): unknown {

@@ -1,5 +1,6 @@
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
 import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
+import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
@@ -22,8 +23,8 @@ export interface FunctionCall {
 
 export type ScalarFunction = (call: FunctionCall) => unknown;
 
-const str = (c: FunctionCall, i: number) => valueToString(c.args[i], c.argTypes[i]);
-const num = (c: FunctionCall, i: number) => (typeof c.args[i] === 'number' ? (c.args[i] as number) : null);
+const str = argString;
+const num = argNumber;
 
 function convert(c: FunctionCall, target: KqlType): unknown {
   const v = c.args[0];

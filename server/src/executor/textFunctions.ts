@@ -1,5 +1,5 @@
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
-import { valueToString } from './values';
+import { argInteger, argString } from './functionArgs';
 
 /**
  * String functions beyond the basics in scalarFunctions.ts, each as its page in Kusto's reference
@@ -7,9 +7,8 @@ import { valueToString } from './values';
  * Arguments that are not strings are converted as `tostring()` would, as those pages say.
  */
 
-const str = (c: FunctionCall, i: number) => valueToString(c.args[i], c.argTypes[i]);
-const intArg = (c: FunctionCall, i: number, absent: number) =>
-  i >= c.args.length ? absent : typeof c.args[i] === 'number' ? Math.trunc(c.args[i] as number) : null;
+const str = argString;
+const intArg = argInteger;
 
 /**
  * indexof(source, lookup [, start [, length [, occurrence]]]); a negative start counts from the end.

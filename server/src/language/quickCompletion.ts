@@ -24,48 +24,53 @@ export interface QuickCompletion {
   editLength: number;
 }
 
-/** Operators whose expressions start where one of the tokens below precedes the caret. */
-function expressionOperators(): Set<number> {
-  const S = kusto().Syntax.SyntaxKind;
-  return new Set([S.FilterOperator, S.ExtendOperator, S.ProjectOperator]);
+interface ContextKinds {
+  /** Operators whose expressions this path answers in. */
+  operators: Set<number>;
+  /** Tokens after which such an expression (or one of its terms) starts. */
+  starts: Set<number>;
+  /** Nodes inside an operator that change what may be typed (arguments, lists, literals). */
+  nested: Set<number>;
 }
 
-function startTokens(): Set<number> {
-  const S = kusto().Syntax.SyntaxKind;
-  return new Set([
-    S.WhereKeyword,
-    S.FilterKeyword,
-    S.ExtendKeyword,
-    S.ProjectKeyword,
-    S.AndKeyword,
-    S.OrKeyword,
-    S.CommaToken,
-  ]);
-}
+let contextKinds: ContextKinds | undefined;
 
-/** Nodes inside an operator that change what may be typed (arguments, lists, literals). */
-function nestedContexts(): Set<number> {
+/** The syntax kinds, read from the engine once it is loaded and kept. */
+function contextKindsOf(): ContextKinds {
+  if (contextKinds) return contextKinds;
   const S = kusto().Syntax.SyntaxKind;
-  return new Set([
-    S.FunctionCallExpression,
-    S.ParenthesizedExpression,
-    S.ExpressionList,
-    S.BracketedExpression,
-    S.PathExpression,
-    S.ElementExpression,
-    S.InExpression,
-    S.InCsExpression,
-    S.NotInExpression,
-    S.NotInCsExpression,
-    S.BetweenExpression,
-    S.NotBetweenExpression,
-  ]);
+  contextKinds = {
+    operators: new Set([S.FilterOperator, S.ExtendOperator, S.ProjectOperator]),
+    starts: new Set([
+      S.WhereKeyword,
+      S.FilterKeyword,
+      S.ExtendKeyword,
+      S.ProjectKeyword,
+      S.AndKeyword,
+      S.OrKeyword,
+      S.CommaToken,
+    ]),
+    nested: new Set([
+      S.FunctionCallExpression,
+      S.ParenthesizedExpression,
+      S.ExpressionList,
+      S.BracketedExpression,
+      S.PathExpression,
+      S.ElementExpression,
+      S.InExpression,
+      S.InCsExpression,
+      S.NotInExpression,
+      S.NotInCsExpression,
+      S.BetweenExpression,
+      S.NotBetweenExpression,
+    ]),
+  };
+  return contextKinds;
 }
 
 /** The operator the token belongs to directly, or undefined when a nested context comes first. */
 function operatorOf(token: Kusto.Language.Syntax.SyntaxToken): Kusto.Language.Syntax.SyntaxNode | undefined {
-  const operators = expressionOperators();
-  const nested = nestedContexts();
+  const { operators, nested } = contextKindsOf();
   for (let node = token.Parent; node; node = node.Parent) {
     if (operators.has(node.Kind)) return node;
     if (nested.has(node.Kind)) return undefined;
@@ -189,7 +194,7 @@ export function quickCompletion(
         before = previous;
       }
     }
-    if (!before || !startTokens().has(before.Kind)) return undefined;
+    if (!before || !contextKindsOf().starts.has(before.Kind)) return undefined;
     const operator = operatorOf(before);
     if (!operator) return undefined;
     if (word && word.Kind !== K.Syntax.SyntaxKind.IdentifierToken) return undefined;
