@@ -211,4 +211,28 @@ export const datetimeCases: ConformanceCase[] = [
   table('datetime-timespan-arithmetic.md', 'print d = datetime(2024-01-01T00:00:00.1234567Z)', [
     ['2024-01-01T00:00:00.1234567Z'],
   ]),
+  // Weekly bins start on Mondays: bin() counts from 0001-01-01 (tutorials/use-aggregation-functions.md).
+  table(
+    'tutorials/use-aggregation-functions.md',
+    'datatable(StartTime:datetime, DamageCrops:long)[datetime(2007-01-03 10:00), 5, datetime(2007-01-09), 1, datetime(2007-01-10), 2] | summarize EventCount = count() by bin(StartTime, 7d)',
+    [
+      ['2007-01-01T00:00:00Z', 1],
+      ['2007-01-08T00:00:00Z', 2],
+    ],
+  ),
+  value(
+    'bin-at-function.md',
+    'bin_at(datetime(2017-05-17 10:20:00.0), 7d, datetime(2017-06-04 00:00:00.0))',
+    '2017-05-14T00:00:00Z',
+  ),
+  // summarize has no defined row order; the sort only fixes the documented one.
+  table(
+    'bin-at-function.md',
+    'datatable(Date:datetime, NumOfEvents:int)[datetime(2018-02-24T15:14),3, datetime(2018-02-24T15:24),4, datetime(2018-02-23T16:14),4, datetime(2018-02-23T17:29),4, datetime(2018-02-26T15:14),5] | summarize TotalEvents=sum(NumOfEvents) by bin_at(Date, 1d, datetime(2018-02-24 15:14:00.0000000)) | order by Date asc',
+    [
+      ['2018-02-23T15:14:00Z', 8],
+      ['2018-02-24T15:14:00Z', 7],
+      ['2018-02-26T15:14:00Z', 5],
+    ],
+  ),
 ];

@@ -74,11 +74,13 @@ const SIMPLE: Record<string, Simple> = {
   sum:
     ([x]) =>
     () => {
-      let s: number | null = null;
+      // Timespans (bigint ticks) add exactly; numbers add as doubles.
+      let s: number | bigint | null = null;
       return {
         add: (r) => {
           const v = x(r);
-          if (typeof v === 'number') s = (s ?? 0) + v;
+          if (typeof v === 'number') s = ((s as number | null) ?? 0) + v;
+          else if (typeof v === 'bigint') s = ((s as bigint | null) ?? 0n) + v;
         },
         result: () => one(s),
       };
@@ -94,6 +96,8 @@ const SIMPLE: Record<string, Simple> = {
           if (typeof v === 'number') {
             s += v;
             n++;
+          } else if (typeof v === 'bigint') {
+            throw new UnsupportedError('avg() of a datetime or timespan');
           }
         },
         result: () => one(n ? s / n : null),
@@ -134,17 +138,18 @@ const SIMPLE: Record<string, Simple> = {
   percentile:
     ([x, p]) =>
     () => {
-      const values: number[] = [];
+      // Numbers, or datetimes and timespans (bigint ticks), ranked in their own order.
+      const values: unknown[] = [];
       let pct: unknown = null;
       return {
         add: (r) => {
           const v = x(r);
-          if (typeof v === 'number') values.push(v);
+          if (typeof v === 'number' || typeof v === 'bigint') values.push(v);
           pct ??= p(r);
         },
         result: () => {
           if (!values.length || typeof pct !== 'number') return one(null);
-          values.sort((a, b) => a - b);
+          values.sort(compareValues);
           // Nearest rank: the smallest value with at least pct percent of values at or below it.
           const rank = Math.max(1, Math.ceil((pct / 100) * values.length));
           return one(values[Math.min(values.length, rank) - 1]);

@@ -1,17 +1,32 @@
-import { UnsupportedError } from './errors';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
-import { parseTimespan } from './values';
+import {
+  floorDiv,
+  floorMod,
+  inRange,
+  msOf,
+  parseTimespanTicks,
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MINUTE,
+  TICKS_PER_MS,
+  TICKS_PER_SECOND,
+  ticksOfMs,
+  ticksOfNumber,
+  utcMs,
+} from './ticks';
 
 /**
  * Calendar functions (datetime_part, datetime_add, make_datetime, the startof and endof families, the day-of functions,
- * unixtime_*_todatetime, totimespan). Datetimes are UTC milliseconds since the epoch, so the
- * sub-millisecond parts Kusto keeps (ticks) are not represented: those results are refused by
- * name rather than rounded (see datetimePart).
+ * unixtime_*_todatetime, totimespan). Datetimes are bigint ticks since the Unix epoch (ticks.ts);
+ * the calendar fields come from a JS Date of the whole milliseconds, and the ticks below a
+ * millisecond are carried alongside.
  */
 
 const DAY = 86_400_000;
 const num = (c: FunctionCall, i: number): number | null =>
   typeof c.args[i] === 'number' ? (c.args[i] as number) : null;
+const ticksArg = (c: FunctionCall, i: number): bigint | null =>
+  typeof c.args[i] === 'bigint' ? (c.args[i] as bigint) : null;
 const text = (c: FunctionCall, i: number): string => String(c.args[i] ?? '').toLowerCase();
 
 function utc(ms: number): Date {
@@ -42,9 +57,10 @@ function dayOfYear(ms: number): number {
   );
 }
 
-function datetimePart(part: string, ms: number): number | null {
+function datetimePart(part: string, ticks: bigint): number | null {
+  const ms = msOf(ticks);
   const d = utc(ms);
-  const fracMs = ms - Math.floor(ms / 1000) * 1000;
+  const fraction = floorMod(ticks, TICKS_PER_SECOND);
   switch (part) {
     case 'year':
       return d.getUTCFullYear();
@@ -65,13 +81,13 @@ function datetimePart(part: string, ms: number): number | null {
       return d.getUTCMinutes();
     case 'second':
       return d.getUTCSeconds();
+    // The three sub-second parts are each the whole fraction of the second, in their unit.
     case 'millisecond':
-      return Math.floor(fracMs);
-    // Microseconds and nanoseconds need the ticks below a millisecond, which are not kept.
+      return Number(fraction / TICKS_PER_MS);
     case 'microsecond':
+      return Number(fraction / 10n);
     case 'nanosecond':
-      // These need the ticks below a millisecond, which the executor does not keep yet.
-      throw new UnsupportedError(`datetime_part('${part}') (sub-millisecond precision)`);
+      return Number(fraction * 100n);
     default:
       return null;
   }
@@ -88,58 +104,66 @@ function addMonths(ms: number, months: number): number {
   );
 }
 
-const FIXED: Record<string, number> = {
-  week: 7 * DAY,
-  day: DAY,
-  hour: 3_600_000,
-  minute: 60_000,
-  second: 1000,
-  millisecond: 1,
+const FIXED: Record<string, bigint> = {
+  week: 7n * TICKS_PER_DAY,
+  day: TICKS_PER_DAY,
+  hour: TICKS_PER_HOUR,
+  minute: TICKS_PER_MINUTE,
+  second: TICKS_PER_SECOND,
+  millisecond: TICKS_PER_MS,
+  microsecond: 10n,
 };
 
-function datetimeAdd(part: string, amount: number, ms: number): number | null {
-  if (part === 'year') return addMonths(ms, 12 * amount);
-  if (part === 'quarter') return addMonths(ms, 3 * amount);
-  if (part === 'month') return addMonths(ms, amount);
+/** Months move the calendar date (keeping the time of day to the tick); fixed units add ticks. */
+function datetimeAdd(part: string, amount: number, ticks: bigint): bigint | null {
+  const months =
+    part === 'year' ? 12 * amount : part === 'quarter' ? 3 * amount : part === 'month' ? amount : null;
+  if (months !== null) {
+    const ms = msOf(ticks);
+    return inRange(ticksOfMs(addMonths(ms, months)) + floorMod(ticks, TICKS_PER_MS));
+  }
+  // A nanosecond is a hundredth of a tick; a count of them adds whole ticks, truncated.
+  if (part === 'nanosecond') return inRange(ticks + BigInt(Math.trunc(amount / 100)));
   const unit = FIXED[part];
-  return unit === undefined ? null : ms + amount * unit;
+  return unit === undefined ? null : inRange(ticks + BigInt(amount) * unit);
 }
 
 type Period = 'day' | 'week' | 'month' | 'year';
 
-function startOf(period: Period, ms: number, offset: number): number {
+function startOf(period: Period, ticks: bigint, offset: number): bigint | null {
+  const ms = msOf(ticks);
   const d = utc(ms);
+  const days = floorDiv(ticks, TICKS_PER_DAY) * TICKS_PER_DAY;
   switch (period) {
     case 'day':
-      return Math.floor(ms / DAY) * DAY + offset * DAY;
+      return inRange(days + BigInt(offset) * TICKS_PER_DAY);
     // Kusto's weeks start on Sunday.
     case 'week':
-      return Math.floor(ms / DAY) * DAY - d.getUTCDay() * DAY + offset * 7 * DAY;
+      return inRange(days - BigInt(d.getUTCDay() - 7 * offset) * TICKS_PER_DAY);
     case 'month':
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1);
+      return inRange(ticksOfMs(utcMs(d.getUTCFullYear(), d.getUTCMonth() + offset, 1)));
     case 'year':
-      return Date.UTC(d.getUTCFullYear() + offset, 0, 1);
+      return inRange(ticksOfMs(utcMs(d.getUTCFullYear() + offset, 0, 1)));
   }
 }
 
-/**
- * endof* is one 100 ns tick before the next period starts. Datetimes are held in milliseconds,
- * so that instant cannot be represented; refusing by name beats printing the next period's start.
- */
-function endOf(period: Period): never {
-  throw new UnsupportedError(
-    `endof${period}() (its answer needs 100 ns precision, which the local executor does not keep yet)`,
-  );
+/** The next period's start, less one tick. */
+function endOf(period: Period, ticks: bigint, offset: number): bigint | null {
+  const next = startOf(period, ticks, offset + 1);
+  return next === null ? null : inRange(next - 1n);
 }
 
 function periodFunctions(): Record<string, ScalarFunction> {
   const out: Record<string, ScalarFunction> = {};
   for (const p of ['day', 'week', 'month', 'year'] as const) {
     out[`startof${p}`] = (c) => {
-      const ms = num(c, 0);
-      return ms === null ? null : startOf(p, ms, num(c, 1) ?? 0);
+      const t = ticksArg(c, 0);
+      return t === null ? null : startOf(p, t, Math.trunc(num(c, 1) ?? 0));
     };
-    out[`endof${p}`] = () => endOf(p);
+    out[`endof${p}`] = (c) => {
+      const t = ticksArg(c, 0);
+      return t === null ? null : endOf(p, t, Math.trunc(num(c, 1) ?? 0));
+    };
   }
   return out;
 }
@@ -147,34 +171,46 @@ function periodFunctions(): Record<string, ScalarFunction> {
 const onDate =
   (f: (ms: number) => number): ScalarFunction =>
   (c) => {
-    const ms = num(c, 0);
-    return ms === null ? null : f(ms);
+    const t = ticksArg(c, 0);
+    return t === null ? null : f(msOf(t));
   };
+/** A count of units since the epoch as ticks; a fraction of a unit keeps its whole ticks. */
 const fromEpoch =
-  (msPerUnit: number): ScalarFunction =>
+  (ticksPerUnit: number): ScalarFunction =>
   (c) => {
     const v = num(c, 0);
-    return v === null ? null : v * msPerUnit;
+    if (v === null) return null;
+    const ticks =
+      Number.isInteger(v) && ticksPerUnit >= 1
+        ? BigInt(v) * BigInt(ticksPerUnit)
+        : ticksOfNumber(v * ticksPerUnit);
+    return ticks === null ? null : inRange(ticks);
   };
 
 export const CALENDAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...periodFunctions(),
   datetime_part: (c) => {
-    const ms = num(c, 1);
-    return ms === null ? null : datetimePart(text(c, 0), ms);
+    const t = ticksArg(c, 1);
+    return t === null ? null : datetimePart(text(c, 0), t);
   },
   datetime_add: (c) => {
     const n = num(c, 1);
-    const ms = num(c, 2);
-    return n === null || ms === null ? null : datetimeAdd(text(c, 0), Math.trunc(n), ms);
+    const t = ticksArg(c, 2);
+    return n === null || t === null ? null : datetimeAdd(text(c, 0), Math.trunc(n), t);
   },
   make_datetime: (c) => {
     const [y, mo, d, h, mi, s] = [0, 1, 2, 3, 4, 5].map((i) => num(c, i) ?? (i < 2 ? null : i === 2 ? 1 : 0));
     if (y === null || mo === null || d === null) return null;
     if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-    return Date.UTC(y, mo - 1, d, h ?? 0, mi ?? 0) + (s ?? 0) * 1000;
+    // Seconds may carry a fraction, kept to the tick.
+    const seconds = ticksOfNumber(Math.round((s ?? 0) * 1e7));
+    if (seconds === null) return null;
+    return inRange(ticksOfMs(utcMs(y, mo - 1, d, h ?? 0, mi ?? 0)) + seconds);
   },
-  dayofweek: onDate((ms) => utc(ms).getUTCDay() * DAY),
+  dayofweek: (c) => {
+    const t = ticksArg(c, 0);
+    return t === null ? null : BigInt(utc(msOf(t)).getUTCDay()) * TICKS_PER_DAY;
+  },
   dayofmonth: onDate((ms) => utc(ms).getUTCDate()),
   dayofyear: onDate(dayOfYear),
   monthofyear: onDate((ms) => utc(ms).getUTCMonth() + 1),
@@ -183,16 +219,16 @@ export const CALENDAR_FUNCTIONS: Record<string, ScalarFunction> = {
   hourofday: onDate((ms) => utc(ms).getUTCHours()),
   week_of_year: onDate(isoWeek),
   weekofyear: onDate(isoWeek),
-  unixtime_seconds_todatetime: fromEpoch(1000),
-  unixtime_milliseconds_todatetime: fromEpoch(1),
-  unixtime_microseconds_todatetime: fromEpoch(0.001),
-  unixtime_nanoseconds_todatetime: fromEpoch(0.000001),
+  unixtime_seconds_todatetime: fromEpoch(10_000_000),
+  unixtime_milliseconds_todatetime: fromEpoch(10_000),
+  unixtime_microseconds_todatetime: fromEpoch(10),
+  unixtime_nanoseconds_todatetime: fromEpoch(0.01),
   totimespan: (c) => {
     const v = c.args[0];
     if (v === null || v === undefined) return null;
     if (c.argTypes[0] === 'timespan') return v;
-    if (typeof v === 'string') return parseTimespan(v);
+    if (typeof v === 'string') return parseTimespanTicks(v);
     // A number is a count of ticks.
-    return typeof v === 'number' ? v / 10_000 : null;
+    return typeof v === 'number' ? ticksOfNumber(v) : null;
   },
 };

@@ -1,32 +1,58 @@
 import { UnsupportedError } from './errors';
+import {
+  EPOCH_TICKS,
+  floorDiv,
+  fractionDigits,
+  msOf,
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MINUTE,
+  TICKS_PER_MS,
+  TICKS_PER_SECOND,
+} from './ticks';
 import type { KqlType } from './values';
 
-/** Datetime helpers for the scalar functions; datetimes are UTC milliseconds since the epoch. */
+/** Datetime helpers for the scalar functions; datetimes are bigint ticks since the Unix epoch (ticks.ts). */
 
-const MS = { day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1000 };
-
-export function startOfDay(ms: number, offsetDays = 0): number {
-  return Math.floor(ms / MS.day) * MS.day + offsetDays * MS.day;
+export function startOfDay(ticks: bigint, offsetDays = 0n): bigint {
+  return floorDiv(ticks, TICKS_PER_DAY) * TICKS_PER_DAY + offsetDays * TICKS_PER_DAY;
 }
 
-/** `bin(value, size)`: rounds down to a multiple of size, for numbers, datetimes and timespans. */
+/**
+ * `bin(value, size)`: rounds down to a multiple of size, for numbers, datetimes and timespans.
+ * A datetime is binned on its ticks since 0001-01-01, as Kusto's DateTime does, so 7-day bins
+ * start on Mondays (0001-01-01 was one), not on the Thursday the Unix epoch fell on.
+ */
 export function bin(value: unknown, size: unknown, valueType: KqlType): unknown {
-  if (value === null || size === null || typeof value !== 'number' || typeof size !== 'number' || size <= 0)
-    return null;
+  if (typeof value === 'bigint') {
+    if (typeof size !== 'bigint' || size <= 0n) return null;
+    const base = valueType === 'datetime' ? EPOCH_TICKS : 0n;
+    return floorDiv(value + base, size) * size - base;
+  }
+  if (typeof value !== 'number' || typeof size !== 'number' || size <= 0) return null;
   const r = Math.floor(value / size) * size;
   return valueType === 'int' || valueType === 'long' ? Math.trunc(r) : r;
 }
+
+const FIXED_UNITS: Record<string, bigint> = {
+  day: TICKS_PER_DAY,
+  hour: TICKS_PER_HOUR,
+  minute: TICKS_PER_MINUTE,
+  second: TICKS_PER_SECOND,
+  millisecond: TICKS_PER_MS,
+  microsecond: 10n,
+};
 
 /**
  * `datetime_diff(part, a, b)`: how many `part` boundaries lie between b and a, as Kusto counts
  * them (calendar units compare calendar fields; fixed units compare truncated values).
  */
-export function datetimeDiff(part: string, a: number, b: number): number | null {
-  const da = new Date(a);
-  const db = new Date(b);
+export function datetimeDiff(part: string, a: bigint, b: bigint): number | null {
+  const da = new Date(msOf(a));
+  const db = new Date(msOf(b));
   const months = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
-  const floorDiff = (unit: number) => Math.floor(a / unit) - Math.floor(b / unit);
-  switch (part.toLowerCase()) {
+  const unit = part.toLowerCase();
+  switch (unit) {
     case 'year':
       return da.getUTCFullYear() - db.getUTCFullYear();
     case 'quarter':
@@ -34,62 +60,34 @@ export function datetimeDiff(part: string, a: number, b: number): number | null 
     case 'month':
       return months(da) - months(db);
     // Weeks start on Sunday; 1970-01-01 was a Thursday, so shift by four days.
-    case 'week':
-      return Math.floor((a + 4 * MS.day) / (7 * MS.day)) - Math.floor((b + 4 * MS.day) / (7 * MS.day));
-    case 'day':
-      return floorDiff(MS.day);
-    case 'hour':
-      return floorDiff(MS.hour);
-    case 'minute':
-      return floorDiff(MS.minute);
-    case 'second':
-      return floorDiff(MS.second);
-    case 'millisecond':
-      return floorDiff(1);
-    // Datetimes are held in milliseconds, so a count of microseconds or nanoseconds would be
-    // silently rounded: refuse by name instead of answering wrongly.
-    case 'microsecond':
+    case 'week': {
+      const week = (t: bigint) => floorDiv(t + 4n * TICKS_PER_DAY, 7n * TICKS_PER_DAY);
+      return Number(week(a) - week(b));
+    }
     case 'nanosecond':
-      throw new UnsupportedError(`datetime_diff('${part}') (sub-millisecond precision)`);
-    default:
-      return null;
+      return Number((a - b) * 100n);
   }
+  const size = FIXED_UNITS[unit];
+  return size === undefined ? null : Number(floorDiv(a, size) - floorDiv(b, size));
 }
 
-/** `format_datetime(dt, format)` with the .NET-style specifiers that Kusto documents. */
-export function formatDatetimeWith(ms: number, format: string): string {
-  const d = new Date(ms);
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  const frac = String(Math.round((ms - Math.floor(ms / 1000) * 1000) * 10_000)).padStart(7, '0');
-  const h12 = d.getUTCHours() % 12 === 0 ? 12 : d.getUTCHours() % 12;
-  const tokens: Record<string, () => string> = {
-    yyyy: () => pad(d.getUTCFullYear(), 4),
-    yy: () => pad(d.getUTCFullYear() % 100, 2),
-    MM: () => pad(d.getUTCMonth() + 1, 2),
-    M: () => String(d.getUTCMonth() + 1),
-    dd: () => pad(d.getUTCDate(), 2),
-    d: () => String(d.getUTCDate()),
-    HH: () => pad(d.getUTCHours(), 2),
-    H: () => String(d.getUTCHours()),
-    hh: () => pad(h12, 2),
-    h: () => String(h12),
-    mm: () => pad(d.getUTCMinutes(), 2),
-    m: () => String(d.getUTCMinutes()),
-    ss: () => pad(d.getUTCSeconds(), 2),
-    s: () => String(d.getUTCSeconds()),
-    tt: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
-  };
+/**
+ * Writes `format` with the tokens given, longest first, and the .NET fraction specifiers: `f`
+ * to `fffffff` print that many digits of the second's fraction; `F` to `FFFFFFF` the same
+ * digits without trailing zeros (nothing when they are all zero). Anything else is copied.
+ */
+function formatWith(format: string, tokens: Record<string, () => string>, fraction: string): string {
+  const names = Object.keys(tokens).sort((a, b) => b.length - a.length);
   let out = '';
   for (let i = 0; i < format.length;) {
-    const f = /^[fF]{1,7}/.exec(format.slice(i));
+    const f = /^(?:f{1,7}|F{1,7})/.exec(format.slice(i));
     if (f) {
-      out += frac.slice(0, f[0].length);
+      const digits = fraction.slice(0, f[0].length);
+      out += f[0][0] === 'F' ? digits.replace(/0+$/, '') : digits;
       i += f[0].length;
       continue;
     }
-    const tok = ['yyyy', 'yy', 'MM', 'M', 'dd', 'd', 'HH', 'H', 'hh', 'h', 'mm', 'm', 'ss', 's', 'tt'].find(
-      (t) => format.startsWith(t, i),
-    );
+    const tok = names.find((t) => format.startsWith(t, i));
     if (tok) {
       out += tokens[tok]();
       i += tok.length;
@@ -99,4 +97,67 @@ export function formatDatetimeWith(ms: number, format: string): string {
     }
   }
   return out;
+}
+
+const pad = (n: number | bigint, w: number) => String(n).padStart(w, '0');
+
+/** `format_datetime(dt, format)` with the .NET-style specifiers that Kusto documents. */
+export function formatDatetimeWith(ticks: bigint, format: string): string {
+  const d = new Date(msOf(ticks));
+  const h12 = d.getUTCHours() % 12 === 0 ? 12 : d.getUTCHours() % 12;
+  return formatWith(
+    format,
+    {
+      yyyy: () => pad(d.getUTCFullYear(), 4),
+      yy: () => pad(d.getUTCFullYear() % 100, 2),
+      MM: () => pad(d.getUTCMonth() + 1, 2),
+      M: () => String(d.getUTCMonth() + 1),
+      dd: () => pad(d.getUTCDate(), 2),
+      d: () => String(d.getUTCDate()),
+      HH: () => pad(d.getUTCHours(), 2),
+      H: () => String(d.getUTCHours()),
+      hh: () => pad(h12, 2),
+      h: () => String(h12),
+      mm: () => pad(d.getUTCMinutes(), 2),
+      m: () => String(d.getUTCMinutes()),
+      ss: () => pad(d.getUTCSeconds(), 2),
+      s: () => String(d.getUTCSeconds()),
+      tt: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
+    },
+    fractionDigits(ticks),
+  );
+}
+
+/**
+ * `format_timespan(ts, format)` (format-timespan-function.md): `d` to `dddddddd` are whole days
+ * padded to that width; hours, minutes and seconds are within the day. A negative timespan is
+ * refused by name: the page does not say how its sign is written.
+ */
+export function formatTimespanWith(ticks: bigint, format: string): string {
+  if (ticks < 0n) throw new UnsupportedError('format_timespan() of a negative timespan');
+  const days = ticks / TICKS_PER_DAY;
+  const hours = (ticks % TICKS_PER_DAY) / TICKS_PER_HOUR;
+  const minutes = (ticks % TICKS_PER_HOUR) / TICKS_PER_MINUTE;
+  const seconds = (ticks % TICKS_PER_MINUTE) / TICKS_PER_SECOND;
+  const tokens: Record<string, () => string> = {
+    HH: () => pad(hours, 2),
+    H: () => String(hours),
+    hh: () => pad(hours, 2),
+    h: () => String(hours),
+    mm: () => pad(minutes, 2),
+    m: () => String(minutes),
+    ss: () => pad(seconds, 2),
+    s: () => String(seconds),
+  };
+  for (let width = 1; width <= 8; width++) tokens['d'.repeat(width)] = () => pad(days, width);
+  return formatWith(format, tokens, String(ticks % TICKS_PER_SECOND).padStart(7, '0'));
+}
+
+/** `bin_at(value, size, fixed)`: bins of `size` aligned so that one starts at `fixed`. */
+export function binAt(value: unknown, size: unknown, fixed: unknown): unknown {
+  if (typeof value === 'bigint' && typeof size === 'bigint' && typeof fixed === 'bigint')
+    return size <= 0n ? null : fixed + floorDiv(value - fixed, size) * size;
+  if (typeof value === 'number' && typeof size === 'number' && typeof fixed === 'number')
+    return size <= 0 ? null : fixed + Math.floor((value - fixed) / size) * size;
+  return null;
 }

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { environmentPin, isEnvironmentId } from '../schema/environment';
 import type { EnvironmentId, EnvironmentSchema } from '../schema/types';
 import { executeQuery, type ResultTable } from './executor';
+import { parseDatetimeTicks } from './ticks';
 import { createWorkspace, type LocalWorkspace } from './workspace';
 
 /**
@@ -242,7 +243,12 @@ function valueMatches(want: unknown, got: unknown, type: string): boolean {
   if (want === null || want === undefined) return got === null || got === '' || got === undefined;
   switch (type) {
     case 'datetime':
-      return got !== null && Date.parse(String(want)) === Date.parse(String(got));
+      // Compared to the tick, whatever fraction digits either side writes.
+      return (
+        got !== null &&
+        parseDatetimeTicks(String(want)) === parseDatetimeTicks(String(got)) &&
+        parseDatetimeTicks(String(want)) !== null
+      );
     case 'int':
     case 'long':
     case 'real':

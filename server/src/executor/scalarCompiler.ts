@@ -13,12 +13,12 @@ import {
 } from './userFunctions';
 import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
+import { tickOperator } from './tickArithmetic';
+import { parseDatetimeTicks, parseTimespanTicks, ticksOfMs } from './ticks';
 import {
   compareValues,
   fromExternal,
   isIntegerType,
-  parseDatetime,
-  parseTimespan,
   toDynamic,
   valueToString,
   type KqlType,
@@ -84,7 +84,7 @@ export function compileScalar(expr: Expr, scope: Scope): Evaluator {
       if (kind === 'UnaryPlusExpression') return inner;
       return (r) => {
         const v = inner(r);
-        return typeof v === 'number' ? -v : null;
+        return typeof v === 'number' || typeof v === 'bigint' ? -v : null;
       };
     }
     case 'AndExpression':
@@ -140,19 +140,6 @@ function describe(expr: Expr, kind: string): string {
 }
 
 /** A literal's value in the executor's representation, from the binder's constant value. */
-/**
- * The executor keeps datetimes and timespans to the millisecond (issue 16 brings 100 ns ticks);
- * a literal with digits below that would be rounded, a wrong answer, so it is refused by name.
- */
-function refuseBelowMillisecond(literalText: string, shown: string): void {
-  const fraction = /\.(\d+)/.exec(literalText.replace(/^\s*\d+\.(?=\d{1,2}:)/, ''))?.[1];
-  if (fraction && /[1-9]/.test(fraction.slice(3))) {
-    throw new UnsupportedError(
-      `${shown}: digits below a millisecond, which the local executor does not keep yet`,
-    );
-  }
-}
-
 export function literalValue(expr: Expr): unknown {
   if (kindName(expr) === 'DynamicExpression')
     return dynamicLiteral((expr as Kusto.Language.Syntax.DynamicExpression).Expression!);
@@ -161,16 +148,12 @@ export function literalValue(expr: Expr): unknown {
   if (type === 'datetime') {
     const text = firstTokenText(expr);
     const m = /^datetime\s*\((.*)\)$/is.exec(text);
-    if (m) {
-      if (m[1].trim().toLowerCase() === 'null') return null;
-      refuseBelowMillisecond(m[1], text);
-      return parseDatetime(m[1]);
-    }
+    if (m) return m[1].trim().toLowerCase() === 'null' ? null : parseDatetimeTicks(m[1]);
     return raw instanceof Date
-      ? raw.getTime()
+      ? ticksOfMs(raw.getTime())
       : raw === null || raw === undefined
         ? null
-        : parseDatetime(String(raw));
+        : parseDatetimeTicks(String(raw));
   }
   if (type === 'timespan') {
     // The engine reads `time(0.12:34:56.7)` and `time('12:34:56')` as zero ticks, so the
@@ -178,19 +161,13 @@ export function literalValue(expr: Expr): unknown {
     const m = /^(?:time|timespan)\s*\(\s*(['"]?)(.*)\1\s*\)$/is.exec(firstTokenText(expr));
     if (m) {
       if (m[2].trim().toLowerCase() === 'null') return null;
-      const parsed = parseTimespan(m[2]);
-      if (parsed !== null) {
-        refuseBelowMillisecond(m[2], firstTokenText(expr));
-        return parsed;
-      }
+      const parsed = parseTimespanTicks(m[2]);
+      if (parsed !== null) return parsed;
     }
     if (raw === null || raw === undefined) return null;
-    const ticks = numberish((raw as { ticks?: unknown }).ticks ?? raw);
-    if (ticks !== null && ticks % 10_000 !== 0)
-      throw new UnsupportedError(
-        `the timespan ${firstTokenText(expr)}: it has ticks below a millisecond, which the local executor does not keep yet`,
-      );
-    return ticks === null ? null : ticks / 10_000;
+    // The engine's ticks are a 64-bit integer object whose text is exact.
+    const ticks = String((raw as { ticks?: unknown }).ticks ?? raw);
+    return /^-?\d+$/.test(ticks) ? BigInt(ticks) : null;
   }
   if (type === 'int' || type === 'long' || type === 'real' || type === 'decimal') {
     const n = numberish(raw);
@@ -387,7 +364,7 @@ function compileBetween(
     let b = hiRaw(r);
     // A comparison with null is false (where-operator.md), for `between` and `!between` alike.
     if (v === null || a === null || b === null) return false;
-    if (spanEnd) b = (a as number) + (b as number);
+    if (spanEnd) b = (a as bigint) + (b as bigint);
     const inside = compareValues(v, a) >= 0 && compareValues(v, b) <= 0;
     return negate ? !inside : inside;
   };
@@ -456,6 +433,14 @@ function compileArithmetic(
   const result = scalarTypeOf(expr);
   const left = numericOperand(compileScalar(expr.Left!, scope), lt);
   const right = numericOperand(compileScalar(expr.Right!, scope), rt);
+  const temporal = tickOperator(kind, lt, rt, result);
+  if (temporal) {
+    return (r) => {
+      const a = left(r);
+      const b = a === null ? null : right(r);
+      return a === null || b === null ? null : temporal(a, b);
+    };
+  }
   const integral = isIntegerType(result);
   const op = ((): ((a: number, b: number) => number | null) => {
     switch (kind) {

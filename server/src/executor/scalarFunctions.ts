@@ -1,13 +1,22 @@
+import { UnsupportedError } from './errors';
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
 import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
 import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
-import { bin, datetimeDiff, formatDatetimeWith, startOfDay } from './datetimeFunctions';
+import {
+  bin,
+  binAt,
+  datetimeDiff,
+  formatDatetimeWith,
+  formatTimespanWith,
+  startOfDay,
+} from './datetimeFunctions';
 import { hasIpv4, ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
 import { TYPE_FUNCTIONS } from './typeFunctions';
-import { fromExternal, parseDatetime, toDynamic, valueToString, type KqlType } from './values';
+import { EPOCH_TICKS, parseDatetimeTicks, ticksOfMs } from './ticks';
+import { fromExternal, toDynamic, valueToString, type KqlType } from './values';
 
 /**
  * The scalar functions the executor implements, by name. Each receives its evaluated arguments
@@ -25,23 +34,31 @@ export type ScalarFunction = (call: FunctionCall) => unknown;
 
 const str = argString;
 const num = argNumber;
+const ticks = (c: FunctionCall, i: number): bigint | null =>
+  typeof c.args[i] === 'bigint' ? (c.args[i] as bigint) : null;
 
-function convert(c: FunctionCall, target: KqlType): unknown {
+/** A long that a JS number holds exactly, else a refusal: a rounded long is a wrong answer. */
+function exactLong(n: bigint, what: string): number {
+  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER))
+    throw new UnsupportedError(
+      `${what}: a long beyond 2^53, which the local executor does not hold exactly yet`,
+    );
+  return Number(n);
+}
+
+function convert(c: FunctionCall, target: KqlType, name: string): unknown {
   const v = c.args[0];
   const t = c.argTypes[0];
   if (v === null || v === undefined) return null;
   if (t === target) return v;
-  if (typeof v === 'number' && (target === 'int' || target === 'long')) {
-    // Kusto converts datetimes and timespans to ticks (100 ns units).
-    return t === 'datetime'
-      ? Math.round(v * 10_000 + 621355968000000000)
-      : t === 'timespan'
-        ? Math.round(v * 10_000)
-        : Math.trunc(v);
+  if (typeof v === 'bigint') {
+    // Kusto converts a datetime to its ticks since 0001-01-01 and a timespan to its ticks.
+    const ticks = t === 'datetime' ? v + EPOCH_TICKS : v;
+    if (target === 'int' || target === 'long') return exactLong(ticks, `${name}() of a ${t}`);
+    if (target === 'real' || target === 'decimal') return Number(ticks);
   }
-  if (typeof v === 'number' && (target === 'real' || target === 'decimal')) {
-    return t === 'timespan' ? v * 10_000 : v;
-  }
+  if (typeof v === 'number' && (target === 'int' || target === 'long')) return Math.trunc(v);
+  if (typeof v === 'number' && (target === 'real' || target === 'decimal')) return v;
   if (typeof v === 'boolean') return target === 'datetime' ? null : v ? 1 : 0;
   return fromExternal(t === 'dynamic' || t === 'string' ? v : valueToString(v, t), target);
 }
@@ -80,14 +97,17 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...TEXT_FUNCTIONS,
   ...DYNAMIC_FUNCTIONS,
   ...MATH_FUNCTIONS,
-  now: (c) => c.now + (num(c, 0) ?? 0),
-  ago: (c) => (num(c, 0) === null ? null : c.now - num(c, 0)!),
+  now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
+  ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
   floor: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
-  startofday: (c) => (num(c, 0) === null ? null : startOfDay(num(c, 0)!, num(c, 1) ?? 0)),
+  bin_at: (c) => binAt(c.args[0], c.args[1], c.args[2]),
+  format_timespan: (c) => (ticks(c, 0) === null ? '' : formatTimespanWith(ticks(c, 0)!, str(c, 1))),
+  startofday: (c) =>
+    ticks(c, 0) === null ? null : startOfDay(ticks(c, 0)!, BigInt(Math.trunc(num(c, 1) ?? 0))),
   datetime_diff: (c) =>
-    num(c, 1) === null || num(c, 2) === null ? null : datetimeDiff(str(c, 0), num(c, 1)!, num(c, 2)!),
-  format_datetime: (c) => (num(c, 0) === null ? '' : formatDatetimeWith(num(c, 0)!, str(c, 1))),
+    ticks(c, 1) === null || ticks(c, 2) === null ? null : datetimeDiff(str(c, 0), ticks(c, 1)!, ticks(c, 2)!),
+  format_datetime: (c) => (ticks(c, 0) === null ? '' : formatDatetimeWith(ticks(c, 0)!, str(c, 1))),
   tolower: (c) => str(c, 0).toLowerCase(),
   toupper: (c) => str(c, 0).toUpperCase(),
   strlen: (c) => [...str(c, 0)].length,
@@ -118,12 +138,12 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   parsejson: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   todynamic: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   tostring: (c) => str(c, 0),
-  toint: (c) => convert(c, 'int'),
-  tolong: (c) => convert(c, 'long'),
-  todouble: (c) => convert(c, 'real'),
-  toreal: (c) => convert(c, 'real'),
+  toint: (c) => convert(c, 'int', 'toint'),
+  tolong: (c) => convert(c, 'long', 'tolong'),
+  todouble: (c) => convert(c, 'real', 'todouble'),
+  toreal: (c) => convert(c, 'real', 'toreal'),
   todatetime: (c) =>
-    c.argTypes[0] === 'datetime' ? c.args[0] : c.args[0] === null ? null : parseDatetime(str(c, 0)),
+    c.argTypes[0] === 'datetime' ? c.args[0] : c.args[0] === null ? null : parseDatetimeTicks(str(c, 0)),
   isempty: (c) => isEmptyValue(c.args[0]),
   isnotempty: (c) => !isEmptyValue(c.args[0]),
   isnull: (c) => c.args[0] === null || c.args[0] === undefined,

@@ -42,11 +42,22 @@ export function range(op: Kusto.Language.Syntax.RangeOperator, ctx: QueryContext
   const from = compileScalar(op.From!, scope)([]);
   const to = compileScalar(op.To!, scope)([]);
   const step = compileScalar(op.Step!, scope)([]);
-  if (typeof from !== 'number' || typeof to !== 'number' || typeof step !== 'number' || step === 0) {
+  // Numbers step as numbers; datetimes and timespans (bigint ticks) step by a timespan.
+  const numeric = typeof from === 'number' && typeof to === 'number' && typeof step === 'number';
+  const ticks = typeof from === 'bigint' && typeof to === 'bigint' && typeof step === 'bigint';
+  if ((!numeric && !ticks) || !step) {
     throw new ExecutionError('range needs numeric, datetime or timespan bounds and a non-zero step');
   }
+  const add = ticks
+    ? (v: unknown) => (v as bigint) + (step as bigint)
+    : (v: unknown) => (v as number) + (step as number);
+  const rising = (step as number | bigint) > 0;
   const rows: Row[] = [];
-  for (let v = from; step > 0 ? v <= to : v >= to; v += step) {
+  for (
+    let v: unknown = from;
+    rising ? (v as number) <= (to as number) : (v as number) >= (to as number);
+    v = add(v)
+  ) {
     if (rows.length >= MAX_RANGE_ROWS)
       throw new ExecutionError(`range produces more than ${MAX_RANGE_ROWS} rows`);
     rows.push([v]);

@@ -2,11 +2,19 @@
  * How the executor holds KQL values, and the conversions and comparisons between them.
  *
  * The binder has already typed every expression, so values carry no type tag of their own:
- * strings, bools, ints, longs and reals are plain JS values; datetime is milliseconds since the
- * Unix epoch and timespan is milliseconds, both as numbers; guid is a string; dynamic is a
+ * strings, bools, ints, longs and reals are plain JS values; datetime and timespan are bigint
+ * 100 ns ticks (ticks.ts), a datetime counted from the Unix epoch; guid is a string; dynamic is a
  * JSON value. Null is `null` for every type except string, which Kusto never makes null
  * (a missing string is the empty string).
  */
+
+import {
+  formatDatetimeTicks,
+  formatTimespanTicks,
+  fractionDigits,
+  parseDatetimeTicks,
+  parseTimespanTicks,
+} from './ticks';
 
 export type KqlType =
   'string' | 'bool' | 'int' | 'long' | 'real' | 'decimal' | 'datetime' | 'timespan' | 'guid' | 'dynamic';
@@ -53,84 +61,17 @@ export function isIntegerType(t: KqlType): boolean {
   return t === 'int' || t === 'long';
 }
 
-const MS_PER_DAY = 86_400_000;
-
-/** Parses a Kusto timespan string such as `1.02:03:04.5`, `00:05:00` or `-00:00:01`. */
-export function parseTimespan(text: string): number | null {
-  const m = /^\s*(-)?(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*$/.exec(text);
-  if (!m) return null;
-  const ms =
-    Number(m[2] ?? 0) * MS_PER_DAY +
-    Number(m[3]) * 3_600_000 +
-    Number(m[4]) * 60_000 +
-    Number(m[5] ?? 0) * 1000 +
-    (m[6] ? Number(`0.${m[6]}`) * 1000 : 0);
-  return m[1] ? -ms : ms;
-}
-
-/** Formats a timespan the way Kusto prints one: `[-][d.]hh:mm:ss[.fffffff]`. */
-export function formatTimespan(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  let rest = Math.abs(ms);
-  const days = Math.floor(rest / MS_PER_DAY);
-  rest -= days * MS_PER_DAY;
-  const h = Math.floor(rest / 3_600_000);
-  rest -= h * 3_600_000;
-  const m = Math.floor(rest / 60_000);
-  rest -= m * 60_000;
-  const s = Math.floor(rest / 1000);
-  const frac = Math.round((rest - s * 1000) * 10_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${sign}${days ? `${days}.` : ''}${pad(h)}:${pad(m)}:${pad(s)}${frac ? `.${String(frac).padStart(7, '0')}` : ''}`;
-}
-
-/** Parses a datetime string; a string without a zone is UTC, as in Kusto. */
-export function parseDatetime(text: string): number | null {
-  const t = text.trim();
-  if (!t) return null;
-  // Month first, as Kusto reads `02/17/2016 08:40:01` (parse-operator.md's typed `date` example).
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,7})?)?)?$/.exec(t);
-  if (us) {
-    const [, mo, d, y, h, mi, sec, frac] = us;
-    const ms = Date.UTC(
-      Number(y),
-      Number(mo) - 1,
-      Number(d),
-      Number(h ?? 0),
-      Number(mi ?? 0),
-      Number(sec ?? 0),
-    );
-    const date = new Date(ms);
-    if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return null;
-    return ms + (frac ? Math.floor(Number(frac) * 1000) : 0);
-  }
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(t);
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(t);
-  const ms = Date.parse(hasZone || dateOnly ? t : `${t.replace(' ', 'T')}Z`);
-  return Number.isNaN(ms) ? null : ms;
-}
-
-/** An ISO-8601 UTC string, as the Log Analytics API returns datetimes. */
-export function formatDatetime(ms: number): string {
-  const d = new Date(Math.floor(ms));
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
-}
-
 /** The string form Kusto's tostring() gives a value of the given type. */
 export function valueToString(v: unknown, type: KqlType): string {
   if (v === null || v === undefined) return '';
   switch (type) {
     case 'datetime': {
       // tostring() writes all seven digits of the fraction (reverse-function.md's example).
-      const iso = formatDatetime(v as number);
-      return iso
-        ? iso.replace(/(?:\.(\d{3}))?Z$/, (_, ms: string | undefined) => `.${ms ?? '000'}0000Z`)
-        : '';
+      const iso = formatDatetimeTicks(v as bigint);
+      return iso ? `${iso.slice(0, 19)}.${fractionDigits(v as bigint)}Z` : '';
     }
     case 'timespan':
-      return formatTimespan(v as number);
+      return formatTimespanTicks(v as bigint);
     case 'dynamic':
       return typeof v === 'string' ? v : JSON.stringify(v);
     default:
@@ -141,8 +82,8 @@ export function valueToString(v: unknown, type: KqlType): string {
 /** A value as it appears inside a dynamic value (make_set, pack_array, bag_pack). */
 export function toDynamic(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return null;
-  if (type === 'datetime') return formatDatetime(v as number);
-  if (type === 'timespan') return formatTimespan(v as number);
+  if (type === 'datetime') return formatDatetimeTicks(v as bigint);
+  if (type === 'timespan') return formatTimespanTicks(v as bigint);
   return v;
 }
 
@@ -181,11 +122,11 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
       return Number.isNaN(n) ? null : n;
     }
     case 'datetime':
-      if (typeof raw === 'number') return raw;
-      return typeof raw === 'string' ? parseDatetime(raw) : null;
+      if (typeof raw === 'bigint') return raw;
+      return typeof raw === 'string' ? parseDatetimeTicks(raw) : null;
     case 'timespan':
-      if (typeof raw === 'number') return raw;
-      return typeof raw === 'string' ? parseTimespan(raw) : null;
+      if (typeof raw === 'bigint') return raw;
+      return typeof raw === 'string' ? parseTimespanTicks(raw) : null;
     case 'dynamic':
       if (typeof raw === 'string') {
         const s = raw.trim();
@@ -204,8 +145,8 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
 /** Converts an internal value to what the result tables carry (the Log Analytics shape). */
 export function toOutput(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return type === 'string' ? '' : null;
-  if (type === 'datetime') return formatDatetime(v as number);
-  if (type === 'timespan') return formatTimespan(v as number);
+  if (type === 'datetime') return formatDatetimeTicks(v as bigint);
+  if (type === 'timespan') return formatTimespanTicks(v as bigint);
   return v;
 }
 
@@ -219,6 +160,10 @@ export function compareValues(a: unknown, b: unknown): number {
   if (b === null || b === undefined) return 1;
   if (typeof a === 'number' && typeof b === 'number')
     return a < b ? -1 : a > b ? 1 : Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : 1;
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  // A tick count met with a number (a dynamic value converted either way) compares by magnitude.
+  if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number'))
+    return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
   const sa = typeof a === 'string' ? a : JSON.stringify(a);
@@ -227,10 +172,10 @@ export function compareValues(a: unknown, b: unknown): number {
 }
 
 /** A hashable key for grouping, distinct and join; equal values of one type give equal keys. */
-export function keyPart(v: unknown): string | number | boolean | null {
+export function keyPart(v: unknown): string | number | bigint | boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'object') return `\u0002${JSON.stringify(v)}`;
-  return v as string | number | boolean;
+  return v as string | number | bigint | boolean;
 }
 
 export function compositeKey(values: readonly unknown[]): unknown {

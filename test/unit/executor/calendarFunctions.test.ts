@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UnsupportedError } from '../../../server/src/executor/errors';
 import { scalar } from './executorHarness';
 
 /** Calendar functions and timespan literals, with values from Kusto's reference pages. */
@@ -14,7 +13,7 @@ describe('executor: calendar functions', () => {
   });
 
   it('datetime_part by name, including week_of_year and dayOfYear (datetime-part-function.md)', () => {
-    const dt = 'datetime(2017-10-30 01:02:03.765)';
+    const dt = 'datetime(2017-10-30 01:02:03.7654321)';
     const expected: Record<string, number> = {
       year: 2017,
       quarter: 4,
@@ -26,14 +25,12 @@ describe('executor: calendar functions', () => {
       minute: 2,
       second: 3,
       millisecond: 765,
+      microsecond: 765432,
+      nanosecond: 765432100,
     };
     for (const [part, v] of Object.entries(expected))
       assert.equal(scalar(`datetime_part("${part}", ${dt})`), v, part);
     assert.equal(scalar('datetime_part("year", datetime(null))'), null);
-    assert.throws(
-      () => scalar(`datetime_part("nanosecond", ${dt})`),
-      (e) => e instanceof UnsupportedError && /nanosecond/.test(e.message),
-    );
   });
 
   it('datetime_add by calendar and fixed units, clamping the day of month', () => {
@@ -68,14 +65,28 @@ describe('executor: calendar functions', () => {
     assert.equal(scalar('totimespan("nonsense")'), null);
   });
 
-  it('refuses by name what needs 100 ns precision instead of answering wrongly', () => {
-    assert.throws(
-      () => scalar('endofday(datetime(2017-01-01))'),
-      (e) => e instanceof UnsupportedError && /endofday/.test(e.message),
+  it('endof* is one tick before the next period, and sub-millisecond differences count (datetime-diff-function.md)', () => {
+    assert.equal(scalar('endofday(datetime(2017-01-01 10:10:17))'), '2017-01-01T23:59:59.9999999Z');
+    assert.equal(scalar('endofweek(datetime(2017-01-01 10:10:17), 1)'), '2017-01-14T23:59:59.9999999Z');
+    assert.equal(scalar('endofmonth(datetime(2017-02-01 10:10:17), 1)'), '2017-03-31T23:59:59.9999999Z');
+    assert.equal(scalar('endofyear(datetime(2017-01-01 10:10:17), -1)'), '2016-12-31T23:59:59.9999999Z');
+    assert.equal(
+      scalar(
+        "datetime_diff('microsecond', datetime(2017-10-30 23:00:00.1009001), datetime(2017-10-30 23:00:00.1008009))",
+      ),
+      100,
     );
-    assert.throws(
-      () => scalar("datetime_diff('microsecond', datetime(2017-01-01), datetime(2016-01-01))"),
-      (e) => e instanceof UnsupportedError && /microsecond/.test(e.message),
+    assert.equal(
+      scalar(
+        "datetime_diff('nanosecond', datetime(2017-10-30 23:00:00.0000000), datetime(2017-10-30 23:00:00.0000007))",
+      ),
+      -700,
+    );
+    assert.equal(
+      scalar(
+        "datetime_diff('millisecond', datetime(2017-10-30 23:00:00.200100), datetime(2017-10-30 23:00:00.100900))",
+      ),
+      100,
     );
   });
 });

@@ -87,15 +87,14 @@ describe('engine: scalar semantics', () => {
       scalar("datetime_diff('hour', datetime(2017-10-31 01:00), datetime(2017-10-30 23:59:59))"),
       2,
     );
-    // Datetimes are held to the millisecond, so the sub-millisecond digits print as zeros.
     assert.equal(
       scalar("format_datetime(datetime(2015-12-14 02:03:04.123), 'yy-M-d h:m:s.fffffff')"),
       '15-12-14 2:3:4.1230000',
     );
-    // Kusto prints .1234500 here; the executor keeps milliseconds, so it refuses rather than print .1230000.
-    assert.throws(
-      () => scalar("format_datetime(datetime(2015-12-14 02:03:04.12345), 'yy-M-d h:m:s.fffffff')"),
-      /digits below a millisecond/,
+    // format-datetime-function.md: all seven digits of the fraction, to the tick.
+    assert.equal(
+      scalar("format_datetime(datetime(2015-12-14 02:03:04.12345), 'yy-M-d h:m:s.fffffff')"),
+      '15-12-14 2:3:4.1234500',
     );
     assert.equal(
       scalar("format_datetime(datetime(2017-01-29 09:00:05), 'yyyy-MM-dd [HH:mm:ss]')"),
