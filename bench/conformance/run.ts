@@ -13,6 +13,7 @@ import { UnsupportedError } from '../../server/src/executor/errors';
 import { executeQuery } from '../../server/src/executor/executor';
 import { createWorkspace } from '../../server/src/executor/workspace';
 import type { ConformanceCase } from './caseTypes';
+import { aggregateCases } from './cases/aggregates';
 import { datetimeCases } from './cases/datetimes';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
 import { regexAndParseCases } from './cases/regexAndParse';
@@ -25,6 +26,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   datetimes: datetimeCases,
   regexAndParse: regexAndParseCases,
   textDynamicMath: textDynamicMathCases,
+  aggregates: aggregateCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

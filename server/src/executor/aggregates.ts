@@ -1,7 +1,22 @@
 import { ExecutionError, UnsupportedError } from './errors';
 import { compileScalar, type Evaluator, type Scope } from './scalarCompiler';
 import { elements, kindName, scalarTypeOf, type Expr } from './syntax';
+import { percentiles, spread } from './statisticAggregates';
 import { compareValues, keyPart, toDynamic, type Column, type Row } from './values';
+
+/** Each conditional aggregate and the aggregate it filters. */
+const CONDITIONAL_VARIANTS: Record<string, string> = {
+  sumif: 'sum',
+  avgif: 'avg',
+  minif: 'min',
+  maxif: 'max',
+  take_anyif: 'take_any',
+  make_set_if: 'make_set',
+  make_list_if: 'make_list',
+  make_bag_if: 'make_bag',
+  stdevif: 'stdev',
+  varianceif: 'variance',
+};
 
 /**
  * The aggregation functions of summarize. Each compiles to a factory of per-group accumulators;
@@ -135,28 +150,39 @@ const SIMPLE: Record<string, Simple> = {
         result: () => one(bag),
       };
     },
-  percentile:
-    ([x, p]) =>
-    () => {
-      // Numbers, or datetimes and timespans (bigint ticks), ranked in their own order.
-      const values: unknown[] = [];
-      let pct: unknown = null;
+  percentile: ([x, p]) => {
+    const pct = p([]);
+    if (typeof pct !== 'number')
+      throw new UnsupportedError('percentile() with a percentile that is not a constant number');
+    return percentiles(x, [pct], false);
+  },
+  stdev: ([x]) => spread(x, true, true),
+  stdevp: ([x]) => spread(x, false, true),
+  variance: ([x]) => spread(x, true, false),
+  variancep: ([x]) => spread(x, false, false),
+  count_distinct: (args, exprs, scope) => SIMPLE.dcount(args, exprs, scope),
+  make_list_with_nulls: (args, exprs, scope) => collect(args, exprs, scope, false, true),
+};
+
+/**
+ * The conditional variants (sumif, make_set_if, stdevif...): the aggregate over the rows whose
+ * predicate, the second argument, is true.
+ */
+for (const [variant, base] of Object.entries(CONDITIONAL_VARIANTS)) {
+  SIMPLE[variant] = (args, exprs, scope) => {
+    const p = args[1];
+    const inner = SIMPLE[base]([args[0], ...args.slice(2)], [exprs[0], ...exprs.slice(2)], scope);
+    return () => {
+      const acc = inner();
       return {
         add: (r) => {
-          const v = x(r);
-          if (typeof v === 'number' || typeof v === 'bigint') values.push(v);
-          pct ??= p(r);
+          if (p(r) === true) acc.add(r);
         },
-        result: () => {
-          if (!values.length || typeof pct !== 'number') return one(null);
-          values.sort(compareValues);
-          // Nearest rank: the smallest value with at least pct percent of values at or below it.
-          const rank = Math.max(1, Math.ceil((pct / 100) * values.length));
-          return one(values[Math.min(values.length, rank) - 1]);
-        },
+        result: () => acc.result(),
       };
-    },
-};
+    };
+  };
+}
 
 function extremum(x: Evaluator, sign: 1 | -1): () => Accumulator {
   return () => {
@@ -172,7 +198,13 @@ function extremum(x: Evaluator, sign: 1 | -1): () => Accumulator {
   };
 }
 
-function collect(args: Evaluator[], exprs: Expr[], scope: Scope, distinct: boolean): () => Accumulator {
+function collect(
+  args: Evaluator[],
+  exprs: Expr[],
+  scope: Scope,
+  distinct: boolean,
+  keepNulls = false,
+): () => Accumulator {
   const [x, limitF] = args;
   const type = scalarTypeOf(exprs[0]);
   const limit = limitF ? Number(limitF([])) : 1_048_576;
@@ -184,7 +216,11 @@ function collect(args: Evaluator[], exprs: Expr[], scope: Scope, distinct: boole
       add: (r) => {
         if (out.length >= limit) return;
         const v = x(r);
-        if (v === null || v === undefined) return;
+        if (v === null || v === undefined || (keepNulls && v === '' && type === 'string')) {
+          // make_list_with_nulls keeps a null (and a string's empty value) as a null element.
+          if (keepNulls) out.push(null);
+          return;
+        }
         // Dynamic arrays contribute their elements, as Kusto's make_set and make_list do.
         const items = type === 'dynamic' && Array.isArray(v) ? v : [toDynamic(v, type)];
         for (const item of items) {
@@ -218,6 +254,8 @@ export function compileAggregate(
   const name = (fc.Name?.SimpleName ?? '').toLowerCase();
   const argExprs = elements(fc.ArgumentList?.Expressions);
   if (name === 'arg_max' || name === 'arg_min') return compileArg(name, argExprs, scope, outputs, byNames);
+  if (name === 'percentiles' || name === 'percentiles_array')
+    return compilePercentiles(name, argExprs, scope);
   // any() is the deprecated name of take_any(); with several arguments or * it returns several
   // columns, which is not done here.
   if (name === 'any' && argExprs.length !== 1)
@@ -276,6 +314,34 @@ function compileArg(
   };
 }
 
+function compilePercentiles(name: string, argExprs: Expr[], scope: Scope): CompiledAggregate {
+  const x = compileScalar(argExprs[0], scope);
+  const type = scalarTypeOf(argExprs[0]);
+  const ps = argExprs.slice(1).flatMap((e) => {
+    const v = compileScalar(e, scope)([]);
+    return Array.isArray(v) ? v : [v];
+  });
+  if (!ps.length || ps.some((p) => typeof p !== 'number'))
+    throw new UnsupportedError(`${name}() with percentiles that are not constant numbers`);
+  const asArray = name === 'percentiles_array';
+  const create = percentiles(x, ps as number[], asArray);
+  if (!asArray) return { width: ps.length, create };
+  // An array is dynamic: datetimes and timespans go in as their text.
+  return {
+    width: 1,
+    create: () => {
+      const acc = create();
+      return {
+        add: (r) => acc.add(r),
+        result: () => {
+          const [list] = acc.result();
+          return [Array.isArray(list) ? list.map((v) => toDynamic(v, type)) : null];
+        },
+      };
+    },
+  };
+}
+
 /** How many output columns an aggregate call produces, given the input columns (for arg_max with *). */
 export function aggregateWidth(
   call: Expr,
@@ -285,8 +351,9 @@ export function aggregateWidth(
   if (kindName(call) !== 'FunctionCallExpression') return 1;
   const fc = call as Kusto.Language.Syntax.FunctionCallExpression;
   const name = (fc.Name?.SimpleName ?? '').toLowerCase();
-  if (name !== 'arg_max' && name !== 'arg_min') return 1;
   const args = elements(fc.ArgumentList?.Expressions);
+  if (name === 'percentiles') return Math.max(1, args.length - 1);
+  if (name !== 'arg_max' && name !== 'arg_min') return 1;
   const first = args[0];
   const firstColumn =
     first && kindName(first) === 'NameReference'

@@ -61,6 +61,13 @@ export const AGGREGATE_NAMES = new Set([
   'tdigest',
   'count_distinct',
   'take_anyif',
+  'make_bag_if',
+  'make_list_with_nulls',
+  'stdevif',
+  'stdevp',
+  'variancep',
+  'varianceif',
+  'percentiles_array',
 ]);
 
 export function compileScalar(expr: Expr, scope: Scope): Evaluator {

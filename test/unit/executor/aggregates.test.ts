@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { rows } from './executorHarness';
+
+/** Statistical and conditional aggregates, with nulls, single rows and empty groups. */
+describe('executor: aggregates', () => {
+  const data = {
+    T: [
+      { g: 'a', x: 1, ok: true },
+      { g: 'a', x: 3, ok: false },
+      { g: 'a', x: null, ok: true },
+      { g: 'b', x: 7, ok: null },
+    ],
+  };
+  const types = { T: { g: 'string', x: 'long', ok: 'bool' } };
+
+  it('variance and stdev skip nulls; one value has a sample variance of 0', () => {
+    assert.deepEqual(
+      rows('T | summarize variance(x), variancep(x), stdev(x), stdevp(x) by g | order by g asc', data, types),
+      [
+        ['a', 2, 1, Math.SQRT2, 1],
+        ['b', 0, 0, 0, 0],
+      ],
+    );
+    assert.deepEqual(rows('T | where g == "none" | summarize variance(x), stdev(x)', data, types), [
+      [null, null],
+    ]);
+  });
+
+  it('a conditional aggregate keeps only rows whose predicate is true (a null predicate is not true)', () => {
+    assert.deepEqual(
+      rows(
+        'T | summarize sumif(x, ok), avgif(x, ok), minif(x, ok), maxif(x, not(ok)), countif(ok), make_list_if(x, ok), make_set_if(g, x > 2)',
+        data,
+        types,
+      ),
+      [[1, 1, 1, 3, 2, [1], ['a', 'b']]],
+    );
+    assert.deepEqual(rows('T | where g == "b" | summarize sumif(x, ok), make_list_if(x, ok)', data, types), [
+      [null, []],
+    ]);
+  });
+
+  it('make_list_if and make_set_if take a size limit after the predicate', () => {
+    assert.deepEqual(rows('range x from 1 to 10 step 1 | summarize make_list_if(x, x > 2, 3)'), [
+      [[3, 4, 5]],
+    ]);
+  });
+
+  it('make_list_with_nulls keeps a null as a null element', () => {
+    assert.deepEqual(rows('T | summarize make_list_with_nulls(x)', data, types), [[[1, 3, null, 7]]]);
+  });
+
+  it('percentiles give one column per percentile, nearest rank, for numbers and datetimes', () => {
+    assert.deepEqual(rows('range x from 1 to 10 step 1 | summarize percentiles(x, 0, 10, 55, 100)'), [
+      [1, 1, 6, 10],
+    ]);
+    assert.deepEqual(
+      rows(
+        'range t from datetime(2024-01-01) to datetime(2024-01-04) step 1d | summarize percentiles(t, 50), percentiles_array(t, 50, 100)',
+      ),
+      [['2024-01-02T00:00:00Z', ['2024-01-02T00:00:00Z', '2024-01-04T00:00:00Z']]],
+    );
+    assert.deepEqual(rows('T | where g == "none" | summarize percentiles(x, 50, 90)', data, types), [
+      [null, null],
+    ]);
+  });
+});
