@@ -201,7 +201,7 @@ describe('engine: tabular operators', () => {
       () => run('T | extend h = hash_sha256(Name)', T),
       /function hash_sha256\(\) is not supported/,
     );
-    assert.throws(() => run('T | summarize stdev(N)', T), /aggregate function stdev\(\) is not supported/);
+    assert.throws(() => run('T | summarize hll(N)', T), /aggregate function hll\(\) is not supported/);
     assert.throws(
       () => run('T | evaluate autocluster()', T),
       /the plugin autocluster\(\) \(evaluate autocluster\) is not supported/,
