@@ -16,6 +16,7 @@ import type { ConformanceCase } from './caseTypes';
 import { aggregateCases } from './cases/aggregates';
 import { datetimeCases } from './cases/datetimes';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
+import { operatorCases } from './cases/operators';
 import { regexAndParseCases } from './cases/regexAndParse';
 import { textDynamicMathCases } from './cases/textDynamicMath';
 import { sameRows } from './compare';
@@ -27,6 +28,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   regexAndParse: regexAndParseCases,
   textDynamicMath: textDynamicMathCases,
   aggregates: aggregateCases,
+  operators: operatorCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

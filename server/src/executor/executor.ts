@@ -15,6 +15,7 @@ import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
 import { join, lookup } from './join';
 import type { Binding, QueryContext } from './queryContext';
+import { makeSeries } from './makeSeries';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
 import { parse, parseWhere } from './parseOperator';
@@ -286,6 +287,8 @@ class Runner {
         return mvExpand(op as Kusto.Language.Syntax.MvExpandOperator, input, this.ctx);
       case 'ParseOperator':
         return parse(op as Kusto.Language.Syntax.ParseOperator, input, this.ctx);
+      case 'MakeSeriesOperator':
+        return makeSeries(op as Kusto.Language.Syntax.MakeSeriesOperator, input, this.ctx);
       case 'ParseWhereOperator':
         return parseWhere(op as Kusto.Language.Syntax.ParseWhereOperator, input, this.ctx);
       case 'AsOperator': {

@@ -63,7 +63,7 @@ export function summarize(
   return { columns: out, rows };
 }
 
-function isAggregateCall(e: Expr): boolean {
+export function isAggregateCall(e: Expr): boolean {
   return (
     kindName(e) === 'FunctionCallExpression' &&
     AGGREGATE_NAMES.has(
@@ -73,7 +73,7 @@ function isAggregateCall(e: Expr): boolean {
 }
 
 /** The aggregate calls inside an expression, outermost first (an aggregate's own arguments are not searched). */
-function aggregateCallsIn(e: Expr): Expr[] {
+export function aggregateCallsIn(e: Expr): Expr[] {
   if (isAggregateCall(e)) return [e];
   const found: Expr[] = [];
   for (let i = 0; i < e.ChildCount; i++) {
@@ -88,7 +88,11 @@ function aggregateCallsIn(e: Expr): Expr[] {
  * `count() * 2`: each aggregate call folds the group as usual, and the expression around them is
  * computed from their results once the group is complete.
  */
-function compileAggregateExpression(e: Expr, scope: Scope, byNames: ReadonlySet<string>): CompiledAggregate {
+export function compileAggregateExpression(
+  e: Expr,
+  scope: Scope,
+  byNames: ReadonlySet<string>,
+): CompiledAggregate {
   const calls = aggregateCallsIn(e);
   if (calls.length === 0) throw new UnsupportedError('a summarize item with no aggregate function');
   const parts = calls.map((call) => {

@@ -82,7 +82,8 @@ export function valueToString(v: unknown, type: KqlType): string {
 /** A value as it appears inside a dynamic value (make_set, pack_array, bag_pack). */
 export function toDynamic(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return null;
-  if (type === 'datetime') return formatDatetimeTicks(v as bigint);
+  // Kusto writes a datetime inside a dynamic value with all seven fraction digits, as tostring() does.
+  if (type === 'datetime') return valueToString(v, type);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
   return v;
 }

@@ -59,7 +59,7 @@ describe('executor: aggregates', () => {
       rows(
         'range t from datetime(2024-01-01) to datetime(2024-01-04) step 1d | summarize percentiles(t, 50), percentiles_array(t, 50, 100)',
       ),
-      [['2024-01-02T00:00:00Z', ['2024-01-02T00:00:00Z', '2024-01-04T00:00:00Z']]],
+      [['2024-01-02T00:00:00Z', ['2024-01-02T00:00:00.0000000Z', '2024-01-04T00:00:00.0000000Z']]],
     );
     assert.deepEqual(rows('T | where g == "none" | summarize percentiles(x, 50, 90)', data, types), [
       [null, null],

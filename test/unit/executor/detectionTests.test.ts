@@ -73,9 +73,8 @@ describe('engine: detection tests', () => {
       /expected column 'Nope' is not in the result/,
     );
     assert.match(
-      run("query: 'DeviceNetworkEvents | make-series count() on Timestamp step 1d'\nexpect: { count: 0 }")[0]
-        .message!,
-      /'make-series' operator is not supported/,
+      run("query: 'DeviceNetworkEvents | evaluate autocluster()'\nexpect: { count: 0 }")[0].message!,
+      /the plugin autocluster\(\)/,
     );
   });
 
