@@ -96,4 +96,20 @@ export const textDynamicMathCases: ConformanceCase[] = [
     "has_any_ipv4('05:04:54127.0.0.1 GET /favicon.ico 404', '127.0.0.1', '192.168.1.1')",
     false,
   ),
+  // The conversion table of parse-xml-function.md, one case per row.
+  value('parse-xml-function.md', 'parse_xml("<e/>")', { e: null }),
+  value('parse-xml-function.md', 'parse_xml("<e>text</e>")', { e: 'text' }),
+  value('parse-xml-function.md', 'parse_xml("<e name=\\"value\\" />")', { e: { '@name': 'value' } }),
+  value('parse-xml-function.md', 'parse_xml("<e name=\\"value\\">text</e>")', {
+    e: { '@name': 'value', '#text': 'text' },
+  }),
+  value('parse-xml-function.md', 'parse_xml("<e> <a>text</a> <b>text</b> </e>")', {
+    e: { a: 'text', b: 'text' },
+  }),
+  value('parse-xml-function.md', 'parse_xml("<e> <a>text</a> <a>text</a> </e>")', {
+    e: { a: ['text', 'text'] },
+  }),
+  value('parse-xml-function.md', 'parse_xml("<e> text <a>text</a> </e>")', {
+    e: { '#text': 'text', a: 'text' },
+  }),
 ];

@@ -15,6 +15,7 @@ import {
 } from './datetimeFunctions';
 import { hasIpv4, ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
 import { TYPE_FUNCTIONS } from './typeFunctions';
+import { XML_FUNCTIONS } from './xmlFunctions';
 import { EPOCH_TICKS, parseDatetimeTicks, ticksOfMs } from './ticks';
 import { fromExternal, toDynamic, valueToString, type KqlType } from './values';
 
@@ -97,6 +98,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...TEXT_FUNCTIONS,
   ...DYNAMIC_FUNCTIONS,
   ...MATH_FUNCTIONS,
+  ...XML_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
