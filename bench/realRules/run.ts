@@ -4,7 +4,7 @@
  * environment, how many run on an empty Sentinel workspace (every table of the schema, no rows),
  * and why the others do not. A refusal names what the executor lacks; any other failure is a bug.
  *
- *   npm run measure:rules -- --shared ../shared [--list]
+ *   npm run measure:rules -- --shared ../shared [--list] [--files TEXT]
  *
  * Exits 1 when a rule fails other than by a refusal.
  */
@@ -62,8 +62,12 @@ function main(): void {
   );
   console.log('\ntop refusals (feature: rules)');
   const sorted = [...refusals].sort((a, b) => b[1].length - a[1].length);
-  for (const [feature, files] of sorted.slice(0, args.includes('--list') ? sorted.length : 25))
+  // --files TEXT lists the rules behind each refusal whose feature contains TEXT.
+  const filesFor = args.includes('--files') ? args[args.indexOf('--files') + 1] : undefined;
+  for (const [feature, files] of sorted.slice(0, args.includes('--list') ? sorted.length : 25)) {
     console.log(`  ${String(files.length).padStart(4)}  ${feature}`);
+    if (filesFor && feature.includes(filesFor)) for (const f of files) console.log(`          ${f}`);
+  }
   if (failures.length) {
     console.log('\nfailures other than refusals (bugs):');
     for (const f of failures) console.log(`  ${f}`);

@@ -9,6 +9,9 @@ const MS_DATA = `let data=datatable(timestamp:datetime, metric: real)[
   datetime(2017-01-09T12:00), 11, datetime(2017-01-10T05:00), 5];
 let interval = 1d; let stime = datetime(2017-01-01); let etime = datetime(2017-01-10);
 data`;
+const MV = 'mv-expand-operator.md';
+const MV_BAGS =
+  'datatable (a: int, b: dynamic)[1, dynamic({"prop1": "a1", "prop2": "b1"}), 2, dynamic({"prop1": "a2", "prop2": "b2"})]';
 const MS_AXIS = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `2017-01-0${d}T00:00:00.0000000Z`);
 
 export const operatorCases: ConformanceCase[] = [
@@ -42,4 +45,47 @@ data
       ['2025-02-03T00:00:00Z', 0, -2],
     ],
   ),
+  table(MV, "datatable (a: int, b: dynamic)[1, dynamic([10, 20]), 2, dynamic(['a', 'b'])] | mv-expand b", [
+    [1, 10],
+    [1, 20],
+    [2, 'a'],
+    [2, 'b'],
+  ]),
+  table(MV, `${MV_BAGS} | mv-expand b`, [
+    [1, { prop1: 'a1' }],
+    [1, { prop2: 'b1' }],
+    [2, { prop1: 'a2' }],
+    [2, { prop2: 'b2' }],
+  ]),
+  table(MV, `${MV_BAGS} | mv-expand kind=array b | extend key = b[0], val=b[1]`, [
+    [1, ['prop1', 'a1'], 'prop1', 'a1'],
+    [1, ['prop2', 'b1'], 'prop2', 'b1'],
+    [2, ['prop1', 'a2'], 'prop1', 'a2'],
+    [2, ['prop2', 'b2'], 'prop2', 'b2'],
+  ]),
+  table(
+    MV,
+    'datatable (a: int, b: dynamic, c: dynamic)[1, dynamic({"prop1": "a", "prop2": "b"}), dynamic([5, 4, 3])] | mv-expand b, c',
+    [
+      [1, { prop1: 'a' }, 5],
+      [1, { prop2: 'b' }, 4],
+      [1, null, 3],
+    ],
+  ),
+  table(
+    MV,
+    'datatable (a: int, b: dynamic, c: dynamic)[1, dynamic({"prop1": "a", "prop2": "b"}), dynamic([5, 6])] | mv-expand b | mv-expand c',
+    [
+      [1, { prop1: 'a' }, 5],
+      [1, { prop1: 'a' }, 6],
+      [1, { prop2: 'b' }, 5],
+      [1, { prop2: 'b' }, 6],
+    ],
+  ),
+  table(MV, 'range x from 1 to 4 step 1 | summarize x = make_list(x) | mv-expand with_itemindex=Index x', [
+    [1, 0],
+    [2, 1],
+    [3, 2],
+    [4, 3],
+  ]),
 ];

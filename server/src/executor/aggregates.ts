@@ -238,6 +238,12 @@ function collect(
   };
 }
 
+/** argmax and argmin are the deprecated spellings of arg_max and arg_min that older rules still use. */
+function canonicalAggregate(name: string): string {
+  const lower = name.toLowerCase();
+  return lower === 'argmax' ? 'arg_max' : lower === 'argmin' ? 'arg_min' : lower;
+}
+
 /**
  * Compiles one aggregate call. `outputs` are the result columns the binder assigned to it, so
  * arg_max(Timestamp, *) knows which input columns it carries.
@@ -251,7 +257,7 @@ export function compileAggregate(
   if (kindName(call) !== 'FunctionCallExpression')
     throw new UnsupportedError(`a summarize aggregate that is not a function call`);
   const fc = call as Kusto.Language.Syntax.FunctionCallExpression;
-  const name = (fc.Name?.SimpleName ?? '').toLowerCase();
+  const name = canonicalAggregate(fc.Name?.SimpleName ?? '');
   const argExprs = elements(fc.ArgumentList?.Expressions);
   if (name === 'arg_max' || name === 'arg_min') return compileArg(name, argExprs, scope, outputs, byNames);
   if (name === 'percentiles' || name === 'percentiles_array')
@@ -350,7 +356,7 @@ export function aggregateWidth(
 ): number {
   if (kindName(call) !== 'FunctionCallExpression') return 1;
   const fc = call as Kusto.Language.Syntax.FunctionCallExpression;
-  const name = (fc.Name?.SimpleName ?? '').toLowerCase();
+  const name = canonicalAggregate(fc.Name?.SimpleName ?? '');
   const args = elements(fc.ArgumentList?.Expressions);
   if (name === 'percentiles') return Math.max(1, args.length - 1);
   if (name !== 'arg_max' && name !== 'arg_min') return 1;

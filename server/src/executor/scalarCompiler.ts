@@ -45,6 +45,8 @@ export const AGGREGATE_NAMES = new Set([
   'make_bag',
   'arg_max',
   'arg_min',
+  'argmax',
+  'argmin',
   'take_any',
   'percentile',
   'any',
@@ -253,7 +255,9 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
     throw new ExecutionError(`the aggregate function ${name}() can only be used in summarize`);
   const user = scope.ctx.vars.get(name);
   if (user?.kind === 'function') return compileUserCall(user, argExprs, scope, node);
-  if (lower === 'column_ifexists') return compileColumnIfExists(argExprs, scope);
+  // columnifexists is the deprecated spelling that older rules still use.
+  if (lower === 'column_ifexists' || lower === 'columnifexists')
+    return compileColumnIfExists(argExprs, scope);
   if (lower === 'ingestion_time') return compileIngestionTime(scope);
   const fn = SCALAR_FUNCTIONS[lower];
   if (!fn) throw new UnsupportedError(`the function ${name}()`);

@@ -40,10 +40,13 @@ export function union(
 }
 
 export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Table, ctx: QueryContext): Table {
-  // kind=array expands a bag into [key, value] pairs; that is not implemented, so refuse rather than expand as a bag.
-  const kind = (rejectParameters(op, 'mv-expand', ['kind']).get('kind') ?? 'bag').toLowerCase();
-  if (kind !== 'bag') throw new UnsupportedError(`mv-expand kind=${kind}`);
-  if (op.RowLimitClause) throw new UnsupportedError('mv-expand limit');
+  const params = rejectParameters(op, 'mv-expand', ['kind', 'bagexpansion', 'with_itemindex']);
+  // kind=array (or bagexpansion=array) expands a bag into [key, value] pairs; bag, the default, into one-entry bags.
+  const kind = (params.get('kind') ?? params.get('bagexpansion') ?? 'bag').toLowerCase();
+  if (kind !== 'bag' && kind !== 'array') throw new UnsupportedError(`mv-expand kind=${kind}`);
+  const limit = op.RowLimitClause
+    ? Number(compileScalar(op.RowLimitClause.RowLimit!, scopeOf(input, ctx))([]))
+    : Infinity;
   const out = resultColumns(op);
   const scope = scopeOf(input, ctx);
   const outIndex = columnIndex(out);
@@ -56,7 +59,9 @@ export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Tabl
       .filter((e) => kindName(e) === 'SimpleNamedExpression')
       .map((e) => (e as Kusto.Language.Syntax.SimpleNamedExpression).Name!.SimpleName!),
   );
-  const invented = out.map((c) => c.name).filter((n) => !scope.index.has(n) && !explicit.has(n));
+  const invented = out
+    .map((c) => c.name)
+    .filter((n) => !scope.index.has(n) && !explicit.has(n) && n !== params.get('with_itemindex'));
   for (const item of items) {
     const e = item.Expression!;
     const named =
@@ -76,19 +81,24 @@ export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Tabl
   }
   const inIndex = scope.index;
   const carry = out.map((c) => inIndex.get(c.name) ?? -1);
+  const indexName = params.get('with_itemindex');
+  const indexTarget = indexName === undefined ? undefined : outIndex.get(indexName);
   const rows: Row[] = [];
   for (const r of input.rows) {
     const lists = expanded.map(({ f }) => {
       const v = f(r);
       if (Array.isArray(v)) return v;
-      // A property bag expands to one single-property bag per property; a scalar stays one value.
+      // A property bag expands to one entry per property; a scalar, or a null, stays one value.
       if (v && typeof v === 'object')
-        return Object.entries(v as Record<string, unknown>).map(([k, x]) => ({ [k]: x }));
-      return v === null || v === undefined ? [] : [v];
+        return Object.entries(v as Record<string, unknown>).map(([k, x]) =>
+          kind === 'array' ? [k, x] : { [k]: x },
+        );
+      return [v ?? null];
     });
-    const n = Math.max(0, ...lists.map((l) => l.length));
+    const n = Math.min(limit, Math.max(0, ...lists.map((l) => l.length)));
     for (let i = 0; i < n; i++) {
       const row = carry.map((j) => (j < 0 ? null : r[j]));
+      if (indexTarget !== undefined) row[indexTarget] = i;
       expanded.forEach(({ target, type }, k) => {
         const v = lists[k][i];
         row[target] = v === undefined ? null : type === 'dynamic' ? v : fromExternal(v, type);

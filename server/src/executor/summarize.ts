@@ -118,7 +118,9 @@ export function compileAggregateExpression(
 }
 
 function unnamed(e: Expr): Expr {
-  return kindName(e) === 'SimpleNamedExpression'
-    ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Expression!
+  const kind = kindName(e);
+  // `(A, B) = arg_min(...)` names several columns at once; the binder has named the outputs.
+  return kind === 'SimpleNamedExpression' || kind === 'CompoundNamedExpression'
+    ? (e as Kusto.Language.Syntax.NamedExpression & { Expression: Expr | null }).Expression!
     : e;
 }

@@ -65,4 +65,25 @@ describe('executor: aggregates', () => {
       [null, null],
     ]);
   });
+
+  it('argmin/argmax are arg_min/arg_max, and (A, B) = names several result columns', () => {
+    const events = {
+      E: [
+        { t: '2024-01-02T00:00:00Z', msg: 'late', id: 'x' },
+        { t: '2024-01-01T00:00:00Z', msg: 'early', id: 'x' },
+        { t: '2024-01-03T00:00:00Z', msg: 'only', id: 'y' },
+      ],
+    };
+    const types = { E: { t: 'datetime', msg: 'string', id: 'string' } };
+    assert.deepEqual(
+      rows('E | summarize (First, Title) = argmin(t, msg) by id | order by id asc', events, types),
+      [
+        ['x', '2024-01-01T00:00:00Z', 'early'],
+        ['y', '2024-01-03T00:00:00Z', 'only'],
+      ],
+    );
+    assert.deepEqual(rows('E | summarize argmax(t, msg)', events, types), [
+      ['2024-01-03T00:00:00Z', 'only'],
+    ]);
+  });
 });

@@ -115,9 +115,27 @@ describe('engine: scalar semantics', () => {
     assert.equal(scalar('substring("", -1)'), '');
   });
 
-  it('mv-expand kind=array is refused by name rather than ignored', () => {
-    assert.throws(() => rows('print d = dynamic({"a": 1}) | mv-expand kind=array d'), /mv-expand kind=array/);
+  it('mv-expand by the modes of mv-expand-operator.md: bag, array, item index, limit, null and empty', () => {
+    assert.deepEqual(rows('print d = dynamic({"a": 1, "b": 2}) | mv-expand kind=array d'), [
+      [['a', 1]],
+      [['b', 2]],
+    ]);
+    assert.deepEqual(rows('print d = dynamic({"a": 1}) | mv-expand bagexpansion=array d'), [[['a', 1]]]);
+    assert.deepEqual(rows('print d = dynamic({"a": 1, "b": 2}) | mv-expand kind=bag d'), [
+      [{ a: 1 }],
+      [{ b: 2 }],
+    ]);
     assert.deepEqual(rows('print d = dynamic([1, 2]) | mv-expand kind=bag d'), [[1], [2]]);
+    assert.deepEqual(rows('print d = dynamic(["x", "y", "z"]) | mv-expand with_itemindex=i d'), [
+      ['x', 0],
+      ['y', 1],
+      ['z', 2],
+    ]);
+    assert.deepEqual(rows('print d = dynamic([1, 2, 3]) | mv-expand d limit 2'), [[1], [2]]);
+    // A null expands to one row with null; an empty array or bag to none.
+    assert.deepEqual(rows('print n = 1, d = dynamic(null) | mv-expand d'), [[1, null]]);
+    assert.deepEqual(rows('print n = 1, d = dynamic([]) | mv-expand d'), []);
+    assert.deepEqual(rows('print n = 1, d = dynamic({}) | mv-expand d'), []);
   });
 
   it('set functions keep distinct values in order of first appearance', () => {
