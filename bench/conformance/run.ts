@@ -17,6 +17,7 @@ import { aggregateCases } from './cases/aggregates';
 import { datetimeCases } from './cases/datetimes';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
 import { operatorCases } from './cases/operators';
+import { pluginCases } from './cases/plugins';
 import { regexAndParseCases } from './cases/regexAndParse';
 import { textDynamicMathCases } from './cases/textDynamicMath';
 import { sameRows } from './compare';
@@ -29,6 +30,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   textDynamicMath: textDynamicMathCases,
   aggregates: aggregateCases,
   operators: operatorCases,
+  plugins: pluginCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

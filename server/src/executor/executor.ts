@@ -13,6 +13,7 @@ import {
 } from './basicOperators';
 import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
+import { bagUnpack } from './bagUnpack';
 import { join, lookup } from './join';
 import type { Binding, QueryContext } from './queryContext';
 import { makeSeries } from './makeSeries';
@@ -307,7 +308,9 @@ class Runner {
       }
     }
     if (kind === 'EvaluateOperator') {
-      const plugin = (op as Kusto.Language.Syntax.EvaluateOperator).FunctionCall?.Name?.SimpleName ?? '';
+      const evaluate = op as Kusto.Language.Syntax.EvaluateOperator;
+      const plugin = evaluate.FunctionCall?.Name?.SimpleName ?? '';
+      if (plugin === 'bag_unpack') return bagUnpack(evaluate, input, this.ctx);
       throw new UnsupportedError(`the plugin ${plugin}() (evaluate ${plugin})`);
     }
     throw new UnsupportedError(`the '${firstTokenText(op)}' operator`);
