@@ -32,3 +32,17 @@ export class ExecutionError extends Error {
     this.name = 'ExecutionError';
   }
 }
+
+/**
+ * The query names a column that its data did not produce: after an operator whose columns depend
+ * on the data (bag_unpack, pivot), the binder accepts any name, and Kusto, like the executor, fails
+ * at run time when the rows hold no such property.
+ */
+export class MissingColumnError extends ExecutionError {
+  constructor(readonly column: string) {
+    super(
+      `column '${column}' is not in the input of this operator: an operator before it takes its columns from the data, and the data has no such column`,
+    );
+    this.name = 'MissingColumnError';
+  }
+}

@@ -1,5 +1,5 @@
 import { kusto } from '../language/kustoEngine';
-import { ExecutionError, UnsupportedError } from './errors';
+import { ExecutionError, MissingColumnError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS } from './scalarFunctions';
 import { compileSetPredicate } from './setPredicates';
@@ -240,8 +240,17 @@ function compileName(ref: Kusto.Language.Syntax.NameReference, scope: Scope): Ev
   }
   if (symbol && symbol.Kind === S.Function) return compileCallByName(name, [], ref, scope);
   const i = scope.index.get(name);
-  if (i === undefined) throw new ExecutionError(`column '${name}' is not in the input of this operator`);
+  if (i === undefined) {
+    // The binder accepted the name only because the input's columns were open (taken from data).
+    if (symbol && symbol.Kind === S.Column && isOpenColumn(symbol)) throw new MissingColumnError(name);
+    throw new ExecutionError(`column '${name}' is not in the input of this operator`);
+  }
   return (r) => r[i];
+}
+
+/** A column the binder made up for a name on an input whose columns it could not know. */
+function isOpenColumn(symbol: Kusto.Language.Symbols.Symbol): boolean {
+  return (symbol as Kusto.Language.Symbols.ColumnSymbol).Type?.Name === 'unknown';
 }
 
 function compileCall(call: Kusto.Language.Syntax.FunctionCallExpression, scope: Scope): Evaluator {

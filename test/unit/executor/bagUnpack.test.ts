@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ExecutionError } from '../../../server/src/executor/errors';
+import { ExecutionError, MissingColumnError } from '../../../server/src/executor/errors';
 import { run } from './executorHarness';
 
 /** evaluate bag_unpack (bag-unpack-plugin.md): names, types, conflicts, nulls and the output schema. */
@@ -60,6 +60,13 @@ describe('executor: bag_unpack', () => {
         columns: ['k:string', 'n:long', 't:datetime', 'absent:string'],
         rows: [['a', 5, '2024-01-01T00:00:00Z', '']],
       },
+    );
+  });
+
+  it('a name the data did not produce fails as Kusto fails, naming the column', () => {
+    assert.throws(
+      () => run("datatable(d:dynamic)[] | evaluate bag_unpack(d) | extend k = tostring(['@Name'])"),
+      (e) => e instanceof MissingColumnError && e.column === '@Name',
     );
   });
 });
