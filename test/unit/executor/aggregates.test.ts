@@ -82,8 +82,6 @@ describe('executor: aggregates', () => {
         ['y', '2024-01-03T00:00:00Z', 'only'],
       ],
     );
-    assert.deepEqual(rows('E | summarize argmax(t, msg)', events, types), [
-      ['2024-01-03T00:00:00Z', 'only'],
-    ]);
+    assert.deepEqual(rows('E | summarize argmax(t, msg)', events, types), [['2024-01-03T00:00:00Z', 'only']]);
   });
 });

@@ -18,6 +18,7 @@ import { languageIdOf } from '../languageIds';
 import { TOOL_VERSION } from '../toolVersion';
 import { createProgress } from '../progress';
 import { ruleIdsOf } from '../ruleIdTable';
+import { discoverRepository } from '../../schemaFiles/repositoryDiscovery';
 import { loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
 import { runChecks } from '../checkRunner';
 import { CheckCache, DEFAULT_CACHE_FILE } from '../checkCache';
@@ -50,7 +51,8 @@ Options:
       --fail-on <error|warning|info|never>
                                   exit with 1 when a finding is at least this severe (default: error)
       --env <defender|sentinel>   schema environment for files that do not pin one
-      --schema <FILE>             custom schema file or glob (repeatable); replaces schemaFiles
+      --schema <FILE>             custom schema file or glob (repeatable), merged over the built-in
+                                  catalogue table by table; used instead of schemaFiles
   -c, --config <FILE>             settings file (default: the nearest .kqlhunt.json above the
                                   current folder); keys as the kqlHunting.* editor settings
   -o, --output <FILE>             write the report to FILE instead of standard output
@@ -59,6 +61,12 @@ Options:
       --cache-location <FILE>     where the cache is kept (default: ${DEFAULT_CACHE_FILE} in the
                                   current folder)
   -q, --quiet                     no progress and no summary on standard error
+  -v, --verbose                   say which schemas and parsers were loaded, and from where
+
+Run at the root of a detection repository (Azure-Sentinel's layout), check loads with no
+configuration the custom table and function schemas of its KQL validation
+(.script/tests/KqlvalidationsTests) and its parser functions (Parsers/, Solutions/*/Parsers/,
+ASIM/), so rules that call them are checked against the columns the parsers return.
   -h, --help                      this help
 
 Exit codes: 0 no findings at or above --fail-on, 1 some, 2 bad usage or an internal error.
@@ -77,6 +85,7 @@ export const checkCommand: CliCommand = {
     output: { type: 'string', short: 'o' },
     jobs: { type: 'string', short: 'j' },
     quiet: { type: 'boolean', short: 'q' },
+    verbose: { type: 'boolean', short: 'v' },
     cache: { type: 'boolean' },
     'cache-location': { type: 'string' },
   },
@@ -90,11 +99,23 @@ export const checkCommand: CliCommand = {
     const config = loadConfig(io.cwd, stringOption(values, 'config'));
     const settings = applyOverrides(config.settings, values);
     const schemaFromCli = stringsOption(values, 'schema');
-    const schemaFiles =
-      schemaFromCli.length > 0
+    // A detection repository's own tables and parsers come first; schema files are laid over them.
+    const repository = await discoverRepository(io.cwd);
+    const schemaFiles = [
+      ...repository.files,
+      ...(schemaFromCli.length > 0
         ? await loadSchemaFiles(schemaFromCli, io.cwd)
-        : await loadSchemaFiles(settings.schemaFiles, config.baseDir);
+        : await loadSchemaFiles(settings.schemaFiles, config.baseDir)),
+    ];
     const schemas = schemaFiles.map((f) => f.source);
+    if (values.verbose === true) {
+      for (const line of repository.report) note(io, `loaded from the repository: ${line}`);
+      for (const f of schemaFiles.slice(repository.files.length))
+        note(
+          io,
+          `loaded schema file ${displayPath(io.cwd, f.file)}: ${f.source.tables.length} table(s), ${f.source.functions.length} function(s)`,
+        );
+    }
 
     // Skipped links and special files are always reported, --quiet or not: they were not checked.
     const files = await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, (file, reason) =>

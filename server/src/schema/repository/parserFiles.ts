@@ -1,0 +1,116 @@
+import { parseDocument } from 'yaml';
+import type { SchemaFileProblem } from '../customSchemaFiles';
+import { normalizeTypeName } from '../typeNames';
+import type { FunctionDef, FunctionParameterDef } from '../types';
+
+/**
+ * The parser functions a detection repository defines, read the way Sentinel deploys them:
+ *
+ * - YAML (`Parsers/**` and `Solutions/*\/Parsers/*.yaml`, ASIM): the name is `FunctionName`,
+ *   `FunctionAlias` or `ParserName` (an alias, when given, is what rules call); parameters come
+ *   from `FunctionParams` or `ParserParams` (`Name`, `Type`, optional `Default`); the body is
+ *   `FunctionQuery` or `ParserQuery`.
+ * - KQL text (`*.txt`, `*.kql` under a Parsers folder): saved as a function named for the file.
+ *
+ * The body is kept as KQL, so the engine binds the function itself: a rule that calls the parser
+ * sees the columns the parser's query really returns, and parsers calling parsers resolve.
+ */
+
+export interface ParsedParserFile {
+  functions: FunctionDef[];
+  problems: SchemaFileProblem[];
+}
+
+const problem = (message: string, offset = 0, length = 0): SchemaFileProblem => ({
+  severity: 'warning',
+  message,
+  offset,
+  length,
+});
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+export function parseParserYaml(source: string): ParsedParserFile {
+  const doc = parseDocument(source);
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    return {
+      functions: [],
+      problems: [
+        problem(
+          `Not valid YAML: ${e.message.split('\n')[0]}. No parser was loaded from this file.`,
+          e.pos[0],
+          Math.max(1, e.pos[1] - e.pos[0]),
+        ),
+      ],
+    };
+  }
+  const data = doc.toJS() as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object') return { functions: [], problems: [] };
+  const name = text(data.FunctionAlias) ?? text(data.FunctionName) ?? text(data.ParserName);
+  const body = text(data.FunctionQuery) ?? text(data.ParserQuery);
+  // A YAML file in a Parsers folder that is not a parser (a list of parsers, say) is not an error.
+  if (!name && !body) return { functions: [], problems: [] };
+  if (!name)
+    return {
+      functions: [],
+      problems: [
+        problem(
+          'This parser has a query but no FunctionName, FunctionAlias or ParserName; it was not loaded.',
+        ),
+      ],
+    };
+  if (!body)
+    return {
+      functions: [],
+      problems: [problem(`The parser ${name} has no FunctionQuery or ParserQuery; it was not loaded.`)],
+    };
+  const problems: SchemaFileProblem[] = [];
+  const parameters = readParameters(data.FunctionParams ?? data.ParserParams, name, problems);
+  return { functions: [{ name, parameters, body: `{\n${body}\n}` }], problems };
+}
+
+function readParameters(raw: unknown, fn: string, problems: SchemaFileProblem[]): FunctionParameterDef[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    problems.push(problem(`The parameters of ${fn} are not a list; it was loaded without them.`));
+    return [];
+  }
+  const out: FunctionParameterDef[] = [];
+  for (const p of raw) {
+    const pname = p && typeof p === 'object' ? text((p as Record<string, unknown>).Name) : undefined;
+    const ptype = p && typeof p === 'object' ? text((p as Record<string, unknown>).Type) : undefined;
+    if (!pname || !ptype) {
+      problems.push(problem(`A parameter of ${fn} lacks a Name or a Type and was skipped.`));
+      continue;
+    }
+    const rawDefault = (p as Record<string, unknown>).Default;
+    const type = normalizeTypeName(ptype) ?? ptype;
+    out.push(
+      rawDefault === undefined || rawDefault === null
+        ? { name: pname, type }
+        : { name: pname, type, defaultValue: defaultText(rawDefault, type) },
+    );
+  }
+  return out;
+}
+
+/** A YAML default as KQL: strings are quoted unless already written as KQL (`datetime(null)`, `'x'`). */
+function defaultText(value: unknown, type: string): string {
+  if (typeof value === 'string') {
+    const v = value.trim();
+    if (type === 'string' && !/^(['"@]|h['"]|dynamic\(|tostring\()/i.test(v)) return JSON.stringify(v);
+    return v === '' && type === 'string' ? '""' : v;
+  }
+  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+/** A KQL parser file: the function is named for the file, its body is the file. */
+export function parseParserKql(fileStem: string, source: string): ParsedParserFile {
+  if (!source.trim())
+    return { functions: [], problems: [problem('This parser file is empty; no function was loaded.')] };
+  return { functions: [{ name: fileStem, parameters: [], body: `{\n${source}\n}` }], problems: [] };
+}

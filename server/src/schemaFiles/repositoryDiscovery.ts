@@ -1,0 +1,138 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+// Required, not imported, so that the bundle takes tinyglobby's CommonJS build (as cli/ does).
+import tinyglobby = require('tinyglobby');
+import { builtinSchema } from '../schema/builtinSchemas';
+import type { SchemaFileProblem } from '../schema/customSchemaFiles';
+import { parseParserKql, parseParserYaml, type ParsedParserFile } from '../schema/repository/parserFiles';
+import { ENVIRONMENT_IDS } from '../schema/types';
+import { loadSchemaFile, type LoadedSchemaFile } from './schemaFileLoader';
+
+/**
+ * Zero-configuration loading of what a detection repository defines for its own rules, in the
+ * layout of Azure-Sentinel: the custom table and function schemas its KQL validation uses, and
+ * its parser functions. Host side: reading the disk; the parsing is pure (schema/).
+ */
+
+const CI_SCHEMAS = '.script/tests/KqlvalidationsTests';
+const PARSER_GLOBS = [
+  'Parsers/**/*.{yaml,yml,txt,kql}',
+  'Solutions/*/Parsers/**/*.{yaml,yml,txt,kql}',
+  'ASIM/**/*.{yaml,yml}',
+];
+
+export interface RepositoryDefinitions {
+  /** Each file that defined something or has a problem, in load order (later files win). */
+  files: LoadedSchemaFile[];
+  /** One line per kind and folder, for `--verbose`. */
+  report: string[];
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A folder laid out as a detection repository: the CI's schema folder or a Parsers folder. */
+export async function looksLikeRepository(root: string): Promise<boolean> {
+  if ((await exists(path.join(root, CI_SCHEMAS))) || (await exists(path.join(root, 'Parsers')))) return true;
+  return (await glob(root, ['Solutions/*/Parsers'], false)).length > 0;
+}
+
+async function glob(root: string, patterns: string[], onlyFiles = true): Promise<string[]> {
+  const found = await tinyglobby.glob(patterns, {
+    cwd: root,
+    absolute: true,
+    onlyFiles,
+    onlyDirectories: !onlyFiles,
+    ignore: ['**/node_modules/**'],
+  });
+  return found.map((f) => path.resolve(f)).sort();
+}
+
+/**
+ * Loads the repository's definitions when `root` looks like a detection repository, else
+ * nothing. The CI's JSON schemas come first and the parsers after them, so a parser's own query
+ * decides the columns of a function that both define.
+ */
+export async function discoverRepository(root: string): Promise<RepositoryDefinitions> {
+  if (!(await looksLikeRepository(root))) return { files: [], report: [] };
+  const files: LoadedSchemaFile[] = [];
+  const counts = new Map<string, { tables: number; functions: number; problems: number }>();
+  const count = (label: string, l: LoadedSchemaFile) => {
+    const c = counts.get(label) ?? { tables: 0, functions: 0, problems: 0 };
+    c.tables += l.source.tables.length;
+    c.functions += l.source.functions.length;
+    c.problems += l.problems.length;
+    counts.set(label, c);
+  };
+  const builtin = builtinFunctionNames();
+  let shadowing = 0;
+  for (const kind of ['CustomTables', 'CustomFunctions']) {
+    for (const file of await glob(root, [`${CI_SCHEMAS}/${kind}/*.json`])) {
+      const l = await loadSchemaFile(file);
+      // The CI declares ASIM parsers such as imProcessCreate as tables, its engine lacking them;
+      // the product knows them as functions, with their full and open result, so those stay.
+      const tables = l.source.tables.filter((t) => !builtin.has(t.name.toLowerCase()));
+      shadowing += l.source.tables.length - tables.length;
+      l.source.tables = tables;
+      count(`${CI_SCHEMAS}/${kind}`, l);
+      files.push(l);
+    }
+  }
+  for (const file of await glob(root, PARSER_GLOBS)) {
+    const l = await loadParserFile(file);
+    // Sentinel ships the ASIM parsers itself, newer than a repository's copy: rules run against
+    // the service's version, as the CI checks them, so a copy does not replace it.
+    const own = l.source.functions.filter((f) => !builtin.has(f.name.toLowerCase()));
+    shadowing += l.source.functions.length - own.length;
+    l.source.functions = own;
+    const rel = path.relative(root, file).split(path.sep);
+    count(rel[0] === 'Solutions' ? 'Solutions/*/Parsers' : rel[0], l);
+    if (l.source.functions.length || l.problems.length) files.push(l);
+  }
+  const report = [...counts].map(
+    ([label, c]) =>
+      `${label}: ${c.tables} table(s), ${c.functions} function(s)${c.problems ? `, ${c.problems} problem(s)` : ''}`,
+  );
+  if (shadowing)
+    report.push(`${shadowing} definition(s) not loaded: a built-in function of that name is used instead`);
+  return { files, report };
+}
+
+function builtinFunctionNames(): Set<string> {
+  return new Set(
+    ENVIRONMENT_IDS.flatMap((env) => builtinSchema(env).functions.map((f) => f.name.toLowerCase())),
+  );
+}
+
+async function loadParserFile(file: string): Promise<LoadedSchemaFile> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const message = `Cannot read this parser file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`;
+    return fromParsed(file, '', { functions: [], problems: [problemAtStart(message)] });
+  }
+  const ext = path.extname(file).toLowerCase();
+  const parsed =
+    ext === '.yaml' || ext === '.yml'
+      ? parseParserYaml(text)
+      : parseParserKql(path.basename(file, path.extname(file)), text);
+  return fromParsed(file, text, parsed);
+}
+
+function problemAtStart(message: string): SchemaFileProblem {
+  return { severity: 'error', message, offset: 0, length: 0 };
+}
+
+function fromParsed(file: string, text: string, parsed: ParsedParserFile): LoadedSchemaFile {
+  return {
+    file,
+    text,
+    source: { id: file, tables: [], functions: parsed.functions },
+    problems: parsed.problems,
+  };
+}

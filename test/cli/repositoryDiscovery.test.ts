@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runBin, tempTree } from '../helpers/cliHarness';
+
+/**
+ * kqlhunt check at the root of a detection repository loads, with no configuration, the CI's
+ * custom table schemas and the repository's parsers (YAML with parameters, a KQL text parser,
+ * a parser calling a parser), through the built binary as CI runs it.
+ */
+const rule = (query: string) =>
+  `id: 6b4f2b7e-1c1a-4c8e-9a57-7d1b2a3c4d5e\nname: test rule\nkind: Scheduled\nquery: |\n${query
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n')}\n`;
+
+const REPO = {
+  '.script/tests/KqlvalidationsTests/CustomTables/Widget_CL.json': JSON.stringify({
+    Name: 'Widget_CL',
+    Properties: [
+      { Name: 'TimeGenerated', Type: 'DateTime' },
+      { Name: 'Colour_s', Type: 'String' },
+      { Name: 'Size_d', Type: 'Double' },
+    ],
+  }),
+  'Parsers/WidgetParser/WidgetEvents.yaml': [
+    'ParserName: WidgetEvents',
+    'ParserParams:',
+    '  - Name: colour',
+    '    Type: string',
+    "    Default: '*'",
+    'ParserQuery: |',
+    '  Widget_CL',
+    '  | where colour == "*" or Colour_s == colour',
+    '  | project TimeGenerated, Colour = Colour_s, Size = Size_d',
+    '',
+  ].join('\n'),
+  'Solutions/Widgets/Parsers/BigWidgets.txt':
+    '// a parser saved as a function named for its file\nWidgetEvents | where Size > 10\n',
+  'Solutions/Widgets/Analytic Rules/ok.yaml': rule(
+    'BigWidgets\n| where TimeGenerated > ago(1h)\n| project Colour, Size',
+  ),
+  'Solutions/Widgets/Analytic Rules/params.yaml': rule(
+    'WidgetEvents("red")\n| where TimeGenerated > ago(1h)\n| summarize count() by Colour',
+  ),
+  'Solutions/Widgets/Analytic Rules/wrong.yaml': rule(
+    'WidgetEvents\n| where TimeGenerated > ago(1h)\n| project Weight',
+  ),
+  'Parsers/Broken/broken.yaml': 'ParserName: Broken\nParserQuery: [unclosed\n',
+};
+
+describe('kqlhunt check: a detection repository with no configuration', () => {
+  it('checks rules against the repository tables and the columns its parsers return', async () => {
+    const tree = tempTree(REPO);
+    try {
+      const r = await runBin(['check', '--format', 'json', '--verbose', '--fail-on', 'never'], tree.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const findings = JSON.parse(r.stdout) as {
+        file: string;
+        code: string;
+        message: string;
+        severity: string;
+      }[];
+      // Rule-field checks are not the point here: only the KQL errors are compared.
+      const errors = findings.filter((f) => f.severity === 'error' && f.code.startsWith('KS'));
+      // Only the rule that names a column no parser returns has an unknown name.
+      assert.deepEqual(
+        errors.map((f) => [f.file, f.code]),
+        [['Solutions/Widgets/Analytic Rules/wrong.yaml', 'KS142']],
+      );
+      assert.match(errors[0].message, /Weight/);
+      // The broken parser is reported once, at its own file.
+      const broken = findings.filter((f) => f.file === 'Parsers/Broken/broken.yaml');
+      assert.equal(broken.length, 1);
+      assert.match(broken[0].message, /Not valid YAML/);
+      assert.match(r.stderr, /CustomTables: 1 table\(s\)/);
+      assert.match(r.stderr, /Parsers: 0 table\(s\), 1 function\(s\), 1 problem\(s\)/);
+      assert.match(r.stderr, /Solutions\/\*\/Parsers: 0 table\(s\), 1 function\(s\)/);
+    } finally {
+      tree.dispose();
+    }
+  });
+
+  it('loads nothing outside a repository layout', async () => {
+    const tree = tempTree({ 'q.kql': 'WidgetEvents | take 1\n' });
+    try {
+      const r = await runBin(['check', '--format', 'json', '--verbose', '--fail-on', 'never'], tree.dir);
+      assert.doesNotMatch(r.stderr, /loaded from the repository/);
+      const findings = JSON.parse(r.stdout) as { severity: string; message: string }[];
+      assert.ok(
+        findings.some((f) => f.severity === 'error' && f.message.includes('WidgetEvents')),
+        r.stdout,
+      );
+    } finally {
+      tree.dispose();
+    }
+  });
+});
