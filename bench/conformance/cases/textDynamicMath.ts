@@ -112,4 +112,39 @@ export const textDynamicMathCases: ConformanceCase[] = [
   value('parse-xml-function.md', 'parse_xml("<e> text <a>text</a> </e>")', {
     e: { '#text': 'text', a: 'text' },
   }),
+  value(
+    'hash-sha256-function.md',
+    'hash_sha256("World")',
+    '78ae647dc5544d227130a0682a51e30bc7777fbb6d8a8f17007463a3ecd1d524',
+  ),
+  value('hash-sha1-function.md', 'hash_sha1("World")', '70c07ec18ef89c5309bbb0937f3a6342411e1fdd'),
+  value('hash-md5-function.md', 'hash_md5("World")', 'f5a7924e621e84c9280a9a27e1bcb7f6'),
+  value('parse-url-query-function.md', 'parse_urlquery("k1=v1&k2=v2&k3=v3")', {
+    'Query Parameters': { k1: 'v1', k2: 'v2', k3: 'v3' },
+  }),
+  table(
+    'parse-url-query-function.md',
+    "let getQueryParamValue = (querystring: string, param: string) { let params = parse_urlquery(querystring); tostring(params['Query Parameters'].[param]) }; print UrlQuery = 'view=vs-2019&preserve-view=true' | extend view = getQueryParamValue(UrlQuery, 'view') | extend preserve = getQueryParamValue(UrlQuery, 'preserve-view')",
+    [['view=vs-2019&preserve-view=true', 'vs-2019', 'true']],
+  ),
+  value(
+    'unicode-codepoints-to-string-function.md',
+    'unicode_codepoints_to_string(75, 117, 115, 116, 111)',
+    'Kusto',
+  ),
+  value(
+    'unicode-codepoints-to-string-function.md',
+    'unicode_codepoints_to_string(dynamic([75, 117, 115, 116, 111]))',
+    'Kusto',
+  ),
+  value(
+    'unicode-codepoints-to-string-function.md',
+    'unicode_codepoints_to_string(dynamic([75, 117, 115]), 116, 111)',
+    'Kusto',
+  ),
+  value(
+    'unicode-codepoints-to-string-function.md',
+    'unicode_codepoints_to_string(75, 10, 117, 10, 115, 10, 116, 10, 111)',
+    'K\nu\ns\nt\no',
+  ),
 ];

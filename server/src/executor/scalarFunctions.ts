@@ -1,6 +1,7 @@
 import { UnsupportedError } from './errors';
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
 import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
+import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
@@ -99,6 +100,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...DYNAMIC_FUNCTIONS,
   ...MATH_FUNCTIONS,
   ...XML_FUNCTIONS,
+  ...ENCODING_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),

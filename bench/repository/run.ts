@@ -1,0 +1,69 @@
+/**
+ * The reviewer's repository measure (issue 17): `kqlhunt check` at the root of a detection
+ * repository with no configuration, as a reviewer runs it, and how many of its rules get a
+ * false alarm. Prints rules with an unknown-name error (the engine's KS142/KS204), rules with
+ * any error, files with any warning, the names most often unknown, and the wall time.
+ *
+ *   npm run measure:repository -- --repo ../shared/corpus/sentinel-repo
+ */
+import * as path from 'node:path';
+import { runCli } from '../../server/src/cli/main';
+
+interface Finding {
+  file: string;
+  code: string;
+  severity: string;
+  message: string;
+}
+
+const UNKNOWN_NAME = new Set(['KS142', 'KS204']);
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--repo');
+  if (at < 0 || !args[at + 1]) {
+    console.error('usage: npm run measure:repository -- --repo PATH   (a detection repository root)');
+    process.exit(2);
+  }
+  const root = path.resolve(args[at + 1]);
+  let out = '';
+  let err = '';
+  const started = performance.now();
+  await runCli(['check', '--format', 'json', '--verbose', '--fail-on', 'never', '--quiet'], {
+    cwd: root,
+    env: {},
+    stdout: { isTTY: false, columns: 80, write: (t: string) => void (out += t) },
+    stderr: { isTTY: false, columns: 80, write: (t: string) => void (err += t) },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const findings = JSON.parse(out) as Finding[];
+  const isRule = (f: string) => /\.ya?ml$/i.test(f) && !/(^|\/)(Parsers|ASIM|\.script)\//.test(f);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);
+  const rulesWith = (p: (f: Finding) => boolean) =>
+    [...byFile].filter(([file, fs]) => isRule(file) && fs.some(p)).length;
+  const unknown = new Map<string, number>();
+  for (const f of findings)
+    if (UNKNOWN_NAME.has(f.code) && isRule(f.file)) {
+      const name = /'([^']+)'/.exec(f.message)?.[1] ?? f.message;
+      unknown.set(name, (unknown.get(name) ?? 0) + 1);
+    }
+  for (const line of err.split('\n').filter((l) => l.includes('loaded'))) console.log(line);
+  console.log(
+    `rules with an unknown-name error: ${rulesWith((f) => f.severity === 'error' && UNKNOWN_NAME.has(f.code))}`,
+  );
+  console.log(`rules with any error: ${rulesWith((f) => f.severity === 'error')}`);
+  console.log(
+    `files with any warning: ${[...byFile].filter(([, fs]) => fs.some((f) => f.severity === 'warning')).length}`,
+  );
+  console.log(
+    `names most often unknown: ${[...unknown]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([n, c]) => `${n} (${c})`)
+      .join(', ')}`,
+  );
+  console.log(`${seconds.toFixed(1)} s`);
+}
+
+void main();
