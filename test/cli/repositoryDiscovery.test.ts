@@ -46,6 +46,8 @@ const REPO = {
     'WidgetEvents\n| where TimeGenerated > ago(1h)\n| project Weight',
   ),
   'Parsers/Broken/broken.yaml': 'ParserName: Broken\nParserQuery: [unclosed\n',
+  'Parsers/Unbound/Unbound.yaml': 'ParserName: Unbound\nParserQuery: |\n  Missing_CL\n  | project X = 1\n',
+  'Solutions/Widgets/Analytic Rules/unbound.yaml': rule('Unbound\n| take 1'),
 };
 
 describe('kqlhunt check: a detection repository with no configuration', () => {
@@ -72,8 +74,13 @@ describe('kqlhunt check: a detection repository with no configuration', () => {
       const broken = findings.filter((f) => f.file === 'Parsers/Broken/broken.yaml');
       assert.equal(broken.length, 1);
       assert.match(broken[0].message, /Not valid YAML/);
+      // A parser whose query does not bind is reported once at its file, not at each caller.
+      const unbound = findings.filter((f) => f.file === 'Parsers/Unbound/Unbound.yaml');
+      assert.equal(unbound.length, 1);
+      assert.match(unbound[0].message, /query of Unbound does not bind cleanly.*Missing_CL/);
+      assert.ok(!findings.some((f) => f.code === 'KS512'), JSON.stringify(findings));
       assert.match(r.stderr, /CustomTables: 1 table\(s\)/);
-      assert.match(r.stderr, /Parsers: 0 table\(s\), 1 function\(s\), 1 problem\(s\)/);
+      assert.match(r.stderr, /Parsers: 0 table\(s\), 2 function\(s\), 1 problem\(s\)/);
       assert.match(r.stderr, /Solutions\/\*\/Parsers: 0 table\(s\), 1 function\(s\)/);
     } finally {
       tree.dispose();
