@@ -33,6 +33,8 @@ export function configurationMiddleware(environment: EnvironmentChoice): Middlew
           if (vscode.workspace.isTrusted) return copy;
           const trimmed = { ...copy };
           for (const key of WORKSPACE_FILE_SETTINGS) if (key in trimmed) trimmed[key] = [];
+          // Nor does it read a repository's parsers and schemas from the untrusted folder.
+          trimmed.repositoryDiscovery = false;
           if ('limits' in trimmed) trimmed.limits = userLimits(params.items[i]?.scopeUri);
           return trimmed;
         });

@@ -4,7 +4,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { getLanguageService, type KqlLanguageService } from '../service/languageService';
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
 import type { SchemaSource } from '../schema/schemaMerge';
-import { parserBodyErrors } from '../schema/repository/parserBodyCheck';
+import { parserProblems } from '../schema/repository/parserBodyCheck';
 import { CatalogueSchemaProvider } from '../schema/schemaProvider';
 import { ENVIRONMENT_IDS } from '../schema/types';
 import { findSchemaFiles, loadSchemaFile, type LoadedSchemaFile } from '../schemaFiles/schemaFileLoader';
@@ -89,19 +89,7 @@ export function schemaFileResults(
     const problems: SchemaFileProblem[] = [
       ...l.problems,
       // A parser whose own query does not bind is reported here, once, with its first error.
-      ...l.source.functions.flatMap((fn) => {
-        const errors = parserBodyErrors(fn, sentinel);
-        return errors.length
-          ? [
-              {
-                severity: 'warning' as const,
-                message: `The query of ${fn.name} does not bind cleanly (${errors.length} error(s)); ${errors[0]}.`,
-                offset: 0,
-                length: 0,
-              },
-            ]
-          : [];
-      }),
+      ...parserProblems(l.source, sentinel),
       ...[...(warnings.get(l.file) ?? [])].map((message) => ({
         severity: 'warning' as const,
         message: `${message}.`,

@@ -10,6 +10,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ENVIRONMENT_IDS } from '../schema/types';
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
+import { parserProblems } from '../schema/repository/parserBodyCheck';
+import {
+  discoverRepository,
+  looksLikeRepository,
+  REPOSITORY_WATCH_GLOBS,
+} from '../schemaFiles/repositoryDiscovery';
 import { findSchemaFiles, loadSchemaFile, type LoadedSchemaFile } from '../schemaFiles/schemaFileLoader';
 import type { ServerContext } from '../serverContext';
 import type { HandlerModule } from './handlerModule';
@@ -72,15 +78,21 @@ class SchemaFilesState {
     const watchers: FileSystemWatcher[] = [];
     for (const folder of folders) {
       if (!folder.uri.startsWith('file:')) continue;
-      const { schemaFiles } = await this.ctx.settings.get(folder.uri);
-      if (!schemaFiles.length) continue;
+      const { schemaFiles, repositoryDiscovery } = await this.ctx.settings.get(folder.uri);
       const dir = fileURLToPath(folder.uri);
-      for (const pattern of schemaFiles)
+      const watch = (pattern: string) =>
         watchers.push({
           globPattern: this.ctx.clientCapabilities().workspace?.didChangeWatchedFiles?.relativePatternSupport
             ? { baseUri: folder.uri, pattern }
             : path.join(dir, pattern).split(path.sep).join('/'),
         });
+      // A detection repository's own tables and parsers first (off in Restricted Mode, where the
+      // client answers false); the schemaFiles setting is laid over them, as in kqlhunt check.
+      if (repositoryDiscovery && (await looksLikeRepository(dir))) {
+        REPOSITORY_WATCH_GLOBS.forEach(watch);
+        loaded.push(...(await discoverRepository(dir)).files);
+      }
+      schemaFiles.forEach(watch);
       for (const file of await findSchemaFiles(dir, schemaFiles)) loaded.push(await loadSchemaFile(file));
     }
     await this.watch(watchers);
@@ -120,6 +132,12 @@ class SchemaFilesState {
       const text = TextDocument.create(uri, 'json', 0, l.text);
       const diagnostics: Diagnostic[] = [
         ...l.problems.map((p) => toDiagnostic(text, p)),
+        // A repository parser whose own query does not bind, reported once at its file.
+        ...(l.source.functions.some((f) => f.body)
+          ? parserProblems(l.source, this.ctx.parts.schemas.globalsFor('sentinel')).map((p) =>
+              toDiagnostic(text, p),
+            )
+          : []),
         ...[...(mergeWarnings.get(l.file) ?? [])].map((message) =>
           toDiagnostic(text, { severity: 'warning', message: `${message}.`, offset: 0, length: 0 }),
         ),

@@ -9,6 +9,8 @@ export interface KqlHuntingSettings {
   environment: 'defender' | 'sentinel';
   /** Glob patterns of custom schema files, relative to the workspace folder. */
   schemaFiles: string[];
+  /** Load a detection repository's own tables and parsers from its layout, with no other setting. */
+  repositoryDiscovery: boolean;
   /** Severity overrides by diagnostic code; 'off' hides the diagnostic. */
   lints: Record<string, LintSeverity>;
   /** Milliseconds to wait after an edit before re-analysing, so bursts of keystrokes coalesce. */
@@ -34,6 +36,7 @@ export interface KqlFormatStyle {
 export const DEFAULT_SETTINGS: KqlHuntingSettings = {
   environment: 'defender',
   schemaFiles: [],
+  repositoryDiscovery: true,
   lints: {},
   validationDelay: 0,
   format: {
@@ -111,6 +114,10 @@ export function normalizeSettings(raw: unknown): KqlHuntingSettings {
   return {
     environment: env,
     schemaFiles,
+    repositoryDiscovery:
+      typeof r.repositoryDiscovery === 'boolean'
+        ? r.repositoryDiscovery
+        : DEFAULT_SETTINGS.repositoryDiscovery,
     lints,
     validationDelay: delay,
     format: normalizeFormat(r.format),

@@ -21,6 +21,9 @@ const PARSER_GLOBS = [
   'ASIM/**/*.{yaml,yml}',
 ];
 
+/** What the editor watches in a repository folder, to reload when a schema or parser changes. */
+export const REPOSITORY_WATCH_GLOBS = [`${CI_SCHEMAS}/**/*.json`, ...PARSER_GLOBS];
+
 export interface RepositoryDefinitions {
   /** Each file that defined something or has a problem, in load order (later files win). */
   files: LoadedSchemaFile[];

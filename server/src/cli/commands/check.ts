@@ -100,7 +100,9 @@ export const checkCommand: CliCommand = {
     let settings = applyOverrides(config.settings, values);
     const schemaFromCli = stringsOption(values, 'schema');
     // A detection repository's own tables and parsers come first; schema files are laid over them.
-    const repository = await discoverRepository(io.cwd);
+    const repository = settings.repositoryDiscovery
+      ? await discoverRepository(io.cwd)
+      : { files: [], report: [] };
     const schemaFiles = [
       ...repository.files,
       ...(schemaFromCli.length > 0

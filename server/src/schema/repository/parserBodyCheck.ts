@@ -1,5 +1,6 @@
 import { kusto, toArray } from '../../language/kustoEngine';
-import { typedNull } from '../customSchemaFiles';
+import { typedNull, type SchemaFileProblem } from '../customSchemaFiles';
+import type { SchemaSource } from '../schemaMerge';
 import type { FunctionDef } from '../types';
 
 /**
@@ -7,7 +8,7 @@ import type { FunctionDef } from '../types';
  * merged catalogue, so that a parser that does not bind is reported once at its own file; the
  * rules that call it then need not each repeat "the function has errors in its definition".
  */
-export function parserBodyErrors(fn: FunctionDef, globals: Kusto.Language.GlobalState): string[] {
+function parserBodyErrors(fn: FunctionDef, globals: Kusto.Language.GlobalState): string[] {
   if (!fn.body) return [];
   // A tabular parameter has no constant to stand for it; such a parser is left to its callers.
   if (fn.parameters.some((p) => p.type.trim().startsWith('('))) return [];
@@ -33,4 +34,17 @@ function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
   return line;
+}
+
+/** The problems of a file's parsers, one per parser whose query does not bind, with its first error. */
+export function parserProblems(
+  source: SchemaSource,
+  globals: Kusto.Language.GlobalState,
+): SchemaFileProblem[] {
+  return source.functions.flatMap((fn) => {
+    const errors = parserBodyErrors(fn, globals);
+    if (!errors.length) return [];
+    const message = `The query of ${fn.name} does not bind cleanly (${errors.length} error(s)); ${errors[0]}.`;
+    return [{ severity: 'warning' as const, message, offset: 0, length: 0 }];
+  });
 }
