@@ -1,13 +1,12 @@
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import {
+  FIXED_UNIT_TICKS,
   floorDiv,
   floorMod,
   inRange,
   msOf,
   parseTimespanTicks,
   TICKS_PER_DAY,
-  TICKS_PER_HOUR,
-  TICKS_PER_MINUTE,
   TICKS_PER_MS,
   TICKS_PER_SECOND,
   ticksOfMs,
@@ -38,7 +37,7 @@ function isoWeek(ms: number): number {
   const d = utc(Math.floor(ms / DAY) * DAY);
   const day = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - day + 3);
-  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
+  const firstThursday = new Date(utcMs(d.getUTCFullYear(), 0, 4));
   return (
     1 +
     Math.round(
@@ -51,8 +50,7 @@ function dayOfYear(ms: number): number {
   const d = utc(ms);
   return (
     Math.floor(
-      (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) /
-        DAY,
+      (utcMs(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - utcMs(d.getUTCFullYear(), 0, 1)) / DAY,
     ) + 1
   );
 }
@@ -95,24 +93,16 @@ function datetimePart(part: string, ticks: bigint): number | null {
 
 function addMonths(ms: number, months: number): number {
   const d = utc(ms);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const target = new Date(utcMs(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
   // Like .NET's AddMonths, a day past the end of the target month becomes its last day.
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const last = new Date(utcMs(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   return (
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), last)) +
+    utcMs(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), last)) +
     (ms - Math.floor(ms / DAY) * DAY)
   );
 }
 
-const FIXED: Record<string, bigint> = {
-  week: 7n * TICKS_PER_DAY,
-  day: TICKS_PER_DAY,
-  hour: TICKS_PER_HOUR,
-  minute: TICKS_PER_MINUTE,
-  second: TICKS_PER_SECOND,
-  millisecond: TICKS_PER_MS,
-  microsecond: 10n,
-};
+const FIXED: Record<string, bigint> = { week: 7n * TICKS_PER_DAY, ...FIXED_UNIT_TICKS };
 
 /** Months move the calendar date (keeping the time of day to the tick); fixed units add ticks. */
 function datetimeAdd(part: string, amount: number, ticks: bigint): bigint | null {

@@ -1,13 +1,13 @@
 import { UnsupportedError } from './errors';
 import {
   EPOCH_TICKS,
+  FIXED_UNIT_TICKS,
   floorDiv,
   fractionDigits,
   msOf,
   TICKS_PER_DAY,
   TICKS_PER_HOUR,
   TICKS_PER_MINUTE,
-  TICKS_PER_MS,
   TICKS_PER_SECOND,
 } from './ticks';
 import type { KqlType } from './values';
@@ -34,15 +34,6 @@ export function bin(value: unknown, size: unknown, valueType: KqlType): unknown 
   return valueType === 'int' || valueType === 'long' ? Math.trunc(r) : r;
 }
 
-const FIXED_UNITS: Record<string, bigint> = {
-  day: TICKS_PER_DAY,
-  hour: TICKS_PER_HOUR,
-  minute: TICKS_PER_MINUTE,
-  second: TICKS_PER_SECOND,
-  millisecond: TICKS_PER_MS,
-  microsecond: 10n,
-};
-
 /**
  * `datetime_diff(part, a, b)`: how many `part` boundaries lie between b and a, as Kusto counts
  * them (calendar units compare calendar fields; fixed units compare truncated values).
@@ -67,7 +58,7 @@ export function datetimeDiff(part: string, a: bigint, b: bigint): number | null 
     case 'nanosecond':
       return Number((a - b) * 100n);
   }
-  const size = FIXED_UNITS[unit];
+  const size = FIXED_UNIT_TICKS[unit];
   return size === undefined ? null : Number(floorDiv(a, size) - floorDiv(b, size));
 }
 

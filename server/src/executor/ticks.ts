@@ -9,6 +9,15 @@ export const TICKS_PER_SECOND = 10_000_000n;
 export const TICKS_PER_MINUTE = 60n * TICKS_PER_SECOND;
 export const TICKS_PER_HOUR = 60n * TICKS_PER_MINUTE;
 export const TICKS_PER_DAY = 24n * TICKS_PER_HOUR;
+/** The units of a fixed length that datetime_add and datetime_diff take, in ticks. */
+export const FIXED_UNIT_TICKS: Readonly<Record<string, bigint>> = {
+  day: TICKS_PER_DAY,
+  hour: TICKS_PER_HOUR,
+  minute: TICKS_PER_MINUTE,
+  second: TICKS_PER_SECOND,
+  millisecond: TICKS_PER_MS,
+  microsecond: 10n,
+};
 /** Ticks from 0001-01-01 to the Unix epoch: what tolong(datetime) adds. */
 export const EPOCH_TICKS = 621_355_968_000_000_000n;
 /** Kusto's datetime range: 0001-01-01 to 9999-12-31 23:59:59.9999999. */

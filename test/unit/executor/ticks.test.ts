@@ -80,6 +80,13 @@ describe('executor: 100 ns ticks', () => {
     assert.equal(scalar('datetime(null) - 1h'), null);
   });
 
+  it('keeps years below 100 as themselves in calendar arithmetic (not 1900 + year)', () => {
+    assert.equal(scalar("datetime_add('year', 1, datetime(0050-03-01))"), '0051-03-01T00:00:00Z');
+    assert.equal(scalar("datetime_add('month', 1, datetime(0099-01-31 10:00))"), '0099-02-28T10:00:00Z');
+    assert.equal(scalar('startofyear(datetime(0050-06-01))'), '0050-01-01T00:00:00Z');
+    assert.equal(scalar('dayofyear(datetime(0050-02-01))'), 32);
+  });
+
   it('gives null for a datetime outside 0001-01-01 .. 9999-12-31', () => {
     assert.equal(scalar('datetime(9999-12-31) + 1d'), null);
     assert.equal(scalar('datetime(0001-01-01) - 1tick'), null);
