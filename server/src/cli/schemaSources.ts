@@ -4,7 +4,6 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { getLanguageService, type KqlLanguageService } from '../service/languageService';
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
 import type { SchemaSource } from '../schema/schemaMerge';
-import { parserProblems } from '../schema/repository/parserBodyCheck';
 import { CatalogueSchemaProvider } from '../schema/schemaProvider';
 import { ENVIRONMENT_IDS } from '../schema/types';
 import { findSchemaFiles, loadSchemaFile, type LoadedSchemaFile } from '../schemaFiles/schemaFileLoader';
@@ -83,13 +82,10 @@ export function schemaFileResults(
   const warnings = new Map<string, Set<string>>();
   for (const w of catalogue.warnings())
     (warnings.get(w.source) ?? warnings.set(w.source, new Set()).get(w.source)!).add(w.message);
-  const sentinel = catalogue.globalsFor('sentinel');
   return loaded.map((l) => {
     const document = TextDocument.create(pathToFileURL(l.file).href, 'json', 0, l.text);
     const problems: SchemaFileProblem[] = [
       ...l.problems,
-      // A parser whose own query does not bind is reported here, once, with its first error.
-      ...parserProblems(l.source, sentinel),
       ...[...(warnings.get(l.file) ?? [])].map((message) => ({
         severity: 'warning' as const,
         message: `${message}.`,

@@ -10,7 +10,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ENVIRONMENT_IDS } from '../schema/types';
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
-import { parserProblems } from '../schema/repository/parserBodyCheck';
 import {
   discoverRepository,
   looksLikeRepository,
@@ -132,12 +131,6 @@ class SchemaFilesState {
       const text = TextDocument.create(uri, 'json', 0, l.text);
       const diagnostics: Diagnostic[] = [
         ...l.problems.map((p) => toDiagnostic(text, p)),
-        // A repository parser whose own query does not bind, reported once at its file.
-        ...(l.source.functions.some((f) => f.body)
-          ? parserProblems(l.source, this.ctx.parts.schemas.globalsFor('sentinel')).map((p) =>
-              toDiagnostic(text, p),
-            )
-          : []),
         ...[...(mergeWarnings.get(l.file) ?? [])].map((message) =>
           toDiagnostic(text, { severity: 'warning', message: `${message}.`, offset: 0, length: 0 }),
         ),

@@ -97,7 +97,7 @@ export const checkCommand: CliCommand = {
     const quiet = values.quiet === true;
 
     const config = loadConfig(io.cwd, stringOption(values, 'config'));
-    let settings = applyOverrides(config.settings, values);
+    const settings = applyOverrides(config.settings, values);
     const schemaFromCli = stringsOption(values, 'schema');
     // A detection repository's own tables and parsers come first; schema files are laid over them.
     const repository = settings.repositoryDiscovery
@@ -110,10 +110,6 @@ export const checkCommand: CliCommand = {
         : await loadSchemaFiles(settings.schemaFiles, config.baseDir)),
     ];
     const schemas = schemaFiles.map((f) => f.source);
-    // A repository parser that does not bind is reported once at its own file, so the rules that
-    // call it do not each repeat KS512 ("errors in its definition"), unless the settings ask for it.
-    if (repository.files.length > 0 && settings.lints.KS512 === undefined)
-      settings = { ...settings, lints: { ...settings.lints, KS512: 'off' } };
     if (values.verbose === true) {
       for (const line of repository.report) note(io, `loaded from the repository: ${line}`);
       for (const f of schemaFiles.slice(repository.files.length))
