@@ -15,6 +15,7 @@ import { createWorkspace } from '../../server/src/executor/workspace';
 import type { ConformanceCase } from './caseTypes';
 import { aggregateCases } from './cases/aggregates';
 import { datetimeCases } from './cases/datetimes';
+import { networkAndPathsCases } from './cases/networkAndPaths';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
 import { operatorCases } from './cases/operators';
 import { pluginCases } from './cases/plugins';
@@ -31,6 +32,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   aggregates: aggregateCases,
   operators: operatorCases,
   plugins: pluginCases,
+  networkAndPaths: networkAndPathsCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

@@ -51,3 +51,19 @@ export function hasIpv4(source: string, ip: string): boolean {
   }
   return false;
 }
+
+// A dotted quad standing alone: no letter or digit on either side.
+const DELIMITED_IPV4 = /(?<![A-Za-z0-9])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![A-Za-z0-9])/g;
+const IPV4_PREFIX = /^(\d{1,3}\.){1,3}$/;
+
+/**
+ * has_ipv4_prefix(source, prefix): whether a valid, delimited IPv4 address in `source` starts with
+ * `prefix`, which is a whole address or one to three octets ending in a dot (has-ipv4-prefix-function.md).
+ */
+export function hasIpv4Prefix(source: string, prefix: string): boolean {
+  if (parseIpv4(prefix) !== null && prefix.trim() === prefix) return hasIpv4(source, prefix);
+  if (!IPV4_PREFIX.test(prefix) || prefix.split('.').some((p) => Number(p) > 255)) return false;
+  for (const m of source.matchAll(DELIMITED_IPV4))
+    if (parseIpv4(m[0]) !== null && m[0].startsWith(prefix)) return true;
+  return false;
+}

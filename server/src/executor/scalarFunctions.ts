@@ -14,9 +14,12 @@ import {
   formatTimespanWith,
   startOfDay,
 } from './datetimeFunctions';
-import { hasIpv4, ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
+import { hasIpv4, hasIpv4Prefix, ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
 import { TYPE_FUNCTIONS } from './typeFunctions';
 import { XML_FUNCTIONS } from './xmlFunctions';
+import { WEB_FUNCTIONS } from './webFunctions';
+import { COMMAND_LINE_FUNCTIONS } from './commandLineFunctions';
+import { RANGE_FUNCTIONS } from './rangeFunction';
 import { EPOCH_TICKS, parseDatetimeTicks, ticksOfMs } from './ticks';
 import { fromExternal, toDynamic, valueToString, type KqlType } from './values';
 
@@ -88,6 +91,10 @@ function parseUrl(text: string): Record<string, unknown> {
   };
 }
 
+/** The addresses of has_any_ipv4*: given one by one or as one dynamic array (has-any-ipv4-function.md). */
+const ipList = (c: FunctionCall): unknown[] =>
+  c.args.length === 2 && Array.isArray(c.args[1]) ? c.args[1] : c.args.slice(1);
+
 function isEmptyValue(v: unknown): boolean {
   return v === null || v === undefined || v === '';
 }
@@ -101,6 +108,9 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...MATH_FUNCTIONS,
   ...XML_FUNCTIONS,
   ...ENCODING_FUNCTIONS,
+  ...WEB_FUNCTIONS,
+  ...COMMAND_LINE_FUNCTIONS,
+  ...RANGE_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
@@ -134,11 +144,9 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   parse_json: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   has_ipv4: (c) => hasIpv4(str(c, 0), str(c, 1)),
   // The addresses come as arguments or as one dynamic array (has-any-ipv4-function.md).
-  has_any_ipv4: (c) => {
-    const source = str(c, 0);
-    const ips = c.args.length === 2 && Array.isArray(c.args[1]) ? c.args[1] : c.args.slice(1);
-    return ips.some((ip) => typeof ip === 'string' && hasIpv4(source, ip));
-  },
+  has_any_ipv4: (c) => ipList(c).some((ip) => typeof ip === 'string' && hasIpv4(str(c, 0), ip)),
+  has_ipv4_prefix: (c) => hasIpv4Prefix(str(c, 0), str(c, 1)),
+  has_any_ipv4_prefix: (c) => ipList(c).some((ip) => typeof ip === 'string' && hasIpv4Prefix(str(c, 0), ip)),
   parsejson: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   todynamic: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   tostring: (c) => str(c, 0),
@@ -150,6 +158,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
     c.argTypes[0] === 'datetime' ? c.args[0] : c.args[0] === null ? null : parseDatetimeTicks(str(c, 0)),
   isempty: (c) => isEmptyValue(c.args[0]),
   isnotempty: (c) => !isEmptyValue(c.args[0]),
+  notempty: (c) => !isEmptyValue(c.args[0]),
   isnull: (c) => c.args[0] === null || c.args[0] === undefined,
   isnotnull: (c) => c.args[0] !== null && c.args[0] !== undefined,
   not: (c) => (c.args[0] === null ? null : !c.args[0]),
@@ -175,6 +184,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   pack_array: (c) => c.args.map((v, i) => toDynamic(v, c.argTypes[i])),
   bag_pack: (c) => packBag(c),
   pack: (c) => packBag(c),
+  pack_dictionary: (c) => packBag(c),
   ipv4_is_private: (c) => ipv4IsPrivate(str(c, 0)),
   ipv4_is_in_range: (c) => ipv4IsInRange(str(c, 0), str(c, 1)),
   parse_url: (c) => parseUrl(str(c, 0)),

@@ -1,9 +1,10 @@
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
+import { UnsupportedError } from './errors';
 import { argInteger, argString } from './functionArgs';
 
 /**
  * String functions beyond the basics in scalarFunctions.ts, each as its page in Kusto's reference
- * describes it: indexof, strrep, reverse, strcat_delim, strcmp, string_size and base64 text.
+ * describes it: indexof, strrep, reverse, strcat_delim, strcmp, string_size, translate and base64 text.
  * Arguments that are not strings are converted as `tostring()` would, as those pages say.
  */
 
@@ -68,8 +69,28 @@ function decodeToString(c: FunctionCall): string {
   }
 }
 
+/**
+ * translate(searchList, replacementList, source): each character of searchList becomes the
+ * character at its place in replacementList, or the last one when the list is shorter, or nothing
+ * when it is empty (translate-function.md). A character listed twice for different replacements
+ * is refused: the page does not say which wins.
+ */
+function translate(c: FunctionCall): string {
+  const search = Array.from(str(c, 0));
+  const replacement = Array.from(str(c, 1));
+  const map = new Map<string, string>();
+  search.forEach((ch, i) => {
+    const to = replacement.length === 0 ? '' : replacement[Math.min(i, replacement.length - 1)];
+    if (map.has(ch) && map.get(ch) !== to)
+      throw new UnsupportedError('translate() with a character listed twice in searchList');
+    map.set(ch, to);
+  });
+  return Array.from(str(c, 2), (ch) => map.get(ch) ?? ch).join('');
+}
+
 export const TEXT_FUNCTIONS: Record<string, ScalarFunction> = {
   indexof,
+  translate,
   strrep: (c) => {
     const times = intArg(c, 1, 1);
     if (times === null || times < 1) return '';

@@ -1,7 +1,11 @@
-import type { ScalarFunction } from './scalarFunctions';
+import { randomUUID } from 'node:crypto';
+import { UnsupportedError } from './errors';
+import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import { fromExternal } from './values';
 
-/** Type inspection and conversion functions: gettype, tobool, toguid, isnan, isinf, isfinite. */
+/** Type inspection and conversion functions: gettype, tobool, toguid, tohex, new_guid,
+ * isnan, isinf, isfinite.
+ */
 
 /** gettype() of a dynamic value names what the value holds (gettype-function.md). */
 function dynamicTypeName(v: unknown): string {
@@ -25,6 +29,25 @@ function toGuid(v: unknown): string | null {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * tohex(value [, minLength]): lowercase hex; a negative int is its 32-bit two's complement and a
+ * negative long its 64-bit one; minLength pads with zeros up to 16 (tohex-function.md).
+ */
+function tohex(c: FunctionCall): string | null {
+  const v = c.args[0];
+  if (typeof v !== 'number') return null;
+  const type = c.argTypes[0];
+  if (type !== 'int' && type !== 'long') throw new UnsupportedError(`tohex() of a ${type} value`);
+  const hex =
+    v >= 0
+      ? v.toString(16)
+      : type === 'int'
+        ? (v >>> 0).toString(16)
+        : BigInt.asUintN(64, BigInt(v)).toString(16);
+  const min = c.args.length > 1 && typeof c.args[1] === 'number' ? Math.min(16, Math.trunc(c.args[1])) : 0;
+  return hex.padStart(min, '0');
+}
+
 const real = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 export const TYPE_FUNCTIONS: Record<string, ScalarFunction> = {
@@ -37,6 +60,9 @@ export const TYPE_FUNCTIONS: Record<string, ScalarFunction> = {
     return fromExternal(v, 'bool');
   },
   toboolean: (c) => TYPE_FUNCTIONS.tobool(c),
+  tohex,
+  // A random GUID, as the page says; each call gives a new one.
+  new_guid: () => randomUUID(),
   toguid: (c) => (c.argTypes[0] === 'guid' ? c.args[0] : toGuid(c.args[0])),
   isnan: (c) => {
     const v = real(c.args[0]);
