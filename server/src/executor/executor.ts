@@ -14,6 +14,7 @@ import {
 import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
 import { bagUnpack } from './bagUnpack';
+import { pivot } from './pivot';
 import { join, lookup } from './join';
 import type { Binding, QueryContext } from './queryContext';
 import { makeSeries } from './makeSeries';
@@ -311,6 +312,7 @@ class Runner {
       const evaluate = op as Kusto.Language.Syntax.EvaluateOperator;
       const plugin = evaluate.FunctionCall?.Name?.SimpleName ?? '';
       if (plugin === 'bag_unpack') return bagUnpack(evaluate, input, this.ctx);
+      if (plugin === 'pivot') return pivot(evaluate, input, this.ctx);
       throw new UnsupportedError(`the plugin ${plugin}() (evaluate ${plugin})`);
     }
     throw new UnsupportedError(`the '${firstTokenText(op)}' operator`);
