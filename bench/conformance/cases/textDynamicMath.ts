@@ -147,4 +147,9 @@ export const textDynamicMathCases: ConformanceCase[] = [
     'unicode_codepoints_to_string(75, 10, 117, 10, 115, 10, 116, 10, 111)',
     'K\nu\ns\nt\no',
   ),
+  table(
+    'series-stats-function.md',
+    'print x=dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29]) | project series_stats(x)',
+    [[2, 8, 87, 3, 32.8, 28.5036338535483, 812.457142857143]],
+  ),
 ];

@@ -2,6 +2,7 @@ import { kusto } from '../language/kustoEngine';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar, type Evaluator } from './scalarCompiler';
+import { compileTupleItem } from './tupleItems';
 import { scopeOf } from './scope';
 import { elements, kindName, rejectParameters, resultColumns, type Expr } from './syntax';
 import { columnIndex, type Table } from './table';
@@ -38,10 +39,12 @@ function valueOf(e: Expr): Expr {
 
 export function project(op: Kusto.Language.Syntax.ProjectOperator, input: Table, ctx: QueryContext): Table {
   const out = resultColumns(op);
-  const items = elements(op.Expressions);
-  if (items.length !== out.length) throw new UnsupportedError('project with wildcards');
   const scope = scopeOf(input, ctx);
-  const fs = items.map((e) => compileScalar(valueOf(e), scope));
+  // An item of several columns (series_stats(y)) fills as many of the binder's columns.
+  const fs = elements(op.Expressions).flatMap(
+    (e) => compileTupleItem(e, scope)?.columns ?? [compileScalar(valueOf(e), scope)],
+  );
+  if (fs.length !== out.length) throw new UnsupportedError('project with wildcards');
   return { columns: out, rows: input.rows.map((r) => fs.map((f) => f(r))) };
 }
 
@@ -50,11 +53,20 @@ export function extend(op: Kusto.Language.Syntax.ExtendOperator, input: Table, c
   const items = elements(op.Expressions);
   const scope = scopeOf(input, ctx);
   const inputNames = new Set(input.columns.map((c) => c.name));
-  const explicit = new Set(items.map(declaredName).filter((n): n is string => !!n));
+  const tuples = new Map(items.map((e) => [e, compileTupleItem(e, scope)] as const));
+  const explicit = new Set([
+    ...items.map(declaredName).filter((n): n is string => !!n),
+    ...[...tuples.values()].flatMap((t) => t?.names ?? []),
+  ]);
   // Unnamed items take the new columns the binder invented for them, in order.
   const invented = out.map((c) => c.name).filter((n) => !inputNames.has(n) && !explicit.has(n));
   const assigned = new Map<string, Evaluator>();
   for (const e of items) {
+    const tuple = tuples.get(e);
+    if (tuple) {
+      tuple.names.forEach((name, i) => assigned.set(name, tuple.columns[i]));
+      continue;
+    }
     // An unnamed item whose name Kusto derives from an input column (`extend Col`,
     // `extend tostring(Col)`) replaces that column rather than adding one.
     const derived = declaredName(e) ? undefined : kusto().KustoFacts.GetExpressionResultName(e, null);
