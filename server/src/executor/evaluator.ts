@@ -1,4 +1,5 @@
 import type { QueryContext } from './queryContext';
+import type { Serialized } from './table';
 import type { Column, Row } from './values';
 
 /**
@@ -11,6 +12,9 @@ export interface Scope {
   readonly columns: readonly Column[];
   readonly index: ReadonlyMap<string, number>;
   readonly ctx: QueryContext;
+  /** The operator's input rows and whether their order is defined, for the window functions. */
+  readonly rows?: readonly Row[];
+  readonly serialized?: Serialized;
   /**
    * Syntax nodes already compiled by the caller: in `summarize d = max(T) - min(T)` each aggregate
    * call is folded by summarize and read from here by the expression around it.

@@ -15,6 +15,7 @@ import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
 import { bagUnpack } from './bagUnpack';
 import { pivot } from './pivot';
+import { serializationAfter } from './serialization';
 import { join, lookup } from './join';
 import type { Binding, QueryContext } from './queryContext';
 import { makeSeries } from './makeSeries';
@@ -191,7 +192,7 @@ class Runner {
       case 'PrintOperator':
         return print(e as Kusto.Language.Syntax.PrintOperator, this.ctx);
       case 'RangeOperator':
-        return range(e as Kusto.Language.Syntax.RangeOperator, this.ctx);
+        return { ...range(e as Kusto.Language.Syntax.RangeOperator, this.ctx), serialized: true };
       case 'UnionOperator':
         return union(e as Kusto.Language.Syntax.UnionOperator, undefined, this.ctx);
       case 'FunctionCallExpression': {
@@ -252,7 +253,14 @@ class Runner {
     return t;
   }
 
+  /** Runs one operator and marks whether its output keeps a row order for window functions. */
   private operator(op: Kusto.Language.Syntax.QueryOperator, input: Table): Table {
+    const out = this.apply(op, input);
+    // A copy, since an operator may hand back its input, which can be a workspace table.
+    return { columns: out.columns, rows: out.rows, serialized: serializationAfter(kindName(op), input) };
+  }
+
+  private apply(op: Kusto.Language.Syntax.QueryOperator, input: Table): Table {
     const kind = kindName(op);
     switch (kind) {
       case 'FilterOperator':
@@ -267,6 +275,13 @@ class Runner {
         return projectRename(op as Kusto.Language.Syntax.ProjectRenameOperator, input);
       case 'ExtendOperator':
         return extend(op as Kusto.Language.Syntax.ExtendOperator, input, this.ctx);
+      case 'SerializeOperator':
+        // serialize [Name = Expr, ...] is an extend whose expressions already see a serialized input.
+        return extend(
+          op as unknown as Kusto.Language.Syntax.ExtendOperator,
+          { ...input, serialized: true },
+          this.ctx,
+        );
       case 'SummarizeOperator':
         return summarize(op as Kusto.Language.Syntax.SummarizeOperator, input, this.ctx);
       case 'TakeOperator':

@@ -14,6 +14,7 @@ import {
 import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
 import { tickOperator } from './tickArithmetic';
+import { compileWindowCall, WINDOW_FUNCTIONS } from './windowFunctions';
 import { parseDatetimeTicks, parseTimespanTicks, ticksOfMs } from './ticks';
 import {
   compareValues,
@@ -268,6 +269,7 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   if (lower === 'column_ifexists' || lower === 'columnifexists')
     return compileColumnIfExists(argExprs, scope);
   if (lower === 'ingestion_time') return compileIngestionTime(scope);
+  if (WINDOW_FUNCTIONS.has(lower)) return compileWindowCall(lower, argExprs, scope, compileScalar);
   const fn = SCALAR_FUNCTIONS[lower];
   if (!fn) throw new UnsupportedError(`the function ${name}()`);
   const args = argExprs.map((a) => compileScalar(a, scope));
