@@ -14,6 +14,7 @@ import {
 import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
 import { bagUnpack } from './bagUnpack';
+import { mvApply } from './mvApply';
 import { pivot } from './pivot';
 import { serializationAfter } from './serialization';
 import { join, lookup } from './join';
@@ -123,6 +124,8 @@ function resolveNow(now: Date | string | number | undefined): number {
 
 class Runner {
   readonly ctx: QueryContext;
+  /** The input of a subquery's first operator, which names no source (mv-apply ... on (top 1 by x)). */
+  private implicit: Table | undefined;
 
   constructor(
     private readonly workspace: LocalWorkspace,
@@ -133,6 +136,15 @@ class Runner {
       now,
       vars: new Map<string, Binding>(),
       evalTable: (e) => this.table(e),
+      evalSubquery: (e, input) => {
+        const outer = this.implicit;
+        this.implicit = input;
+        try {
+          return this.table(e);
+        } finally {
+          this.implicit = outer;
+        }
+      },
       checkCancelled: () => {
         if (this.signal?.aborted) throw new ExecutionError('The query was cancelled');
       },
@@ -203,6 +215,16 @@ class Runner {
         if (binding?.kind === 'function') return this.callTabular(binding, args, call);
         if (name === 'table' && args.length === 1) return this.tableByName(args[0]);
         throw new UnsupportedError(`the function ${name}()`);
+      }
+    }
+    if (this.implicit && kind.endsWith('Operator') && kind !== 'UnionOperator') {
+      const input = this.implicit;
+      // Only the first operator reads the implicit input; anything it runs inside sees none.
+      this.implicit = undefined;
+      try {
+        return this.operator(e as Kusto.Language.Syntax.QueryOperator, input);
+      } finally {
+        this.implicit = input;
       }
     }
     throw new UnsupportedError(
@@ -302,6 +324,8 @@ class Runner {
         return union(op as Kusto.Language.Syntax.UnionOperator, input, this.ctx);
       case 'MvExpandOperator':
         return mvExpand(op as Kusto.Language.Syntax.MvExpandOperator, input, this.ctx);
+      case 'MvApplyOperator':
+        return mvApply(op as Kusto.Language.Syntax.MvApplyOperator, input, this.ctx);
       case 'ParseOperator':
         return parse(op as Kusto.Language.Syntax.ParseOperator, input, this.ctx);
       case 'MakeSeriesOperator':

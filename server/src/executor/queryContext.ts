@@ -20,6 +20,8 @@ export interface QueryContext {
   readonly vars: Map<string, Binding>;
   /** Runs a tabular expression (for `in (subquery)`, toscalar(), joins and unions). */
   evalTable(expr: Expr): Table;
+  /** Runs a subquery whose first operator has no source of its own (mv-apply's), over `input`. */
+  evalSubquery(expr: Expr, input: Table): Table;
   /** Throws if the caller cancelled the query. */
   checkCancelled(): void;
   /** Render hints met while running, kept for the caller. */

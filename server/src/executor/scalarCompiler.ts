@@ -269,6 +269,7 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   if (lower === 'column_ifexists' || lower === 'columnifexists')
     return compileColumnIfExists(argExprs, scope);
   if (lower === 'ingestion_time') return compileIngestionTime(scope);
+  if (lower === 'pack_all') return compilePackAll(argExprs, scope);
   if (WINDOW_FUNCTIONS.has(lower)) return compileWindowCall(lower, argExprs, scope, compileScalar);
   const fn = SCALAR_FUNCTIONS[lower];
   if (!fn) throw new UnsupportedError(`the function ${name}()`);
@@ -327,6 +328,22 @@ function compileColumnIfExists(argExprs: Expr[], scope: Scope): Evaluator {
     throw new UnsupportedError('column_ifexists() with a computed column name');
   const i = scope.index.get(String(literalValue(nameExpr)));
   return i === undefined ? compileScalar(fallback, scope) : (r) => r[i];
+}
+
+/** pack_all([ignore_null_empty]): the row as a bag of column name to value (pack-all-function.md). */
+function compilePackAll(argExprs: Expr[], scope: Scope): Evaluator {
+  const ignore = argExprs[0] ? compileScalar(argExprs[0], scope) : () => false;
+  const columns = scope.columns;
+  return (r) => {
+    const skipEmpty = ignore(r) === true;
+    const bag: Record<string, unknown> = {};
+    columns.forEach((c, i) => {
+      const v = r[i];
+      if (skipEmpty && (v === null || v === undefined || v === '')) return;
+      bag[c.name] = toDynamic(v, c.type);
+    });
+    return bag;
+  };
 }
 
 function compileLogical(
