@@ -1,3 +1,4 @@
+import { kusto } from '../language/kustoEngine';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar, type Evaluator } from './scalarCompiler';
@@ -69,11 +70,15 @@ export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Tabl
         ? (e as Kusto.Language.Syntax.SimpleNamedExpression)
         : undefined;
     const value = named ? named.Expression! : e;
+    // `mv-expand todynamic(Col)` replaces Col, as extend does with a name Kusto derives from a column.
+    const derived = kusto().KustoFacts.GetExpressionResultName(value, null);
     const name = named
       ? named.Name!.SimpleName!
       : kindName(value) === 'NameReference'
         ? (value as Kusto.Language.Syntax.NameReference).SimpleName!
-        : invented.shift();
+        : derived && scope.index.has(derived) && outIndex.has(derived)
+          ? derived
+          : invented.shift();
     if (!name) throw new UnsupportedError('mv-expand of an expression the binder gave no column');
     const target = outIndex.get(name);
     if (target === undefined) throw new ExecutionError(`mv-expand: no result column '${name}'`);

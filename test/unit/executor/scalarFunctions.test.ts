@@ -132,6 +132,11 @@ describe('engine: scalar semantics', () => {
       ['z', 2],
     ]);
     assert.deepEqual(rows('print d = dynamic([1, 2, 3]) | mv-expand d limit 2'), [[1], [2]]);
+    // A computed expression over a column (todynamic(Col)) takes that column's place, as the binder names it.
+    assert.deepEqual(rows('datatable(s:string, x:long)["[1,2]", 7] | mv-expand todynamic(s)'), [
+      [1, 7],
+      [2, 7],
+    ]);
     // A null expands to one row with null; an empty array or bag to none.
     assert.deepEqual(rows('print n = 1, d = dynamic(null) | mv-expand d'), [[1, null]]);
     assert.deepEqual(rows('print n = 1, d = dynamic([]) | mv-expand d'), []);
