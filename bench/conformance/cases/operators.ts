@@ -254,4 +254,17 @@ data
       ],
     ],
   ),
+  table(
+    'invoke-operator.md',
+    'let clipped_average = (T:(x: long), lowPercentile:double, upPercentile:double) { let high = toscalar(T | summarize percentiles(x, upPercentile)); let low = toscalar(T | summarize percentiles(x, lowPercentile)); T | where x > low and x < high | summarize avg(x) }; range x from 1 to 100 step 1 | invoke clipped_average(5, 99)',
+    [[52]],
+  ),
+  table(
+    'union-operator.md',
+    'let View_1 = view () { print x=1 }; let View_2 = view () { print x=toint(2) }; union withsource=TableName View_1, View_2',
+    [
+      ['View_1', 1, null],
+      ['View_2', null, 2],
+    ],
+  ),
 ];

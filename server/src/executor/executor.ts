@@ -249,9 +249,15 @@ class Runner {
   }
 
   /** A tabular user function: arguments evaluated by the caller, then the body with them bound. */
-  private callTabular(fn: FunctionBinding, args: Expr[], call: Expr): Table {
+  private callTabular(fn: FunctionBinding, args: Expr[], call: Expr, piped?: Table): Table {
     const emptyScope = scopeOf({ columns: [], rows: [] }, this.ctx);
-    const bound = bindParameters(fn, args, (arg, isTable): Binding => {
+    // `T | invoke f(a)` passes T as f's first argument (invoke-operator.md).
+    const pipeArgument = {} as Expr;
+    const bound = bindParameters(fn, piped ? [pipeArgument, ...args] : args, (arg, isTable): Binding => {
+      if (arg === pipeArgument) {
+        if (!isTable) throw new ExecutionError(`invoke ${fn.name}(): its first parameter is not a table`);
+        return { kind: 'table', get: () => piped! };
+      }
       if (isTable) {
         const t = this.table(arg);
         return { kind: 'table', get: () => t };
@@ -263,6 +269,22 @@ class Runner {
       for (const s of statements) this.statement(s, []);
       return this.table(result);
     });
+  }
+
+  private invoke(op: Kusto.Language.Syntax.InvokeOperator, input: Table): Table {
+    const call = op.Function!;
+    const name =
+      kindName(call) === 'FunctionCallExpression'
+        ? (call as Kusto.Language.Syntax.FunctionCallExpression).Name?.SimpleName
+        : (call as Kusto.Language.Syntax.NameReference).SimpleName;
+    const binding = name ? this.ctx.vars.get(name) : undefined;
+    if (binding?.kind !== 'function')
+      throw new UnsupportedError(`invoke of ${name ?? textOf(call)}, which is not a let function`);
+    const args =
+      kindName(call) === 'FunctionCallExpression'
+        ? elements((call as Kusto.Language.Syntax.FunctionCallExpression).ArgumentList?.Expressions)
+        : [];
+    return this.callTabular(binding, args, call, input);
   }
 
   /** table('Name'): the workspace table (or tabular let) the constant name gives. */
@@ -324,6 +346,8 @@ class Runner {
         return union(op as Kusto.Language.Syntax.UnionOperator, input, this.ctx);
       case 'MvExpandOperator':
         return mvExpand(op as Kusto.Language.Syntax.MvExpandOperator, input, this.ctx);
+      case 'InvokeOperator':
+        return this.invoke(op as Kusto.Language.Syntax.InvokeOperator, input);
       case 'MvApplyOperator':
         return mvApply(op as Kusto.Language.Syntax.MvApplyOperator, input, this.ctx);
       case 'ParseOperator':

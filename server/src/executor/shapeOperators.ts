@@ -3,7 +3,7 @@ import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar, type Evaluator } from './scalarCompiler';
 import { scopeOf } from './scope';
-import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf } from './syntax';
+import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf, type Expr } from './syntax';
 import { columnIndex, type Table } from './table';
 import { fromExternal, type Row } from './values';
 
@@ -14,11 +14,14 @@ export function union(
   input: Table | undefined,
   ctx: QueryContext,
 ): Table {
-  const params = rejectParameters(op, 'union', ['kind', 'isfuzzy']);
+  const params = rejectParameters(op, 'union', ['kind', 'isfuzzy', 'withsource']);
   if ((params.get('kind') ?? 'outer').toLowerCase() !== 'outer')
     throw new UnsupportedError(`union kind=${params.get('kind')}`);
-  const out = resultColumns(op);
-  const tables = [...(input ? [input] : []), ...elements(op.Expressions).map((e) => ctx.evalTable(e))];
+  const allOut = resultColumns(op);
+  const sourceColumn = params.get('withsource');
+  const out = sourceColumn === undefined ? allOut : allOut.filter((c) => c.name !== sourceColumn);
+  const inputs = elements(op.Expressions);
+  const tables = [...(input ? [input] : []), ...inputs.map((e) => ctx.evalTable(e))];
   // A name that has different types in different inputs becomes one column per type, named
   // `Name_type` (union-operator.md); the binder has already named them so.
   // A column was split only when the result lacks its plain name.
@@ -29,15 +32,35 @@ export function union(
     if (!tables.some((t) => t.columns.some((x) => source(c, x))))
       throw new UnsupportedError(`union of tables where no input gives the column '${c.name}' (${c.type})`);
   }
+  // withsource=Name: a string column, where the binder put it, naming the input each row came from.
+  const names = sourceColumn === undefined ? [] : sourceNames(input, inputs);
+  const at = allOut.findIndex((c) => c.name === sourceColumn);
   const rows: Row[] = [];
-  for (const t of tables) {
+  tables.forEach((t, k) => {
     const positions = out.map((c) => {
       const exact = t.columns.findIndex((x) => x.name === c.name && x.type === c.type);
       return exact >= 0 ? exact : t.columns.findIndex((x) => source(c, x));
     });
-    for (const r of t.rows) rows.push(positions.map((i) => (i < 0 ? null : r[i])));
-  }
-  return { columns: out, rows };
+    for (const r of t.rows) {
+      const row = positions.map((i) => (i < 0 ? null : r[i]));
+      if (at >= 0) row.splice(at, 0, names[k]);
+      rows.push(row);
+    }
+  });
+  return { columns: allOut, rows };
+}
+
+/**
+ * The names withsource gives: a table's or a let's name. The page does not say what a piped input
+ * or a parenthesised query is called, so those are refused by name.
+ */
+function sourceNames(input: Table | undefined, inputs: Expr[]): string[] {
+  if (input) throw new UnsupportedError('union withsource= after a pipe (the name of the piped input)');
+  return inputs.map((e) => {
+    if (kindName(e) !== 'NameReference')
+      throw new UnsupportedError('union withsource= over an input that is not a table name');
+    return (e as Kusto.Language.Syntax.NameReference).SimpleName!;
+  });
 }
 
 export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Table, ctx: QueryContext): Table {
