@@ -3,7 +3,7 @@ import { bin, binAt } from './datetimeFunctions';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar, type Scope } from './scalarCompiler';
-import { aggregateCallsIn, compileAggregateExpression, isAggregateCall } from './summarize';
+import { aggregateCallsIn, compileAggregateExpression, isAggregateCall, starExclusions } from './summarize';
 import { scopeOf } from './scope';
 import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf, type Expr } from './syntax';
 import type { Table } from './table';
@@ -46,7 +46,7 @@ export function makeSeries(
   const axis = compileScalar(axisExpr, scope);
   const byItems = elements(op.ByClause?.Expressions);
   const byFs = byItems.map((e) => compileScalar(unnamed(e), scope));
-  const byNames = new Set(out.slice(0, byItems.length).map((c) => c.name));
+  const byNames = starExclusions(byItems);
 
   const series = elements<Kusto.Language.Syntax.MakeSeriesExpression>(op.Aggregates).map((item) => {
     const call = unnamed(item.Expression!);

@@ -1,3 +1,4 @@
+import { UnsupportedError } from './errors';
 import { argNumber } from './functionArgs';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import { compareValues } from './values';
@@ -46,7 +47,17 @@ function extreme(sign: 1 | -1): ScalarFunction {
   };
 }
 
+/** rand() in [0, 1), or rand(N) one of 0, 1, ..., N - 1 as a real (rand-function.md); random each call. */
+function rand(c: FunctionCall): number | null {
+  if (c.args.length === 0) return Math.random();
+  const n = num(c, 0);
+  if (n === null) return null;
+  if (n < 1) throw new UnsupportedError('rand(N) with N below 1');
+  return Math.floor(Math.random() * Math.trunc(n));
+}
+
 export const MATH_FUNCTIONS: Record<string, ScalarFunction> = {
+  rand,
   abs: unary(Math.abs),
   ceiling: unary(Math.ceil),
   sqrt: unary(Math.sqrt),

@@ -20,6 +20,8 @@ const SUPPORTED = [
   'min',
   'max',
   'take_any',
+  // any() is the deprecated name of take_any().
+  'any',
   'sum',
   'dcount',
   'avg',

@@ -12,7 +12,7 @@ import {
   type FunctionBinding,
 } from './userFunctions';
 import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
-import { elements, firstTokenText, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
+import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
 import { tickOperator } from './tickArithmetic';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './windowFunctions';
 import { parseDatetimeTicks, parseTimespanTicks, ticksOfMs } from './ticks';
@@ -80,6 +80,10 @@ export function compileScalar(expr: Expr, scope: Scope): Evaluator {
   switch (kind) {
     case 'ParenthesizedExpression':
       return compileScalar((expr as Kusto.Language.Syntax.ParenthesizedExpression).Expression!, scope);
+    case 'SimpleNamedExpression':
+      // `bin(Name = Timestamp, 5m)`: a name inside an argument only names the result column, which
+      // the binder has already done; the value is the inner expression's.
+      return compileScalar((expr as Kusto.Language.Syntax.SimpleNamedExpression).Expression!, scope);
     case 'NameReference':
       return compileName(expr as Kusto.Language.Syntax.NameReference, scope);
     case 'FunctionCallExpression':
@@ -119,6 +123,12 @@ export function compileScalar(expr: Expr, scope: Scope): Evaluator {
       );
     case 'ToScalarExpression': {
       const inner = (expr as Kusto.Language.Syntax.ToScalarExpression).Expression!;
+      // toscalar() of a scalar (toscalar(array_length(Verses))) is that scalar, evaluated once.
+      if (!isTabular(inner)) {
+        const value = compileScalar(inner, scope);
+        let once: { v: unknown } | undefined;
+        return (r) => (once ??= { v: value(r) }).v;
+      }
       let cached: { v: unknown } | undefined;
       return () => {
         if (!cached) {

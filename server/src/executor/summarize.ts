@@ -21,7 +21,7 @@ export function summarize(
   const out = resultColumns(op);
   const scope = scopeOf(input, ctx);
   const byItems = elements(op.ByClause?.Expressions);
-  const byNames = new Set(out.slice(0, byItems.length).map((c) => c.name));
+  const byNames = starExclusions(byItems);
   const byFs = byItems.map((e) => compileScalar(unnamed(e), scope));
   const aggItems = elements(op.Aggregates).map(unnamed);
   let at = byItems.length;
@@ -115,6 +115,19 @@ export function compileAggregateExpression(
       };
     },
   };
+}
+
+/**
+ * The input columns that `arg_max(x, *)` leaves out as by columns: those a by item names as a plain
+ * column (`by a`, `by x = a`). A computed one (`by bin(TimeGenerated, 1h)`) leaves its column in,
+ * renamed TimeGenerated1, as the binder's result shows.
+ */
+export function starExclusions(byItems: Expr[]): Set<string> {
+  const names = byItems
+    .map(unnamed)
+    .filter((e) => kindName(e) === 'NameReference')
+    .map((e) => (e as Kusto.Language.Syntax.NameReference).SimpleName!);
+  return new Set(names);
 }
 
 function unnamed(e: Expr): Expr {

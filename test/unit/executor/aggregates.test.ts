@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rows } from './executorHarness';
+import { rows, run } from './executorHarness';
 
 /** Statistical and conditional aggregates, with nulls, single rows and empty groups. */
 describe('executor: aggregates', () => {
@@ -83,5 +83,21 @@ describe('executor: aggregates', () => {
       ],
     );
     assert.deepEqual(rows('E | summarize argmax(t, msg)', events, types), [['2024-01-03T00:00:00Z', 'only']]);
+  });
+
+  it('arg_max(x, *) leaves out only the columns a by item names plainly; a computed one stays, renamed', () => {
+    const data =
+      'datatable(TimeGenerated:datetime, t:datetime, a:string, b:string)[datetime(2020-01-01 01:30), datetime(2020-01-01), "x", "y"]';
+    const t = run(`${data} | summarize c=count(), L = arg_max(t,*) by bin(TimeGenerated,1h), a`).tables[0];
+    assert.deepEqual(
+      t.columns.map((c) => c.name),
+      ['TimeGenerated', 'a', 'c', 'L', 'TimeGenerated1', 'b'],
+    );
+    assert.deepEqual(t.rows, [
+      ['2020-01-01T01:00:00Z', 'x', 1, '2020-01-01T00:00:00Z', '2020-01-01T01:30:00Z', 'y'],
+    ]);
+    assert.deepEqual(rows(`${data} | summarize L = arg_max(t,*) by a = b`), [
+      ['y', '2020-01-01T00:00:00Z', '2020-01-01T01:30:00Z', 'x'],
+    ]);
   });
 });

@@ -202,4 +202,20 @@ describe('engine: scalar semantics', () => {
     assert.deepEqual(url['Query Parameters'], { k1: 'v1', k2: 'v2' });
     assert.equal(url.Fragment, 'fragment');
   });
+
+  it('toscalar of a scalar, a name inside an argument, and rand()', () => {
+    assert.deepEqual(rows('let V = dynamic([1, 2, 3]); print n = toscalar(array_length(V))'), [[3]]);
+    assert.deepEqual(
+      rows(
+        'datatable(Timestamp:datetime)[datetime(2020-01-01 00:07)] | summarize c=count() by bin(FiveMin=Timestamp, 5m)',
+      ),
+      [['2020-01-01T00:05:00Z', 1]],
+    );
+    assert.deepEqual(
+      rows(
+        'range i from 1 to 50 step 1 | extend r = rand(3), q = rand() | summarize max(r) < 3, min(r) >= 0, max(q) < 1, min(q) >= 0, countif(r != floor(r, 1)) == 0',
+      ),
+      [[true, true, true, true, true]],
+    );
+  });
 });
