@@ -4,7 +4,11 @@
  * environment, how many run on an empty Sentinel workspace (every table of the schema, no rows),
  * and why the others do not. A refusal names what the executor lacks; any other failure is a bug.
  *
- *   npm run measure:rules -- --shared ../shared [--list] [--files TEXT]
+ *   npm run measure:rules -- --shared ../shared [--list] [--files TEXT] [--no-repository]
+ *
+ * Functions the rules call that Sentinel provides from KQL (the ASIM parsers such as _Im_Dns) run
+ * from their text in `<shared>/corpus/sentinel-repo`, as a reviewer's repository supplies them,
+ * unless --no-repository is given.
  *
  * Exits 1 when a rule fails other than by a refusal.
  */
@@ -15,9 +19,10 @@ import { executeQuery } from '../../server/src/executor/executor';
 import { createWorkspace } from '../../server/src/executor/workspace';
 import { builtinSchema } from '../../server/src/schema/builtinSchemas';
 import { BuiltinSchemaProvider } from '../../server/src/schema/schemaProvider';
+import { discoverRepository } from '../../server/src/schemaFiles/repositoryDiscovery';
 import { errorsOf, loadCorpus } from '../../test/measures/ruleCorpus';
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--shared');
   const shared = at >= 0 ? args[at + 1] : undefined;
@@ -30,6 +35,15 @@ function main(): void {
   const started = performance.now();
   const rules = loadCorpus(path.resolve(shared));
   const globals = new BuiltinSchemaProvider().globalsFor('sentinel');
+  // Rules bind against the built-in catalogue, as they are checked; they run with the repository's parsers.
+  const repositoryRoot = path.join(shared, 'corpus', 'sentinel-repo');
+  const runProvider = new BuiltinSchemaProvider();
+  if (!args.includes('--no-repository') && fs.existsSync(repositoryRoot)) {
+    const repository = await discoverRepository(path.resolve(repositoryRoot), { keepBuiltinNames: true });
+    runProvider.setCustomSources(repository.files.map((f) => f.source));
+    console.log(`parsers from ${repositoryRoot}: ${repository.report.join('; ')}`);
+  }
+  const runGlobals = runProvider.globalsFor('sentinel');
   const workspace = createWorkspace({
     name: 'empty sentinel',
     tables: {},
@@ -45,7 +59,7 @@ function main(): void {
     if (errorsOf(globals, rule.query).length > 0) continue;
     clean++;
     try {
-      executeQuery(rule.query, { workspace, globals, now: '2024-05-10T12:00:00Z' });
+      executeQuery(rule.query, { workspace, globals: runGlobals, now: '2024-05-10T12:00:00Z' });
       ran++;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -82,4 +96,4 @@ function main(): void {
   if (failures.length) process.exitCode = 1;
 }
 
-main();
+void main();

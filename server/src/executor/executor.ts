@@ -14,7 +14,9 @@ import {
 import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
 import { bagUnpack } from './bagUnpack';
+import { databaseFunction } from './databaseFunctions';
 import { mvApply } from './mvApply';
+import { watchlistTable } from './watchlists';
 import { pivot } from './pivot';
 import { serializationAfter } from './serialization';
 import { join, lookup } from './join';
@@ -214,7 +216,11 @@ class Runner {
         const binding = this.ctx.vars.get(name);
         if (binding?.kind === 'function') return this.callTabular(binding, args, call);
         if (name === 'table' && args.length === 1) return this.tableByName(args[0]);
-        throw new UnsupportedError(`the function ${name}()`);
+        if (name === '_GetWatchlist' && args.length === 1) {
+          const alias = compileScalar(args[0], scopeOf({ columns: [], rows: [] }, this.ctx))([]);
+          return watchlistTable(this.workspace, String(alias ?? ''), this.ctx.now);
+        }
+        return this.callTabular(databaseFunction(call.ReferencedSymbol, `${name}()`), args, call);
       }
     }
     if (this.implicit && kind.endsWith('Operator') && kind !== 'UnionOperator') {
@@ -244,7 +250,7 @@ class Runner {
     if (t) return t;
     const symbolKind = ref.ReferencedSymbol?.Kind;
     if (symbolKind === kusto().Symbols.SymbolKind.Function)
-      throw new UnsupportedError(`the function ${name}`);
+      return this.callTabular(databaseFunction(ref.ReferencedSymbol, name), [], ref);
     throw new ExecutionError(`the table '${name}' is not in the workspace '${this.workspace.name}'`);
   }
 

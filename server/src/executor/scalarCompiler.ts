@@ -15,6 +15,7 @@ import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
 import { tickOperator } from './tickArithmetic';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './windowFunctions';
+import { databaseFunction, hasQueryBody } from './databaseFunctions';
 import { parseDatetimeTicks, parseTimespanTicks, ticksOfMs } from './ticks';
 import {
   compareValues,
@@ -282,7 +283,13 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   if (lower === 'pack_all') return compilePackAll(argExprs, scope);
   if (WINDOW_FUNCTIONS.has(lower)) return compileWindowCall(lower, argExprs, scope, compileScalar);
   const fn = SCALAR_FUNCTIONS[lower];
-  if (!fn) throw new UnsupportedError(`the function ${name}()`);
+  if (!fn) {
+    // A scalar function of the environment or repository that comes with its query.
+    const symbol = (node as Kusto.Language.Syntax.FunctionCallExpression).ReferencedSymbol;
+    if (symbol && hasQueryBody(symbol))
+      return compileUserCall(databaseFunction(symbol, `${name}()`), argExprs, scope, node);
+    throw new UnsupportedError(`the function ${name}()`);
+  }
   const args = argExprs.map((a) => compileScalar(a, scope));
   const argTypes = argExprs.map(scalarTypeOf);
   const resultType = scalarTypeOf(node);

@@ -15,6 +15,15 @@ export interface LocalWorkspace {
   readonly now?: number;
   /** Problems met while building the workspace (unknown columns, unparseable values); never fatal. */
   readonly warnings: readonly string[];
+  /** Sentinel watchlists by alias, for _GetWatchlist('alias'). */
+  readonly watchlists?: ReadonlyMap<string, Watchlist>;
+}
+
+/** A watchlist's items as its CSV gives them, and the column Sentinel indexes as SearchKey. */
+export interface Watchlist {
+  readonly columns: readonly string[];
+  readonly searchKey: string;
+  readonly items: readonly Record<string, unknown>[];
 }
 
 export interface WorkspaceInput {
@@ -28,6 +37,7 @@ export interface WorkspaceInput {
   now?: number;
   /** Adds every schema table the input lacks as an empty table, so queries over them return no rows. */
   includeEmptySchemaTables?: boolean;
+  watchlists?: Record<string, Watchlist>;
 }
 
 /** Guesses a column's type from its values when no schema names it. */
@@ -122,5 +132,6 @@ export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
         });
     }
   }
-  return { name: input.name ?? 'workspace', tables, now: input.now, warnings };
+  const watchlists = new Map(Object.entries(input.watchlists ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  return { name: input.name ?? 'workspace', tables, now: input.now, warnings, watchlists };
 }

@@ -1,5 +1,12 @@
 import { kusto } from '../language/kustoEngine';
-import type { ColumnDef, EnvironmentSchema, FunctionDef, SchemaWarning, TableDef } from './types';
+import {
+  STUB_MARKER,
+  type ColumnDef,
+  type EnvironmentSchema,
+  type FunctionDef,
+  type SchemaWarning,
+  type TableDef,
+} from './types';
 
 /**
  * Turns plain schema data into the engine's GlobalState. Building the symbols for a whole
@@ -111,13 +118,14 @@ function bodyFunction(fn: FunctionDef): Kusto.Language.Symbols.FunctionSymbol {
   let body = fn.body;
   if (!body) {
     const columns = fn.resultColumns ?? [];
+    // The marker tells the local executor that this body only stands for the columns.
     if (fn.tabularInput && fn.keepsInputColumns) {
       body = columns.length
-        ? `{ __input | extend ${columns.map(typedNullColumn).join(', ')} }`
-        : '{ __input }';
+        ? `{ ${STUB_MARKER}\n__input | extend ${columns.map(typedNullColumn).join(', ')} }`
+        : `{ ${STUB_MARKER}\n__input }`;
     } else {
       const cols = columns.map((c) => `${quoteName(c.name)}:${c.type}`).join(', ');
-      body = cols ? `{ datatable(${cols}) [] }` : '{ print x = 0 | take 0 }';
+      body = cols ? `{ ${STUB_MARKER}\ndatatable(${cols}) [] }` : `{ ${STUB_MARKER}\nprint x = 0 | take 0 }`;
     }
   }
   return new S.FunctionSymbol.$ctor16(fn.name, `(${params.join(', ')})`, body, fn.description ?? null);

@@ -71,3 +71,9 @@ export interface SchemaWarning {
   source: string;
   message: string;
 }
+
+/**
+ * Written at the start of the stub body the engine gets for a function known only by its result
+ * columns, so that the local executor refuses to run it instead of returning its empty table.
+ */
+export const STUB_MARKER = '// kqlhunt: columns only';

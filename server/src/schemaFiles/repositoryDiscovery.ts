@@ -58,9 +58,13 @@ async function glob(root: string, patterns: string[], onlyFiles = true): Promise
 /**
  * Loads the repository's definitions when `root` looks like a detection repository, else
  * nothing. The CI's JSON schemas come first and the parsers after them, so a parser's own query
- * decides the columns of a function that both define.
+ * decides the columns of a function that both define. `keepBuiltinNames` also loads definitions
+ * named like the service's own functions (the ASIM parsers), for running them locally.
  */
-export async function discoverRepository(root: string): Promise<RepositoryDefinitions> {
+export async function discoverRepository(
+  root: string,
+  options: { keepBuiltinNames?: boolean } = {},
+): Promise<RepositoryDefinitions> {
   if (!(await looksLikeRepository(root))) return { files: [], report: [] };
   const files: LoadedSchemaFile[] = [];
   const counts = new Map<string, { tables: number; functions: number; problems: number }>();
@@ -71,7 +75,8 @@ export async function discoverRepository(root: string): Promise<RepositoryDefini
     c.problems += l.problems.length;
     counts.set(label, c);
   };
-  const builtin = builtinFunctionNames();
+  // Checking keeps the service's own parsers (below); running them needs the repository's text.
+  const builtin = options.keepBuiltinNames ? new Set<string>() : builtinFunctionNames();
   let shadowing = 0;
   for (const kind of ['CustomTables', 'CustomFunctions']) {
     for (const file of await glob(root, [`${CI_SCHEMAS}/${kind}/*.json`])) {

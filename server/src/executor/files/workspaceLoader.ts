@@ -13,7 +13,7 @@ import { StringDecoder } from 'node:string_decoder';
 import * as path from 'node:path';
 import type { EnvironmentSchema } from '../../schema/types';
 import { parseCsv } from '../csv';
-import { createWorkspace, type LocalWorkspace } from '../workspace';
+import { createWorkspace, type LocalWorkspace, type Watchlist } from '../workspace';
 
 /**
  * Reads a local workspace folder: one file per table (`<Table>.ndjson` or `.jsonl`, `<Table>.json`
@@ -24,12 +24,16 @@ import { createWorkspace, type LocalWorkspace } from '../workspace';
  * `{ "name": "...", "environment": "defender" | "sentinel", "now": "<ISO datetime>", "data": "<sub-folder>" }`.
  * `now` pins now() so that results are reproducible; `data` names the folder holding the table
  * files (default: `data/` if it exists, else the folder itself).
+ *
+ * Sentinel watchlists are `watchlists/<alias>.csv`, for `_GetWatchlist('<alias>')`; the search
+ * key is the first column unless the manifest says `"watchlists": { "<alias>": { "searchKey": "Col" } }`.
  */
 export interface WorkspaceManifest {
   name?: string;
   environment?: string;
   now?: string;
   data?: string;
+  watchlists?: Record<string, { searchKey?: string }>;
 }
 
 export const MANIFEST_FILE = 'workspace.json';
@@ -127,6 +131,8 @@ export function readWorkspaceManifest(dir: string): WorkspaceManifest {
     if (m[key] !== undefined && typeof m[key] !== 'string')
       throw new Error(`${file}: "${key}" must be a string`);
   }
+  if (m.watchlists !== undefined && !validWatchlistSettings(m.watchlists))
+    throw new Error(`${file}: "watchlists" must map each alias to { "searchKey": "<column>" }`);
   if (m.now !== undefined && Number.isNaN(Date.parse(m.now as string)))
     throw new Error(`${file}: "now" is not an ISO datetime: ${String(m.now)}`);
   return m as WorkspaceManifest;
@@ -169,7 +175,37 @@ export function loadLocalWorkspace(
     schema,
     now,
     includeEmptySchemaTables: true,
+    watchlists: readWatchlists(dir, root, manifest),
   });
+}
+
+function validWatchlistSettings(v: unknown): boolean {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  return Object.values(v).every((w) => {
+    if (!w || typeof w !== 'object' || Array.isArray(w)) return false;
+    const key = (w as { searchKey?: unknown }).searchKey;
+    return key === undefined || typeof key === 'string';
+  });
+}
+
+function readWatchlists(dir: string, root: string, manifest: WorkspaceManifest): Record<string, Watchlist> {
+  const folder = path.join(dir, 'watchlists');
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return {};
+  const out: Record<string, Watchlist> = {};
+  for (const entry of readdirSync(folder).sort()) {
+    if (!/\.csv$/i.test(entry)) continue;
+    const alias = entry.slice(0, -4);
+    const file = path.join(folder, entry);
+    const items = withFileName(file, () => parseCsv(readBounded(file, root, MAX_WHOLE_FILE_BYTES)));
+    const columns = items.length ? Object.keys(items[0]) : [];
+    const searchKey = manifest.watchlists?.[alias]?.searchKey ?? columns[0] ?? '';
+    if (items.length && !columns.includes(searchKey))
+      throw new Error(
+        `${file}: the search key column '${searchKey}' named in ${MANIFEST_FILE} is not in the file`,
+      );
+    out[alias] = { columns, searchKey, items };
+  }
+  return out;
 }
 
 function readTableFile(file: string, ext: string, root: string): Record<string, unknown>[] {

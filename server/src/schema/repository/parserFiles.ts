@@ -69,7 +69,12 @@ export function parseParserYaml(source: string): ParsedParserFile {
     };
   const problems: SchemaFileProblem[] = [];
   const parameters = readParameters(data.FunctionParams ?? data.ParserParams, name, problems);
-  return { functions: [{ name, parameters, body: `{\n${body}\n}` }], problems };
+  const fn = { name, parameters, body: `{\n${body}\n}` };
+  // An ASIM parser names the built-in parser it is a copy of (imDns is _Im_Dns): the same query
+  // under that name, for whoever runs the built-in one from the repository's text.
+  const builtIn = text(data.EquivalentBuiltInParser);
+  const copies = builtIn && builtIn !== name ? [{ ...fn, name: builtIn }] : [];
+  return { functions: [fn, ...copies], problems };
 }
 
 function readParameters(raw: unknown, fn: string, problems: SchemaFileProblem[]): FunctionParameterDef[] {

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { UnsupportedError } from '../../../server/src/executor/errors';
+import { executeQuery } from '../../../server/src/executor/executor';
+import { loadLocalWorkspace } from '../../../server/src/executor/files/workspaceLoader';
+import { createWorkspace } from '../../../server/src/executor/workspace';
+import { CatalogueSchemaProvider } from '../../../server/src/schema/schemaProvider';
+import { builtinSchema } from '../../../server/src/schema/builtinSchemas';
+import { parseParserYaml } from '../../../server/src/schema/repository/parserFiles';
+
+const NOW = '2024-05-10T12:00:00Z';
+const refusedWith = (pattern: RegExp) => (e: unknown) =>
+  e instanceof UnsupportedError && pattern.test(e.message);
+
+/** Functions with their own KQL (a repository's parsers, saved functions), stubs, and _GetWatchlist. */
+describe('executor: functions of the environment and the repository', () => {
+  const provider = new CatalogueSchemaProvider();
+  provider.setCustomSources([
+    {
+      id: 'test functions',
+      tables: [],
+      functions: [
+        {
+          name: 'MyParser',
+          parameters: [{ name: 'n', type: 'long', defaultValue: '2' }],
+          body: '{ range x from 1 to n step 1 | extend y = x * 10 }',
+        },
+        { name: 'Twice', parameters: [{ name: 'v', type: 'long' }], body: '{ v * 2 }' },
+        { name: 'KnownByColumns', parameters: [], resultColumns: [{ name: 'a', type: 'string' }] },
+      ],
+    },
+  ]);
+  const globals = provider.globalsFor('sentinel');
+  const workspace = createWorkspace({ name: 'w', tables: { T: [{ a: 1 }, { a: 5 }] } });
+  const run = (q: string) => executeQuery(q, { workspace, globals, now: NOW }).tables[0].rows;
+
+  it('runs a function that comes with its query, with its defaults, tabular or scalar', () => {
+    assert.deepEqual(run('MyParser'), [
+      [1, 10],
+      [2, 20],
+    ]);
+    assert.deepEqual(run('MyParser(3) | count'), [[3]]);
+    assert.deepEqual(run('T | extend z = Twice(a)'), [
+      [1, 2],
+      [5, 10],
+    ]);
+  });
+
+  it('refuses a function known only by its columns or its signature, rather than return no rows', () => {
+    assert.throws(
+      () => run('KnownByColumns'),
+      refusedWith(/KnownByColumns \(only its result columns are known/),
+    );
+    assert.throws(() => run('_Im_Dns'), refusedWith(/_Im_Dns \(the environment provides it/));
+  });
+
+  it("runs an ASIM parser under its built-in name from the repository's copy (EquivalentBuiltInParser)", () => {
+    const parsed = parseParserYaml(
+      [
+        'ParserName: imThing',
+        'EquivalentBuiltInParser: _Im_Thing',
+        'ParserParams:',
+        '  - Name: top',
+        '    Type: long',
+        '    Default: 1',
+        'ParserQuery: |',
+        '  range i from 1 to top step 1',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      parsed.functions.map((f) => f.name),
+      ['imThing', '_Im_Thing'],
+    );
+    const p = new CatalogueSchemaProvider();
+    p.setCustomSources([{ id: 'imThing.yaml', tables: [], functions: parsed.functions }]);
+    const rows = executeQuery('_Im_Thing(top=2)', { workspace, globals: p.globalsFor('sentinel'), now: NOW })
+      .tables[0].rows;
+    assert.deepEqual(rows, [[1], [2]]);
+  });
+});
+
+describe('executor: _GetWatchlist', () => {
+  const dirs: string[] = [];
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const folder = (files: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kqlwl-'));
+    dirs.push(dir);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  };
+  const globals = new CatalogueSchemaProvider().globalsFor('sentinel');
+  const schema = builtinSchema('sentinel');
+
+  it("reads watchlists/<alias>.csv: Sentinel's four columns, then the watchlist's own as text", () => {
+    const dir = folder({
+      'workspace.json': JSON.stringify({ watchlists: { VIPs: { searchKey: 'Upn' } } }),
+      'watchlists/VIPs.csv': 'Name,Upn\nAda,ada@contoso.com\nBo,bo@contoso.com\n',
+    });
+    const ws = loadLocalWorkspace(dir, schema);
+    const t = executeQuery("_GetWatchlist('VIPs') | project SearchKey, Name, WatchlistItem", {
+      workspace: ws,
+      globals,
+      now: NOW,
+    }).tables[0];
+    assert.deepEqual(t.rows, [
+      ['ada@contoso.com', 'Ada', { Name: 'Ada', Upn: 'ada@contoso.com' }],
+      ['bo@contoso.com', 'Bo', { Name: 'Bo', Upn: 'bo@contoso.com' }],
+    ]);
+    const all = executeQuery("_GetWatchlist('vips')", { workspace: ws, globals, now: NOW }).tables[0];
+    assert.deepEqual(
+      all.columns.map((c) => `${c.name}:${c.type}`),
+      [
+        '_DTItemId:string',
+        'LastUpdatedTimeUTC:datetime',
+        'SearchKey:string',
+        'WatchlistItem:dynamic',
+        'Name:string',
+        'Upn:string',
+      ],
+    );
+    // Item ids are stable from run to run.
+    const again = executeQuery("_GetWatchlist('VIPs')", { workspace: ws, globals, now: NOW }).tables[0];
+    assert.equal(all.rows[0][0], again.rows[0][0]);
+  });
+
+  it('gives no rows for an alias the workspace lacks, as Sentinel does, and rejects a bad manifest', () => {
+    const ws = loadLocalWorkspace(folder({ 'x.txt': '' }), schema);
+    const t = executeQuery("_GetWatchlist('Nope') | where SearchKey == 'a'", {
+      workspace: ws,
+      globals,
+      now: NOW,
+    }).tables[0];
+    assert.deepEqual(t.rows, []);
+    assert.equal(t.columns.length, 4);
+    assert.throws(
+      () =>
+        loadLocalWorkspace(folder({ 'workspace.json': '{"watchlists": {"A": {"searchKey": 5}}}' }), schema),
+      /"watchlists" must map each alias/,
+    );
+    assert.throws(
+      () =>
+        loadLocalWorkspace(
+          folder({
+            'workspace.json': '{"watchlists": {"A": {"searchKey": "Nope"}}}',
+            'watchlists/A.csv': 'x\n1\n',
+          }),
+          schema,
+        ),
+      /search key column 'Nope'/,
+    );
+  });
+});
