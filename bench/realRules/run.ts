@@ -14,7 +14,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MissingColumnError, QueryError, UnsupportedError } from '../../server/src/executor/errors';
+import {
+  MissingColumnError,
+  MissingExternalDataError,
+  QueryError,
+  UnsupportedError,
+} from '../../server/src/executor/errors';
 import { executeQuery } from '../../server/src/executor/executor';
 import { createWorkspace } from '../../server/src/executor/workspace';
 import { builtinSchema } from '../../server/src/schema/builtinSchemas';
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
   const refusals = new Map<string, string[]>();
   const failures: string[] = [];
   const missingColumns: string[] = [];
+  const missingExternal: string[] = [];
   for (const rule of rules) {
     if (errorsOf(globals, rule.query).length > 0) continue;
     clean++;
@@ -63,7 +69,10 @@ async function main(): Promise<void> {
       ran++;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      if (e instanceof MissingColumnError) {
+      if (e instanceof MissingExternalDataError) {
+        // externaldata works; the workspace has no copy of the rule's URL, and nothing is fetched here.
+        missingExternal.push(`${rule.file}: ${e.url}`);
+      } else if (e instanceof MissingColumnError) {
         // Kusto fails these too: the columns come from data, and the empty workspace has none.
         missingColumns.push(`${rule.file}: ${e.column}`);
       } else if (e instanceof UnsupportedError) {
@@ -76,8 +85,9 @@ async function main(): Promise<void> {
   const pct = (n: number) => `${((100 * n) / Math.max(1, clean)).toFixed(1)}%`;
   console.log(`rules with a query: ${rules.length}; bound cleanly in Sentinel: ${clean}`);
   console.log(
-    `ran: ${ran} (${pct(ran)}); refused by name: ${clean - ran - failures.length - missingColumns.length}; ` +
-      `failed as Kusto would, on a column the data did not produce: ${missingColumns.length}; failed otherwise: ${failures.length}`,
+    `ran: ${ran} (${pct(ran)}); refused by name: ${clean - ran - failures.length - missingColumns.length - missingExternal.length}; ` +
+      `failed as Kusto would, on a column the data did not produce: ${missingColumns.length}; ` +
+      `stopped on externaldata the workspace has no copy of: ${missingExternal.length}; failed otherwise: ${failures.length}`,
   );
   console.log('\ntop refusals (feature: rules)');
   const sorted = [...refusals].sort((a, b) => b[1].length - a[1].length);

@@ -21,7 +21,7 @@ export function parseCsv(text: string): Record<string, string>[] {
   return out;
 }
 
-function csvRecords(text: string): string[][] {
+export function csvRecords(text: string): string[][] {
   const records: string[][] = [];
   let field = '';
   let record: string[] = [];

@@ -46,3 +46,16 @@ export class MissingColumnError extends ExecutionError {
     this.name = 'MissingColumnError';
   }
 }
+
+/**
+ * The query reads data from outside that the local workspace does not hold (externaldata of a
+ * URL it maps to no file). Kusto would fetch it; here the user is told how to supply it.
+ */
+export class MissingExternalDataError extends ExecutionError {
+  constructor(readonly url: string) {
+    super(
+      `externaldata: the workspace has no copy of ${url}. Save the file in the workspace folder and map it in workspace.json: "externaldata": { "<url>": "<file>" }`,
+    );
+    this.name = 'MissingExternalDataError';
+  }
+}

@@ -15,6 +15,7 @@ import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
 import { bagUnpack } from './bagUnpack';
 import { databaseFunction } from './databaseFunctions';
+import { externalData } from './externalData';
 import { mvApply } from './mvApply';
 import { watchlistTable } from './watchlists';
 import { pivot } from './pivot';
@@ -201,6 +202,8 @@ class Runner {
         return this.table((e as Kusto.Language.Syntax.MaterializeExpression).Expression!);
       case 'NameReference':
         return this.named(e as Kusto.Language.Syntax.NameReference);
+      case 'ExternalDataExpression':
+        return externalData(e as Kusto.Language.Syntax.ExternalDataExpression, this.workspace, this.ctx);
       case 'DataTableExpression':
         return datatable(e as Kusto.Language.Syntax.DataTableExpression, this.ctx);
       case 'PrintOperator':

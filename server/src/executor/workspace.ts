@@ -17,6 +17,8 @@ export interface LocalWorkspace {
   readonly warnings: readonly string[];
   /** Sentinel watchlists by alias, for _GetWatchlist('alias'). */
   readonly watchlists?: ReadonlyMap<string, Watchlist>;
+  /** The text of each URL that externaldata may read, as the host read it from a mapped file. */
+  readonly externalData?: ReadonlyMap<string, string>;
 }
 
 /** A watchlist's items as its CSV gives them, and the column Sentinel indexes as SearchKey. */
@@ -38,6 +40,7 @@ export interface WorkspaceInput {
   /** Adds every schema table the input lacks as an empty table, so queries over them return no rows. */
   includeEmptySchemaTables?: boolean;
   watchlists?: Record<string, Watchlist>;
+  externalData?: Record<string, string>;
 }
 
 /** Guesses a column's type from its values when no schema names it. */
@@ -133,5 +136,6 @@ export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
     }
   }
   const watchlists = new Map(Object.entries(input.watchlists ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  return { name: input.name ?? 'workspace', tables, now: input.now, warnings, watchlists };
+  const externalData = new Map(Object.entries(input.externalData ?? {}));
+  return { name: input.name ?? 'workspace', tables, now: input.now, warnings, watchlists, externalData };
 }

@@ -27,6 +27,8 @@ import { createWorkspace, type LocalWorkspace, type Watchlist } from '../workspa
  *
  * Sentinel watchlists are `watchlists/<alias>.csv`, for `_GetWatchlist('<alias>')`; the search
  * key is the first column unless the manifest says `"watchlists": { "<alias>": { "searchKey": "Col" } }`.
+ * `"externaldata": { "<url>": "<file>" }` gives externaldata a copy of a URL's content; nothing is
+ * fetched from the network here.
  */
 export interface WorkspaceManifest {
   name?: string;
@@ -34,6 +36,8 @@ export interface WorkspaceManifest {
   now?: string;
   data?: string;
   watchlists?: Record<string, { searchKey?: string }>;
+  /** URL to a file in the workspace folder, read in its place by externaldata. */
+  externaldata?: Record<string, string>;
 }
 
 export const MANIFEST_FILE = 'workspace.json';
@@ -131,6 +135,15 @@ export function readWorkspaceManifest(dir: string): WorkspaceManifest {
     if (m[key] !== undefined && typeof m[key] !== 'string')
       throw new Error(`${file}: "${key}" must be a string`);
   }
+  const ext = m.externaldata;
+  if (
+    ext !== undefined &&
+    (!ext ||
+      typeof ext !== 'object' ||
+      Array.isArray(ext) ||
+      Object.values(ext).some((f) => typeof f !== 'string'))
+  )
+    throw new Error(`${file}: "externaldata" must map each URL to a file name`);
   if (m.watchlists !== undefined && !validWatchlistSettings(m.watchlists))
     throw new Error(`${file}: "watchlists" must map each alias to { "searchKey": "<column>" }`);
   if (m.now !== undefined && Number.isNaN(Date.parse(m.now as string)))
@@ -176,7 +189,22 @@ export function loadLocalWorkspace(
     now,
     includeEmptySchemaTables: true,
     watchlists: readWatchlists(dir, root, manifest),
+    externalData: readExternalData(dir, root, manifest),
   });
+}
+
+function readExternalData(dir: string, root: string, manifest: WorkspaceManifest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [url, name] of Object.entries(manifest.externaldata ?? {})) {
+    const file = path.resolve(dir, name);
+    if (!existsSync(file))
+      throw new Error(
+        `${path.join(dir, MANIFEST_FILE)}: the externaldata copy of ${url}, ${name}, does not exist`,
+      );
+    // readBounded refuses a file outside the workspace folder, through links too.
+    out[url] = readBounded(file, root, MAX_WHOLE_FILE_BYTES);
+  }
+  return out;
 }
 
 function validWatchlistSettings(v: unknown): boolean {
