@@ -16,6 +16,7 @@ import { globalsForWorkspace } from './globals';
 import { bagUnpack } from './bagUnpack';
 import { databaseFunction } from './databaseFunctions';
 import { externalData } from './externalData';
+import { find } from './find';
 import { mvApply } from './mvApply';
 import { watchlistTable } from './watchlists';
 import { pivot } from './pivot';
@@ -202,6 +203,8 @@ class Runner {
         return this.table((e as Kusto.Language.Syntax.MaterializeExpression).Expression!);
       case 'NameReference':
         return this.named(e as Kusto.Language.Syntax.NameReference);
+      case 'FindOperator':
+        return find(e as Kusto.Language.Syntax.FindOperator, this.ctx);
       case 'ExternalDataExpression':
         return externalData(e as Kusto.Language.Syntax.ExternalDataExpression, this.workspace, this.ctx);
       case 'DataTableExpression':
