@@ -289,9 +289,10 @@ class Runner {
       kindName(call) === 'FunctionCallExpression'
         ? (call as Kusto.Language.Syntax.FunctionCallExpression).Name?.SimpleName
         : (call as Kusto.Language.Syntax.NameReference).SimpleName;
-    const binding = name ? this.ctx.vars.get(name) : undefined;
-    if (binding?.kind !== 'function')
-      throw new UnsupportedError(`invoke of ${name ?? textOf(call)}, which is not a let function`);
+    const local = name ? this.ctx.vars.get(name) : undefined;
+    const symbol = (call as Kusto.Language.Syntax.NameReference).ReferencedSymbol;
+    // A let function, else a function of the environment or repository that comes with its query.
+    const binding = local?.kind === 'function' ? local : databaseFunction(symbol, name ?? textOf(call));
     const args =
       kindName(call) === 'FunctionCallExpression'
         ? elements((call as Kusto.Language.Syntax.FunctionCallExpression).ArgumentList?.Expressions)

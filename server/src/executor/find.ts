@@ -1,5 +1,5 @@
 import { kusto } from '../language/kustoEngine';
-import { ExecutionError, UnsupportedError } from './errors';
+import { UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
@@ -53,7 +53,7 @@ export function find(op: Kusto.Language.Syntax.FindOperator, ctx: QueryContext):
       const i = table.columns.findIndex((x) => x.name === c.name && x.type === c.type);
       const j = i >= 0 ? i : table.columns.findIndex((x) => `${x.name}_${x.type}` === c.name);
       if (j < 0 && table.columns.some((x) => x.name === c.name))
-        throw new ExecutionError(`find: ${name}.${c.name} is not of the type ${c.type} the result has`);
+        throw new UnsupportedError(`find over inputs where the column ${c.name} has different types`);
       return j < 0 ? () => null : (r: Row) => r[j];
     });
     widened.rows.forEach((r) => {

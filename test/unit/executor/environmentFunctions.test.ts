@@ -29,6 +29,14 @@ describe('executor: functions of the environment and the repository', () => {
           body: '{ range x from 1 to n step 1 | extend y = x * 10 }',
         },
         { name: 'Twice', parameters: [{ name: 'v', type: 'long' }], body: '{ v * 2 }' },
+        {
+          name: 'AddOne',
+          parameters: [
+            { name: 'T', type: '(*)' },
+            { name: 'k', type: 'long', defaultValue: '1' },
+          ],
+          body: '{ T | extend one = k }',
+        },
         { name: 'KnownByColumns', parameters: [], resultColumns: [{ name: 'a', type: 'string' }] },
       ],
     },
@@ -43,6 +51,11 @@ describe('executor: functions of the environment and the repository', () => {
       [2, 20],
     ]);
     assert.deepEqual(run('MyParser(3) | count'), [[3]]);
+    assert.deepEqual(run('T | invoke AddOne()'), [
+      [1, 1],
+      [5, 1],
+    ]);
+    assert.deepEqual(run('T | invoke AddOne(7) | take 1'), [[1, 7]]);
     assert.deepEqual(run('T | extend z = Twice(a)'), [
       [1, 2],
       [5, 10],

@@ -44,6 +44,7 @@ describe('executor: find', () => {
       () => run('find where x == 1', { T: [{ x: 1 }] }),
       (e) => e instanceof UnsupportedError && /without in/.test(e.message),
     );
-    refused('find in (A, B) where a == "1" or b == "2"', /pack_ column/);
+    refused('find in (A, C) where a == "1" or z == 1', /pack_ column/);
+    refused('find in (A, B) where a == "1" or b == "2"', /x has different types/);
   });
 });
