@@ -7,6 +7,10 @@ const PEOPLE =
 const NAMED = (second: string) =>
   `datatable(Name:string, d:dynamic)['James', dynamic({"Name": "John", "Age":20}), 'David', dynamic(${second}), 'Emily', dynamic({"Name": "Jasmine", "Age":30})]`;
 
+// The lookup table and addresses of ipv4-lookup-plugin.md's examples.
+const IP_DATA =
+  'let IP_Data = datatable(network:string, continent_code:string ,continent_name:string, country_iso_code:string, country_name:string)["111.68.128.0/17","AS","Asia","JP","Japan", "5.8.0.0/19","EU","Europe","RU","Russia", "223.255.254.0/24","AS","Asia","SG","Singapore", "46.36.200.51/32","OC","Oceania","CK","Cook Islands", "2.20.183.0/24","EU","Europe","GB","United Kingdom"]; let IPs = datatable(ip:string)["2.20.183.12", "5.8.1.2", "192.165.12.17"];';
+
 export const pluginCases: ConformanceCase[] = [
   table(BU, `${PEOPLE} | evaluate bag_unpack(d)`, [
     [20, 'John'],
@@ -48,6 +52,19 @@ export const pluginCases: ConformanceCase[] = [
       ['Student', 'John', 20],
       ['Teacher', 'Dave', 40],
       ['Student', 'Jasmine', 30],
+    ],
+  ),
+  table('ipv4-lookup-plugin.md', `${IP_DATA} IPs | evaluate ipv4_lookup(IP_Data, ip, network)`, [
+    ['2.20.183.12', '2.20.183.0/24', 'EU', 'Europe', 'GB', 'United Kingdom'],
+    ['5.8.1.2', '5.8.0.0/19', 'EU', 'Europe', 'RU', 'Russia'],
+  ]),
+  table(
+    'ipv4-lookup-plugin.md',
+    `${IP_DATA} IPs | evaluate ipv4_lookup(IP_Data, ip, network, return_unmatched = true)`,
+    [
+      ['2.20.183.12', '2.20.183.0/24', 'EU', 'Europe', 'GB', 'United Kingdom'],
+      ['5.8.1.2', '5.8.0.0/19', 'EU', 'Europe', 'RU', 'Russia'],
+      ['192.165.12.17', '', '', '', '', ''],
     ],
   ),
 ];

@@ -17,6 +17,7 @@ import { bagUnpack } from './bagUnpack';
 import { databaseFunction } from './databaseFunctions';
 import { externalData } from './externalData';
 import { find } from './find';
+import { ipv4Lookup } from './ipv4Lookup';
 import { mvApply } from './mvApply';
 import { watchlistTable } from './watchlists';
 import { pivot } from './pivot';
@@ -389,6 +390,7 @@ class Runner {
       const plugin = evaluate.FunctionCall?.Name?.SimpleName ?? '';
       if (plugin === 'bag_unpack') return bagUnpack(evaluate, input, this.ctx);
       if (plugin === 'pivot') return pivot(evaluate, input, this.ctx);
+      if (plugin === 'ipv4_lookup') return ipv4Lookup(evaluate, input, this.ctx);
       throw new UnsupportedError(`the plugin ${plugin}() (evaluate ${plugin})`);
     }
     throw new UnsupportedError(`the '${firstTokenText(op)}' operator`);
