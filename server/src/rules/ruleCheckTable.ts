@@ -176,7 +176,8 @@ export const RULE_CHECKS = {
   },
   'rule-data-types': {
     severity: 'warning',
-    message: "The query reads {value}, which no entry in 'requiredDataConnectors' lists under dataTypes.",
+    message:
+      "The query reads {value}, which no entry in 'requiredDataConnectors' lists under dataTypes. (Sentinel's CI does not check this; the data connectors page uses dataTypes to show what the rule needs.)",
     description: 'Required data connectors should cover every table the query reads.',
   },
   'rule-aggregation-kind': {

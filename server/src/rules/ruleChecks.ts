@@ -1,9 +1,9 @@
-import { isSeq } from 'yaml';
 import type { ParsedRuleYaml } from '../documents/ruleYaml';
+import { dataTypeCoverage } from './dataTypeCoverage';
 import { entityChecks } from './entityChecks';
 import { metadataChecks } from './metadataChecks';
 import type { QueryFacts } from './queryFacts';
-import { FindingList, itemsOf, pairOf, scalarText, valueOf, type RuleFinding } from './ruleFindings';
+import { FindingList, scalarText, valueOf, type RuleFinding } from './ruleFindings';
 import { yamlSyntaxFindings } from './yamlSyntax';
 
 /**
@@ -32,20 +32,6 @@ export function checkRule(input: RuleCheckInput): RuleFinding[] {
   if (input.facts) dataTypeCoverage(rule, input.facts, out);
   if (input.ids) duplicateIds(rule, input.uri, input.ids, out);
   return [...yamlSyntaxFindings(rule), ...out.items];
-}
-
-function dataTypeCoverage(rule: ParsedRuleYaml, facts: QueryFacts, out: FindingList): void {
-  const connectors = pairOf(rule.root, 'requiredDataConnectors');
-  if (!connectors || !isSeq(connectors.value)) return;
-  const listed = new Set<string>();
-  for (const connector of connectors.value.items) {
-    for (const dataType of itemsOf(valueOf(connector, 'dataTypes')) ?? [])
-      listed.add((scalarText(dataType) ?? '').toLowerCase());
-  }
-  // An empty list is the hunting queries' way of saying "any connector"; nothing to compare.
-  if (listed.size === 0) return;
-  const missing = facts.tablesRead.filter((t) => !listed.has(t.toLowerCase()));
-  if (missing.length > 0) out.add('rule-data-types', connectors.key, { value: missing.join(', ') });
 }
 
 function duplicateIds(rule: ParsedRuleYaml, uri: string, ids: RuleIdIndex, out: FindingList): void {
