@@ -45,6 +45,12 @@ export const RULE_CHECKS = {
     message: 'The id {value} is also used by {others}.',
     description: 'Two rules in one workspace folder share an id; deploying one replaces the other.',
   },
+  'rule-hunting-id-duplicate': {
+    severity: 'warning',
+    message:
+      "The id {value} is also used by {others}. Sentinel's CI does not compare hunting query ids, but a content package holds one hunting query per id, so one would replace the other.",
+    description: 'Two hunting queries share an id.',
+  },
   'rule-kind': {
     severity: 'error',
     message: "'kind' must be Scheduled or NRT (case-sensitive), not '{value}'.",
