@@ -177,8 +177,15 @@ export const RULE_CHECKS = {
   },
   'rule-connector-id': {
     severity: 'warning',
-    message: "Data connector '{value}' is not one Sentinel's validation knew; check its spelling.",
+    message:
+      "Data connector '{value}' is not in the list of connector ids Sentinel's CI accepted ({asOf}); check its spelling. (The CI fails a rule with an id missing from its current list; newer connectors may be in it, so this is a warning.)",
     description: 'Connector ids come from the connectors installed in Sentinel.',
+  },
+  'rule-hunting-connector-id': {
+    severity: 'information',
+    message:
+      "Data connector '{value}' is not in the list of connector ids Sentinel's CI accepted ({asOf}); check its spelling. (The CI does not check hunting queries' connectors.)",
+    description: "A hunting query names a connector id that Sentinel's CI list lacks.",
   },
   'rule-data-types': {
     severity: 'warning',

@@ -139,3 +139,21 @@ test('duplicate ids: the CI compares analytic rules only, and leaves out the leg
   // Outside a repository layout every rule file is compared with every other, as before.
   assert.equal(duplicates('file:///w/a.yaml', ['file:///w/b.yaml']).length, 1);
 });
+
+test('connector ids: checked against the dated CI list; a warning in rules, information in hunting queries', () => {
+  const withConnector = (id: string) => rule(['SecurityAlert']).replace('AzureSecurityCenter', id);
+  assert.deepEqual(codes(withConnector('AzureSecurityCenter'), ['SecurityAlert']), []);
+  const ruleFinding = codes(withConnector('AzureMonitor(Query Audit)'), ['SecurityAlert']);
+  assert.equal(ruleFinding.length, 1);
+  assert.match(ruleFinding[0], /^rule-connector-id: .*'AzureMonitor\(Query Audit\)'.*\(2022-08-10\)/);
+  const huntingFinding = codes(
+    withConnector('AzureMonitor(Query Audit)'),
+    ['SecurityAlert'],
+    'file:///repo/Hunting%20Queries/x.yaml',
+  );
+  assert.deepEqual(
+    huntingFinding.map((f) => f.split(':')[0]),
+    ['rule-hunting-connector-id'],
+  );
+  assert.match(huntingFinding[0], /does not check hunting queries' connectors/);
+});
