@@ -2,10 +2,13 @@
  * The reviewer's repository measure (issue 17): `kqlhunt check` at the root of a detection
  * repository with no configuration, as a reviewer runs it, and how many of its rules get a
  * false alarm. Prints rules with an unknown-name error (the engine's KS142/KS204), rules with
- * any error, files with any warning, the names most often unknown, and the wall time.
+ * any error, files with any warning, the names most often unknown, the warning codes that reach
+ * the most files (to see which checks make the noise) and the wall time. `--out FILE` also
+ * writes every finding as JSON, to study them.
  *
- *   npm run measure:repository -- --repo ../shared/corpus/sentinel-repo
+ *   npm run measure:repository -- --repo ../shared/corpus/sentinel-repo [--out findings.json]
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
   });
   const seconds = (performance.now() - started) / 1000;
   const findings = JSON.parse(out) as Finding[];
+  const outAt = args.indexOf('--out');
+  if (outAt >= 0 && args[outAt + 1]) fs.writeFileSync(args[outAt + 1], out);
   const isRule = (f: string) => /\.ya?ml$/i.test(f) && !/(^|\/)(Parsers|ASIM|\.script)\//.test(f);
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);
@@ -61,6 +66,17 @@ async function main(): Promise<void> {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 12)
       .map(([n, c]) => `${n} (${c})`)
+      .join(', ')}`,
+  );
+  const filesByCode = new Map<string, Set<string>>();
+  for (const f of findings)
+    if (f.severity === 'warning')
+      (filesByCode.get(f.code) ?? filesByCode.set(f.code, new Set()).get(f.code)!).add(f.file);
+  console.log(
+    `files with a warning, by code: ${[...filesByCode]
+      .sort((a, b) => b[1].size - a[1].size)
+      .slice(0, 12)
+      .map(([code, files]) => `${code} (${files.size})`)
       .join(', ')}`,
   );
   console.log(`${seconds.toFixed(1)} s`);

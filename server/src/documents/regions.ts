@@ -12,10 +12,11 @@ export interface KqlRegion {
   /** Maps a document offset into `text`, or undefined when it falls outside this region. */
   toRegionOffset(documentOffset: number): number | undefined;
   /**
-   * What the KQL is for. A scheduled rule's query is bounded by the rule's query period, so
-   * lints about unbounded time ranges do not apply to it. Absent means an ad hoc query.
+   * What the KQL is for. A scheduled rule's query is bounded by the rule's query period, and a
+   * hunting query file's by the time range chosen on the hunting page, so lints about unbounded
+   * time ranges do not apply to either. Absent means an ad hoc query.
    */
-  readonly kind?: 'query' | 'scheduledRule';
+  readonly kind?: 'query' | 'scheduledRule' | 'huntingQuery';
   /**
    * False when the file encodes the KQL (quotes and escapes, folded lines), so text computed on
    * the KQL cannot be written back as it is: formatting, rename and quick fixes leave such

@@ -94,7 +94,11 @@ function parseAsRule(source: string, text: string): ParsedRuleYaml | undefined {
   if (!queryPair || !keys.some((k) => RULE_KEYS.includes(k))) return undefined;
   const type = ruleTypeOf(root);
   const region = isScalar(queryPair.value)
-    ? yamlScalarRegion(source, queryPair.value as Scalar, type === 'hunting' ? 'query' : 'scheduledRule')
+    ? yamlScalarRegion(
+        source,
+        queryPair.value as Scalar,
+        type === 'hunting' ? 'huntingQuery' : 'scheduledRule',
+      )
     : undefined;
   return { text, document, lineCounter, root, type, queryPair, region };
 }

@@ -21,6 +21,16 @@ const SETTING_SEVERITY: Record<Exclude<LintSeverity, 'off'>, DiagnosticSeverity>
 };
 
 /**
+ * Engine codes whose default severity is lowered. KS507 marks a deprecated alias (`makeset`,
+ * `replace`, `any`, `pack`...): the service still runs it exactly as its replacement, and a
+ * quarter of the files of a detection repository use one, so as a warning it buried the
+ * warnings that matter. It stays visible as information; `kqlHunting.lints` can raise it again.
+ */
+const ENGINE_DEFAULT_SEVERITY: Record<string, DiagnosticSeverity> = {
+  KS507: DiagnosticSeverity.Information,
+};
+
+/**
  * The engine's syntax and semantic diagnostics for every query in the document, placed at
  * document positions. Engine offsets are UTF-16 indexes into the region's text, the same unit
  * LSP positions count in, so mapping needs no re-encoding.
@@ -44,7 +54,9 @@ export function engineDiagnostics(
           range: { start: doc.positionAt(start), end: doc.positionAt(end) },
           severity: override
             ? SETTING_SEVERITY[override]
-            : (ENGINE_SEVERITY[d.Severity ?? 'Error'] ?? DiagnosticSeverity.Error),
+            : (ENGINE_DEFAULT_SEVERITY[d.Code ?? ''] ??
+              ENGINE_SEVERITY[d.Severity ?? 'Error'] ??
+              DiagnosticSeverity.Error),
           code: d.Code ?? undefined,
           source: DIAGNOSTIC_SOURCE,
           message: d.Message ?? 'Unknown problem',

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { ParsedRuleYaml, RuleType } from '../documents/ruleYaml';
 import { tacticsOfTechnique, TACTICS, TECHNIQUE_FORMAT } from './attackMatrix';
 import { intendedTactic, intendedTechnique } from './attackCorrections';
-import { KNOWN_CONNECTOR_IDS } from './connectorIds';
+import { CONNECTOR_IDS_AS_OF, KNOWN_CONNECTOR_IDS } from './connectorIds';
 import { FindingList, isNullish, itemsOf, pairOf, scalarText, valueOf } from './ruleFindings';
 import { formatMinutes, MAX_MINUTES, MIN_MINUTES, parseRuleTimeSpan } from './timeSpan';
 
@@ -183,7 +183,10 @@ function connectorChecks(rule: ParsedRuleYaml, out: FindingList): void {
     const id = valueOf(connector, 'connectorId');
     const idText = scalarText(id);
     if (idText !== undefined && !KNOWN_CONNECTOR_IDS.has(idText))
-      out.add('rule-connector-id', id, { value: idText });
+      out.add(rule.type === 'hunting' ? 'rule-hunting-connector-id' : 'rule-connector-id', id, {
+        value: idText,
+        asOf: CONNECTOR_IDS_AS_OF,
+      });
     const dataTypes = pairOf(connector, 'dataTypes');
     if (!dataTypes)
       out.add('rule-required-field', connector.items[0]?.key ?? connector, {

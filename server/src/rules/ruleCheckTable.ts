@@ -45,6 +45,12 @@ export const RULE_CHECKS = {
     message: 'The id {value} is also used by {others}.',
     description: 'Two rules in one workspace folder share an id; deploying one replaces the other.',
   },
+  'rule-hunting-id-duplicate': {
+    severity: 'warning',
+    message:
+      "The id {value} is also used by {others}. Sentinel's CI does not compare hunting query ids, but a content package holds one hunting query per id, so one would replace the other.",
+    description: 'Two hunting queries share an id.',
+  },
   'rule-kind': {
     severity: 'error',
     message: "'kind' must be Scheduled or NRT (case-sensitive), not '{value}'.",
@@ -171,12 +177,20 @@ export const RULE_CHECKS = {
   },
   'rule-connector-id': {
     severity: 'warning',
-    message: "Data connector '{value}' is not one Sentinel's validation knew; check its spelling.",
+    message:
+      "Data connector '{value}' is not in the list of connector ids Sentinel's CI accepted ({asOf}); check its spelling. (The CI fails a rule with an id missing from its current list; newer connectors may be in it, so this is a warning.)",
     description: 'Connector ids come from the connectors installed in Sentinel.',
+  },
+  'rule-hunting-connector-id': {
+    severity: 'information',
+    message:
+      "Data connector '{value}' is not in the list of connector ids Sentinel's CI accepted ({asOf}); check its spelling. (The CI does not check hunting queries' connectors.)",
+    description: "A hunting query names a connector id that Sentinel's CI list lacks.",
   },
   'rule-data-types': {
     severity: 'warning',
-    message: "The query reads {value}, which no entry in 'requiredDataConnectors' lists under dataTypes.",
+    message:
+      "The query reads {value}, which no entry in 'requiredDataConnectors' lists under dataTypes. (Sentinel's CI does not check this; the data connectors page uses dataTypes to show what the rule needs.)",
     description: 'Required data connectors should cover every table the query reads.',
   },
   'rule-aggregation-kind': {

@@ -1,9 +1,10 @@
-import { isSeq } from 'yaml';
 import type { ParsedRuleYaml } from '../documents/ruleYaml';
+import { contentFolderOf, isLegacyCopy, ruleAsFiled } from './ciFolders';
+import { dataTypeCoverage } from './dataTypeCoverage';
 import { entityChecks } from './entityChecks';
 import { metadataChecks } from './metadataChecks';
 import type { QueryFacts } from './queryFacts';
-import { FindingList, itemsOf, pairOf, scalarText, valueOf, type RuleFinding } from './ruleFindings';
+import { FindingList, scalarText, valueOf, type RuleFinding } from './ruleFindings';
 import { yamlSyntaxFindings } from './yamlSyntax';
 
 /**
@@ -24,9 +25,15 @@ export interface RuleCheckInput {
 }
 
 export function checkRule(input: RuleCheckInput): RuleFinding[] {
-  const { rule } = input;
+  const rule = ruleAsFiled(input.rule, input.uri);
   const firstKey = rule.root.items[0]?.key as { range?: [number, number] } | undefined;
   const out = new FindingList(firstKey?.range ? [firstKey.range[0], firstKey.range[1]] : [0, 0]);
+  // The CI reads every file of an analytic-rule folder as a rule, and a rule needs its kind.
+  if (contentFolderOf(input.uri) === 'analytic' && rule.type === 'hunting')
+    out.add('rule-required-field', firstKey, {
+      field: 'kind',
+      ruleType: 'an analytic rule (Sentinel reads the files under Detections/ and Analytic Rules/ as rules)',
+    });
   metadataChecks(rule, out);
   entityChecks(rule, { columns: input.facts?.outputColumns }, out);
   if (input.facts) dataTypeCoverage(rule, input.facts, out);
@@ -34,27 +41,24 @@ export function checkRule(input: RuleCheckInput): RuleFinding[] {
   return [...yamlSyntaxFindings(rule), ...out.items];
 }
 
-function dataTypeCoverage(rule: ParsedRuleYaml, facts: QueryFacts, out: FindingList): void {
-  const connectors = pairOf(rule.root, 'requiredDataConnectors');
-  if (!connectors || !isSeq(connectors.value)) return;
-  const listed = new Set<string>();
-  for (const connector of connectors.value.items) {
-    for (const dataType of itemsOf(valueOf(connector, 'dataTypes')) ?? [])
-      listed.add((scalarText(dataType) ?? '').toLowerCase());
-  }
-  // An empty list is the hunting queries' way of saying "any connector"; nothing to compare.
-  if (listed.size === 0) return;
-  const missing = facts.tablesRead.filter((t) => !listed.has(t.toLowerCase()));
-  if (missing.length > 0) out.add('rule-data-types', connectors.key, { value: missing.join(', ') });
-}
-
 function duplicateIds(rule: ParsedRuleYaml, uri: string, ids: RuleIdIndex, out: FindingList): void {
   const id = valueOf(rule.root, 'id');
   const text = scalarText(id);
-  if (!text) return;
-  const others = ids.otherFilesWithId(text, uri);
-  if (others.length > 0)
-    out.add('rule-id-duplicate', id, { value: text, others: others.map(displayName).join(', ') });
+  if (!text || isLegacyCopy(uri)) return;
+  const folder = contentFolderOf(uri);
+  // An analytic rule and a hunting query are different kinds of content: the CI compares
+  // analytic rules' ids only, and one id on both kinds replaces nothing.
+  const others = ids
+    .otherFilesWithId(text, uri)
+    .filter((other) => !isLegacyCopy(other))
+    .filter((other) => {
+      const otherFolder = contentFolderOf(other);
+      return folder === 'other' || otherFolder === 'other' || otherFolder === folder;
+    });
+  if (others.length === 0) return;
+  const names = { value: text, others: others.map(displayName).join(', ') };
+  const bothHunting = folder === 'hunting' && others.every((o) => contentFolderOf(o) === 'hunting');
+  out.add(bothHunting ? 'rule-hunting-id-duplicate' : 'rule-id-duplicate', id, names);
 }
 
 function displayName(uri: string): string {

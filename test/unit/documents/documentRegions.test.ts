@@ -119,7 +119,7 @@ test('JSON that is not a template, and YAML that is not a rule, have no regions'
   const rule = regionsOfDocument(make('file:///r.yaml', 'yaml', 'id: 1\nname: n\nquery: |\n  T\n'));
   assert.deepEqual(
     rule.map((r) => [r.text, r.kind]),
-    [['T\n', 'query']],
+    [['T\n', 'huntingQuery']],
   );
   const scheduled = regionsOfDocument(make('file:///r.yaml', 'yaml', 'id: 1\nkind: Scheduled\nquery: T\n'));
   assert.deepEqual(

@@ -149,3 +149,19 @@ test('a query that makes the engine binder throw still gets diagnostics, hover, 
     service.getCompletions(analysis, d.positionAt(text.length), { snippetSupport: true });
   }
 });
+
+test('a deprecated alias (KS507) is information by default, a join without kind (KS508) stays a warning', () => {
+  const q = 'DeviceNetworkEvents\n| where Timestamp > ago(1h)\n| summarize makeset(RemoteIP) by DeviceId';
+  const deprecated = diagnosticsOf(q).diagnostics.filter((d) => d.code === 'KS507');
+  assert.equal(deprecated.length, 1);
+  assert.equal(deprecated[0].severity, DiagnosticSeverity.Information);
+  const raised = diagnosticsOf(q, settings({ lints: { KS507: 'warning' } })).diagnostics.filter(
+    (d) => d.code === 'KS507',
+  );
+  assert.equal(raised[0].severity, DiagnosticSeverity.Warning);
+  const join = diagnosticsOf(
+    'DeviceNetworkEvents\n| where Timestamp > ago(1h)\n| join (DeviceInfo | where Timestamp > ago(1h)) on DeviceId',
+  ).diagnostics.filter((d) => d.code === 'KS508');
+  assert.equal(join.length, 1);
+  assert.equal(join[0].severity, DiagnosticSeverity.Warning);
+});

@@ -23,12 +23,12 @@ export const SEVERITY: Record<Exclude<LintSeverity, 'off'>, DiagnosticSeverity> 
 /**
  * Findings are cached per bound block: the engine keeps an unchanged block's KustoCode across
  * edits, so only the edited query is linted again. The key includes what else a finding
- * depends on (time column, scheduled-rule flag).
+ * depends on (time column, whether the host file sets the time range).
  */
 const cache = new WeakMap<Kusto.Language.KustoCode, Map<string, LintFinding[]>>();
 
 function findingsFor(code: Kusto.Language.KustoCode, ctx: LintContext): LintFinding[] {
-  const key = `${ctx.timeColumn}|${ctx.scheduledRule}`;
+  const key = `${ctx.timeColumn}|${ctx.timeRangeFromHost}`;
   let byKey = cache.get(code);
   if (!byKey) cache.set(code, (byKey = new Map()));
   let found = byKey.get(key);
@@ -53,7 +53,8 @@ export function lintDiagnostics(
       root: code.Syntax,
       globals: analysis.globals,
       timeColumn,
-      scheduledRule: block.query.region.kind === 'scheduledRule',
+      timeRangeFromHost:
+        block.query.region.kind === 'scheduledRule' || block.query.region.kind === 'huntingQuery',
     };
     for (const f of findingsFor(code, ctx)) {
       const override = settings.lints[f.rule.id];

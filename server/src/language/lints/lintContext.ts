@@ -7,8 +7,11 @@ export interface LintContext {
   readonly globals: Kusto.Language.GlobalState;
   /** The environment's time column, `Timestamp` or `TimeGenerated`. */
   readonly timeColumn: string;
-  /** True when the query is a scheduled rule's, whose query period bounds its time range. */
-  readonly scheduledRule: boolean;
+  /**
+   * True when the file holding the query gives it its time range: a scheduled rule's query
+   * period, or the hunting page's time picker for a hunting query file.
+   */
+  readonly timeRangeFromHost: boolean;
 }
 
 /** A lint's finding, at block-relative offsets. */

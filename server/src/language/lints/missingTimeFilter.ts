@@ -9,13 +9,25 @@ export interface MissingTimeFilterData {
   timeColumn: string;
 }
 
-/** True when a `where` condition mentions a column with the given name. */
-function filtersOn(where: Node, column: string): boolean {
+/** True when a `where` condition mentions a column with one of the given names. */
+function filtersOn(where: Node, columns: readonly string[]): boolean {
   const S = kusto().Syntax.SyntaxKind;
   return nodesOfKind(where, S.NameReference).some((n) => {
     const symbol = n.ReferencedSymbol;
-    return !!symbol && symbol.Kind === kusto().Symbols.SymbolKind.Column && symbol.Name === column;
+    return (
+      !!symbol && symbol.Kind === kusto().Symbols.SymbolKind.Column && columns.includes(symbol.Name ?? '')
+    );
   });
+}
+
+/**
+ * The columns whose filter bounds a table's rows in an environment. In Sentinel, the Defender XDR
+ * tables (DeviceProcessEvents and the like) keep the event's own `Timestamp` next to
+ * `TimeGenerated`, and hunting queries written for Defender filter on `Timestamp`; the two are
+ * minutes apart, so either filter limits the query to the period meant.
+ */
+function timeColumnsOf(environmentTimeColumn: string): readonly string[] {
+  return environmentTimeColumn === 'TimeGenerated' ? ['TimeGenerated', 'Timestamp'] : [environmentTimeColumn];
 }
 
 /**
@@ -40,13 +52,14 @@ function filtersApplying(tableRef: Node): { wheres: Node[]; inLet: boolean } {
 
 /**
  * An event table read without a filter on its time column scans its whole retention, which is
- * slow in advanced hunting and costly in Log Analytics. Scheduled rules are exempt: their
- * query period bounds the time range. A table bound to a `let` counts as filtered when the
- * query filters on the time column anywhere, since the filter is usually applied where the
- * let is used.
+ * slow in advanced hunting and costly in Log Analytics. The queries of rule and hunting-query
+ * files are exempt: a rule's query period, or the hunting page's time range, bounds them. A
+ * table bound to a `let` counts as filtered when the query filters on the time column anywhere,
+ * since the filter is usually applied where the let is used.
  */
 export const missingTimeFilter: Lint = (ctx) => {
-  if (ctx.scheduledRule) return [];
+  if (ctx.timeRangeFromHost) return [];
+  const accepted = timeColumnsOf(ctx.timeColumn);
   const S = kusto().Syntax.SyntaxKind;
   const rule = LINT_RULES.missingTimeFilter;
   const findings: LintFinding[] = [];
@@ -58,13 +71,13 @@ export const missingTimeFilter: Lint = (ctx) => {
     if (ref.ReferencedSymbol && ref.ReferencedSymbol.Kind !== kusto().Symbols.SymbolKind.Table) continue;
     const table = type as Kusto.Language.Symbols.TableSymbol;
     if (!ctx.globals.IsDatabaseTable(table)) continue;
-    const timeColumn = toArray(table.Columns).some((c) => c.Name === ctx.timeColumn)
-      ? ctx.timeColumn
-      : undefined;
+    const columns = accepted.filter((name) => toArray(table.Columns).some((c) => c.Name === name));
+    // The column to suggest: the environment's own when the table has it.
+    const timeColumn = columns[0];
     if (!timeColumn) continue;
     const { wheres, inLet } = filtersApplying(ref);
     const candidates = inLet ? allWheres : wheres;
-    if (candidates.some((w) => filtersOn(w, timeColumn))) continue;
+    if (candidates.some((w) => filtersOn(w, columns))) continue;
     findings.push({
       rule,
       start: ref.TextStart,

@@ -93,28 +93,46 @@ test('time filters through between, union, lets and the Sentinel time column cou
     assert.deepEqual(lintsOf(ok, LINT_RULES.missingTimeFilter.id).found, [], ok);
   }
   const sentinel = settings({ environment: 'sentinel' });
+  // Sentinel's copies of the Defender tables keep Timestamp next to TimeGenerated: either bounds them.
+  for (const ok of [
+    'DeviceNetworkEvents | where TimeGenerated > ago(1h)',
+    'DeviceNetworkEvents | where Timestamp > ago(1h)',
+    'union DeviceNetworkEvents, DeviceProcessEvents | where Timestamp between (ago(2h) .. ago(1h))',
+  ]) {
+    assert.deepEqual(lintsOf(ok, LINT_RULES.missingTimeFilter.id, sentinel).found, [], ok);
+  }
+  // A filter on another column still leaves the table unbounded, and the advice names TimeGenerated.
+  const unbounded = lintsOf(
+    'DeviceNetworkEvents | where RemotePort == 443',
+    LINT_RULES.missingTimeFilter.id,
+    sentinel,
+  ).found;
+  assert.equal(unbounded.length, 1);
+  assert.deepEqual(unbounded[0].data, { timeColumn: 'TimeGenerated' });
+  // A Sentinel table without a Timestamp column is not excused by a Timestamp it cannot have.
   assert.equal(
-    lintsOf('DeviceNetworkEvents | where Timestamp > ago(1h)', LINT_RULES.missingTimeFilter.id, sentinel)
-      .found.length,
+    lintsOf('SecurityEvent | where EventID == 4625', LINT_RULES.missingTimeFilter.id, sentinel).found.length,
     1,
-    'Sentinel filters on TimeGenerated',
   );
-  assert.deepEqual(
-    lintsOf('DeviceNetworkEvents | where TimeGenerated > ago(1h)', LINT_RULES.missingTimeFilter.id, sentinel)
-      .found,
-    [],
+  // Defender has no TimeGenerated; its own column is the only one that counts there.
+  assert.equal(
+    lintsOf('DeviceNetworkEvents | where RemotePort == 443', LINT_RULES.missingTimeFilter.id).found.length,
+    1,
   );
 });
 
-test("a scheduled rule's query is not reported for a missing time filter", () => {
+test("a scheduled rule's or hunting query file's query is not reported for a missing time filter", () => {
   const host = 'query: |\n  DeviceNetworkEvents\n  | where RemotePort == 443\n';
   const start = host.indexOf('  Device');
   const service = testService();
-  const asRule = analysisOfRegions(host, [indentedRegion(host, start, host.length, 2, 'scheduledRule')]);
-  assert.deepEqual(
-    service.getDiagnostics(asRule, settings()).filter((d) => d.code === LINT_RULES.missingTimeFilter.id),
-    [],
-  );
+  for (const kind of ['scheduledRule', 'huntingQuery'] as const) {
+    const hosted = analysisOfRegions(host, [indentedRegion(host, start, host.length, 2, kind)]);
+    assert.deepEqual(
+      service.getDiagnostics(hosted, settings()).filter((d) => d.code === LINT_RULES.missingTimeFilter.id),
+      [],
+      kind,
+    );
+  }
   const adHoc = analysisOfRegions(host, [indentedRegion(host, start, host.length, 2)]);
   const found = service
     .getDiagnostics(adHoc, settings())
