@@ -59,10 +59,14 @@ export function suppressionCompletionsAt(
   if (!at) return undefined;
   const document = analysis.document;
   const before = at.body.slice(0, at.offset - at.bodyStart);
+  // The whole word under the cursor is replaced, so completing inside `KS1|42` gives one code.
+  const rest = at.body.slice(at.offset - at.bodyStart);
+  const after = /^[^\s,]*/.exec(rest)![0];
   const rangeOf = (typed: string) => ({
     start: document.positionAt(at.offset - typed.length),
-    end: position,
+    end: document.positionAt(at.offset + after.length),
   });
+  const spaced = /^\s/.test(rest.slice(after.length)) ? '' : ' ';
   const word = /^\s*(k[\w-]*)$/.exec(before);
   if (word) {
     const names = directiveNames(at.ruleChecks);
@@ -72,7 +76,7 @@ export function suppressionCompletionsAt(
         label: name,
         kind: CompletionItemKind.Keyword,
         detail: directiveDetail(name, at.ruleChecks),
-        textEdit: { range: rangeOf(word[1]), newText: `${name} ` },
+        textEdit: { range: rangeOf(word[1]), newText: name + spaced },
       }));
     return items.length > 0 ? { isIncomplete: false, items } : undefined;
   }
