@@ -53,6 +53,7 @@ import { getSemanticTokens } from '../language/semanticTokens';
 import { getSignatureHelp } from '../language/signatureHelp';
 import { applySuppressions, type DiagnosticReport } from '../language/suppressions/applySuppressions';
 import { scanDirectives } from '../language/suppressions/suppressionDirectives';
+import { suppressionQuickFixes } from '../language/suppressions/suppressionQuickFixes';
 import { suppressionCompletionsAt, suppressionHoverAt } from '../language/suppressions/suppressionEditing';
 import { getDocumentSymbols } from '../language/symbols';
 import { builtinSchema } from '../schema/builtinSchemas';
@@ -198,6 +199,7 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
       editableCodeActions(analysis, [
         ...getCodeActions(analysis, range, diagnostics, closestNames),
         ...ruleQuickFixes(analysis.document, diagnostics),
+        ...suppressionQuickFixes(analysis, diagnostics),
       ]),
     warmUp() {
       warmUpService().GetDiagnostics();

@@ -56,3 +56,18 @@ export function yamlHeaderComments(text: string): KqlComment[] {
   }
   return found;
 }
+
+/**
+ * Whether `offset` of a KQL text falls strictly inside a token, as a line of a multi-line string
+ * does: a comment line inserted there would become part of the string.
+ */
+export function isInsideToken(text: string, offset: number): boolean {
+  let at = 0;
+  for (const token of kusto().Parsing.TokenParser.ParseTokens(text) ?? []) {
+    const start = at + (token.Trivia ?? '').length;
+    at += token.Length;
+    if (start < offset && offset < at) return true;
+    if (start >= offset) return false;
+  }
+  return false;
+}
