@@ -13,11 +13,23 @@ const recent = new Map<string, KqlComment[]>();
 const RECENT_MAX = 16;
 
 /**
+ * The `//` comments of an engine block, with offsets into its query's region text. Blocks are
+ * lexed one at a time, so that a large file costs only the block asked about.
+ */
+export function blockComments(block: Kusto.Language.Editor.CodeBlock): KqlComment[] {
+  return kqlComments(block.Text ?? '').map((c) => ({
+    ...c,
+    start: c.start + block.Start,
+    end: c.end + block.Start,
+  }));
+}
+
+/**
  * The `//` comments of a KQL text, found by the engine's own lexer: a comment is only ever in the
  * trivia before a token, so `//` inside a string literal or a multi-line string is never taken
  * for one. Offsets are into `text`.
  */
-export function kqlComments(text: string): KqlComment[] {
+function kqlComments(text: string): KqlComment[] {
   const known = recent.get(text);
   if (known) return known;
   const found: KqlComment[] = [];

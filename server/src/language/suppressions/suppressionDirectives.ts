@@ -1,7 +1,8 @@
 import { hostFormatOf } from '../../documents/documentRegions';
-import type { DocumentAnalysis, QueryAnalysis } from '../documentAnalysis';
+import type { KqlRegion } from '../../documents/regions';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import { toArray } from '../kustoEngine';
-import { kqlComments, yamlHeaderComments, type KqlComment } from './commentScan';
+import { blockComments, yamlHeaderComments, type KqlComment } from './commentScan';
 
 /**
  * Inline suppressions, as ESLint's disable comments:
@@ -95,7 +96,10 @@ export function scanDirectives(analysis: DocumentAnalysis): DirectiveScan {
   for (const query of analysis.queries) {
     // Lexing is cheap but not free; almost no query holds a directive.
     if (!query.region.text.includes('kqlhunt-disable')) continue;
-    for (const comment of kqlComments(query.region.text)) addKqlDirective(scan, query, comment);
+    for (const block of toArray(query.script.Blocks)) {
+      if (!(block.Text ?? '').includes('kqlhunt-disable')) continue;
+      for (const comment of blockComments(block)) addKqlDirective(scan, query.region, block, comment);
+    }
   }
   const document = analysis.document;
   if (hostFormatOf(document) === 'yaml') {
@@ -143,10 +147,14 @@ function located(
   };
 }
 
-function addKqlDirective(scan: DirectiveScan, query: QueryAnalysis, comment: KqlComment): void {
+function addKqlDirective(
+  scan: DirectiveScan,
+  region: KqlRegion,
+  block: Kusto.Language.Editor.CodeBlock,
+  comment: KqlComment,
+): void {
   const parsed = parseBody(comment.body);
   if (!parsed) return;
-  const region = query.region;
   const bodyStart = comment.start + 2;
   const toDocument = (bodyOffset: number) => region.toDocumentOffset(bodyStart + bodyOffset);
   const name = parsed.name;
@@ -159,7 +167,8 @@ function addKqlDirective(scan: DirectiveScan, query: QueryAnalysis, comment: Kql
     });
     return;
   }
-  const covered = name === NEXT_LINE ? nextCodeLine(region.text, comment.end) : restOfQuery(query, comment);
+  // The rest of the query is the rest of the engine block the comment is in.
+  const covered = name === NEXT_LINE ? nextCodeLine(region.text, comment.end) : [comment.end, block.End];
   scan.suppressions.push({
     ...located(parsed, toDocument),
     name,
@@ -182,10 +191,4 @@ function nextCodeLine(text: string, offset: number): [number, number] | undefine
     lineStart = newline;
   }
   return undefined;
-}
-
-/** From the comment to the end of the engine block (the query) it is in. */
-function restOfQuery(query: QueryAnalysis, comment: KqlComment): [number, number] {
-  const block = toArray(query.script.Blocks).find((b) => b.Start <= comment.start && comment.start < b.End);
-  return [comment.end, block ? block.End : query.region.text.length];
 }

@@ -9,7 +9,8 @@ import { hostFormatOf } from '../../documents/documentRegions';
 import { describeCode, suppressibleCodes } from '../diagnosticCodeCatalog';
 import { engineDiagnostics } from '../diagnostics';
 import type { DocumentAnalysis } from '../documentAnalysis';
-import { kqlComments, yamlHeaderComments } from './commentScan';
+import { toArray } from '../kustoEngine';
+import { blockComments, yamlHeaderComments } from './commentScan';
 import { NEXT_LINE, REST } from './suppressionDirectives';
 
 /** The directive comment at a position: its body's text and where the body starts in the document. */
@@ -25,10 +26,19 @@ interface CommentAt {
 function commentAt(analysis: DocumentAnalysis, position: Position): CommentAt | undefined {
   const document = analysis.document;
   const offset = document.offsetAt(position);
+  // Hover and completion ask on every move: only a line with a comment that starts with `k` is lexed.
+  const line = document.getText({
+    start: { line: position.line, character: 0 },
+    end: { line: position.line + 1, character: 0 },
+  });
+  if (!/(\/\/|#)\s*k/.test(line)) return undefined;
   for (const query of analysis.queries) {
     const at = query.region.toRegionOffset(offset);
     if (at === undefined) continue;
-    const comment = kqlComments(query.region.text).find((c) => c.start + 2 <= at && at <= c.end);
+    const comment = toArray(query.script.Blocks)
+      .filter((b) => b.Start <= at && at <= b.End)
+      .flatMap(blockComments)
+      .find((c) => c.start + 2 <= at && at <= c.end);
     if (!comment) continue;
     // Comments in an encoded region (a JSON string) are read as the engine sees them.
     const bodyStart = comment.start + 2;
