@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import enginePackage from '@kusto/language-service-next/package.json';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validCachedFindings } from './cacheEntry';
+import { validCachedFindings, validCachedSuppressed } from './cacheEntry';
 import { sourceLines, withoutBom, type CheckJob } from './fileChecker';
-import type { FileResult, Finding } from './findings';
+import type { FileResult, Finding, SuppressedFinding } from './findings';
 import { readRegularFile } from './regularFile';
 import { TOOL_VERSION } from './toolVersion';
 import type { CheckSetup } from './workerProtocol';
@@ -32,8 +32,9 @@ import type { CheckSetup } from './workerProtocol';
  * Raised whenever what the cached findings mean changes within one tool version, so that older
  * caches are ignored. 3: input limits became per-query errors (a cache from before held them as
  * information and would let a gate pass), and entries became signed findings without source text.
+ * 4: inline suppressions; entries hold the suppressed findings too, for SARIF.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 
 export const DEFAULT_CACHE_FILE = '.kqlhunt-cache';
 
@@ -43,6 +44,7 @@ const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 interface CacheEntry {
   key: string;
   findings: Finding[];
+  suppressed: SuppressedFinding[];
   tag: string;
 }
 
@@ -118,7 +120,14 @@ export class CheckCache {
       withoutBom(bytes.toString('utf8')),
     );
     const findings = validCachedFindings(entry.findings, job.display, document.lineCount);
-    return findings ? { file: job.display, findings, lines: sourceLines(document, findings) } : undefined;
+    const suppressed = validCachedSuppressed(entry.suppressed, job.display, document.lineCount);
+    if (!findings || !suppressed) return undefined;
+    return {
+      file: job.display,
+      findings,
+      ...(suppressed.length > 0 ? { suppressed } : {}),
+      lines: sourceLines(document, findings),
+    };
   }
 
   /**
@@ -132,7 +141,8 @@ export class CheckCache {
       const key = this.keys[i];
       if (key === undefined) return;
       const display = this.jobs[i].display;
-      files[display] = { key, findings: result.findings, tag: this.tag(display, key, result.findings) };
+      const { findings, suppressed = [] } = result;
+      files[display] = { key, findings, suppressed, tag: this.tag(display, key, findings, suppressed) };
     });
     const body: CacheFile = { format: FORMAT, runKey: this.runKey, files };
     // A fresh name, created exclusively: never written through a file or link already there.
@@ -148,14 +158,19 @@ export class CheckCache {
     }
   }
 
-  private tag(display: string, key: string, findings: readonly Finding[]): string {
+  private tag(
+    display: string,
+    key: string,
+    findings: readonly Finding[],
+    suppressed: readonly SuppressedFinding[],
+  ): string {
     return createHmac('sha256', this.secret)
-      .update(JSON.stringify([this.runKey, display, key, findings]))
+      .update(JSON.stringify([this.runKey, display, key, findings, suppressed]))
       .digest('hex');
   }
 
   private signed(display: string, entry: CacheEntry): boolean {
-    const expected = Buffer.from(this.tag(display, entry.key, entry.findings), 'hex');
+    const expected = Buffer.from(this.tag(display, entry.key, entry.findings, entry.suppressed), 'hex');
     const given = Buffer.from(entry.tag, 'hex');
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
@@ -189,18 +204,19 @@ export class CheckCache {
 
 const HEX_64 = /^[0-9a-f]{64}$/;
 
-/** An entry with exactly the three keys, of the right types; its findings are checked on a hit. */
+/** An entry with exactly the four keys, of the right types; its findings are checked on a hit. */
 function isEntry(value: unknown): value is CacheEntry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const keys = Object.keys(value).sort();
-  if (keys.join() !== 'findings,key,tag') return false;
+  if (keys.join() !== 'findings,key,suppressed,tag') return false;
   const entry = value as Record<string, unknown>;
   return (
     typeof entry.key === 'string' &&
     HEX_64.test(entry.key) &&
     typeof entry.tag === 'string' &&
     HEX_64.test(entry.tag) &&
-    Array.isArray(entry.findings)
+    Array.isArray(entry.findings) &&
+    Array.isArray(entry.suppressed)
   );
 }
 

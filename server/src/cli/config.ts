@@ -6,7 +6,8 @@ import {
   normalizeSettings,
   type KqlHuntingSettings,
 } from '../protocol/settings';
-import { isKnownDiagnosticCode, knownCodeFamilies } from './diagnosticCodes';
+import { isKnownDiagnosticCode } from '../language/diagnosticCodeCatalog';
+import { knownCodeFamilies } from './diagnosticCodes';
 import { UsageError } from './exitCodes';
 import { isInside, readRegularText } from './regularFile';
 

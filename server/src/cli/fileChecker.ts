@@ -2,7 +2,13 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KqlLanguageService } from '../service/languageService';
 import type { KqlHuntingSettings } from '../protocol/settings';
-import { compareFindings, toFinding, type FileResult, type Finding } from './findings';
+import {
+  compareFindings,
+  toFinding,
+  type FileResult,
+  type Finding,
+  type SuppressedFinding,
+} from './findings';
 import { readRegularText } from './regularFile';
 
 /** One file to check: where it is, how to print its name, and the language an editor would give it. */
@@ -48,12 +54,24 @@ export function checkText(
   settings: KqlHuntingSettings,
 ): FileResult {
   const document = TextDocument.create(pathToFileURL(job.path).href, job.languageId, 1, text);
-  const diagnostics = service.getDiagnostics(service.analyze(document, settings), settings);
-  const findings = diagnostics
+  // The report, not getDiagnostics: the editor hides suppressed findings, SARIF keeps them.
+  const report = service.getDiagnosticReport(service.analyze(document, settings), settings);
+  const findings = report.diagnostics
     .map((d) => toFinding(job.display, d))
     .filter((f): f is Finding => f !== undefined);
   findings.sort(compareFindings);
-  return { file: job.display, findings, lines: sourceLines(document, findings) };
+  const suppressed = report.suppressed.flatMap(({ diagnostic, reason }): SuppressedFinding[] => {
+    const f = toFinding(job.display, diagnostic);
+    if (!f) return [];
+    return [reason === undefined ? f : { ...f, justification: reason }];
+  });
+  suppressed.sort(compareFindings);
+  return {
+    file: job.display,
+    findings,
+    ...(suppressed.length > 0 ? { suppressed } : {}),
+    lines: sourceLines(document, findings),
+  };
 }
 
 /** The text of each line a finding starts on, for the text format's excerpt. */

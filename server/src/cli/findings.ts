@@ -22,11 +22,23 @@ export interface Finding {
   message: string;
 }
 
+/**
+ * A finding an inline `kqlhunt-disable` comment suppresses (language/suppressions). It does not
+ * count toward the exit code and is not printed; SARIF keeps it, marked suppressed in source with
+ * the comment's reason, as code scanning expects.
+ */
+export interface SuppressedFinding extends Finding {
+  /** The text after `--` in the comment; absent when it gives none. */
+  justification?: string;
+}
+
 /** A checked file's findings plus the source lines they start on, for the text format's caret. */
 export interface FileResult {
   /** The path as printed: relative to the working folder, with forward slashes. */
   file: string;
   findings: Finding[];
+  /** What inline suppressions hid, in report order; absent when nothing was. */
+  suppressed?: SuppressedFinding[];
   /** The text of each line (1-based) that a finding starts on, without its line break. */
   lines: Record<number, string>;
 }

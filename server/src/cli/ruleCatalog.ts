@@ -1,4 +1,5 @@
-import { isLimitCode, type LimitCode } from '../language/inputLimits';
+import { LIMIT_SUMMARY } from '../language/diagnosticCodeCatalog';
+import { isLimitCode } from '../language/inputLimits';
 import { ALL_LINT_RULES } from '../language/lints/lintRules';
 import type { LintSeverity } from '../protocol/settings';
 import { RULE_CHECKS } from '../rules/ruleCheckTable';
@@ -54,15 +55,6 @@ function ruleCheck(code: string): RuleDescription | undefined {
     defaultSeverity: fromSetting(check.severity),
   };
 }
-
-const LIMIT_SUMMARY: Record<LimitCode, string> = {
-  'KQLH-LIMIT-BINARY': 'A query holds a NUL or many control characters, so it was not analysed.',
-  'KQLH-LIMIT-SIZE':
-    'A query, or the queries of a file together, passed kqlHunting.limits.maxDocumentSize, so some were not analysed.',
-  'KQLH-LIMIT-QUERIES':
-    'A file holds more queries than kqlHunting.limits.maxQueries, so the rest were not analysed.',
-  'KQLH-LIMIT-NESTING': 'Brackets nest too deeply for a query to be analysed safely.',
-};
 
 /** The input limits (language/inputLimits.ts): the marked KQL was not checked at all. */
 function limitRule(code: string): RuleDescription | undefined {

@@ -51,6 +51,10 @@ import { lintDiagnostics } from '../language/lints';
 import * as navigation from '../language/navigation';
 import { getSemanticTokens } from '../language/semanticTokens';
 import { getSignatureHelp } from '../language/signatureHelp';
+import { applySuppressions, type DiagnosticReport } from '../language/suppressions/applySuppressions';
+import { scanDirectives } from '../language/suppressions/suppressionDirectives';
+import { suppressionQuickFixes } from '../language/suppressions/suppressionQuickFixes';
+import { suppressionCompletionsAt, suppressionHoverAt } from '../language/suppressions/suppressionEditing';
 import { getDocumentSymbols } from '../language/symbols';
 import { builtinSchema } from '../schema/builtinSchemas';
 import { closestNames as schemaClosestNames } from '../schema/nameSuggestions';
@@ -70,8 +74,13 @@ export interface KqlLanguageService {
     settings: KqlHuntingSettings,
     previous?: DocumentAnalysis,
   ): DocumentAnalysis;
-  /** The engine's errors and analyzer warnings plus the hunting lints (lints/lintRules.ts). */
+  /**
+   * The engine's errors and analyzer warnings plus the hunting lints (lints/lintRules.ts) and rule
+   * checks, less what inline suppressions hide: what the editor shows.
+   */
   getDiagnostics(analysis: DocumentAnalysis, settings: KqlHuntingSettings): Diagnostic[];
+  /** The same findings, with the suppressed ones kept apart (and their reasons), for reports. */
+  getDiagnosticReport(analysis: DocumentAnalysis, settings: KqlHuntingSettings): DiagnosticReport;
   getCompletions(
     analysis: DocumentAnalysis,
     position: Position,
@@ -148,19 +157,29 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
         unreadable ? [unreadable, ...limited.findings] : limited.findings,
       );
     },
-    getDiagnostics: (analysis, settings) => [
-      ...limitDiagnostics(analysis.document, analysis.limits, settings),
-      ...engineDiagnostics(analysis, settings),
-      ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
-      ...ruleDiagnostics(analysis, settings, params.ruleIds),
-    ],
+    getDiagnostics: (analysis, settings) => service.getDiagnosticReport(analysis, settings).diagnostics,
+    getDiagnosticReport: (analysis, settings) =>
+      applySuppressions(
+        analysis.document,
+        [
+          ...limitDiagnostics(analysis.document, analysis.limits, settings),
+          ...engineDiagnostics(analysis, settings),
+          ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
+          ...ruleDiagnostics(analysis, settings, params.ruleIds),
+        ],
+        scanDirectives(analysis),
+        settings,
+      ),
     getCompletions: (analysis, position, options) =>
-      ruleCompletionsAt(analysis, position) ?? getCompletions(analysis, position, options),
+      suppressionCompletionsAt(analysis, position) ??
+      ruleCompletionsAt(analysis, position) ??
+      getCompletions(analysis, position, options),
     resolveCompletion: (item) =>
       resolveCompletion(item, (env) =>
         env === 'defender' || env === 'sentinel' ? schemas.globalsFor(env) : undefined,
       ),
-    getHover: (analysis, position) => getHover(analysis, position, timeColumn(analysis)),
+    getHover: (analysis, position) =>
+      suppressionHoverAt(analysis, position) ?? getHover(analysis, position, timeColumn(analysis)),
     getSignatureHelp,
     getDefinition: navigation.getDefinition,
     getReferences: navigation.getReferences,
@@ -180,6 +199,7 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
       editableCodeActions(analysis, [
         ...getCodeActions(analysis, range, diagnostics, closestNames),
         ...ruleQuickFixes(analysis.document, diagnostics),
+        ...suppressionQuickFixes(analysis, diagnostics),
       ]),
     warmUp() {
       warmUpService().GetDiagnostics();

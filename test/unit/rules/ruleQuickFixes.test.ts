@@ -36,7 +36,8 @@ function fixesOf(text: string) {
   const diagnostics = service.getDiagnostics(analysis, s).filter((d) => d.source === 'kql-rules');
   const actions = diagnostics
     .flatMap((d) => service.getCodeActions(analysis, d.range, [d]))
-    .filter((a) => a.kind === CodeActionKind.QuickFix && a.edit);
+    // The "Suppress CODE" fixes (language/suppressions) are offered for every finding; they are not repairs.
+    .filter((a) => a.kind === CodeActionKind.QuickFix && a.edit && !a.title.startsWith('Suppress '));
   const errorsAfter = () => {
     const fixed = doc(
       TextDocument.applyEdits(

@@ -26,6 +26,7 @@ import { refuseOutputOverInput, writeOutput } from '../outputFile';
 import { cacheSecret } from '../cacheSecret';
 import { visible } from '../visibleText';
 import { isEnvironmentId } from '../../schema/environment';
+import { LINT_RULES } from '../../language/lints/lintRules';
 import type { KqlHuntingSettings } from '../../protocol/settings';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -60,6 +61,9 @@ Options:
       --cache                     reuse the findings of files unchanged since the last --cache run
       --cache-location <FILE>     where the cache is kept (default: ${DEFAULT_CACHE_FILE} in the
                                   current folder)
+      --require-suppression-reason
+                                  a kqlhunt-disable comment without "-- reason" is an error
+                                  (the suppression-without-reason lint, a hint otherwise)
   -q, --quiet                     no progress and no summary on standard error
   -v, --verbose                   say which schemas and parsers were loaded, and from where
 
@@ -68,6 +72,12 @@ configuration the custom table and function schemas of its KQL validation
 (.script/tests/KqlvalidationsTests) and its parser functions (Parsers/, Solutions/*/Parsers/,
 ASIM/), so rules that call them are checked against the columns the parsers return.
   -h, --help                      this help
+
+Inline suppressions: "// kqlhunt-disable-next-line CODE, CODE -- reason" in KQL hides those
+findings on the next line, "// kqlhunt-disable CODE -- reason" in the rest of the query, and
+"# kqlhunt-disable CODE -- reason" at the top of a rule YAML its rule checks. Suppressed findings
+do not count toward the exit code; SARIF keeps them, marked suppressed with the reason. A
+suppression that hides nothing is reported as unused-suppression.
 
 Exit codes: 0 no findings at or above --fail-on, 1 some, 2 bad usage or an internal error.
 `;
@@ -88,6 +98,7 @@ export const checkCommand: CliCommand = {
     verbose: { type: 'boolean', short: 'v' },
     cache: { type: 'boolean' },
     'cache-location': { type: 'string' },
+    'require-suppression-reason': { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
     const format = stringOption(values, 'format') ?? 'text';
@@ -232,9 +243,14 @@ function parseFailOn(value: string | undefined): FailOn {
 
 function applyOverrides(settings: KqlHuntingSettings, values: OptionValues): KqlHuntingSettings {
   const env = stringOption(values, 'env');
-  if (env === undefined) return settings;
-  if (!isEnvironmentId(env)) throw new UsageError(`--env must be defender or sentinel, not '${env}'`);
-  return { ...settings, environment: env };
+  if (env !== undefined && !isEnvironmentId(env))
+    throw new UsageError(`--env must be defender or sentinel, not '${env}'`);
+  // A lint severity like any other, so the editor can be told the same in kqlHunting.lints.
+  const lints =
+    values['require-suppression-reason'] === true
+      ? { ...settings.lints, [LINT_RULES.suppressionWithoutReason.id]: 'error' as const }
+      : settings.lints;
+  return { ...settings, ...(env === undefined ? {} : { environment: env }), lints };
 }
 
 /**
@@ -270,7 +286,10 @@ function summary(
   fromCache: number | undefined,
 ): string {
   const files = `${results.length} file${results.length === 1 ? '' : 's'}${fromCache === undefined ? '' : ` (${fromCache} from the cache)`}`;
-  if (!counts) return `kqlhunt: no problems in ${files}\n`;
+  // Said, so that a gate that passes because of suppressions does not look clean.
+  const hidden = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  const suppressed = hidden === 0 ? '' : `; ${hidden} suppressed in source`;
+  if (!counts) return `kqlhunt: no problems in ${files}${suppressed}\n`;
   const withFindings = results.filter((r) => r.findings.length > 0).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // A file over an input limit was only partly checked; say so, since its other problems may be unknown.
@@ -279,5 +298,5 @@ function summary(
     unchecked === 0
       ? ''
       : `; ${plural(unchecked, 'file')} not fully checked (over an input limit, see the KQLH-LIMIT findings)`;
-  return `kqlhunt: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${withFindings} of ${files}${notChecked}\n`;
+  return `kqlhunt: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${withFindings} of ${files}${notChecked}${suppressed}\n`;
 }

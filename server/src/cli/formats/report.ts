@@ -1,4 +1,4 @@
-import type { FileResult, Finding } from '../findings';
+import type { FileResult, Finding, SuppressedFinding } from '../findings';
 
 /** Everything an output format may use: the checked files in order, and how to present them. */
 export interface Report {
@@ -13,4 +13,9 @@ export interface Report {
 
 export function allFindings(report: Report): Finding[] {
   return report.results.flatMap((r) => r.findings);
+}
+
+/** What inline suppressions hid, for the formats that record it (SARIF). */
+export function allSuppressed(report: Report): SuppressedFinding[] {
+  return report.results.flatMap((r) => r.suppressed ?? []);
 }

@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { uncheckedFiles, type FindingSeverity } from '../findings';
+import { uncheckedFiles, type Finding, type FindingSeverity, type SuppressedFinding } from '../findings';
 import { describeRules } from '../ruleCatalog';
-import { allFindings, type Report } from './report';
+import { allFindings, allSuppressed, type Report } from './report';
 import { inertJson } from '../visibleText';
 
 const LEVEL: Record<FindingSeverity, Sarif.ReportingConfiguration.level> = {
@@ -17,10 +17,11 @@ const SOURCE_ROOT = '%SRCROOT%';
  * A SARIF 2.1.0 log with one run: the tool with a rule (and its help) for every code reported,
  * and each finding as a result with its file (relative to the folder kqlhunt ran in, which in CI
  * is the repository root) and region. Columns count UTF-16 code units, as the editor's do.
+ * A finding an inline comment suppresses is kept, with a `suppressions` entry: code scanning
+ * then shows it as dismissed in source, with the comment's reason, rather than as fixed.
  */
 export function formatSarif(report: Report): string {
-  const findings = allFindings(report);
-  const rules = describeRules(findings);
+  const rules = describeRules([...allFindings(report), ...allSuppressed(report)]);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -49,29 +50,44 @@ export function formatSarif(report: Report): string {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => ({
-          ruleId: f.code,
-          ruleIndex: ruleIndex.get(f.code)!,
-          level: LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: artifactUri(f.file), uriBaseId: SOURCE_ROOT },
-                region: {
-                  startLine: f.line,
-                  startColumn: f.column,
-                  endLine: f.endLine,
-                  endColumn: f.endColumn,
-                },
-              },
-            },
-          ],
-        })),
+        // File by file, each file's suppressed findings after its others.
+        results: report.results.flatMap((r) => [
+          ...r.findings.map((f) => result(f, ruleIndex)),
+          ...(r.suppressed ?? []).map((f) => ({ ...result(f, ruleIndex), suppressions: [suppressionOf(f)] })),
+        ]),
       },
     ],
   };
   return inertJson(JSON.stringify(log, null, 2)) + '\n';
+}
+
+function result(f: Finding, ruleIndex: ReadonlyMap<string, number>): Sarif.Result {
+  return {
+    ruleId: f.code,
+    ruleIndex: ruleIndex.get(f.code)!,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(f.file), uriBaseId: SOURCE_ROOT },
+          region: {
+            startLine: f.line,
+            startColumn: f.column,
+            endLine: f.endLine,
+            endColumn: f.endColumn,
+          },
+        },
+      },
+    ],
+  };
+}
+
+/** SARIF's record of a suppression written in the file itself; the reason is its justification. */
+function suppressionOf(f: SuppressedFinding): Sarif.Suppression {
+  return f.justification === undefined
+    ? { kind: 'inSource' }
+    : { kind: 'inSource', justification: f.justification };
 }
 
 const artifactUri = (file: string) => file.split('/').map(encodeURIComponent).join('/');

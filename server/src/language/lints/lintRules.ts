@@ -47,6 +47,20 @@ export const LINT_RULES = {
     description: 'A let statement whose name is never used in the query.',
     unnecessary: true,
   },
+  unusedSuppression: {
+    id: 'unused-suppression',
+    defaultSeverity: 'warning',
+    message: '{detail}',
+    description:
+      'A `kqlhunt-disable` comment that suppresses nothing: no finding of the code it names is where it applies, or the code does not exist.',
+  },
+  suppressionWithoutReason: {
+    id: 'suppression-without-reason',
+    defaultSeverity: 'hint',
+    message: 'This suppression gives no reason. Add one after `--`, such as `-- the parser filters by time`.',
+    description:
+      'A `kqlhunt-disable` comment without `-- reason`; `kqlhunt check --require-suppression-reason` makes it an error.',
+  },
 } as const satisfies Record<string, LintRule>;
 
 export const ALL_LINT_RULES: readonly LintRule[] = Object.values(LINT_RULES);
