@@ -15,6 +15,7 @@ import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
 import { bagUnpack } from './bagUnpack';
 import { mvApply } from './mvApply';
+import { topNested } from './topNested';
 import { pivot } from './pivot';
 import { serializationAfter } from './serialization';
 import { join, lookup } from './join';
@@ -350,6 +351,8 @@ class Runner {
         return this.invoke(op as Kusto.Language.Syntax.InvokeOperator, input);
       case 'MvApplyOperator':
         return mvApply(op as Kusto.Language.Syntax.MvApplyOperator, input, this.ctx);
+      case 'TopNestedOperator':
+        return topNested(op as Kusto.Language.Syntax.TopNestedOperator, input, this.ctx);
       case 'ParseOperator':
         return parse(op as Kusto.Language.Syntax.ParseOperator, input, this.ctx);
       case 'MakeSeriesOperator':
