@@ -17,7 +17,7 @@ import { bagUnpack } from './bagUnpack';
 import { mvApply } from './mvApply';
 import { topNested } from './topNested';
 import { pivot } from './pivot';
-import { serializationAfter } from './serialization';
+import { serializationAfter, serialize } from './serialization';
 import { join, lookup } from './join';
 import type { Binding, QueryContext } from './queryContext';
 import { makeSeries } from './makeSeries';
@@ -321,12 +321,7 @@ class Runner {
       case 'ExtendOperator':
         return extend(op as Kusto.Language.Syntax.ExtendOperator, input, this.ctx);
       case 'SerializeOperator':
-        // serialize [Name = Expr, ...] is an extend whose expressions already see a serialized input.
-        return extend(
-          op as unknown as Kusto.Language.Syntax.ExtendOperator,
-          { ...input, serialized: true },
-          this.ctx,
-        );
+        return serialize(op as Kusto.Language.Syntax.SerializeOperator, input, this.ctx);
       case 'SummarizeOperator':
         return summarize(op as Kusto.Language.Syntax.SummarizeOperator, input, this.ctx);
       case 'TakeOperator':

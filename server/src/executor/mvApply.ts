@@ -66,7 +66,10 @@ export function mvApply(op: Kusto.Language.Syntax.MvApplyOperator, input: Table,
       if (indexTarget >= 0) row[indexTarget] = i;
       expanded.push(row);
     }
-    const result = ctx.evalSubquery(op.Subquery!.Expression!, { columns, rows: expanded, serialized: true });
+    // The page says the expansion keeps the array's order, but mv-expand, which does it, is listed
+    // as not serializing; so a window function in the subquery is refused unless it sorts first.
+    const subtable: Table = { columns, rows: expanded, serialized: 'unclear' };
+    const result = ctx.evalSubquery(op.Subquery!.Expression!, subtable);
     const fromResult = columnIndex(result.columns);
     const picks = out.map((c) => {
       const j = fromResult.get(c.name);

@@ -5,6 +5,22 @@ import { rows } from './executorHarness';
 
 /** Boundaries of the window functions (window-functions.md and each function's page). */
 describe('executor: window function boundaries', () => {
+  it('serialize adds named and unnamed columns, and a sort inside mv-apply orders its subtable', () => {
+    assert.deepEqual(rows('range a from 1 to 3 step 1 | serialize b = prev(a), row_number()'), [
+      [1, null, 1],
+      [2, 1, 2],
+      [3, 2, 3],
+    ]);
+    assert.deepEqual(
+      rows('print d=dynamic([3,1,2]) | mv-apply d to typeof(long) on (sort by d asc | extend p = prev(d))'),
+      [
+        [1, null],
+        [2, 1],
+        [3, 2],
+      ],
+    );
+  });
+
   it('gives no rows on empty serialized input', () => {
     assert.deepEqual(
       rows('range a from 1 to 0 step 1 | extend rn=row_number(), p=prev(a), n=next(a), c=row_cumsum(a)'),
@@ -50,6 +66,10 @@ describe('executor: window function boundaries', () => {
         /row_rank_dense\(\) of a null term/,
       ],
       ['datatable(x:long)[long(null)] | serialize r=row_rank_min(x)', /row_rank_min\(\) of a null term/],
+      // The page says serialize may update a column; the binder adds a renamed one instead.
+      ['range a from 1 to 2 step 1 | serialize a = a * 10', /serialize assigning the existing column a/],
+      // mv-apply's subtable comes from mv-expand, whose order the references describe both ways.
+      ['print d=dynamic([3,1]) | mv-apply d on (extend p = prev(d))', /prev\(\) after an operator/],
     ] as const)
       assert.throws(
         () => rows(q),
