@@ -18,6 +18,7 @@ import { datetimeCases } from './cases/datetimes';
 import { networkAndPathsCases } from './cases/networkAndPaths';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
 import { operatorCases } from './cases/operators';
+import { orderedRowsCases } from './cases/orderedRows';
 import { pluginCases } from './cases/plugins';
 import { regexAndParseCases } from './cases/regexAndParse';
 import { textDynamicMathCases } from './cases/textDynamicMath';
@@ -33,6 +34,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   operators: operatorCases,
   plugins: pluginCases,
   networkAndPaths: networkAndPathsCases,
+  orderedRows: orderedRowsCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

@@ -19,9 +19,10 @@ import { externalData } from './externalData';
 import { find } from './find';
 import { ipv4Lookup } from './ipv4Lookup';
 import { mvApply } from './mvApply';
+import { topNested } from './topNested';
 import { watchlistTable } from './watchlists';
 import { pivot } from './pivot';
-import { serializationAfter } from './serialization';
+import { serializationAfter, serialize } from './serialization';
 import { join, lookup } from './join';
 import type { Binding, QueryContext } from './queryContext';
 import { makeSeries } from './makeSeries';
@@ -334,12 +335,7 @@ class Runner {
       case 'ExtendOperator':
         return extend(op as Kusto.Language.Syntax.ExtendOperator, input, this.ctx);
       case 'SerializeOperator':
-        // serialize [Name = Expr, ...] is an extend whose expressions already see a serialized input.
-        return extend(
-          op as unknown as Kusto.Language.Syntax.ExtendOperator,
-          { ...input, serialized: true },
-          this.ctx,
-        );
+        return serialize(op as Kusto.Language.Syntax.SerializeOperator, input, this.ctx);
       case 'SummarizeOperator':
         return summarize(op as Kusto.Language.Syntax.SummarizeOperator, input, this.ctx);
       case 'TakeOperator':
@@ -364,6 +360,8 @@ class Runner {
         return this.invoke(op as Kusto.Language.Syntax.InvokeOperator, input);
       case 'MvApplyOperator':
         return mvApply(op as Kusto.Language.Syntax.MvApplyOperator, input, this.ctx);
+      case 'TopNestedOperator':
+        return topNested(op as Kusto.Language.Syntax.TopNestedOperator, input, this.ctx);
       case 'ParseOperator':
         return parse(op as Kusto.Language.Syntax.ParseOperator, input, this.ctx);
       case 'MakeSeriesOperator':

@@ -4,7 +4,8 @@ import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
 import { elements, kindName, rejectParameters, resultColumns, textOf } from './syntax';
 import { columnIndex, type Table } from './table';
-import { fromExternal, toKqlType, type Column, type KqlType, type Row } from './values';
+import { castElement } from './elementCast';
+import { toKqlType, type Column, type KqlType, type Row } from './values';
 
 /**
  * mv-apply (mv-apply-operator.md): each input row is expanded as mv-expand would (arrays side by
@@ -60,12 +61,15 @@ export function mvApply(op: Kusto.Language.Syntax.MvApplyOperator, input: Table,
       const row: Row = [...r];
       items.forEach(({ target, type }, k) => {
         const v = lists[k][i];
-        row[target] = v === undefined ? null : type === 'dynamic' ? v : fromExternal(v, type);
+        row[target] = castElement(v ?? null, type, 'mv-apply');
       });
       if (indexTarget >= 0) row[indexTarget] = i;
       expanded.push(row);
     }
-    const result = ctx.evalSubquery(op.Subquery!.Expression!, { columns, rows: expanded, serialized: true });
+    // The page says the expansion keeps the array's order, but mv-expand, which does it, is listed
+    // as not serializing; so a window function in the subquery is refused unless it sorts first.
+    const subtable: Table = { columns, rows: expanded, serialized: 'unclear' };
+    const result = ctx.evalSubquery(op.Subquery!.Expression!, subtable);
     const fromResult = columnIndex(result.columns);
     const picks = out.map((c) => {
       const j = fromResult.get(c.name);

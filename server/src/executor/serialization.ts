@@ -1,3 +1,7 @@
+import { extend } from './basicOperators';
+import { UnsupportedError } from './errors';
+import type { QueryContext } from './queryContext';
+import { elements, kindName, rejectParameters } from './syntax';
 import type { Serialized, Table } from './table';
 
 /**
@@ -33,4 +37,27 @@ export function serializationAfter(operatorKind: string, input: Table): Serializ
   if (CLEARS.has(operatorKind)) return false;
   if (operatorKind === 'MvExpandOperator') return input.serialized === true ? 'unclear' : false;
   return input.serialized ?? false;
+}
+
+/**
+ * serialize [Name = Expr, ...]: an extend whose expressions already see a serialized input. The
+ * page says a name may update a column, but the binder adds a renamed column instead (a, a1), so
+ * assigning to an existing column is refused rather than answered one way or the other.
+ */
+export function serialize(
+  op: Kusto.Language.Syntax.SerializeOperator,
+  input: Table,
+  ctx: QueryContext,
+): Table {
+  rejectParameters(op, 'serialize', []);
+  const existing = new Set(input.columns.map((c) => c.name));
+  for (const e of elements(op.Expressions)) {
+    const name =
+      kindName(e) === 'SimpleNamedExpression'
+        ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Name?.SimpleName
+        : undefined;
+    if (name && existing.has(name))
+      throw new UnsupportedError(`serialize assigning the existing column ${name}`);
+  }
+  return extend(op as unknown as Kusto.Language.Syntax.ExtendOperator, { ...input, serialized: true }, ctx);
 }

@@ -5,7 +5,8 @@ import { compileScalar, type Evaluator } from './scalarCompiler';
 import { scopeOf } from './scope';
 import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf, type Expr } from './syntax';
 import { columnIndex, type Table } from './table';
-import { fromExternal, type Row } from './values';
+import type { Row } from './values';
+import { castElement } from './elementCast';
 
 /** Operators that reshape rows rather than filter them: union and mv-expand (parse is in parseOperator.ts). */
 
@@ -129,7 +130,7 @@ export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Tabl
       if (indexTarget !== undefined) row[indexTarget] = i;
       expanded.forEach(({ target, type }, k) => {
         const v = lists[k][i];
-        row[target] = v === undefined ? null : type === 'dynamic' ? v : fromExternal(v, type);
+        row[target] = castElement(v ?? null, type, 'mv-expand');
       });
       rows.push(row);
     }

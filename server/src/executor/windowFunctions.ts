@@ -1,12 +1,13 @@
 import { ExecutionError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
+import { rowWindowSession } from './rowWindowSession';
 import type { Expr } from './syntax';
 import type { Row } from './values';
 import { keyPart } from './values';
 
 /**
- * Window functions (window-functions.md): row_number, prev, next, row_cumsum, row_rank_dense and
- * row_rank_min. They read the operator's input as an ordered row set, so they need one that is
+ * Window functions (window-functions.md): row_number, prev, next, row_cumsum, row_rank_dense,
+ * row_rank_min and row_window_session (rowWindowSession.ts). They read the operator's input as an ordered row set, so they need one that is
  * serialized (by sort, top, serialize, range ...); on any other Kusto fails the query, and so does
  * this. Each finds its row's position in the input by identity, and the running ones (row
  * number, sums, ranks) are computed once for the whole input in order, so they do not depend on
@@ -20,6 +21,7 @@ export const WINDOW_FUNCTIONS = new Set([
   'row_cumsum',
   'row_rank_dense',
   'row_rank_min',
+  'row_window_session',
 ]);
 
 type Compile = (e: Expr, scope: Scope) => Evaluator;
@@ -43,12 +45,17 @@ export function compileWindowCall(name: string, argExprs: Expr[], scope: Scope, 
     return at;
   };
   const args = argExprs.map((e) => compile(e, scope));
-  const constant = (i: number, absent: unknown) => (args[i] ? args[i]([]) : absent);
+  // The pages give no meaning to a start or offset that varies by row, so one is refused.
+  const constant = (i: number, absent: unknown, what: string) => {
+    if (!args[i]) return absent;
+    if (!argExprs[i].IsConstant) throw new UnsupportedError(`${name}() with ${what} that is not a constant`);
+    return args[i]([]);
+  };
 
   if (name === 'prev' || name === 'next') {
-    const offset = constant(1, 1);
-    if (typeof offset !== 'number' || offset < 0)
-      throw new ExecutionError(`${name}(): the offset must be a non-negative number`);
+    const offset = constant(1, 1, 'an offset');
+    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0)
+      throw new UnsupportedError(`${name}() with the offset ${String(offset)}`);
     const step = name === 'prev' ? -offset : offset;
     const fallback = args[2] ?? (() => null);
     return (r) => {
@@ -56,12 +63,16 @@ export function compileWindowCall(name: string, argExprs: Expr[], scope: Scope, 
       return target ? args[0](target) : fallback(r);
     };
   }
+  if (name === 'row_window_session') {
+    let sessions: unknown[] | undefined;
+    return (r) => (sessions ??= rowWindowSession(rows, args))[positionOf(r)];
+  }
   // The running functions: a restart predicate (the last argument they take) starts a new partition.
   const restart = args[1];
   let values: unknown[] | undefined;
   const compute = (): unknown[] => {
     const out: unknown[] = new Array(rows.length);
-    const start = name === 'row_number' ? constant(0, 1) : 1;
+    const start = name === 'row_number' ? constant(0, 1, 'a start') : 1;
     if (name === 'row_number' && typeof start !== 'number')
       throw new ExecutionError('row_number(): the start must be a number');
     let n = 0;
@@ -86,7 +97,10 @@ export function compileWindowCall(name: string, argExprs: Expr[], scope: Scope, 
         sum += v;
         out[i] = sum;
       } else {
-        const key = keyPart(args[0](r));
+        const term = args[0](r);
+        // Whether a null term continues a run of nulls or starts a new one, the pages do not say.
+        if (term === null || term === undefined) throw new UnsupportedError(`${name}() of a null term`);
+        const key = keyPart(term);
         const changed = fresh || key !== previous;
         previous = key;
         if (name === 'row_rank_dense') rank = changed ? rank + 1 : rank;

@@ -1,0 +1,42 @@
+import { UnsupportedError } from './errors';
+import { fromExternal, type KqlType } from './values';
+
+/**
+ * `to typeof(T)` of mv-expand and mv-apply: mv-expand-operator.md says applying the type is a cast
+ * only, with no parsing or conversion, and that an element that does not conform becomes null
+ * (mv-apply-operator.md says the same). So "7" is not a long and 1 is not a string.
+ *
+ * Two exceptions follow from how the executor holds dynamic values: a datetime or timespan inside
+ * a dynamic value is kept as its text (make_list(Timestamp) gives ISO strings), so such text is
+ * read back; and JSON does not tell 2.0 from 2, so any number is a real. A fractional number cast
+ * to an integer type, or a long to an int it does not fit, is refused: whether the cast truncates
+ * or fails is not written down.
+ */
+export function castElement(v: unknown, type: KqlType, operator: string): unknown {
+  if (v === null || v === undefined) return type === 'string' ? '' : null;
+  switch (type) {
+    case 'dynamic':
+      return v;
+    case 'string':
+      return typeof v === 'string' ? v : '';
+    case 'guid':
+      return typeof v === 'string' ? fromExternal(v, 'guid') : null;
+    case 'bool':
+      return typeof v === 'boolean' ? v : null;
+    case 'real':
+      return typeof v === 'number' ? v : null;
+    case 'int':
+    case 'long':
+      if (typeof v !== 'number') return null;
+      if (!Number.isInteger(v))
+        throw new UnsupportedError(`${operator} to typeof(${type}) of the fractional number ${v}`);
+      if (type === 'int' && (v < -2147483648 || v > 2147483647))
+        throw new UnsupportedError(`${operator} to typeof(int) of ${v}, which is beyond an int`);
+      return v;
+    case 'datetime':
+    case 'timespan':
+      return typeof v === 'string' || typeof v === 'bigint' ? fromExternal(v, type) : null;
+    default:
+      throw new UnsupportedError(`${operator} to typeof(${type})`);
+  }
+}
