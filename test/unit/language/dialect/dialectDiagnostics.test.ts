@@ -179,3 +179,27 @@ test('a pin on the first line decides the environment the names are judged in', 
     "'FileProfile' is a Defender XDR function; Microsoft Sentinel has no function of that name.",
   );
 });
+
+test('the tables named are those whose rows reach the name, not every table the query reads', () => {
+  const later = onMarked(
+    'SecurityEvent | where «Timestamp» > ago(1h) | join kind=inner (SigninLogs | project UserPrincipalName) on $left.Account == $right.UserPrincipalName',
+    'sentinel',
+  ).diagnostic;
+  assert.equal(
+    message(later),
+    "'Timestamp' is the time column of Defender XDR; in Microsoft Sentinel, SecurityEvent has TimeGenerated instead.",
+  );
+  const inner = onMarked(
+    'SecurityEvent | where TimeGenerated > ago(1h) | join kind=inner (SigninLogs | where «Timestamp» > ago(1h)) on $left.Account == $right.UserPrincipalName',
+    'sentinel',
+  ).diagnostic;
+  assert.match(message(inner), /in Microsoft Sentinel, SigninLogs has TimeGenerated instead\.$/);
+  const joined = onMarked(
+    'SecurityEvent | join kind=inner (SigninLogs) on $left.Account == $right.UserPrincipalName | where «Timestamp» > ago(1h)',
+    'sentinel',
+  ).diagnostic;
+  assert.match(
+    message(joined),
+    /in Microsoft Sentinel, SecurityEvent, SigninLogs have TimeGenerated instead\.$/,
+  );
+});
