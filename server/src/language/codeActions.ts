@@ -5,8 +5,11 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver-types';
+import type { DialectFixData } from './dialect/dialectExplainer';
+import { builtinDialectFacts } from './dialect/dialectFacts';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { blockAtDocumentOffset, regionRange, type BlockContext } from './engineBlocks';
+import { UNKNOWN_NAME_CODES } from './engineCodes';
 import { kusto, toArray } from './kustoEngine';
 import type { CaseSensitiveNameData } from './lints/caseSensitiveName';
 import { LINT_RULES } from './lints/lintRules';
@@ -17,9 +20,6 @@ import type { MissingTimeFilterData } from './lints/missingTimeFilter';
  * implementation; this interface keeps the code actions independent of where it lives.
  */
 export type ClosestNames = (name: string, candidates: readonly string[], max: number) => string[];
-
-/** The engine's codes for a name that refers to no known column, table, variable or function. */
-const UNKNOWN_NAME_CODES = new Set(['KS142', 'KS204', 'KS211']);
 
 function engineToken(): Kusto.Language.Utils.CancellationToken {
   return new (kusto().Utils.CancellationToken)();
@@ -98,12 +98,10 @@ function replaceAction(
   };
 }
 
-/** "Did you mean": names the engine would offer at the unknown name, closest first. */
-function didYouMean(analysis: DocumentAnalysis, d: Diagnostic, closestNames: ClosestNames): CodeAction[] {
-  const doc = analysis.document;
-  const wrong = doc.getText(d.range);
-  const at = blockAtDocumentOffset(analysis, doc.offsetAt(d.range.end));
-  if (!at || !wrong) return [];
+/** The names the engine would offer at a diagnostic's end: what is in scope there. */
+function namesInScope(analysis: DocumentAnalysis, d: Diagnostic): string[] {
+  const at = blockAtDocumentOffset(analysis, analysis.document.offsetAt(d.range.end));
+  if (!at) return [];
   const info = at.service.GetCompletionItems(at.regionOffset);
   const C = kusto().Editor.CompletionKind;
   const NAME_KINDS = new Set([
@@ -121,9 +119,34 @@ function didYouMean(analysis: DocumentAnalysis, d: Diagnostic, closestNames: Clo
     if (NAME_KINDS.has(item.Kind)) names.add(item.MatchText ?? item.DisplayText ?? '');
   }
   names.delete('');
-  return closestNames(wrong, [...names], 3).map((name, i) =>
-    replaceAction(analysis, `Change to '${name}'`, d, d.range, name, i === 0),
-  );
+  return [...names];
+}
+
+/**
+ * Fixes for an unknown name: the other environment's name for it (dialect/unknownName.ts) when
+ * that name is in scope here, then "did you mean" for the names closest to it.
+ */
+function unknownNameFixes(
+  analysis: DocumentAnalysis,
+  d: Diagnostic,
+  closestNames: ClosestNames,
+): CodeAction[] {
+  const wrong = analysis.document.getText(d.range);
+  if (!wrong) return [];
+  const names = namesInScope(analysis, d);
+  const wanted = (d.data as Partial<DialectFixData> | undefined)?.dialectReplacement;
+  const dialect = wanted && names.includes(wanted) ? wanted : undefined;
+  const here = builtinDialectFacts()[analysis.environment].displayName;
+  const closest = closestNames(
+    wrong,
+    names.filter((n) => n !== dialect),
+    3,
+  ).map((name, i) => replaceAction(analysis, `Change to '${name}'`, d, d.range, name, !dialect && i === 0));
+  if (!dialect) return closest;
+  return [
+    replaceAction(analysis, `Change to '${dialect}' (the ${here} name)`, d, d.range, dialect, true),
+    ...closest,
+  ];
 }
 
 /**
@@ -141,7 +164,7 @@ export function getCodeActions(
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     if (typeof d.code === 'string' && UNKNOWN_NAME_CODES.has(d.code))
-      out.push(...didYouMean(analysis, d, closestNames));
+      out.push(...unknownNameFixes(analysis, d, closestNames));
     if (d.code === LINT_RULES.caseSensitiveName.id) {
       const data = d.data as Partial<CaseSensitiveNameData> | undefined;
       if (data?.replacement)

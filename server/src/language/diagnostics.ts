@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { KqlHuntingSettings, LintSeverity } from '../protocol/settings';
+import { dialectExplainer, type DialectFixData } from './dialect/dialectExplainer';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { toArray } from './kustoEngine';
 
@@ -44,12 +45,15 @@ export function engineDiagnostics(
   for (const query of analysis.queries) {
     for (const block of toArray(query.script.Blocks)) {
       const svc = block.Service!;
+      const explain = dialectExplainer(analysis, { query, block, service: svc });
       const found = [...toArray(svc.GetDiagnostics()), ...toArray(svc.GetAnalyzerDiagnostics())];
       for (const d of found) {
         const override = settings.lints[d.Code ?? ''];
         if (override === 'off') continue;
         const start = query.region.toDocumentOffset(d.Start);
         const end = query.region.toDocumentOffset(d.Start + d.Length);
+        // A name of the other environment is reported as such, not only as unknown.
+        const dialect = explain(d);
         out.push({
           range: { start: doc.positionAt(start), end: doc.positionAt(end) },
           severity: override
@@ -59,7 +63,10 @@ export function engineDiagnostics(
               DiagnosticSeverity.Error),
           code: d.Code ?? undefined,
           source: DIAGNOSTIC_SOURCE,
-          message: d.Message ?? 'Unknown problem',
+          message: dialect?.message ?? d.Message ?? 'Unknown problem',
+          ...(dialect?.replacement
+            ? { data: { dialectReplacement: dialect.replacement } satisfies DialectFixData }
+            : {}),
         });
       }
     }

@@ -1,5 +1,8 @@
 import { kusto } from './kustoEngine';
 
+/** The engine's codes for a name that refers to no known column, table, variable or function. */
+export const UNKNOWN_NAME_CODES: ReadonlySet<string> = new Set(['KS142', 'KS204', 'KS211']);
+
 let codes: ReadonlySet<string> | undefined;
 
 /**

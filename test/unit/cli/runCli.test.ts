@@ -79,7 +79,7 @@ test('--env overrides the configuration; a first-line pin overrides both, as in 
     assert.equal((await runInProcess(['check', '-q', 'q.kql'], tree.dir)).code, 0);
     const asDefender = await runInProcess(['check', '-q', '--env', 'defender', 'q.kql'], tree.dir);
     assert.equal(asDefender.code, 1);
-    assert.match(asDefender.stdout, /KS142 The name 'TimeGenerated'/);
+    assert.match(asDefender.stdout, /KS142 'TimeGenerated' is the time column of Microsoft Sentinel/);
     assert.equal((await runInProcess(['check', '-q', 'pinned.kql'], tree.dir)).code, 1);
   } finally {
     tree.dispose();

@@ -4,12 +4,19 @@ import type { DocumentAnalysis } from '../documentAnalysis';
 import { allBlocks, boundCode, regionRange } from '../engineBlocks';
 import { caseSensitiveName } from './caseSensitiveName';
 import { constantCondition } from './constantCondition';
+import { defenderOnlyTable } from './defenderOnlyTable';
 import type { Lint, LintContext, LintFinding } from './lintContext';
 import { missingTimeFilter } from './missingTimeFilter';
 import { unusedLet } from './unusedLet';
 
 /** Every hunting lint; each reports under its own rule in lintRules.ts. */
-export const LINTS: readonly Lint[] = [constantCondition, missingTimeFilter, caseSensitiveName, unusedLet];
+export const LINTS: readonly Lint[] = [
+  constantCondition,
+  missingTimeFilter,
+  caseSensitiveName,
+  unusedLet,
+  defenderOnlyTable,
+];
 
 export const LINT_SOURCE = 'kql-hunting';
 
@@ -23,12 +30,12 @@ export const SEVERITY: Record<Exclude<LintSeverity, 'off'>, DiagnosticSeverity> 
 /**
  * Findings are cached per bound block: the engine keeps an unchanged block's KustoCode across
  * edits, so only the edited query is linted again. The key includes what else a finding
- * depends on (time column, whether the host file sets the time range).
+ * depends on (environment, time column, whether the host file sets the time range).
  */
 const cache = new WeakMap<Kusto.Language.KustoCode, Map<string, LintFinding[]>>();
 
 function findingsFor(code: Kusto.Language.KustoCode, ctx: LintContext): LintFinding[] {
-  const key = `${ctx.timeColumn}|${ctx.timeRangeFromHost}`;
+  const key = `${ctx.environment}|${ctx.timeColumn}|${ctx.timeRangeFromHost}`;
   let byKey = cache.get(code);
   if (!byKey) cache.set(code, (byKey = new Map()));
   let found = byKey.get(key);
@@ -52,6 +59,7 @@ export function lintDiagnostics(
     const ctx: LintContext = {
       root: code.Syntax,
       globals: analysis.globals,
+      environment: analysis.environment,
       timeColumn,
       timeRangeFromHost:
         block.query.region.kind === 'scheduledRule' || block.query.region.kind === 'huntingQuery',

@@ -1,3 +1,4 @@
+import type { EnvironmentId } from '../../schema/types';
 import type { LintRule } from './lintRules';
 
 /** What a lint sees: one query block's bound syntax tree and facts about where it lives. */
@@ -5,6 +6,8 @@ export interface LintContext {
   /** The block's syntax tree; positions in it count from the start of the block. */
   readonly root: Kusto.Language.Syntax.SyntaxNode;
   readonly globals: Kusto.Language.GlobalState;
+  /** The environment the document is checked in. */
+  readonly environment: EnvironmentId;
   /** The environment's time column, `Timestamp` or `TimeGenerated`. */
   readonly timeColumn: string;
   /**

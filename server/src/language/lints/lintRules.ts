@@ -61,6 +61,13 @@ export const LINT_RULES = {
     description:
       'A `kqlhunt-disable` comment without `-- reason`; `kqlhunt check --require-suppression-reason` makes it an error.',
   },
+  defenderOnlyTable: {
+    id: 'defender-only-table',
+    defaultSeverity: 'warning',
+    message: "'{table}' is a Defender XDR table {reason}",
+    description:
+      'A query checked as Microsoft Sentinel reads a Defender XDR table that Sentinel never fills: a vulnerability-management (DeviceTvm*) table, shown in its schema only, or one Log Analytics does not hold.',
+  },
 } as const satisfies Record<string, LintRule>;
 
 export const ALL_LINT_RULES: readonly LintRule[] = Object.values(LINT_RULES);
