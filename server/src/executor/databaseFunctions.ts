@@ -1,7 +1,7 @@
 import { kusto } from '../language/kustoEngine';
 import { STUB_MARKER } from '../schema/types';
 import { UnsupportedError } from './errors';
-import { elements, kindName } from './syntax';
+import { elements, kindName, subtree } from './syntax';
 import type { FunctionBinding } from './userFunctions';
 
 /**
@@ -50,7 +50,8 @@ export function databaseFunction(
   // Analysed, so that default values are typed literals, as a let function's are.
   const text = `let ${quoted(fn.Name ?? name)} = ${params} ${body.startsWith('{') ? body : `{ ${body} }`};`;
   const code = K.KustoCode.ParseAndAnalyze(text, K.GlobalState.Default)!;
-  const decl = findDeclaration(code.Syntax);
+  const decl = [...subtree(code.Syntax!)].find((n) => kindName(n) === 'FunctionDeclaration') as
+    Kusto.Language.Syntax.FunctionDeclaration | undefined;
   if (!decl) throw new UnsupportedError(`the function ${name} (its declaration could not be read)`);
   const binding: FunctionBinding = { kind: 'function', name: fn.Name ?? name, decl };
   bindings.set(fn, binding);
@@ -58,19 +59,3 @@ export function databaseFunction(
 }
 
 const quoted = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `['${n.replace(/'/g, "\\'")}']`);
-
-function findDeclaration(
-  node: Kusto.Language.Syntax.SyntaxNode | null,
-): Kusto.Language.Syntax.FunctionDeclaration | undefined {
-  if (!node) return undefined;
-  if (kindName(node as never) === 'FunctionDeclaration')
-    return node as Kusto.Language.Syntax.FunctionDeclaration;
-  for (let i = 0; i < node.ChildCount; i++) {
-    const child = node.GetChild(i) as Kusto.Language.Syntax.SyntaxNode | null;
-    if (child && 'ChildCount' in child) {
-      const found = findDeclaration(child);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}

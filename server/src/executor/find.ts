@@ -3,7 +3,15 @@ import { UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
-import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf, type Expr } from './syntax';
+import {
+  elements,
+  kindName,
+  rejectParameters,
+  resultColumns,
+  scalarTypeOf,
+  subtree,
+  type Expr,
+} from './syntax';
 import type { Table } from './table';
 import type { Column, Row } from './values';
 
@@ -22,7 +30,7 @@ export function find(op: Kusto.Language.Syntax.FindOperator, ctx: QueryContext):
   if (op.ProjectAway) throw new UnsupportedError('find ... project-away');
   if (op.DataScope) throw new UnsupportedError("find's datascope");
   const condition = op.Condition!;
-  if (condition.IsLiteral || containsKind(condition, 'StarExpression'))
+  if (condition.IsLiteral || [...subtree(condition)].some((n) => kindName(n) === 'StarExpression'))
     throw new UnsupportedError('find of a term over all columns');
   const out = resultColumns(op);
   const sourceName = params.get('withsource') ?? 'source_';
@@ -67,26 +75,10 @@ export function find(op: Kusto.Language.Syntax.FindOperator, ctx: QueryContext):
 function columnsRead(e: Expr): Map<string, Column['type']> {
   const out = new Map<string, Column['type']>();
   const column = kusto().Symbols.SymbolKind.Column;
-  visit(e, (n) => {
-    if (kindName(n) !== 'NameReference') return;
+  for (const n of subtree(e)) {
+    if (kindName(n) !== 'NameReference') continue;
     const ref = n as Kusto.Language.Syntax.NameReference;
     if (ref.ReferencedSymbol?.Kind === column) out.set(ref.SimpleName!, scalarTypeOf(ref));
-  });
-  return out;
-}
-
-function containsKind(e: Expr, kind: string): boolean {
-  let found = false;
-  visit(e, (n) => {
-    if (kindName(n) === kind) found = true;
-  });
-  return found;
-}
-
-function visit(node: Kusto.Language.Syntax.SyntaxNode, f: (n: Expr) => void): void {
-  f(node as Expr);
-  for (let i = 0; i < node.ChildCount; i++) {
-    const child = node.GetChild(i);
-    if (child && 'ChildCount' in child) visit(child as Kusto.Language.Syntax.SyntaxNode, f);
   }
+  return out;
 }

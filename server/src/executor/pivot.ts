@@ -2,7 +2,7 @@ import { compileAggregate, type Accumulator } from './aggregates';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { scopeOf } from './scope';
-import { elements, kindName, resultColumns, scalarTypeOf, type Expr } from './syntax';
+import { elements, kindName, resultColumns, scalarTypeOf, subtree, type Expr } from './syntax';
 import type { Table } from './table';
 import { compositeKey, fromExternal, valueToString, type Column, type KqlType, type Row } from './values';
 
@@ -140,15 +140,5 @@ function countAccumulator(): Accumulator {
 
 /** The column names an aggregation reads, which are not kept by default. */
 function referencedColumns(e: Expr): string[] {
-  const out: string[] = [];
-  const visit = (node: Kusto.Language.Syntax.SyntaxNode) => {
-    const n = nameOf(node as Expr);
-    if (n) out.push(n);
-    for (let i = 0; i < node.ChildCount; i++) {
-      const child = node.GetChild(i);
-      if (child && 'ChildCount' in child) visit(child as Kusto.Language.Syntax.SyntaxNode);
-    }
-  };
-  visit(e);
-  return out;
+  return [...subtree(e)].map(nameOf).filter((n): n is string => n !== undefined);
 }

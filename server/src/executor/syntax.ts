@@ -38,6 +38,15 @@ export function kindName(node: Kusto.Language.Syntax.SyntaxElement): string {
   return kindNames.get(node.Kind) ?? String(node.Kind);
 }
 
+/** A node and every node beneath it, depth first (tokens left out). */
+export function* subtree(node: Kusto.Language.Syntax.SyntaxNode): Generator<Expr> {
+  yield node as Expr;
+  for (let i = 0; i < node.ChildCount; i++) {
+    const child = node.GetChild(i);
+    if (child && 'ChildCount' in child) yield* subtree(child as Kusto.Language.Syntax.SyntaxNode);
+  }
+}
+
 /** The scalar type the binder gave an expression. */
 export function scalarTypeOf(expr: Expr): KqlType {
   return toKqlType(expr.ResultType?.Name);

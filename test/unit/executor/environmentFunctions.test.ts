@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { UnsupportedError } from '../../../server/src/executor/errors';
+import { refusedWith } from './executorHarness';
 import { executeQuery } from '../../../server/src/executor/executor';
 import { loadLocalWorkspace } from '../../../server/src/executor/files/workspaceLoader';
 import { createWorkspace } from '../../../server/src/executor/workspace';
@@ -12,8 +12,6 @@ import { builtinSchema } from '../../../server/src/schema/builtinSchemas';
 import { parseParserYaml } from '../../../server/src/schema/repository/parserFiles';
 
 const NOW = '2024-05-10T12:00:00Z';
-const refusedWith = (pattern: RegExp) => (e: unknown) =>
-  e instanceof UnsupportedError && pattern.test(e.message);
 
 /** Functions with their own KQL (a repository's parsers, saved functions), stubs, and _GetWatchlist. */
 describe('executor: functions of the environment and the repository', () => {

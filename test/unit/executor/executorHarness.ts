@@ -1,3 +1,4 @@
+import { UnsupportedError } from '../../../server/src/executor/errors';
 import { executeQuery, type QueryResult } from '../../../server/src/executor/executor';
 import { createWorkspace, type LocalWorkspace } from '../../../server/src/executor/workspace';
 
@@ -33,3 +34,7 @@ export function scalar(expression: string): unknown {
   const r = rows(`print x = ${expression}`);
   return r[0][0];
 }
+
+/** For assert.throws: a refusal by name whose message matches `pattern`. */
+export const refusedWith = (pattern: RegExp) => (e: unknown) =>
+  e instanceof UnsupportedError && pattern.test(e.message);

@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UnsupportedError } from '../../../server/src/executor/errors';
-import { run } from './executorHarness';
-
-const refusedWith = (pattern: RegExp) => (e: unknown) =>
-  e instanceof UnsupportedError && pattern.test(e.message);
+import { run, refusedWith } from './executorHarness';
 
 /** evaluate pivot (pivot-plugin.md): kept columns, cell aggregates, empty cells and the output schema. */
 describe('executor: pivot', () => {

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UnsupportedError } from '../../../server/src/executor/errors';
-import { run } from './executorHarness';
+import { run, refusedWith } from './executorHarness';
 
-const refusedWith = (pattern: RegExp) => (e: unknown) =>
-  e instanceof UnsupportedError && pattern.test(e.message);
 const shape = (q: string) => {
   const t = run(q).tables[0];
   return { columns: t.columns.map((c) => c.name), rows: t.rows };

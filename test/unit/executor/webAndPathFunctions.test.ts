@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UnsupportedError } from '../../../server/src/executor/errors';
-import { rows, scalar } from './executorHarness';
-
-const refusedWith = (pattern: RegExp) => (e: unknown) =>
-  e instanceof UnsupportedError && pattern.test(e.message);
+import { rows, scalar, refusedWith } from './executorHarness';
 
 /** URL encoding, paths, command lines, translate, tohex, range() and the IPv4 prefix functions. */
 describe('executor: URL, path and command-line functions', () => {
