@@ -267,4 +267,14 @@ data
       ['View_2', null, 2],
     ],
   ),
+  // The page names View_1's column x_long1; the binder names it x_long, so this one is refused.
+  table(
+    'union-operator.md',
+    'let View_1 = view () { print x=1 }; let View_2 = view () { print x=toint(2) }; let View_3 = view () { print x_long=3 }; union withsource=TableName View_1, View_2, View_3',
+    [
+      ['View_1', 1, null, null],
+      ['View_2', null, 2, null],
+      ['View_3', null, null, 3],
+    ],
+  ),
 ];

@@ -248,6 +248,8 @@ function canonicalAggregate(name: string): string {
  * Compiles one aggregate call. `outputs` are the result columns the binder assigned to it, so
  * arg_max(Timestamp, *) knows which input columns it carries.
  */
+const DECIMAL_EXACT_AGGREGATES = new Set(['any', 'take_any', 'take_anyif', 'min', 'max', 'minif', 'maxif']);
+
 export function compileAggregate(
   call: Expr,
   scope: Scope,
@@ -268,6 +270,9 @@ export function compileAggregate(
     throw new UnsupportedError('any() with more than one argument');
   const simple = SIMPLE[name === 'any' ? 'take_any' : name];
   if (!simple) throw new UnsupportedError(`the aggregate function ${fc.Name?.SimpleName ?? name}()`);
+  // Decimals are held as doubles: picking one is exact, adding them up is not.
+  if (scalarTypeOf(call) === 'decimal' && !DECIMAL_EXACT_AGGREGATES.has(name))
+    throw new UnsupportedError(`${name}() of decimal values (128-bit decimal arithmetic)`);
   const args = argExprs.map((a) => compileScalar(a, scope));
   return { width: 1, create: simple(args, argExprs, scope) };
 }

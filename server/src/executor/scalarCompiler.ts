@@ -78,6 +78,7 @@ export function compileScalar(expr: Expr, scope: Scope): Evaluator {
   const done = scope.compiled?.get(expr);
   if (done) return done;
   const kind = kindName(expr);
+  if (scalarTypeOf(expr) === 'decimal') refuseDecimalArithmetic(expr, kind, scope);
   switch (kind) {
     case 'ParenthesizedExpression':
       return compileScalar((expr as Kusto.Language.Syntax.ParenthesizedExpression).Expression!, scope);
@@ -160,6 +161,47 @@ function describe(expr: Expr, kind: string): string {
   return op ? `the '${op}' operator` : `the expression '${firstTokenText(expr)}…' (${kind})`;
 }
 
+/**
+ * Kusto's decimal is .NET's 128-bit decimal (28 digits after the point, exact sums). The executor
+ * holds decimals as doubles, which is exact for a literal or a copied value but not for
+ * arithmetic (`decimal(0.1) + decimal(0.2)` must be 0.3), so only those pass.
+ */
+const DECIMAL_PASSTHROUGH = new Set([
+  'ParenthesizedExpression',
+  'SimpleNamedExpression',
+  'NameReference',
+  'UnaryPlusExpression',
+  'UnaryMinusExpression',
+]);
+const DECIMAL_SELECTING_FUNCTIONS = new Set([
+  'iff',
+  'iif',
+  'case',
+  'coalesce',
+  'column_ifexists',
+  'columnifexists',
+  'min_of',
+  'max_of',
+]);
+
+function refuseDecimalArithmetic(expr: Expr, kind: string, scope: Scope): void {
+  if (expr.IsLiteral || DECIMAL_PASSTHROUGH.has(kind)) return;
+  if (kind === 'FunctionCallExpression') {
+    const call = expr as Kusto.Language.Syntax.FunctionCallExpression;
+    const name = (call.Name?.SimpleName ?? '').toLowerCase();
+    // A user or repository function's body is compiled expression by expression.
+    const symbol = call.ReferencedSymbol;
+    const ownBody =
+      scope.ctx.vars.get(call.Name?.SimpleName ?? '')?.kind === 'function' ||
+      (symbol && hasQueryBody(symbol));
+    if (DECIMAL_SELECTING_FUNCTIONS.has(name) || ownBody) return;
+    // Aggregates decide for themselves (summarize checks its own calls).
+    if (AGGREGATE_NAMES.has(name)) return;
+    throw new UnsupportedError(`the function ${name}() on decimal values (128-bit decimal arithmetic)`);
+  }
+  throw new UnsupportedError(`${describe(expr, kind)} on decimal values (128-bit decimal arithmetic)`);
+}
+
 /** A literal's value in the executor's representation, from the binder's constant value. */
 export function literalValue(expr: Expr): unknown {
   if (kindName(expr) === 'DynamicExpression')
@@ -200,6 +242,8 @@ export function literalValue(expr: Expr): unknown {
     return n;
   }
   if (type === 'string') return raw === null || raw === undefined ? '' : String(raw);
+  // The engine's guid is an object; the executor's guids are their lower-case text.
+  if (type === 'guid') return raw === null || raw === undefined ? null : String(raw).toLowerCase();
   if (type === 'dynamic') return raw ?? null;
   return raw ?? null;
 }
@@ -341,10 +385,25 @@ function compileIngestionTime(scope: Scope): Evaluator {
 /** column_ifexists(name, default): the column when the operator's input has it, else the default. */
 function compileColumnIfExists(argExprs: Expr[], scope: Scope): Evaluator {
   const [nameExpr, fallback] = argExprs;
-  if (!nameExpr?.IsLiteral || !fallback)
-    throw new UnsupportedError('column_ifexists() with a computed column name');
-  const i = scope.index.get(String(literalValue(nameExpr)));
+  const name = nameExpr && fallback ? constantColumnName(nameExpr, scope) : undefined;
+  if (name === undefined) throw new UnsupportedError('column_ifexists() with a computed column name');
+  const i = scope.index.get(name);
   return i === undefined ? compileScalar(fallback, scope) : (r) => r[i];
+}
+
+/**
+ * The column name column_ifexists() is given: a literal, or a name bound to a constant, such as
+ * the `field` parameter of an ASIM helper (`invoke _ASIM_ResolveDvcFQDN('Computer')`).
+ */
+function constantColumnName(expr: Expr, scope: Scope): string | undefined {
+  if (expr.IsLiteral) return String(literalValue(expr));
+  if (kindName(expr) !== 'NameReference') return undefined;
+  const ref = expr as Kusto.Language.Syntax.NameReference;
+  const S = kusto().Symbols.SymbolKind;
+  const kind = ref.ReferencedSymbol?.Kind;
+  if (kind !== S.Variable && kind !== S.Parameter) return undefined;
+  const binding = scope.ctx.vars.get(ref.SimpleName ?? '');
+  return binding?.kind === 'scalar' && typeof binding.value === 'string' ? binding.value : undefined;
 }
 
 /** pack_all([ignore_null_empty]): the row as a bag of column name to value (pack-all-function.md). */

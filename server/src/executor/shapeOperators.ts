@@ -7,6 +7,7 @@ import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf, type
 import { columnIndex, type Table } from './table';
 import type { Row } from './values';
 import { castElement } from './elementCast';
+import { unionPositions } from './unionColumns';
 
 /** Operators that reshape rows rather than filter them: union and mv-expand (parse is in parseOperator.ts). */
 
@@ -23,25 +24,13 @@ export function union(
   const out = sourceColumn === undefined ? allOut : allOut.filter((c) => c.name !== sourceColumn);
   const inputs = elements(op.Expressions);
   const tables = [...(input ? [input] : []), ...inputs.map((e) => ctx.evalTable(e))];
-  // A name that has different types in different inputs becomes one column per type, named
-  // `Name_type` (union-operator.md); the binder has already named them so.
-  // A column was split only when the result lacks its plain name.
-  const outNames = new Set(out.map((c) => c.name));
-  const source = (c: { name: string; type: string }, x: { name: string; type: string }) =>
-    x.type === c.type && (x.name === c.name || (!outNames.has(x.name) && `${x.name}_${x.type}` === c.name));
-  for (const c of out) {
-    if (!tables.some((t) => t.columns.some((x) => source(c, x))))
-      throw new UnsupportedError(`union of tables where no input gives the column '${c.name}' (${c.type})`);
-  }
+  const layout = unionPositions(tables, out);
   // withsource=Name: a string column, where the binder put it, naming the input each row came from.
   const names = sourceColumn === undefined ? [] : sourceNames(input, inputs);
   const at = allOut.findIndex((c) => c.name === sourceColumn);
   const rows: Row[] = [];
   tables.forEach((t, k) => {
-    const positions = out.map((c) => {
-      const exact = t.columns.findIndex((x) => x.name === c.name && x.type === c.type);
-      return exact >= 0 ? exact : t.columns.findIndex((x) => source(c, x));
-    });
+    const positions = layout[k];
     for (const r of t.rows) {
       const row = positions.map((i) => (i < 0 ? null : r[i]));
       if (at >= 0) row.splice(at, 0, names[k]);

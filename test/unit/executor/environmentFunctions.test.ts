@@ -91,6 +91,38 @@ describe('executor: functions of the environment and the repository', () => {
       .tables[0].rows;
     assert.deepEqual(rows, [[1], [2]]);
   });
+
+  it('runs an ASIM helper invoked with a table parameter and a column name (EquivalentBuiltInFunction)', () => {
+    const parsed = parseParserYaml(
+      [
+        'FunctionName: ASIM_ResolveThing',
+        'EquivalentBuiltInFunction: _ASIM_ResolveThing',
+        'FunctionParams:',
+        '  - Name: T:(TimeGenerated:datetime)',
+        '    Type: table',
+        '  - Name: field',
+        '    Type: string',
+        'FunctionQuery: |',
+        '  T',
+        '  | extend Host = column_ifexists(field, "none"), Missing = column_ifexists("Nope", "none")',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      parsed.functions[0].parameters.map((p) => [p.name, p.type]),
+      [
+        ['T', '(TimeGenerated:datetime)'],
+        ['field', 'string'],
+      ],
+    );
+    const p = new CatalogueSchemaProvider();
+    p.setCustomSources([{ id: 'thing.yaml', tables: [], functions: parsed.functions }]);
+    const query =
+      'datatable(TimeGenerated:datetime, Computer:string) [datetime(2024-01-01), "pc1.contoso.com"] ' +
+      '| invoke _ASIM_ResolveThing("Computer") | project Host, Missing';
+    const rows = executeQuery(query, { workspace, globals: p.globalsFor('sentinel'), now: NOW }).tables[0]
+      .rows;
+    assert.deepEqual(rows, [['pc1.contoso.com', 'none']]);
+  });
 });
 
 describe('executor: _GetWatchlist', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scalar } from './executorHarness';
+import { refusedWith, rows, scalar } from './executorHarness';
 
 /** gettype and the conversions to bool and guid, with values from Kusto's reference pages. */
 describe('executor: type functions', () => {
@@ -45,5 +45,34 @@ describe('executor: type functions', () => {
     assert.equal(scalar('isfinite(1.5)'), true);
     assert.equal(scalar('isfinite(1.0 / 0)'), false);
     assert.equal(scalar('isnan(real(null))'), null);
+  });
+
+  it('decimals are copied and chosen exactly, and their arithmetic is refused rather than done in doubles', () => {
+    assert.deepEqual(
+      rows('print a = decimal(1.5), b = -decimal(2), c = iff(false, decimal(1), decimal(0.25))'),
+      [[1.5, -2, 0.25]],
+    );
+    assert.deepEqual(rows('datatable(d:decimal)[1.5, 2.25] | summarize max(d), min(d)'), [[2.25, 1.5]]);
+    // decimal(0.1) + decimal(0.2) is exactly 0.3 in Kusto; doubles give 0.30000000000000004.
+    assert.throws(
+      () => scalar('decimal(0.1) + decimal(0.2)'),
+      refusedWith(/the '\+' operator on decimal values/),
+    );
+    assert.throws(() => scalar('round(decimal(2.555), 2)'), refusedWith(/round\(\) on decimal values/));
+    assert.throws(
+      () => rows('datatable(d:decimal)[1.5, 2] | summarize sum(d)'),
+      refusedWith(/sum\(\) of decimal values/),
+    );
+  });
+
+  it('a guid literal is its lower-case text, equal to the same guid parsed from a string', () => {
+    assert.equal(
+      scalar('guid(0000000A-0000-0000-0000-000000000001)'),
+      '0000000a-0000-0000-0000-000000000001',
+    );
+    assert.equal(
+      scalar('guid(0000000A-0000-0000-0000-000000000001) == toguid("0000000a-0000-0000-0000-000000000001")'),
+      true,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rows, scalar } from './executorHarness';
+import { rows, run, scalar } from './executorHarness';
 
 /**
  * User-defined functions (let f = (...) { ... }) and the smaller additions that real rules need:
@@ -101,14 +101,33 @@ describe('executor: functions and operators real rules use', () => {
         [null, 3],
       ],
     );
-    // When a Name_type column already exists Kusto renames again (x_long1): refused, not guessed.
+    // The page renames View_1's x to x_long1 (View_3 owns x_long); the binder numbers in order of
+    // appearance instead, so a later operator would read the wrong column: refused, not guessed.
     assert.throws(
       () =>
         rows(
           'let V1 = view () { print x = 1 }; let V2 = view () { print x = toint(2) }; let V3 = view () { print x_long = 3 }; union V1, V2, V3',
         ),
-      /union of tables where no input gives the column 'x_long1'/,
+      /union whose column names the binder gives differently from Kusto \(x_long, x_int, x_long1\)/,
     );
+  });
+
+  it('a renamed column that meets a name already taken takes the next numeric suffix', () => {
+    const t = run(
+      'let A = datatable(T:string, n:long)["a", 1]; let B = datatable(T:guid, n:long)[guid(00000000-0000-0000-0000-000000000001), 2]; ' +
+        'let C = datatable(T:string, n:long)["c", 3]; let AB = union A, B; union AB, B, C | order by n asc',
+    ).tables[0];
+    assert.deepEqual(
+      t.columns.map((c) => `${c.name}:${c.type}`),
+      ['T_string:string', 'T_guid:guid', 'n:long', 'T_guid1:guid', 'T_string1:string'],
+    );
+    const g = '00000000-0000-0000-0000-000000000001';
+    assert.deepEqual(t.rows, [
+      ['a', null, 1, null, ''],
+      ['', g, 2, null, ''],
+      ['', null, 2, g, ''],
+      ['', null, 3, null, 'c'],
+    ]);
   });
 
   it('summarize computes expressions over aggregates once each group is folded', () => {

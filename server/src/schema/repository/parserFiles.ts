@@ -70,9 +70,10 @@ export function parseParserYaml(source: string): ParsedParserFile {
   const problems: SchemaFileProblem[] = [];
   const parameters = readParameters(data.FunctionParams ?? data.ParserParams, name, problems);
   const fn = { name, parameters, body: `{\n${body}\n}` };
-  // An ASIM parser names the built-in parser it is a copy of (imDns is _Im_Dns): the same query
-  // under that name, for whoever runs the built-in one from the repository's text.
-  const builtIn = text(data.EquivalentBuiltInParser);
+  // An ASIM parser or helper names the built-in it is a copy of (imDns is _Im_Dns,
+  // ASIM_ResolveDvcFQDN is _ASIM_ResolveDvcFQDN): the same query under that name, for whoever
+  // runs the built-in one from the repository's text.
+  const builtIn = text(data.EquivalentBuiltInParser) ?? text(data.EquivalentBuiltInFunction);
   const copies = builtIn && builtIn !== name ? [{ ...fn, name: builtIn }] : [];
   return { functions: [fn, ...copies], problems };
 }
@@ -92,14 +93,28 @@ function readParameters(raw: unknown, fn: string, problems: SchemaFileProblem[])
       continue;
     }
     const rawDefault = (p as Record<string, unknown>).Default;
-    const type = normalizeTypeName(ptype) ?? ptype;
+    const { name, type } = tabularParameter(pname, ptype) ?? {
+      name: pname,
+      type: normalizeTypeName(ptype) ?? ptype,
+    };
     out.push(
       rawDefault === undefined || rawDefault === null
-        ? { name: pname, type }
-        : { name: pname, type, defaultValue: defaultText(rawDefault, type) },
+        ? { name, type }
+        : { name, type, defaultValue: defaultText(rawDefault, type) },
     );
   }
   return out;
+}
+
+/**
+ * A tabular parameter is written `Name: T:(TimeGenerated:datetime)` with `Type: table`: the
+ * schema the input must have rides on the name, as in a KQL declaration. `Type: table` with a
+ * bare name takes any table.
+ */
+function tabularParameter(pname: string, ptype: string): { name: string; type: string } | undefined {
+  if (ptype.toLowerCase() !== 'table') return undefined;
+  const m = /^([A-Za-z_][\w]*)\s*:\s*(\(.*\))$/s.exec(pname);
+  return m ? { name: m[1], type: m[2] } : { name: pname, type: '(*)' };
 }
 
 /** A YAML default as KQL: strings are quoted unless already written as KQL (`datetime(null)`, `'x'`). */
