@@ -33,6 +33,8 @@ import { bindParameters, functionBody, withBindings, type FunctionBinding } from
 import { mvExpand, union } from './shapeOperators';
 import { datatable, print, range } from './sourceOperators';
 import { summarize } from './summarize';
+import { partition } from './partition';
+import { getschema } from './getschema';
 import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, textOf, type Expr } from './syntax';
 import type { Table } from './table';
 import { toOutput } from './values';
@@ -348,6 +350,8 @@ class Runner {
         return distinct(op as Kusto.Language.Syntax.DistinctOperator, input, this.ctx);
       case 'CountOperator':
         return count(op as Kusto.Language.Syntax.CountOperator, input);
+      case 'GetSchemaOperator':
+        return getschema(input);
       case 'JoinOperator':
         return join(op as Kusto.Language.Syntax.JoinOperator, input, this.ctx);
       case 'LookupOperator':
@@ -360,6 +364,8 @@ class Runner {
         return this.invoke(op as Kusto.Language.Syntax.InvokeOperator, input);
       case 'MvApplyOperator':
         return mvApply(op as Kusto.Language.Syntax.MvApplyOperator, input, this.ctx);
+      case 'PartitionOperator':
+        return partition(op as Kusto.Language.Syntax.PartitionOperator, input, this.ctx);
       case 'TopNestedOperator':
         return topNested(op as Kusto.Language.Syntax.TopNestedOperator, input, this.ctx);
       case 'ParseOperator':

@@ -35,7 +35,9 @@ const CLEARS = new Set([
 export function serializationAfter(operatorKind: string, input: Table): Serialized {
   if (EMITS.has(operatorKind)) return true;
   if (CLEARS.has(operatorKind)) return false;
-  if (operatorKind === 'MvExpandOperator') return input.serialized === true ? 'unclear' : false;
+  // partition is on neither list, but it regroups rows by key, so a sorted input's order is lost.
+  if (operatorKind === 'MvExpandOperator' || operatorKind === 'PartitionOperator')
+    return input.serialized === true ? 'unclear' : false;
   return input.serialized ?? false;
 }
 

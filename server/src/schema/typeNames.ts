@@ -39,7 +39,8 @@ const ALIASES: Record<string, KustoScalarType> = {
   uint16: 'int',
   short: 'int',
   byte: 'int',
-  sbyte: 'int',
+  // Kusto stores bool as a signed byte: its CLR schemas (the CI's custom tables) say SByte for bool.
+  sbyte: 'bool',
   real: 'real',
   double: 'real',
   float: 'real',

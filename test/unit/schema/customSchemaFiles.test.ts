@@ -12,7 +12,7 @@ test('type names as real schema files spell them map onto Kusto types', () => {
     ['Date/time', 'datetime'],
     ['BigInt', 'long'],
     ['Int64', 'long'],
-    ['SByte', 'int'],
+    ['SByte', 'bool'],
     ['Int32', 'int'],
     ['Integer', 'int'],
     ['Double', 'real'],
