@@ -69,7 +69,8 @@ Options:
                                   a kqlhunt-disable comment without "-- reason" is an error
                                   (the suppression-without-reason lint, a hint otherwise)
   -q, --quiet                     no progress and no summary on standard error
-  -v, --verbose                   say which schemas and parsers were loaded, and from where
+  -v, --verbose                   say which schemas and parsers were loaded, and from where, and
+                                  which baseline entries no longer occur
 
 Run at the root of a detection repository (Azure-Sentinel's layout), check loads with no
 configuration the custom table and function schemas of its KQL validation
