@@ -35,6 +35,9 @@ export function configurationMiddleware(environment: EnvironmentChoice): Middlew
           for (const key of WORKSPACE_FILE_SETTINGS) if (key in trimmed) trimmed[key] = [];
           // Nor does it read a repository's parsers and schemas from the untrusted folder.
           trimmed.repositoryDiscovery = false;
+          // Nor a baseline file from it.
+          if (trimmed.baseline && typeof trimmed.baseline === 'object')
+            trimmed.baseline = { ...(trimmed.baseline as Record<string, unknown>), file: '' };
           if ('limits' in trimmed) trimmed.limits = userLimits(params.items[i]?.scopeUri);
           return trimmed;
         });

@@ -1,14 +1,19 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type DidChangeWatchedFilesParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysisCache';
+import { EditorBaselines } from './editorBaselines';
 import { HANDLER_MODULES } from './handlers';
 import { EnvironmentsChangedNotification, ServerStatusNotification } from './protocol/messages';
 import type { ServerContext } from './serverContext';
@@ -36,6 +41,18 @@ const settings = new SettingsCache(connection);
 let engineReady = false;
 let initializeParams: InitializeParams | undefined;
 const settingsListeners: (() => void)[] = [];
+const watchedFileListeners: ((params: DidChangeWatchedFilesParams) => void)[] = [];
+const baselines = new EditorBaselines({
+  async workspaceFolders() {
+    const folders =
+      (await connection.workspace.getWorkspaceFolders().catch(() => null)) ??
+      initializeParams?.workspaceFolders ??
+      (initializeParams?.rootUri ? [{ uri: initializeParams.rootUri }] : []);
+    return folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+  },
+  warn: (message) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+});
 
 const published = new PublishedDiagnostics();
 const scheduler = new ValidationScheduler(async (uri) => {
@@ -46,7 +63,11 @@ const scheduler = new ValidationScheduler(async (uri) => {
     const s = await settings.get(uri);
     // A newer edit arrived while settings were fetched: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
-    const diagnostics = service.getDiagnostics(analyses.get(document, s), s);
+    const diagnostics = await baselines.apply(
+      document,
+      s,
+      service.getDiagnostics(analyses.get(document, s), s),
+    );
     if (documents.get(uri)?.version !== version) return;
     if (!published.changed(uri, version, diagnostics)) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -86,6 +107,8 @@ const ctx: ServerContext = {
   clientCapabilities: () => initializeParams?.capabilities ?? {},
   guard: (name, fallback, handler) => requests.guard(connection, name, fallback, handler),
   onSettingsChanged: (listener) => void settingsListeners.push(listener),
+  onWatchedFilesChanged: (listener) => void watchedFileListeners.push(listener),
+  baselines,
   async analysisFor(uri) {
     const document = documents.get(uri);
     if (!document) return undefined;
@@ -134,6 +157,11 @@ connection.onDidChangeConfiguration((change) => {
   void connection.sendNotification(EnvironmentsChangedNotification, {});
   ctx.revalidateAll();
   for (const listener of settingsListeners) listener();
+});
+
+// One handler per notification: the modules that watch files each get every change.
+connection.onDidChangeWatchedFiles((params) => {
+  for (const listener of watchedFileListeners) listener(params);
 });
 
 documents.onDidOpen((e) => void revalidate(e.document.uri, true));

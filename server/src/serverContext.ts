@@ -2,11 +2,13 @@ import type {
   CancellationToken,
   ClientCapabilities,
   Connection,
+  DidChangeWatchedFilesParams,
   InitializeParams,
   TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysisCache';
+import type { EditorBaselines } from './editorBaselines';
 import type { DocumentAnalysis } from './language/documentAnalysis';
 import type { KqlLanguageService } from './service/languageService';
 import type { KqlHuntingSettings } from './protocol/settings';
@@ -38,6 +40,10 @@ export interface ServerContext {
   ): (params: P, token: CancellationToken) => Promise<R>;
   /** Called after the client's settings changed, once the documents were scheduled for re-checking. */
   onSettingsChanged(listener: () => void): void;
+  /** Called with every change to a file the client was asked to watch (by any module). */
+  onWatchedFilesChanged(listener: (params: DidChangeWatchedFilesParams) => void): void;
+  /** The `kqlHunting.baseline.file` baselines applied to published diagnostics. */
+  readonly baselines: EditorBaselines;
   /** The document, its settings and its (cached) analysis, or undefined when it is not open. */
   analysisFor(
     uri: string,

@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { diagnosticCode } from '../language/baseline/fingerprints';
 
 /** How bad a finding is, in the words the JSON and SARIF outputs use. */
 export type FindingSeverity = 'error' | 'warning' | 'info';
@@ -39,6 +40,11 @@ export interface FileResult {
   findings: Finding[];
   /** What inline suppressions hid, in report order; absent when nothing was. */
   suppressed?: SuppressedFinding[];
+  /**
+   * Findings `--baseline` holds (cli/baseline.ts): accepted, so they do not count toward the exit
+   * code and are not printed; SARIF keeps them as unchanged. Absent without a baseline.
+   */
+  baselined?: Finding[];
   /** The text of each line (1-based) that a finding starts on, without its line break. */
   lines: Record<number, string>;
 }
@@ -61,12 +67,6 @@ function severityOf(d: Diagnostic): FindingSeverity | undefined {
   }
 }
 
-/** The code a diagnostic is reported under; diagnostics without one fall back to their source. */
-export function codeOf(d: Diagnostic): string {
-  if (d.code !== undefined && d.code !== '') return String(d.code);
-  return d.source ?? 'kql';
-}
-
 /** Turns a language-service diagnostic into a finding; undefined for hints, which are not shown. */
 export function toFinding(file: string, d: Diagnostic): Finding | undefined {
   const severity = severityOf(d);
@@ -78,7 +78,7 @@ export function toFinding(file: string, d: Diagnostic): Finding | undefined {
     endLine: d.range.end.line + 1,
     endColumn: d.range.end.character + 1,
     severity,
-    code: codeOf(d),
+    code: diagnosticCode(d),
     message: typeof d.message === 'string' ? d.message : d.message.value,
   };
 }

@@ -1,5 +1,6 @@
 import type { HandlerModule } from './handlerModule';
 import { assistantHandlers } from './assistantHandlers';
+import { baselineHandlers } from './baselineHandlers';
 import { codeActionHandlers } from './codeActionHandlers';
 import { completionHandlers } from './completionHandlers';
 import { rmmHandlers } from './rmmHandlers';
@@ -26,4 +27,5 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   schemaHandlers,
   liveSchemaHandlers,
   assistantHandlers,
+  baselineHandlers,
 ];

@@ -43,7 +43,7 @@ export const schemaHandlers: HandlerModule = {
       started = true;
       state.scheduleReload(0);
     });
-    ctx.connection.onDidChangeWatchedFiles(() => state.scheduleReload(RELOAD_DELAY_MS));
+    ctx.onWatchedFilesChanged(() => state.scheduleReload(RELOAD_DELAY_MS));
   },
 };
 

@@ -19,7 +19,13 @@ export interface KqlHuntingSettings {
   format: KqlFormatStyle;
   /** How much of a document's KQL is analysed (section `kqlHunting.limits`, language/inputLimits.ts). */
   limits: { maxDocumentSize: number; maxQueries: number };
+  /** A `kqlhunt check --write-baseline` file and how the editor shows the findings it holds. */
+  baseline: { file: string; display: BaselineDisplay };
 }
+
+/** Findings a baseline holds are drawn faded (`dim`), left out (`hide`) or shown as any other. */
+export type BaselineDisplay = 'hide' | 'dim' | 'show';
+const BASELINE_DISPLAYS: readonly BaselineDisplay[] = ['hide', 'dim', 'show'];
 
 /** The Kusto formatter's main style choices. */
 export interface KqlFormatStyle {
@@ -46,6 +52,7 @@ export const DEFAULT_SETTINGS: KqlHuntingSettings = {
     brackettingStyle: 'vertical',
   },
   limits: { maxDocumentSize: 500_000, maxQueries: 2_000 },
+  baseline: { file: '', display: 'dim' },
 };
 
 /**
@@ -66,6 +73,16 @@ function normalizeLimits(raw: unknown): KqlHuntingSettings['limits'] {
       DEFAULT_SETTINGS.limits.maxDocumentSize,
     ),
     maxQueries: within(r.maxQueries, LIMIT_MAXIMA.maxQueries, DEFAULT_SETTINGS.limits.maxQueries),
+  };
+}
+
+function normalizeBaseline(raw: unknown): KqlHuntingSettings['baseline'] {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    file: typeof r.file === 'string' ? r.file.trim() : '',
+    display: BASELINE_DISPLAYS.includes(r.display as BaselineDisplay)
+      ? (r.display as BaselineDisplay)
+      : DEFAULT_SETTINGS.baseline.display,
   };
 }
 
@@ -122,5 +139,6 @@ export function normalizeSettings(raw: unknown): KqlHuntingSettings {
     validationDelay: delay,
     format: normalizeFormat(r.format),
     limits: normalizeLimits(r.limits),
+    baseline: normalizeBaseline(r.baseline),
   };
 }

@@ -21,6 +21,7 @@ import { ruleIdsOf } from '../ruleIdTable';
 import { discoverRepository } from '../../schemaFiles/repositoryDiscovery';
 import { loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
 import { runChecks } from '../checkRunner';
+import { baselineOption, baselineReport, compareBaseline, type BaselineOutcome } from '../baselineRun';
 import { CheckCache, DEFAULT_CACHE_FILE } from '../checkCache';
 import { refuseOutputOverInput, writeOutput } from '../outputFile';
 import { cacheSecret } from '../cacheSecret';
@@ -61,11 +62,15 @@ Options:
       --cache                     reuse the findings of files unchanged since the last --cache run
       --cache-location <FILE>     where the cache is kept (default: ${DEFAULT_CACHE_FILE} in the
                                   current folder)
+      --baseline <FILE>           findings recorded in FILE are accepted: they do not fail the run
+                                  and are not printed (SARIF keeps them, baselineState unchanged)
+      --write-baseline <FILE>     record every current finding in FILE as accepted, and pass
       --require-suppression-reason
                                   a kqlhunt-disable comment without "-- reason" is an error
                                   (the suppression-without-reason lint, a hint otherwise)
   -q, --quiet                     no progress and no summary on standard error
-  -v, --verbose                   say which schemas and parsers were loaded, and from where
+  -v, --verbose                   say which schemas and parsers were loaded, and from where, and
+                                  which baseline entries no longer occur
 
 Run at the root of a detection repository (Azure-Sentinel's layout), check loads with no
 configuration the custom table and function schemas of its KQL validation
@@ -78,6 +83,13 @@ findings on the next line, "// kqlhunt-disable CODE -- reason" in the rest of th
 "# kqlhunt-disable CODE -- reason" at the top of a rule YAML its rule checks. Suppressed findings
 do not count toward the exit code; SARIF keeps them, marked suppressed with the reason. A
 suppression that hides nothing is reported as unused-suppression.
+
+Baselines: --write-baseline records each finding by its file (relative to the current folder, so
+run at the repository root), its code and the text it flags, not its line, so that an entry still
+matches after lines move or other parts of the file change. With --baseline, only findings not in
+the file count toward the exit code and are printed, as ESLint's bulk suppressions do; the summary
+counts the accepted ones, and entries that no longer occur are counted (listed with --verbose) so
+that the file can be pruned by writing it again. SARIF marks results new, unchanged or absent.
 
 Exit codes: 0 no findings at or above --fail-on, 1 some, 2 bad usage or an internal error.
 `;
@@ -99,6 +111,8 @@ export const checkCommand: CliCommand = {
     cache: { type: 'boolean' },
     'cache-location': { type: 'string' },
     'require-suppression-reason': { type: 'boolean' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
   },
   async run({ values, positionals }, io) {
     const format = stringOption(values, 'format') ?? 'text';
@@ -106,6 +120,8 @@ export const checkCommand: CliCommand = {
       throw new UsageError(`unknown format '${format}' (formats: ${Object.keys(FORMATS).join(', ')})`);
     const failOn = parseFailOn(stringOption(values, 'fail-on'));
     const quiet = values.quiet === true;
+    // Read before checking, so that a bad baseline file is reported at once.
+    const baselineUse = baselineOption(values, io.cwd);
 
     const config = loadConfig(io.cwd, stringOption(values, 'config'));
     const settings = applyOverrides(config.settings, values);
@@ -174,21 +190,27 @@ export const checkCommand: CliCommand = {
       progress.clear();
     }
 
+    let compared: BaselineOutcome | undefined;
+    if (baselineUse) ({ results, compared } = compareBaseline(baselineUse, io.cwd, results));
+
     const stream = outputPath ? undefined : io.stdout;
     const text = FORMATS[format]({
       results,
       cwd: io.cwd,
       toolVersion: TOOL_VERSION,
       colour: format === 'text' && !!stream && useColour(io, stream),
+      ...(compared ? { baseline: { absent: compared.absent } } : {}),
     });
     if (outputPath) writeOutput(outputPath, text);
     else io.stdout.write(text);
 
     const findings = results.flatMap((r) => r.findings);
-    if (!quiet)
+    if (!quiet) {
       io.stderr.write(
         summary(results, findings.length === 0 ? undefined : countBySeverity(findings), lookup?.hits.size),
       );
+      if (compared) for (const line of baselineReport(compared, values.verbose === true)) note(io, line);
+    }
     const failing =
       failOn !== 'never' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
     return failing ? EXIT_FINDINGS : EXIT_OK;
@@ -288,7 +310,9 @@ function summary(
   const files = `${results.length} file${results.length === 1 ? '' : 's'}${fromCache === undefined ? '' : ` (${fromCache} from the cache)`}`;
   // Said, so that a gate that passes because of suppressions does not look clean.
   const hidden = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
-  const suppressed = hidden === 0 ? '' : `; ${hidden} suppressed in source`;
+  const inSource = hidden === 0 ? '' : `; ${hidden} suppressed in source`;
+  const accepted = results.reduce((n, r) => n + (r.baselined?.length ?? 0), 0);
+  const suppressed = inSource + (accepted === 0 ? '' : `; ${accepted} in the baseline`);
   if (!counts) return `kqlhunt: no problems in ${files}${suppressed}\n`;
   const withFindings = results.filter((r) => r.findings.length > 0).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

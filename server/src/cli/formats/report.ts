@@ -1,3 +1,4 @@
+import type { BaselineEntry } from '../../language/baseline/baselineFile';
 import type { FileResult, Finding, SuppressedFinding } from '../findings';
 
 /** Everything an output format may use: the checked files in order, and how to present them. */
@@ -9,6 +10,8 @@ export interface Report {
   toolVersion: string;
   /** Whether the text format may use ANSI colours (stdout is a terminal). */
   colour: boolean;
+  /** Set when the run was compared with a baseline: the entries that no longer occur. */
+  baseline?: { absent: readonly BaselineEntry[] };
 }
 
 export function allFindings(report: Report): Finding[] {

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { uncheckedFiles, type Finding, type FindingSeverity, type SuppressedFinding } from '../findings';
+import type { BaselineEntry } from '../../language/baseline/baselineFile';
 import { describeRules } from '../ruleCatalog';
 import { allFindings, allSuppressed, type Report } from './report';
 import { inertJson } from '../visibleText';
@@ -21,7 +22,13 @@ const SOURCE_ROOT = '%SRCROOT%';
  * then shows it as dismissed in source, with the comment's reason, rather than as fixed.
  */
 export function formatSarif(report: Report): string {
-  const rules = describeRules([...allFindings(report), ...allSuppressed(report)]);
+  const absent = (report.baseline?.absent ?? []).map(absentFinding);
+  const rules = describeRules([
+    ...allFindings(report),
+    ...allSuppressed(report),
+    ...report.results.flatMap((r) => r.baselined ?? []),
+    ...absent,
+  ]);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -50,11 +57,19 @@ export function formatSarif(report: Report): string {
           },
         },
         columnKind: 'utf16CodeUnits',
-        // File by file, each file's suppressed findings after its others.
-        results: report.results.flatMap((r) => [
-          ...r.findings.map((f) => result(f, ruleIndex)),
-          ...(r.suppressed ?? []).map((f) => ({ ...result(f, ruleIndex), suppressions: [suppressionOf(f)] })),
-        ]),
+        // File by file, each file's suppressed findings after its others; with a baseline, its
+        // accepted findings are unchanged, the others new, and then come the entries now absent.
+        results: [
+          ...report.results.flatMap((r) => [
+            ...r.findings.map((f) => ({ ...result(f, ruleIndex), ...state(report, 'new') })),
+            ...(r.baselined ?? []).map((f) => ({ ...result(f, ruleIndex), ...state(report, 'unchanged') })),
+            ...(r.suppressed ?? []).map((f) => ({
+              ...result(f, ruleIndex),
+              suppressions: [suppressionOf(f)],
+            })),
+          ]),
+          ...absent.map((f) => absentResult(f, ruleIndex)),
+        ],
       },
     ],
   };
@@ -80,6 +95,41 @@ function result(f: Finding, ruleIndex: ReadonlyMap<string, number>): Sarif.Resul
         },
       },
     ],
+  };
+}
+
+/** `baselineState`, only when the run was compared with a baseline (SARIF 2.1.0 §3.27.24). */
+function state(report: Report, value: Sarif.Result.baselineState): Pick<Sarif.Result, 'baselineState'> {
+  return report.baseline ? { baselineState: value } : {};
+}
+
+/**
+ * A baseline entry as a finding, for its rule description. It has no position: the baseline
+ * does not record lines, and the text it flagged is gone.
+ */
+function absentFinding(e: BaselineEntry): Finding {
+  return {
+    file: e.file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'warning',
+    code: e.code,
+    message: `${e.code} on "${e.text}" is in the baseline but no longer occurs.`,
+  };
+}
+
+/** An entry that no longer occurs, as SARIF records it: the file only, and baselineState absent. */
+function absentResult(f: Finding, ruleIndex: ReadonlyMap<string, number>): Sarif.Result {
+  return {
+    ruleId: f.code,
+    ruleIndex: ruleIndex.get(f.code)!,
+    message: { text: f.message },
+    locations: [
+      { physicalLocation: { artifactLocation: { uri: artifactUri(f.file), uriBaseId: SOURCE_ROOT } } },
+    ],
+    baselineState: 'absent',
   };
 }
 
