@@ -10,6 +10,7 @@ const EXTRACT_ALL = 'extract-all-function.md';
 const COUNTOF = 'countof-function.md';
 const INDEXOF = 'indexof-regex-function.md';
 const PARSE = 'parse-operator.md';
+const PARSE_KV = 'parse-kv-operator.md';
 const ID = '"82b8be2d-dfa7-4bd1-8f63-24ad26d31449"';
 
 const slices = [
@@ -144,5 +145,52 @@ export const regexAndParseCases: ConformanceCase[] = [
     PARSE,
     `${traces}Traces | parse kind=regex flags=Ui EventText with * "RESOURCENAME=" resourceName ',' * | project resourceName`,
     slices.map(() => ['PipelineScheduler']),
+  ),
+  // parse-kv-operator.md: delimiters, quotes (one and two characters), escapes, greedy and regex.
+  table(
+    PARSE_KV,
+    "print str=\"ThreadId:458745723, Machine:Node001, Text: The service is up, Level: Info\" | parse-kv str as (Text: string, ThreadId:long, Machine: string) with (pair_delimiter=',', kv_delimiter=':') | project-away str",
+    [['The service is up', 458745723, 'Node001']],
+  ),
+  table(
+    PARSE_KV,
+    `print str='src=10.1.1.123 dst=10.1.1.124 bytes=125 failure="connection aborted" "event time"=2021-01-01T10:00:54' | parse-kv str as (['event time']:datetime, src:string, dst:string, bytes:long, failure:string) with (pair_delimiter=' ', kv_delimiter='=', quote='"') | project-away str`,
+    [['2021-01-01 10:00:54.0000000', '10.1.1.123', '10.1.1.124', 125, 'connection aborted']],
+  ),
+  table(
+    PARSE_KV,
+    `print str='src=10.1.1.123 dst=10.1.1.124 bytes=125 failure=(connection aborted) (event time)=(2021-01-01 10:00:54)' | parse-kv str as (['event time']:datetime, src:string, dst:string, bytes:long, failure:string) with (pair_delimiter=' ', kv_delimiter='=', quote='()') | project-away str`,
+    [['2021-01-01 10:00:54.0000000', '10.1.1.123', '10.1.1.124', 125, 'connection aborted']],
+  ),
+  table(
+    PARSE_KV,
+    `print str='src=10.1.1.123 dst=10.1.1.124 bytes=125 failure="the remote host sent \\\\"bye!\\\\"" time=2021-01-01T10:00:54' | parse-kv str as (['time']:datetime, src:string, dst:string, bytes:long, failure:string) with (pair_delimiter=' ', kv_delimiter='=', quote='"', escape='\\\\') | project-away str`,
+    [['2021-01-01 10:00:54.0000000', '10.1.1.123', '10.1.1.124', 125, 'the remote host sent "bye!"']],
+  ),
+  table(
+    PARSE_KV,
+    `print str='name=John Doe phone=555 5555 city=New York' | parse-kv str as (name:string, phone:string, city:string) with (pair_delimiter=' ', kv_delimiter='=') | project-away str`,
+    [['John', '555', 'New']],
+  ),
+  table(
+    PARSE_KV,
+    `print str='name=John Doe phone=555 5555 city=New York' | parse-kv str as (name:string, phone:string, city:string) with (pair_delimiter=' ', kv_delimiter='=', greedy=true) | project-away str`,
+    [['John Doe', '555 5555', 'New York']],
+  ),
+  table(
+    PARSE_KV,
+    `print str=@'["referer url: https://hostname.com/redirect?dest=/?h=1234", "request url: https://hostname.com/?h=1234", "advertiser id: 24fefbca-cf27-4d62-a623-249c2ad30c73"]' | parse-kv str as (['referer url']:string, ['request url']:string, ['advertiser id']: guid) with (regex=@'"([\\w ]+)\\s*:\\s*([^"]*)"') | project-away str`,
+    [
+      [
+        'https://hostname.com/redirect?dest=/?h=1234',
+        'https://hostname.com/?h=1234',
+        '24fefbca-cf27-4d62-a623-249c2ad30c73',
+      ],
+    ],
+  ),
+  table(
+    PARSE_KV,
+    `print str="2021-01-01T10:00:34 [INFO] ThreadId:458745723, Machine:Node001, Text: Started" | parse-kv str as (Text: string, ThreadId:long, Machine: string) | project-away str`,
+    [['Started', 458745723, 'Node001']],
   ),
 ];

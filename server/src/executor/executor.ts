@@ -35,6 +35,7 @@ import { datatable, print, range } from './sourceOperators';
 import { summarize } from './summarize';
 import { partition } from './partition';
 import { getschema } from './getschema';
+import { parseKv } from './parseKv';
 import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, textOf, type Expr } from './syntax';
 import type { Table } from './table';
 import { toOutput } from './values';
@@ -350,6 +351,8 @@ class Runner {
         return distinct(op as Kusto.Language.Syntax.DistinctOperator, input, this.ctx);
       case 'CountOperator':
         return count(op as Kusto.Language.Syntax.CountOperator, input);
+      case 'ParseKvOperator':
+        return parseKv(op as Kusto.Language.Syntax.ParseKvOperator, input, this.ctx);
       case 'GetSchemaOperator':
         return getschema(input);
       case 'JoinOperator':

@@ -1,0 +1,176 @@
+import { ExecutionError, UnsupportedError } from './errors';
+import { kustoRegex } from './kustoRegex';
+import type { QueryContext } from './queryContext';
+import { compileScalar, literalValue } from './scalarCompiler';
+import { scopeOf } from './scope';
+import { elements, resultColumns, scalarTypeOf, textOf, unbox } from './syntax';
+import type { Table } from './table';
+import { fromExternal, valueToString, type Row } from './values';
+
+/**
+ * parse-kv (parse-kv-operator.md): the listed keys become columns, each holding the value of the
+ * key's first appearance in the text, converted to the key's type (null, or empty for a string,
+ * when the key is absent). Keys and values are trimmed of surrounding white space.
+ *
+ * Two of the page's three modes run here: given delimiters (with quotes, escapes and greedy
+ * values) and a regex whose two groups are key and value. The mode without delimiters, where any
+ * non-alphanumeric character separates, leaves open where a value of several words ends, so it
+ * is refused by name.
+ */
+export function parseKv(op: Kusto.Language.Syntax.ParseKvOperator, input: Table, ctx: QueryContext): Table {
+  const out = resultColumns(op);
+  const keys = elements<Kusto.Language.Syntax.NameAndTypeDeclaration>(op.Keys?.Columns).map(
+    (d) => d.Name?.SimpleName ?? textOf(d.Name!),
+  );
+  const extract = extractor(options(op));
+  const source = compileScalar(op.Expression!, scopeOf(input, ctx));
+  const sourceType = scalarTypeOf(op.Expression!);
+  const targets = keys.map((k) => out.findIndex((c) => c.name === k));
+  if (targets.some((t) => t < 0)) throw new UnsupportedError('parse-kv keys the binder renamed');
+  const kept = input.columns.map((c) => out.findIndex((o) => o.name === c.name));
+  const rows: Row[] = input.rows.map((r) => {
+    const row: Row = new Array(out.length).fill(null);
+    kept.forEach((t, i) => {
+      if (t >= 0) row[t] = r[i];
+    });
+    const text = source(r);
+    const found =
+      text === null || text === undefined
+        ? new Map<string, string>()
+        : extract(valueToString(text, sourceType));
+    keys.forEach((k, i) => {
+      row[targets[i]] = fromExternal(found.get(k) ?? null, out[targets[i]].type);
+    });
+    return row;
+  });
+  return { columns: out, rows, serialized: input.serialized };
+}
+
+interface KvOptions {
+  pair?: string;
+  kv?: string;
+  quotes: [string, string][];
+  escapes: string[];
+  greedy: boolean;
+  regex?: string;
+}
+
+function options(op: Kusto.Language.Syntax.ParseKvOperator): KvOptions {
+  const o: KvOptions = { quotes: [], escapes: [], greedy: false };
+  for (const p of elements<Kusto.Language.Syntax.NamedParameter>(op.WithClause?.Properties)) {
+    const name = (p.Name?.SimpleName ?? '').toLowerCase();
+    const e = p.Expression!;
+    const v = e.IsLiteral ? literalValue(e) : unbox(e.LiteralValue);
+    const text = typeof v === 'string' ? v : String(v);
+    if (name === 'pair_delimiter') o.pair = text;
+    else if (name === 'kv_delimiter') o.kv = text;
+    else if (name === 'greedy') o.greedy = v === true || text.toLowerCase() === 'true';
+    else if (name === 'regex') o.regex = text;
+    else if (name === 'escape') {
+      if ([...text].length !== 1) throw new ExecutionError('parse-kv: escape must be a single character');
+      o.escapes.push(text);
+    } else if (name === 'quote') {
+      const chars = [...text];
+      if (chars.length < 1 || chars.length > 2)
+        throw new ExecutionError('parse-kv: quote must be one character, or two for opening and closing');
+      o.quotes.push([chars[0], chars[chars.length - 1]]);
+    } else throw new UnsupportedError(`the '${name}' property of parse-kv`);
+  }
+  return o;
+}
+
+function extractor(o: KvOptions): (text: string) => Map<string, string> {
+  if (o.regex !== undefined) {
+    const re = kustoRegex(o.regex);
+    if (re.groupCount !== 2)
+      throw new ExecutionError(
+        'parse-kv: the regex must have exactly two capturing groups, the key and the value',
+      );
+    return (text) => {
+      const found = new Map<string, string>();
+      for (const m of re.execAll(text)) {
+        const key = (m[1] ?? '').trim();
+        if (!found.has(key)) found.set(key, (m[2] ?? '').trim());
+      }
+      return found;
+    };
+  }
+  if (o.pair === undefined || o.kv === undefined) {
+    if (o.pair !== undefined || o.kv !== undefined)
+      throw new ExecutionError('parse-kv: pair_delimiter and kv_delimiter are given together');
+    throw new UnsupportedError('parse-kv without delimiters (any non-alphanumeric character as delimiter)');
+  }
+  if (!o.pair || !o.kv) throw new ExecutionError('parse-kv: a delimiter may not be empty');
+  return (text) => scanPairs(text, o as Required<Pick<KvOptions, 'pair' | 'kv'>> & KvOptions);
+}
+
+/** Reads `key kv value pair key kv value ...`, honouring quotes and escapes. */
+function scanPairs(text: string, o: KvOptions & { pair: string; kv: string }): Map<string, string> {
+  const found = new Map<string, string>();
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // A key: quoted, or everything up to the key-value delimiter. A piece with no key-value
+    // delimiter before the next pair delimiter is not a pair and is skipped.
+    const key = readPart(text, i, o, [o.kv, o.pair]);
+    if (!key) break;
+    i = key.end;
+    if (!text.startsWith(o.kv, i)) {
+      const next = text.indexOf(o.pair, i);
+      if (next < 0) break;
+      i = next + o.pair.length;
+      continue;
+    }
+    i += o.kv.length;
+    let value: { text: string; end: number };
+    if (o.greedy && !quoteAt(text, skipSpace(text, i), o)) {
+      // Greedy: the value runs to the last pair delimiter before the next key-value delimiter.
+      const nextKv = text.indexOf(o.kv, i);
+      const end = nextKv < 0 ? n : text.lastIndexOf(o.pair, nextKv);
+      const stop = end < i ? n : end;
+      value = { text: text.slice(i, stop).trim(), end: stop };
+    } else value = readPart(text, i, o, [o.pair]) ?? { text: '', end: n };
+    const name = key.text;
+    if (!found.has(name)) found.set(name, value.text);
+    i = value.end;
+    const next = text.indexOf(o.pair, i);
+    if (next < 0) break;
+    i = next + o.pair.length;
+  }
+  return found;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+function quoteAt(text: string, i: number, o: KvOptions): [string, string] | undefined {
+  return o.quotes.find(([open]) => text.startsWith(open, i));
+}
+
+/** A key or value from `start`: a quoted text (escapes applied), else the trimmed text up to the first stop. */
+function readPart(
+  text: string,
+  start: number,
+  o: KvOptions,
+  stops: string[],
+): { text: string; end: number } | undefined {
+  const i = skipSpace(text, start);
+  const quote = quoteAt(text, i, o);
+  if (quote) {
+    let j = i + quote[0].length;
+    let out = '';
+    while (j < text.length && !text.startsWith(quote[1], j)) {
+      if (o.escapes.includes(text[j]) && j + 1 < text.length) {
+        out += text[j + 1];
+        j += 2;
+      } else out += text[j++];
+    }
+    return { text: out, end: Math.min(text.length, j + quote[1].length) };
+  }
+  if (i >= text.length) return start < text.length ? { text: '', end: text.length } : undefined;
+  const ends = stops.map((s) => text.indexOf(s, i)).filter((e) => e >= 0);
+  const stopAt = ends.length ? Math.min(...ends) : text.length;
+  return { text: text.slice(i, stopAt).trim(), end: stopAt };
+}
