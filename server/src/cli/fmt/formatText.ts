@@ -14,6 +14,10 @@ import { yamlChangeOutsideQuery } from './yamlIntact';
 export interface FormatResult {
   readonly text?: string;
   readonly notes: readonly string[];
+  /** KQL regions in the file: a rule's query, a Markdown fence, the whole of a .kql file. */
+  readonly queries: number;
+  /** How many of them formatting rewrote (when `text` is set). */
+  readonly changedQueries?: number;
   /** True when a formatted file was refused because it would not mean what the original meant. */
   readonly meaningChanged?: boolean;
 }
@@ -34,11 +38,15 @@ export function formatText(
 ): FormatResult {
   const document = TextDocument.create(uri, languageId, 1, text);
   const analysis = service.analyze(document, settings);
-  if (analysis.queries.length === 0) return { notes: [] };
+  const queries = analysis.queries.length;
+  if (queries === 0) return { notes: [], queries };
   if (analysis.limits.length > 0)
-    return { notes: ['some of its KQL is over an input limit (KQLH-LIMIT), so it is left as it is'] };
+    return {
+      notes: ['some of its KQL is over an input limit (KQLH-LIMIT), so it is left as it is'],
+      queries,
+    };
   const broken = firstSyntaxError(analysis);
-  if (broken) return { notes: [`${broken}; the file is left as it is`] };
+  if (broken) return { notes: [`${broken}; the file is left as it is`], queries };
   const notes = encodedQueries(analysis)
     ? [
         'a query written as a quoted, plain or folded (>) YAML scalar is left as it is: only a literal block (query: |) can be rewritten line for line',
@@ -50,7 +58,7 @@ export function formatText(
     tabSize: settings.format.indentationSize,
   });
   const formatted = TextDocument.applyEdits(document, edits);
-  if (formatted === text) return { notes };
+  if (formatted === text) return { notes, queries };
 
   const after = service.analyze(TextDocument.create(uri, languageId, 2, formatted), settings);
   const problem =
@@ -60,8 +68,10 @@ export function formatText(
     return {
       notes: [...notes, `formatting would change it (${problem}), so it is left as it is`],
       meaningChanged: true,
+      queries,
     };
-  return { text: formatted, notes };
+  const touched = new Set(edits.map((e) => regionAt(analysis, document.offsetAt(e.range.start))));
+  return { text: formatted, notes, queries, changedQueries: touched.size };
 }
 
 /** `line N: syntax error: message` for the first syntax error in the KQL, if there is one. */
@@ -80,6 +90,10 @@ function firstSyntaxError(analysis: DocumentAnalysis): string | undefined {
     }
   }
   return undefined;
+}
+
+function regionAt(analysis: DocumentAnalysis, offset: number): number {
+  return analysis.queries.findIndex((q) => q.region.toRegionOffset(offset) !== undefined);
 }
 
 function encodedQueries(analysis: DocumentAnalysis): boolean {
