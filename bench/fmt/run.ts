@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     queries += result.queries;
     for (const n of result.notes) {
       // Grouped by the kind of reason, without the line and message that vary per file.
-      const reason = n.replace(/^line \d+: /, '').replace(/syntax error: .*/, 'syntax error');
+      const reason = result.meaningChanged
+        ? 'formatting would change the meaning (see MEANING CHANGED below)'
+        : n.replace(/^line \d+: /, '').replace(/syntax error: .*/, 'syntax error');
       (left.get(reason) ?? left.set(reason, []).get(reason)!).push(`${rel}: ${n}`);
     }
     if (result.meaningChanged) meaning.push(`${rel}: ${result.notes.at(-1)}`);

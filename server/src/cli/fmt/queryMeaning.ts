@@ -52,11 +52,16 @@ export function meaningChange(
       const was = before[q][b];
       const now = after[q][b];
       if (was.result !== now.result)
-        return `a query's result would change from ${was.result} to ${now.result}`;
+        return `a query's result would change from ${shortened(was.result)} to ${shortened(now.result)}`;
       const known = new Set(was.errors);
       const added = now.errors.find((e) => !known.has(e));
       if (added !== undefined) return `a query would gain the error ${added.trim()}`;
     }
   }
   return undefined;
+}
+
+/** A result for a message: a wide table's column list is cut, since one line is enough to find the query. */
+function shortened(result: string): string {
+  return result.length <= 120 ? result : `${result.slice(0, 117)}...)`;
 }
