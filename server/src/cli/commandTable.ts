@@ -1,5 +1,6 @@
 import type { CliCommand } from './cliCommand';
 import { checkCommand } from './commands/check';
+import { fmtCommand } from './commands/fmt';
 import { mcpCommand } from './commands/mcp';
 import { runCommand } from './commands/run';
 import { testCommand } from './commands/test';
@@ -12,4 +13,10 @@ import { testCommand } from './commands/test';
  * returns an exit code from exitCodes.ts or throws UsageError), then add it to this list.
  * Argument parsing, `--help`, and the error handling and exit codes are shared in main.ts.
  */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, testCommand, runCommand, mcpCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  checkCommand,
+  fmtCommand,
+  testCommand,
+  runCommand,
+  mcpCommand,
+];

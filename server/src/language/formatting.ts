@@ -1,6 +1,6 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { KqlFormatStyle } from '../protocol/settings';
-import type { DocumentAnalysis } from './documentAnalysis';
+import type { DocumentAnalysis, QueryAnalysis } from './documentAnalysis';
 import { allBlocks, regionRange } from './engineBlocks';
 import { kusto } from './kustoEngine';
 import { blockContentLength } from './symbols';
@@ -31,17 +31,37 @@ function engineOptions(
  * Text for a document range that will replace region text: the engine writes CRLF, so line
  * ends follow the document, and lines after the first take the indentation the region has in
  * the document (a rule's YAML `query: |` block), so an edit never breaks the host file.
+ *
+ * The indentation is read where the block's first line with text lies in the document, not
+ * where the block starts: a query that opens with a blank line (`query: |` then an empty line)
+ * starts at the start of that empty line, where there is no indentation to read, and its
+ * formatted lines written flush left would end the YAML block.
  */
-function fitToDocument(analysis: DocumentAnalysis, text: string, documentStart: number): string {
+function fitToDocument(
+  analysis: DocumentAnalysis,
+  query: QueryAnalysis,
+  text: string,
+  regionStart: number,
+): string {
   const docText = analysis.document.getText();
   const eol = docText.includes('\r\n') ? '\r\n' : '\n';
-  const lineStart = docText.lastIndexOf('\n', documentStart - 1) + 1;
-  const prefix = docText.slice(lineStart, documentStart);
-  const indent = /^[ \t]*$/.test(prefix) ? prefix : '';
+  const indent = regionIndentation(docText, query, regionStart);
   return text
     .split(/\r?\n/)
     .map((line, i) => (i === 0 || line === '' ? line : indent + line))
     .join(eol);
+}
+
+/** The whitespace before the region's first non-blank line from `regionStart`, as the document has it. */
+function regionIndentation(docText: string, query: QueryAnalysis, regionStart: number): string {
+  const regionText = query.region.text;
+  const content = regionText.slice(regionStart).search(/\S/);
+  const lineInRegion =
+    content < 0 ? regionStart : regionText.lastIndexOf('\n', regionStart + content - 1) + 1;
+  const documentStart = query.region.toDocumentOffset(Math.max(lineInRegion, regionStart));
+  const lineStart = docText.lastIndexOf('\n', documentStart - 1) + 1;
+  const prefix = docText.slice(lineStart, documentStart);
+  return /^[ \t]*$/.test(prefix) ? prefix : '';
 }
 
 /**
@@ -68,7 +88,7 @@ export function formatDocument(
     if (end < from || start > to) continue;
     const formatted = ctx.service.GetFormattedText(options, ctx.block.Start)?.Text;
     if (formatted === null || formatted === undefined) continue;
-    const newText = fitToDocument(analysis, formatted.trimEnd(), start);
+    const newText = fitToDocument(analysis, ctx.query, formatted.trimEnd(), ctx.block.Start);
     if (newText !== doc.getText(blockRange)) edits.push({ range: blockRange, newText });
   }
   return edits;

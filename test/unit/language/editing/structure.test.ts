@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { SymbolKind } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEMANTIC_TOKENS_LEGEND } from '../../../../server/src/language/semanticTokens';
 import { doc, settings, testService } from '../../../helpers/languageService';
 import { analysisOfRegions, indentedRegion } from './editingHelpers';
@@ -104,6 +105,31 @@ test('formatting a de-indented region keeps the host indentation on new lines', 
   assert.equal(
     analysis.document.getText(edits[0].range),
     'DeviceNetworkEvents | where RemotePort==443 | take 1',
+  );
+});
+
+test('formatting a rule query that opens with a blank line keeps every line inside the YAML block', () => {
+  // The block starts at the empty line, where there is no indentation to copy; the formatted
+  // lines must still take the block's two spaces, or they would end the block and break the rule.
+  const rule = (lines: string[]) =>
+    [
+      'id: 1',
+      'name: n',
+      'severity: Low',
+      'query: |',
+      '',
+      ...lines.map((l) => `  ${l}`),
+      'kind: Scheduled',
+      '',
+    ].join('\n');
+  const d = doc(rule(['DeviceNetworkEvents | where RemotePort==443 | take 1']), 'file:///r.yaml', 'yaml');
+  const edits = service.format(service.analyze(d, settings()), settings(), {
+    insertSpaces: true,
+    tabSize: 4,
+  });
+  assert.equal(
+    TextDocument.applyEdits(d, edits),
+    rule(['DeviceNetworkEvents', '| where RemotePort == 443', '| take 1']),
   );
 });
 
