@@ -21,6 +21,8 @@ import { ruleIdsOf } from '../ruleIdTable';
 import { discoverRepository } from '../../schemaFiles/repositoryDiscovery';
 import { loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
 import { runChecks } from '../checkRunner';
+import { selectChanged, type SelectionInput } from '../changedSelection';
+import { gitChanges } from '../gitChanges';
 import { CheckCache, DEFAULT_CACHE_FILE } from '../checkCache';
 import { refuseOutputOverInput, writeOutput } from '../outputFile';
 import { cacheSecret } from '../cacheSecret';
@@ -41,6 +43,7 @@ type FailOn = (typeof FAIL_ON)[number];
 const MIN_FILES_FOR_WORKERS = 64;
 
 const HELP = `Usage: kqlhunt check [options] [PATH|GLOB ...]
+       kqlhunt check [PATH|GLOB ...] --changed [BASE] [options]
 
 Checks KQL the way the KQL Hunting editor does, with the same engine, schemas, lints and rule
 checks: .kql, .csl and .kusto files, and the queries inside Sentinel rule YAML, Markdown and
@@ -64,8 +67,18 @@ Options:
       --require-suppression-reason
                                   a kqlhunt-disable comment without "-- reason" is an error
                                   (the suppression-without-reason lint, a hint otherwise)
+      --changed [BASE]            check only what changed since BASE, a git commit or branch
+                                  (default: origin/HEAD, else main, else master), counted from
+                                  where HEAD left it (their merge base): changed, staged,
+                                  unstaged and untracked files (deleted ones are skipped, renamed
+                                  ones taken under their new name), plus the rules that call a
+                                  changed parser or function, directly or through other parsers,
+                                  or read a changed table; everything when .kqlhunt.json changed.
+                                  Parsers and schemas still load from the whole repository. The
+                                  word after --changed is BASE unless it starts with "-"
   -q, --quiet                     no progress and no summary on standard error
-  -v, --verbose                   say which schemas and parsers were loaded, and from where
+  -v, --verbose                   say which schemas and parsers were loaded, and from where, and
+                                  which files --changed selected and why
 
 Run at the root of a detection repository (Azure-Sentinel's layout), check loads with no
 configuration the custom table and function schemas of its KQL validation
@@ -99,7 +112,9 @@ export const checkCommand: CliCommand = {
     cache: { type: 'boolean' },
     'cache-location': { type: 'string' },
     'require-suppression-reason': { type: 'boolean' },
+    changed: { type: 'string' },
   },
+  optionalValues: ['changed'],
   async run({ values, positionals }, io) {
     const format = stringOption(values, 'format') ?? 'text';
     if (!isFormatName(format))
@@ -142,13 +157,27 @@ export const checkCommand: CliCommand = {
         ...schemaFiles.map((f) => f.file),
         ...(config.file ? [config.file] : []),
       ]);
-    const jobs: CheckJob[] = files.map((file) => ({
+    const allJobs: CheckJob[] = files.map((file) => ({
       path: file,
       display: displayPath(io.cwd, file),
       languageId: languageIdOf(file)!,
     }));
-    // Rule ids are gathered from the whole set first: the duplicate-id check compares across files.
-    const setup = { settings, schemas, ruleIds: ruleIdsOf(jobs) };
+    // Rule ids are gathered from the whole set first: the duplicate-id check compares across
+    // files, also those --changed leaves out.
+    const setup = { settings, schemas, ruleIds: ruleIdsOf(allJobs) };
+    const changedBase = stringOption(values, 'changed');
+    const jobs =
+      changedBase === undefined
+        ? allJobs
+        : await changedJobs(allJobs, changedBase, {
+            io,
+            quiet,
+            verbose: values.verbose === true,
+            definitions: schemaFiles,
+            discovery: settings.repositoryDiscovery,
+            configFile: config.file,
+            ruleIds: setup.ruleIds,
+          });
     const cache = openCache(values, io, setup, jobs, quiet);
     const lookup = cache?.lookup();
     if (lookup?.note && !quiet) note(io, lookup.note);
@@ -219,6 +248,37 @@ function openCache(
     return undefined;
   }
   return new CheckCache(path.resolve(io.cwd, location ?? DEFAULT_CACHE_FILE), setup, jobs, secret.key);
+}
+
+/** The jobs `--changed` selects (changedSelection.ts), said on stderr with their reasons under --verbose. */
+async function changedJobs(
+  jobs: readonly CheckJob[],
+  base: string,
+  context: Omit<SelectionInput, 'cwd' | 'files' | 'changes'> & {
+    io: CliIo;
+    quiet: boolean;
+    verbose: boolean;
+  },
+): Promise<CheckJob[]> {
+  const { io } = context;
+  const changes = await gitChanges(io.cwd, base);
+  const selected = await selectChanged({
+    ...context,
+    cwd: io.cwd,
+    files: jobs.map((j) => j.path),
+    changes,
+  });
+  if (!context.quiet)
+    note(
+      io,
+      `--changed: ${changes.changed.size} file(s) changed since ${changes.base} (merge base ${changes.mergeBase.slice(0, 12)}); checking ${selected.size} of ${jobs.length}`,
+    );
+  if (context.verbose)
+    for (const job of jobs) {
+      const reason = selected.get(job.path);
+      if (reason !== undefined) note(io, `selected ${job.display}: ${reason}`);
+    }
+  return jobs.filter((j) => selected.has(j.path));
 }
 
 /** The cached and the freshly checked results, back in the order of the jobs. */
