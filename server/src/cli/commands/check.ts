@@ -247,7 +247,13 @@ function openCache(
     if (!quiet) note(io, `the cache is not used: ${secret.problem}`);
     return undefined;
   }
-  return new CheckCache(path.resolve(io.cwd, location ?? DEFAULT_CACHE_FILE), setup, jobs, secret.key);
+  return new CheckCache(
+    path.resolve(io.cwd, location ?? DEFAULT_CACHE_FILE),
+    setup,
+    jobs,
+    secret.key,
+    io.cwd,
+  );
 }
 
 /** The jobs `--changed` selects (changedSelection.ts), said on stderr with their reasons under --verbose. */
