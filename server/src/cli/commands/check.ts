@@ -68,12 +68,13 @@ Options:
                                   a kqlhunt-disable comment without "-- reason" is an error
                                   (the suppression-without-reason lint, a hint otherwise)
       --changed [BASE]            check only what changed since BASE, a git commit or branch
-                                  (default: origin/HEAD, else main, else master), counted from
-                                  where HEAD left it (their merge base): changed, staged,
-                                  unstaged and untracked files (deleted ones are skipped, renamed
-                                  ones taken under their new name), plus the rules that call a
-                                  changed parser or function, directly or through other parsers,
-                                  or read a changed table; everything when .kqlhunt.json changed.
+                                  (default: origin/HEAD, else main, master, origin/main or
+                                  origin/master), counted from where HEAD left it (their merge
+                                  base): changed, staged, unstaged and untracked files (deleted
+                                  ones are skipped, renamed ones taken under their new name),
+                                  plus the rules that call a changed parser or function, directly
+                                  or through other parsers, or read a changed table (found by
+                                  name in the file's text); everything when .kqlhunt.json changed.
                                   Parsers and schemas still load from the whole repository. The
                                   word after --changed is BASE unless it starts with "-"
   -q, --quiet                     no progress and no summary on standard error
