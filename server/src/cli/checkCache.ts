@@ -8,6 +8,7 @@ import { validCachedFindings, validCachedSuppressed } from './cacheEntry';
 import { sourceLines, withoutBom, type CheckJob } from './fileChecker';
 import type { FileResult, Finding, SuppressedFinding } from './findings';
 import { readRegularFile } from './regularFile';
+import { toolBuildHash } from './toolBuild';
 import { TOOL_VERSION } from './toolVersion';
 import type { CheckSetup } from './workerProtocol';
 
@@ -16,8 +17,8 @@ import type { CheckSetup } from './workerProtocol';
  * read back instead of checked again, as ESLint's and Ruff's caches do. Checking is the costly
  * part (tens of milliseconds of engine time per rule); reading and hashing a file is not.
  *
- * A file's findings depend on its text, its path and language, the run's settings and schemas,
- * the tool and engine versions, and (for the duplicate-id check) which other rule files declare
+ * A file's findings depend on its text, its path and language, the run's settings and schemas
+ * (the repository's parsers among them), the tool's version and build and the engine's version, and (for the duplicate-id check) which other rule files declare
  * the same id. The first four make the file's key; the run-wide ones make the cache's key, and
  * a cache written under another run key is ignored as a whole.
  *
@@ -75,9 +76,18 @@ export class CheckCache {
     setup: CheckSetup,
     private readonly jobs: readonly CheckJob[],
     private readonly secret: Buffer,
+    /** The working folder, which the entries' names are relative to. */
+    private readonly cwd: string,
   ) {
     this.runKey = hash(
-      JSON.stringify([FORMAT, TOOL_VERSION, enginePackage.version, setup.settings, setup.schemas]),
+      JSON.stringify([
+        FORMAT,
+        TOOL_VERSION,
+        toolBuildHash(),
+        enginePackage.version,
+        setup.settings,
+        setup.schemas,
+      ]),
     );
     const urisById = new Map<string, string[]>();
     for (const [uri, id] of Object.entries(setup.ruleIds))
@@ -144,6 +154,16 @@ export class CheckCache {
       const { findings, suppressed = [] } = result;
       files[display] = { key, findings, suppressed, tag: this.tag(display, key, findings, suppressed) };
     });
+    // Files this run did not check (a --changed run, or other paths) keep their signed entries
+    // while they exist, so that runs on different parts of a repository share one cache.
+    for (const [display, entry] of this.previous)
+      if (
+        !(display in files) &&
+        isEntry(entry) &&
+        this.signed(display, entry) &&
+        fs.existsSync(path.resolve(this.cwd, display))
+      )
+        files[display] = entry;
     const body: CacheFile = { format: FORMAT, runKey: this.runKey, files };
     // A fresh name, created exclusively: never written through a file or link already there.
     const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;

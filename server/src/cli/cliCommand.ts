@@ -21,6 +21,8 @@ export interface CliCommand {
   /** The full help of `kqlhunt <name> --help`: usage line, options, exit codes. */
   readonly help: string;
   readonly options: OptionSpecs;
+  /** String options whose value may be left out (an empty value then), as `--changed [BASE]`. */
+  readonly optionalValues?: readonly string[];
   /** Returns the process exit code; throws UsageError for bad input (exit code 2). */
   run(commandLine: CommandLine, io: CliIo): Promise<number>;
 }

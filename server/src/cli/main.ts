@@ -3,6 +3,7 @@ import type { CliCommand } from './cliCommand';
 import type { CliIo } from './cliIo';
 import { COMMANDS } from './commandTable';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exitCodes';
+import { fillOptionalValues } from './optionalValues';
 import { TOOL_VERSION } from './toolVersion';
 import { visible } from './visibleText';
 
@@ -69,7 +70,7 @@ async function runCommand(command: CliCommand, args: string[], io: CliIo): Promi
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args,
+      args: fillOptionalValues(args, command.optionalValues ?? []),
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,

@@ -24,6 +24,21 @@ const PARSER_GLOBS = [
 /** What the editor watches in a repository folder, to reload when a schema or parser changes. */
 export const REPOSITORY_WATCH_GLOBS = [`${CI_SCHEMAS}/**/*.json`, ...PARSER_GLOBS];
 
+/** The paths PARSER_GLOBS and the CI's schema folders match, as patterns on one path. */
+const DEFINITION_PATHS = [
+  /^\.script\/tests\/KqlvalidationsTests\/Custom(Tables|Functions)\/[^/]+\.json$/,
+  /^(Parsers|Solutions\/[^/]+\/Parsers)\/(.+\/)?[^/]+\.(yaml|yml|txt|kql)$/,
+  /^ASIM\/(.+\/)?[^/]+\.(yaml|yml)$/,
+];
+
+/**
+ * Whether `rel` (relative to the repository's root, with forward slashes) is a place discovery
+ * reads definitions from: for a file that is gone, whose old text `check --changed` reads.
+ */
+export function isRepositoryDefinitionPath(rel: string): boolean {
+  return DEFINITION_PATHS.some((re) => re.test(rel));
+}
+
 export interface RepositoryDefinitions {
   /** Each file that defined something or has a problem, in load order (later files win). */
   files: LoadedSchemaFile[];

@@ -22,6 +22,8 @@ import { discoverRepository } from '../../schemaFiles/repositoryDiscovery';
 import { loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
 import { runChecks } from '../checkRunner';
 import { baselineOption, baselineReport, compareBaseline, type BaselineOutcome } from '../baselineRun';
+import { selectChanged, type SelectionInput } from '../changedSelection';
+import { gitChanges } from '../gitChanges';
 import { CheckCache, DEFAULT_CACHE_FILE } from '../checkCache';
 import { refuseOutputOverInput, writeOutput } from '../outputFile';
 import { cacheSecret } from '../cacheSecret';
@@ -42,6 +44,7 @@ type FailOn = (typeof FAIL_ON)[number];
 const MIN_FILES_FOR_WORKERS = 64;
 
 const HELP = `Usage: kqlhunt check [options] [PATH|GLOB ...]
+       kqlhunt check [PATH|GLOB ...] --changed [BASE] [options]
 
 Checks KQL the way the KQL Hunting editor does, with the same engine, schemas, lints and rule
 checks: .kql, .csl and .kusto files, and the queries inside Sentinel rule YAML, Markdown and
@@ -68,9 +71,20 @@ Options:
       --require-suppression-reason
                                   a kqlhunt-disable comment without "-- reason" is an error
                                   (the suppression-without-reason lint, a hint otherwise)
+      --changed [BASE]            check only what changed since BASE, a git commit or branch
+                                  (default: origin/HEAD, else main, master, origin/main or
+                                  origin/master), counted from where HEAD left it (their merge
+                                  base): changed, staged, unstaged and untracked files (deleted
+                                  ones are skipped, renamed ones taken under their new name),
+                                  plus the rules that call a changed parser or function, directly
+                                  or through other parsers, or read a changed table (found by
+                                  name in the file's text); everything when .kqlhunt.json changed.
+                                  Parsers and schemas still load from the whole repository. The
+                                  word after --changed is BASE unless it starts with "-"
   -q, --quiet                     no progress and no summary on standard error
   -v, --verbose                   say which schemas and parsers were loaded, and from where, and
-                                  which baseline entries no longer occur
+                                  which baseline entries no longer occur, and which files
+                                  --changed selected and why
 
 Run at the root of a detection repository (Azure-Sentinel's layout), check loads with no
 configuration the custom table and function schemas of its KQL validation
@@ -113,7 +127,9 @@ export const checkCommand: CliCommand = {
     'require-suppression-reason': { type: 'boolean' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
+    changed: { type: 'string' },
   },
+  optionalValues: ['changed'],
   async run({ values, positionals }, io) {
     const format = stringOption(values, 'format') ?? 'text';
     if (!isFormatName(format))
@@ -158,13 +174,27 @@ export const checkCommand: CliCommand = {
         ...schemaFiles.map((f) => f.file),
         ...(config.file ? [config.file] : []),
       ]);
-    const jobs: CheckJob[] = files.map((file) => ({
+    const allJobs: CheckJob[] = files.map((file) => ({
       path: file,
       display: displayPath(io.cwd, file),
       languageId: languageIdOf(file)!,
     }));
-    // Rule ids are gathered from the whole set first: the duplicate-id check compares across files.
-    const setup = { settings, schemas, ruleIds: ruleIdsOf(jobs) };
+    // Rule ids are gathered from the whole set first: the duplicate-id check compares across
+    // files, also those --changed leaves out.
+    const setup = { settings, schemas, ruleIds: ruleIdsOf(allJobs) };
+    const changedBase = stringOption(values, 'changed');
+    const jobs =
+      changedBase === undefined
+        ? allJobs
+        : await changedJobs(allJobs, changedBase, {
+            io,
+            quiet,
+            verbose: values.verbose === true,
+            definitions: schemaFiles,
+            discovery: settings.repositoryDiscovery,
+            configFile: config.file,
+            ruleIds: setup.ruleIds,
+          });
     const cache = openCache(values, io, setup, jobs, quiet);
     const lookup = cache?.lookup();
     if (lookup?.note && !quiet) note(io, lookup.note);
@@ -240,7 +270,44 @@ function openCache(
     if (!quiet) note(io, `the cache is not used: ${secret.problem}`);
     return undefined;
   }
-  return new CheckCache(path.resolve(io.cwd, location ?? DEFAULT_CACHE_FILE), setup, jobs, secret.key);
+  return new CheckCache(
+    path.resolve(io.cwd, location ?? DEFAULT_CACHE_FILE),
+    setup,
+    jobs,
+    secret.key,
+    io.cwd,
+  );
+}
+
+/** The jobs `--changed` selects (changedSelection.ts), said on stderr with their reasons under --verbose. */
+async function changedJobs(
+  jobs: readonly CheckJob[],
+  base: string,
+  context: Omit<SelectionInput, 'cwd' | 'files' | 'changes'> & {
+    io: CliIo;
+    quiet: boolean;
+    verbose: boolean;
+  },
+): Promise<CheckJob[]> {
+  const { io } = context;
+  const changes = await gitChanges(io.cwd, base);
+  const selected = await selectChanged({
+    ...context,
+    cwd: io.cwd,
+    files: jobs.map((j) => j.path),
+    changes,
+  });
+  if (!context.quiet)
+    note(
+      io,
+      `--changed: ${changes.changed.size} file(s) changed since ${changes.base} (merge base ${changes.mergeBase.slice(0, 12)}); checking ${selected.size} of ${jobs.length}`,
+    );
+  if (context.verbose)
+    for (const job of jobs) {
+      const reason = selected.get(job.path);
+      if (reason !== undefined) note(io, `selected ${job.display}: ${reason}`);
+    }
+  return jobs.filter((j) => selected.has(j.path));
 }
 
 /** The cached and the freshly checked results, back in the order of the jobs. */
