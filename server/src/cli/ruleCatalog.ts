@@ -39,7 +39,7 @@ function lintRule(code: string): RuleDescription | undefined {
   return {
     id: code,
     summary: rule.description,
-    help: `${rule.description} Hunting lint '${code}': change its severity or turn it off with "lints": { "${code}": "off" } in .kqlhunt.json or the kqlHunting.lints setting.`,
+    help: `${rule.description}${rule.documentation ? ` ${rule.documentation}` : ''} Hunting lint '${code}': change its severity or turn it off with "lints": { "${code}": "off" } in .kqlhunt.json or the kqlHunting.lints setting.`,
     defaultSeverity: fromSetting(rule.defaultSeverity),
   };
 }

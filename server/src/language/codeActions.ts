@@ -12,6 +12,7 @@ import { blockAtDocumentOffset, regionRange, type BlockContext } from './engineB
 import { UNKNOWN_NAME_CODES } from './engineCodes';
 import { kusto, toArray } from './kustoEngine';
 import type { CaseSensitiveNameData } from './lints/caseSensitiveName';
+import { replacementFixOf } from './lints/cost/replacementFix';
 import { LINT_RULES } from './lints/lintRules';
 import type { MissingTimeFilterData } from './lints/missingTimeFilter';
 
@@ -179,6 +180,11 @@ export function getCodeActions(
           ),
         );
     }
+    const replacement = replacementFixOf(d.data);
+    if (replacement)
+      out.push(
+        replaceAction(analysis, replacement.fixTitle, d, d.range, replacement.fixText, replacement.preferred),
+      );
     if (d.code === LINT_RULES.missingTimeFilter.id) {
       const data = d.data as Partial<MissingTimeFilterData> | undefined;
       const column =

@@ -48,6 +48,7 @@ import { getFoldingRanges } from '../language/folding';
 import { formatDocument } from '../language/formatting';
 import { getHover } from '../language/hover';
 import { lintDiagnostics } from '../language/lints';
+import { withoutSupersededEngineFindings } from '../language/lints/cost/supersededEngineFindings';
 import * as navigation from '../language/navigation';
 import { getSemanticTokens } from '../language/semanticTokens';
 import { getSignatureHelp } from '../language/signatureHelp';
@@ -161,12 +162,12 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     getDiagnosticReport: (analysis, settings) =>
       applySuppressions(
         analysis.document,
-        [
+        withoutSupersededEngineFindings([
           ...limitDiagnostics(analysis.document, analysis.limits, settings),
           ...engineDiagnostics(analysis, settings),
           ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
           ...ruleDiagnostics(analysis, settings, params.ruleIds),
-        ],
+        ]),
         scanDirectives(analysis),
         settings,
       ),

@@ -4,6 +4,7 @@ import type { DocumentAnalysis } from '../documentAnalysis';
 import { allBlocks, boundCode, regionRange } from '../engineBlocks';
 import { caseSensitiveName } from './caseSensitiveName';
 import { constantCondition } from './constantCondition';
+import { COST_LINTS } from './cost';
 import { defenderOnlyTable } from './defenderOnlyTable';
 import type { Lint, LintContext, LintFinding } from './lintContext';
 import { missingTimeFilter } from './missingTimeFilter';
@@ -16,6 +17,7 @@ export const LINTS: readonly Lint[] = [
   caseSensitiveName,
   unusedLet,
   defenderOnlyTable,
+  ...COST_LINTS,
 ];
 
 export const LINT_SOURCE = 'kql-hunting';
@@ -35,7 +37,7 @@ export const SEVERITY: Record<Exclude<LintSeverity, 'off'>, DiagnosticSeverity> 
 const cache = new WeakMap<Kusto.Language.KustoCode, Map<string, LintFinding[]>>();
 
 function findingsFor(code: Kusto.Language.KustoCode, ctx: LintContext): LintFinding[] {
-  const key = `${ctx.environment}|${ctx.timeColumn}|${ctx.timeRangeFromHost}`;
+  const key = `${ctx.environment}|${ctx.timeColumn}|${ctx.timeRangeFromHost}|${ctx.detection}`;
   let byKey = cache.get(code);
   if (!byKey) cache.set(code, (byKey = new Map()));
   let found = byKey.get(key);
@@ -63,6 +65,7 @@ export function lintDiagnostics(
       timeColumn,
       timeRangeFromHost:
         block.query.region.kind === 'scheduledRule' || block.query.region.kind === 'huntingQuery',
+      detection: block.query.region.kind === 'scheduledRule',
     };
     for (const f of findingsFor(code, ctx)) {
       const override = settings.lints[f.rule.id];

@@ -15,6 +15,8 @@ export interface LintContext {
    * period, or the hunting page's time picker for a hunting query file.
    */
   readonly timeRangeFromHost: boolean;
+  /** True for the query of a scheduled (or NRT) rule, whose results become alerts. */
+  readonly detection: boolean;
 }
 
 /** A lint's finding, at block-relative offsets. */

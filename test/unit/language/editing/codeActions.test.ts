@@ -25,7 +25,7 @@ function actionsFor(
 
 test("the engine's fix turns contains into has", () => {
   const analysis = service.analyze(
-    doc('DeviceNetworkEvents | where Timestamp > ago(1d) | where RemoteUrl contains "tightvnc"'),
+    doc('DeviceNetworkEvents | where Timestamp > ago(1d) | where RemoteUrl contains "tightvnc.com"'),
     settings(),
   );
   const { actions } = actionsFor(analysis, 'KS500');
@@ -34,7 +34,7 @@ test("the engine's fix turns contains into has", () => {
   assert.equal(fix.kind, CodeActionKind.QuickFix);
   assert.equal(
     applied(analysis, fix),
-    'DeviceNetworkEvents | where Timestamp > ago(1d) | where RemoteUrl has "tightvnc"',
+    'DeviceNetworkEvents | where Timestamp > ago(1d) | where RemoteUrl has "tightvnc.com"',
   );
 });
 
@@ -80,14 +80,38 @@ test('a case-sensitive name comparison is fixed with =~', () => {
 });
 
 test('fixes inside a de-indented region edit the right document characters', () => {
-  const host = 'query: |\n  DeviceNetworkEvents\n  | where RemoteUrl contains "vnc"\n';
+  const host = 'query: |\n  DeviceNetworkEvents\n  | where RemoteUrl contains "vnc.com"\n';
   const analysis = analysisOfRegions(host, [indentedRegion(host, host.indexOf('  Device'), host.length, 2)]);
   const { actions } = actionsFor(analysis, 'KS500');
   const fix = actions.find((a) => /has/.test(a.title))!;
-  assert.equal(applied(analysis, fix), 'query: |\n  DeviceNetworkEvents\n  | where RemoteUrl has "vnc"\n');
+  assert.equal(
+    applied(analysis, fix),
+    'query: |\n  DeviceNetworkEvents\n  | where RemoteUrl has "vnc.com"\n',
+  );
   const time = actionsFor(analysis, 'missing-time-filter').actions[0];
   assert.equal(
     applied(analysis, time),
-    'query: |\n  DeviceNetworkEvents | where Timestamp > ago(1d)\n  | where RemoteUrl contains "vnc"\n',
+    'query: |\n  DeviceNetworkEvents | where Timestamp > ago(1d)\n  | where RemoteUrl contains "vnc.com"\n',
   );
+});
+
+test('the cost lints carry their own replacement: tolower compare to =~, contains to has, a plain regex to contains_cs', () => {
+  const analysis = service.analyze(
+    doc(
+      'DeviceProcessEvents | where Timestamp > ago(1d) | where tolower(FileName) == "cmd.exe" and ProcessCommandLine contains "mimikatz" and FolderPath matches regex "Temp"',
+    ),
+    settings(),
+  );
+  const compare = actionsFor(analysis, 'case-conversion-compare').actions[0];
+  assert.equal(compare.title, "Compare case-insensitively with '=~'");
+  assert.equal(compare.isPreferred, true);
+  assert.match(applied(analysis, compare), /where FileName =~ "cmd.exe" and/);
+  const has = actionsFor(analysis, 'contains-vs-has').actions.find((a) =>
+    a.title.startsWith("Change to 'has'"),
+  )!;
+  // It changes which rows match, so it is offered but not preferred.
+  assert.equal(has.isPreferred, undefined);
+  assert.match(applied(analysis, has), /ProcessCommandLine has "mimikatz"/);
+  const regex = actionsFor(analysis, 'literal-regex').actions[0];
+  assert.match(applied(analysis, regex), /FolderPath contains_cs "Temp"$/);
 });
