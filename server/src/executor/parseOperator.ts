@@ -118,6 +118,11 @@ function parseRows(
   dropUnmatched: boolean,
 ): Table {
   const out = resultColumns(op);
+  // The binder keeps both columns when a capture is named like an input column (a later
+  // operator calls the new one Name1); which of them the service fills is not documented.
+  const twice = out.find((c, i) => out.findIndex((o) => o.name === c.name) !== i);
+  if (twice)
+    throw new UnsupportedError(`${operatorName} into a column the input already has (${twice.name})`);
   const scope = scopeOf(input, ctx);
   const source = compileScalar(op.Expression!, scope);
   const sourceType = scalarTypeOf(op.Expression!);
