@@ -1,6 +1,7 @@
 import { ExecutionError, UnsupportedError } from './errors';
 import { compileScalar, type Evaluator, type Scope } from './scalarCompiler';
 import { elements, kindName, scalarTypeOf, type Expr } from './syntax';
+import { compileTakeAnyRow } from './takeAnyRow';
 import { percentiles, spread } from './statisticAggregates';
 import { compareValues, keyPart, toDynamic, type Column, type Row } from './values';
 
@@ -118,16 +119,19 @@ const SIMPLE: Record<string, Simple> = {
         result: () => one(n ? s / n : null),
       };
     },
+  // Any record will do, but for a single column the page says a non-null, non-empty value is
+  // returned when the group has one.
   take_any:
-    ([x]) =>
+    ([x], [e]) =>
     () => {
+      const column = kindName(e) === 'NameReference';
       let seen = false;
       let v: unknown = null;
       return {
         add: (r) => {
           if (!seen) {
             v = x(r);
-            seen = true;
+            seen = !column || (v !== null && v !== undefined && v !== '');
           }
         },
         result: () => one(v),
@@ -264,10 +268,11 @@ export function compileAggregate(
   if (name === 'arg_max' || name === 'arg_min') return compileArg(name, argExprs, scope, outputs, byNames);
   if (name === 'percentiles' || name === 'percentiles_array')
     return compilePercentiles(name, argExprs, scope);
-  // any() is the deprecated name of take_any(); with several arguments or * it returns several
-  // columns, which is not done here.
-  if (name === 'any' && argExprs.length !== 1)
-    throw new UnsupportedError('any() with more than one argument');
+  // any() is the deprecated name of take_any(); with several arguments or * both return several
+  // columns from one record.
+  const star = argExprs.some((a) => kindName(a) === 'StarExpression');
+  if ((name === 'any' || name === 'take_any') && (argExprs.length > 1 || star))
+    return compileTakeAnyRow(argExprs, scope, outputs, byNames);
   const simple = SIMPLE[name === 'any' ? 'take_any' : name];
   if (!simple) throw new UnsupportedError(`the aggregate function ${fc.Name?.SimpleName ?? name}()`);
   // Decimals are held as doubles: picking one is exact, adding them up is not.
@@ -364,6 +369,12 @@ export function aggregateWidth(
   const name = canonicalAggregate(fc.Name?.SimpleName ?? '');
   const args = elements(fc.ArgumentList?.Expressions);
   if (name === 'percentiles') return Math.max(1, args.length - 1);
+  if (name === 'take_any' || name === 'any')
+    return args.reduce(
+      (n, a) =>
+        n + (kindName(a) === 'StarExpression' ? inputColumns.filter((c) => !byNames.has(c.name)).length : 1),
+      0,
+    );
   if (name !== 'arg_max' && name !== 'arg_min') return 1;
   const first = args[0];
   const firstColumn =

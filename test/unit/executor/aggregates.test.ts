@@ -100,4 +100,25 @@ describe('executor: aggregates', () => {
       ['y', '2020-01-01T00:00:00Z', '2020-01-01T01:30:00Z', 'x'],
     ]);
   });
+
+  it('take_any of one column prefers a non-empty value; of several columns or * takes them from one record', () => {
+    const T = 'datatable(a:long, b:string, c:long)[1, "", 3, 1, "y", 4, 2, "z", 5]';
+    assert.deepEqual(rows(`${T} | summarize take_any(b) by a | order by a asc`), [
+      [1, 'y'],
+      [2, 'z'],
+    ]);
+    // One record per group: b and c always belong together.
+    const r = rows(`${T} | summarize s = make_set(c), take_any(*) by a | order by a asc`);
+    assert.equal(r.length, 2);
+    for (const [a, , b, c] of r)
+      assert.ok(
+        (a === 1 && ((b === '' && c === 3) || (b === 'y' && c === 4))) || (a === 2 && b === 'z' && c === 5),
+      );
+    const t = run(`${T} | summarize any(b, c)`).tables[0];
+    assert.deepEqual(
+      t.columns.map((x) => x.name),
+      ['any_b', 'any_c'],
+    );
+    assert.deepEqual(t.rows, [['', 3]]);
+  });
 });
