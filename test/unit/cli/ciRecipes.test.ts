@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import {
-  CI_RECIPES,
-  kqlhuntCommandLines,
-  optionsOf,
-  readRecipe,
-} from '../../helpers/ciRecipes';
+import { CI_RECIPES, kqlhuntCommandLines, optionsOf, readRecipe } from '../../helpers/ciRecipes';
 import { REPO_ROOT } from '../../helpers/paths';
 
 /**
