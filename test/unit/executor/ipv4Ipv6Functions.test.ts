@@ -50,6 +50,7 @@ describe('executor: IPv4 functions', () => {
   });
 
   it('format_ipv4 and format_ipv4_mask take text or a long; a negative prefix gives empty text', () => {
+    assert.equal(scalar("format_ipv4('1.2.3.4/8')"), '1.0.0.0');
     assert.equal(scalar("format_ipv4('1.2.3.4', 0)"), '0.0.0.0');
     assert.equal(scalar('format_ipv4(4294967295, 32)'), '255.255.255.255');
     assert.equal(scalar('format_ipv4(0, 32)'), '0.0.0.0');
