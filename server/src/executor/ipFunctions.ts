@@ -8,7 +8,8 @@ export function parseIpv4(text: string): number | null {
   return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
 }
 
-function parseCidr(text: string): { base: number; bits: number } | null {
+/** An address with an optional /bits suffix (0 to 32; absent means 32); null when either part is invalid. */
+export function parseCidr(text: string): { base: number; bits: number } | null {
   const [addr, bitsText] = text.split('/');
   const base = parseIpv4(addr);
   if (base === null) return null;

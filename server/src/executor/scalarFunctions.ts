@@ -15,6 +15,8 @@ import {
   startOfDay,
 } from './datetimeFunctions';
 import { hasIpv4, hasIpv4Prefix, ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
+import * as ipv4 from './ipv4Functions';
+import * as ipv6 from './ipv6Functions';
 import { TYPE_FUNCTIONS } from './typeFunctions';
 import { XML_FUNCTIONS } from './xmlFunctions';
 import { WEB_FUNCTIONS } from './webFunctions';
@@ -187,6 +189,21 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   pack_dictionary: (c) => packBag(c),
   ipv4_is_private: (c) => ipv4IsPrivate(str(c, 0)),
   ipv4_is_in_range: (c) => ipv4IsInRange(str(c, 0), str(c, 1)),
+  ipv4_compare: (c) => ipv4.ipv4Compare(str(c, 0), str(c, 1), c.args[2]),
+  ipv4_is_match: (c) => ipv4.ipv4IsMatch(str(c, 0), str(c, 1), c.args[2]),
+  ipv4_netmask_suffix: (c) => ipv4.ipv4NetmaskSuffix(str(c, 0)),
+  ipv4_range_to_cidr_list: (c) => ipv4.ipv4RangeToCidrList(str(c, 0), str(c, 1)),
+  parse_ipv4: (c) => ipv4.parseIpv4Long(str(c, 0)),
+  parse_ipv4_mask: (c) => ipv4.parseIpv4Mask(str(c, 0), c.args[1]),
+  format_ipv4: (c) => ipv4.formatIpv4(c.args[0], c.args[1]),
+  format_ipv4_mask: (c) => ipv4.formatIpv4Mask(c.args[0], c.args[1]),
+  ipv4_is_in_any_range: (c) => ipv4.ipv4IsInAnyRange(str(c, 0), ipList(c)),
+  ipv6_compare: (c) => ipv6.ipv6Compare(str(c, 0), str(c, 1), c.args[2]),
+  ipv6_is_match: (c) => ipv6.ipv6IsMatch(str(c, 0), str(c, 1), c.args[2]),
+  parse_ipv6: (c) => ipv6.parseIpv6(str(c, 0)),
+  parse_ipv6_mask: (c) => ipv6.parseIpv6Mask(str(c, 0), c.args[1]),
+  ipv6_is_in_range: (c) => ipv6.ipv6IsInRange(str(c, 0), str(c, 1)),
+  ipv6_is_in_any_range: (c) => ipv6.ipv6IsInAnyRange(str(c, 0), ipList(c)),
   parse_url: (c) => parseUrl(str(c, 0)),
 };
 
