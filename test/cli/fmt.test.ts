@@ -133,9 +133,10 @@ test('a folded, quoted or plain query and a query with a syntax error are left a
   const tree = tempTree(files);
   try {
     const run = await runBin(['fmt', '--check'], tree.dir);
-    // Nothing would change, so the gate passes; the notes say what was not formatted and why.
-    assert.equal(run.code, 0, run.stderr);
+    // Nothing was formatted, and the gate fails: it could not check these files. The notes say why.
+    assert.equal(run.code, 1, run.stderr);
     assert.equal(run.stdout, '');
+    assert.match(run.stderr, /0 of 3 files would be reformatted; 3 files left as they are/);
     const notes = run.stderr.split('\n').filter((l) => l.startsWith('kqlhunt: ') && !/files? would/.test(l));
     assert.deepEqual(
       notes.map((l) => l.slice('kqlhunt: '.length, l.indexOf(':', 'kqlhunt: '.length))),

@@ -38,9 +38,11 @@ Options:
 A file is left as it is, with a note on standard error, when its KQL has a syntax error, when
 a rule's query is a quoted, plain or folded (>) YAML scalar, or when the formatted queries would
 not bind to the same result columns without new errors (a formatter fault, checked every time).
+With --check and --diff such a file fails the run: its formatting was not checked.
 
-Exit codes: 0 done (for --check and --diff: nothing would change), 1 some file would change
-(--check and --diff only), 2 bad usage or a file that cannot be read or written.
+Exit codes: 0 done (for --check and --diff: nothing would change and every file was checked),
+1 some file would change or could not be checked (--check and --diff only), 2 bad usage or a
+file that cannot be read or written.
 `;
 
 type Mode = 'write' | 'check' | 'diff';
@@ -69,17 +71,21 @@ export const fmtCommand: CliCommand = {
     const service = createCliService([], {});
 
     let changed = 0;
+    // A gate must not pass what it did not look at: a file left as it is fails --check and --diff.
+    let unchecked = 0;
     for (const file of files) {
       const display = path.relative(io.cwd, file).split(path.sep).join('/');
       const original = readText(file, display);
       if (original === undefined) {
         note(io, `${display}: not UTF-8 text, so it is left as it is`);
+        unchecked++;
         continue;
       }
       const bom = original.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
       const text = original.slice(bom.length);
       const result = formatText(service, pathToFileURL(file).href, languageIdOf(file)!, text, settings);
       for (const n of result.notes) note(io, `${display}: ${n}`);
+      if (result.notes.length > 0) unchecked++;
       if (result.text === undefined) continue;
       changed++;
       if (mode === 'check') io.stdout.write(`${visible(display)}\n`);
@@ -93,8 +99,8 @@ export const fmtCommand: CliCommand = {
         io.stdout.write(`${visible(display)}\n`);
       }
     }
-    if (values.quiet !== true) io.stderr.write(summary(mode, changed, files.length));
-    return mode !== 'write' && changed > 0 ? EXIT_FINDINGS : EXIT_OK;
+    if (values.quiet !== true) io.stderr.write(summary(mode, changed, unchecked, files.length));
+    return mode !== 'write' && changed + unchecked > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };
 
@@ -134,8 +140,12 @@ function note(io: CliIo, text: string): void {
   io.stderr.write(`kqlhunt: ${visible(text)}\n`);
 }
 
-function summary(mode: Mode, changed: number, total: number): string {
+function summary(mode: Mode, changed: number, unchecked: number, total: number): string {
   const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
   const verb = mode === 'write' ? 'reformatted' : 'would be reformatted';
-  return `kqlhunt: ${changed} of ${files(total)} ${verb}\n`;
+  const left =
+    unchecked > 0
+      ? `; ${files(unchecked)} left as ${unchecked === 1 ? 'it is' : 'they are'} (see above)`
+      : '';
+  return `kqlhunt: ${changed} of ${files(total)} ${verb}${left}\n`;
 }
