@@ -27,6 +27,7 @@ export const nullsAndTypesCases: ConformanceCase[] = [
   table(WHERE, `${nullable} | where isnotnull(v)`, [[5], [7]]),
   table(WHERE, `${nullable} | where v between (1 .. 6)`, [[5]]),
 
+  value('todecimal-function.md', 'todecimal("123.45678") == decimal(123.45678)', true),
   value('isnull-function.md', 'isnull(long(null))', true),
   value('isnull-function.md', 'isnull("")', false),
   value('isnull-function.md', 'isnull(0)', false),

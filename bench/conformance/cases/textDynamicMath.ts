@@ -21,6 +21,15 @@ export const textDynamicMathCases: ConformanceCase[] = [
   value(INDEXOF, 'indexof("abcdefgabcdefg", "cde", 1, 10, 2)', 9),
   value(INDEXOF, 'indexof("abcdefgabcdefg", "cde", 1, -1, 3)', -1),
   value('strrep-function.md', "strrep('ABC', 2)", 'ABCABC'),
+  // In KQL's single-quoted text, \n is a line feed, so the fifth value holds one.
+  value('parse-csv-function.md', `parse_csv('aa,"b,b,b",cc,"Escaping quotes: ""Title""","line1\\nline2"')`, [
+    'aa',
+    'b,b,b',
+    'cc',
+    'Escaping quotes: "Title"',
+    'line1\nline2',
+  ]),
+  value('parse-csv-function.md', "parse_csv('record1,a,b,c\\nrecord2,x,y,z')", ['record1', 'a', 'b', 'c']),
   value('strrep-function.md', "strrep(123,3,'.')", '123.123.123'),
   value('strrep-function.md', "strrep(3s,2,' ')", '00:00:03 00:00:03'),
   value('reverse-function.md', 'reverse("ABCDEFGHIJKLMNOPQRSTUVWXYZ")', 'ZYXWVUTSRQPONMLKJIHGFEDCBA'),

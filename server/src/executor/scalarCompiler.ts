@@ -194,7 +194,8 @@ function refuseDecimalArithmetic(expr: Expr, kind: string, scope: Scope): void {
     const ownBody =
       scope.ctx.vars.get(call.Name?.SimpleName ?? '')?.kind === 'function' ||
       (symbol && hasQueryBody(symbol));
-    if (DECIMAL_SELECTING_FUNCTIONS.has(name) || ownBody) return;
+    // todecimal() takes only values it can hold exactly (decimalConversion.ts).
+    if (DECIMAL_SELECTING_FUNCTIONS.has(name) || name === 'todecimal' || ownBody) return;
     // Aggregates decide for themselves (summarize checks its own calls).
     if (AGGREGATE_NAMES.has(name)) return;
     throw new UnsupportedError(`the function ${name}() on decimal values (128-bit decimal arithmetic)`);
@@ -581,6 +582,26 @@ function compileArithmetic(
   };
 }
 
+/**
+ * A decimal held as its round-trip double compares exactly with another decimal, a long, or a
+ * real that is a whole number below 2^53 (every conversion between the two types keeps such a
+ * number as it is). Other reals, strings and dynamic values meet conversion rules the pages
+ * leave open, so such a comparison is refused: at compile time by type, at run time by value.
+ */
+function exactDecimalComparison(lt: KqlType, rt: KqlType, f: Evaluator, side: KqlType): Evaluator {
+  if ((lt === 'decimal') === (rt === 'decimal')) return f;
+  const other = lt === 'decimal' ? rt : lt;
+  if (other === 'int' || other === 'long' || side === 'decimal') return f;
+  if (other !== 'real')
+    throw new UnsupportedError(`comparing a decimal with a ${other} (128-bit decimal arithmetic)`);
+  return (r) => {
+    const v = f(r);
+    if (typeof v === 'number' && !(Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER))
+      throw new UnsupportedError(`comparing a decimal with the real ${v} (128-bit decimal arithmetic)`);
+    return v;
+  };
+}
+
 function compileComparison(
   expr: Kusto.Language.Syntax.BinaryExpression,
   kind: string,
@@ -588,8 +609,8 @@ function compileComparison(
 ): Evaluator {
   let lt = scalarTypeOf(expr.Left!);
   let rt = scalarTypeOf(expr.Right!);
-  let left = compileScalar(expr.Left!, scope);
-  let right = compileScalar(expr.Right!, scope);
+  let left = exactDecimalComparison(lt, rt, compileScalar(expr.Left!, scope), lt);
+  let right = exactDecimalComparison(lt, rt, compileScalar(expr.Right!, scope), rt);
   // A dynamic value compared with a typed one is converted to that type first.
   if (lt === 'dynamic' && rt !== 'dynamic') {
     const f = left;

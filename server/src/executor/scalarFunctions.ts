@@ -1,5 +1,7 @@
 import { UnsupportedError } from './errors';
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
+import { csvRecords } from './csv';
+import { toDecimal } from './decimalConversion';
 import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
 import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
@@ -68,6 +70,19 @@ function convert(c: FunctionCall, target: KqlType, name: string): unknown {
   if (typeof v === 'number' && (target === 'real' || target === 'decimal')) return v;
   if (typeof v === 'boolean') return target === 'datetime' ? null : v ? 1 : 0;
   return fromExternal(t === 'dynamic' || t === 'string' ? v : valueToString(v, t), target);
+}
+
+/**
+ * parse_csv(): the values of the text's first record (parse-csv-function.md). The page does not
+ * say what an empty text or an unclosed quote gives, so those are refused rather than guessed.
+ */
+function firstCsvRecord(text: string): string[] {
+  if (text === '') throw new UnsupportedError('parse_csv() of an empty string');
+  try {
+    return csvRecords(text)[0];
+  } catch {
+    throw new UnsupportedError('parse_csv() of a record with an unclosed quote');
+  }
 }
 
 function parseUrl(text: string): Record<string, unknown> {
@@ -149,6 +164,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   has_any_ipv4: (c) => ipList(c).some((ip) => typeof ip === 'string' && hasIpv4(str(c, 0), ip)),
   has_ipv4_prefix: (c) => hasIpv4Prefix(str(c, 0), str(c, 1)),
   has_any_ipv4_prefix: (c) => ipList(c).some((ip) => typeof ip === 'string' && hasIpv4Prefix(str(c, 0), ip)),
+  parse_csv: (c) => firstCsvRecord(str(c, 0)),
   parsejson: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   todynamic: (c) => (c.argTypes[0] === 'dynamic' ? c.args[0] : fromExternalJson(str(c, 0))),
   tostring: (c) => str(c, 0),
@@ -156,6 +172,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   tolong: (c) => convert(c, 'long', 'tolong'),
   todouble: (c) => convert(c, 'real', 'todouble'),
   toreal: (c) => convert(c, 'real', 'toreal'),
+  todecimal: (c) => toDecimal(c.args[0], c.argTypes[0]),
   todatetime: (c) =>
     c.argTypes[0] === 'datetime' ? c.args[0] : c.args[0] === null ? null : parseDatetimeTicks(str(c, 0)),
   isempty: (c) => isEmptyValue(c.args[0]),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rows, scalar } from './executorHarness';
+import { refusedWith, rows, scalar } from './executorHarness';
 
 /**
  * The string, array/bag and math functions added beside the basics: the edge cases around the
@@ -22,6 +22,15 @@ describe('executor: string functions', () => {
     assert.equal(scalar('reverse("")'), '');
     assert.equal((scalar('strrep("x", 5000)') as string).length, 1024);
     assert.equal(scalar('strrep("x", 0)'), '');
+  });
+
+  it('parse_csv takes the first record, with quoted commas, doubled quotes and unicode', () => {
+    assert.deepEqual(scalar(`parse_csv('x,"y, z",ñ')`), ['x', 'y, z', 'ñ']);
+    assert.deepEqual(scalar(`parse_csv('a,,b')`), ['a', '', 'b']);
+    assert.deepEqual(scalar(`parse_csv('"say ""hi""",2\\n3,4')`), ['say "hi"', '2']);
+    // What an empty text or an unclosed quote gives is not on the page: refused, not guessed.
+    assert.throws(() => scalar(`parse_csv('')`), refusedWith(/parse_csv\(\) of an empty string/));
+    assert.throws(() => scalar(`parse_csv('"open')`), refusedWith(/unclosed quote/));
   });
 
   it('strcat_delim, strcmp and string_size', () => {

@@ -65,6 +65,47 @@ describe('executor: type functions', () => {
     );
   });
 
+  it('todecimal() takes text and longs it can hold with their exact digits, and refuses the rest by name', () => {
+    // todecimal-function.md: todecimal("123.45678") == decimal(123.45678) is true.
+    assert.equal(scalar('todecimal("123.45678") == decimal(123.45678)'), true);
+    assert.deepEqual(rows('print a = todecimal("7"), b = todecimal(-12), c = todecimal("-0.25")'), [
+      [7, -12, -0.25],
+    ]);
+    // Text that is no number converts to null, as the page says.
+    assert.deepEqual(rows('print a = todecimal("high"), b = todecimal(""), c = todecimal(long(null))'), [
+      [null, null, null],
+    ]);
+    // Digits or a scale a double cannot carry are refused, never rounded.
+    assert.throws(
+      () => scalar('todecimal("0.12345678901234567890")'),
+      refusedWith(/todecimal\(\) of '0\.1234/),
+    );
+    assert.throws(() => scalar('todecimal("7.50")'), refusedWith(/exact digits and scale/));
+    assert.throws(() => scalar('todecimal("1e5")'), refusedWith(/exact digits and scale/));
+    assert.throws(() => scalar('todecimal(0.1)'), refusedWith(/todecimal\(\) of a real value/));
+  });
+
+  it('a decimal compares exactly with a decimal or a long; against a real the comparison is refused', () => {
+    assert.deepEqual(
+      rows(
+        'datatable(s:string)["7", "10", "6.5", "x"] | where todecimal(s) >= 7 | summarize m = max(todecimal(s)), n = count()',
+      ),
+      [[10, 2]],
+    );
+    assert.equal(scalar('todecimal("3") == 3'), true);
+    assert.equal(scalar('todecimal("2.5") < decimal(2.75)'), true);
+    // A whole real is the same number in either type; 2.75 meets a conversion the pages leave open.
+    assert.equal(scalar('todecimal("7.5") >= 7.0'), true);
+    assert.throws(
+      () => scalar('todecimal("2.5") < 2.75'),
+      refusedWith(/comparing a decimal with the real 2\.75/),
+    );
+    assert.throws(
+      () => scalar('todecimal("2.5") == "2.5"'),
+      refusedWith(/comparing a decimal with a string/),
+    );
+  });
+
   it('a guid literal is its lower-case text, equal to the same guid parsed from a string', () => {
     assert.equal(
       scalar('guid(0000000A-0000-0000-0000-000000000001)'),
