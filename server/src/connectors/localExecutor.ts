@@ -13,6 +13,7 @@ import { ConnectorError } from './types';
  * sample data once, keeps it while its files are unchanged, and sorts the executor's errors into
  * the kinds every connector reports.
  */
+type Shape = 'defender' | 'sentinel';
 const cache = new Map<string, { fingerprint: string; workspace: LocalWorkspace }>();
 
 /** Names, sizes and times of the manifest and the table files: a change to any reloads the folder. */
@@ -36,7 +37,13 @@ function fingerprint(folder: string): string {
   return parts.join('|');
 }
 
-function workspaceFor(folder: string): LocalWorkspace {
+/**
+ * The folder's tables in one environment's shape. A folder holds its rows once, in the shape its
+ * manifest names; the same rows read against the other environment's schema give that shape
+ * (Timestamp and TimeGenerated fill each other, Log Analytics' own columns are added, see
+ * createWorkspace), so a query converted between Defender XDR and Sentinel runs on the same data.
+ */
+function workspaceFor(folder: string, shape?: Shape): LocalWorkspace {
   let print: string;
   try {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');
@@ -47,12 +54,13 @@ function workspaceFor(folder: string): LocalWorkspace {
       `The local workspace folder ${folder} cannot be read: ${(e as Error).message}`,
     );
   }
-  const cached = cache.get(folder);
-  if (cached && cached.fingerprint === print) return cached.workspace;
   try {
-    const environment = readWorkspaceManifest(folder).environment === 'sentinel' ? 'sentinel' : 'defender';
+    const environment = shape ?? ownShape(folder);
+    const key = `${environment}\u0000${folder}`;
+    const cached = cache.get(key);
+    if (cached && cached.fingerprint === print) return cached.workspace;
     const workspace = loadLocalWorkspace(folder, builtinSchema(environment));
-    cache.set(folder, { fingerprint: print, workspace });
+    cache.set(key, { fingerprint: print, workspace });
     return workspace;
   } catch (e) {
     throw new ConnectorError(
@@ -62,11 +70,34 @@ function workspaceFor(folder: string): LocalWorkspace {
   }
 }
 
+const ownShape = (folder: string): Shape =>
+  readWorkspaceManifest(folder).environment === 'sentinel' ? 'sentinel' : 'defender';
+
+/**
+ * Runs in the folder's own shape; a query that does not bind there but binds in the other
+ * environment's shape (a Sentinel query over Defender sample data) runs there instead.
+ */
+function runInEitherShape(query: string, folder: string, signal: AbortSignal, now?: string) {
+  const options = { signal, ...(now ? { now } : {}) };
+  try {
+    return executeQuery(query, { workspace: workspaceFor(folder), ...options });
+  } catch (e) {
+    if (!(e instanceof QueryError)) throw e;
+    const other: Shape = ownShape(folder) === 'sentinel' ? 'defender' : 'sentinel';
+    try {
+      return executeQuery(query, { workspace: workspaceFor(folder, other), ...options });
+    } catch (again) {
+      // Errors are reported in the folder's own shape, which is what the user loaded.
+      if (again instanceof QueryError) throw e;
+      throw again;
+    }
+  }
+}
+
 export const localExecutor: LocalExecutor = async (query, { folder, signal, now }) => {
-  const workspace = workspaceFor(folder);
   try {
     // A `now` from the settings entry wins over the manifest's, which executeQuery falls back to.
-    const result = executeQuery(query, { workspace, signal, ...(now ? { now } : {}) });
+    const result = runInEitherShape(query, folder, signal, now);
     const title = result.chart?.properties.title;
     return {
       tables: result.tables,

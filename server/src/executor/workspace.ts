@@ -80,9 +80,12 @@ export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
     let columns: Column[];
     if (def) {
       columns = def.columns.map((c) => ({ name: c.name, type: toKqlType(overrides[c.name] ?? c.type) }));
-      const known = new Set(columns.map((c) => c.name));
+      // Names read under another spelling or as the other time column (below) are not ignored.
+      const known = new Set(columns.map((c) => c.name.toLowerCase()));
+      if (known.has('timestamp') || known.has('timegenerated')) known.add('timestamp').add('timegenerated');
       const extra = new Set<string>();
-      for (const row of raw.slice(0, 1000)) for (const k of Object.keys(row)) if (!known.has(k)) extra.add(k);
+      for (const row of raw.slice(0, 1000))
+        for (const k of Object.keys(row)) if (!known.has(k.toLowerCase())) extra.add(k);
       if (extra.size)
         warnings.push(`${name}: columns not in the schema were ignored: ${[...extra].join(', ')}`);
     } else {
@@ -103,15 +106,25 @@ export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
           `${name}: not in the ${input.schema.displayName} schema; column types were inferred from the data`,
         );
     }
-    // The Defender time column and the Sentinel one name the same instant; fill whichever the data lacks.
-    const names = new Set(columns.map((c) => c.name));
-    const twin = timeColumns.every((t) => names.has(t));
+    // The same rows serve both shapes of a table (Defender XDR's and Sentinel's, see dataShapes in
+    // README): the two time columns name the same instant, so either fills the other; a column the
+    // two schemas spell in another case (Isp, ISP) is read under either spelling; and Log
+    // Analytics' Type column holds the table's name.
+    const byLowerName = new Map<string, string>();
+    for (const row of raw.slice(0, 1000))
+      for (const k of Object.keys(row))
+        if (!byLowerName.has(k.toLowerCase())) byLowerName.set(k.toLowerCase(), k);
+    const fillType = input.schema?.id === 'sentinel' && def !== undefined && !byLowerName.has('type');
     let bad = 0;
     const rows: Row[] = raw.map((obj) =>
       columns.map((c) => {
         let v = obj[c.name];
-        if (v === undefined && twin && timeColumns.includes(c.name))
-          v = obj[timeColumns.find((t) => t !== c.name)!];
+        if (v === undefined && timeColumns.includes(c.name)) v = obj[timeColumns.find((t) => t !== c.name)!];
+        if (v === undefined && def) {
+          const other = byLowerName.get(c.name.toLowerCase());
+          if (other !== undefined && other !== c.name) v = obj[other];
+        }
+        if (v === undefined && fillType && c.name === 'Type') v = name;
         const converted = fromExternal(v, c.type);
         if (converted === null && v !== null && v !== undefined && v !== '') bad++;
         if (typeof converted === 'string' && converted.length < 64) {

@@ -44,6 +44,39 @@ describe('local connector over the embedded engine', () => {
     assert.equal(r.result.render?.visualization, 'timechart');
   });
 
+  it('holds each table in both shapes: a Sentinel query gets the same rows from the Defender sample data', async () => {
+    const defender = await runQuery(
+      SAMPLE,
+      'DeviceNetworkEvents | where Timestamp > datetime(2025-03-01) | summarize n = count(), earliest = min(Timestamp) by DeviceName | order by DeviceName asc',
+      { settings },
+    );
+    const sentinel = await runQuery(
+      SAMPLE,
+      'DeviceNetworkEvents | where TimeGenerated > datetime(2025-03-01) | summarize n = count(), earliest = min(TimeGenerated) by DeviceName, Type, AdditionalFields = tostring(AdditionalFields) | project-away AdditionalFields | order by DeviceName asc',
+      { settings },
+    );
+    assert.ok(defender.ok && sentinel.ok, JSON.stringify([defender, sentinel].map((r) => !r.ok && r.error)));
+    assert.ok(defender.result.tables[0].rows.length > 0);
+    // Log Analytics' Type column holds the table's name in the Sentinel shape.
+    assert.deepEqual(
+      sentinel.result.tables[0].rows.map(([device, type, n, first]) => [device, n, first, type]),
+      defender.result.tables[0].rows.map((row) => [...row, 'DeviceNetworkEvents']),
+    );
+  });
+
+  it('reports a query that binds in neither shape in the folder’s own shape', async () => {
+    const r = await runQuery(
+      SAMPLE,
+      'DeviceNetworkEvents | where TimeGenerated > ago(1d) | where Nope == 1',
+      {
+        settings,
+      },
+    );
+    assert.ok(!r.ok);
+    assert.equal(r.error.kind, 'semantic');
+    assert.match(r.error.message, /TimeGenerated/);
+  });
+
   it('reports an unknown column as a semantic error naming it', async () => {
     const r = await runQuery(SAMPLE, 'DeviceNetworkEvents | where RemoteUrll has "x"', { settings });
     assert.ok(!r.ok);

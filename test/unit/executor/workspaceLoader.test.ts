@@ -6,6 +6,8 @@ import { after, describe, it } from 'node:test';
 import { parseCsv } from '../../../server/src/executor/csv';
 import { executeQuery } from '../../../server/src/executor/executor';
 import { loadLocalWorkspace } from '../../../server/src/executor/files/workspaceLoader';
+import { createWorkspace } from '../../../server/src/executor/workspace';
+import { builtinSchema } from '../../../server/src/schema/builtinSchemas';
 import type { EnvironmentSchema } from '../../../server/src/schema/types';
 
 const schema: EnvironmentSchema = {
@@ -94,5 +96,43 @@ describe('engine: local workspace folders', () => {
     );
     assert.match(ws.warnings.join('\n'), /Surprise/);
     assert.match(ws.warnings.join('\n'), /1 values did not match/);
+  });
+});
+
+describe('one set of rows in both environments’ shapes', () => {
+  const defenderRow = {
+    Timestamp: '2025-03-01T10:00:00Z',
+    AccountDisplayName: 'Ada',
+    Isp: 'Example Net',
+    AdditionalFields: '{"k":1}',
+  };
+  const sentinelRow = {
+    TimeGenerated: '2025-03-01T10:00:00Z',
+    AccountDisplayName: 'Ada',
+    ISP: 'Example Net',
+  };
+
+  it('reads Defender rows as Sentinel: TimeGenerated from Timestamp, Type as the table, text JSON as dynamic', () => {
+    const ws = createWorkspace({
+      tables: { CloudAppEvents: [defenderRow] },
+      schema: builtinSchema('sentinel'),
+    });
+    const r = executeQuery(
+      'CloudAppEvents | project TimeGenerated, Timestamp, Type, ISP, k = AdditionalFields.k',
+      { workspace: ws },
+    );
+    assert.deepEqual(r.tables[0].rows, [
+      ['2025-03-01T10:00:00Z', '2025-03-01T10:00:00Z', 'CloudAppEvents', 'Example Net', 1],
+    ]);
+    assert.deepEqual(ws.warnings, []);
+  });
+
+  it('reads Sentinel rows as Defender: Timestamp from TimeGenerated, Isp from ISP', () => {
+    const ws = createWorkspace({
+      tables: { CloudAppEvents: [sentinelRow] },
+      schema: builtinSchema('defender'),
+    });
+    const r = executeQuery('CloudAppEvents | project Timestamp, Isp', { workspace: ws });
+    assert.deepEqual(r.tables[0].rows, [['2025-03-01T10:00:00Z', 'Example Net']]);
   });
 });
