@@ -1,11 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { ExecutionError, QueryError, UnsupportedError } from '../executor/errors';
+import { ExecutionError, MissingExternalDataError, QueryError, UnsupportedError } from '../executor/errors';
 import { executeQuery } from '../executor/executor';
 import { loadLocalWorkspace, MANIFEST_FILE, readWorkspaceManifest } from '../executor/files/workspaceLoader';
 import type { LocalWorkspace } from '../executor/workspace';
 import { builtinSchema } from '../schema/builtinSchemas';
-import type { LocalExecutor } from './localConnector';
+import { MissingExternalData, type LocalExecutor } from './localConnector';
 import { ConnectorError } from './types';
 
 /**
@@ -77,15 +77,24 @@ const ownShape = (folder: string): Shape =>
  * Runs in the folder's own shape; a query that does not bind there but binds in the other
  * environment's shape (a Sentinel query over Defender sample data) runs there instead.
  */
-function runInEitherShape(query: string, folder: string, signal: AbortSignal, now?: string) {
+function runInEitherShape(
+  query: string,
+  folder: string,
+  signal: AbortSignal,
+  now?: string,
+  fetched?: Record<string, string>,
+) {
   const options = { signal, ...(now ? { now } : {}) };
   try {
-    return executeQuery(query, { workspace: workspaceFor(folder), ...options });
+    return executeQuery(query, { workspace: withFetched(workspaceFor(folder), fetched), ...options });
   } catch (e) {
     if (!(e instanceof QueryError)) throw e;
     const other: Shape = ownShape(folder) === 'sentinel' ? 'defender' : 'sentinel';
     try {
-      return executeQuery(query, { workspace: workspaceFor(folder, other), ...options });
+      return executeQuery(query, {
+        workspace: withFetched(workspaceFor(folder, other), fetched),
+        ...options,
+      });
     } catch (again) {
       // Errors are reported in the folder's own shape, which is what the user loaded.
       if (again instanceof QueryError) throw e;
@@ -94,10 +103,19 @@ function runInEitherShape(query: string, folder: string, signal: AbortSignal, no
   }
 }
 
-export const localExecutor: LocalExecutor = async (query, { folder, signal, now }) => {
+/** The workspace with the files the host fetched for `externaldata` added to those it maps. */
+function withFetched(workspace: LocalWorkspace, fetched: Record<string, string> | undefined): LocalWorkspace {
+  if (!fetched) return workspace;
+  return {
+    ...workspace,
+    externalData: new Map([...(workspace.externalData ?? []), ...Object.entries(fetched)]),
+  };
+}
+
+export const localExecutor: LocalExecutor = async (query, { folder, signal, now, externalData }) => {
   try {
     // A `now` from the settings entry wins over the manifest's, which executeQuery falls back to.
-    const result = runInEitherShape(query, folder, signal, now);
+    const result = runInEitherShape(query, folder, signal, now, externalData);
     const title = result.chart?.properties.title;
     return {
       tables: result.tables,
@@ -106,6 +124,7 @@ export const localExecutor: LocalExecutor = async (query, { folder, signal, now 
   } catch (e) {
     if (e instanceof QueryError) throw new ConnectorError('semantic', e.diagnostics[0] ?? e.message);
     if (e instanceof UnsupportedError) throw new ConnectorError('unsupported', e.message);
+    if (e instanceof MissingExternalDataError) throw new MissingExternalData(e.message, e.url);
     if (e instanceof ExecutionError)
       throw new ConnectorError(signal.aborted ? 'cancelled' : 'badRequest', e.message);
     throw e;

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { localExecutor } from './localExecutor';
+import { MissingExternalData } from './localConnector';
 import { ConnectorError } from './types';
 import type { LocalRunReply, LocalRunRequest } from './localWorkerExecutor';
 
@@ -15,6 +16,7 @@ parentPort!.on('message', (request: LocalRunRequest) => {
     folder: request.folder,
     signal: never,
     ...(request.now ? { now: request.now } : {}),
+    ...(request.externalData ? { externalData: request.externalData } : {}),
   })
     .then(
       (result): LocalRunReply => ({
@@ -23,13 +25,15 @@ parentPort!.on('message', (request: LocalRunRequest) => {
         ...(result.render ? { render: result.render } : {}),
       }),
       (e: unknown): LocalRunReply =>
-        e instanceof ConnectorError
-          ? { ok: false, kind: e.kind, message: e.message }
-          : {
-              ok: false,
-              kind: 'server',
-              message: `The local engine failed: ${e instanceof Error ? e.message : String(e)}`,
-            },
+        e instanceof MissingExternalData
+          ? { ok: false, kind: e.kind, message: e.message, missingUrl: e.url }
+          : e instanceof ConnectorError
+            ? { ok: false, kind: e.kind, message: e.message }
+            : {
+                ok: false,
+                kind: 'server',
+                message: `The local engine failed: ${e instanceof Error ? e.message : String(e)}`,
+              },
     )
     .then((reply) => parentPort!.postMessage(reply));
 });

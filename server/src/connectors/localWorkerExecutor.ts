@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RenderHint, ResultTable, RunErrorKind } from '../protocol/queryRun';
-import type { LocalExecutor } from './localConnector';
+import { MissingExternalData, type LocalExecutor } from './localConnector';
 import { ConnectorError } from './types';
 
 /**
@@ -16,11 +16,12 @@ export interface LocalRunRequest {
   query: string;
   folder: string;
   now?: string;
+  externalData?: Record<string, string>;
 }
 
 export type LocalRunReply =
   | { ok: true; tables: ResultTable[]; render?: RenderHint }
-  | { ok: false; kind: RunErrorKind; message: string };
+  | { ok: false; kind: RunErrorKind; message: string; missingUrl?: string };
 
 /** Bundled beside the server and the command line (scripts/build.mjs), and compiled beside this file by tsc. */
 const WORKER_FILE = path.join(__dirname, 'localExecutorWorker.js');
@@ -60,7 +61,7 @@ function failureOf(e: Error & { code?: string }): ConnectorError {
   return new ConnectorError('server', `The local engine stopped: ${e.message}`);
 }
 
-export const workerLocalExecutor: LocalExecutor = (query, { folder, signal, now }) =>
+export const workerLocalExecutor: LocalExecutor = (query, { folder, signal, now, externalData }) =>
   new Promise((resolve, reject) => {
     if (signal.aborted)
       return reject(signal.reason ?? new ConnectorError('cancelled', 'The query was cancelled.'));
@@ -75,7 +76,12 @@ export const workerLocalExecutor: LocalExecutor = (query, { folder, signal, now 
       settle();
       release(worker);
       if (reply.ok) resolve({ tables: reply.tables, ...(reply.render ? { render: reply.render } : {}) });
-      else reject(new ConnectorError(reply.kind, reply.message));
+      else
+        reject(
+          reply.missingUrl !== undefined
+            ? new MissingExternalData(reply.message, reply.missingUrl)
+            : new ConnectorError(reply.kind, reply.message),
+        );
     };
     const onAbort = () => {
       settle();
@@ -95,6 +101,11 @@ export const workerLocalExecutor: LocalExecutor = (query, { folder, signal, now 
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    const request: LocalRunRequest = { query, folder, ...(now ? { now } : {}) };
+    const request: LocalRunRequest = {
+      query,
+      folder,
+      ...(now ? { now } : {}),
+      ...(externalData ? { externalData } : {}),
+    };
     worker.postMessage(request);
   });

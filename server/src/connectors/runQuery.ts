@@ -32,6 +32,12 @@ async function createConnector(workspace: WorkspaceConfig, options: RunOptions):
     return new LocalConnector(
       workspace,
       options.localExecutor ?? (await import('./localWorkerExecutor.js')).workerLocalExecutor,
+      options.settings.fetchExternalData
+        ? {
+            maxBytes: options.settings.externalDataMaxMegabytes * 1024 ** 2,
+            ...(options.transport ? { transport: options.transport } : {}),
+          }
+        : undefined,
     );
   }
   const credential = options.credential ?? (await defaultAzureCredential(workspace.tenantId));

@@ -53,8 +53,10 @@ export class MissingColumnError extends ExecutionError {
  */
 export class MissingExternalDataError extends ExecutionError {
   constructor(readonly url: string) {
+    // The query string is left out: a storage URL carries its SAS token there.
+    const shown = url.replace(/[?#].*$/s, (rest) => (rest ? '?…' : ''));
     super(
-      `externaldata: the workspace has no copy of ${url}. Save the file in the workspace folder and map it in workspace.json: "externaldata": { "<url>": "<file>" }`,
+      `externaldata: the workspace has no copy of ${shown}. Save the file in the workspace folder and map it in workspace.json ("externaldata": { "<url>": "<file>" }), or turn on kqlHunting.run.fetchExternalData (run.fetchExternalData in .kqlhunt.json) to fetch it over HTTPS.`,
     );
     this.name = 'MissingExternalDataError';
   }

@@ -183,6 +183,10 @@ export interface RunSettings {
   allowManagementCommands: boolean;
   /** ISO 8601 duration used as the time span when the query has no rule `queryPeriod`. */
   defaultTimespan: string;
+  /** Whether the local workspace may fetch an `externaldata` URL over HTTPS that workspace.json does not map. */
+  fetchExternalData: boolean;
+  /** The largest file such a fetch may read, in megabytes. */
+  externalDataMaxMegabytes: number;
 }
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
@@ -190,6 +194,8 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   rowLimit: 30000,
   allowManagementCommands: false,
   defaultTimespan: 'P30D',
+  fetchExternalData: false,
+  externalDataMaxMegabytes: 16,
 };
 
 export function normalizeRunSettings(raw: unknown): RunSettings {
@@ -204,5 +210,12 @@ export function normalizeRunSettings(raw: unknown): RunSettings {
       typeof r.defaultTimespan === 'string' && /^P/i.test(r.defaultTimespan.trim())
         ? r.defaultTimespan.trim()
         : DEFAULT_RUN_SETTINGS.defaultTimespan,
+    fetchExternalData: r.fetchExternalData === true,
+    externalDataMaxMegabytes: num(
+      r.externalDataMaxMegabytes,
+      1,
+      256,
+      DEFAULT_RUN_SETTINGS.externalDataMaxMegabytes,
+    ),
   };
 }

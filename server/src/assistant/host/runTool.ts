@@ -77,6 +77,8 @@ export async function runForAssistant(
   const settings: RunSettings = {
     ...host.runSettings,
     allowManagementCommands: false,
+    // An assistant's run reads only what the workspace holds; fetching is the user's own choice.
+    fetchExternalData: false,
     rowLimit: Math.min(host.runSettings.rowLimit, maxRows),
   };
   const run = host.run ?? runQuery;
