@@ -307,8 +307,18 @@ describe('workspace settings', () => {
         rowLimit: 5e9,
         allowManagementCommands: 'yes',
         defaultTimespan: '5d',
+        fetchExternalData: 'true',
+        externalDataMaxMegabytes: 4096,
       }),
-      { timeoutSeconds: 1, rowLimit: 1_000_000, allowManagementCommands: false, defaultTimespan: 'P30D' },
+      {
+        timeoutSeconds: 1,
+        rowLimit: 1_000_000,
+        allowManagementCommands: false,
+        defaultTimespan: 'P30D',
+        // Only a real true turns fetching on; the size limit is capped.
+        fetchExternalData: false,
+        externalDataMaxMegabytes: 256,
+      },
     );
   });
 });
