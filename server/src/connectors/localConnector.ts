@@ -18,7 +18,7 @@ export type LocalExecutor = (
     /** Text for `externaldata` URLs that the host fetched, beside the files workspace.json maps. */
     externalData?: Record<string, string>;
   },
-) => Promise<{ tables: ResultTable[]; render?: RenderHint }>;
+) => Promise<{ tables: ResultTable[]; render?: RenderHint; warnings?: string[] }>;
 
 /** The URL of an `externaldata` operator that the workspace has no copy of. */
 export class MissingExternalData extends ConnectorError {

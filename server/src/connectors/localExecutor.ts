@@ -120,6 +120,7 @@ export const localExecutor: LocalExecutor = async (query, { folder, signal, now,
     return {
       tables: result.tables,
       ...(result.chart ? { render: { visualization: result.chart.type, ...(title ? { title } : {}) } } : {}),
+      ...(result.warnings.length ? { warnings: result.warnings } : {}),
     };
   } catch (e) {
     if (e instanceof QueryError) throw new ConnectorError('semantic', e.diagnostics[0] ?? e.message);

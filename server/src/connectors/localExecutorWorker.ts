@@ -23,6 +23,7 @@ parentPort!.on('message', (request: LocalRunRequest) => {
         ok: true,
         tables: result.tables,
         ...(result.render ? { render: result.render } : {}),
+        ...(result.warnings ? { warnings: result.warnings } : {}),
       }),
       (e: unknown): LocalRunReply =>
         e instanceof MissingExternalData

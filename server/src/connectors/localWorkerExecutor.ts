@@ -20,7 +20,7 @@ export interface LocalRunRequest {
 }
 
 export type LocalRunReply =
-  | { ok: true; tables: ResultTable[]; render?: RenderHint }
+  | { ok: true; tables: ResultTable[]; render?: RenderHint; warnings?: string[] }
   | { ok: false; kind: RunErrorKind; message: string; missingUrl?: string };
 
 /** Bundled beside the server and the command line (scripts/build.mjs), and compiled beside this file by tsc. */
@@ -75,7 +75,12 @@ export const workerLocalExecutor: LocalExecutor = (query, { folder, signal, now,
     const onMessage = (reply: LocalRunReply) => {
       settle();
       release(worker);
-      if (reply.ok) resolve({ tables: reply.tables, ...(reply.render ? { render: reply.render } : {}) });
+      if (reply.ok)
+        resolve({
+          tables: reply.tables,
+          ...(reply.render ? { render: reply.render } : {}),
+          ...(reply.warnings ? { warnings: reply.warnings } : {}),
+        });
       else
         reject(
           reply.missingUrl !== undefined

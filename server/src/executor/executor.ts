@@ -36,7 +36,17 @@ import { summarize } from './summarize';
 import { partition } from './partition';
 import { getschema } from './getschema';
 import { parseKv } from './parseKv';
-import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, textOf, type Expr } from './syntax';
+import {
+  elements,
+  firstTokenText,
+  isTabular,
+  kindName,
+  resultColumns,
+  scalarTypeOf,
+  textOf,
+  type Expr,
+} from './syntax';
+import { providedFunction, type ProvidedCall } from './defenderFunctions';
 import type { Table } from './table';
 import { toOutput } from './values';
 import type { LocalWorkspace } from './workspace';
@@ -68,6 +78,8 @@ export interface ExecuteOptions {
 export interface QueryResult {
   tables: ResultTable[];
   chart?: ChartHint;
+  /** What the result leaves out that the service would give (a Defender function's columns), once each. */
+  warnings: string[];
   stats: { elapsedMs: number; rowCount: number; truncated: boolean; now: string };
 }
 
@@ -115,6 +127,7 @@ export function executeQuery(text: string, options: ExecuteOptions): QueryResult
   return {
     tables: results,
     chart: runner.ctx.chart,
+    warnings: [...runner.warnings],
     stats: {
       elapsedMs: Math.round(performance.now() - started),
       rowCount,
@@ -133,6 +146,7 @@ function resolveNow(now: Date | string | number | undefined): number {
 
 class Runner {
   readonly ctx: QueryContext;
+  readonly warnings = new Set<string>();
   /** The input of a subquery's first operator, which names no source (mv-apply ... on (top 1 by x)). */
   private implicit: Table | undefined;
 
@@ -231,6 +245,8 @@ class Runner {
           const alias = compileScalar(args[0], scopeOf({ columns: [], rows: [] }, this.ctx))([]);
           return watchlistTable(this.workspace, String(alias ?? ''), this.ctx.now);
         }
+        const provided = providedFunction(name, call.ReferencedSymbol);
+        if (provided) return this.callProvided(provided, args, call);
         return this.callTabular(databaseFunction(call.ReferencedSymbol, `${name}()`), args, call);
       }
     }
@@ -296,6 +312,14 @@ class Runner {
         : (call as Kusto.Language.Syntax.NameReference).SimpleName;
     const local = name ? this.ctx.vars.get(name) : undefined;
     const symbol = (call as Kusto.Language.Syntax.NameReference).ReferencedSymbol;
+    const provided = local ? undefined : providedFunction(name ?? undefined, symbol);
+    if (provided) {
+      const args =
+        kindName(call) === 'FunctionCallExpression'
+          ? elements((call as Kusto.Language.Syntax.FunctionCallExpression).ArgumentList?.Expressions)
+          : [];
+      return this.callProvided(provided, args, op, input);
+    }
     // A let function, else a function of the environment or repository that comes with its query.
     const binding = local?.kind === 'function' ? local : databaseFunction(symbol, name ?? textOf(call));
     const args =
@@ -303,6 +327,23 @@ class Runner {
         ? elements((call as Kusto.Language.Syntax.FunctionCallExpression).ArgumentList?.Expressions)
         : [];
     return this.callTabular(binding, args, call, input);
+  }
+
+  /** A Defender function the executor provides itself (defenderFunctions.ts), with constant arguments. */
+  private callProvided(
+    provided: (call: ProvidedCall) => Table,
+    args: Expr[],
+    resultOf: Expr,
+    input?: Table,
+  ): Table {
+    const emptyScope = scopeOf({ columns: [], rows: [] }, this.ctx);
+    return provided({
+      ...(input ? { input } : {}),
+      args: args.map((a) => compileScalar(a, emptyScope)([])),
+      workspace: this.workspace,
+      columns: resultColumns(resultOf),
+      warn: (m) => this.warnings.add(m),
+    });
   }
 
   /** table('Name'): the workspace table (or tabular let) the constant name gives. */

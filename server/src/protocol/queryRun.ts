@@ -32,6 +32,8 @@ export interface QueryResultSet {
   /** Service statistics as the service sent them. */
   statistics?: Record<string, unknown>;
   render?: RenderHint;
+  /** What the local engine could not give as the service would (a Defender function's intelligence columns). */
+  warnings?: string[];
 }
 
 /** Why a run failed; `semantic` and `syntax` errors are also shown on the query. */

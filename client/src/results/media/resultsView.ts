@@ -147,6 +147,7 @@ function show({ run, history, historyLimits }: HostToWebview): void {
     );
   }
   if (o.result.partialError) app.append(el('div', 'warning', `Partial result: ${o.result.partialError}`));
+  for (const warning of o.result.warnings ?? []) app.append(el('div', 'warning', warning));
   const tabs = el('div', 'tabs');
   const toolbar = el('div', 'toolbar');
   const content = el('div', 'content');

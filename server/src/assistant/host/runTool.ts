@@ -93,6 +93,7 @@ export async function runForAssistant(
   const notes: string[] = [];
   if (result.result.partialError)
     notes.push(`The service reported a partial result: ${result.result.partialError}`);
+  for (const warning of result.result.warnings ?? []) notes.push(warning);
   const tables = result.result.tables.map((t, i) => {
     const totalRows = result.stats.rowCounts[i] ?? t.rows.length;
     return {

@@ -146,6 +146,8 @@ export const runCommand: CliCommand = {
       const rows = result.stats.rowCounts.reduce((a, b) => a + b, 0);
       if (result.result.partialError)
         io.stderr.write(`kqlhunt: partial result: ${visible(result.result.partialError)}\n`);
+      for (const warning of result.result.warnings ?? [])
+        io.stderr.write(`kqlhunt: warning: ${visible(warning)}\n`);
       io.stderr.write(
         `kqlhunt: ${rows} row${rows === 1 ? '' : 's'} in ${result.stats.durationMs} ms on ${visible(workspace.name)}${result.stats.truncated ? ` (cut to ${settings.rowLimit} rows per table)` : ''}\n`,
       );
