@@ -2,9 +2,14 @@ import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { ExecutionError, MissingExternalDataError, QueryError, UnsupportedError } from '../executor/errors';
 import { executeQuery } from '../executor/executor';
-import { loadLocalWorkspace, MANIFEST_FILE, readWorkspaceManifest } from '../executor/files/workspaceLoader';
+import {
+  loadLocalWorkspaceWithParquet,
+  MANIFEST_FILE,
+  readWorkspaceManifest,
+} from '../executor/files/workspaceLoader';
 import type { LocalWorkspace } from '../executor/workspace';
 import { builtinSchema } from '../schema/builtinSchemas';
+import { BuiltinSchemaProvider } from '../schema/schemaProvider';
 import { MissingExternalData, type LocalExecutor } from './localConnector';
 import { ConnectorError } from './types';
 
@@ -29,7 +34,7 @@ function fingerprint(folder: string): string {
       continue;
     }
     for (const name of entries) {
-      if (name !== MANIFEST_FILE && !/\.(ndjson|jsonl|json|csv)$/i.test(name)) continue;
+      if (name !== MANIFEST_FILE && !/\.(ndjson|jsonl|json|csv|parquet)$/i.test(name)) continue;
       const s = statSync(path.join(dir, name));
       if (s.isFile()) parts.push(`${dir}/${name}:${s.size}:${s.mtimeMs}`);
     }
@@ -43,7 +48,7 @@ function fingerprint(folder: string): string {
  * (Timestamp and TimeGenerated fill each other, Log Analytics' own columns are added, see
  * createWorkspace), so a query converted between Defender XDR and Sentinel runs on the same data.
  */
-function workspaceFor(folder: string, shape?: Shape): LocalWorkspace {
+async function workspaceFor(folder: string, shape?: Shape): Promise<LocalWorkspace> {
   let print: string;
   try {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');
@@ -59,7 +64,7 @@ function workspaceFor(folder: string, shape?: Shape): LocalWorkspace {
     const key = `${environment}\u0000${folder}`;
     const cached = cache.get(key);
     if (cached && cached.fingerprint === print) return cached.workspace;
-    const workspace = loadLocalWorkspace(folder, builtinSchema(environment));
+    const workspace = await loadLocalWorkspaceWithParquet(folder, builtinSchema(environment));
     cache.set(key, { fingerprint: print, workspace });
     return workspace;
   } catch (e) {
@@ -70,6 +75,17 @@ function workspaceFor(folder: string, shape?: Shape): LocalWorkspace {
   }
 }
 
+/** The environment's functions (Defender's FileProfile, Sentinel's _GetWatchlist), built once per environment. */
+const globalsByShape = new Map<Shape, Kusto.Language.GlobalState>();
+function environmentGlobals(shape: Shape): Kusto.Language.GlobalState {
+  let globals = globalsByShape.get(shape);
+  if (!globals) {
+    globals = new BuiltinSchemaProvider().globalsFor(shape);
+    globalsByShape.set(shape, globals);
+  }
+  return globals;
+}
+
 const ownShape = (folder: string): Shape =>
   readWorkspaceManifest(folder).environment === 'sentinel' ? 'sentinel' : 'defender';
 
@@ -77,7 +93,7 @@ const ownShape = (folder: string): Shape =>
  * Runs in the folder's own shape; a query that does not bind there but binds in the other
  * environment's shape (a Sentinel query over Defender sample data) runs there instead.
  */
-function runInEitherShape(
+async function runInEitherShape(
   query: string,
   folder: string,
   signal: AbortSignal,
@@ -85,14 +101,20 @@ function runInEitherShape(
   fetched?: Record<string, string>,
 ) {
   const options = { signal, ...(now ? { now } : {}) };
+  const own = ownShape(folder);
   try {
-    return executeQuery(query, { workspace: withFetched(workspaceFor(folder), fetched), ...options });
+    return executeQuery(query, {
+      workspace: withFetched(await workspaceFor(folder), fetched),
+      globals: environmentGlobals(own),
+      ...options,
+    });
   } catch (e) {
     if (!(e instanceof QueryError)) throw e;
-    const other: Shape = ownShape(folder) === 'sentinel' ? 'defender' : 'sentinel';
+    const other: Shape = own === 'sentinel' ? 'defender' : 'sentinel';
     try {
       return executeQuery(query, {
-        workspace: withFetched(workspaceFor(folder, other), fetched),
+        workspace: withFetched(await workspaceFor(folder, other), fetched),
+        globals: environmentGlobals(other),
         ...options,
       });
     } catch (again) {
@@ -115,7 +137,7 @@ function withFetched(workspace: LocalWorkspace, fetched: Record<string, string> 
 export const localExecutor: LocalExecutor = async (query, { folder, signal, now, externalData }) => {
   try {
     // A `now` from the settings entry wins over the manifest's, which executeQuery falls back to.
-    const result = runInEitherShape(query, folder, signal, now, externalData);
+    const result = await runInEitherShape(query, folder, signal, now, externalData);
     const title = result.chart?.properties.title;
     return {
       tables: result.tables,

@@ -64,6 +64,20 @@ describe('local connector over the embedded engine', () => {
     );
   });
 
+  it('runs Defender’s FileProfile on the sample and carries its warning to the result', async () => {
+    const r = await runQuery(
+      SAMPLE,
+      'DeviceProcessEvents | where FileName =~ "tvnserver.exe" | take 1 | invoke FileProfile() | project SHA1, Signer, GlobalPrevalence',
+      { settings },
+    );
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+    const [[sha1, signer, prevalence]] = r.result.tables[0].rows;
+    assert.match(String(sha1), /^[0-9a-f]{40}$/);
+    assert.ok(String(signer).length > 0, 'the signer comes from DeviceFileCertificateInfo');
+    assert.equal(prevalence, null);
+    assert.match((r.result.warnings ?? []).join(' '), /GlobalPrevalence.*null here/);
+  });
+
   it('reports a query that binds in neither shape in the folder’s own shape', async () => {
     const r = await runQuery(
       SAMPLE,

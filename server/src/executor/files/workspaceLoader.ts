@@ -13,11 +13,12 @@ import { StringDecoder } from 'node:string_decoder';
 import * as path from 'node:path';
 import type { EnvironmentSchema } from '../../schema/types';
 import { parseCsv } from '../csv';
+import { readParquetRows } from './parquetTables';
 import { createWorkspace, type LocalWorkspace, type Watchlist } from '../workspace';
 
 /**
  * Reads a local workspace folder: one file per table (`<Table>.ndjson` or `.jsonl`, `<Table>.json`
- * holding an array, or `<Table>.csv` with a header row), typed by the schema catalogue. This is
+ * holding an array, `<Table>.csv` with a header row, or `<Table>.parquet`), typed by the schema catalogue. This is
  * one of the two file-reading parts of the executor; the executor works on the in-memory result.
  *
  * An optional `workspace.json` manifest in the folder may say:
@@ -116,7 +117,7 @@ function readBounded(file: string, root: string, maxBytes: number): string {
   }
 }
 
-const TABLE_FILE = /^(.+)\.(ndjson|jsonl|json|csv)$/i;
+const TABLE_FILE = /^(.+)\.(ndjson|jsonl|json|csv|parquet)$/i;
 
 export function readWorkspaceManifest(dir: string): WorkspaceManifest {
   const file = path.join(dir, MANIFEST_FILE);
@@ -151,14 +152,8 @@ export function readWorkspaceManifest(dir: string): WorkspaceManifest {
   return m as WorkspaceManifest;
 }
 
-export function loadLocalWorkspace(
-  dir: string,
-  schema: EnvironmentSchema,
-  options: { now?: string | number } = {},
-): LocalWorkspace {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`workspace folder not found: ${dir}`);
-  const manifest = readWorkspaceManifest(dir);
-  const root = realpathSync(dir);
+/** The folder holding the table files: the manifest's `data`, else `data/`, else the folder itself; never outside it. */
+function dataFolder(dir: string, manifest: WorkspaceManifest, root: string): string {
   const dataDir = manifest.data
     ? path.resolve(dir, manifest.data)
     : existsSync(path.join(dir, 'data'))
@@ -170,13 +165,57 @@ export function loadLocalWorkspace(
     throw new Error(
       `${path.join(dir, MANIFEST_FILE)}: "data" must stay inside the workspace folder ${root}; ${manifest.data} leads to ${realpathSync(dataDir)}`,
     );
+  return dataDir;
+}
+
+/**
+ * The same as loadLocalWorkspace, with `<Table>.parquet` files read first: hyparquet's reader is
+ * asynchronous, and the rest of the loader is not.
+ */
+export async function loadLocalWorkspaceWithParquet(
+  dir: string,
+  schema: EnvironmentSchema,
+  options: { now?: string | number } = {},
+): Promise<LocalWorkspace> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`workspace folder not found: ${dir}`);
+  const dataDir = dataFolder(dir, readWorkspaceManifest(dir), realpathSync(dir));
+  const parquet: Record<string, Record<string, unknown>[]> = {};
+  for (const entry of readdirSync(dataDir).sort()) {
+    const m = TABLE_FILE.exec(entry);
+    if (!m || m[2].toLowerCase() !== 'parquet') continue;
+    const file = path.join(dataDir, entry);
+    if (statSync(file).size > MAX_WHOLE_FILE_BYTES)
+      throw new Error(
+        `${file}: larger than ${MAX_WHOLE_FILE_BYTES / 1024 ** 2} MB; split it or take a sample`,
+      );
+    parquet[m[1]] = await withFileNameAsync(file, () => readParquetRows(file));
+  }
+  return loadLocalWorkspace(dir, schema, { ...options, parquet });
+}
+
+export function loadLocalWorkspace(
+  dir: string,
+  schema: EnvironmentSchema,
+  options: { now?: string | number; parquet?: Record<string, Record<string, unknown>[]> } = {},
+): LocalWorkspace {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`workspace folder not found: ${dir}`);
+  const manifest = readWorkspaceManifest(dir);
+  const root = realpathSync(dir);
+  const dataDir = dataFolder(dir, manifest, root);
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const entry of readdirSync(dataDir).sort()) {
     const m = TABLE_FILE.exec(entry);
     if (!m || entry === MANIFEST_FILE) continue;
     const file = path.join(dataDir, entry);
     if (tables[m[1]]) throw new Error(`${file}: table ${m[1]} already has a data file`);
-    tables[m[1]] = readTableFile(file, m[2].toLowerCase(), root);
+    if (m[2].toLowerCase() === 'parquet') {
+      const rows = options.parquet?.[m[1]];
+      if (!rows)
+        throw new Error(
+          `${file}: Parquet tables are read by kqlhunt run and the editor, not by this command yet`,
+        );
+      tables[m[1]] = rows;
+    } else tables[m[1]] = readTableFile(file, m[2].toLowerCase(), root);
   }
   const pinned = options.now ?? manifest.now;
   const now = pinned === undefined ? undefined : typeof pinned === 'number' ? pinned : Date.parse(pinned);
@@ -264,6 +303,15 @@ function readTableFile(file: string, ext: string, root: string): Record<string, 
 }
 
 /** Runs a parse step, naming the file in any error it throws. */
+async function withFileNameAsync<T>(file: string, parse: () => Promise<T>): Promise<T> {
+  try {
+    return await parse();
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new Error(message.startsWith(file) ? message : `${file}: ${message}`);
+  }
+}
+
 function withFileName<T>(file: string, parse: () => T): T {
   try {
     return parse();
