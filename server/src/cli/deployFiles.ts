@@ -4,7 +4,9 @@ import { armRuleFromYaml, type ArmAlertRule } from '../deploy/plan/sentinelRuleF
 import { detectionRuleProblem } from '../deploy/plan/detectionRuleFields';
 import { loadConfig } from './config';
 import { UsageError } from './exitCodes';
-import { checkFile, type CheckJob } from './fileChecker';
+import { checkFile, checkText, type CheckJob } from './fileChecker';
+import type { KqlLanguageService } from '../service/languageService';
+import type { KqlHuntingSettings } from '../protocol/settings';
 import { collectFiles } from './fileCollection';
 import type { Finding } from './findings';
 import { languageIdOf } from './languageIds';
@@ -34,6 +36,8 @@ export interface DetectionRuleFile {
   file: string;
   display: string;
   rule: Record<string, unknown>;
+  /** Errors in `queryCondition.queryText`, checked as a Defender XDR query; positions are in that text. */
+  errors: Finding[];
 }
 
 export interface DeployFiles {
@@ -55,8 +59,14 @@ export async function readDeployFiles(
   const files = await collectFiles(paths.length ? paths : ['.'], cwd, (file, reason) =>
     skipped.push({ display: file, reason }),
   );
-  if (platform === 'defender')
-    return { sentinel: [], defender: readDetections(files, display, skipped), skipped };
+  if (platform === 'defender') {
+    const defender = readDetections(files, display, skipped);
+    if (check && defender.length) {
+      const { service, settings } = await checkSetup(cwd, configFile, []);
+      for (const d of defender) d.errors = checkDetectionQuery(service, settings, d);
+    }
+    return { sentinel: [], defender, skipped };
+  }
 
   const jobs: CheckJob[] = [];
   const mapped: { job: CheckJob; id: string; rule: ArmAlertRule }[] = [];
@@ -84,6 +94,22 @@ export async function readDeployFiles(
       skipped,
     };
 
+  const { service, settings } = await checkSetup(cwd, configFile, jobs);
+  const sentinel = mapped.map(({ job, id, rule }): SentinelRuleFile => {
+    const outcome = checkFile(service, job, settings);
+    if (!outcome.ok) throw new UsageError(`cannot read ${outcome.file}: ${outcome.reason}`);
+    const errors = outcome.result.findings.filter((f) => f.severity === 'error');
+    return { file: job.path, display: job.display, id, rule, errors };
+  });
+  return { sentinel, defender: [], skipped };
+}
+
+/** The language service and settings `kqlhunt check` would use in `cwd`. */
+async function checkSetup(
+  cwd: string,
+  configFile: string | undefined,
+  jobs: readonly CheckJob[],
+): Promise<{ service: KqlLanguageService; settings: KqlHuntingSettings }> {
   const config = loadConfig(cwd, configFile);
   const repository = config.settings.repositoryDiscovery
     ? await discoverRepository(cwd)
@@ -96,13 +122,27 @@ export async function readDeployFiles(
     schemaFiles.map((f) => f.source),
     ruleIdsOf(jobs),
   );
-  const sentinel = mapped.map(({ job, id, rule }): SentinelRuleFile => {
-    const outcome = checkFile(service, job, config.settings);
-    if (!outcome.ok) throw new UsageError(`cannot read ${outcome.file}: ${outcome.reason}`);
-    const errors = outcome.result.findings.filter((f) => f.severity === 'error');
-    return { file: job.path, display: job.display, id, rule, errors };
-  });
-  return { sentinel, defender: [], skipped };
+  return { service, settings: config.settings };
+}
+
+/**
+ * A detection's query checked as a `.kql` file in the Defender XDR environment would be. The
+ * platform requirements of custom detections (required columns, frequencies) are the rule
+ * conversion's checks (issue 23, item 3) and are not repeated here.
+ */
+function checkDetectionQuery(
+  service: KqlLanguageService,
+  settings: KqlHuntingSettings,
+  d: DetectionRuleFile,
+): Finding[] {
+  const query = String((d.rule.queryCondition as { queryText: string }).queryText);
+  const job: CheckJob = {
+    path: `${d.file}.query.kql`,
+    display: `${d.display} (queryText)`,
+    languageId: 'kql',
+  };
+  const result = checkText(service, job, query, { ...settings, environment: 'defender' });
+  return result.findings.filter((f) => f.severity === 'error');
 }
 
 function readDetections(
@@ -122,7 +162,7 @@ function readDetections(
     }
     const problem = detectionRuleProblem(rule);
     if (problem) skipped.push({ display: display(file), reason: problem });
-    else out.push({ file, display: display(file), rule: rule as Record<string, unknown> });
+    else out.push({ file, display: display(file), rule: rule as Record<string, unknown>, errors: [] });
   }
   return out;
 }

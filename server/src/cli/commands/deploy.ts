@@ -142,11 +142,15 @@ async function deployDefender(
   io: CliIo,
 ): Promise<number> {
   const plan = defenderPlan(files.defender, await client.list());
+  const refused = (f: (typeof files.defender)[number]) => f.errors.length > 0 && !options.force;
   io.stdout.write(`Plan for ${visible(client.target)}:\n`);
   for (const e of plan.entries) {
     const title = String(e.local.rule.displayName);
+    const shown = refused(e.local)
+      ? { action: 'refused' as const, key: e.key, title, file: e.local.display, errors: e.local.errors }
+      : { action: e.action, key: e.key, title, file: e.local.display, changes: e.changes };
     io.stdout.write(
-      planLines({ action: e.action, key: e.key, title, file: e.local.display, changes: e.changes })
+      planLines(shown)
         .map((l) => `${l}\n`)
         .join(''),
     );
@@ -155,13 +159,14 @@ async function deployDefender(
     io.stdout.write(
       `  ? only in the tenant  ${visible(r.key)}  "${visible(String(r.remote.displayName))}"\n`,
     );
-  const counts = tally(plan.entries.map((e) => e.action));
+  const counts = tally(plan.entries.map((e) => (refused(e.local) ? 'refused' : e.action)));
   if (options.dryRun) {
     io.stdout.write(`Dry run: ${countLine(counts)}; nothing was written.\n`);
-    return EXIT_OK;
+    return counts.refused ? EXIT_FINDINGS : EXIT_OK;
   }
-  const done = { created: 0, updated: 0, unchanged: counts.unchanged, failed: 0 };
+  const done = { created: 0, updated: 0, unchanged: counts.unchanged, refused: counts.refused, failed: 0 };
   for (const e of plan.entries) {
+    if (refused(e.local)) continue;
     try {
       if (e.action === 'create') {
         const made = await client.create(patchBody(e.local, Object.keys(e.local.rule)));
@@ -184,7 +189,7 @@ async function deployDefender(
     }
   }
   io.stdout.write(`Done: ${countLine(done) || 'nothing to do'}.\n`);
-  return done.failed ? EXIT_FINDINGS : EXIT_OK;
+  return done.failed || done.refused ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** Plan actions counted in a fixed order, worded for the summary line. */

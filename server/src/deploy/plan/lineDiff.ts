@@ -39,7 +39,7 @@ export function lineDiff(before: string, after: string): string[] {
   let skipped = false;
   ops.forEach((op, k) => {
     if (near(k)) {
-      if (skipped && out.length) out.push('  …');
+      if (skipped) out.push('  …');
       skipped = false;
       out.push(`${op.sign} ${op.text}`);
     } else skipped = true;
