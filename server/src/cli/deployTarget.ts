@@ -2,7 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { defaultAzureCredential } from '../connectors/credentials';
 import { toRunError } from '../connectors/runQuery';
 import { DeployError } from '../deploy/deployErrors';
-import type { DefenderWorkspace, LogAnalyticsWorkspace } from '../protocol/workspaces';
+import type { DefenderWorkspace, LogAnalyticsWorkspace, WorkspaceConfig } from '../protocol/workspaces';
 import { UsageError } from './exitCodes';
 import { chooseWorkspace, loadRunConfig } from './runWorkspaces';
 
@@ -27,12 +27,16 @@ export function deployTarget(
     throw new UsageError(
       `${option} ${name}: rules are deployed to Sentinel or Defender XDR, not to a local folder`,
     );
-  const workspace = chooseWorkspace(loadRunConfig(cwd, configFile), name, undefined, cwd);
+  const target = targetOf(chooseWorkspace(loadRunConfig(cwd, configFile), name, undefined, cwd));
+  if (typeof target === 'string') throw new UsageError(target);
+  return target;
+}
+
+/** The platform a workspace's rules live on, or why rules cannot be deployed to it. */
+export function targetOf(workspace: WorkspaceConfig): DeployTarget | string {
   if (workspace.kind === 'logAnalytics') return { platform: 'sentinel', workspace };
   if (workspace.kind === 'defender') return { platform: 'defender', workspace };
-  throw new UsageError(
-    `workspace "${name}" is ${workspace.kind === 'adx' ? 'an Azure Data Explorer database' : 'a local folder'}: rules are deployed to a Log Analytics (Sentinel) or Defender workspace`,
-  );
+  return `workspace "${workspace.name}" is ${workspace.kind === 'adx' ? 'an Azure Data Explorer database' : 'a local folder'}: rules are deployed to a Log Analytics (Sentinel) or Defender workspace`;
 }
 
 /** Signs in as `kqlhunt run` does: DefaultAzureCredential, in the workspace's tenant when it names one. */
