@@ -1,4 +1,4 @@
-import { parseDocument, stringify } from 'yaml';
+import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { canonical } from './rulePlan';
 import { isoDuration, isoMinutes } from './sentinelRuleFields';
 
@@ -42,9 +42,28 @@ const DEFAULTS: Record<string, unknown> = {
 
 const YAML_OPTIONS = { lineWidth: 0 } as const;
 
-/** A new rule file's text. */
+/**
+ * A new rule file's text. A deployed rule does not keep the data connectors its file listed, yet
+ * Sentinel's template checks require the key, so the file gets an empty list, placed where rule
+ * files have it, with a comment asking for the connectors.
+ */
 export function newRuleYaml(fields: Record<string, unknown>): string {
-  return stringify(fields, YAML_OPTIONS);
+  const ordered: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'queryFrequency' || (key === 'query' && !('requiredDataConnectors' in ordered)))
+      ordered.requiredDataConnectors ??= [];
+    ordered[key] = value;
+  }
+  ordered.requiredDataConnectors ??= [];
+  const doc = new Document(ordered);
+  const root = doc.contents;
+  const pair = isMap(root)
+    ? root.items.find((p) => isScalar(p.key) && p.key.value === 'requiredDataConnectors')
+    : undefined;
+  if (pair && isScalar(pair.key))
+    pair.key.commentBefore =
+      ' Written by kqlhunt pull: a deployed rule does not keep its data connectors; list them here.';
+  return doc.toString(YAML_OPTIONS);
 }
 
 function sameField(key: string, a: unknown, b: unknown): boolean {
