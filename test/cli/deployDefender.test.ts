@@ -147,6 +147,26 @@ describe('kqlhunt deploy and pull: Defender XDR custom detections', () => {
     graph.rules.delete(String(made.id));
   });
 
+  it('a file with a stale id (its rule was deleted in the portal) is created once, then matched by name', async () => {
+    const dir = path.join(project(), 'stale');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(
+      path.join(dir, 'stale.detection.json'),
+      JSON.stringify({ ...detection('low'), id: '999', displayName: 'Deleted in the portal' }),
+    );
+    const first = await kqlhunt('deploy', 'stale', '--to', 'Xdr');
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /created \d+ from stale\/stale\.detection\.json/);
+    const post = writes().at(-1)!;
+    assert.equal((post.body as { id?: string }).id, undefined, 'the stale id is not sent');
+    const second = await kqlhunt('deploy', 'stale', '--to', 'Xdr');
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /= unchanged/);
+    const made = [...graph.rules.values()].filter((r) => r.displayName === 'Deleted in the portal');
+    assert.equal(made.length, 1);
+    graph.rules.delete(String(made[0].id));
+  });
+
   it('pull writes a rule only the tenant has and reports the drift of a changed one', async () => {
     graph.rules.set('200', {
       ...detection('low'),

@@ -35,14 +35,16 @@ export function detectionRuleProblem(rule: unknown): string | undefined {
 }
 
 /**
- * The id a file's rule is deployed under: the id it holds, else the id of the deployed rule with
- * its display name (Graph assigns ids, so a new file has none), else a name for a rule to create.
+ * The id a file's rule is deployed under: the id it holds when that rule is deployed, else the id
+ * of the deployed rule with its display name (Graph assigns ids, so a new file has none, and a
+ * rule deleted in the portal leaves a stale one), else a name for a rule to create. Matching by
+ * name keeps a second deployment from creating the rule twice.
  */
 export function detectionRuleKey(
   rule: Record<string, unknown>,
   deployed: readonly Record<string, unknown>[],
 ): string {
-  if (typeof rule.id === 'string' && rule.id) return rule.id;
+  if (typeof rule.id === 'string' && rule.id && deployed.some((d) => d.id === rule.id)) return rule.id;
   const same = deployed.find((d) => d.displayName === rule.displayName && typeof d.id === 'string');
   return same ? String(same.id) : `new:${String(rule.displayName)}`;
 }
