@@ -366,6 +366,22 @@ describe('kqlhunt deploy and pull: Sentinel analytic rules', () => {
     assert.match(throttled.stderr, /still throttling requests after retries \(429\)/);
   });
 
+  it('says how to sign in when no credential is available, before anything is sent', async () => {
+    const emptyBin = path.join(scratch, 'empty-bin');
+    fs.mkdirSync(emptyBin, { recursive: true });
+    const before = stub.requests.length;
+    // No `az` on the PATH: the Azure CLI sign-in has nothing to ask.
+    const run = await runBin(
+      ['deploy', 'rules', '--to', 'Soc', '--dry-run'],
+      project(),
+      { ...env, PATH: `${emptyBin}${path.delimiter}${path.dirname(process.execPath)}` },
+      60_000,
+    );
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /Sign-in failed: .*Sign in with 'az login'/);
+    assert.equal(stub.requests.length, before, 'nothing reached the service');
+  });
+
   it('rejects a token the service does not accept (401) without printing either token', async () => {
     const otherBin = path.join(scratch, 'other-bin');
     fakeAzureCli(otherBin, 'some-other-token');

@@ -47,5 +47,8 @@ export function deployCredential(target: DeployTarget): Promise<TokenCredential>
 /** A failure as one line that is safe to print: service messages as worded, sign-in and network failures summarised. */
 export function failureMessage(e: unknown): string {
   if (e instanceof DeployError) return e.message;
-  return toRunError(e).message;
+  const error = toRunError(e);
+  return error.kind === 'unauthorized' && error.message.startsWith('Sign-in failed')
+    ? `${error.message} Sign in with 'az login' (or 'azd auth login'), or set the AZURE_* environment variables of a service principal or managed identity.`
+    : error.message;
 }
