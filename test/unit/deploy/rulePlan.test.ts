@@ -49,6 +49,7 @@ describe('deployment plans', () => {
   it('compares durations by length, objects whatever their key order, and splits nested changes', () => {
     assert.deepEqual(changedFields({ queryPeriod: 'PT24H' }, { queryPeriod: 'P1D' }), []);
     assert.deepEqual(changedFields({ o: { a: 1, b: 2 } }, { o: { b: 2, a: 1 } }), []);
+    assert.deepEqual(changedFields({ query: 'T\n| take 1\n' }, { query: 'T\n| take 1' }), []);
     assert.deepEqual(
       changedFields(
         { t: { alert: { severity: 'high', title: 'x' } } },
@@ -118,6 +119,8 @@ kind: Scheduled
     assert.equal(updatedRuleYaml(FILE, same), undefined);
     const withDetails = FILE.replace('kind:', 'customDetails:\n  A: B\nkind:');
     assert.doesNotMatch(updatedRuleYaml(withDetails, same)!, /customDetails/);
+    const longOperator = FILE.replace('kind:', 'triggerOperator: GreaterThan\nkind:');
+    assert.equal(updatedRuleYaml(longOperator, { ...same, triggerOperator: 'gt' }), undefined);
   });
 
   it('writes new files with block queries and names them from the display name', () => {

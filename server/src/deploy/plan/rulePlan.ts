@@ -39,6 +39,8 @@ function sameValue(field: string, a: unknown, b: unknown): boolean {
     const y = isoMinutes(b);
     if (x !== undefined && y !== undefined) return x === y;
   }
+  // A block scalar's final line break (`|` against `|-`, or a portal that trims) is not a change.
+  if (typeof a === 'string' && typeof b === 'string') return a.trimEnd() === b.trimEnd();
   return canonical(a) === canonical(b);
 }
 

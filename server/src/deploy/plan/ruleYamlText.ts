@@ -42,6 +42,14 @@ const DEFAULTS: Record<string, unknown> = {
 
 const YAML_OPTIONS = { lineWidth: 0 } as const;
 
+/** Rule files may spell the trigger operator either way; both mean the same. */
+const OPERATOR_NAMES: Record<string, string> = {
+  GreaterThan: 'gt',
+  LessThan: 'lt',
+  Equal: 'eq',
+  NotEqual: 'ne',
+};
+
 /**
  * A new rule file's text. A deployed rule does not keep the data connectors its file listed, yet
  * Sentinel's template checks require the key, so the file gets an empty list, placed where rule
@@ -72,7 +80,9 @@ function sameField(key: string, a: unknown, b: unknown): boolean {
     const y = isoDuration(b);
     if (x && y) return isoMinutes(x) === isoMinutes(y);
   }
-  if (typeof a === 'string' && typeof b === 'string') return a.replace(/\s+$/, '') === b.replace(/\s+$/, '');
+  if (key === 'triggerOperator' && typeof a === 'string' && typeof b === 'string')
+    return (OPERATOR_NAMES[a] ?? a) === (OPERATOR_NAMES[b] ?? b);
+  if (typeof a === 'string' && typeof b === 'string') return a.trimEnd() === b.trimEnd();
   return canonical(a) === canonical(b);
 }
 
