@@ -12,6 +12,7 @@ const PURE_FOLDERS = [
   'server/src/executor/**',
   'server/src/service/**',
   'server/src/assistant/**',
+  'server/src/deploy/plan/**',
 ];
 // Host services by module name, each with and without the node: prefix (Node accepts both).
 const HOST_BUILTINS = [

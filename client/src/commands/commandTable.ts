@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionContextState } from '../extensionState';
 import { newRmmDetection } from './newRmmDetection';
 import { addWorkspace } from './addWorkspace';
+import { deployRule } from './deployRule';
 import { refreshSchema } from './refreshSchema';
 import { cancelQuery, runQuery } from './runQuery';
 import { selectWorkspace } from './selectWorkspace';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   'kqlHunting.selectWorkspace': selectWorkspace,
   'kqlHunting.addWorkspace': addWorkspace,
   'kqlHunting.refreshSchema': refreshSchema,
+  'kqlHunting.deployRule': deployRule,
   'kqlHunting.showOutput': (state) => state.output.show(true),
   'kqlHunting.restartServer': async (state) => {
     await state.stop();

@@ -1,7 +1,9 @@
 import type { CliCommand } from './cliCommand';
 import { checkCommand } from './commands/check';
+import { deployCommand } from './commands/deploy';
 import { fmtCommand } from './commands/fmt';
 import { mcpCommand } from './commands/mcp';
+import { pullCommand } from './commands/pull';
 import { runCommand } from './commands/run';
 import { testCommand } from './commands/test';
 
@@ -18,5 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
   fmtCommand,
   testCommand,
   runCommand,
+  deployCommand,
+  pullCommand,
   mcpCommand,
 ];

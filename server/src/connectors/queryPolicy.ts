@@ -13,11 +13,15 @@ export function isManagementCommand(query: string): boolean {
   return code.startsWith('.');
 }
 
-const TRUSTED_HOSTS: Record<'logAnalytics' | 'defender' | 'adx', RegExp> = {
+/** The services a token may be sent to; `management` is Azure Resource Manager, for deploying rules. */
+export type EndpointKind = 'logAnalytics' | 'defender' | 'adx' | 'management';
+
+const TRUSTED_HOSTS: Record<EndpointKind, RegExp> = {
   logAnalytics:
     /^(api\.loganalytics\.io|api\.loganalytics\.azure\.com|api\.loganalytics\.azure\.cn|api\.loganalytics\.us|api\.loganalytics\.azure\.us)$/i,
   defender:
     /^(graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)$/i,
+  management: /^(management\.azure\.com|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn)$/i,
   adx: /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(kusto\.windows\.net|kustomfa\.windows\.net|kusto\.azuresynapse\.net|kusto\.fabric\.microsoft\.com|kusto\.data\.microsoft\.com|kusto\.chinacloudapi\.cn|kusto\.usgovcloudapi\.net)$/i,
 };
 
@@ -34,8 +38,9 @@ export function isLoopback(hostname: string): boolean {
 }
 
 /** The paths an endpoint may carry: the service's API version (Log Analytics `/v1`, Graph `/v1.0` or `/beta`), or none. */
-const ALLOWED_PATHS: Record<'logAnalytics' | 'defender' | 'adx', RegExp> = {
+const ALLOWED_PATHS: Record<EndpointKind, RegExp> = {
   logAnalytics: /^\/(v1)?$/,
+  management: /^\/$/,
   defender: /^\/(v1\.0|beta)?$/,
   adx: /^\/$/,
 };
@@ -50,7 +55,7 @@ const ALLOWED_PATHS: Record<'logAnalytics' | 'defender' | 'adx', RegExp> = {
  */
 export function checkEndpoint(
   url: string,
-  kind: 'logAnalytics' | 'defender' | 'adx',
+  kind: EndpointKind,
   setting = kind === 'adx' ? 'clusterUrl' : 'endpoint',
 ): string {
   const refuse = (why: string) => new ConnectorError('refused', `${setting} "${url.slice(0, 200)}" ${why}`);
@@ -84,7 +89,9 @@ export function checkEndpoint(
     throw refuse(
       kind === 'adx'
         ? "must be the cluster's address only, such as https://mycluster.westeurope.kusto.windows.net."
-        : `must be the service address, with at most its API version as the path (${kind === 'logAnalytics' ? '/v1' : '/v1.0 or /beta'}).`,
+        : kind === 'management'
+          ? 'must be the address only, such as https://management.azure.com.'
+          : `must be the service address, with at most its API version as the path (${kind === 'logAnalytics' ? '/v1' : '/v1.0 or /beta'}).`,
     );
   }
   return `${parsed.origin}${path === '/' ? '' : path}`;

@@ -4,6 +4,7 @@ import { baselineHandlers } from './baselineHandlers';
 import { codeActionHandlers } from './codeActionHandlers';
 import { completionHandlers } from './completionHandlers';
 import { rmmHandlers } from './rmmHandlers';
+import { deployHandlers } from './deployHandlers';
 import { detectionTestHandlers } from './detectionTestHandlers';
 import { environmentHandlers } from './environmentHandlers';
 import { liveSchemaHandlers } from './liveSchemaHandlers';
@@ -28,4 +29,5 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   liveSchemaHandlers,
   assistantHandlers,
   baselineHandlers,
+  deployHandlers,
 ];

@@ -9,6 +9,7 @@ import type {
   SealedToken,
 } from './queryRun';
 import type { RunSettings, WorkspaceConfig } from './workspaces';
+import type { DeployRuleParams, DeployRuleResult } from './deployRule';
 import type { ActiveWorkspaceParams, RefreshSchemaParams, RefreshSchemaResult } from './schemaRefresh';
 
 /**
@@ -94,6 +95,11 @@ export const QueryBlocksRequest = new RequestType<QueryBlocksParams, QueryBlocks
 
 /** Runs one query against a workspace; cancelling the request cancels the run. */
 export const RunQueryRequest = new RequestType<RunQueryParams, RunQueryResult, void>('kqlHunting/runQuery');
+
+/** Plans (dry run) or deploys one rule file to a workspace; see deployRule.ts. */
+export const DeployRuleRequest = new RequestType<DeployRuleParams, DeployRuleResult, void>(
+  'kqlHunting/deployRule',
+);
 
 /** Fetches a connected workspace's live schema, lays it over the catalogue and caches it; cancellable. */
 export const RefreshSchemaRequest = new RequestType<RefreshSchemaParams, RefreshSchemaResult, void>(

@@ -19,6 +19,16 @@ export interface LogAnalyticsWorkspace extends WorkspaceBase {
   workspaceId: string;
   /** Base URL of the query API including `/v1`; a sovereign cloud or a test server. */
   endpoint?: string;
+  /**
+   * Where the workspace lives in Azure Resource Manager, which `kqlhunt deploy` and `pull` need
+   * to reach its Microsoft Sentinel analytic rules; running queries needs none of these.
+   */
+  subscriptionId?: string;
+  resourceGroup?: string;
+  /** The workspace's resource name (not its id). */
+  workspaceName?: string;
+  /** Base URL of Azure Resource Manager, such as `https://management.azure.com`; a sovereign cloud or a test server. */
+  managementEndpoint?: string;
 }
 
 /** Microsoft Defender XDR advanced hunting, through Microsoft Graph `security/runHuntingQuery`. */
@@ -76,7 +86,12 @@ export function parseWorkspace(raw: unknown): WorkspaceConfig | string {
       const workspaceId = str(r, 'workspaceId');
       if (!workspaceId) return `workspace "${name}": a Log Analytics workspace needs a "workspaceId"`;
       const endpoint = str(r, 'endpoint');
-      return { ...base, kind: 'logAnalytics', workspaceId, ...(endpoint ? { endpoint } : {}) };
+      const arm: Record<string, string> = {};
+      for (const key of ['subscriptionId', 'resourceGroup', 'workspaceName', 'managementEndpoint']) {
+        const value = str(r, key);
+        if (value !== undefined) arm[key] = value;
+      }
+      return { ...base, kind: 'logAnalytics', workspaceId, ...(endpoint ? { endpoint } : {}), ...arm };
     }
     case 'defender': {
       const endpoint = str(r, 'endpoint');
@@ -146,6 +161,11 @@ export function tokenScopeFor(workspace: WorkspaceConfig): string | undefined {
     case 'local':
       return undefined;
   }
+}
+
+/** The scope of a token for Azure Resource Manager (Sentinel analytic rules) in the workspace's cloud. */
+export function managementScopeFor(workspace: LogAnalyticsWorkspace): string {
+  return `${cloudOrigin(workspace.managementEndpoint) ?? 'https://management.azure.com'}/.default`;
 }
 
 /** A one-line description for pickers and the status bar tooltip. */
