@@ -89,6 +89,51 @@ describe('kqlhunt check: a detection repository with no configuration', () => {
     }
   });
 
+  it('loads a KQL parser under the alias its comment gives, unless the name is declared or claimed twice', async () => {
+    const parser = (alias: string, body: string) =>
+      `// Widget parser\n// Save it as a function, specifying function name and alias (e.g. ${alias}).\n${body}\n`;
+    const tree = tempTree({
+      '.script/tests/KqlvalidationsTests/CustomTables/Widget_CL.json':
+        REPO['.script/tests/KqlvalidationsTests/CustomTables/Widget_CL.json'],
+      // The CI declares WidgetAudit itself: its declaration stands over a comment's suggestion.
+      '.script/tests/KqlvalidationsTests/CustomTables/WidgetAudit.json': JSON.stringify({
+        Name: 'WidgetAudit',
+        Properties: [{ Name: 'Declared_s', Type: 'String' }],
+      }),
+      'Parsers/Widget/WidgetLog_Parser.txt': parser('WidgetEvent', 'Widget_CL | project Colour = Colour_s'),
+      'Parsers/Widget/WidgetAuditLog.txt': parser('WidgetAudit', 'Widget_CL | project Audit = Colour_s'),
+      // Two versions of one parser suggest one alias: neither is loaded under it, and no warning.
+      'Parsers/Widget/Widget-v1.txt': parser('Widget_Normalized', 'Widget_CL | project V1 = 1'),
+      'Parsers/Widget/Widget-v2.txt': parser('Widget_Normalized', 'Widget_CL | project V2 = 2'),
+      'Hunting Queries/alias.yaml': rule('WidgetEvent\n| where isnotempty(Colour)'),
+      'Hunting Queries/declared.yaml': rule('WidgetAudit\n| project Declared_s'),
+      'Hunting Queries/twice.yaml': rule('Widget_Normalized\n| take 1'),
+    });
+    try {
+      const r = await runBin(['check', '--format', 'json', '--verbose', '--fail-on', 'never'], tree.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const findings = JSON.parse(r.stdout) as {
+        file: string;
+        code: string;
+        severity: string;
+        message: string;
+      }[];
+      const kql = findings.filter((f) => f.code.startsWith('KS') && f.severity !== 'information');
+      assert.deepEqual(
+        kql.map((f) => [f.file, f.code]),
+        [['Hunting Queries/twice.yaml', 'KS204']],
+        JSON.stringify(findings),
+      );
+      assert.deepEqual(
+        findings.filter((f) => f.file.startsWith('Parsers/')),
+        [],
+      );
+      assert.match(r.stderr, /1 parser\(s\) also loaded under the alias their opening comment gives/);
+    } finally {
+      tree.dispose();
+    }
+  });
+
   it('loads nothing outside a repository layout', async () => {
     const tree = tempTree({ 'q.kql': 'WidgetEvents | take 1\n' });
     try {
