@@ -134,6 +134,55 @@ describe('kqlhunt check: a detection repository with no configuration', () => {
     }
   });
 
+  it("honours the CI's skip lists: what the CI skips is a step lower and says why", async () => {
+    const skipped = '1d2e3f40-aaaa-4bbb-8ccc-0123456789ab';
+    const structure = '2d2e3f40-aaaa-4bbb-8ccc-0123456789ab';
+    const tree = tempTree({
+      '.script/tests/KqlvalidationsTests/SkipValidationsTemplates.json': JSON.stringify([
+        {
+          id: skipped,
+          templateName: 'skipped.yaml',
+          validationFailReason: 'widget_lookup is not known to the engine',
+        },
+      ]),
+      '.script/tests/detectionTemplateSchemaValidation/SkipStrcutreValidationsTemplates.json': JSON.stringify(
+        [structure],
+      ),
+      '.script/tests/detectionTemplateSchemaValidation/SkipConnectorIdsValidationsTemplates.json': '[oops',
+      'Detections/skipped.yaml': rule('NoSuchTable_CL\n| take 1').replace(/^id: .*$/m, `id: ${skipped}`),
+      'Detections/checked.yaml': rule('NoSuchTable_CL\n| take 1'),
+      // No name: a required field the CI does not check for this id.
+      'Detections/structure.yaml': rule('SecurityEvent\n| take 1')
+        .replace(/^id: .*$/m, `id: ${structure}`)
+        .replace(/^name: .*\n/m, ''),
+    });
+    try {
+      const r = await runBin(['check', '--format', 'json', '--verbose', '--fail-on', 'never'], tree.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const findings = JSON.parse(r.stdout) as {
+        file: string;
+        code: string;
+        severity: string;
+        message: string;
+      }[];
+      const of = (file: string, code: string) => findings.find((f) => f.file === file && f.code === code);
+      assert.equal(of('Detections/checked.yaml', 'KS204')?.severity, 'error');
+      const lowered = of('Detections/skipped.yaml', 'KS204');
+      assert.equal(lowered?.severity, 'warning');
+      assert.match(lowered!.message, /CI skips KQL validation of this rule .*widget_lookup is not known/);
+      const field = of('Detections/structure.yaml', 'rule-required-field');
+      assert.equal(field?.severity, 'warning', JSON.stringify(findings));
+      assert.match(field!.message, /SkipStrcutreValidationsTemplates\.json/);
+      // A list that cannot be read is reported once, at its file, and skips nothing.
+      const broken = findings.filter((f) => f.file.endsWith('SkipConnectorIdsValidationsTemplates.json'));
+      assert.equal(broken.length, 1);
+      assert.match(broken[0].message, /Nothing in this skip list is skipped/);
+      assert.match(r.stderr, /SkipValidationsTemplates\.json: 1 rule\(s\) whose KQL validation the CI skips/);
+    } finally {
+      tree.dispose();
+    }
+  });
+
   it('loads nothing outside a repository layout', async () => {
     const tree = tempTree({ 'q.kql': 'WidgetEvents | take 1\n' });
     try {

@@ -6,6 +6,13 @@ import { builtinSchema } from '../schema/builtinSchemas';
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
 import { parseParserKql, parseParserYaml, type ParsedParserFile } from '../schema/repository/parserFiles';
 import { ENVIRONMENT_IDS, type FunctionDef } from '../schema/types';
+import {
+  CI_SKIP_FILES,
+  ciSkipLists,
+  parseCiSkipFile,
+  type CiSkipKind,
+  type CiSkipLists,
+} from '../rules/ciSkipLists';
 import { loadSchemaFile, type LoadedSchemaFile } from './schemaFileLoader';
 
 /**
@@ -22,7 +29,11 @@ const PARSER_GLOBS = [
 ];
 
 /** What the editor watches in a repository folder, to reload when a schema or parser changes. */
-export const REPOSITORY_WATCH_GLOBS = [`${CI_SCHEMAS}/**/*.json`, ...PARSER_GLOBS];
+export const REPOSITORY_WATCH_GLOBS = [
+  `${CI_SCHEMAS}/**/*.json`,
+  '.script/tests/detectionTemplateSchemaValidation/*.json',
+  ...PARSER_GLOBS,
+];
 
 /** The paths PARSER_GLOBS and the CI's schema folders match, as patterns on one path. */
 const DEFINITION_PATHS = [
@@ -44,6 +55,10 @@ export interface RepositoryDefinitions {
   files: LoadedSchemaFile[];
   /** One line per kind and folder, for `--verbose`. */
   report: string[];
+  /** The CI's skip lists, when the repository has any (ciSkipLists.ts). */
+  skips?: CiSkipLists;
+  /** The skip list files that exist, absolute: a change to one changes what is reported. */
+  skipFiles?: string[];
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -128,8 +143,58 @@ export async function discoverRepository(
     report.push(`${shadowing} definition(s) not loaded: a built-in function of that name is used instead`);
   if (suggestedNames)
     report.push(`${suggestedNames} parser(s) also loaded under the alias their opening comment gives`);
-  return { files: kept, report };
+  const skips = await loadSkipLists(root);
+  kept.push(...skips.broken);
+  report.push(...skips.report);
+  return skips.files.length
+    ? { files: kept, report, skips: skips.lists, skipFiles: skips.files }
+    : { files: kept, report };
 }
+
+/** The CI's skip lists that exist under `root`; a list that cannot be read is reported at its file. */
+async function loadSkipLists(root: string): Promise<{
+  lists: CiSkipLists;
+  files: string[];
+  broken: LoadedSchemaFile[];
+  report: string[];
+}> {
+  const read: Partial<Record<CiSkipKind, [string, string][]>> = {};
+  const files: string[] = [];
+  const broken: LoadedSchemaFile[] = [];
+  const report: string[] = [];
+  for (const kind of Object.keys(CI_SKIP_FILES) as CiSkipKind[]) {
+    const file = path.join(root, CI_SKIP_FILES[kind]);
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    files.push(file);
+    const parsed = parseCiSkipFile(kind, text);
+    if (!parsed.ok) {
+      const message = `${parsed.message} Nothing in this skip list is skipped.`;
+      broken.push(
+        fromParsed(file, text, {
+          functions: [],
+          problems: [{ ...problemAtStart(message), severity: 'warning' }],
+        }),
+      );
+      continue;
+    }
+    read[kind] = parsed.entries;
+    report.push(
+      `${CI_SKIP_FILES[kind]}: ${parsed.entries.length} rule(s) whose ${SKIPPED[kind]} the CI skips`,
+    );
+  }
+  return { lists: ciSkipLists(read), files, broken, report };
+}
+
+const SKIPPED: Record<CiSkipKind, string> = {
+  kql: 'KQL validation',
+  structure: 'structure validation',
+  connectorIds: 'connector id validation',
+};
 
 interface Suggestion {
   loaded: LoadedSchemaFile;
