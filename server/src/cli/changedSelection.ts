@@ -43,8 +43,10 @@ export async function selectChanged(input: SelectionInput): Promise<Map<string, 
   const changed = new Set([...input.changes.changed].map(pathKey));
   const isChanged = (file: string) => changed.has(pathKey(file));
   const selected = new Map<string, string>();
+  // A skip list that was deleted changes what is reported as much as one that was edited.
+  const removed = new Set(input.changes.removed.map((rel) => pathKey(path.join(input.changes.top, rel))));
   const wholeRun = [input.configFile, ...(input.skipFiles ?? [])].find(
-    (f) => f !== undefined && isChanged(f),
+    (f) => f !== undefined && (isChanged(f) || (f !== input.configFile && removed.has(pathKey(f)))),
   );
   if (wholeRun) {
     const reason =

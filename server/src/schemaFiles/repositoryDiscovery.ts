@@ -57,7 +57,10 @@ export interface RepositoryDefinitions {
   report: string[];
   /** The CI's skip lists, when the repository has any (ciSkipLists.ts). */
   skips?: CiSkipLists;
-  /** The skip list files that exist, absolute: a change to one changes what is reported. */
+  /**
+   * Where the CI's skip lists are, absolute, whether or not they exist: adding, changing or
+   * deleting one changes what every rule reports.
+   */
   skipFiles?: string[];
 }
 
@@ -146,9 +149,10 @@ export async function discoverRepository(
   const skips = await loadSkipLists(root);
   kept.push(...skips.broken);
   report.push(...skips.report);
+  const skipFiles = Object.values(CI_SKIP_FILES).map((rel) => path.join(root, rel));
   return skips.files.length
-    ? { files: kept, report, skips: skips.lists, skipFiles: skips.files }
-    : { files: kept, report };
+    ? { files: kept, report, skips: skips.lists, skipFiles }
+    : { files: kept, report, skipFiles };
 }
 
 /** The CI's skip lists that exist under `root`; a list that cannot be read is reported at its file. */
