@@ -4,9 +4,11 @@
  * false alarm. Prints rules with an unknown-name error (the engine's KS142/KS204), rules with
  * any error, files with any warning, the names most often unknown, the warning codes that reach
  * the most files (to see which checks make the noise) and the wall time. `--out FILE` also
- * writes every finding as JSON, to study them.
+ * writes every finding as JSON, to study them; `--list` prints each rule with an unknown-name
+ * error and the names. `--shared PATH` takes the repository from PATH/corpus/sentinel-repo.
  *
- *   npm run measure:repository -- --repo ../shared/corpus/sentinel-repo [--out findings.json]
+ *   npm run measure:repository -- --shared ../shared [--list] [--out findings.json]
+ *   npm run measure:repository -- --repo ../shared/corpus/sentinel-repo
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,12 +25,19 @@ const UNKNOWN_NAME = new Set(['KS142', 'KS204']);
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const at = args.indexOf('--repo');
-  if (at < 0 || !args[at + 1]) {
-    console.error('usage: npm run measure:repository -- --repo PATH   (a detection repository root)');
+  const valueOf = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const shared = valueOf('--shared');
+  const repo = valueOf('--repo') ?? (shared ? path.join(shared, 'corpus', 'sentinel-repo') : undefined);
+  if (!repo || !fs.existsSync(repo)) {
+    console.error(
+      'usage: npm run measure:repository -- --shared PATH | --repo PATH   (PATH/corpus/sentinel-repo, or a repository root)',
+    );
     process.exit(2);
   }
-  const root = path.resolve(args[at + 1]);
+  const root = path.resolve(repo);
   let out = '';
   let err = '';
   const started = performance.now();
@@ -57,6 +66,12 @@ async function main(): Promise<void> {
   console.log(
     `rules with an unknown-name error: ${rulesWith((f) => f.severity === 'error' && UNKNOWN_NAME.has(f.code))}`,
   );
+  console.log(
+    `rules with an unknown name the CI skip list lowers to a warning: ${rulesWith(
+      (f) =>
+        f.severity === 'warning' && UNKNOWN_NAME.has(f.code) && f.message.includes('CI skips KQL validation'),
+    )}`,
+  );
   console.log(`rules with any error: ${rulesWith((f) => f.severity === 'error')}`);
   console.log(
     `files with any warning: ${[...byFile].filter(([, fs]) => fs.some((f) => f.severity === 'warning')).length}`,
@@ -79,6 +94,16 @@ async function main(): Promise<void> {
       .map(([code, files]) => `${code} (${files.size})`)
       .join(', ')}`,
   );
+  if (args.includes('--list')) {
+    const names = new Map<string, Set<string>>();
+    for (const f of findings)
+      if (f.severity === 'error' && UNKNOWN_NAME.has(f.code) && isRule(f.file))
+        (names.get(f.file) ?? names.set(f.file, new Set()).get(f.file)!).add(
+          /'([^']+)'/.exec(f.message)?.[1] ?? f.message,
+        );
+    for (const [file, set] of [...names].sort(([a], [b]) => a.localeCompare(b)))
+      console.log(`  ${file}: ${[...set].join(', ')}`);
+  }
   console.log(`${seconds.toFixed(1)} s`);
 }
 

@@ -3,6 +3,7 @@ import { DocumentWorkspaces } from './handlers/documentWorkspace';
 import { getLanguageService, type KqlLanguageService } from './service/languageService';
 import { closestNames } from './schema/nameSuggestions';
 import { CatalogueSchemaProvider } from './schema/schemaProvider';
+import { WorkspaceCiSkips } from './workspaceCiSkips';
 import { WorkspaceRuleIds } from './workspaceRuleIds';
 
 /**
@@ -15,6 +16,8 @@ export interface ServerParts {
   readonly schemas: CatalogueSchemaProvider;
   /** Which rule file declares which id, for the duplicate-id check. */
   readonly ruleIds: WorkspaceRuleIds;
+  /** The CI skip lists of each workspace folder that is a detection repository. */
+  readonly ciSkips: WorkspaceCiSkips;
   /** Which workspace each document runs on, and so whose live schema it is checked against. */
   readonly documentWorkspaces: DocumentWorkspaces;
   /** Requests being answered, so that idle-time work waits for a quiet moment. */
@@ -25,12 +28,14 @@ export interface ServerParts {
 export function createServerParts(): ServerParts {
   const schemas = new CatalogueSchemaProvider();
   const ruleIds = new WorkspaceRuleIds();
+  const ciSkips = new WorkspaceCiSkips();
   const documentWorkspaces = new DocumentWorkspaces();
   const service = getLanguageService({
     schemas,
     closestNames,
     ruleIds,
+    ciSkipsOf: (d) => ciSkips.of(d.uri),
     liveWorkspaceOf: (d) => documentWorkspaces.of(d),
   });
-  return { schemas, ruleIds, documentWorkspaces, requests: new RequestTracker(), service };
+  return { schemas, ruleIds, ciSkips, documentWorkspaces, requests: new RequestTracker(), service };
 }

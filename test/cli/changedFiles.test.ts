@@ -194,6 +194,31 @@ describe('kqlhunt check --changed', () => {
     }
   });
 
+  it("checks every file when one of the CI's skip lists is added or deleted", async () => {
+    const tree = repository();
+    try {
+      const list =
+        '.script/tests/detectionTemplateSchemaValidation/SkipConnectorIdsValidationsTemplates.json';
+      write(tree.dir, list, '[]');
+      const added = await changed(tree.dir, '--changed', 'main');
+      assert.equal(
+        added.selected.get('Rules/unrelated.yaml'),
+        'the CI skip list SkipConnectorIdsValidationsTemplates.json changed',
+      );
+      git(tree.dir, 'add', '-A');
+      git(tree.dir, 'commit', '-qm', 'add a skip list');
+      git(tree.dir, 'checkout', '-q', '-b', 'later');
+      git(tree.dir, 'rm', '-q', list);
+      const deleted = await changed(tree.dir, '--changed', 'feature');
+      assert.equal(
+        deleted.selected.get('Rules/unrelated.yaml'),
+        'the CI skip list SkipConnectorIdsValidationsTemplates.json changed',
+      );
+    } finally {
+      tree.dispose();
+    }
+  });
+
   it('includes untracked and staged files, skips deleted ones and follows renames', async () => {
     const tree = repository();
     try {

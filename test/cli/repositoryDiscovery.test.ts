@@ -89,6 +89,100 @@ describe('kqlhunt check: a detection repository with no configuration', () => {
     }
   });
 
+  it('loads a KQL parser under the alias its comment gives, unless the name is declared or claimed twice', async () => {
+    const parser = (alias: string, body: string) =>
+      `// Widget parser\n// Save it as a function, specifying function name and alias (e.g. ${alias}).\n${body}\n`;
+    const tree = tempTree({
+      '.script/tests/KqlvalidationsTests/CustomTables/Widget_CL.json':
+        REPO['.script/tests/KqlvalidationsTests/CustomTables/Widget_CL.json'],
+      // The CI declares WidgetAudit itself: its declaration stands over a comment's suggestion.
+      '.script/tests/KqlvalidationsTests/CustomTables/WidgetAudit.json': JSON.stringify({
+        Name: 'WidgetAudit',
+        Properties: [{ Name: 'Declared_s', Type: 'String' }],
+      }),
+      'Parsers/Widget/WidgetLog_Parser.txt': parser('WidgetEvent', 'Widget_CL | project Colour = Colour_s'),
+      'Parsers/Widget/WidgetAuditLog.txt': parser('WidgetAudit', 'Widget_CL | project Audit = Colour_s'),
+      // Two versions of one parser suggest one alias: neither is loaded under it, and no warning.
+      'Parsers/Widget/Widget-v1.txt': parser('Widget_Normalized', 'Widget_CL | project V1 = 1'),
+      'Parsers/Widget/Widget-v2.txt': parser('Widget_Normalized', 'Widget_CL | project V2 = 2'),
+      'Hunting Queries/alias.yaml': rule('WidgetEvent\n| where isnotempty(Colour)'),
+      'Hunting Queries/declared.yaml': rule('WidgetAudit\n| project Declared_s'),
+      'Hunting Queries/twice.yaml': rule('Widget_Normalized\n| take 1'),
+    });
+    try {
+      const r = await runBin(['check', '--format', 'json', '--verbose', '--fail-on', 'never'], tree.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const findings = JSON.parse(r.stdout) as {
+        file: string;
+        code: string;
+        severity: string;
+        message: string;
+      }[];
+      const kql = findings.filter((f) => f.code.startsWith('KS') && f.severity !== 'information');
+      assert.deepEqual(
+        kql.map((f) => [f.file, f.code]),
+        [['Hunting Queries/twice.yaml', 'KS204']],
+        JSON.stringify(findings),
+      );
+      assert.deepEqual(
+        findings.filter((f) => f.file.startsWith('Parsers/')),
+        [],
+      );
+      assert.match(r.stderr, /1 parser\(s\) also loaded under the alias their opening comment gives/);
+    } finally {
+      tree.dispose();
+    }
+  });
+
+  it("honours the CI's skip lists: what the CI skips is a step lower and says why", async () => {
+    const skipped = '1d2e3f40-aaaa-4bbb-8ccc-0123456789ab';
+    const structure = '2d2e3f40-aaaa-4bbb-8ccc-0123456789ab';
+    const tree = tempTree({
+      '.script/tests/KqlvalidationsTests/SkipValidationsTemplates.json': JSON.stringify([
+        {
+          id: skipped,
+          templateName: 'skipped.yaml',
+          validationFailReason: 'widget_lookup is not known to the engine',
+        },
+      ]),
+      '.script/tests/detectionTemplateSchemaValidation/SkipStrcutreValidationsTemplates.json': JSON.stringify(
+        [structure],
+      ),
+      '.script/tests/detectionTemplateSchemaValidation/SkipConnectorIdsValidationsTemplates.json': '[oops',
+      'Detections/skipped.yaml': rule('NoSuchTable_CL\n| take 1').replace(/^id: .*$/m, `id: ${skipped}`),
+      'Detections/checked.yaml': rule('NoSuchTable_CL\n| take 1'),
+      // No name: a required field the CI does not check for this id.
+      'Detections/structure.yaml': rule('SecurityEvent\n| take 1')
+        .replace(/^id: .*$/m, `id: ${structure}`)
+        .replace(/^name: .*\n/m, ''),
+    });
+    try {
+      const r = await runBin(['check', '--format', 'json', '--verbose', '--fail-on', 'never'], tree.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const findings = JSON.parse(r.stdout) as {
+        file: string;
+        code: string;
+        severity: string;
+        message: string;
+      }[];
+      const of = (file: string, code: string) => findings.find((f) => f.file === file && f.code === code);
+      assert.equal(of('Detections/checked.yaml', 'KS204')?.severity, 'error');
+      const lowered = of('Detections/skipped.yaml', 'KS204');
+      assert.equal(lowered?.severity, 'warning');
+      assert.match(lowered!.message, /CI skips KQL validation of this rule .*widget_lookup is not known/);
+      const field = of('Detections/structure.yaml', 'rule-required-field');
+      assert.equal(field?.severity, 'warning', JSON.stringify(findings));
+      assert.match(field!.message, /SkipStrcutreValidationsTemplates\.json/);
+      // A list that cannot be read is reported once, at its file, and skips nothing.
+      const broken = findings.filter((f) => f.file.endsWith('SkipConnectorIdsValidationsTemplates.json'));
+      assert.equal(broken.length, 1);
+      assert.match(broken[0].message, /Nothing in this skip list is skipped/);
+      assert.match(r.stderr, /SkipValidationsTemplates\.json: 1 rule\(s\) whose KQL validation the CI skips/);
+    } finally {
+      tree.dispose();
+    }
+  });
+
   it('loads nothing outside a repository layout', async () => {
     const tree = tempTree({ 'q.kql': 'WidgetEvents | take 1\n' });
     try {

@@ -75,3 +75,55 @@ for (const discovery of [true, false]) {
     }
   });
 }
+
+test("an open rule gets its repository CI's skip list: the engine's error is a warning that says why", async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-repo-'));
+  const id = '3d2e3f40-aaaa-4bbb-8ccc-0123456789ab';
+  const skipFile = path.join(
+    folder,
+    '.script',
+    'tests',
+    'KqlvalidationsTests',
+    'SkipValidationsTemplates.json',
+  );
+  fs.mkdirSync(path.dirname(skipFile), { recursive: true });
+  fs.writeFileSync(
+    skipFile,
+    JSON.stringify([
+      { id, templateName: 'rule.yaml', validationFailReason: 'NoSuchTable_CL is made by a playbook' },
+    ]),
+  );
+  const client = new LspTestClient();
+  try {
+    client.connection.onRequest(WorkspaceFoldersRequest.type, () => [
+      { uri: pathToFileURL(folder).href, name: 'repo' },
+    ]);
+    client.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map(() => ({ environment: 'sentinel', repositoryDiscovery: true })),
+    );
+    await client.initialize({ workspace: { configuration: true, workspaceFolders: true } });
+    const uri = pathToFileURL(path.join(folder, 'Detections', 'rule.yaml')).href;
+    const lowered = client.nextDiagnostics(uri, (p) =>
+      p.diagnostics.some(
+        (d) =>
+          d.code === 'KS204' &&
+          d.severity === DiagnosticSeverity.Warning &&
+          String(d.message).includes('CI skips KQL validation') &&
+          String(d.message).includes('made by a playbook'),
+      ),
+    );
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {
+        uri,
+        languageId: 'yaml',
+        version: 1,
+        text: `id: ${id}\nname: skipped rule\nkind: Scheduled\nquery: |\n  NoSuchTable_CL\n  | take 1\n`,
+      },
+    });
+    await lowered;
+    assert.equal(await client.shutdown(), 0);
+  } finally {
+    client.kill();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

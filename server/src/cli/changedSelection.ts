@@ -25,6 +25,8 @@ export interface SelectionInput {
   /** Whether repository discovery is on (a deleted parser then mattered). */
   discovery: boolean;
   configFile?: string;
+  /** The CI skip lists the run read: a change to one changes what every rule reports. */
+  skipFiles?: readonly string[];
   /** Rule ids by file URI, over all of `files`. */
   ruleIds: Readonly<Record<string, string>>;
 }
@@ -41,8 +43,16 @@ export async function selectChanged(input: SelectionInput): Promise<Map<string, 
   const changed = new Set([...input.changes.changed].map(pathKey));
   const isChanged = (file: string) => changed.has(pathKey(file));
   const selected = new Map<string, string>();
-  if (input.configFile && isChanged(input.configFile)) {
-    const reason = `the settings file ${path.basename(input.configFile)} changed`;
+  // A skip list that was deleted changes what is reported as much as one that was edited.
+  const removed = new Set(input.changes.removed.map((rel) => pathKey(path.join(input.changes.top, rel))));
+  const wholeRun = [input.configFile, ...(input.skipFiles ?? [])].find(
+    (f) => f !== undefined && (isChanged(f) || (f !== input.configFile && removed.has(pathKey(f)))),
+  );
+  if (wholeRun) {
+    const reason =
+      wholeRun === input.configFile
+        ? `the settings file ${path.basename(wholeRun)} changed`
+        : `the CI skip list ${path.basename(wholeRun)} changed`;
     for (const f of input.files) selected.set(f, isChanged(f) ? 'changed' : reason);
     return selected;
   }

@@ -87,6 +87,7 @@ export class CheckCache {
         enginePackage.version,
         setup.settings,
         setup.schemas,
+        setup.ciSkips ?? null,
       ]),
     );
     const urisById = new Map<string, string[]>();

@@ -24,7 +24,7 @@ function checkNamingFile(s: KqlLanguageService, job: CheckJob): CheckOutcome {
 parentPort!.on('message', (message: CheckBatchMessage) => {
   let reply: WorkerReply;
   try {
-    service ??= createCliService(setup.schemas, setup.ruleIds);
+    service ??= createCliService(setup.schemas, setup.ruleIds, setup.ciSkips);
     const s = service;
     reply = { type: 'checked', outcomes: message.jobs.map((job) => checkNamingFile(s, job)) };
   } catch (e) {

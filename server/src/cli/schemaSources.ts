@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { getLanguageService, type KqlLanguageService } from '../service/languageService';
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
+import type { CiSkipLists } from '../rules/ciSkipLists';
 import type { SchemaSource } from '../schema/schemaMerge';
 import { CatalogueSchemaProvider } from '../schema/schemaProvider';
 import { ENVIRONMENT_IDS } from '../schema/types';
@@ -51,8 +52,13 @@ function refusalOrMissing(file: string): string | undefined {
 export function createCliService(
   sources: readonly SchemaSource[],
   ruleIds: Readonly<Record<string, string>>,
+  ciSkips?: CiSkipLists,
 ): KqlLanguageService {
-  return getLanguageService({ schemas: catalogueWith(sources), ruleIds: ruleIdIndex(ruleIds) });
+  return getLanguageService({
+    schemas: catalogueWith(sources),
+    ruleIds: ruleIdIndex(ruleIds),
+    ciSkipsOf: () => ciSkips,
+  });
 }
 
 function catalogueWith(sources: readonly SchemaSource[]): CatalogueSchemaProvider {

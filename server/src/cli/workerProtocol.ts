@@ -1,5 +1,6 @@
 import type { KqlHuntingSettings } from '../protocol/settings';
 import type { CheckJob, CheckOutcome } from './fileChecker';
+import type { CiSkipLists } from '../rules/ciSkipLists';
 import type { SchemaSource } from '../schema/schemaMerge';
 
 /** What every worker is started with: everything needed to build the same language service. */
@@ -9,6 +10,8 @@ export interface CheckSetup {
   schemas: SchemaSource[];
   /** Rule id by file URI for every rule file in the run (ruleIdTable.ts). */
   ruleIds: Record<string, string>;
+  /** The repository CI's skip lists, when it has any. */
+  ciSkips?: CiSkipLists;
 }
 
 /** Main thread to worker: check these files. */

@@ -1,3 +1,4 @@
+import type { CiSkipLists } from '../rules/ciSkipLists';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -74,6 +75,7 @@ class SchemaFilesState {
   private async reload(): Promise<void> {
     const folders = (await this.ctx.connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
     const loaded: LoadedSchemaFile[] = [];
+    const skips: [string, CiSkipLists][] = [];
     const watchers: FileSystemWatcher[] = [];
     for (const folder of folders) {
       if (!folder.uri.startsWith('file:')) continue;
@@ -89,15 +91,18 @@ class SchemaFilesState {
       // client answers false); the schemaFiles setting is laid over them, as in kqlhunt check.
       if (repositoryDiscovery && (await looksLikeRepository(dir))) {
         REPOSITORY_WATCH_GLOBS.forEach(watch);
-        loaded.push(...(await discoverRepository(dir)).files);
+        const repository = await discoverRepository(dir);
+        loaded.push(...repository.files);
+        if (repository.skips) skips.push([folder.uri, repository.skips]);
       }
       schemaFiles.forEach(watch);
       for (const file of await findSchemaFiles(dir, schemaFiles)) loaded.push(await loadSchemaFile(file));
     }
     await this.watch(watchers);
-    const signature = JSON.stringify(loaded.map((l) => [l.file, l.text]));
+    const signature = JSON.stringify([loaded.map((l) => [l.file, l.text]), skips]);
     if (signature === this.signature) return;
     this.signature = signature;
+    this.ctx.parts.ciSkips.set(skips);
     this.ctx.parts.schemas.setCustomSources(loaded.map((l) => l.source));
     this.publish(loaded);
     this.ctx.revalidateAll();

@@ -7,6 +7,7 @@
  * Loading costs about a quarter of a second, so it happens lazily, on first use.
  */
 
+import { installColumnIfExistsTyping } from './engineCorrections/columnIfExists';
 import { installEngineTuning } from './engineTuning';
 
 export type KustoLanguage = typeof Kusto.Language;
@@ -19,6 +20,7 @@ export function kusto(): KustoLanguage {
     require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
     engine = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
     installEngineTuning(engine);
+    installColumnIfExistsTyping(engine);
   }
   return engine;
 }

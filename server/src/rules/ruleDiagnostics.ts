@@ -3,7 +3,8 @@ import { hostFormatOf } from '../documents/documentRegions';
 import { parseRuleYaml } from '../documents/ruleYaml';
 import type { DocumentAnalysis } from '../language/documentAnalysis';
 import type { KqlHuntingSettings } from '../protocol/settings';
-import { checkRule, type RuleIdIndex } from './ruleChecks';
+import { applyCiSkips, type CiSkipLists } from './ciSkipLists';
+import { checkRule, ruleIdOf, type RuleIdIndex } from './ruleChecks';
 import { RULE_CHECKS, RULE_DIAGNOSTIC_SOURCE, type RuleCheckSeverity } from './ruleCheckTable';
 import { queryFacts } from './queryFacts';
 import type { RuleFix } from './ruleFindings';
@@ -52,4 +53,19 @@ export function ruleDiagnostics(
     out.push(diagnostic);
   }
   return out;
+}
+
+/**
+ * A rule file's diagnostics with what its repository's CI skip lists leave out lowered and
+ * explained (ciSkipLists.ts); other documents' as they are.
+ */
+export function withCiSkips(
+  document: DocumentAnalysis['document'],
+  diagnostics: Diagnostic[],
+  lists: CiSkipLists | undefined,
+): Diagnostic[] {
+  if (!lists || hostFormatOf(document) !== 'yaml') return diagnostics;
+  const text = document.getText();
+  const rule = parseRuleYaml(text);
+  return rule ? applyCiSkips(diagnostics, { id: ruleIdOf(rule), text }, lists) : diagnostics;
 }

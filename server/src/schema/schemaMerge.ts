@@ -17,6 +17,11 @@ export interface SchemaSource {
  * and gains the new ones; a column declared again takes the later type, since a custom file or a
  * live workspace knows its own data better than the built-in catalogue. Names declared twice by
  * custom files get a warning saying what was merged or replaced; nothing is ever fatal.
+ *
+ * One case is silent: a function that carries its own query (a repository's parser) over a
+ * name a schema file declared as a table or a function. A detection repository's CI declares its
+ * parsers' output that way because its engine does not run them; the parser's query is the
+ * better answer, and replacing the declaration is what loading the parser is for.
  */
 export function mergeSchemaSources(
   base: EnvironmentSchema,
@@ -26,14 +31,16 @@ export function mergeSchemaSources(
   const warnings: SchemaWarning[] = [];
   const tables = new Map<string, TableDef>(base.tables.map((t) => [t.name, t]));
   const functions = new Map<string, FunctionDef>(base.functions.map((f) => [f.name, f]));
-  // Which custom source first declared a name, to report a second declaration.
-  const declaredBy = new Map<string, string>();
+  // Which custom source first declared a name, and whether with a query, to report a second declaration.
+  const declaredBy = new Map<string, { id: string; withQuery: boolean }>();
   for (const source of sources) {
-    const note = (name: string, message: string) => {
+    const note = (name: string, message: string, withQuery = false) => {
       const first = declaredBy.get(name);
-      if (first && first !== source.id && !source.live)
-        warnings.push({ source: source.id, message: `${message} (also declared in ${first})` });
-      if (!source.live && !first) declaredBy.set(name, source.id);
+      const supersedes = withQuery && first !== undefined && !first.withQuery;
+      if (first && first.id !== source.id && !source.live && !supersedes)
+        warnings.push({ source: source.id, message: `${message} (also declared in ${first.id})` });
+      if (!source.live && (!first || supersedes)) declaredBy.set(name, { id: source.id, withQuery });
+      return supersedes;
     };
     for (const table of source.tables) {
       note(table.name, `table ${table.name} is declared again: its columns were merged`);
@@ -46,8 +53,12 @@ export function mergeSchemaSources(
       tables.set(table.name, existing ? mergeTables(existing, table) : table);
     }
     for (const fn of source.functions) {
-      note(fn.name, `function ${fn.name} is declared again: the later declaration replaced it`);
-      if (tables.delete(fn.name))
+      const supersedes = note(
+        fn.name,
+        `function ${fn.name} is declared again: the later declaration replaced it`,
+        fn.body !== undefined,
+      );
+      if (tables.delete(fn.name) && !supersedes)
         warnings.push({
           source: source.id,
           message: `function ${fn.name} replaces the table of the same name`,

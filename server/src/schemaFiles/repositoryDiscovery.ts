@@ -5,7 +5,14 @@ import tinyglobby = require('tinyglobby');
 import { builtinSchema } from '../schema/builtinSchemas';
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
 import { parseParserKql, parseParserYaml, type ParsedParserFile } from '../schema/repository/parserFiles';
-import { ENVIRONMENT_IDS } from '../schema/types';
+import { ENVIRONMENT_IDS, type FunctionDef } from '../schema/types';
+import {
+  CI_SKIP_FILES,
+  ciSkipLists,
+  parseCiSkipFile,
+  type CiSkipKind,
+  type CiSkipLists,
+} from '../rules/ciSkipLists';
 import { loadSchemaFile, type LoadedSchemaFile } from './schemaFileLoader';
 
 /**
@@ -22,7 +29,11 @@ const PARSER_GLOBS = [
 ];
 
 /** What the editor watches in a repository folder, to reload when a schema or parser changes. */
-export const REPOSITORY_WATCH_GLOBS = [`${CI_SCHEMAS}/**/*.json`, ...PARSER_GLOBS];
+export const REPOSITORY_WATCH_GLOBS = [
+  `${CI_SCHEMAS}/**/*.json`,
+  '.script/tests/detectionTemplateSchemaValidation/*.json',
+  ...PARSER_GLOBS,
+];
 
 /** The paths PARSER_GLOBS and the CI's schema folders match, as patterns on one path. */
 const DEFINITION_PATHS = [
@@ -44,6 +55,13 @@ export interface RepositoryDefinitions {
   files: LoadedSchemaFile[];
   /** One line per kind and folder, for `--verbose`. */
   report: string[];
+  /** The CI's skip lists, when the repository has any (ciSkipLists.ts). */
+  skips?: CiSkipLists;
+  /**
+   * Where the CI's skip lists are, absolute, whether or not they exist: adding, changing or
+   * deleting one changes what every rule reports.
+   */
+  skipFiles?: string[];
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -105,8 +123,10 @@ export async function discoverRepository(
       files.push(l);
     }
   }
+  const suggestions: Suggestion[] = [];
   for (const file of await glob(root, PARSER_GLOBS)) {
-    const l = await loadParserFile(file);
+    const { loaded: l, suggested } = await loadParserFile(file);
+    if (suggested) suggestions.push({ loaded: l, fn: suggested });
     // Sentinel ships the ASIM parsers itself, newer than a repository's copy: rules run against
     // the service's version, as the CI checks them, so a copy does not replace it.
     const own = l.source.functions.filter((f) => !builtin.has(f.name.toLowerCase()));
@@ -114,15 +134,98 @@ export async function discoverRepository(
     l.source.functions = own;
     const rel = path.relative(root, file).split(path.sep);
     count(rel[0] === 'Solutions' ? 'Solutions/*/Parsers' : rel[0], l);
-    if (l.source.functions.length || l.problems.length) files.push(l);
+    files.push(l);
   }
+  const suggestedNames = keepSuggested(suggestions, files, builtin);
+  const kept = files.filter((l) => l.source.tables.length || l.source.functions.length || l.problems.length);
   const report = [...counts].map(
     ([label, c]) =>
       `${label}: ${c.tables} table(s), ${c.functions} function(s)${c.problems ? `, ${c.problems} problem(s)` : ''}`,
   );
   if (shadowing)
     report.push(`${shadowing} definition(s) not loaded: a built-in function of that name is used instead`);
-  return { files, report };
+  if (suggestedNames)
+    report.push(`${suggestedNames} parser(s) also loaded under the alias their opening comment gives`);
+  const skips = await loadSkipLists(root);
+  kept.push(...skips.broken);
+  report.push(...skips.report);
+  const skipFiles = Object.values(CI_SKIP_FILES).map((rel) => path.join(root, rel));
+  return skips.files.length
+    ? { files: kept, report, skips: skips.lists, skipFiles }
+    : { files: kept, report, skipFiles };
+}
+
+/** The CI's skip lists that exist under `root`; a list that cannot be read is reported at its file. */
+async function loadSkipLists(root: string): Promise<{
+  lists: CiSkipLists;
+  files: string[];
+  broken: LoadedSchemaFile[];
+  report: string[];
+}> {
+  const read: Partial<Record<CiSkipKind, [string, string][]>> = {};
+  const files: string[] = [];
+  const broken: LoadedSchemaFile[] = [];
+  const report: string[] = [];
+  for (const kind of Object.keys(CI_SKIP_FILES) as CiSkipKind[]) {
+    const file = path.join(root, CI_SKIP_FILES[kind]);
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    files.push(file);
+    const parsed = parseCiSkipFile(kind, text);
+    if (!parsed.ok) {
+      const message = `${parsed.message} Nothing in this skip list is skipped.`;
+      broken.push(
+        fromParsed(file, text, {
+          functions: [],
+          problems: [{ ...problemAtStart(message), severity: 'warning' }],
+        }),
+      );
+      continue;
+    }
+    read[kind] = parsed.entries;
+    report.push(
+      `${CI_SKIP_FILES[kind]}: ${parsed.entries.length} rule(s) whose ${SKIPPED[kind]} the CI skips`,
+    );
+  }
+  return { lists: ciSkipLists(read), files, broken, report };
+}
+
+const SKIPPED: Record<CiSkipKind, string> = {
+  kql: 'KQL validation',
+  structure: 'structure validation',
+  connectorIds: 'connector id validation',
+};
+
+interface Suggestion {
+  loaded: LoadedSchemaFile;
+  fn: FunctionDef;
+}
+
+/**
+ * Adds each alias a KQL parser's opening comment suggests to that parser's file, when nothing
+ * the repository declares (a CI schema, a parser's own name) or the product knows has that name
+ * and no other file's comment suggests the same alias (the Sysmon parsers of every version all
+ * suggest one name, and a copied comment may name another parser). Returns how many were kept.
+ */
+function keepSuggested(suggestions: Suggestion[], files: LoadedSchemaFile[], builtin: Set<string>): number {
+  const declared = new Set(builtin);
+  for (const l of files)
+    for (const d of [...l.source.tables, ...l.source.functions]) declared.add(d.name.toLowerCase());
+  const claims = new Map<string, number>();
+  for (const s of suggestions)
+    claims.set(s.fn.name.toLowerCase(), (claims.get(s.fn.name.toLowerCase()) ?? 0) + 1);
+  let kept = 0;
+  for (const s of suggestions) {
+    const name = s.fn.name.toLowerCase();
+    if (declared.has(name) || claims.get(name) !== 1) continue;
+    s.loaded.source.functions.push(s.fn);
+    kept++;
+  }
+  return kept;
 }
 
 function builtinFunctionNames(): Set<string> {
@@ -131,20 +234,20 @@ function builtinFunctionNames(): Set<string> {
   );
 }
 
-async function loadParserFile(file: string): Promise<LoadedSchemaFile> {
+async function loadParserFile(file: string): Promise<{ loaded: LoadedSchemaFile; suggested?: FunctionDef }> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     const message = `Cannot read this parser file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`;
-    return fromParsed(file, '', { functions: [], problems: [problemAtStart(message)] });
+    return { loaded: fromParsed(file, '', { functions: [], problems: [problemAtStart(message)] }) };
   }
   const ext = path.extname(file).toLowerCase();
   const parsed =
     ext === '.yaml' || ext === '.yml'
       ? parseParserYaml(text)
       : parseParserKql(path.basename(file, path.extname(file)), text);
-  return fromParsed(file, text, parsed);
+  return { loaded: fromParsed(file, text, parsed), suggested: parsed.suggested };
 }
 
 function problemAtStart(message: string): SchemaFileProblem {

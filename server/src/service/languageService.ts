@@ -18,7 +18,8 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KqlRegion } from '../documents/regions';
 import { impliedEnvironment, regionsOfDocument } from '../documents/documentRegions';
-import { ruleDiagnostics } from '../rules/ruleDiagnostics';
+import { ruleDiagnostics, withCiSkips } from '../rules/ruleDiagnostics';
+import type { CiSkipLists } from '../rules/ciSkipLists';
 import { ruleCompletionsAt } from '../rules/ruleCompletion';
 import { ruleQuickFixes } from '../rules/ruleQuickFixes';
 import type { RuleIdIndex } from '../rules/ruleChecks';
@@ -124,6 +125,8 @@ export interface LanguageServiceParams {
   closestNames?: ClosestNames;
   /** Rule ids across the workspace, for the duplicate-id rule check; skipped when absent. */
   ruleIds?: RuleIdIndex;
+  /** The CI skip lists of the repository a document is in (ciSkipLists.ts); none when absent. */
+  ciSkipsOf?: (document: TextDocument) => CiSkipLists | undefined;
   /** The workspace a document runs on, whose live schema it is checked against; none when absent. */
   liveWorkspaceOf?: (document: TextDocument) => string | undefined;
 }
@@ -162,12 +165,16 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
     getDiagnosticReport: (analysis, settings) =>
       applySuppressions(
         analysis.document,
-        withoutSupersededEngineFindings([
-          ...limitDiagnostics(analysis.document, analysis.limits, settings),
-          ...engineDiagnostics(analysis, settings),
-          ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
-          ...ruleDiagnostics(analysis, settings, params.ruleIds),
-        ]),
+        withCiSkips(
+          analysis.document,
+          withoutSupersededEngineFindings([
+            ...limitDiagnostics(analysis.document, analysis.limits, settings),
+            ...engineDiagnostics(analysis, settings),
+            ...lintDiagnostics(analysis, settings, timeColumn(analysis)),
+            ...ruleDiagnostics(analysis, settings, params.ruleIds),
+          ]),
+          params.ciSkipsOf?.(analysis.document),
+        ),
         scanDirectives(analysis),
         settings,
       ),

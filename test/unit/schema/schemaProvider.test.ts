@@ -116,3 +116,46 @@ test('a custom function from a schema file is callable with its optional paramet
   }
   assert.deepEqual(provider.warnings(), []);
 });
+
+test('a parser over a name a schema file declared replaces it quietly; two parsers of one name warn', () => {
+  // A repository's CI declares a parser's output as a table, its engine not running parsers.
+  const declared = source('CustomTables/WidgetEvents.json', {
+    Name: 'WidgetEvents',
+    Properties: [{ Name: 'Colour', Type: 'String' }],
+  });
+  const parser = (id: string) => ({
+    id,
+    tables: [],
+    functions: [{ name: 'WidgetEvents', parameters: [], body: '{ print Colour = "red", Size = 1 }' }],
+  });
+  const quiet = mergeSchemaSources(builtinSchema('sentinel'), [declared, parser('Parsers/WidgetEvents.txt')]);
+  assert.deepEqual(quiet.warnings, []);
+  assert.equal(
+    quiet.schema.tables.find((t) => t.name === 'WidgetEvents'),
+    undefined,
+  );
+  assert.ok(quiet.schema.functions.find((f) => f.name === 'WidgetEvents')?.body);
+  // Two parsers of one name: which one wins depends on the load order, so that is said.
+  const twice = mergeSchemaSources(builtinSchema('sentinel'), [
+    declared,
+    parser('Parsers/WidgetEvents.txt'),
+    parser('Solutions/Widgets/Parsers/WidgetEvents.txt'),
+  ]);
+  assert.deepEqual(twice.warnings, [
+    {
+      source: 'Solutions/Widgets/Parsers/WidgetEvents.txt',
+      message:
+        'function WidgetEvents is declared again: the later declaration replaced it (also declared in Parsers/WidgetEvents.txt)',
+    },
+  ]);
+  // A schema file's function over a parser is still reported: the declaration loses the query.
+  const back = mergeSchemaSources(builtinSchema('sentinel'), [
+    parser('Parsers/WidgetEvents.txt'),
+    source('CustomFunctions/WidgetEvents.json', {
+      FunctionName: 'WidgetEvents',
+      FunctionParameters: [],
+      FunctionResultColumns: [{ Name: 'Colour', Type: 'String' }],
+    }),
+  ]);
+  assert.equal(back.warnings.length, 1);
+});

@@ -181,7 +181,12 @@ export const checkCommand: CliCommand = {
     }));
     // Rule ids are gathered from the whole set first: the duplicate-id check compares across
     // files, also those --changed leaves out.
-    const setup = { settings, schemas, ruleIds: ruleIdsOf(allJobs) };
+    const setup = {
+      settings,
+      schemas,
+      ruleIds: ruleIdsOf(allJobs),
+      ...(repository.skips ? { ciSkips: repository.skips } : {}),
+    };
     const changedBase = stringOption(values, 'changed');
     const jobs =
       changedBase === undefined
@@ -193,6 +198,7 @@ export const checkCommand: CliCommand = {
             definitions: schemaFiles,
             discovery: settings.repositoryDiscovery,
             configFile: config.file,
+            skipFiles: repository.skipFiles,
             ruleIds: setup.ruleIds,
           });
     const cache = openCache(values, io, setup, jobs, quiet);

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { parseSchemaFile } from '../customSchemaFiles';
+import { headerAlias } from './parserFiles';
 
 /**
  * The names a schema or parser file defines, for `kqlhunt check --changed`: when such a file
@@ -38,9 +39,12 @@ export function definedNames(fileName: string, text: string): DefinedName[] {
     return [...new Set(names.map((n) => n.trim()))].map((name) => ({ name, kind: 'parser' }));
   }
   if (ext === '.kql' || ext === '.txt') {
-    // A KQL parser file is saved as a function named for the file.
+    // A KQL parser file is saved as a function named for the file, or under the alias its
+    // opening comment gives (listed whether or not the loader keeps it: one check too many).
     const base = fileName.split(/[/\\]/).pop()!;
-    return [{ name: base.slice(0, base.length - ext.length), kind: 'parser' }];
+    const stem = base.slice(0, base.length - ext.length);
+    const alias = headerAlias(text);
+    return [stem, ...(alias && alias !== stem ? [alias] : [])].map((name) => ({ name, kind: 'parser' }));
   }
   return [];
 }

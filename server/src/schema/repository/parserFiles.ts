@@ -10,7 +10,9 @@ import type { FunctionDef, FunctionParameterDef } from '../types';
  *   `FunctionAlias` or `ParserName` (an alias, when given, is what rules call); parameters come
  *   from `FunctionParams` or `ParserParams` (`Name`, `Type`, optional `Default`); the body is
  *   `FunctionQuery` or `ParserQuery`.
- * - KQL text (`*.txt`, `*.kql` under a Parsers folder): saved as a function named for the file.
+ * - KQL text (`*.txt`, `*.kql` under a Parsers folder): saved as a function named for the file,
+ *   and suggested under the alias its opening comment tells the reader to save it as (below),
+ *   which is the name the repository's rules call.
  *
  * The body is kept as KQL, so the engine binds the function itself: a rule that calls the parser
  * sees the columns the parser's query really returns, and parsers calling parsers resolve.
@@ -19,6 +21,12 @@ import type { FunctionDef, FunctionParameterDef } from '../types';
 export interface ParsedParserFile {
   functions: FunctionDef[];
   problems: SchemaFileProblem[];
+  /**
+   * The same function under the alias a KQL file's opening comment suggests. Weaker than a
+   * declared name: the loader keeps it only when nothing else defines that name and no other
+   * file's comment suggests it too.
+   */
+  suggested?: FunctionDef;
 }
 
 const problem = (message: string, offset = 0, length = 0): SchemaFileProblem => ({
@@ -128,9 +136,41 @@ function defaultText(value: unknown, type: string): string {
   return JSON.stringify(value);
 }
 
-/** A KQL parser file: the function is named for the file, its body is the file. */
+/** A KQL parser file: the function is named for the file (and suggested under its alias), its body is the file. */
 export function parseParserKql(fileStem: string, source: string): ParsedParserFile {
   if (!source.trim())
     return { functions: [], problems: [problem('This parser file is empty; no function was loaded.')] };
-  return { functions: [{ name: fileStem, parameters: [], body: `{\n${source}\n}` }], problems: [] };
+  const fn = { name: fileStem, parameters: [], body: `{\n${source}\n}` };
+  const alias = headerAlias(source);
+  return alias && alias.toLowerCase() !== fileStem.toLowerCase()
+    ? { functions: [fn], problems: [], suggested: { ...fn, name: alias } }
+    : { functions: [fn], problems: [] };
+}
+
+/**
+ * How a KQL parser file's opening comment names the function alias to save it under, in the
+ * wordings the Azure-Sentinel parsers use: "specifying function name and alias as X",
+ * "... and alias (e.g. X)", "name the Function Alias, as X", "the Function Alias must be set to
+ * - X", "this Function should be given the alias of X", "Set the function alias to X".
+ */
+const ALIAS_WORDINGS = [
+  /\balias,?\s+as\s+([A-Za-z_]\w*)/i,
+  /\balias\s*\(e\.g\.,?\s*([A-Za-z_]\w*)\s*\)/i,
+  /\balias\s+must\s+be\s+set\s+to\s*-?\s*([A-Za-z_]\w*)/i,
+  /\balias\s+of\s+([A-Za-z_]\w*)/i,
+  /\balias\s+to\s+([A-Za-z_]\w*)/i,
+];
+
+/** The alias named in the comment lines that open `source`, if one is. */
+export function headerAlias(source: string): string | undefined {
+  for (const line of source.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '') continue;
+    if (!t.startsWith('//')) return undefined;
+    for (const re of ALIAS_WORDINGS) {
+      const m = re.exec(t);
+      if (m) return m[1];
+    }
+  }
+  return undefined;
 }
