@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionContextState } from '../extensionState';
 import { newRmmDetection } from './newRmmDetection';
 import { addWorkspace } from './addWorkspace';
+import { convertQuery } from './convertQuery';
 import { refreshSchema } from './refreshSchema';
 import { cancelQuery, runQuery } from './runQuery';
 import { selectWorkspace } from './selectWorkspace';
@@ -18,6 +19,8 @@ const COMMANDS: Record<string, CommandHandler> = {
   'kqlHunting.selectWorkspace': selectWorkspace,
   'kqlHunting.addWorkspace': addWorkspace,
   'kqlHunting.refreshSchema': refreshSchema,
+  'kqlHunting.convertToSentinel': (state) => convertQuery(state, 'sentinel'),
+  'kqlHunting.convertToDefender': (state) => convertQuery(state, 'defender'),
   'kqlHunting.showOutput': (state) => state.output.show(true),
   'kqlHunting.restartServer': async (state) => {
     await state.stop();

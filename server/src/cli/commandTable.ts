@@ -1,5 +1,6 @@
 import type { CliCommand } from './cliCommand';
 import { checkCommand } from './commands/check';
+import { convertCommand } from './commands/convert';
 import { fmtCommand } from './commands/fmt';
 import { mcpCommand } from './commands/mcp';
 import { runCommand } from './commands/run';
@@ -16,6 +17,7 @@ import { testCommand } from './commands/test';
 export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   fmtCommand,
+  convertCommand,
   testCommand,
   runCommand,
   mcpCommand,

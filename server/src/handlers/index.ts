@@ -3,6 +3,7 @@ import { assistantHandlers } from './assistantHandlers';
 import { baselineHandlers } from './baselineHandlers';
 import { codeActionHandlers } from './codeActionHandlers';
 import { completionHandlers } from './completionHandlers';
+import { conversionHandlers } from './conversionHandlers';
 import { rmmHandlers } from './rmmHandlers';
 import { detectionTestHandlers } from './detectionTestHandlers';
 import { environmentHandlers } from './environmentHandlers';
@@ -28,4 +29,5 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   liveSchemaHandlers,
   assistantHandlers,
   baselineHandlers,
+  conversionHandlers,
 ];
