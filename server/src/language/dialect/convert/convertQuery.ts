@@ -9,6 +9,7 @@ import {
   functionDecision,
   symbolKinds,
   tableDecision,
+  typeChange,
   type DialectPair,
   type NameDecision,
 } from './nameDecisions';
@@ -41,25 +42,29 @@ export function convertQuery(text: string, request: ConversionRequest): QueryCon
   };
   const edits: QueryEdit[] = [];
   const unconverted: Unconverted[] = [];
-  for (const block of boundBlocks(text, sourceGlobals)) convertBlock(pair, text, block, edits, unconverted);
+  const typeNotes = new Map<number, string>();
+  for (const block of boundBlocks(text, sourceGlobals))
+    convertBlock(pair, text, block, { edits, unconverted, typeNotes });
   edits.sort((a, b) => a.start - b.start);
   const converted = applyEdits(text, edits);
   return {
     text: converted,
     edits,
-    unconverted: [...unconverted, ...newErrors(text, converted, edits, unconverted, request)].sort(
+    unconverted: [...unconverted, ...newErrors(text, converted, edits, unconverted, typeNotes, request)].sort(
       (a, b) => a.start - b.start,
     ),
   };
 }
 
-function convertBlock(
-  pair: DialectPair,
-  text: string,
-  block: BoundBlock,
-  edits: QueryEdit[],
-  unconverted: Unconverted[],
-): void {
+/** What converting the blocks collects; `typeNotes` explains, by source offset, a column whose type differs. */
+interface Collected {
+  readonly edits: QueryEdit[];
+  readonly unconverted: Unconverted[];
+  readonly typeNotes: Map<number, string>;
+}
+
+function convertBlock(pair: DialectPair, text: string, block: BoundBlock, out: Collected): void {
+  const { edits, unconverted } = out;
   const K = kusto();
   const kinds = symbolKinds();
   const root = block.code.Syntax;
@@ -99,6 +104,9 @@ function convertBlock(
       }
       const d = columnDecision(pair, name, origins);
       if (d && 'rewrite' in d) renamedHere.set(name, d);
+      const rewrite = d && 'rewrite' in d ? d.rewrite : undefined;
+      const changed = typeChange(pair, origins, (column) => (rewrite && column === name ? rewrite : column));
+      if (changed) out.typeNotes.set(block.start + ref.TextStart, changed);
       record(ref, name, d);
     }
   }
@@ -111,8 +119,23 @@ function convertBlock(
   );
   for (const ref of computed) {
     const name = ref.SimpleName ?? '';
-    if (!declared.has(name)) record(ref, name, renamedHere.get(name));
+    if (!declared.has(name)) record(ref, name, derivedRename(renamedHere, name));
   }
+}
+
+/**
+ * A computed column's new name: that of the table column it is named after, or, for an
+ * aggregate the engine names itself (`min(Timestamp)` makes `min_Timestamp`), the same prefix on
+ * the new name.
+ */
+function derivedRename(renamed: ReadonlyMap<string, NameDecision>, name: string): NameDecision | undefined {
+  const whole = renamed.get(name);
+  if (whole) return whole;
+  for (let at = name.indexOf('_'); at > 0; at = name.indexOf('_', at + 1)) {
+    const d = renamed.get(name.slice(at + 1));
+    if (d && 'rewrite' in d) return { kind: d.kind, rewrite: name.slice(0, at + 1) + d.rewrite };
+  }
+  return undefined;
 }
 
 function applyEdits(text: string, edits: readonly QueryEdit[]): string {
@@ -147,6 +170,7 @@ function newErrors(
   converted: string,
   edits: readonly QueryEdit[],
   listed: readonly Unconverted[],
+  typeNotes: ReadonlyMap<number, string>,
   request: ConversionRequest,
 ): Unconverted[] {
   const after = bindingErrors(converted, request.schemas.globalsFor(request.to));
@@ -165,10 +189,11 @@ function newErrors(
     const start = sourceOffset(edits, e.start);
     if (before.has(`${start}:${e.code}`) || explained.has(start) || start > blind) continue;
     const end = Math.max(start, sourceOffset(edits, e.end));
+    const typeNote = typeNotes.get(start);
     out.push({
       name: text.slice(start, end) || e.code,
       kind: 'binding',
-      reason: `does not bind in ${builtinDialectFacts()[request.to].displayName}: ${e.message}`,
+      reason: `does not bind in ${builtinDialectFacts()[request.to].displayName}: ${typeNote ?? e.message}`,
       start,
       end,
     });

@@ -71,6 +71,31 @@ test('a column named after the time column follows it: a join keeps its number, 
   assert.deepEqual(errors(result.text, 'sentinel'), []);
 });
 
+test("an aggregate's own column name follows the column it aggregates", () => {
+  const source =
+    'DeviceEvents\n| summarize min(Timestamp), max(Timestamp) by DeviceId\n| where max_Timestamp - min_Timestamp > 1h';
+  const result = convert(source, 'defender', 'sentinel');
+  assert.equal(
+    result.text,
+    'DeviceEvents\n| summarize min(TimeGenerated), max(TimeGenerated) by DeviceId\n| where max_TimeGenerated - min_TimeGenerated > 1h',
+  );
+  assert.deepEqual(errors(result.text, 'sentinel'), []);
+  assert.equal(convert(result.text, 'sentinel', 'defender').text, source);
+});
+
+test('a column whose type differs in the target is named with both types where it no longer binds', () => {
+  const source = 'DeviceEvents | summarize count() by AdditionalFields, DeviceId';
+  const result = convert(source, 'defender', 'sentinel');
+  assert.deepEqual(
+    result.unconverted.map((u) => [u.name, u.kind]),
+    [['AdditionalFields', 'binding']],
+  );
+  assert.equal(
+    result.unconverted[0].reason,
+    "does not bind in Microsoft Sentinel: 'AdditionalFields' of DeviceEvents is string in Defender XDR but dynamic in Microsoft Sentinel; convert it where it is used (for example with tostring())",
+  );
+});
+
 test('a column the query names itself keeps its name: only the table column changes', () => {
   const source = 'DeviceEvents\n| project Timestamp = TimeGenerated, DeviceName\n| where Timestamp > ago(1d)';
   const result = convert(source, 'sentinel', 'defender');
