@@ -157,7 +157,7 @@ export function columnDecision(
   return rewrite && rewrite !== name ? { kind, rewrite } : undefined;
 }
 
-/** True for the engine's symbol kinds the conversion reads. */
+/** The engine's symbol kinds the conversion reads. */
 export function symbolKinds() {
   const K = kusto().Symbols.SymbolKind;
   return { table: K.Table, column: K.Column, function: K.Function };
