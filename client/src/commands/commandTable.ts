@@ -3,6 +3,7 @@ import type { ExtensionContextState } from '../extensionState';
 import { newRmmDetection } from './newRmmDetection';
 import { addWorkspace } from './addWorkspace';
 import { deployRule } from './deployRule';
+import { convertQuery } from './convertQuery';
 import { refreshSchema } from './refreshSchema';
 import { cancelQuery, runQuery } from './runQuery';
 import { selectWorkspace } from './selectWorkspace';
@@ -20,6 +21,8 @@ const COMMANDS: Record<string, CommandHandler> = {
   'kqlHunting.addWorkspace': addWorkspace,
   'kqlHunting.refreshSchema': refreshSchema,
   'kqlHunting.deployRule': deployRule,
+  'kqlHunting.convertToSentinel': (state) => convertQuery(state, 'sentinel'),
+  'kqlHunting.convertToDefender': (state) => convertQuery(state, 'defender'),
   'kqlHunting.showOutput': (state) => state.output.show(true),
   'kqlHunting.restartServer': async (state) => {
     await state.stop();

@@ -1,6 +1,7 @@
 import type { CliCommand } from './cliCommand';
 import { checkCommand } from './commands/check';
 import { deployCommand } from './commands/deploy';
+import { convertCommand } from './commands/convert';
 import { fmtCommand } from './commands/fmt';
 import { mcpCommand } from './commands/mcp';
 import { pullCommand } from './commands/pull';
@@ -18,6 +19,7 @@ import { testCommand } from './commands/test';
 export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   fmtCommand,
+  convertCommand,
   testCommand,
   runCommand,
   deployCommand,

@@ -3,6 +3,7 @@ import { assistantHandlers } from './assistantHandlers';
 import { baselineHandlers } from './baselineHandlers';
 import { codeActionHandlers } from './codeActionHandlers';
 import { completionHandlers } from './completionHandlers';
+import { conversionHandlers } from './conversionHandlers';
 import { rmmHandlers } from './rmmHandlers';
 import { deployHandlers } from './deployHandlers';
 import { detectionTestHandlers } from './detectionTestHandlers';
@@ -30,4 +31,5 @@ export const HANDLER_MODULES: readonly HandlerModule[] = [
   assistantHandlers,
   baselineHandlers,
   deployHandlers,
+  conversionHandlers,
 ];

@@ -11,6 +11,7 @@ import type {
 import type { RunSettings, WorkspaceConfig } from './workspaces';
 import type { DeployRuleParams, DeployRuleResult } from './deployRule';
 import type { ActiveWorkspaceParams, RefreshSchemaParams, RefreshSchemaResult } from './schemaRefresh';
+import type { ConvertQueryParams, ConvertQueryResult } from './queryConversion';
 
 /**
  * Custom LSP messages between the extension and the server, each declared once so that both
@@ -86,6 +87,11 @@ export type RmmDetectionResult = { text: string; languageId: 'kql' | 'yaml' } | 
 /** Generates an RMM detection query or rule; a request that cannot be met answers with the reason. */
 export const RmmDetectionRequest = new RequestType<RmmDetectionParams, RmmDetectionResult, void>(
   'kqlHunting/rmmDetection',
+);
+
+/** Converts an open document's queries to the other environment: the edit to apply and the names left as they are. */
+export const ConvertQueryRequest = new RequestType<ConvertQueryParams, ConvertQueryResult, void>(
+  'kqlHunting/convertQuery',
 );
 
 /** The query blocks of a document, for the "Run" CodeLens and the run commands. */

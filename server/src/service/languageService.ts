@@ -58,6 +58,7 @@ import { scanDirectives } from '../language/suppressions/suppressionDirectives';
 import { suppressionQuickFixes } from '../language/suppressions/suppressionQuickFixes';
 import { suppressionCompletionsAt, suppressionHoverAt } from '../language/suppressions/suppressionEditing';
 import { getDocumentSymbols } from '../language/symbols';
+import { convertDocument, type DocumentConversion } from '../language/dialect/convert/documentConversion';
 import { builtinSchema } from '../schema/builtinSchemas';
 import { closestNames as schemaClosestNames } from '../schema/nameSuggestions';
 
@@ -110,6 +111,17 @@ export interface KqlLanguageService {
   getSemanticTokens(analysis: DocumentAnalysis): SemanticTokens;
   /** Quick fixes and refactorings for a range, given the diagnostics the client has there. */
   getCodeActions(analysis: DocumentAnalysis, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  /**
+   * Rewrites the document's queries for the other environment (language/dialect/convert), as
+   * edits of the document, with the names that have no counterpart; `from` defaults to the
+   * environment the document is checked in.
+   */
+  convert(
+    document: TextDocument,
+    settings: KqlHuntingSettings,
+    to: EnvironmentId,
+    from?: EnvironmentId,
+  ): DocumentConversion & { from: EnvironmentId };
   /** Loads the engine and runs one analysis so that the first diagnostics are fast. */
   warmUp(): void;
   /**
@@ -209,6 +221,22 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
         ...ruleQuickFixes(analysis.document, diagnostics),
         ...suppressionQuickFixes(analysis, diagnostics),
       ]),
+    convert(document, settings, to, from) {
+      const source = from ?? service.environmentOf(document, settings);
+      const limited = applyInputLimits(service.regionsOf(document), {
+        ...DEFAULT_INPUT_LIMITS,
+        ...settings.limits,
+      });
+      const result = convertDocument(document, limited.regions, { from: source, to, schemas });
+      // A query over an input limit is not read, so it is not converted either: say so.
+      const refused = limited.findings.map((f) => ({
+        name: 'query',
+        kind: 'region' as const,
+        reason: `left as it is: ${f.message}`,
+        range: { start: document.positionAt(f.start), end: document.positionAt(f.end) },
+      }));
+      return { ...result, unconverted: [...refused, ...result.unconverted], from: source };
+    },
     warmUp() {
       warmUpService().GetDiagnostics();
     },

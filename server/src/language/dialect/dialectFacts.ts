@@ -81,3 +81,25 @@ export function defenderOnlyKind(table: string, facts: DialectFacts): DefenderOn
   if (table.startsWith('DeviceTvm')) return 'schemaOnly';
   return NOT_IN_LOG_ANALYTICS.has(table) ? 'notInLogAnalytics' : undefined;
 }
+
+/**
+ * Columns that the two environments' versions of a table name differently (not only in case):
+ * table, then the Log Analytics (Sentinel) name and the Defender XDR name of the same column.
+ * The built-in Sentinel schema lists both names, so this matters when a query goes to Defender
+ * XDR, or to a live Sentinel schema that has only its own name.
+ */
+export const RENAMED_COLUMNS: readonly (readonly [table: string, sentinel: string, defender: string])[] = [
+  ['CloudAuditEvents', 'CloudResourceId', 'ResourceId'],
+  ['CloudStorageAggregatedEvents', 'AzureSubscriptionId', 'SubscriptionId'],
+  ['IdentityAccountInfo', 'SourceProviderRiskLevel', 'SourceProvderRiskLevel'],
+];
+
+/** The other environment's name for a column of `table` that `RENAMED_COLUMNS` lists. */
+export function renamedColumn(table: string, column: string, from: EnvironmentId): string | undefined {
+  for (const [t, sentinel, defender] of RENAMED_COLUMNS) {
+    if (t !== table) continue;
+    if (from === 'sentinel' && column === sentinel) return defender;
+    if (from === 'defender' && column === defender) return sentinel;
+  }
+  return undefined;
+}

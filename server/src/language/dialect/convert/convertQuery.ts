@@ -1,0 +1,202 @@
+import { kusto } from '../../kustoEngine';
+import { nodesOfKind } from '../../lints/lintContext';
+import { builtinDialectFacts } from '../dialectFacts';
+import { bindingErrors, boundBlocks, type BoundBlock } from './boundBlocks';
+import type { ConversionRequest, QueryConversion, QueryEdit, Unconverted } from './conversionTypes';
+import {
+  columnDecision,
+  columnOrigins,
+  functionDecision,
+  symbolKinds,
+  tableDecision,
+  typeChange,
+  type DialectPair,
+  type NameDecision,
+} from './nameDecisions';
+
+type NameReference = Kusto.Language.Syntax.NameReference;
+
+/**
+ * Rewrites a query written for one environment so that it reads the same data in the other:
+ * the time column (`Timestamp` and `TimeGenerated`), tables, columns and functions the target
+ * spells differently. Every name is located in the engine's bound syntax tree and only its
+ * characters are replaced, so comments, layout and everything else stay as they are. What has
+ * no counterpart (a Defender-only table, `FileProfile()`, `_GetWatchlist`) is listed with a
+ * reason and left in place; so is any error the engine reports on the result that the source
+ * did not have.
+ */
+export function convertQuery(text: string, request: ConversionRequest): QueryConversion {
+  const { from, to, schemas } = request;
+  if (from === to) return { text, edits: [], unconverted: [] };
+  const facts = builtinDialectFacts();
+  const sourceGlobals = schemas.globalsFor(from);
+  const targetGlobals = schemas.globalsFor(to);
+  const pair: DialectPair = {
+    from,
+    to,
+    sourceGlobals,
+    targetDb: targetGlobals.Database!,
+    here: facts[from],
+    there: facts[to],
+    facts,
+  };
+  const edits: QueryEdit[] = [];
+  const unconverted: Unconverted[] = [];
+  const typeNotes = new Map<number, string>();
+  for (const block of boundBlocks(text, sourceGlobals))
+    convertBlock(pair, text, block, { edits, unconverted, typeNotes });
+  edits.sort((a, b) => a.start - b.start);
+  const converted = applyEdits(text, edits);
+  return {
+    text: converted,
+    edits,
+    unconverted: [...unconverted, ...newErrors(text, converted, edits, unconverted, typeNotes, request)].sort(
+      (a, b) => a.start - b.start,
+    ),
+  };
+}
+
+/** What converting the blocks collects; `typeNotes` explains, by source offset, a column whose type differs. */
+interface Collected {
+  readonly edits: QueryEdit[];
+  readonly unconverted: Unconverted[];
+  readonly typeNotes: Map<number, string>;
+}
+
+function convertBlock(pair: DialectPair, text: string, block: BoundBlock, out: Collected): void {
+  const { edits, unconverted } = out;
+  const K = kusto();
+  const kinds = symbolKinds();
+  const root = block.code.Syntax;
+  if (!root) return;
+  const db = pair.sourceGlobals.Database!;
+  const refs = nodesOfKind(root, K.Syntax.SyntaxKind.NameReference) as NameReference[];
+  // Columns renamed where they come from a table, so that a column computed from one and named
+  // after it (`summarize by bin(Timestamp, 1h)` makes a `Timestamp`) follows the same rename.
+  const renamedHere = new Map<string, NameDecision>();
+  const computed: NameReference[] = [];
+  const record = (ref: NameReference, name: string, d: NameDecision | undefined) => {
+    if (!d) return;
+    const start = block.start + ref.TextStart;
+    const end = start + ref.Width;
+    if ('reason' in d) {
+      unconverted.push({ name, kind: d.kind, reason: d.reason, start, end });
+      return;
+    }
+    const old = text.slice(start, end);
+    // A quoted name (['Timestamp']) keeps its quotes: only the name inside them changes.
+    if (!old.includes(name)) return;
+    edits.push({ start, end, kind: d.kind, oldText: old, newText: old.replace(name, d.rewrite) });
+  };
+  for (const ref of refs) {
+    const symbol = ref.ReferencedSymbol;
+    const name = ref.SimpleName ?? '';
+    if (!symbol || !name) continue;
+    if (symbol.Kind === kinds.table) {
+      if (db.GetTable(symbol.Name) === symbol) record(ref, name, tableDecision(pair, name));
+    } else if (symbol.Kind === kinds.function) {
+      if (db.GetMember(symbol.Name) === symbol) record(ref, name, functionDecision(pair, name));
+    } else if (symbol.Kind === kinds.column) {
+      const origins = columnOrigins(pair, symbol as Kusto.Language.Symbols.ColumnSymbol);
+      if (origins.length === 0) {
+        computed.push(ref);
+        continue;
+      }
+      const d = columnDecision(pair, name, origins);
+      if (d && 'rewrite' in d) renamedHere.set(name, d);
+      const rewrite = d && 'rewrite' in d ? d.rewrite : undefined;
+      const changed = typeChange(pair, origins, (column) => (rewrite && column === name ? rewrite : column));
+      if (changed) out.typeNotes.set(block.start + ref.TextStart, changed);
+      record(ref, name, d);
+    }
+  }
+  if (renamedHere.size === 0) return;
+  // A name the query declares itself (`extend Timestamp = ...`) is the user's and stays.
+  const declared = new Set(
+    nodesOfKind(root, K.Syntax.SyntaxKind.NameDeclaration).map(
+      (n) => (n as Kusto.Language.Syntax.NameDeclaration).SimpleName ?? '',
+    ),
+  );
+  for (const ref of computed) {
+    const name = ref.SimpleName ?? '';
+    if (!declared.has(name)) record(ref, name, derivedRename(renamedHere, name));
+  }
+}
+
+/**
+ * A computed column's new name: that of the table column it is named after, or, for an
+ * aggregate the engine names itself (`min(Timestamp)` makes `min_Timestamp`), the same prefix on
+ * the new name.
+ */
+function derivedRename(renamed: ReadonlyMap<string, NameDecision>, name: string): NameDecision | undefined {
+  const whole = renamed.get(name);
+  if (whole) return whole;
+  for (let at = name.indexOf('_'); at > 0; at = name.indexOf('_', at + 1)) {
+    const d = renamed.get(name.slice(at + 1));
+    if (d && 'rewrite' in d) return { kind: d.kind, rewrite: name.slice(0, at + 1) + d.rewrite };
+  }
+  return undefined;
+}
+
+function applyEdits(text: string, edits: readonly QueryEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Maps an offset in the converted text back to the source text. */
+function sourceOffset(edits: readonly QueryEdit[], offset: number): number {
+  let shift = 0;
+  for (const e of edits) {
+    const newStart = e.start + shift;
+    if (offset < newStart) break;
+    if (offset < newStart + e.newText.length) return e.start;
+    shift += e.newText.length - (e.end - e.start);
+  }
+  return offset - shift;
+}
+
+/**
+ * Errors of the converted text in the target that neither the source had in its own environment
+ * nor a listed name explains: the postcondition, checked on every conversion, so that what was
+ * missed is said rather than written silently.
+ */
+function newErrors(
+  text: string,
+  converted: string,
+  edits: readonly QueryEdit[],
+  listed: readonly Unconverted[],
+  typeNotes: ReadonlyMap<number, string>,
+  request: ConversionRequest,
+): Unconverted[] {
+  const after = bindingErrors(converted, request.schemas.globalsFor(request.to));
+  if (after.length === 0) return [];
+  const before = new Set(
+    bindingErrors(text, request.schemas.globalsFor(request.from)).map((e) => `${e.start}:${e.code}`),
+  );
+  const explained = new Set(listed.map((u) => u.start));
+  // Past a table or function the target lacks, the engine cannot know the columns, so its
+  // errors there follow from the name already listed.
+  const blind = Math.min(
+    ...listed.filter((u) => u.kind === 'table' || u.kind === 'function').map((u) => u.start),
+  );
+  const out: Unconverted[] = [];
+  for (const e of after) {
+    const start = sourceOffset(edits, e.start);
+    if (before.has(`${start}:${e.code}`) || explained.has(start) || start > blind) continue;
+    const end = Math.max(start, sourceOffset(edits, e.end));
+    const typeNote = typeNotes.get(start);
+    out.push({
+      name: text.slice(start, end) || e.code,
+      kind: 'binding',
+      reason: `does not bind in ${builtinDialectFacts()[request.to].displayName}: ${typeNote ?? e.message}`,
+      start,
+      end,
+    });
+  }
+  return out;
+}

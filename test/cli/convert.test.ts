@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runBin, tempTree } from '../helpers/cliHarness';
+import { FIXTURES } from '../helpers/paths';
+
+/** The built `kqlhunt convert`, as a reviewer or a CI step runs it, on files of our own. */
+
+const VNC = fs.readFileSync(path.join(FIXTURES, 'convert', 'tightvnc-remote-access.kql'), 'utf8');
+const RULE = fs.readFileSync(path.join(FIXTURES, 'convert', 'tightvnc-rule.yaml'), 'utf8');
+
+test('kqlhunt convert prints the converted query and exits 0 when everything converts', async () => {
+  const tree = tempTree({ 'vnc.kql': VNC });
+  try {
+    const run = await runBin(['convert', 'vnc.kql', '--to', 'sentinel'], tree.dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(
+      run.stdout,
+      VNC.replace('kql-environment: defender', 'kql-environment: sentinel').replace(
+        /\b(Timestamp)(1?)\b(?! in this comment)/g,
+        'TimeGenerated$2',
+      ),
+    );
+    assert.match(run.stderr, /Defender XDR to Microsoft Sentinel: 8 names rewritten\n$/);
+    // The file itself is left alone without --write.
+    assert.equal(fs.readFileSync(path.join(tree.dir, 'vnc.kql'), 'utf8'), VNC);
+  } finally {
+    tree.dispose();
+  }
+});
+
+test('kqlhunt convert --write rewrites only the query of a rule YAML, and back again', async () => {
+  const tree = tempTree({ 'rule.yaml': RULE });
+  try {
+    const file = path.join(tree.dir, 'rule.yaml');
+    const toDefender = await runBin(['convert', 'rule.yaml', '--to', 'defender', '--write', '-q'], tree.dir);
+    assert.equal(toDefender.code, 0, toDefender.stderr);
+    assert.equal(toDefender.stdout, '');
+    const written = fs.readFileSync(file, 'utf8');
+    assert.equal(written, RULE.replaceAll('TimeGenerated', 'Timestamp'));
+    const back = await runBin(
+      ['convert', 'rule.yaml', '--from', 'defender', '--to', 'sentinel', '--write', '-q'],
+      tree.dir,
+    );
+    assert.equal(back.code, 0, back.stderr);
+    assert.equal(fs.readFileSync(file, 'utf8'), RULE);
+  } finally {
+    tree.dispose();
+  }
+});
+
+test('kqlhunt convert lists what could not be converted on stderr, writes the rest to -o, and exits 1', async () => {
+  const query = [
+    '// kql-environment: defender',
+    'DeviceFileEvents',
+    '| where Timestamp > ago(1d)',
+    '| invoke FileProfile(SHA1, 100)',
+    '',
+  ].join('\n');
+  const tree = tempTree({ 'q.kql': query });
+  try {
+    const run = await runBin(['convert', 'q.kql', '--to', 'sentinel', '-o', 'out/q.kql'], tree.dir);
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.equal(
+      run.stderr,
+      "q.kql:4:10: FileProfile: 'FileProfile' is a Defender XDR function; Microsoft Sentinel has no function of that name\n" +
+        'kqlhunt: Defender XDR to Microsoft Sentinel: 1 name rewritten; 1 name could not be converted (see above)\n',
+    );
+    assert.equal(
+      fs.readFileSync(path.join(tree.dir, 'out', 'q.kql'), 'utf8'),
+      query.replace('defender', 'sentinel').replace('where Timestamp', 'where TimeGenerated'),
+    );
+  } finally {
+    tree.dispose();
+  }
+});
+
+test('kqlhunt convert refuses bad usage with exit code 2 and a one-line reason', async () => {
+  const tree = tempTree({ 'q.kql': 'DeviceEvents | take 1\n', 'a.json': '{}' });
+  try {
+    const cases: [string[], RegExp][] = [
+      [['convert', 'q.kql'], /--to is required/],
+      [['convert', 'q.kql', '--to', 'splunk'], /--to must be sentinel or defender, not 'splunk'/],
+      [['convert', 'a.json', '--to', 'sentinel'], /convert reads \.kql/],
+      [['convert', 'missing.kql', '--to', 'sentinel'], /cannot read missing\.kql/],
+      [['convert', 'q.kql', '--to', 'sentinel', '--write', '-o', 'x.kql'], /cannot be used together/],
+      [['convert', 'q.kql', '--to', 'sentinel', '-o', 'q.kql'], /one of the files being read/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runBin(args, tree.dir);
+      assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, message, args.join(' '));
+      assert.doesNotMatch(run.stderr, /\n\s+at /);
+    }
+  } finally {
+    tree.dispose();
+  }
+});
