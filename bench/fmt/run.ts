@@ -4,13 +4,15 @@
  * meaning check the command makes on every file: the formatted queries must bind to the same
  * result columns and gain no error. Prints how many files and queries formatting changes, how many
  * it leaves as they are and why, how many would change meaning (must be 0: each is a formatter
- * fault) and the wall time; with --stability also how many are not stable (formatting the output
- * changes it again), which costs a third more time and is the engine formatter's own business.
+ * fault), how many are not idempotent (must be 0: formatting `fmt`'s output changes it again, so
+ * `fmt --check` would fail on a file `fmt --write` had just written) and the wall time. The
+ * idempotence check formats every changed file a second time, about a third of the time.
  *
- *   npm run measure:fmt -- --shared ../shared [--list] [--stability]
+ *   npm run measure:fmt -- --shared ../shared [--list]
  *
  * Rules are bound in the Sentinel environment, the RMM library's queries in Defender XDR's, so
- * that their tables resolve and the check compares real columns. Exits 1 on any meaning change.
+ * that their tables resolve and the check compares real columns. Exits 1 on any meaning change or
+ * any file that is not idempotent.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,7 +32,6 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const corpus = path.resolve(shared, 'corpus');
-  const stability = args.includes('--stability');
   const started = performance.now();
   const files = (await collectFiles([corpus], corpus)).filter((f) => languageIdOf(f) !== 'json');
   const service = createCliService([], {});
@@ -63,24 +64,24 @@ async function main(): Promise<void> {
     if (result.text === undefined) continue;
     changedFiles++;
     changedQueries += result.changedQueries ?? 0;
-    if (!stability) continue;
+    // Format twice == format once: the second run must neither change the text nor leave it for a reason.
     const again = formatText(service, uri, languageId, result.text, settings);
-    if (again.text !== undefined) unstable.push(rel);
+    if (again.text !== undefined || again.notes.length > result.notes.length) unstable.push(rel);
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(`files read: ${files.length}; holding KQL: ${withKql}; queries: ${queries}`);
   console.log(`changed by formatting: ${changedFiles} files, ${changedQueries} queries`);
   console.log(`would change result columns or fail to bind after formatting: ${meaning.length}`);
-  if (stability) console.log(`not stable (formatting the output changes it again): ${unstable.length}`);
+  console.log(`not idempotent (formatting the formatted file changes it again): ${unstable.length}`);
   console.log('left as they are (files: reason)');
   for (const [reason, list] of [...left].sort((a, b) => b[1].length - a[1].length)) {
     console.log(`  ${String(list.length).padStart(4)}  ${reason}`);
     if (args.includes('--list')) for (const l of list) console.log(`          ${l}`);
   }
   for (const m of meaning) console.log(`  MEANING CHANGED ${m}`);
-  if (args.includes('--list')) for (const u of unstable) console.log(`  not stable: ${u}`);
+  for (const u of unstable) console.log(`  NOT IDEMPOTENT ${u}`);
   console.log(`\n${seconds.toFixed(1)} s`);
-  if (meaning.length > 0) process.exitCode = 1;
+  if (meaning.length + unstable.length > 0) process.exitCode = 1;
 }
 
 void main();

@@ -104,7 +104,8 @@ test('a baseline is written sorted and without lines, and still matches after li
     const again = await runBin(['check', '--baseline', 'ci/kqlhunt-baseline.json', '.'], tree.dir);
     assert.equal(again.code, 0, again.stderr + again.stdout);
     assert.equal(again.stdout, '', 'baselined findings are not printed');
-    assert.match(again.stderr, /no problems in 4 files; 5 in the baseline\n$/);
+    // The baseline itself (ci/kqlhunt-baseline.json) is not one of the files checked.
+    assert.match(again.stderr, /no problems in 3 files; 5 in the baseline\n$/);
 
     // Written again from the edited files, the baseline is the same byte for byte.
     const rewrite = await runBin(

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Baseline, BaselineEntry } from '../language/baseline/baselineFile';
 import { applyBaseline, fingerprintResults, readBaseline, writeBaseline } from './baseline';
 import { stringOption, type OptionValues } from './cliCommand';
+import type { CliConfig } from './config';
 import { UsageError } from './exitCodes';
 import type { FileResult } from './findings';
 
@@ -16,16 +17,73 @@ export interface BaselineOutcome {
   readonly written?: { given: string; count: number };
 }
 
-export function baselineOption(values: OptionValues, cwd: string): BaselineUse | undefined {
+/** The baseline a configuration file names: its `baseline.file`, relative to the file's folder. */
+export interface ConfiguredBaseline {
+  /** The path as the configuration gives it, for messages. */
+  readonly given: string;
+  /** The configuration file's folder, which the path and the entries' file paths are relative to. */
+  readonly baseDir: string;
+  /** The configuration file, named when its baseline cannot be read. */
+  readonly configFile: string;
+}
+
+/** The baseline the configuration file names, if it names one. */
+export function configuredBaseline(config: CliConfig): ConfiguredBaseline | undefined {
+  const given = config.settings.baseline.file;
+  return config.file !== undefined && given !== ''
+    ? { given, baseDir: config.baseDir, configFile: config.file }
+    : undefined;
+}
+
+/**
+ * The baseline the run uses: `--baseline` or `--write-baseline` as given, else the one the
+ * configuration names unless `--no-baseline` says to leave it out.
+ */
+export function baselineOption(
+  values: OptionValues,
+  cwd: string,
+  configured?: ConfiguredBaseline,
+): BaselineUse | undefined {
   const read = stringOption(values, 'baseline');
   const write = stringOption(values, 'write-baseline');
   if (read !== undefined && write !== undefined)
     throw new UsageError(
       '--baseline and --write-baseline cannot be used together: --write-baseline records every current finding anyway',
     );
+  if (read !== undefined && values['no-baseline'] === true)
+    throw new UsageError('--baseline and --no-baseline cannot be used together');
   if (write !== undefined) return { kind: 'write', given: write, file: path.resolve(cwd, write) };
   if (read !== undefined) return { kind: 'compare', baseline: readBaseline(read, path.resolve(cwd, read)) };
-  return undefined;
+  if (!configured || values['no-baseline'] === true) return undefined;
+  const file = path.resolve(configured.baseDir, configured.given);
+  let baseline: Baseline;
+  try {
+    baseline = readBaseline(displayPath(cwd, file), file);
+  } catch (e) {
+    const by = displayPath(cwd, configured.configFile);
+    throw new UsageError(
+      `${(e as Error).message}; ${by} names it as "baseline" (--no-baseline leaves it out)`,
+    );
+  }
+  return { kind: 'compare', baseline: rebased(baseline, configured.baseDir, cwd) };
+}
+
+/**
+ * A configured baseline's entries name files relative to the configuration's folder (the
+ * repository root, where the editor matches them too); findings are matched under paths relative
+ * to the folder the check runs in, so the entries are moved there. The same baseline then works
+ * from a subfolder of the repository, where --write-baseline would have written other paths.
+ */
+function rebased(baseline: Baseline, from: string, to: string): Baseline {
+  if (path.resolve(from) === path.resolve(to)) return baseline;
+  return {
+    entries: baseline.entries.map((e) => ({ ...e, file: displayPath(to, path.resolve(from, e.file)) })),
+  };
+}
+
+/** A path as check reports it: relative to `cwd`, with `/`. */
+function displayPath(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/');
 }
 
 /**

@@ -131,7 +131,8 @@ export function parseConfig(text: string, file: string): KqlHuntingSettings {
     if (RUN_KEYS.some((k) => name === k || name.startsWith(`${k}.`))) continue;
     if (!known.includes(name))
       throw new UsageError(`${file}: unknown key "${key}" (known keys: ${known.join(', ')})`);
-    values[name] = value;
+    // "baseline": "FILE" is short for the editor setting's {"file": "FILE"}, what a CI gate needs.
+    values[name] = name === 'baseline' && typeof value === 'string' ? { file: value } : value;
   }
   checkLintIds(values.lints, file);
   const settings = normalizeSettings(values);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import tinyglobby = require('tinyglobby');
 import { UsageError } from './exitCodes';
 import { GitignoreRules } from './gitignoreRules';
+import { kqlhuntOwnFile } from './kqlhuntOwnFiles';
 import { CHECKED_EXTENSIONS, languageIdOf } from './languageIds';
 import { isInside, kindOf, pseudoFileSystemOf } from './regularFile';
 
@@ -27,6 +28,9 @@ export type SkipNote = (file: string, reason: string) => void;
  * reported to `onSkip`. An argument inside the working folder must also really be inside it
  * (a linked file or folder named outright must not lead out of it), and nothing under /proc or
  * /sys is read even when named: such an argument is an error, as is a named FIFO or device.
+ *
+ * kqlhunt's own files, `.kqlhunt.json` and baselines, are never collected (kqlhuntOwnFiles.ts);
+ * one named outright is reported to `onSkip`.
  */
 export async function collectFiles(
   args: readonly string[],
@@ -35,6 +39,7 @@ export async function collectFiles(
 ): Promise<string[]> {
   const rules = new GitignoreRules();
   const found = new Set<string>();
+  const named = new Set<string>();
   const cwdReal = realPathOrSelf(cwd);
   const roots = args.flatMap((arg) => {
     const abs = path.resolve(cwd, arg);
@@ -52,6 +57,7 @@ export async function collectFiles(
             `${arg} is not a file kqlhunt checks (extensions: ${CHECKED_EXTENSIONS.join(' ')})`,
           );
         found.add(abs);
+        named.add(abs);
       } else if (stat.isDirectory()) {
         await walk(abs, abs, { rules, found, roots, cwd, onSkip });
       } else {
@@ -80,7 +86,13 @@ export async function collectFiles(
       throw new UsageError(`${arg}: no such file or directory`);
     }
   }
-  return [...found].sort();
+  return [...found]
+    .filter((file) => {
+      const own = kqlhuntOwnFile(file);
+      if (own && named.has(file)) onSkip(path.relative(cwd, file).split(path.sep).join('/') || file, own);
+      return own === undefined;
+    })
+    .sort();
 }
 
 interface WalkState {

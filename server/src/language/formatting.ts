@@ -65,6 +65,34 @@ function regionIndentation(docText: string, query: QueryAnalysis, regionStart: n
 }
 
 /**
+ * How many times the engine's formatter may run on one query. It is not idempotent: its smart
+ * expression style judges a line's length as written, before it adds spaces around `=` and after
+ * `,`, so a list it kept on one line can be broken on the next run; and a call's arguments after a
+ * comment inside a nested pipeline are aligned to where the call stood before re-indentation. Each
+ * settles on the second run; the third is a margin. Formatting the engine's own output again is
+ * what the user would do, so the fixed point is the formatting, and formatting twice changes
+ * nothing. A query that has not settled by then keeps the last run's text; `kqlhunt fmt` checks
+ * its output once more and leaves such a file as it is (fmt/formatText.ts).
+ */
+export const FORMAT_PASSES = 3;
+
+/** The engine's formatting of `text` run again until it no longer changes, at most FORMAT_PASSES in all. */
+function settledFormatting(
+  text: string,
+  options: Kusto.Language.Editor.FormattingOptions,
+  globals: Kusto.Language.GlobalState,
+): string {
+  let current = text;
+  for (let pass = 2; pass <= FORMAT_PASSES; pass++) {
+    const service = new (kusto().Editor.KustoCodeService.$ctor1)(current, globals);
+    const next = service.GetFormattedText(options, 0)?.Text;
+    if (next === null || next === undefined || next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/**
  * Formats every query block that overlaps `range` (the whole document when absent) with the
  * engine's formatter. Blocks are formatted whole: the formatter needs a complete query.
  */
@@ -86,8 +114,9 @@ export function formatDocument(
     const start = doc.offsetAt(blockRange.start);
     const end = doc.offsetAt(blockRange.end);
     if (end < from || start > to) continue;
-    const formatted = ctx.service.GetFormattedText(options, ctx.block.Start)?.Text;
-    if (formatted === null || formatted === undefined) continue;
+    const first = ctx.service.GetFormattedText(options, ctx.block.Start)?.Text;
+    if (first === null || first === undefined) continue;
+    const formatted = settledFormatting(first, options, analysis.globals);
     const newText = fitToDocument(analysis, ctx.query, formatted.trimEnd(), ctx.block.Start);
     if (newText !== doc.getText(blockRange)) edits.push({ range: blockRange, newText });
   }

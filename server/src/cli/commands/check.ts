@@ -21,7 +21,13 @@ import { ruleIdsOf } from '../ruleIdTable';
 import { discoverRepository } from '../../schemaFiles/repositoryDiscovery';
 import { loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
 import { runChecks } from '../checkRunner';
-import { baselineOption, baselineReport, compareBaseline, type BaselineOutcome } from '../baselineRun';
+import {
+  baselineOption,
+  baselineReport,
+  compareBaseline,
+  configuredBaseline,
+  type BaselineOutcome,
+} from '../baselineRun';
 import { selectChanged, type SelectionInput } from '../changedSelection';
 import { gitChanges } from '../gitChanges';
 import { CheckCache, DEFAULT_CACHE_FILE } from '../checkCache';
@@ -68,6 +74,7 @@ Options:
       --baseline <FILE>           findings recorded in FILE are accepted: they do not fail the run
                                   and are not printed (SARIF keeps them, baselineState unchanged)
       --write-baseline <FILE>     record every current finding in FILE as accepted, and pass
+      --no-baseline               leave out the baseline the configuration names
       --require-suppression-reason
                                   a kqlhunt-disable comment without "-- reason" is an error
                                   (the suppression-without-reason lint, a hint otherwise)
@@ -104,6 +111,10 @@ matches after lines move or other parts of the file change. With --baseline, onl
 the file count toward the exit code and are printed, as ESLint's bulk suppressions do; the summary
 counts the accepted ones, and entries that no longer occur are counted (listed with --verbose) so
 that the file can be pruned by writing it again. SARIF marks results new, unchanged or absent.
+The configuration's "baseline" key ("baseline": "FILE", or {"file": "FILE"} as the editor's
+kqlHunting.baseline setting) names a baseline relative to the configuration file, used when
+--baseline is not given (--no-baseline leaves it out); its entries name files relative to that
+file's folder too, so write it there (at the repository root) and it matches from any subfolder.
 
 Exit codes: 0 no findings at or above --fail-on, 1 some, 2 bad usage or an internal error.
 `;
@@ -127,6 +138,7 @@ export const checkCommand: CliCommand = {
     'require-suppression-reason': { type: 'boolean' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
+    'no-baseline': { type: 'boolean' },
     changed: { type: 'string' },
   },
   optionalValues: ['changed'],
@@ -136,10 +148,9 @@ export const checkCommand: CliCommand = {
       throw new UsageError(`unknown format '${format}' (formats: ${Object.keys(FORMATS).join(', ')})`);
     const failOn = parseFailOn(stringOption(values, 'fail-on'));
     const quiet = values.quiet === true;
-    // Read before checking, so that a bad baseline file is reported at once.
-    const baselineUse = baselineOption(values, io.cwd);
-
     const config = loadConfig(io.cwd, stringOption(values, 'config'));
+    // Read before checking, so that a bad baseline file is reported at once.
+    const baselineUse = baselineOption(values, io.cwd, configuredBaseline(config));
     const settings = applyOverrides(config.settings, values);
     const schemaFromCli = stringsOption(values, 'schema');
     // A detection repository's own tables and parsers come first; schema files are laid over them.
@@ -163,9 +174,12 @@ export const checkCommand: CliCommand = {
     }
 
     // Skipped links and special files are always reported, --quiet or not: they were not checked.
-    const files = await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, (file, reason) =>
-      note(io, `skipped ${file}: ${reason}`),
-    );
+    // The configuration in use is never a file to check, whatever --config calls it.
+    const files = (
+      await collectFiles(positionals.length > 0 ? positionals : ['.'], io.cwd, (file, reason) =>
+        note(io, `skipped ${file}: ${reason}`),
+      )
+    ).filter((file) => file !== config.file);
     const outputFile = stringOption(values, 'output');
     const outputPath = outputFile === undefined ? undefined : path.resolve(io.cwd, outputFile);
     if (outputPath)

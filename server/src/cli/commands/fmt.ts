@@ -35,10 +35,14 @@ Options:
   -q, --quiet                     no summary on standard error
   -h, --help                      this help
 
+The engine's formatter is run on each query until its output no longer changes (at most 3
+times), as one run does not always settle, so that formatting a formatted file changes nothing.
+
 A file is left as it is, with a note on standard error, when its KQL has a syntax error, when
-a rule's query is a quoted, plain or folded (>) YAML scalar, or when the formatted queries would
-not bind to the same result columns without new errors (a formatter fault, checked every time).
-With --check and --diff such a file fails the run: its formatting was not checked.
+a rule's query is a quoted, plain or folded (>) YAML scalar, when the formatted queries would
+not bind to the same result columns without new errors (a formatter fault, checked every time),
+or when formatting the formatted file would change it again (checked every time too). With
+--check and --diff such a file fails the run: its formatting was not checked.
 
 Exit codes: 0 done (for --check and --diff: nothing would change and every file was checked),
 1 some file would change or could not be checked (--check and --diff only), 2 bad usage or a

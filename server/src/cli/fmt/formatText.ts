@@ -3,6 +3,7 @@ import type { KqlLanguageService } from '../../service/languageService';
 import type { KqlHuntingSettings } from '../../protocol/settings';
 import type { DocumentAnalysis } from '../../language/documentAnalysis';
 import { allBlocks, analysedCode } from '../../language/engineBlocks';
+import { FORMAT_PASSES } from '../../language/formatting';
 import { toArray } from '../../language/kustoEngine';
 import { documentMeaning, meaningChange } from './queryMeaning';
 import { yamlChangeOutsideQuery } from './yamlIntact';
@@ -53,10 +54,8 @@ export function formatText(
       ]
     : [];
 
-  const edits = service.format(analysis, settings, {
-    insertSpaces: true,
-    tabSize: settings.format.indentationSize,
-  });
+  const editor = { insertSpaces: true, tabSize: settings.format.indentationSize };
+  const edits = service.format(analysis, settings, editor);
   const formatted = TextDocument.applyEdits(document, edits);
   if (formatted === text) return { notes, queries };
 
@@ -70,6 +69,20 @@ export function formatText(
       meaningChanged: true,
       queries,
     };
+  // A check that passes once must pass on the next run too: output that formatting would change
+  // again (a query the engine's formatter does not settle on, or text written back into the file
+  // differently than it was read) is not written.
+  const again = service.format(after, settings, editor);
+  if (again.length > 0) {
+    const line = originalLine(analysis, after, after.document.offsetAt(again[0].range.start));
+    return {
+      notes: [
+        ...notes,
+        `line ${line}: formatting its formatted text would change it again (the formatter does not settle on this query within ${FORMAT_PASSES} passes), so it is left as it is`,
+      ],
+      queries,
+    };
+  }
   const touched = new Set(edits.map((e) => regionAt(analysis, document.offsetAt(e.range.start))));
   return { text: formatted, notes, queries, changedQueries: touched.size };
 }
@@ -90,6 +103,23 @@ function firstSyntaxError(analysis: DocumentAnalysis): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The line in the original text where the query block holding `offset` of the formatted text
+ * starts. Formatting kept the number of queries and blocks (the meaning check saw to it), so the
+ * block has the same place in both.
+ */
+function originalLine(analysis: DocumentAnalysis, after: DocumentAnalysis, offset: number): number {
+  const q = regionAt(after, offset);
+  const blocks = toArray(after.queries[q].script.Blocks);
+  const regionOffset = after.queries[q].region.toRegionOffset(offset) ?? 0;
+  const b = Math.max(0, blocks.filter((block) => block.Start <= regionOffset).length - 1);
+  const query = analysis.queries[q];
+  const start = toArray(query.script.Blocks)[b]?.Start ?? 0;
+  // A block may start with the blank lines before its query; the line named is its first text.
+  const text = query.region.text.slice(start).search(/\S/);
+  return analysis.document.positionAt(query.region.toDocumentOffset(start + Math.max(0, text))).line + 1;
 }
 
 function regionAt(analysis: DocumentAnalysis, offset: number): number {

@@ -125,9 +125,9 @@ export const LINT_RULES = {
     message:
       'The regular expression "{pattern}" has no special characters, so `{replacement}` gives the same result without running the regex engine on every row.',
     description:
-      '`matches regex` with a pattern that is plain text (optionally anchored with `^` or `$`), which `contains_cs`, `startswith_cs`, `endswith_cs` or `==` match exactly and faster.',
+      '`matches regex` with a pattern that is plain text (optionally anchored with `^` or `$`), which `contains_cs`, `startswith_cs`, `endswith_cs` or `==` match exactly and faster; also `isnotempty(extract(pattern, 0, x))` and `isempty(...)`, the same test written with extract.',
     documentation:
-      'Regular expressions in Kusto use RE2. A pattern with none of `\\ . ^ $ | ? * + ( ) [ ] { }` (apart from a leading `^`, a trailing `$` and a leading `(?i)`) matches as plain text, so `contains_cs` (or `startswith_cs`, `endswith_cs`, `==`; the case-insensitive forms after `(?i)`) give exactly the same rows. The quick fix rewrites it when the column is a string and the text fits a plain string literal.',
+      'Regular expressions in Kusto use RE2. A pattern with none of `\\ . ^ $ | ? * + ( ) [ ] { }` (apart from a leading `^`, a trailing `$` and a leading `(?i)`) matches as plain text, so `contains_cs` (or `startswith_cs`, `endswith_cs`, `==`; the case-insensitive forms after `(?i)`) give exactly the same rows. The quick fix rewrites it when the column is a string and the text fits a plain string literal. `isnotempty(extract(pattern, 0, x))` on a string x is the same test (and `isempty` its negation, `!contains_cs` and so on); other uses of extract return the text itself, which no operator gives, and extract_all is not reported: counting its matches is not `countof`, which counts overlapping ones.',
   },
   unboundedMvExpand: {
     id: 'unbounded-mv-expand',

@@ -240,6 +240,35 @@ test('matches regex with a plain-text pattern is reported with an exact replacem
   );
 });
 
+test('extract of a plain-text pattern tested with isnotempty or isempty is reported with the operator or its negation', () => {
+  const cases: [string, string][] = [
+    ['«isnotempty(extract("Temp", 0, FolderPath))»', 'FolderPath contains_cs "Temp"'],
+    ['«isempty(extract(@"^C:/Users", 0, FolderPath))»', 'FolderPath !startswith_cs "C:/Users"'],
+    ['«isnotempty(extract("(?i)powershell$", 0, FileName))»', 'FileName endswith "powershell"'],
+    ['«isempty(extract("(?i)^cmd$", 0, FileName))»', 'FileName !~ "cmd"'],
+  ];
+  for (const [condition, expected] of cases) {
+    const text = `DeviceProcessEvents ${TIME}| where ${condition}`;
+    const d = assertOneAt(text, LINT_RULES.literalRegex.id);
+    assert.equal(fixed(parseMarkers(text).text, d), `DeviceProcessEvents ${TIME}| where ${expected}`);
+  }
+  // Its value is the text, not a test; group 1 does not exist in a plain pattern; a metacharacter,
+  // a non-string source, a conversion to another type and extract_all are not plain substring tests.
+  assertNone(
+    [
+      '| extend Found = extract("Temp", 0, FolderPath)',
+      '| where extract("Temp", 0, FolderPath) == "Temp"',
+      '| where isnotempty(extract("Temp", 1, FolderPath))',
+      '| where isnotempty(extract("Te.p", 0, FolderPath))',
+      '| where isnotempty(extract("4", 0, ProcessId))',
+      '| where isnotempty(extract("4", 0, FolderPath, typeof(long)))',
+      '| where isnotempty(extract_all("Temp", FolderPath))',
+      '| where array_length(extract_all("Temp", FolderPath)) > 1',
+    ].map((c) => `DeviceProcessEvents ${TIME}${c}`),
+    LINT_RULES.literalRegex.id,
+  );
+});
+
 test('mv-expand without limit straight on table rows is reported; filtered, limited or derived input is not', () => {
   assertOneAt(`AlertEvidence | «mv-expand» AdditionalFields`, LINT_RULES.unboundedMvExpand.id);
   assertNone(
