@@ -203,6 +203,11 @@ export const RULE_CHECKS = {
     message: "'{field}' uses {count} {{column}} placeholders; the limit is 3.",
     description: 'Alert details overrides allow at most three dynamic placeholders.',
   },
+  'rule-query-wildcard': {
+    severity: 'error',
+    message: "An analytic rule's query cannot contain `{value}`; name the tables it reads.",
+    description: 'Sentinel refuses analytic rules whose query uses `search *` or `union *`.',
+  },
   'rule-defender-required-field': {
     severity: 'error',
     message: "'{field}' is required in a Defender custom detection.",
