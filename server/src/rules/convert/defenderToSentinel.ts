@@ -108,7 +108,7 @@ export function defenderToSentinel(
       : []),
     ['tactics', attack.tactics],
     ['relevantTechniques', attack.relevantTechniques],
-    ['query', block(query.text.trimEnd() + '\n')],
+    ['query', block(query.text.replace(/\n+$/, '') + '\n')],
     ...(entities.mappings.length > 0 ? ([['entityMappings', entities.mappings]] as [string, unknown][]) : []),
     ['version', '1.0.0'],
     ['kind', schedule.schedule.kind],

@@ -54,6 +54,16 @@ test('the round trip of the query text is exact, comments and layout included', 
   assert.equal(back.query, (parse(withComments) as Record<string, unknown>).query);
 });
 
+test('trailing spaces on the last line of the query survive the round trip', () => {
+  const trailing = TIGHTVNC_RULE.replace(
+    'by DeviceId, DeviceName, InitiatingProcessAccountSid, RemoteUrl\n',
+    'by DeviceId, DeviceName, InitiatingProcessAccountSid, RemoteUrl  \n',
+  );
+  assert.notEqual(trailing, TIGHTVNC_RULE);
+  const back = parse(toSentinel(toDefender(trailing))) as Record<string, unknown>;
+  assert.equal(back.query, (parse(trailing) as Record<string, unknown>).query);
+});
+
 test('Defender -> Sentinel -> Defender keeps every field both platforms carry', () => {
   const back = toDefender(toSentinel(MAILBOX_DETECTION));
   const original = MAILBOX_DETECTION;
