@@ -91,7 +91,7 @@ export function detectionChecks(detection: ParsedDetectionJson, facts?: QueryFac
     out.add('rule-defender-severity', at(severity), { value: String(severity.value) });
 
   const columns = facts?.outputColumns;
-  if (columns) columnChecks(detection, columns, facts!.tablesRead, out);
+  if (columns) columnChecks(detection, columns, facts!, out);
   impactedAssetChecks(template, columns, out);
   if (periodValue !== undefined && periodOf(periodValue) === '0') continuousChecks(detection, facts, out);
   return out.items;
@@ -100,7 +100,7 @@ export function detectionChecks(detection: ParsedDetectionJson, facts?: QueryFac
 function columnChecks(
   detection: ParsedDetectionJson,
   columns: readonly string[],
-  tables: readonly string[],
+  facts: QueryFacts,
   out: FindingList,
 ): void {
   const has = (name: string) => columns.includes(name);
@@ -112,12 +112,14 @@ function columnChecks(
       why: "it sets the alert's time",
       expected,
     });
-  // ReportId identifies an event; tables of state (DeviceInfo aside, the *Info and Tvm tables) have
-  // none to return, so only a query over an event table is held to it.
-  if (!has('ReportId') && tables.some((t) => /Events$/.test(t)))
+  // ReportId links the alert to its events: a table of state without one (the Tvm tables) has
+  // none to return, so the requirement holds when a table read has the column. Without that fact,
+  // Defender's event tables are recognised by name.
+  const eventTables = facts.tablesWithReportId ?? facts.tablesRead.filter((t) => /Events$/.test(t));
+  if (!has('ReportId') && eventTables.length > 0)
     out.add('rule-defender-required-column', anchor, {
       value: 'ReportId',
-      why: 'it links the alert to the events, and the query reads an event table',
+      why: `it links the alert to the events of ${eventTables.join(', ')}`,
       expected,
     });
   if (!ENTITY_COLUMNS.some(has))
@@ -168,7 +170,10 @@ function continuousChecks(
   out: FindingList,
 ): void {
   const anchor = at(detection.queryNode);
-  const text = detection.region.text;
+  // Quoted text is blanked so that a string holding `//` or `join` is not taken for one.
+  const text = detection.region.text.replace(/@?"(?:[^"\\\n]|\\.)*"|@?'(?:[^'\\\n]|\\.)*'/g, (m) =>
+    ' '.repeat(m.length),
+  );
   const tables = facts?.tablesRead ?? [];
   if (tables.length > 1)
     out.add('rule-defender-continuous-query', anchor, {
@@ -184,7 +189,7 @@ function continuousChecks(
     out.add('rule-defender-continuous-query', anchor, {
       message: `cannot use ${operator[1] ?? operator[2]}.`,
     });
-  if (/^\s*\/\//m.test(text))
+  if (text.includes('//'))
     out.add('rule-defender-continuous-query', anchor, { message: 'cannot hold comments.' });
 }
 

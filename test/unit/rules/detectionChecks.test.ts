@@ -118,6 +118,13 @@ test('rule-defender-required-column: Timestamp always, ReportId when an event ta
     noReport.map((f) => f.diagnostic.message.split(' for ')[0]),
     ["The query must return 'ReportId'"],
   );
+  // DeviceInfo is not named like an event table but has ReportId, so it must return it.
+  const info = withQuery('DeviceInfo | project Timestamp, DeviceId, DeviceName');
+  info.detectionAction.alertTemplate.impactedAssets = [];
+  assert.deepEqual(
+    withCode(info, 'rule-defender-required-column').map((f) => f.diagnostic.message.split(' for ')[0]),
+    ["The query must return 'ReportId'"],
+  );
   // A table of state has no ReportId to return.
   const state = withQuery(
     'DeviceTvmSoftwareInventory | extend Timestamp = now() | project Timestamp, DeviceId',
@@ -189,6 +196,10 @@ test('rule-defender-continuous-query: a continuous detection reads one supported
     unsupported.some((m) => /cannot read IdentityInfo/.test(m)),
     unsupported.join('\n'),
   );
+  const base = MAILBOX_DETECTION.queryCondition.queryText;
+  assert.match(messages(base.replace('> 0', '> 0 // with files'))[0], /cannot hold comments/);
+  // Text in strings is not a comment or an operator.
+  assert.deepEqual(messages(base.replace('"Inbound"', '"https://x/join"')), []);
   // The same queries on a schedule are fine.
   assert.deepEqual(
     withCode(
