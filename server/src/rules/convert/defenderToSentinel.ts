@@ -65,6 +65,10 @@ export function defenderToSentinel(
     Array.isArray(template.impactedAssets) ? template.impactedAssets : [],
   );
   notConverted.push(...entities.notConverted);
+  if (root.isEnabled === false)
+    notConverted.push(
+      'The detection is turned off; a Sentinel rule file has no such flag, so the rule runs once deployed.',
+    );
   if (text(template.recommendedActions))
     notConverted.push("'recommendedActions' has no field in a Sentinel rule and was left out.");
   const responses = Array.isArray(action?.responseActions) ? action.responseActions : [];

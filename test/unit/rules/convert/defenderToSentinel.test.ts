@@ -158,6 +158,12 @@ test('assets Sentinel cannot identify, response actions and recommended actions 
     );
 });
 
+test('a detection that is turned off says the rule file cannot carry that', () => {
+  assert.ok(!convert(MAILBOX_DETECTION).notConverted.some((n) => n.includes('turned off')));
+  const off = { ...copy(), isEnabled: false };
+  assert.ok(convert(off).notConverted.some((n) => n.startsWith('The detection is turned off')));
+});
+
 test('tables without a known connector are named; unknown tables leave the connectors empty', () => {
   const mixed = convert(MAILBOX_DETECTION, { tablesRead: ['EmailEvents', 'MyCustom_CL'] });
   assert.ok(mixed.notConverted.some((n) => n.startsWith('No data connector is known for MyCustom_CL')));
