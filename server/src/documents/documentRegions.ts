@@ -1,4 +1,5 @@
 import { armTemplateRegions } from './armTemplate';
+import { parseDetectionJson } from './detectionRuleJson';
 import { markdownKqlRegions } from './markdownFences';
 import { wholeTextRegion, type KqlRegion } from './regions';
 import { parseRuleYaml } from './ruleYaml';
@@ -49,8 +50,12 @@ export function regionsOfDocument(document: RegionSource): KqlRegion[] {
     }
     case 'markdown':
       return markdownKqlRegions(text);
-    case 'json':
-      return armTemplateRegions(text);
+    case 'json': {
+      const template = armTemplateRegions(text);
+      if (template.length > 0) return template;
+      const detection = parseDetectionJson(text);
+      return detection ? [detection.region] : [];
+    }
     default:
       return [];
   }
@@ -66,10 +71,17 @@ export function isArmTemplateWithQueries(document: RegionSource): boolean {
   return hostFormatOf(document) === 'json' && armTemplateRegions(document.getText()).length > 0;
 }
 
+/** True for a JSON document that is a Defender XDR custom detection (detectionRuleJson.ts). */
+export function isDetectionRuleDocument(document: RegionSource): boolean {
+  return hostFormatOf(document) === 'json' && parseDetectionJson(document.getText()) !== undefined;
+}
+
 /**
  * The environment a file's kind implies: Sentinel rules and ARM templates run in Log Analytics,
- * so they are checked against Sentinel's schema unless the file pins another.
+ * so they are checked against Sentinel's schema unless the file pins another; custom detections
+ * run in Defender XDR advanced hunting.
  */
-export function impliedEnvironment(document: RegionSource): 'sentinel' | undefined {
-  return isRuleDocument(document) || isArmTemplateWithQueries(document) ? 'sentinel' : undefined;
+export function impliedEnvironment(document: RegionSource): 'sentinel' | 'defender' | undefined {
+  if (isRuleDocument(document) || isArmTemplateWithQueries(document)) return 'sentinel';
+  return isDetectionRuleDocument(document) ? 'defender' : undefined;
 }

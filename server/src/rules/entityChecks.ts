@@ -5,7 +5,10 @@ import { FindingList, isNullish, itemsOf, pairOf, scalarText, valueOf } from './
 
 /**
  * Entity mappings and custom details: Sentinel's structural limits, and beyond them that every
- * column they name is a column the query actually returns.
+ * column they name is a column the query actually returns. "Up to three identifiers for a given
+ * entity" and "up to five entities in a single analytics rule":
+ * https://learn.microsoft.com/azure/sentinel/map-data-fields-to-entities (the limits Sentinel's CI
+ * also applies; a larger entity limit could not be confirmed in the documentation at hand).
  */
 const COLUMN_NAME = /^[a-zA-Z_]+\w*$/;
 const DETAIL_KEY = /^[a-zA-Z]+\w*$/;

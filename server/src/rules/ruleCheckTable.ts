@@ -203,6 +203,48 @@ export const RULE_CHECKS = {
     message: "'{field}' uses {count} {{column}} placeholders; the limit is 3.",
     description: 'Alert details overrides allow at most three dynamic placeholders.',
   },
+  'rule-query-wildcard': {
+    severity: 'error',
+    message: "An analytic rule's query cannot contain `{value}`; name the tables it reads.",
+    description: 'Sentinel refuses analytic rules whose query uses `search *` or `union *`.',
+  },
+  'rule-defender-required-field': {
+    severity: 'error',
+    message: "'{field}' is required in a Defender custom detection.",
+    description: 'Graph refuses a detection rule without its name, query, schedule and alert.',
+  },
+  'rule-defender-frequency': {
+    severity: 'error',
+    message:
+      "The schedule '{value}' is not one a custom detection accepts: 0 (continuous), 1H, 3H, 12H or 24H.",
+    description: 'Custom detections run continuously or every 1, 3, 12 or 24 hours.',
+  },
+  'rule-defender-severity': {
+    severity: 'error',
+    message: "'severity' must be informational, low, medium or high, not '{value}'.",
+    description: 'Alert severities are fixed.',
+  },
+  'rule-defender-required-column': {
+    severity: 'error',
+    message: "The query must return '{value}' for a custom detection ({why}). Output columns: {expected}.",
+    description: 'A custom detection needs Timestamp, and ReportId for event tables, in its results.',
+  },
+  'rule-defender-entity-column': {
+    severity: 'error',
+    message:
+      'The query must return a column that identifies a device, user or mailbox ({expected}); it returns {value}.',
+    description: 'A custom detection needs an entity identifier column in its results.',
+  },
+  'rule-defender-impacted-asset': {
+    severity: 'error',
+    message: '{message}',
+    description: 'Impacted assets name a documented identifier column that the query returns, one per kind.',
+  },
+  'rule-defender-continuous-query': {
+    severity: 'error',
+    message: 'A continuous (NRT) custom detection {message}',
+    description: 'Continuous custom detections accept one supported table and no joins, unions or comments.',
+  },
 } as const satisfies Record<string, RuleCheck>;
 
 export type RuleCheckId = keyof typeof RULE_CHECKS;

@@ -3,6 +3,7 @@ import { contentFolderOf, isLegacyCopy, ruleAsFiled } from './ciFolders';
 import { dataTypeCoverage } from './dataTypeCoverage';
 import { entityChecks } from './entityChecks';
 import { metadataChecks } from './metadataChecks';
+import { sentinelQueryLimits } from './sentinelQueryLimits';
 import type { QueryFacts } from './queryFacts';
 import { FindingList, scalarText, valueOf, type RuleFinding } from './ruleFindings';
 import { yamlSyntaxFindings } from './yamlSyntax';
@@ -35,6 +36,7 @@ export function checkRule(input: RuleCheckInput): RuleFinding[] {
       ruleType: 'an analytic rule (Sentinel reads the files under Detections/ and Analytic Rules/ as rules)',
     });
   metadataChecks(rule, out);
+  sentinelQueryLimits(rule, out);
   entityChecks(rule, { columns: input.facts?.outputColumns }, out);
   if (input.facts) dataTypeCoverage(rule, input.facts, out);
   if (input.ids) duplicateIds(rule, input.uri, input.ids, out);

@@ -1,13 +1,15 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { hostFormatOf } from '../documents/documentRegions';
+import { parseDetectionJson } from '../documents/detectionRuleJson';
 import { parseRuleYaml } from '../documents/ruleYaml';
 import type { DocumentAnalysis } from '../language/documentAnalysis';
 import type { KqlHuntingSettings } from '../protocol/settings';
 import { applyCiSkips, type CiSkipLists } from './ciSkipLists';
+import { detectionChecks } from './detectionChecks';
 import { checkRule, ruleIdOf, type RuleIdIndex } from './ruleChecks';
 import { RULE_CHECKS, RULE_DIAGNOSTIC_SOURCE, type RuleCheckSeverity } from './ruleCheckTable';
 import { queryFacts } from './queryFacts';
-import type { RuleFix } from './ruleFindings';
+import type { RuleFinding, RuleFix } from './ruleFindings';
 
 const SEVERITY: Record<RuleCheckSeverity | 'hint', DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -23,8 +25,9 @@ export interface RuleDiagnosticData {
 
 /**
  * Rule checks and YAML errors for a rule file, as LSP diagnostics with the check id as `code`
- * and severities overridable by the `lints` setting. Any document that is not rule YAML gets
- * none, so unrelated YAML files never receive a diagnostic from this extension.
+ * and severities overridable by the `lints` setting: Sentinel rule YAML, and Defender custom
+ * detection JSON (documents/detectionRuleJson.ts). Any other document gets none, so unrelated
+ * YAML and JSON files never receive a diagnostic from this extension.
  */
 export function ruleDiagnostics(
   analysis: DocumentAnalysis,
@@ -32,14 +35,31 @@ export function ruleDiagnostics(
   ids?: RuleIdIndex,
 ): Diagnostic[] {
   const document = analysis.document;
-  if (hostFormatOf(document) !== 'yaml') return [];
+  const format = hostFormatOf(document);
+  const query = analysis.queries[0];
+  // The engine's facts belong to this query only when the analysed region is the rule's own.
+  const factsFor = (text: string | undefined) =>
+    query && text !== undefined && query.region.text === text ? queryFacts(query) : undefined;
+  if (format === 'json') {
+    const detection = parseDetectionJson(document.getText());
+    if (!detection) return [];
+    return toDiagnostics(analysis, settings, detectionChecks(detection, factsFor(detection.region.text)));
+  }
+  if (format !== 'yaml') return [];
   const rule = parseRuleYaml(document.getText());
   if (!rule) return [];
-  const query = analysis.queries[0];
-  const facts =
-    query && rule.region && query.region.text === rule.region.text ? queryFacts(query) : undefined;
+  const facts = rule.region ? factsFor(rule.region.text) : undefined;
+  return toDiagnostics(analysis, settings, checkRule({ rule, uri: document.uri, facts, ids }));
+}
+
+function toDiagnostics(
+  analysis: DocumentAnalysis,
+  settings: Pick<KqlHuntingSettings, 'lints'>,
+  findings: readonly RuleFinding[],
+): Diagnostic[] {
+  const document = analysis.document;
   const out: Diagnostic[] = [];
-  for (const finding of checkRule({ rule, uri: document.uri, facts, ids })) {
+  for (const finding of findings) {
     const override = settings.lints[finding.check];
     if (override === 'off') continue;
     const diagnostic: Diagnostic = {

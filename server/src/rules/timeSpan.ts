@@ -18,6 +18,11 @@ export function parseRuleTimeSpan(text: string): number | undefined {
   return short[2] === 'm' ? n : short[2] === 'h' ? n * 60 : n * 1440;
 }
 
+/**
+ * "The allowed range for both of these parameters is from 5 minutes to 14 days", and the interval
+ * may not be longer than the look-back:
+ * https://learn.microsoft.com/azure/sentinel/scheduled-rules-overview#query-scheduling
+ */
 export const MIN_MINUTES = 5;
 export const MAX_MINUTES = 14 * 1440;
 
