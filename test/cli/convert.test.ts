@@ -83,7 +83,10 @@ test('kqlhunt convert refuses bad usage with exit code 2 and a one-line reason',
     const cases: [string[], RegExp][] = [
       [['convert', 'q.kql'], /--to is required/],
       [['convert', 'q.kql', '--to', 'splunk'], /--to must be sentinel or defender, not 'splunk'/],
-      [['convert', 'a.json', '--to', 'sentinel'], /convert reads \.kql/],
+      [
+        ['convert', 'a.json', '--to', 'sentinel'],
+        /not a Sentinel analytic rule YAML or a Defender custom detection JSON/,
+      ],
       [['convert', 'missing.kql', '--to', 'sentinel'], /cannot read missing\.kql/],
       [['convert', 'q.kql', '--to', 'sentinel', '--write', '-o', 'x.kql'], /cannot be used together/],
       [['convert', 'q.kql', '--to', 'sentinel', '-o', 'q.kql'], /one of the files being read/],
@@ -94,6 +97,45 @@ test('kqlhunt convert refuses bad usage with exit code 2 and a one-line reason',
       assert.match(run.stderr, message, args.join(' '));
       assert.doesNotMatch(run.stderr, /\n\s+at /);
     }
+  } finally {
+    tree.dispose();
+  }
+});
+
+test('kqlhunt convert --rule turns a Sentinel rule into a Defender custom detection with its query converted, and back', async () => {
+  const tree = tempTree({ 'rule.yaml': RULE });
+  try {
+    const toDefender = await runBin(
+      ['convert', 'rule.yaml', '--to', 'defender', '--rule', '-o', 'vnc.detection.json'],
+      tree.dir,
+    );
+    const detection = JSON.parse(fs.readFileSync(path.join(tree.dir, 'vnc.detection.json'), 'utf8')) as {
+      queryCondition: { queryText: string };
+      detectionAction: { alertTemplate: { mitreTechniques: string[] } };
+    };
+    // The query inside went through the dialect converter: Defender's time column.
+    assert.match(detection.queryCondition.queryText, /\bTimestamp\b/);
+    assert.doesNotMatch(detection.queryCondition.queryText, /TimeGenerated/);
+    assert.deepEqual(detection.detectionAction.alertTemplate.mitreTechniques, ['T1219']);
+    // The summarized query lacks the columns a custom detection must return: named, exit 1.
+    assert.equal(toDefender.code, 1, toDefender.stderr);
+    assert.match(
+      toDefender.stderr,
+      /vnc\.detection\.json:\d+: error rule-defender-required-column .*'ReportId'/,
+    );
+
+    const back = await runBin(
+      ['convert', 'vnc.detection.json', '--to', 'sentinel', '-o', 'back.yaml'],
+      tree.dir,
+    );
+    assert.equal(back.code, 0, back.stderr);
+    const yaml = fs.readFileSync(path.join(tree.dir, 'back.yaml'), 'utf8');
+    assert.match(yaml, /\| where TimeGenerated > ago\(1h\)/);
+    assert.match(yaml, /T1219/);
+
+    const misuse = await runBin(['convert', 'rule.yaml', '--to', 'defender', '--rule', '--write'], tree.dir);
+    assert.equal(misuse.code, 2);
+    assert.match(misuse.stderr, /use --output, not --write/);
   } finally {
     tree.dispose();
   }

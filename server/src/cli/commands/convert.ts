@@ -13,6 +13,9 @@ import { languageIdOf } from '../languageIds';
 import { refuseOutputOverInput, writeOutput } from '../outputFile';
 import { readRegularFile } from '../regularFile';
 import { createCliService } from '../schemaSources';
+import { isRuleFile, runConvertRule } from '../convertRuleCommand';
+import { ruleQueryConverter } from '../../language/dialect/convert/ruleQueryConverter';
+import { BuiltinSchemaProvider } from '../../schema/schemaProvider';
 import { visible } from '../visibleText';
 
 const HELP = `Usage: kqlhunt convert FILE --to sentinel|defender [--from ENV] [--write | -o OUT]
@@ -30,6 +33,9 @@ Options:
       --from <ENV>                the environment the file is written for (default: its
                                   // kql-environment pin, Sentinel for rule YAML, else the
                                   configuration's environment)
+      --rule                      convert the whole rule: Sentinel rule YAML to a Defender XDR
+                                  custom detection (Graph detectionRule JSON) or back; a
+                                  .json FILE is always converted this way. Use --output
       --write                     replace FILE with the converted text, in one step
   -o, --output <OUT>              write the converted text to OUT
   -c, --config <FILE>             settings file (default: the nearest .kqlhunt.json)
@@ -50,13 +56,12 @@ export const convertCommand: CliCommand = {
     to: { type: 'string' },
     from: { type: 'string' },
     write: { type: 'boolean' },
+    rule: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     config: { type: 'string', short: 'c' },
     quiet: { type: 'boolean', short: 'q' },
   },
   async run({ values, positionals }, io) {
-    // A whole rule (Sentinel YAML <-> Defender detectionRule JSON) is converted by
-    // rules/convert; when that lands, its mode is dispatched here, before the query conversion.
     if (positionals.length !== 1) throw new UsageError('convert takes one FILE');
     const to = environmentOption(stringOption(values, 'to'), '--to');
     if (!to) throw new UsageError('--to is required: --to sentinel or --to defender');
@@ -67,6 +72,28 @@ export const convertCommand: CliCommand = {
 
     const file = path.resolve(io.cwd, positionals[0]);
     const display = path.relative(io.cwd, file).split(path.sep).join('/');
+    // A whole rule (Sentinel YAML <-> Defender custom detection JSON) goes to the rule
+    // conversion, with this command's query converter for the query inside it.
+    if (values.rule === true || /\.jsonc?$/i.test(file)) {
+      if (values.write === true) throw new UsageError('--rule writes a new file: use --output, not --write');
+      if (from !== undefined)
+        throw new UsageError('--rule takes the platform from the file; leave out --from');
+      const text = readUtf8(file, display);
+      if (!isRuleFile(file, text))
+        throw new UsageError(
+          `${display}: not a Sentinel analytic rule YAML or a Defender custom detection JSON`,
+        );
+      return runConvertRule(
+        {
+          file: positionals[0],
+          to,
+          ...(output !== undefined ? { output } : {}),
+          convertQuery: ruleQueryConverter(new BuiltinSchemaProvider()),
+          service: createCliService([], {}),
+        },
+        io,
+      );
+    }
     const languageId = languageIdOf(file);
     if (!languageId || languageId === 'json')
       throw new UsageError(`${display}: convert reads .kql, .csl, .kusto, rule YAML and Markdown files`);
