@@ -6,6 +6,8 @@ import { runQuery } from '../../../server/src/connectors/runQuery';
 import { convertQuery } from '../../../server/src/language/dialect/convert/convertQuery';
 import { DEFAULT_RUN_SETTINGS, type LocalWorkspace } from '../../../server/src/protocol/workspaces';
 import { BuiltinSchemaProvider } from '../../../server/src/schema/schemaProvider';
+import { DETECTION_KINDS, rmmToolById } from '../../../server/src/rmm/rmmLibrary';
+import { rmmDetectionQuery } from '../../../server/src/rmm/rmmQueries';
 import { FIXTURES, REPO_ROOT } from '../../helpers/paths';
 
 const SAMPLE: LocalWorkspace = {
@@ -20,9 +22,19 @@ const SAMPLE: LocalWorkspace = {
  */
 describe('a converted query and its original give the same rows on the sample workspace', () => {
   const schemas = new BuiltinSchemaProvider();
-  for (const file of ['tightvnc-network.kql', path.join('convert', 'tightvnc-remote-access.kql')]) {
-    it(file, async () => {
-      const original = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+  const rmm = ['tightvnc', 'anydesk', 'teamviewer'].map((id) => rmmToolById(id)!);
+  const detections: [string, string][] = [
+    ...['tightvnc-network.kql', path.join('convert', 'tightvnc-remote-access.kql')].map(
+      (file): [string, string] => [file, fs.readFileSync(path.join(FIXTURES, file), 'utf8')],
+    ),
+    // What New RMM Detection generates for three tools and every kind of indicator.
+    [
+      'New RMM Detection (TightVNC, AnyDesk, TeamViewer)',
+      rmmDetectionQuery(rmm, DETECTION_KINDS, { target: 'hunting' }).text,
+    ],
+  ];
+  for (const [name, original] of detections) {
+    it(name, async () => {
       const converted = convertQuery(original, { from: 'defender', to: 'sentinel', schemas });
       assert.deepEqual(converted.unconverted, []);
       assert.notEqual(converted.text, original, 'the time column was rewritten');
