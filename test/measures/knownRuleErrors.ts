@@ -41,12 +41,6 @@ export const KNOWN_RULE_ERRORS: Record<string, KnownRuleError> = {
       'Same pattern as AADHealthMonAgentRegKeyAccess: summarize by a Process column that the engine types dynamic after the union.',
     errors: ['KS116 Process'],
   },
-  'Detections__SigninLogs__AuthenticationAttemptfromNewCountry.yaml': {
-    kind: 'broken',
-    reason:
-      "iif() mixes a string and a dynamic branch, so LocationDetails becomes a string and .city cannot resolve; on Sentinel CI's skip list for this error.",
-    errors: ['KS142 city', 'KS142 state', 'KS142 deviceId'],
-  },
   'Detections__SigninLogs__PrivilegedUserLogonfromnewASN.yaml': {
     kind: 'broken',
     reason:
