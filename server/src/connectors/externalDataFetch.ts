@@ -2,6 +2,7 @@ import * as https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { rootCertificates } from 'node:tls';
 import type { ConnectorTransport } from './transport';
+import { urlForMessages } from '../executor/errors';
 import { ConnectorError } from './types';
 
 /**
@@ -39,7 +40,7 @@ export async function fetchExternalText(url: string, limits: FetchLimits): Promi
       response.resume();
       throw new ConnectorError(
         'badRequest',
-        `externaldata: ${shown(url)} answered HTTP ${status}; the query was not run.`,
+        `externaldata: ${urlForMessages(url)} answered HTTP ${status}; the query was not run.`,
       );
     }
     const text = await readLimited(response, url, limits.maxBytes);
@@ -48,18 +49,8 @@ export async function fetchExternalText(url: string, limits: FetchLimits): Promi
   }
   throw new ConnectorError(
     'badRequest',
-    `externaldata: ${shown(url)} redirected more than ${MAX_REDIRECTS} times.`,
+    `externaldata: ${urlForMessages(url)} redirected more than ${MAX_REDIRECTS} times.`,
   );
-}
-
-/** The URL without its query string and fragment, for messages. */
-export function shown(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}${u.search ? '?…' : ''}`;
-  } catch {
-    return url.replace(/[?#].*$/, '?…');
-  }
 }
 
 function get(url: string, limits: FetchLimits): Promise<IncomingMessage> {
@@ -67,12 +58,12 @@ function get(url: string, limits: FetchLimits): Promise<IncomingMessage> {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConnectorError('badRequest', `externaldata: '${shown(url)}' is not a URL.`);
+    throw new ConnectorError('badRequest', `externaldata: '${urlForMessages(url)}' is not a URL.`);
   }
   if (parsed.protocol !== 'https:')
     throw new ConnectorError(
       'badRequest',
-      `externaldata: only https URLs are fetched, not ${shown(url)}. Save the file in the workspace folder and map it in workspace.json instead.`,
+      `externaldata: only https URLs are fetched, not ${urlForMessages(url)}. Save the file in the workspace folder and map it in workspace.json instead.`,
     );
   const ca = limits.transport?.tlsCa ? [...rootCertificates, limits.transport.tlsCa] : undefined;
   return new Promise((resolve, reject) => {
@@ -81,7 +72,10 @@ function get(url: string, limits: FetchLimits): Promise<IncomingMessage> {
       reject(
         limits.signal.aborted
           ? new ConnectorError('cancelled', 'The query was cancelled.')
-          : new ConnectorError('network', `externaldata: ${shown(url)} could not be fetched: ${e.message}`),
+          : new ConnectorError(
+              'network',
+              `externaldata: ${urlForMessages(url)} could not be fetched: ${e.message}`,
+            ),
       ),
     );
   });
@@ -91,7 +85,7 @@ function readLimited(response: IncomingMessage, url: string, maxBytes: number): 
   const tooBig = () =>
     new ConnectorError(
       'badRequest',
-      `externaldata: ${shown(url)} is larger than the limit of ${Math.round(maxBytes / 1024 ** 2)} MB (kqlHunting.run.externalDataMaxMegabytes).`,
+      `externaldata: ${urlForMessages(url)} is larger than the limit of ${Math.round(maxBytes / 1024 ** 2)} MB (kqlHunting.run.externalDataMaxMegabytes).`,
     );
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -112,7 +106,9 @@ function readLimited(response: IncomingMessage, url: string, maxBytes: number): 
     });
     response.on('end', () => resolve(new TextDecoder('utf-8').decode(Buffer.concat(chunks))));
     response.on('error', (e) =>
-      reject(new ConnectorError('network', `externaldata: reading ${shown(url)} failed: ${e.message}`)),
+      reject(
+        new ConnectorError('network', `externaldata: reading ${urlForMessages(url)} failed: ${e.message}`),
+      ),
     );
   });
 }

@@ -51,12 +51,15 @@ export class MissingColumnError extends ExecutionError {
  * The query reads data from outside that the local workspace does not hold (externaldata of a
  * URL it maps to no file). Kusto would fetch it; here the user is told how to supply it.
  */
+/** A URL as messages show it: without its query string and fragment, where a storage SAS token lives. */
+export function urlForMessages(url: string): string {
+  return url.replace(/[?#].*$/s, '?…');
+}
+
 export class MissingExternalDataError extends ExecutionError {
   constructor(readonly url: string) {
-    // The query string is left out: a storage URL carries its SAS token there.
-    const shown = url.replace(/[?#].*$/s, (rest) => (rest ? '?…' : ''));
     super(
-      `externaldata: the workspace has no copy of ${shown}. Save the file in the workspace folder and map it in workspace.json ("externaldata": { "<url>": "<file>" }), or turn on kqlHunting.run.fetchExternalData (run.fetchExternalData in .kqlhunt.json) to fetch it over HTTPS.`,
+      `externaldata: the workspace has no copy of ${urlForMessages(url)}. Save the file in the workspace folder and map it in workspace.json ("externaldata": { "<url>": "<file>" }), or turn on kqlHunting.run.fetchExternalData (run.fetchExternalData in .kqlhunt.json) to fetch it over HTTPS.`,
     );
     this.name = 'MissingExternalDataError';
   }
