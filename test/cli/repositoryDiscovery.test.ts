@@ -137,14 +137,24 @@ describe('kqlhunt check: a detection repository with no configuration', () => {
   it("honours the CI's skip lists: what the CI skips is a step lower and says why", async () => {
     const skipped = '1d2e3f40-aaaa-4bbb-8ccc-0123456789ab';
     const structure = '2d2e3f40-aaaa-4bbb-8ccc-0123456789ab';
+    const stale = '3d2e3f40-aaaa-4bbb-8ccc-0123456789ab';
+    const staleHunting = '4d2e3f40-aaaa-4bbb-8ccc-0123456789ab';
+    const skip = (id: string, templateName: string) => ({
+      id,
+      templateName,
+      validationFailReason: 'widget_lookup is not known to the engine',
+    });
     const tree = tempTree({
       '.script/tests/KqlvalidationsTests/SkipValidationsTemplates.json': JSON.stringify([
-        {
-          id: skipped,
-          templateName: 'skipped.yaml',
-          validationFailReason: 'widget_lookup is not known to the engine',
-        },
+        skip(skipped, 'skipped.yaml'),
+        skip(stale, 'stale.yaml'),
+        skip(staleHunting, 'staleHunting.yaml'),
       ]),
+      // Skipped, yet valid: the CI fails an analytic rule like this, but does not run hunting queries.
+      'Detections/stale.yaml': rule('SecurityEvent\n| take 1').replace(/^id: .*$/m, `id: ${stale}`),
+      'Hunting Queries/staleHunting.yaml': rule('SecurityEvent\n| take 1')
+        .replace(/^id: .*$/m, `id: ${staleHunting}`)
+        .replace(/^kind: .*\n/m, ''),
       '.script/tests/detectionTemplateSchemaValidation/SkipStrcutreValidationsTemplates.json': JSON.stringify(
         [structure],
       ),
@@ -177,7 +187,13 @@ describe('kqlhunt check: a detection repository with no configuration', () => {
       const broken = findings.filter((f) => f.file.endsWith('SkipConnectorIdsValidationsTemplates.json'));
       assert.equal(broken.length, 1);
       assert.match(broken[0].message, /Nothing in this skip list is skipped/);
-      assert.match(r.stderr, /SkipValidationsTemplates\.json: 1 rule\(s\) whose KQL validation the CI skips/);
+      assert.match(r.stderr, /SkipValidationsTemplates\.json: 3 rule\(s\) whose KQL validation the CI skips/);
+      const staleFinding = of('Detections/stale.yaml', 'rule-ci-skip-valid');
+      assert.equal(staleFinding?.severity, 'warning', JSON.stringify(findings));
+      assert.match(staleFinding!.message, /remove its entry/);
+      // Only where a KQL error stands behind the entry, or where the CI does not run the query, is nothing said.
+      assert.equal(of('Detections/skipped.yaml', 'rule-ci-skip-valid'), undefined);
+      assert.equal(of('Hunting Queries/staleHunting.yaml', 'rule-ci-skip-valid'), undefined);
     } finally {
       tree.dispose();
     }

@@ -106,3 +106,22 @@ export function applyCiSkips(
     return { ...d, severity, message };
   });
 }
+
+/**
+ * The reason an analytic rule sits in the KQL skip list when its query has no KQL error: the
+ * CI runs the skipped rules' queries too and fails when one is valid ("if they pass, why
+ * skip?"), so the stale entry breaks the build. Only rules with a query, only the folders whose
+ * files the CI reads as analytic rules; judged before the skip lowers anything.
+ */
+export function staleKqlSkip(
+  diagnostics: readonly Diagnostic[],
+  rule: { id: string | undefined; hasQuery: boolean; analytic: boolean },
+  lists: CiSkipLists,
+): string | undefined {
+  const reason = rule.id === undefined ? undefined : lists.kql[rule.id.toLowerCase()];
+  if (reason === undefined || !rule.hasQuery || !rule.analytic) return undefined;
+  const kqlError = diagnostics.some(
+    (d) => d.severity === DiagnosticSeverity.Error && typeof d.code === 'string' && /^KS\d+$/.test(d.code),
+  );
+  return kqlError ? undefined : reason;
+}

@@ -187,6 +187,13 @@ export const RULE_CHECKS = {
       "Data connector '{value}' is not in the list of connector ids Sentinel's CI accepted ({asOf}); check its spelling. (The CI does not check hunting queries' connectors.)",
     description: "A hunting query names a connector id that Sentinel's CI list lacks.",
   },
+  'rule-ci-skip-valid': {
+    severity: 'warning',
+    message:
+      'This rule is in the CI\'s KQL skip list (SkipValidationsTemplates.json: "{reason}") but its query has no error here. Azure-Sentinel\'s CI fails an analytic rule that is skipped yet valid; remove its entry from the list.',
+    description:
+      "An analytic rule listed in the repository's KQL skip list validates cleanly, which the CI treats as a failure.",
+  },
   'rule-data-types': {
     severity: 'warning',
     message:

@@ -4,12 +4,13 @@ import { parseDetectionJson } from '../documents/detectionRuleJson';
 import { parseRuleYaml } from '../documents/ruleYaml';
 import type { DocumentAnalysis } from '../language/documentAnalysis';
 import type { KqlHuntingSettings } from '../protocol/settings';
-import { applyCiSkips, type CiSkipLists } from './ciSkipLists';
+import { applyCiSkips, staleKqlSkip, type CiSkipLists } from './ciSkipLists';
+import { contentFolderOf } from './ciFolders';
 import { detectionChecks } from './detectionChecks';
 import { checkRule, ruleIdOf, type RuleIdIndex } from './ruleChecks';
-import { RULE_CHECKS, RULE_DIAGNOSTIC_SOURCE, type RuleCheckSeverity } from './ruleCheckTable';
+import { RULE_CHECKS, RULE_DIAGNOSTIC_SOURCE, ruleMessage, type RuleCheckSeverity } from './ruleCheckTable';
 import { queryFacts } from './queryFacts';
-import type { RuleFinding, RuleFix } from './ruleFindings';
+import { pairOf, spanOf, type RuleFinding, type RuleFix } from './ruleFindings';
 
 const SEVERITY: Record<RuleCheckSeverity | 'hint', DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -83,9 +84,29 @@ export function withCiSkips(
   document: DocumentAnalysis['document'],
   diagnostics: Diagnostic[],
   lists: CiSkipLists | undefined,
+  settings: Pick<KqlHuntingSettings, 'lints'>,
 ): Diagnostic[] {
   if (!lists || hostFormatOf(document) !== 'yaml') return diagnostics;
   const text = document.getText();
   const rule = parseRuleYaml(text);
-  return rule ? applyCiSkips(diagnostics, { id: ruleIdOf(rule), text }, lists) : diagnostics;
+  if (!rule) return diagnostics;
+  const id = ruleIdOf(rule);
+  const lowered = applyCiSkips(diagnostics, { id, text }, lists);
+  const reason = staleKqlSkip(
+    diagnostics,
+    { id, hasQuery: rule.region !== undefined, analytic: contentFolderOf(document.uri) === 'analytic' },
+    lists,
+  );
+  const override = settings.lints['rule-ci-skip-valid'];
+  if (reason === undefined || override === 'off') return lowered;
+  const firstKey = rule.root.items[0]?.key;
+  const [start, end] = spanOf(pairOf(rule.root, 'id')?.value) ?? spanOf(firstKey) ?? [0, 0];
+  lowered.push({
+    range: { start: document.positionAt(start), end: document.positionAt(end) },
+    severity: SEVERITY[override ?? RULE_CHECKS['rule-ci-skip-valid'].severity],
+    code: 'rule-ci-skip-valid',
+    source: RULE_DIAGNOSTIC_SOURCE,
+    message: ruleMessage('rule-ci-skip-valid', { reason }),
+  });
+  return lowered;
 }

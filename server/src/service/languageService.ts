@@ -186,6 +186,7 @@ export function getLanguageService(params: LanguageServiceParams): KqlLanguageSe
             ...ruleDiagnostics(analysis, settings, params.ruleIds),
           ]),
           params.ciSkipsOf?.(analysis.document),
+          settings,
         ),
         scanDirectives(analysis),
         settings,
