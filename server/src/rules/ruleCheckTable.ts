@@ -188,11 +188,11 @@ export const RULE_CHECKS = {
     description: "A hunting query names a connector id that Sentinel's CI list lacks.",
   },
   'rule-ci-skip-valid': {
-    severity: 'warning',
+    severity: 'information',
     message:
-      'This rule is in the CI\'s KQL skip list (SkipValidationsTemplates.json: "{reason}") but its query has no error here. Azure-Sentinel\'s CI fails an analytic rule that is skipped yet valid; remove its entry from the list.',
+      "This rule is in the CI's KQL skip list (SkipValidationsTemplates.json: \"{reason}\"), but its query has no error here. Azure-Sentinel's CI fails a skipped analytic rule once its own engine finds the query valid, so remove the entry when the CI's engine agrees. (Most entries stand for errors of the CI's older engine, so this is information.)",
     description:
-      "An analytic rule listed in the repository's KQL skip list validates cleanly, which the CI treats as a failure.",
+      "An analytic rule listed in the repository's KQL skip list validates cleanly; the CI fails such a rule once its engine agrees.",
   },
   'rule-data-types': {
     severity: 'warning',
