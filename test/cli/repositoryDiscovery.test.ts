@@ -199,6 +199,46 @@ describe('kqlhunt check: a detection repository with no configuration', () => {
     }
   });
 
+  it("checks the callers of a parser whose query does not bind against the CI's declaration of it", async () => {
+    const tree = tempTree({
+      '.script/tests/KqlvalidationsTests/CustomTables/WidgetAudit.json': JSON.stringify({
+        Name: 'WidgetAudit',
+        Properties: [
+          { Name: 'TimeGenerated', Type: 'DateTime' },
+          { Name: 'Actor', Type: 'String' },
+        ],
+      }),
+      // Reads a raw log that nothing declares: the query cannot bind here.
+      'Parsers/WidgetAudit/WidgetAudit.yaml':
+        'ParserName: WidgetAudit\nParserQuery: |\n  WidgetAudit_CL\n  | project TimeGenerated, Actor = actor_s\n',
+      'Solutions/Widgets/Analytic Rules/audit.yaml': rule('WidgetAudit\n| project TimeGenerated, Actor'),
+      'Solutions/Widgets/Analytic Rules/auditWrong.yaml': rule('WidgetAudit\n| project Action'),
+      'Parsers/Unbound/Unbound.yaml': REPO['Parsers/Unbound/Unbound.yaml'],
+      'Solutions/Widgets/Analytic Rules/unbound.yaml': rule('Unbound\n| take 1'),
+    });
+    try {
+      const r = await runBin(['check', '--format', 'json', '--fail-on', 'never'], tree.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const findings = JSON.parse(r.stdout) as {
+        file: string;
+        code: string;
+        severity: string;
+        message: string;
+      }[];
+      const kql = (file: string) =>
+        findings.filter((f) => f.file === file && f.code.startsWith('KS')).map((f) => f.code);
+      assert.deepEqual(kql('Solutions/Widgets/Analytic Rules/audit.yaml'), [], JSON.stringify(findings));
+      assert.deepEqual(kql('Solutions/Widgets/Analytic Rules/auditWrong.yaml'), ['KS142']);
+      // A parser with no declaration to fall back on still gives its callers the engine's KS512.
+      assert.deepEqual(kql('Solutions/Widgets/Analytic Rules/unbound.yaml'), ['KS512']);
+      const atParser = findings.filter((f) => f.file === 'Parsers/WidgetAudit/WidgetAudit.yaml');
+      assert.equal(atParser.length, 1, JSON.stringify(findings));
+      assert.match(atParser[0].message, /checked against the declaration in .*WidgetAudit\.json/);
+    } finally {
+      tree.dispose();
+    }
+  });
+
   it('loads nothing outside a repository layout', async () => {
     const tree = tempTree({ 'q.kql': 'WidgetEvents | take 1\n' });
     try {

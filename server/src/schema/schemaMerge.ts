@@ -53,17 +53,25 @@ export function mergeSchemaSources(
       tables.set(table.name, existing ? mergeTables(existing, table) : table);
     }
     for (const fn of source.functions) {
+      const declaredIn = declaredBy.get(fn.name)?.id;
       const supersedes = note(
         fn.name,
         `function ${fn.name} is declared again: the later declaration replaced it`,
         fn.body !== undefined,
       );
+      const table = tables.get(fn.name);
+      const declaration = table ?? functions.get(fn.name);
       if (tables.delete(fn.name) && !supersedes)
         warnings.push({
           source: source.id,
           message: `function ${fn.name} replaces the table of the same name`,
         });
-      functions.set(fn.name, fn);
+      functions.set(
+        fn.name,
+        supersedes && declaration && declaredIn
+          ? { ...fn, replaced: { declaration, declaredIn, definedIn: source.id } }
+          : fn,
+      );
     }
   }
   return { schema: { ...base, tables: [...tables.values()], functions: [...functions.values()] }, warnings };

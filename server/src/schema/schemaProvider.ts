@@ -1,3 +1,4 @@
+import { withBrokenParsersReplaced } from './brokenParsers';
 import { buildGlobalState } from './symbolBuilder';
 import { builtinSchema } from './builtinSchemas';
 import { mergeSchemaSources, type SchemaSource } from './schemaMerge';
@@ -62,7 +63,14 @@ export class CatalogueSchemaProvider implements SchemaProvider {
   globalsFor(env: EnvironmentId, liveWorkspace?: string): Kusto.Language.GlobalState {
     const entry = this.entry(env, liveWorkspace);
     if (!entry.globals) {
-      const b = buildGlobalState(entry.schema);
+      let b = buildGlobalState(entry.schema);
+      const replaced = withBrokenParsersReplaced(entry.schema, b.globals);
+      if (replaced) {
+        // Built again without the parsers that do not bind; type warnings are the same both times.
+        entry.schema = replaced.schema;
+        entry.warnings.push(...replaced.warnings);
+        b = buildGlobalState(entry.schema);
+      }
       entry.globals = b.globals;
       entry.warnings.push(...b.warnings);
     }

@@ -54,6 +54,12 @@ export interface FunctionDef {
    */
   openResult?: boolean;
   description?: string;
+  /**
+   * What a repository's parser replaced when it was merged over a schema file's declaration of
+   * the same name (the CI declares its parsers' output as tables): kept so that a parser whose own
+   * query does not bind can give way to the declaration again (brokenParsers.ts).
+   */
+  replaced?: { declaration: TableDef | FunctionDef; declaredIn: string; definedIn: string };
 }
 
 export interface EnvironmentSchema {
