@@ -44,7 +44,7 @@ async function checkInThisThread(
   setup: CheckSetup,
   options: RunOptions,
 ): Promise<CheckOutcome[]> {
-  const service = createCliService(setup.schemas, setup.ruleIds, setup.ciSkips);
+  const service = createCliService(setup.schemas, setup.ruleIds, setup.ciSkips, setup.brokenParsers);
   const out: CheckOutcome[] = [];
   for (const job of jobs) {
     try {

@@ -24,7 +24,7 @@ function checkNamingFile(s: KqlLanguageService, job: CheckJob): CheckOutcome {
 parentPort!.on('message', (message: CheckBatchMessage) => {
   let reply: WorkerReply;
   try {
-    service ??= createCliService(setup.schemas, setup.ruleIds, setup.ciSkips);
+    service ??= createCliService(setup.schemas, setup.ruleIds, setup.ciSkips, setup.brokenParsers);
     const s = service;
     reply = { type: 'checked', outcomes: message.jobs.map((job) => checkNamingFile(s, job)) };
   } catch (e) {

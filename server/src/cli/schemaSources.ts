@@ -5,6 +5,7 @@ import { getLanguageService, type KqlLanguageService } from '../service/language
 import type { SchemaFileProblem } from '../schema/customSchemaFiles';
 import type { CiSkipLists } from '../rules/ciSkipLists';
 import type { SchemaSource } from '../schema/schemaMerge';
+import type { BrokenParsers } from '../schema/brokenParsers';
 import { CatalogueSchemaProvider } from '../schema/schemaProvider';
 import { ENVIRONMENT_IDS } from '../schema/types';
 import { findSchemaFiles, loadSchemaFile, type LoadedSchemaFile } from '../schemaFiles/schemaFileLoader';
@@ -53,18 +54,30 @@ export function createCliService(
   sources: readonly SchemaSource[],
   ruleIds: Readonly<Record<string, string>>,
   ciSkips?: CiSkipLists,
+  brokenParsers?: BrokenParsers,
 ): KqlLanguageService {
   return getLanguageService({
-    schemas: catalogueWith(sources),
+    schemas: catalogueWith(sources, brokenParsers),
     ruleIds: ruleIdIndex(ruleIds),
     ciSkipsOf: () => ciSkips,
   });
 }
 
-function catalogueWith(sources: readonly SchemaSource[]): CatalogueSchemaProvider {
+function catalogueWith(
+  sources: readonly SchemaSource[],
+  brokenParsers?: BrokenParsers,
+): CatalogueSchemaProvider {
   const catalogue = new CatalogueSchemaProvider();
-  if (sources.length > 0) catalogue.setCustomSources(sources);
+  if (sources.length > 0) catalogue.setCustomSources(sources, brokenParsers);
   return catalogue;
+}
+
+/**
+ * Which repository parsers give way to the CI's declaration (schema/brokenParsers.ts), found
+ * once in this thread so that the workers and the schema-file report need not bind them again.
+ */
+export function brokenParsersOf(sources: readonly SchemaSource[]): BrokenParsers | undefined {
+  return sources.length > 0 ? catalogueWith(sources).brokenParsers() : undefined;
 }
 
 const SEVERITY: Record<SchemaFileProblem['severity'], DiagnosticSeverity> = {
@@ -81,9 +94,13 @@ const SEVERITY: Record<SchemaFileProblem['severity'], DiagnosticSeverity> = {
 export function schemaFileResults(
   loaded: readonly LoadedSchemaFile[],
   display: (file: string) => string,
+  brokenParsers?: BrokenParsers,
 ): FileResult[] {
   if (loaded.length === 0) return [];
-  const catalogue = catalogueWith(loaded.map((l) => l.source));
+  const catalogue = catalogueWith(
+    loaded.map((l) => l.source),
+    brokenParsers,
+  );
   for (const env of ENVIRONMENT_IDS) catalogue.globalsFor(env);
   const warnings = new Map<string, Set<string>>();
   for (const w of catalogue.warnings())

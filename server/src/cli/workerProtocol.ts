@@ -1,6 +1,7 @@
 import type { KqlHuntingSettings } from '../protocol/settings';
 import type { CheckJob, CheckOutcome } from './fileChecker';
 import type { CiSkipLists } from '../rules/ciSkipLists';
+import type { BrokenParsers } from '../schema/brokenParsers';
 import type { SchemaSource } from '../schema/schemaMerge';
 
 /** What every worker is started with: everything needed to build the same language service. */
@@ -12,6 +13,8 @@ export interface CheckSetup {
   ruleIds: Record<string, string>;
   /** The repository CI's skip lists, when it has any. */
   ciSkips?: CiSkipLists;
+  /** The repository parsers that give way to the CI's declaration, found once for the run. */
+  brokenParsers?: BrokenParsers;
 }
 
 /** Main thread to worker: check these files. */

@@ -1,5 +1,5 @@
-import { withBrokenParsersReplaced } from './brokenParsers';
-import { buildGlobalState } from './symbolBuilder';
+import { findBrokenParsers, withBrokenParsersReplaced, type BrokenParsers } from './brokenParsers';
+import { buildGlobalState, type BuiltSchema } from './symbolBuilder';
 import { builtinSchema } from './builtinSchemas';
 import { mergeSchemaSources, type SchemaSource } from './schemaMerge';
 import { ENVIRONMENT_IDS, type EnvironmentId, type EnvironmentSchema, type SchemaWarning } from './types';
@@ -34,15 +34,26 @@ export class CatalogueSchemaProvider implements SchemaProvider {
   private custom: readonly SchemaSource[] = [];
   private readonly live = new Map<string, { env: EnvironmentId; source: SchemaSource }>();
   private gen = 0;
+  private broken: BrokenParsers | undefined;
 
   get generation(): number {
     return this.gen;
   }
 
-  /** Replaces every custom schema file source; they apply to both environments. */
-  setCustomSources(sources: readonly SchemaSource[]): void {
+  /**
+   * Replaces every custom schema file source; they apply to both environments. `broken` is what
+   * `brokenParsers()` said of the same sources, when another catalogue already found out.
+   */
+  setCustomSources(sources: readonly SchemaSource[], broken?: BrokenParsers): void {
     this.custom = sources;
     this.changed();
+    this.broken = broken;
+  }
+
+  /** The repository parsers that gave way to a declaration (brokenParsers.ts), found when Sentinel's state is built. */
+  brokenParsers(): BrokenParsers {
+    this.globalsFor('sentinel');
+    return this.broken ?? {};
   }
 
   /** Sets the schema read from a connected workspace, which belongs to one environment. */
@@ -62,18 +73,30 @@ export class CatalogueSchemaProvider implements SchemaProvider {
 
   globalsFor(env: EnvironmentId, liveWorkspace?: string): Kusto.Language.GlobalState {
     const entry = this.entry(env, liveWorkspace);
-    if (!entry.globals) {
-      let b = buildGlobalState(entry.schema);
-      const replaced = withBrokenParsersReplaced(entry.schema, b.globals);
-      if (replaced) {
-        // Built again without the parsers that do not bind; type warnings are the same both times.
-        entry.schema = replaced.schema;
-        entry.warnings.push(...replaced.warnings);
-        b = buildGlobalState(entry.schema);
-      }
-      entry.globals = b.globals;
-      entry.warnings.push(...b.warnings);
+    if (entry.globals) return entry.globals;
+    // The repository's CI checks its rules against Sentinel; that is where the fallback is
+    // parity, and binding the parsers costs a few seconds, so Defender keeps KS512.
+    const fallback = env === 'sentinel' && this.custom.length > 0;
+    // A live schema may hold what a parser reads, so its verdict is its own.
+    const live = liveWorkspace !== undefined && this.live.get(liveWorkspace)?.env === env;
+    const known = fallback && !live ? this.broken : undefined;
+    let b: BuiltSchema | undefined;
+    let broken = known;
+    if (fallback && !broken) {
+      b = buildGlobalState(entry.schema);
+      broken = findBrokenParsers(entry.schema, b.globals);
+      if (!live) this.broken = broken;
     }
+    const replaced = broken ? withBrokenParsersReplaced(entry.schema, broken) : undefined;
+    if (replaced) {
+      // Built (again) without the parsers that do not bind; type warnings are the same both times.
+      entry.schema = replaced.schema;
+      entry.warnings.push(...replaced.warnings);
+      b = undefined;
+    }
+    b ??= buildGlobalState(entry.schema);
+    entry.globals = b.globals;
+    entry.warnings.push(...b.warnings);
     return entry.globals;
   }
 
@@ -102,6 +125,7 @@ export class CatalogueSchemaProvider implements SchemaProvider {
   private changed(): void {
     this.gen++;
     this.built.clear();
+    this.broken = undefined;
   }
 }
 

@@ -19,7 +19,7 @@ import { TOOL_VERSION } from '../toolVersion';
 import { createProgress } from '../progress';
 import { ruleIdsOf } from '../ruleIdTable';
 import { discoverRepository } from '../../schemaFiles/repositoryDiscovery';
-import { loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
+import { brokenParsersOf, loadSchemaFiles, schemaFileResults, withSchemaResults } from '../schemaSources';
 import { runChecks } from '../checkRunner';
 import {
   baselineOption,
@@ -200,6 +200,8 @@ export const checkCommand: CliCommand = {
       schemas,
       ruleIds: ruleIdsOf(allJobs),
       ...(repository.skips ? { ciSkips: repository.skips } : {}),
+      // Found before the workers start, each of which would otherwise bind the parsers again.
+      ...(repository.files.length > 0 ? { brokenParsers: brokenParsersOf(schemas) } : {}),
     };
     const changedBase = stringOption(values, 'changed');
     const jobs =
@@ -234,7 +236,7 @@ export const checkCommand: CliCommand = {
       // Problems in the custom schema files are shown on those files, as the editor shows them.
       results = withSchemaResults(
         results,
-        schemaFileResults(schemaFiles, (file) => displayPath(io.cwd, file)),
+        schemaFileResults(schemaFiles, (file) => displayPath(io.cwd, file), setup.brokenParsers),
       );
     } finally {
       progress.clear();
