@@ -68,6 +68,8 @@ export class CatalogueSchemaProvider implements SchemaProvider {
   }
 
   schemaFor(env: EnvironmentId, liveWorkspace?: string): EnvironmentSchema {
+    // Building the state settles which parsers gave way, which the schema data must show too.
+    this.globalsFor(env, liveWorkspace);
     return this.entry(env, liveWorkspace).schema;
   }
 
