@@ -179,7 +179,7 @@ export async function loadLocalWorkspaceWithParquet(
 ): Promise<LocalWorkspace> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`workspace folder not found: ${dir}`);
   const dataDir = dataFolder(dir, readWorkspaceManifest(dir), realpathSync(dir));
-  const parquet: Record<string, Record<string, unknown>[]> = {};
+  const parquet: Record<string, Iterable<Record<string, unknown>>> = {};
   for (const entry of readdirSync(dataDir).sort()) {
     const m = TABLE_FILE.exec(entry);
     if (!m || m[2].toLowerCase() !== 'parquet') continue;
@@ -196,7 +196,7 @@ export async function loadLocalWorkspaceWithParquet(
 export function loadLocalWorkspace(
   dir: string,
   schema: EnvironmentSchema,
-  options: { now?: string | number; parquet?: Record<string, Record<string, unknown>[]> } = {},
+  options: { now?: string | number; parquet?: Record<string, Iterable<Record<string, unknown>>> } = {},
 ): LocalWorkspace {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`workspace folder not found: ${dir}`);
   const manifest = readWorkspaceManifest(dir);
