@@ -64,9 +64,11 @@ export function* csvRowsOfLines(lines: Iterable<string>): Generator<Record<strin
   let header: string[] | undefined;
   let recordNumber = 0;
   let pending: string | undefined;
+  let first = true;
   for (const line of lines) {
     let text = pending === undefined ? line : `${pending}\n${line}`;
-    if (header === undefined && recordNumber === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
     if (endsInsideQuotes(text)) {
       pending = text;
       continue;

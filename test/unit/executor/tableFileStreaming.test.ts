@@ -61,6 +61,7 @@ describe('CSV read line by line', () => {
       'a,b\n1,2\n3,4',
       'a,b\r\n1,2\r\n"x, ""y""",2\r\n',
       '\ufeffa,b\n1,2\n',
+      '\ufeff"a\nb",c\n1,2\n',
       'a,b\n\n1,2\n\n\n3,4\n',
       // A quoted field holding line breaks, LF and CRLF, and a quoted field that ends a line.
       'a,b\n"line one\nline two",2\n"x\r\ny","z\n"\n',
