@@ -4,6 +4,8 @@
  * counts from the Unix epoch, a timespan is a signed length. This file reads and writes them.
  */
 
+import { strictIsoTicks } from './isoTicks';
+
 export const TICKS_PER_MS = 10_000n;
 export const TICKS_PER_SECOND = 10_000_000n;
 export const TICKS_PER_MINUTE = 60n * TICKS_PER_SECOND;
@@ -99,6 +101,8 @@ function fromFields(
  * month-first `MM/dd/yyyy` form, and the RFC 822/1123 forms; fractions to the tick.
  */
 export function parseDatetimeTicks(text: string): bigint | null {
+  const strict = strictIsoTicks(text);
+  if (strict !== undefined) return inRange(strict);
   const t = text.trim();
   if (!t) return null;
   const iso = ISO.exec(t);

@@ -30,8 +30,12 @@ export interface Watchlist {
 
 export interface WorkspaceInput {
   name?: string;
-  /** Rows per table, each row an object keyed by column name. */
-  tables: Record<string, readonly Record<string, unknown>[]>;
+  /**
+   * Rows per table, each row an object keyed by column name. A table may come as an iterable:
+   * a table the schema types is then read through once, so that a large file's row objects
+   * never all exist at once (the first rows are enough to plan its columns).
+   */
+  tables: Record<string, Iterable<Record<string, unknown>>>;
   /** Types the columns; tables it does not know are typed from their values. */
   schema?: EnvironmentSchema;
   /** Column types for tables the schema lacks, or to override it (`{ T: { a: 'long' } }`). */
@@ -67,6 +71,19 @@ function inferType(values: unknown[]): KqlType {
   return type ?? 'string';
 }
 
+/** How many rows are read to plan a table: its spellings, its extra columns, its inferred types. */
+const PLANNING_ROWS = 1000;
+
+function takeRows(rows: Iterator<Record<string, unknown>>, count: number): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  while (out.length < count) {
+    const next = rows.next();
+    if (next.done) break;
+    out.push(next.value);
+  }
+  return out;
+}
+
 export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
   const warnings: string[] = [];
   const tables = new Map<string, Table>();
@@ -74,9 +91,12 @@ export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
   const timeColumns = ['Timestamp', 'TimeGenerated'];
   const intern = new Map<string, string>();
 
-  for (const [name, raw] of Object.entries(input.tables)) {
+  for (const [name, source] of Object.entries(input.tables)) {
     const def = schemaTables.get(name);
     const overrides = input.columnTypes?.[name] ?? {};
+    const pending = source[Symbol.iterator]();
+    // A table without a schema takes its column names from every row, so it is read whole first.
+    const raw = takeRows(pending, def ? PLANNING_ROWS : Infinity);
     let columns: Column[];
     if (def) {
       columns = def.columns.map((c) => ({ name: c.name, type: toKqlType(overrides[c.name] ?? c.type) }));
@@ -84,7 +104,7 @@ export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
       const known = new Set(columns.map((c) => c.name.toLowerCase()));
       if (known.has('timestamp') || known.has('timegenerated')) known.add('timestamp').add('timegenerated');
       const extra = new Set<string>();
-      for (const row of raw.slice(0, 1000))
+      for (const row of raw.slice(0, PLANNING_ROWS))
         for (const k of Object.keys(row)) if (!known.has(k.toLowerCase())) extra.add(k);
       if (extra.size)
         warnings.push(`${name}: columns not in the schema were ignored: ${[...extra].join(', ')}`);
@@ -99,7 +119,9 @@ export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
           }
       columns = names.map((n) => ({
         name: n,
-        type: overrides[n] ? toKqlType(overrides[n]) : inferType(raw.slice(0, 1000).map((r) => r[n])),
+        type: overrides[n]
+          ? toKqlType(overrides[n])
+          : inferType(raw.slice(0, PLANNING_ROWS).map((r) => r[n])),
       }));
       if (input.schema)
         warnings.push(
@@ -111,31 +133,52 @@ export function createWorkspace(input: WorkspaceInput): LocalWorkspace {
     // two schemas spell in another case (Isp, ISP) is read under either spelling; and Log
     // Analytics' Type column holds the table's name.
     const byLowerName = new Map<string, string>();
-    for (const row of raw.slice(0, 1000))
+    for (const row of raw.slice(0, PLANNING_ROWS))
       for (const k of Object.keys(row))
         if (!byLowerName.has(k.toLowerCase())) byLowerName.set(k.toLowerCase(), k);
     const fillType = input.schema?.id === 'sentinel' && def !== undefined && !byLowerName.has('type');
+    // Where each column's value is looked for, worked out once per table rather than once per cell.
+    const sources = columns.map((c) => {
+      const keys = [c.name];
+      if (timeColumns.includes(c.name)) keys.push(timeColumns.find((t) => t !== c.name)!);
+      const other = def ? byLowerName.get(c.name.toLowerCase()) : undefined;
+      if (other !== undefined && other !== c.name) keys.push(other);
+      // A value no key gives: the table's name for a filled Type column, else the type's missing value.
+      const fill = fillType && c.name === 'Type' ? name : undefined;
+      return { keys, type: c.type, missing: fromExternal(fill, c.type) };
+    });
+    const width = columns.length;
     let bad = 0;
-    const rows: Row[] = raw.map((obj) =>
-      columns.map((c) => {
-        let v = obj[c.name];
-        if (v === undefined && timeColumns.includes(c.name)) v = obj[timeColumns.find((t) => t !== c.name)!];
-        if (v === undefined && def) {
-          const other = byLowerName.get(c.name.toLowerCase());
-          if (other !== undefined && other !== c.name) v = obj[other];
+    const convert = (obj: Record<string, unknown>): Row => {
+      const row: Row = new Array<unknown>(width);
+      for (let i = 0; i < width; i++) {
+        const source = sources[i];
+        const keys = source.keys;
+        let v = obj[keys[0]];
+        for (let k = 1; v === undefined && k < keys.length; k++) v = obj[keys[k]];
+        if (v === undefined) {
+          row[i] = source.missing;
+          continue;
         }
-        if (v === undefined && fillType && c.name === 'Type') v = name;
-        const converted = fromExternal(v, c.type);
-        if (converted === null && v !== null && v !== undefined && v !== '') bad++;
+        let converted = fromExternal(v, source.type);
+        if (converted === null && v !== null && v !== '') bad++;
         if (typeof converted === 'string' && converted.length < 64) {
           // Sample data repeats the same device names, paths and companies; sharing them saves memory.
           const shared = intern.get(converted);
-          if (shared !== undefined) return shared;
-          if (intern.size < 200_000) intern.set(converted, converted);
+          if (shared !== undefined) converted = shared;
+          else if (intern.size < 200_000) intern.set(converted, converted);
         }
-        return converted;
-      }),
-    );
+        row[i] = converted;
+      }
+      return row;
+    };
+    const rows: Row[] = [];
+    try {
+      for (const obj of raw) rows.push(convert(obj));
+      for (let next = pending.next(); !next.done; next = pending.next()) rows.push(convert(next.value));
+    } finally {
+      pending.return?.();
+    }
     if (bad) warnings.push(`${name}: ${bad} values did not match their column type and were read as null`);
     tables.set(name, { columns, rows });
   }

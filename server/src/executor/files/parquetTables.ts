@@ -8,15 +8,21 @@ import { formatDatetimeTicks, TICKS_PER_DAY, TICKS_PER_MS } from '../ticks';
  * timestamps keep their 100 ns ticks (micro- and nanosecond units would lose digits as JS Dates),
  * and a 64-bit integer beyond 2^53 is refused, as the executor refuses such a long anywhere.
  */
-export async function readParquetRows(file: string): Promise<Record<string, unknown>[]> {
-  const [{ parquetReadObjects }, { compressors }] = await Promise.all([
+export async function readParquetRows(file: string): Promise<Iterable<Record<string, unknown>>> {
+  const [{ parquetMetadata, parquetRead, parquetSchema }, { compressors }] = await Promise.all([
     import('hyparquet'),
     import('hyparquet-compressors'),
   ]);
   const bytes = await readFile(file);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  const rows = (await parquetReadObjects({
+  const metadata = parquetMetadata(buffer);
+  const names = parquetSchema(metadata).children.map((c) => c.element.name);
+  const chunks = new Map<string, Chunk[]>(names.map((n) => [n, []]));
+  // Columns are kept in the chunks hyparquet decodes, and rows are made one at a time as the
+  // workspace reads them: a million row objects made up front would all live at once.
+  await parquetRead({
     file: buffer,
+    metadata,
     compressors,
     utf8: true,
     parsers: {
@@ -25,9 +31,38 @@ export async function readParquetRows(file: string): Promise<Record<string, unkn
       timestampFromNanoseconds: (ns: bigint) => instant(BigInt(ns) / 100n),
       dateFromDays: (days: number) => instant(BigInt(days) * TICKS_PER_DAY),
     },
-  })) as Record<string, unknown>[];
-  for (const row of rows) for (const key of Object.keys(row)) row[key] = plain(row[key], file, key);
-  return rows;
+    onChunk: ({ columnName, columnData, rowStart, rowEnd }) =>
+      chunks.get(columnName)?.push({ values: columnData as ArrayLike<unknown>, rowStart, rowEnd }),
+  });
+  return parquetRows(file, chunks);
+}
+
+interface Chunk {
+  values: ArrayLike<unknown>;
+  rowStart: number;
+  rowEnd: number;
+}
+
+function* parquetRows(file: string, columns: Map<string, Chunk[]>): Generator<Record<string, unknown>> {
+  const cursors = [...columns].map(([name, chunks]) => ({
+    name,
+    chunks: chunks.sort((a, b) => a.rowStart - b.rowStart),
+    at: 0,
+  }));
+  const rowCount = Math.max(0, ...cursors.map((c) => c.chunks.at(-1)?.rowEnd ?? 0));
+  for (let r = 0; r < rowCount; r++) {
+    const row: Record<string, unknown> = {};
+    for (const c of cursors) {
+      while (c.at < c.chunks.length && r >= c.chunks[c.at].rowEnd) c.at++;
+      const chunk = c.chunks[c.at];
+      row[c.name] = plain(
+        chunk && r >= chunk.rowStart ? chunk.values[r - chunk.rowStart] : undefined,
+        file,
+        c.name,
+      );
+    }
+    yield row;
+  }
 }
 
 /** A timestamp, marked so that it becomes ISO text however deep in a value it sits. */

@@ -9,10 +9,9 @@ import {
   realpathSync,
   statSync,
 } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import * as path from 'node:path';
 import type { EnvironmentSchema } from '../../schema/types';
-import { parseCsv } from '../csv';
+import { csvRowsOfLines, parseCsv } from '../csv';
 import { readParquetRows } from './parquetTables';
 import { createWorkspace, type LocalWorkspace, type Watchlist } from '../workspace';
 
@@ -44,8 +43,9 @@ export interface WorkspaceManifest {
 export const MANIFEST_FILE = 'workspace.json';
 
 /**
- * How large a file may be. NDJSON is read line by line, so it may be large; CSV and JSON arrays
- * are parsed whole, and V8 cannot hold a string much over 512 MB; a manifest is a few lines.
+ * How large a file may be. NDJSON and CSV tables are read line by line, so they may be large;
+ * JSON arrays (and watchlists) are parsed whole, and V8 cannot hold a string much over 512 MB; a
+ * manifest is a few lines.
  */
 export const MAX_LINE_FILE_BYTES = 2 * 1024 ** 3;
 export const MAX_WHOLE_FILE_BYTES = 256 * 1024 ** 2;
@@ -91,7 +91,7 @@ function openWorkspaceFile(file: string, root: string, maxBytes: number): { fd: 
       throw new Error(`${file}: refusing to read it: it is ${kindOf(stat)}, not a regular file`);
     if (stat.size > maxBytes)
       throw new Error(
-        `${file}: ${describeSize(stat.size)} is over the ${describeSize(maxBytes)} limit for a ${maxBytes === MAX_LINE_FILE_BYTES ? 'line-by-line (NDJSON)' : 'CSV or JSON'} table file`,
+        `${file}: ${describeSize(stat.size)} is over the ${describeSize(maxBytes)} limit for ${maxBytes === MAX_LINE_FILE_BYTES ? 'an NDJSON or CSV table file (read line by line)' : 'a file read whole (a JSON table, a watchlist, an externaldata copy)'}`,
       );
     return { fd, size: stat.size };
   } catch (e) {
@@ -179,7 +179,7 @@ export async function loadLocalWorkspaceWithParquet(
 ): Promise<LocalWorkspace> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`workspace folder not found: ${dir}`);
   const dataDir = dataFolder(dir, readWorkspaceManifest(dir), realpathSync(dir));
-  const parquet: Record<string, Record<string, unknown>[]> = {};
+  const parquet: Record<string, Iterable<Record<string, unknown>>> = {};
   for (const entry of readdirSync(dataDir).sort()) {
     const m = TABLE_FILE.exec(entry);
     if (!m || m[2].toLowerCase() !== 'parquet') continue;
@@ -196,13 +196,13 @@ export async function loadLocalWorkspaceWithParquet(
 export function loadLocalWorkspace(
   dir: string,
   schema: EnvironmentSchema,
-  options: { now?: string | number; parquet?: Record<string, Record<string, unknown>[]> } = {},
+  options: { now?: string | number; parquet?: Record<string, Iterable<Record<string, unknown>>> } = {},
 ): LocalWorkspace {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`workspace folder not found: ${dir}`);
   const manifest = readWorkspaceManifest(dir);
   const root = realpathSync(dir);
   const dataDir = dataFolder(dir, manifest, root);
-  const tables: Record<string, Record<string, unknown>[]> = {};
+  const tables: Record<string, Iterable<Record<string, unknown>>> = {};
   for (const entry of readdirSync(dataDir).sort()) {
     const m = TABLE_FILE.exec(entry);
     if (!m || entry === MANIFEST_FILE) continue;
@@ -275,11 +275,8 @@ function readWatchlists(dir: string, root: string, manifest: WorkspaceManifest):
   return out;
 }
 
-function readTableFile(file: string, ext: string, root: string): Record<string, unknown>[] {
-  if (ext === 'csv') {
-    const text = readBounded(file, root, MAX_WHOLE_FILE_BYTES);
-    return withFileName(file, () => parseCsv(text));
-  }
+function readTableFile(file: string, ext: string, root: string): Iterable<Record<string, unknown>> {
+  if (ext === 'csv') return namingFile(file, csvRowsOfLines(fileLines(file, root)));
   if (ext === 'json') {
     const text = readBounded(file, root, MAX_WHOLE_FILE_BYTES);
     return withFileName(file, () => {
@@ -288,18 +285,35 @@ function readTableFile(file: string, ext: string, root: string): Record<string, 
       return parsed.map((row, i) => objectRow(row, i + 1));
     });
   }
-  const rows: Record<string, unknown>[] = [];
-  forEachLine(file, root, (raw, line) => {
-    if (!raw.trim()) return;
+  return ndjsonRows(file, root);
+}
+
+/** Rows read as they are needed, with the file named in any error their reading meets. */
+function* namingFile<T>(file: string, rows: Iterable<T>): Generator<T> {
+  try {
+    yield* rows;
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new Error(message.startsWith(file) ? message : `${file}: ${message}`);
+  }
+}
+
+/** The rows of an NDJSON file, parsed as they are read; blank lines are skipped. */
+function* ndjsonRows(file: string, root: string): Generator<Record<string, unknown>> {
+  let line = 0;
+  for (const raw of fileLines(file, root)) {
+    line++;
+    if (!raw.trim()) continue;
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch (e) {
       throw new Error(`${file}: line ${line}: ${(e as Error).message}`);
     }
-    rows.push(withFileName(file, () => objectRow(parsed, line)));
-  });
-  return rows;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error(`${file}: row ${line} is not a JSON object`);
+    yield parsed as Record<string, unknown>;
+  }
 }
 
 /** Runs a parse step, naming the file in any error it throws. */
@@ -321,32 +335,49 @@ function withFileName<T>(file: string, parse: () => T): T {
 }
 
 /** The longest line an NDJSON table may have: a row is a JSON object, not a stream. */
-const MAX_LINE_CHARS = 64 * 1024 ** 2;
+const MAX_LINE_BYTES = 64 * 1024 ** 2;
 
 /**
  * Reads a file line by line in fixed-size chunks: NDJSON tables can be larger than the longest
  * string V8 can hold (512 MB), so they are never read whole. Reading stops at the size the file
- * had when it was opened, and a line longer than MAX_LINE_CHARS is an error rather than a string
- * that grows until memory runs out.
+ * had when it was opened, and a line longer than MAX_LINE_BYTES bytes is an error rather than a
+ * buffer that grows until memory runs out.
+ *
+ * Lines are cut at '\n' bytes, which never occur inside a multi-byte UTF-8 character, and each is
+ * decoded on its own: decoding a whole chunk that holds one non-ASCII character would make every
+ * line in it a two-byte string, several times slower to decode and to parse.
  */
-function forEachLine(file: string, root: string, onLine: (text: string, line: number) => void): void {
+function* fileLines(file: string, root: string): Generator<string> {
   const { fd, size } = openWorkspaceFile(file, root, MAX_LINE_FILE_BYTES);
-  const decoder = new StringDecoder('utf8');
-  const chunk = Buffer.alloc(Math.min(8 << 20, Math.max(size, 1)));
-  let rest = '';
+  let buffer = Buffer.alloc(Math.min(8 << 20, Math.max(size, 1)));
+  // Bytes of an unfinished line, kept at the start of the buffer.
+  let have = 0;
   let line = 0;
   let left = size;
   try {
     for (;;) {
-      const n = left > 0 ? readSync(fd, chunk, 0, Math.min(chunk.length, left), null) : 0;
+      if (have === buffer.length && left > 0) {
+        const bigger = Buffer.alloc(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, have);
+        buffer = bigger;
+      }
+      const n = left > 0 ? readSync(fd, buffer, have, Math.min(buffer.length - have, left), null) : 0;
       left -= n;
-      const text = n > 0 ? rest + decoder.write(chunk.subarray(0, n)) : rest + decoder.end();
-      const lines = text.split('\n');
-      rest = n > 0 ? lines.pop()! : '';
-      if (rest.length > MAX_LINE_CHARS)
-        throw new Error(`${file}: line ${line + 1} is longer than ${MAX_LINE_CHARS / 1024 ** 2} MB`);
-      for (const l of lines) onLine(l, ++line);
-      if (n === 0) break;
+      const view = buffer.subarray(0, have + n);
+      let start = 0;
+      for (let nl = view.indexOf(10); nl !== -1; nl = view.indexOf(10, start)) {
+        line++;
+        yield view.toString('utf8', start, nl);
+        start = nl + 1;
+      }
+      if (n === 0) {
+        if (start < view.length) yield view.toString('utf8', start);
+        break;
+      }
+      view.copy(buffer, 0, start);
+      have = view.length - start;
+      if (have > MAX_LINE_BYTES)
+        throw new Error(`${file}: line ${line + 1} is longer than ${MAX_LINE_BYTES / 1024 ** 2} MB`);
     }
   } finally {
     closeSync(fd);
