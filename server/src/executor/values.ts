@@ -89,8 +89,26 @@ export function toDynamic(v: unknown, type: KqlType): unknown {
 }
 
 /** Converts a value from a data file or a dynamic value to the executor's form of `type`. */
+/**
+ * A datetime a table file already holds as 100 ns ticks (a Parquet timestamp): a datetime column
+ * takes the ticks as they are, anything else its ISO text, so no text is made and read back.
+ */
+export class ExternalDatetime {
+  constructor(readonly ticks: bigint) {}
+  toString(): string {
+    return formatDatetimeTicks(this.ticks);
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
 export function fromExternal(raw: unknown, type: KqlType): unknown {
   if (raw === undefined || raw === null) return type === 'string' ? '' : null;
+  if (raw instanceof ExternalDatetime) {
+    if (type === 'datetime') return raw.ticks;
+    raw = raw.toString();
+  }
   switch (type) {
     case 'string':
       return typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);

@@ -1,6 +1,6 @@
 import type { EnvironmentSchema } from '../schema/types';
 import type { Table } from './table';
-import { fromExternal, toKqlType, type Column, type KqlType, type Row } from './values';
+import { ExternalDatetime, fromExternal, toKqlType, type Column, type KqlType, type Row } from './values';
 
 /**
  * A local workspace: named in-memory tables typed by the schema catalogue. It is built from
@@ -53,17 +53,19 @@ function inferType(values: unknown[]): KqlType {
   for (const v of values) {
     if (v === null || v === undefined || v === '') continue;
     const t: KqlType =
-      typeof v === 'boolean'
-        ? 'bool'
-        : typeof v === 'number'
-          ? Number.isInteger(v)
-            ? 'long'
-            : 'real'
-          : typeof v === 'object'
-            ? 'dynamic'
-            : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(String(v))
-              ? 'datetime'
-              : 'string';
+      v instanceof ExternalDatetime
+        ? 'datetime'
+        : typeof v === 'boolean'
+          ? 'bool'
+          : typeof v === 'number'
+            ? Number.isInteger(v)
+              ? 'long'
+              : 'real'
+            : typeof v === 'object'
+              ? 'dynamic'
+              : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(String(v))
+                ? 'datetime'
+                : 'string';
     if (type === undefined) type = t;
     else if (type !== t)
       type = type === 'long' && t === 'real' ? 'real' : type === 'real' && t === 'long' ? 'real' : 'string';

@@ -60,6 +60,23 @@ describe('local workspace: Parquet table files', () => {
     assert.deepEqual(workspace.warnings, []);
   });
 
+  it('keeps a timestamp as a datetime in a table no schema names, and as its ISO text when made a string', async () => {
+    const ws = path.join(dir, 'custom');
+    mkdirSync(path.join(ws, 'data'), { recursive: true });
+    await writeParquet(path.join(ws, 'data', 'Widgets_CL.parquet'), [
+      { name: 'Seen', type: 'INT64', converted: 'TIMESTAMP_MICROS', data: [1_740_823_200_123_456n] },
+      { name: 'Raw', type: 'INT64', converted: 'TIMESTAMP_MICROS', data: [0n] },
+    ]);
+    const workspace = await loadLocalWorkspaceWithParquet(ws, schema);
+    const r = executeQuery('Widgets_CL | getschema | project ColumnName, ColumnType', { workspace });
+    assert.deepEqual(r.tables[0].rows, [
+      ['Seen', 'datetime'],
+      ['Raw', 'datetime'],
+    ]);
+    const v = executeQuery('Widgets_CL | project s = tostring(Seen), t = Raw + 1tick', { workspace });
+    assert.deepEqual(v.tables[0].rows, [['2025-03-01T10:00:00.1234560Z', '1970-01-01T00:00:00.0000001Z']]);
+  });
+
   it('refuses a long beyond 2^53 by name, and says where Parquet is read', async () => {
     const ws = path.join(dir, 'big');
     mkdirSync(path.join(ws, 'data'), { recursive: true });

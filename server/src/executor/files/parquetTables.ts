@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { formatDatetimeTicks, TICKS_PER_DAY, TICKS_PER_MS } from '../ticks';
+import { TICKS_PER_DAY, TICKS_PER_MS } from '../ticks';
+import { ExternalDatetime } from '../values';
 
 /**
  * Reads a `<Table>.parquet` file of a local workspace with hyparquet (a maintained pure-JS reader,
@@ -65,15 +66,12 @@ function* parquetRows(file: string, columns: Map<string, Chunk[]>): Generator<Re
   }
 }
 
-/** A timestamp, marked so that it becomes ISO text however deep in a value it sits. */
-class Instant {
-  constructor(readonly ticks: bigint) {}
-}
-const instant = (ticks: bigint) => new Instant(ticks) as unknown as Date;
+/** A timestamp: the workspace takes a cell's ticks as they are; inside a dynamic value it is ISO text. */
+const instant = (ticks: bigint) => new ExternalDatetime(ticks) as unknown as Date;
 
-function plain(v: unknown, file: string, column: string): unknown {
+function plain(v: unknown, file: string, column: string, top = true): unknown {
   if (v === undefined) return null;
-  if (v instanceof Instant) return formatDatetimeTicks(v.ticks);
+  if (v instanceof ExternalDatetime) return top ? v : v.toString();
   if (typeof v === 'bigint') {
     if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER))
       throw new Error(
@@ -82,10 +80,10 @@ function plain(v: unknown, file: string, column: string): unknown {
     return Number(v);
   }
   if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
-  if (Array.isArray(v)) return v.map((x) => plain(x, file, column));
+  if (Array.isArray(v)) return v.map((x) => plain(x, file, column, false));
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = plain(x, file, column);
+    for (const [k, x] of Object.entries(v)) out[k] = plain(x, file, column, false);
     return out;
   }
   return v;
