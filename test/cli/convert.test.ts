@@ -111,12 +111,22 @@ test('kqlhunt convert --rule turns a Sentinel rule into a Defender custom detect
     );
     const detection = JSON.parse(fs.readFileSync(path.join(tree.dir, 'vnc.detection.json'), 'utf8')) as {
       queryCondition: { queryText: string };
-      detectionAction: { alertTemplate: { mitreTechniques: string[] } };
+      schedule: Record<string, string>;
+      detectionAction: {
+        alertTemplate: { tactics: { techniques: { technique: string }[] }[]; impactedAssets?: unknown };
+      };
     };
     // The query inside went through the dialect converter: Defender's time column.
     assert.match(detection.queryCondition.queryText, /\bTimestamp\b/);
     assert.doesNotMatch(detection.queryCondition.queryText, /TimeGenerated/);
-    assert.deepEqual(detection.detectionAction.alertTemplate.mitreTechniques, ['T1219']);
+    const template = detection.detectionAction.alertTemplate;
+    assert.deepEqual(
+      template.tactics.flatMap((t) => t.techniques.map((x) => x.technique)),
+      ['T1219'],
+    );
+    // Written in the shape Graph documents since 2026-10-01.
+    assert.ok(typeof detection.schedule.frequency === 'string' && !('period' in detection.schedule));
+    assert.equal(template.impactedAssets, undefined);
     // The summarized query lacks the columns a custom detection must return: named, exit 1.
     assert.equal(toDefender.code, 1, toDefender.stderr);
     assert.match(

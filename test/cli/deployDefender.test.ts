@@ -15,7 +15,7 @@ import { startHttpsStub, type HttpsStub } from '../unit/connectors/support/https
 
 const TOKEN = `graph-deploy-token-${process.pid}`;
 
-function detection(severity: string, period = '1H'): Record<string, unknown> {
+function detection(severity: string, frequency = 'PT1H'): Record<string, unknown> {
   return {
     displayName: 'Remote access tool started from a user folder',
     isEnabled: true,
@@ -23,21 +23,35 @@ function detection(severity: string, period = '1H'): Record<string, unknown> {
       queryText:
         'DeviceProcessEvents\n| where FolderPath startswith @"C:\\\\Users\\\\"\n| where FileName in~ ("anydesk.exe", "tvnserver.exe")\n| project Timestamp, DeviceId, ReportId, DeviceName, FileName',
     },
-    schedule: { period },
+    schedule: { frequency },
     detectionAction: {
       alertTemplate: {
         title: 'Remote access tool started from a user folder',
         description: 'A remote access tool ran from a folder users can write to.',
         severity,
-        category: 'CommandAndControl',
-        mitreTechniques: ['T1219'],
-        impactedAssets: [
-          { '@odata.type': '#microsoft.graph.security.impactedDeviceAsset', identifier: 'deviceId' },
-        ],
+        tactics: [{ tactic: 'CommandAndControl', techniques: [{ technique: 'T1219', subTechniques: [] }] }],
+        entityMappings: { hosts: [{ deviceIdColumn: 'DeviceId' }] },
       },
       responseActions: [],
     },
   };
+}
+
+/** The same rule in the shape Graph removed on 2026-10-01, as older files and tenants hold it. */
+function legacyDetection(severity: string, period = '1H'): Record<string, unknown> {
+  const rule = detection(severity);
+  rule.schedule = { period, nextRunDateTime: '2026-09-30T12:00:00Z' };
+  const action = rule.detectionAction as { alertTemplate: Record<string, unknown> };
+  const { tactics: _tactics, entityMappings: _mappings, ...template } = action.alertTemplate;
+  action.alertTemplate = {
+    ...template,
+    category: 'CommandAndControl',
+    mitreTechniques: ['T1219'],
+    impactedAssets: [
+      { '@odata.type': '#microsoft.graph.security.impactedDeviceAsset', identifier: 'deviceId' },
+    ],
+  };
+  return rule;
 }
 
 describe('kqlhunt deploy and pull: Defender XDR custom detections', () => {
@@ -87,6 +101,7 @@ describe('kqlhunt deploy and pull: Defender XDR custom detections', () => {
     assert.equal(post.method, 'POST');
     assert.equal(post.path, '/beta/security/rules/detectionRules');
     assert.equal(post.headers.authorization, `Bearer ${TOKEN}`);
+    assert.deepEqual((post.body as { schedule: unknown }).schedule, { frequency: 'PT1H' });
     assert.equal(graph.rules.get('100')!.displayName, 'Remote access tool started from a user folder');
 
     const again = await kqlhunt('deploy', 'detections', '--to', 'Xdr');
@@ -118,11 +133,34 @@ describe('kqlhunt deploy and pull: Defender XDR custom detections', () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(
       path.join(dir, 'every-two-hours.detection.json'),
-      JSON.stringify({ ...detection('low', '2H'), displayName: 'Every two hours' }),
+      JSON.stringify({ ...detection('low', 'PT2H'), displayName: 'Every two hours' }),
     );
     const run = await kqlhunt('deploy', 'invalid', '--to', 'Xdr');
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /\(400\): BadRequest: Invalid schedule period '2H'/);
+    assert.match(run.stderr, /\(400\): BadRequest: Invalid schedule frequency 'PT2H'/);
+  });
+
+  it('a file an older version wrote (period, impactedAssets) is deployed in the current shape', async () => {
+    const dir = path.join(project(), 'legacy');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(
+      path.join(dir, 'legacy.detection.json'),
+      JSON.stringify({ ...legacyDetection('low', '3H'), displayName: 'Written before October' }),
+    );
+    const run = await kqlhunt('deploy', 'legacy', '--to', 'Xdr');
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const body = writes().at(-1)!.body as Record<string, unknown>;
+    assert.deepEqual(body.schedule, { frequency: 'PT3H' });
+    const template = (body.detectionAction as { alertTemplate: Record<string, unknown> }).alertTemplate;
+    assert.deepEqual(template.entityMappings, { hosts: [{ deviceIdColumn: 'DeviceId' }] });
+    assert.deepEqual(template.tactics, [
+      { tactic: 'CommandAndControl', techniques: [{ technique: 'T1219', subTechniques: [] }] },
+    ]);
+    for (const removed of ['impactedAssets', 'category', 'mitreTechniques'])
+      assert.ok(!(removed in template));
+    const made = [...graph.rules.values()].filter((r) => r.displayName === 'Written before October');
+    assert.equal(made.length, 1);
+    graph.rules.delete(String(made[0].id));
   });
 
   it('refuses a detection whose query fails its checks, unless --force', async () => {
@@ -167,19 +205,20 @@ describe('kqlhunt deploy and pull: Defender XDR custom detections', () => {
     graph.rules.delete(String(made[0].id));
   });
 
-  it('pull writes a rule only the tenant has and reports the drift of a changed one', async () => {
+  it('pull writes a rule only the tenant has, in the current shape, and reports the drift of a changed one', async () => {
+    // A tenant that still returns the removed properties for an old rule.
     graph.rules.set('200', {
-      ...detection('low'),
+      ...legacyDetection('low'),
       id: '200',
       displayName: 'Encoded PowerShell from Office',
       createdBy: 'someone@example.test',
       lastRunDetails: { status: 'completed' },
     });
-    (graph.rules.get('100')!.schedule as { period: string }).period = '3H';
+    (graph.rules.get('100')!.schedule as { frequency: string }).frequency = 'PT3H';
 
     const dry = await kqlhunt('pull', '--from', 'Xdr', '--out', 'detections', '--dry-run');
     assert.equal(dry.code, 1, dry.stdout + dry.stderr);
-    assert.match(dry.stdout, /~ differs\s+100.*\n\s+schedule\.period: "1H" -> "3H"/);
+    assert.match(dry.stdout, /~ differs\s+100.*\n\s+schedule\.frequency: "PT1H" -> "PT3H"/);
     assert.match(dry.stdout, /\+ only deployed\s+200\s+"Encoded PowerShell from Office"/);
 
     const run = await kqlhunt('pull', '--from', 'Xdr', '--out', 'detections');
@@ -192,12 +231,17 @@ describe('kqlhunt deploy and pull: Defender XDR custom detections', () => {
     ) as Record<string, unknown>;
     assert.equal(written.id, '200');
     assert.equal(written.createdBy, undefined, 'fields the service owns are not written');
+    assert.deepEqual(written.schedule, { frequency: 'PT1H' });
+    const template = (written.detectionAction as { alertTemplate: Record<string, unknown> }).alertTemplate;
+    assert.deepEqual(template.entityMappings, { hosts: [{ deviceIdColumn: 'DeviceId' }] });
+    for (const removed of ['impactedAssets', 'category', 'mitreTechniques'])
+      assert.ok(!(removed in template));
     const updated = JSON.parse(fs.readFileSync(file(), 'utf8')) as {
       id: string;
-      schedule: { period: string };
+      schedule: { frequency: string };
     };
     assert.equal(updated.id, '100');
-    assert.equal(updated.schedule.period, '3H');
+    assert.equal(updated.schedule.frequency, 'PT3H');
 
     const after = await kqlhunt('pull', '--from', 'Xdr', '--out', 'detections', '--dry-run');
     assert.equal(after.code, 0, after.stdout);

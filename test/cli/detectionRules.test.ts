@@ -13,23 +13,20 @@ interface JsonFinding {
   code: string;
 }
 
-const detection = (queryText: string, period: string) =>
+const detection = (queryText: string, frequency: string) =>
   JSON.stringify(
     {
       displayName: 'TightVNC connection',
       isEnabled: true,
       queryCondition: { queryText },
-      schedule: { period },
+      schedule: { frequency },
       detectionAction: {
         alertTemplate: {
           title: 'TightVNC connection',
           description: 'A TightVNC process connected out.',
           severity: 'medium',
-          category: 'CommandAndControl',
-          mitreTechniques: ['T1219'],
-          impactedAssets: [
-            { '@odata.type': '#microsoft.graph.security.impactedDeviceAsset', identifier: 'deviceId' },
-          ],
+          tactics: [{ tactic: 'CommandAndControl', techniques: [{ technique: 'T1219', subTechniques: [] }] }],
+          entityMappings: { hosts: [{ deviceIdColumn: 'DeviceId' }] },
         },
         responseActions: [],
       },
@@ -45,8 +42,8 @@ const PER_EVENT =
 
 test('kqlhunt check reports the custom detection requirements a detection JSON file breaks', async () => {
   const tree = tempTree({
-    'detections/summary.detection.json': detection(PER_DEVICE, '2H'),
-    'detections/event.detection.json': detection(PER_EVENT, '1H'),
+    'detections/summary.detection.json': detection(PER_DEVICE, 'PT2H'),
+    'detections/event.detection.json': detection(PER_EVENT, 'PT1H'),
     'config/settings.json': '{ "queryCondition": "not a detection", "query": "DeviceEvents | take 1" }',
   });
   try {

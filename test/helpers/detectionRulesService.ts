@@ -1,12 +1,16 @@
 import type { StubRequest, StubResponse } from '../unit/connectors/support/httpsStub';
 
 /**
- * Microsoft Graph beta `security/rules/detectionRules` as its reference documents it: GET lists
- * `{ value }`, POST creates and answers 201 with the rule, its new id and the fields the service
- * owns (createdBy, createdDateTime, lastModified…, detectorId, lastRunDetails); PATCH on
- * `/{id}` updates the named fields and answers 200; DELETE answers 204; an unknown id is a 404.
- * A rule without displayName or query, or with a schedule period Graph does not offer, is a
- * 400 with a message naming it. Only `token` is accepted.
+ * Microsoft Graph beta `security/rules/detectionRules` as its reference documents it since the
+ * removal of the old properties on 2026-10-01: GET lists `{ value }`, POST creates and answers 201
+ * with the rule, its new id and the fields the service owns (createdBy, createdDateTime,
+ * lastModified…, detectorId, lastRunDetails); PATCH on `/{id}` updates the named fields and
+ * answers 200; DELETE answers 204; an unknown id is a 404. A rule without displayName, query,
+ * frequency or alert template, with a frequency Graph does not offer, a look-back shorter than
+ * the frequency (or any on a continuous rule), or with a removed property (`schedule.period`,
+ * `nextRunDateTime`, `alertTemplate.impactedAssets`, `category`, `mitreTechniques`) is a 400 with
+ * a message naming it. Tests that play a tenant still holding old rules put them in `rules`.
+ * Only `token` is accepted.
  */
 export interface DetectionRulesService {
   handler(req: StubRequest): StubResponse;
@@ -14,8 +18,16 @@ export interface DetectionRulesService {
 }
 
 const BASE = '/beta/security/rules/detectionRules';
-/** The schedule periods the reference lists for a custom detection: continuous (0), 1, 3, 12 and 24 hours. */
-const PERIODS = ['0', '1H', '3H', '12H', '24H'];
+/** The frequencies a custom detection takes, in minutes: continuous, 1, 3, 12 and 24 hours. */
+const FREQUENCIES: Readonly<Record<string, number>> = { PT0S: 0, PT1H: 60, PT3H: 180, PT12H: 720, P1D: 1440 };
+const REMOVED_SCHEDULE = ['period', 'nextRunDateTime'];
+const REMOVED_TEMPLATE = ['impactedAssets', 'category', 'mitreTechniques'];
+
+function durationMinutes(text: string): number | undefined {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
+  if (!m || text === 'P' || text.endsWith('T')) return undefined;
+  return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) + Number(m[4] ?? 0) / 60;
+}
 
 function graphError(status: number, code: string, message: string): StubResponse {
   return { status, body: { error: { code, message, innerError: { date: '2025-03-14T12:00:00' } } } };
@@ -30,9 +42,28 @@ export function detectionRulesService(token: string): DetectionRulesService {
     const condition = rule.queryCondition as { queryText?: unknown } | undefined;
     if ((!partial || condition) && typeof condition?.queryText !== 'string')
       return "The property 'queryCondition.queryText' is required.";
-    const period = (rule.schedule as { period?: unknown } | undefined)?.period;
-    if (period !== undefined && !PERIODS.includes(String(period)))
-      return `Invalid schedule period '${String(period)}'. Allowed values: ${PERIODS.join(', ')}.`;
+    const schedule = rule.schedule as Record<string, unknown> | undefined;
+    const template = (rule.detectionAction as { alertTemplate?: Record<string, unknown> } | undefined)
+      ?.alertTemplate;
+    for (const field of REMOVED_SCHEDULE)
+      if (schedule && field in schedule)
+        return `The property '${field}' does not exist on type 'microsoft.graph.security.ruleSchedule'.`;
+    for (const field of REMOVED_TEMPLATE)
+      if (template && field in template)
+        return `The property '${field}' does not exist on type 'microsoft.graph.security.alertTemplate'.`;
+    if (!partial && typeof schedule?.frequency !== 'string')
+      return "The property 'schedule.frequency' is required.";
+    if (!partial && !template) return "The property 'detectionAction.alertTemplate' is required.";
+    const frequency = schedule?.frequency;
+    if (frequency !== undefined && !(String(frequency) in FREQUENCIES))
+      return `Invalid schedule frequency '${String(frequency)}'. Allowed values: ${Object.keys(FREQUENCIES).join(', ')}.`;
+    const lookback = schedule?.lookback;
+    if (lookback !== undefined && frequency !== undefined) {
+      const minutes = durationMinutes(String(lookback));
+      if (FREQUENCIES[String(frequency)] === 0) return 'A near-real-time rule does not support lookback.';
+      if (minutes === undefined || minutes < FREQUENCIES[String(frequency)])
+        return `Invalid lookback '${String(lookback)}': it must be a duration of at least the frequency ${String(frequency)}.`;
+    }
     return undefined;
   }
 

@@ -16,9 +16,9 @@ const DETECTION = JSON.stringify(
       queryText:
         'DeviceNetworkEvents\n| where InitiatingProcessVersionInfoProductName has "TightVNC"\n| summarize Connections = count() by DeviceId',
     },
-    schedule: { period: '6H' },
+    schedule: { frequency: 'PT6H' },
     detectionAction: {
-      alertTemplate: { title: 'TightVNC connection', severity: 'medium', impactedAssets: [] },
+      alertTemplate: { title: 'TightVNC connection', severity: 'medium', entityMappings: {} },
       responseActions: [],
     },
   },
@@ -39,7 +39,7 @@ test('detection JSON over the protocol: Defender environment, requirement findin
     const document = TextDocument.create(uri, 'json', 1, DETECTION);
     const found = diagnostics.map((d) => `${d.code} ${document.getText(d.range).slice(0, 20)}`).sort();
     assert.deepEqual(found, [
-      'rule-defender-frequency "6H"',
+      'rule-defender-frequency "PT6H"',
       'rule-defender-required-column "DeviceNetworkEvents',
       'rule-defender-required-column "DeviceNetworkEvents',
     ]);

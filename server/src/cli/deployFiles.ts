@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { parseRuleYaml } from '../documents/ruleYaml';
 import { armRuleFromYaml, type ArmAlertRule } from '../deploy/plan/sentinelRuleFields';
 import { detectionRuleProblem } from '../deploy/plan/detectionRuleFields';
+import { currentDetectionShape } from '../rules/convert/currentDetectionShape';
 import { loadConfig } from './config';
 import { UsageError } from './exitCodes';
 import { checkFile, checkText, type CheckJob } from './fileChecker';
@@ -162,7 +163,14 @@ function readDetections(
     }
     const problem = detectionRuleProblem(rule);
     if (problem) skipped.push({ display: display(file), reason: problem });
-    else out.push({ file, display: display(file), rule: rule as Record<string, unknown>, errors: [] });
+    // A file in the shape Graph removed on 2026-10-01 is deployed in the current one.
+    else
+      out.push({
+        file,
+        display: display(file),
+        rule: currentDetectionShape(rule as Record<string, unknown>),
+        errors: [],
+      });
   }
   return out;
 }

@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { checkEndpoint } from '../connectors/queryPolicy';
 import type { ConnectorTransport } from '../connectors/transport';
 import { tokenScopeFor, type DefenderWorkspace } from '../protocol/workspaces';
+import { currentDetectionShape } from '../rules/convert/currentDetectionShape';
 import { deployErrorOf } from './deployErrors';
 import { RestClient } from './restClient';
 
@@ -11,7 +12,9 @@ import { RestClient } from './restClient';
  * update (PATCH `.../detectionRules/{id}`, 200 with the rule) and delete (DELETE, 204).
  * https://learn.microsoft.com/en-us/graph/api/security-rulesroot-post-detectionrules?view=graph-rest-beta
  * https://learn.microsoft.com/en-us/graph/api/security-detectionrule-update?view=graph-rest-beta
- * The API is documented on beta only, so a workspace endpoint naming v1.0 is switched to beta.
+ * The rule is written in the shape Graph documents since removing `period` and `impactedAssets` on
+ * 2026-10-01 (detectionRuleShape.ts); its schedule `lookback` is documented on beta only, so a
+ * workspace endpoint naming v1.0 is switched to beta.
  */
 export class DetectionRulesClient {
   private readonly rest: RestClient;
@@ -30,6 +33,7 @@ export class DetectionRulesClient {
     this.rest = new RestClient(credential, tokenScopeFor(workspace)!, transport);
   }
 
+  /** The deployed rules, those still holding removed properties read into the current shape. */
   async list(signal?: AbortSignal): Promise<Record<string, unknown>[]> {
     const rules: Record<string, unknown>[] = [];
     let url: string | undefined = this.base;
@@ -40,7 +44,7 @@ export class DetectionRulesClient {
       const body = answer.body as Record<string, unknown> | undefined;
       for (const item of Array.isArray(body?.value) ? body.value : [])
         if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string')
-          rules.push(item as Record<string, unknown>);
+          rules.push(currentDetectionShape(item as Record<string, unknown>));
       const next = body?.['@odata.nextLink'];
       url = typeof next === 'string' && new URL(next).origin === origin ? next : undefined;
     }

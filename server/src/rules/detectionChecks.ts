@@ -4,6 +4,8 @@ import {
   ASSET_IDENTIFIERS,
   assetKindOf,
   GRAPH_SEVERITIES,
+  isoDurationMinutes,
+  PERIOD_MINUTES,
   periodOf,
   type AssetKind,
 } from './convert/detectionRuleShape';
@@ -16,7 +18,8 @@ import { FindingList, type RuleFinding } from './ruleFindings';
  * entity mappings, and are skipped when the result's shape is not known. Sources:
  * - required columns, frequencies, continuous (NRT) queries and tables, one impacted column per
  *   entity type: https://learn.microsoft.com/defender-xdr/custom-detection-rules
- * - schedule periods and severities: https://learn.microsoft.com/graph/api/resources/security-ruleschedule?view=graph-rest-beta
+ * - schedule frequencies and look-backs, severities, entity mappings and the properties removed on
+ *   2026-10-01: https://learn.microsoft.com/graph/api/resources/security-ruleschedule?view=graph-rest-beta
  *   and https://learn.microsoft.com/graph/api/resources/security-alerttemplate?view=graph-rest-beta
  */
 const ENTITY_COLUMNS = [
@@ -68,11 +71,11 @@ export function detectionChecks(detection: ParsedDetectionJson, facts?: QueryFac
   const out = new FindingList([root.offset, root.offset + 1]);
   const displayName = jsonProperty(root, 'displayName');
   const schedule = jsonProperty(root, 'schedule');
-  const period = jsonProperty(schedule, 'period') ?? jsonProperty(schedule, 'frequency');
+  const period = jsonProperty(schedule, 'frequency') ?? jsonProperty(schedule, 'period');
   const template = jsonProperty(jsonProperty(root, 'detectionAction'), 'alertTemplate');
   const required: [string, Node | undefined, Node | undefined][] = [
     ['displayName', displayName, root],
-    ['schedule.period', period, schedule ?? root],
+    ['schedule.frequency', period, schedule ?? root],
     ['detectionAction.alertTemplate', template, root],
     ['alertTemplate.title', jsonProperty(template, 'title'), template],
     ['alertTemplate.severity', jsonProperty(template, 'severity'), template],
@@ -84,8 +87,17 @@ export function detectionChecks(detection: ParsedDetectionJson, facts?: QueryFac
     out.add('rule-defender-required-field', at(detection.queryNode), { field: 'queryCondition.queryText' });
 
   const periodValue = period && typeof period.value === 'string' ? period.value : undefined;
-  if (period && (periodValue === undefined || !periodOf(periodValue)))
+  // `frequency` is an ISO 8601 duration; the removed `period` used its own names ("1H").
+  const iso = period === jsonProperty(schedule, 'frequency');
+  if (
+    period &&
+    (periodValue === undefined ||
+      !periodOf(periodValue) ||
+      (iso && isoDurationMinutes(periodValue) === undefined))
+  )
     out.add('rule-defender-frequency', at(period), { value: String(period.value) });
+  removedFieldChecks(schedule, template, out);
+  lookbackChecks(schedule, periodValue, out);
   const severity = jsonProperty(template, 'severity');
   if (severity && !GRAPH_SEVERITIES.some((s) => s === String(severity.value).toLowerCase()))
     out.add('rule-defender-severity', at(severity), { value: String(severity.value) });
@@ -93,6 +105,7 @@ export function detectionChecks(detection: ParsedDetectionJson, facts?: QueryFac
   const columns = facts?.outputColumns;
   if (columns) columnChecks(detection, columns, facts!, out);
   impactedAssetChecks(template, columns, out);
+  entityMappingChecks(template, columns, out);
   if (periodValue !== undefined && periodOf(periodValue) === '0') continuousChecks(detection, facts, out);
   return out.items;
 }
@@ -161,6 +174,63 @@ function impactedAssetChecks(
         message: `A custom detection takes one ${kind} column; '${earlier}' is already chosen.`,
       });
     seen.set(kind, identifier);
+  }
+}
+
+/** What replaces each removed property, as the finding says it. */
+const REMOVED: readonly [string, 'schedule' | 'template', string][] = [
+  ['period', 'schedule', "use 'frequency' (PT0S, PT1H, PT3H, PT12H or P1D)"],
+  ['nextRunDateTime', 'schedule', 'the service sets the next run; remove it'],
+  ['impactedAssets', 'template', "use 'entityMappings' (accounts, hosts, mailboxes, ...)"],
+  ['category', 'template', "use 'tactics'"],
+  ['mitreTechniques', 'template', "list the techniques under 'tactics'"],
+];
+
+function removedFieldChecks(schedule: Node | undefined, template: Node | undefined, out: FindingList) {
+  for (const [field, where, instead] of REMOVED) {
+    const node = jsonProperty(where === 'schedule' ? schedule : template, field);
+    if (node)
+      out.add('rule-defender-removed-field', at(node.parent?.children?.[0] ?? node), { field, instead });
+  }
+}
+
+/** A look-back is at least the frequency, and a continuous rule has none. */
+function lookbackChecks(schedule: Node | undefined, frequency: string | undefined, out: FindingList) {
+  const lookback = jsonProperty(schedule, 'lookback');
+  if (!lookback || frequency === undefined) return;
+  const period = periodOf(frequency);
+  const minutes = typeof lookback.value === 'string' ? isoDurationMinutes(lookback.value) : undefined;
+  if (!period) return;
+  if (period === '0')
+    out.add('rule-defender-lookback', at(lookback), {
+      message: `A continuous (${frequency}) custom detection takes no 'lookback'.`,
+    });
+  else if (minutes === undefined || minutes < PERIOD_MINUTES[period])
+    out.add('rule-defender-lookback', at(lookback), {
+      message: `'lookback' must be an ISO 8601 duration at least as long as the frequency ${frequency}, not '${String(lookback.value)}'.`,
+    });
+}
+
+/** Each entity mapping names columns; those the query does not return are reported. */
+function entityMappingChecks(
+  template: Node | undefined,
+  columns: readonly string[] | undefined,
+  out: FindingList,
+) {
+  const configuration = jsonProperty(template, 'entityMappings');
+  if (!configuration || !columns) return;
+  for (const kind of configuration.children ?? []) {
+    const list = kind.children?.[1];
+    for (const item of list?.type === 'array' ? (list.children ?? []) : [])
+      for (const property of item.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (!key || !value || typeof value.value !== 'string' || !String(key.value).endsWith('Column'))
+          continue;
+        if (!columns.includes(value.value))
+          out.add('rule-defender-entity-mapping', at(value), {
+            message: `The ${String(kind.children?.[0]?.value)} mapping's ${String(key.value)} names '${value.value}', which the query does not return.`,
+          });
+      }
   }
 }
 

@@ -223,8 +223,9 @@ export const RULE_CHECKS = {
   'rule-defender-frequency': {
     severity: 'error',
     message:
-      "The schedule '{value}' is not one a custom detection accepts: 0 (continuous), 1H, 3H, 12H or 24H.",
-    description: 'Custom detections run continuously or every 1, 3, 12 or 24 hours.',
+      "The frequency '{value}' is not one a custom detection accepts: PT0S (continuous), PT1H, PT3H, PT12H or P1D.",
+    description:
+      'Custom detections run continuously or every 1, 3, 12 or 24 hours (schedule.frequency, ISO 8601).',
   },
   'rule-defender-severity': {
     severity: 'error',
@@ -246,6 +247,23 @@ export const RULE_CHECKS = {
     severity: 'error',
     message: '{message}',
     description: 'Impacted assets name a documented identifier column that the query returns, one per kind.',
+  },
+  'rule-defender-removed-field': {
+    severity: 'warning',
+    message: "Microsoft Graph removed '{field}' on 2026-10-01; {instead} (deploy sends the current shape).",
+    description:
+      'Graph no longer accepts schedule.period, nextRunDateTime, alertTemplate.category, mitreTechniques or impactedAssets.',
+  },
+  'rule-defender-lookback': {
+    severity: 'error',
+    message: '{message}',
+    description:
+      'A look-back is an ISO 8601 duration at least as long as the frequency; continuous rules take none.',
+  },
+  'rule-defender-entity-mapping': {
+    severity: 'error',
+    message: '{message}',
+    description: 'Alert entity mappings name query columns that the query returns.',
   },
   'rule-defender-continuous-query': {
     severity: 'error',

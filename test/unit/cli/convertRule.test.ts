@@ -21,7 +21,7 @@ test('a Sentinel rule becomes detection JSON named beside it, and the result mee
   assert.equal(result.outputPath, 'rules/tightvnc.detection.json');
   const json = JSON.parse(result.text);
   assert.equal(json.displayName, 'TightVNC network connection (per event)');
-  assert.equal(json.schedule.period, '3H');
+  assert.deepEqual(json.schedule, { frequency: 'PT3H', lookback: 'PT12H' });
   assert.ok(result.text.endsWith('}\n'));
   assert.deepEqual(result.problems, []);
 });

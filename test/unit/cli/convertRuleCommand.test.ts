@@ -35,10 +35,10 @@ test('a rule converts to stdout; what did not carry over goes to stderr and does
     const io = ioIn(tree.dir);
     // A summarize that returns Timestamp and ReportId again by name meets the requirements.
     const code = runConvertRule({ file: 'rules/tightvnc.yaml', to: 'defender', service }, io);
-    assert.equal(JSON.parse(io.stdout.text).schedule.period, '1H');
+    assert.deepEqual(JSON.parse(io.stdout.text).schedule, { frequency: 'PT1H', lookback: 'PT1H' });
     assert.equal(
       io.stderr.text,
-      'rules/tightvnc.yaml: warning not converted: The URL entity (RemoteUrl) has no impacted-asset counterpart in a Defender custom detection.\n',
+      "rules/tightvnc.yaml: warning not converted: The URL entity (RemoteUrl) was left out: only Account, Host and Mailbox entities are converted to a custom detection's entity mappings.\n",
     );
     assert.equal(code, EXIT_OK);
   } finally {

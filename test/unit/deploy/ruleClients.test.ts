@@ -104,8 +104,15 @@ describe('the rule clients against the stand-ins', () => {
 
   it('uses Graph beta whatever version the endpoint names, and deletes detections', async () => {
     const client = defender();
-    const made = await client.create({ displayName: 'X', queryCondition: { queryText: 'T' } });
+    const rule = {
+      displayName: 'X',
+      queryCondition: { queryText: 'T' },
+      schedule: { frequency: 'PT1H', lookback: 'PT4H' },
+      detectionAction: { alertTemplate: { title: 'X', severity: 'low', entityMappings: {} } },
+    };
+    const made = await client.create(rule);
     assert.equal(stub.requests.at(-1)!.path, '/beta/security/rules/detectionRules');
+    assert.deepEqual(made.schedule, rule.schedule);
     await client.update(String(made.id), { isEnabled: false });
     assert.equal(graph.rules.get(String(made.id))!.isEnabled, false);
     await client.delete(String(made.id));
@@ -113,5 +120,36 @@ describe('the rule clients against the stand-ins', () => {
       client.delete(String(made.id)),
       (e: unknown) => e instanceof DeployError && e.status === 404,
     );
+  });
+
+  it('gets a 400 naming the property when a rule uses one Graph removed on 2026-10-01', async () => {
+    const client = defender();
+    const base = {
+      displayName: 'Old',
+      queryCondition: { queryText: 'T' },
+      detectionAction: { alertTemplate: { title: 'Old', severity: 'low' } },
+    };
+    await assert.rejects(
+      client.create({ ...base, schedule: { period: '1H' } }),
+      (e: unknown) =>
+        e instanceof DeployError && e.status === 400 && /'period' does not exist/.test(e.message),
+    );
+    await assert.rejects(
+      client.create({
+        ...base,
+        schedule: { frequency: 'PT1H' },
+        detectionAction: { alertTemplate: { title: 'Old', severity: 'low', impactedAssets: [] } },
+      }),
+      (e: unknown) =>
+        e instanceof DeployError && e.status === 400 && /'impactedAssets' does not exist/.test(e.message),
+    );
+    await assert.rejects(
+      client.create({ ...base, schedule: { frequency: 'PT0S', lookback: 'PT1H' } }),
+      (e: unknown) =>
+        e instanceof DeployError &&
+        e.status === 400 &&
+        /near-real-time rule does not support lookback/.test(e.message),
+    );
+    assert.equal(graph.rules.size, 0);
   });
 });

@@ -4,7 +4,12 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseRuleYaml } from '../../../server/src/documents/ruleYaml';
 import { sentinelToDefender } from '../../../server/src/rules/convert/sentinelToDefender';
 import { doc, settings, testService } from '../../helpers/languageService';
-import { MAILBOX_DETECTION, TIGHTVNC_RULE, TIGHTVNC_SUMMARY_RULE } from './convert/ruleFixtures';
+import {
+  LEGACY_MAILBOX_DETECTION,
+  MAILBOX_DETECTION,
+  TIGHTVNC_RULE,
+  TIGHTVNC_SUMMARY_RULE,
+} from './convert/ruleFixtures';
 
 // The Defender custom detection requirements, on Graph detectionRule JSON files checked as the
 // editor and the command line check them: the query bound in Defender XDR, the rule's fields read.
@@ -31,10 +36,10 @@ function withCode(
 
 const good = () => structuredClone(MAILBOX_DETECTION) as typeof MAILBOX_DETECTION & Record<string, unknown>;
 
-function withQuery(queryText: string, period = '12H') {
+function withQuery(queryText: string, frequency = 'PT12H') {
   const d = good();
   d.queryCondition.queryText = queryText;
-  d.schedule = { period };
+  d.schedule = { frequency } as never;
   return d;
 }
 
@@ -63,7 +68,7 @@ test('rule-defender-required-field: a missing name, schedule or alert title is n
       .sort(),
     [
       "'displayName' is required in a Defender custom detection.",
-      "'schedule.period' is required in a Defender custom detection.",
+      "'schedule.frequency' is required in a Defender custom detection.",
     ],
   );
   const noTitle = good();
@@ -74,14 +79,14 @@ test('rule-defender-required-field: a missing name, schedule or alert title is n
   assert.deepEqual(withCode(good(), 'rule-defender-required-field'), []);
 });
 
-test('rule-defender-frequency: only 0, 1H, 3H, 12H and 24H (or the same as ISO durations) are accepted', () => {
-  for (const period of ['0', '1H', '3H', '12H', '24H', 'PT1H', 'P1D'])
+test('rule-defender-frequency: only PT0S, PT1H, PT3H, PT12H and P1D (or the same durations) are accepted', () => {
+  for (const period of ['PT0S', 'PT1H', 'PT3H', 'PT12H', 'P1D', 'PT24H', 'PT60M'])
     assert.deepEqual(
       withCode(withQuery(MAILBOX_DETECTION.queryCondition.queryText, period), 'rule-defender-frequency'),
       [],
       period,
     );
-  for (const period of ['2H', '5m', 'PT30M']) {
+  for (const period of ['2H', '5m', 'PT30M', '1H', '0']) {
     const found = withCode(
       withQuery(MAILBOX_DETECTION.queryCondition.queryText, period),
       'rule-defender-frequency',
@@ -120,7 +125,7 @@ test('rule-defender-required-column: Timestamp always, ReportId when an event ta
   );
   // DeviceInfo is not named like an event table but has ReportId, so it must return it.
   const info = withQuery('DeviceInfo | project Timestamp, DeviceId, DeviceName');
-  info.detectionAction.alertTemplate.impactedAssets = [];
+  info.detectionAction.alertTemplate.entityMappings = {} as never;
   assert.deepEqual(
     withCode(info, 'rule-defender-required-column').map((f) => f.diagnostic.message.split(' for ')[0]),
     ["The query must return 'ReportId'"],
@@ -129,13 +134,13 @@ test('rule-defender-required-column: Timestamp always, ReportId when an event ta
   const state = withQuery(
     'DeviceTvmSoftwareInventory | extend Timestamp = now() | project Timestamp, DeviceId',
   );
-  state.detectionAction.alertTemplate.impactedAssets = [];
+  state.detectionAction.alertTemplate.entityMappings = {} as never;
   assert.deepEqual(withCode(state, 'rule-defender-required-column'), []);
 });
 
 test('rule-defender-entity-column: one device, user or mailbox column must be returned', () => {
   const d = withQuery('EmailEvents | project Timestamp, ReportId, NetworkMessageId');
-  d.detectionAction.alertTemplate.impactedAssets = [];
+  d.detectionAction.alertTemplate.entityMappings = {} as never;
   const found = withCode(d, 'rule-defender-entity-column');
   assert.equal(found.length, 1);
   assert.match(
@@ -143,13 +148,13 @@ test('rule-defender-entity-column: one device, user or mailbox column must be re
     /DeviceId, DeviceName, .*; it returns Timestamp, ReportId, NetworkMessageId\.$/,
   );
   const ok = withQuery('EmailEvents | project Timestamp, ReportId, SenderFromAddress');
-  ok.detectionAction.alertTemplate.impactedAssets = [];
+  ok.detectionAction.alertTemplate.entityMappings = {} as never;
   assert.deepEqual(withCode(ok, 'rule-defender-entity-column'), []);
 });
 
 test('rule-defender-impacted-asset: identifiers of the kind, columns the query returns, one per kind', () => {
   const messages = (assets: unknown[]) => {
-    const d = good();
+    const d = structuredClone(LEGACY_MAILBOX_DETECTION);
     d.detectionAction.alertTemplate.impactedAssets = assets as never;
     return withCode(d, 'rule-defender-impacted-asset').map((f) => f.diagnostic.message);
   };
@@ -173,9 +178,59 @@ test('rule-defender-impacted-asset: identifiers of the kind, columns the query r
   );
 });
 
+test('rule-defender-removed-field: each property Graph removed on 2026-10-01 is named with what replaces it', () => {
+  const found = withCode(LEGACY_MAILBOX_DETECTION, 'rule-defender-removed-field');
+  assert.deepEqual(
+    found
+      .map((f) => [
+        f.at,
+        f.diagnostic.message.split(';')[1].replace(' (deploy sends the current shape)', '').trim(),
+      ])
+      .sort(),
+    [
+      ['"period"', "use 'frequency' (PT0S, PT1H, PT3H, PT12H or P1D)."],
+      ['"impactedAssets"', "use 'entityMappings' (accounts, hosts, mailboxes, ...)."],
+      ['"category"', "use 'tactics'."],
+      ['"mitreTechniques"', "list the techniques under 'tactics'."],
+    ].sort(),
+  );
+  assert.deepEqual(withCode(MAILBOX_DETECTION, 'rule-defender-removed-field'), []);
+});
+
+test('rule-defender-lookback: at least the frequency, and none on a continuous detection', () => {
+  const withSchedule = (schedule: unknown) => {
+    const d = good();
+    d.schedule = schedule as never;
+    return withCode(d, 'rule-defender-lookback').map((f) => f.diagnostic.message);
+  };
+  assert.deepEqual(withSchedule({ frequency: 'PT12H', lookback: 'PT12H' }), []);
+  assert.match(
+    withSchedule({ frequency: 'PT12H', lookback: 'PT4H' })[0],
+    /at least as long as the frequency PT12H/,
+  );
+  assert.match(withSchedule({ frequency: 'PT1H', lookback: 'four hours' })[0], /not 'four hours'/);
+  assert.match(
+    withSchedule({ frequency: 'PT0S', lookback: 'PT1H' })[0],
+    /continuous \(PT0S\) custom detection takes no 'lookback'/,
+  );
+});
+
+test('rule-defender-entity-mapping: the columns an entity mapping names must be returned', () => {
+  const d = good();
+  d.detectionAction.alertTemplate.entityMappings = {
+    mailboxes: [{ primaryAddressColumn: 'RecipientEmailAddress' }],
+    hosts: [{ nameColumn: 'DeviceName' }],
+  } as never;
+  const found = withCode(d, 'rule-defender-entity-mapping');
+  assert.deepEqual(
+    found.map((f) => [f.at, f.diagnostic.message]),
+    [['"DeviceName"', "The hosts mapping's nameColumn names 'DeviceName', which the query does not return."]],
+  );
+});
+
 test('rule-defender-continuous-query: a continuous detection reads one supported table, without joins or comments', () => {
   const messages = (query: string) =>
-    withCode(withQuery(query, '0'), 'rule-defender-continuous-query').map((f) => f.diagnostic.message);
+    withCode(withQuery(query, 'PT0S'), 'rule-defender-continuous-query').map((f) => f.diagnostic.message);
   assert.deepEqual(messages(MAILBOX_DETECTION.queryCondition.queryText), []);
   assert.match(
     messages(`// inbound\n${MAILBOX_DETECTION.queryCondition.queryText}`)[0],

@@ -1,7 +1,8 @@
 /**
  * Microsoft Graph custom detection rules (beta `security/rules/detectionRules`) as files hold
  * them: the detectionRule object itself, in a `*.detection.json` file. The fields below are set by
- * the service and never deployed or compared. Resource reference:
+ * the service and never deployed or compared; the shape the product writes is in
+ * rules/convert/detectionRuleShape.ts. Resource reference:
  * https://learn.microsoft.com/en-us/graph/api/resources/security-detectionrule?view=graph-rest-beta
  */
 const SERVICE_FIELDS = new Set([

@@ -1,33 +1,80 @@
 import { tacticsOfTechnique, TACTICS, TECHNIQUE_FORMAT, type Tactic } from '../attackMatrix';
 
+import type { MitreTactic } from './detectionRuleShape';
+
 /**
  * ATT&CK fields between the two platforms. A Sentinel rule lists tactics and techniques; a Defender
- * alert template has one category and a list of techniques (security-alerttemplate, beta). The
- * category takes the rule's first tactic (Defender's categories include the ATT&CK tactics);
- * on the way back the tactics are the category, when it is a tactic, and for each technique none
- * of whose tactics is listed yet, all of its tactics (attackMatrix.ts), so that Sentinel's rule
- * that each technique has one of its tactics listed holds and no tactic of the original is lost.
+ * alert template lists `tactics`, each a mitreTactic holding its techniques (mitreTechnique:
+ * a technique id and its sub-technique ids). Each Sentinel technique becomes one mitreTechnique
+ * under the first listed tactic it belongs to (attackMatrix.ts), or under the first listed
+ * tactic when none is its own, so that both lists come back unchanged. Files in the removed
+ * shape hold one `category` and a `mitreTechniques` list instead; on the way back from those
+ * the tactics are the category, when it is a tactic, and for each technique none of whose
+ * tactics is listed yet, all of its tactics, so Sentinel's rule that each technique has one of
+ * its tactics listed holds.
  */
-const FALLBACK_CATEGORY = 'SuspiciousActivity';
-
-export function toDefenderAttack(
+export function toDefenderTactics(
   tactics: readonly string[],
   techniques: readonly string[],
-): { category: string; mitreTechniques: string[]; notConverted: string[] } {
-  const known = tactics.map(canonicalTactic).filter((t): t is Tactic => t !== undefined);
-  const category = known[0] ?? FALLBACK_CATEGORY;
-  const mitreTechniques = techniques.filter((t) => TECHNIQUE_FORMAT.test(t));
-  const notConverted = techniques
-    .filter((t) => !TECHNIQUE_FORMAT.test(t))
-    .map((t) => `Technique '${t}' is not an ATT&CK technique id and was left out.`);
-  // A tactic survives the round trip when it is the category or one of a technique's tactics.
-  const implied = new Set<string>([category, ...mitreTechniques.flatMap((t) => tacticsOfTechnique(t))]);
-  for (const tactic of known.slice(1))
-    if (!implied.has(tactic))
-      notConverted.push(
-        `Tactic ${tactic} has no place in a Defender alert (one category, ${category}), and no listed technique implies it.`,
-      );
-  return { category, mitreTechniques, notConverted };
+): { tactics: MitreTactic[]; notConverted: string[] } {
+  const notConverted: string[] = [];
+  const out: MitreTactic[] = [];
+  for (const name of tactics) {
+    const tactic = canonicalTactic(name);
+    if (!tactic) notConverted.push(`Tactic '${name}' is not an ATT&CK tactic and was left out.`);
+    else if (!out.some((t) => t.tactic === tactic)) out.push({ tactic, techniques: [] });
+  }
+  for (const technique of techniques) {
+    if (!TECHNIQUE_FORMAT.test(technique)) {
+      notConverted.push(`Technique '${technique}' is not an ATT&CK technique id and was left out.`);
+      continue;
+    }
+    const own = tacticsOfTechnique(technique);
+    let home = out.find((t) => own.some((o) => o === t.tactic)) ?? out[0];
+    if (!home && own.length > 0) {
+      home = { tactic: own[0], techniques: [] };
+      out.push(home);
+    }
+    if (!home) {
+      notConverted.push(`Technique '${technique}' has no tactic to be listed under and was left out.`);
+      continue;
+    }
+    const parent = technique.split('.')[0];
+    home.techniques.push({ technique: parent, subTechniques: parent === technique ? [] : [technique] });
+  }
+  return { tactics: out, notConverted };
+}
+
+/** Tactics and techniques of an alert template's `tactics`, in their order. */
+export function fromDefenderTactics(tactics: readonly unknown[]): {
+  tactics: Tactic[];
+  relevantTechniques: string[];
+  notConverted: string[];
+} {
+  const found: Tactic[] = [];
+  const techniques: string[] = [];
+  const notConverted: string[] = [];
+  const add = <T>(list: T[], value: T) => {
+    if (!list.includes(value)) list.push(value);
+  };
+  for (const raw of tactics) {
+    const entry = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    const name = typeof entry.tactic === 'string' ? entry.tactic : '';
+    const tactic = canonicalTactic(name);
+    if (tactic) add(found, tactic);
+    else notConverted.push(`The tactic '${name}' is not one Sentinel lists and was left out.`);
+    for (const rawTechnique of Array.isArray(entry.techniques) ? entry.techniques : []) {
+      const t =
+        rawTechnique && typeof rawTechnique === 'object' ? (rawTechnique as Record<string, unknown>) : {};
+      const subs = Array.isArray(t.subTechniques)
+        ? t.subTechniques.filter((s): s is string => typeof s === 'string' && TECHNIQUE_FORMAT.test(s))
+        : [];
+      if (subs.length > 0) for (const s of subs) add(techniques, s);
+      else if (typeof t.technique === 'string' && TECHNIQUE_FORMAT.test(t.technique))
+        add(techniques, t.technique);
+    }
+  }
+  return { tactics: found, relevantTechniques: techniques, notConverted };
 }
 
 export function toSentinelAttack(

@@ -1,6 +1,7 @@
 import { Document, Scalar } from 'yaml';
-import { toSentinelAttack } from './attackFields';
-import { isoDurationMinutes, periodOf, type DefenderPeriod } from './detectionRuleShape';
+import { fromDefenderTactics, toSentinelAttack } from './attackFields';
+import { fromAlertEntityMappings } from './alertEntityMappings';
+import { FREQUENCY_LIST, isoDurationMinutes, periodOf, type DefenderPeriod } from './detectionRuleShape';
 import { assetsToEntityMappings } from './entityAssets';
 import { stableGuid } from './stableGuid';
 import { keepQuery, type ConvertQuery, type RuleConversion } from './queryConversion';
@@ -48,11 +49,12 @@ export function defenderToSentinel(
   notConverted.push(...query.notConverted);
 
   const scheduleNode = asObject(root.schedule);
-  const periodText = text(scheduleNode?.period) ?? text(scheduleNode?.frequency);
+  // `frequency` is the current property; `period` is the removed one older files and tenants hold.
+  const periodText = text(scheduleNode?.frequency) ?? text(scheduleNode?.period);
   let period: DefenderPeriod | undefined = periodText === undefined ? undefined : periodOf(periodText);
   if (!period) {
     notConverted.push(
-      `The schedule '${periodText ?? ''}' is not a Defender frequency (0, 1H, 3H, 12H, 24H); the rule runs every 24 hours.`,
+      `The schedule '${periodText ?? ''}' is not a Defender frequency (${FREQUENCY_LIST}); the rule runs every 24 hours.`,
     );
     period = '24H';
   }
@@ -60,10 +62,15 @@ export function defenderToSentinel(
   const schedule = toSentinelSchedule(period, lookbackText ? isoDurationMinutes(lookbackText) : undefined);
   notConverted.push(...schedule.notConverted);
 
-  const attack = toSentinelAttack(text(template.category), strings(template.mitreTechniques));
-  const entities = assetsToEntityMappings(
-    Array.isArray(template.impactedAssets) ? template.impactedAssets : [],
-  );
+  // The current shape lists `tactics`; the removed one a `category` and `mitreTechniques`.
+  const attack = Array.isArray(template.tactics)
+    ? fromDefenderTactics(template.tactics)
+    : { ...toSentinelAttack(text(template.category), strings(template.mitreTechniques)), notConverted: [] };
+  notConverted.push(...attack.notConverted);
+  const entities =
+    template.entityMappings !== undefined
+      ? fromAlertEntityMappings(template.entityMappings)
+      : assetsToEntityMappings(Array.isArray(template.impactedAssets) ? template.impactedAssets : []);
   notConverted.push(...entities.notConverted);
   if (root.isEnabled === false)
     notConverted.push(

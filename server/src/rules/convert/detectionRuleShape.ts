@@ -1,16 +1,23 @@
 /**
- * The Microsoft Graph `detectionRule` (Defender XDR custom detection) as this product reads and
- * writes it: the beta `security/rules/detectionRules` shape with `schedule.period` and
- * `alertTemplate.impactedAssets`. Sources:
+ * The Microsoft Graph `detectionRule` (Defender XDR custom detection) as this product writes it:
+ * `security/rules/detectionRules` with `schedule.frequency` (and `lookback`) and the alert
+ * template's `tactics` and `entityMappings`. Graph deprecated `schedule.period`,
+ * `schedule.nextRunDateTime`, `alertTemplate.category`, `mitreTechniques` and `impactedAssets`
+ * and announced their removal on 2026-10-01, so they are only read (files written by older
+ * versions of this product, tenants that still return them), never written. The look-back is
+ * documented on beta only (v1.0's ruleSchedule has `frequency` alone), so the rule is written
+ * in the beta shape with the newer properties. Sources:
  * - https://learn.microsoft.com/graph/api/resources/security-detectionrule?view=graph-rest-beta
- * - https://learn.microsoft.com/graph/api/resources/security-alerttemplate?view=graph-rest-beta
+ * - https://learn.microsoft.com/graph/api/resources/security-detectionrule?view=graph-rest-1.0
  * - https://learn.microsoft.com/graph/api/resources/security-ruleschedule?view=graph-rest-beta
- * - https://learn.microsoft.com/graph/api/resources/security-impacteddeviceasset?view=graph-rest-beta
- *   (and security-impacteduserasset, security-impactedmailboxasset)
- * Graph has since announced a newer shape (`schedule.frequency`/`lookback`, `status`,
- * `alertTemplate.entityMappings` and `tactics`) and the removal of `period` and `impactedAssets`
- * on 2026-10-01; the reader below accepts `frequency` and `lookback` too, the writer keeps the shape
- * the deploy path and its stand-in server implement.
+ * - https://learn.microsoft.com/graph/api/resources/security-alerttemplate?view=graph-rest-beta
+ * - https://learn.microsoft.com/graph/api/resources/security-mitretactic?view=graph-rest-1.0
+ * - https://learn.microsoft.com/graph/api/resources/security-mitretechnique?view=graph-rest-1.0
+ * - https://learn.microsoft.com/graph/api/resources/security-entitymappingconfiguration?view=graph-rest-1.0
+ * - https://learn.microsoft.com/graph/api/resources/security-accountentitymapping?view=graph-rest-beta
+ * - https://learn.microsoft.com/graph/api/resources/security-hostentitymapping?view=graph-rest-1.0
+ * - https://learn.microsoft.com/graph/api/resources/security-mailboxentitymapping?view=graph-rest-beta
+ * - (read only) https://learn.microsoft.com/graph/api/resources/security-impactedasset?view=graph-rest-beta
  */
 export interface DetectionRule {
   '@odata.type'?: string;
@@ -18,7 +25,7 @@ export interface DetectionRule {
   displayName: string;
   isEnabled: boolean;
   queryCondition: { queryText: string };
-  schedule: { period: string; frequency?: string; lookback?: string };
+  schedule: { frequency: string; lookback?: string };
   detectionAction: {
     alertTemplate: AlertTemplate;
     organizationalScope?: unknown;
@@ -30,15 +37,32 @@ export interface AlertTemplate {
   title: string;
   description: string;
   severity: GraphSeverity;
-  category: string;
   recommendedActions?: string;
-  mitreTechniques: string[];
-  impactedAssets: ImpactedAsset[];
+  tactics: MitreTactic[];
+  entityMappings: EntityMappingConfiguration;
+}
+
+export interface MitreTactic {
+  tactic: string;
+  techniques: MitreTechnique[];
+}
+
+export interface MitreTechnique {
+  technique: string;
+  subTechniques: string[];
+}
+
+/** The entity kinds a Sentinel mapping and a custom detection share, with each kind's columns. */
+export interface EntityMappingConfiguration {
+  accounts?: Record<string, string>[];
+  hosts?: Record<string, string>[];
+  mailboxes?: Record<string, string>[];
 }
 
 export type GraphSeverity = 'informational' | 'low' | 'medium' | 'high';
 export const GRAPH_SEVERITIES: readonly GraphSeverity[] = ['informational', 'low', 'medium', 'high'];
 
+/** The removed `impactedAssets` shape, still read (entityAssets.ts) and checked. */
 export type AssetKind = 'device' | 'user' | 'mailbox';
 
 export interface ImpactedAsset {
@@ -107,21 +131,29 @@ export const ASSET_IDENTIFIERS: Readonly<Record<AssetKind, Readonly<Record<strin
   },
 };
 
-/** The identifier of `kind` that names `column` (compared ignoring case), if any. */
-export function identifierForColumn(kind: AssetKind, column: string): string | undefined {
-  const lower = column.toLowerCase();
-  return Object.entries(ASSET_IDENTIFIERS[kind]).find(([, c]) => c.toLowerCase() === lower)?.[0];
-}
-
 /**
- * Schedule periods a custom detection accepts: "0" runs continuously (near real time), the others
- * every 1, 3, 12 or 24 hours (security-ruleschedule, beta). The look-back of each comes from
- * https://learn.microsoft.com/defender-xdr/custom-detection-rules#rule-frequency ("Every hour ...
- * checking data from the past 4 hours"); the 30 days of the daily rule is longer than any Sentinel
- * rule may look back.
+ * Frequencies a custom detection accepts, kept under the short names the product used for the
+ * removed `period` ("0" runs continuously, near real time; the others every 1, 3, 12 or 24
+ * hours). The documented `frequency` is an ISO 8601 duration (PT1H, P1D); a zero duration is
+ * the near-real-time rule, which takes no `lookback`. The look-back the service derives when
+ * none is given comes from https://learn.microsoft.com/defender-xdr/custom-detection-rules#rule-frequency
+ * ("Every hour ... checking data from the past 4 hours"); the 30 days of the daily rule is longer
+ * than any Sentinel rule may look back.
  */
 export const DEFENDER_PERIODS = ['0', '1H', '3H', '12H', '24H'] as const;
 export type DefenderPeriod = (typeof DEFENDER_PERIODS)[number];
+
+/** The ISO 8601 `frequency` written for each period. */
+export const FREQUENCY_OF: Readonly<Record<DefenderPeriod, string>> = {
+  '0': 'PT0S',
+  '1H': 'PT1H',
+  '3H': 'PT3H',
+  '12H': 'PT12H',
+  '24H': 'P1D',
+};
+
+/** The allowed frequencies as messages name them. */
+export const FREQUENCY_LIST = 'PT0S (continuous), PT1H, PT3H, PT12H or P1D';
 
 export const PERIOD_MINUTES: Readonly<Record<DefenderPeriod, number>> = {
   '0': 0,
@@ -139,13 +171,23 @@ export const PERIOD_LOOKBACK_MINUTES: Readonly<Record<DefenderPeriod, number>> =
   '24H': 30 * 1440,
 };
 
-/** The period of the same length, reading the newer ISO 8601 `frequency` too (PT1H, P1D, PT0S). */
+/** The period of an ISO 8601 `frequency` (PT1H, P1D, PT0S), or of a removed `period` value ("1H"). */
 export function periodOf(text: string): DefenderPeriod | undefined {
   const trimmed = text.trim().toUpperCase();
   const direct = DEFENDER_PERIODS.find((p) => p === trimmed);
   if (direct) return direct;
   const minutes = isoDurationMinutes(trimmed);
   return DEFENDER_PERIODS.find((p) => PERIOD_MINUTES[p] === minutes);
+}
+
+/** An ISO 8601 duration of whole minutes, as `lookback` is written (PT4H, P2D, PT90M). */
+export function isoDuration(minutes: number): string {
+  if (minutes === 0) return 'PT0S';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const time = `${hours ? `${hours}H` : ''}${rest ? `${rest}M` : ''}`;
+  return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
 }
 
 /** Minutes in an ISO 8601 duration of days, hours, minutes and seconds, or undefined. */

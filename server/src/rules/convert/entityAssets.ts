@@ -1,19 +1,11 @@
-import {
-  ASSET_IDENTIFIERS,
-  ASSET_ODATA_TYPES,
-  assetKindOf,
-  identifierForColumn,
-  type AssetKind,
-  type ImpactedAsset,
-} from './detectionRuleShape';
+import { ASSET_IDENTIFIERS, assetKindOf, type AssetKind, type ImpactedAsset } from './detectionRuleShape';
 
 /**
- * Sentinel entity mappings and Defender impacted assets. A Sentinel mapping names an entity type
- * and which query column fills each identifier; a Defender impacted asset names one query column
- * per kind of asset (device, user, mailbox), and only columns from a fixed list. So Host, Account
- * and Mailbox entities carry over through the column they map, and other entity types (IP, URL,
- * File, ...) have no counterpart. "You can select only one column for each entity type (mailbox,
- * user, or device)": https://learn.microsoft.com/defender-xdr/custom-detection-rules#3-choose-the-impacted-entities
+ * Defender impacted assets, the removed predecessor of the alert template's `entityMappings`,
+ * read into Sentinel entity mappings (files written by older versions of this product and tenants
+ * that still return them). An impacted asset names one query column per kind of asset (device,
+ * user, mailbox) from a fixed list, so each becomes a Host, Account or Mailbox entity with one
+ * field. https://learn.microsoft.com/graph/api/resources/security-impactedasset?view=graph-rest-beta
  */
 export interface SentinelFieldMapping {
   readonly identifier: string;
@@ -23,52 +15,6 @@ export interface SentinelFieldMapping {
 export interface SentinelEntityMapping {
   readonly entityType: string;
   readonly fieldMappings: readonly SentinelFieldMapping[];
-}
-
-const KIND_OF_ENTITY: Readonly<Record<string, AssetKind>> = {
-  host: 'device',
-  account: 'user',
-  mailbox: 'mailbox',
-};
-
-export function entityMappingsToAssets(mappings: readonly SentinelEntityMapping[]): {
-  assets: ImpactedAsset[];
-  notConverted: string[];
-} {
-  const chosen = new Map<AssetKind, { asset: ImpactedAsset; column: string }>();
-  const notConverted: string[] = [];
-  for (const mapping of mappings) {
-    const kind = KIND_OF_ENTITY[mapping.entityType.toLowerCase()];
-    const columns = mapping.fieldMappings.map((f) => f.columnName);
-    if (!kind) {
-      notConverted.push(
-        `The ${mapping.entityType} entity (${columns.join(', ')}) has no impacted-asset counterpart in a Defender custom detection.`,
-      );
-      continue;
-    }
-    // Of the mapped columns, the first that Defender accepts for this kind of asset.
-    const usable = mapping.fieldMappings
-      .map((f) => ({ column: f.columnName, identifier: identifierForColumn(kind, f.columnName) }))
-      .find((f) => f.identifier !== undefined);
-    if (!usable) {
-      notConverted.push(
-        `The ${mapping.entityType} entity maps ${columns.join(', ')}; a Defender ${kind} asset takes one of the columns ${Object.values(ASSET_IDENTIFIERS[kind]).join(', ')}.`,
-      );
-      continue;
-    }
-    const earlier = chosen.get(kind);
-    if (earlier) {
-      notConverted.push(
-        `The ${mapping.entityType} entity from ${usable.column} was left out: a Defender custom detection takes one ${kind} column and ${earlier.column} is already mapped.`,
-      );
-      continue;
-    }
-    chosen.set(kind, {
-      asset: { '@odata.type': ASSET_ODATA_TYPES[kind], identifier: usable.identifier! },
-      column: usable.column,
-    });
-  }
-  return { assets: [...chosen.values()].map((c) => c.asset), notConverted };
 }
 
 /**

@@ -2,11 +2,12 @@ import { isMap } from 'yaml';
 import type { ParsedRuleYaml } from '../../documents/ruleYaml';
 import { itemsOf, scalarText, valueOf } from '../ruleFindings';
 import { parseRuleTimeSpan } from '../timeSpan';
-import { toDefenderAttack } from './attackFields';
+import { toDefenderTactics } from './attackFields';
+import { toAlertEntityMappings } from './alertEntityMappings';
 import { GRAPH_SEVERITIES, type DetectionRule, type GraphSeverity } from './detectionRuleShape';
-import { entityMappingsToAssets, type SentinelEntityMapping } from './entityAssets';
+import type { SentinelEntityMapping } from './entityAssets';
 import { keepQuery, type ConvertQuery, type RuleConversion } from './queryConversion';
-import { toDefenderPeriod } from './scheduleFields';
+import { toDefenderSchedule } from './scheduleFields';
 
 /**
  * A Sentinel analytic rule (scheduled or NRT) as a Defender XDR custom detection. The rule's
@@ -33,16 +34,16 @@ export function sentinelToDefender(
   const source = (rule.region?.text ?? text('query') ?? '').replace(/\n+$/, '');
   const query = convertQuery(source, 'sentinel', 'defender');
   notConverted.push(...query.notConverted);
-  const frequency = text('queryFrequency');
-  const { period, notConverted: scheduleNotes } = toDefenderPeriod(
-    rule.type,
-    frequency === undefined ? undefined : parseRuleTimeSpan(frequency),
-  );
-  notConverted.push(...scheduleNotes);
-  const attack = toDefenderAttack(list('tactics'), list('relevantTechniques'));
+  const minutes = (field: string) => {
+    const value = text(field);
+    return value === undefined ? undefined : parseRuleTimeSpan(value);
+  };
+  const schedule = toDefenderSchedule(rule.type, minutes('queryFrequency'), minutes('queryPeriod'));
+  notConverted.push(...schedule.notConverted);
+  const attack = toDefenderTactics(list('tactics'), list('relevantTechniques'));
   notConverted.push(...attack.notConverted);
-  const assets = entityMappingsToAssets(entityMappingsOf(root));
-  notConverted.push(...assets.notConverted);
+  const entities = toAlertEntityMappings(entityMappingsOf(root));
+  notConverted.push(...entities.notConverted);
   notConverted.push(...unmappedFields(rule));
 
   const name = text('name') ?? '';
@@ -52,15 +53,14 @@ export function sentinelToDefender(
     displayName: name,
     isEnabled: true,
     queryCondition: { queryText: query.text },
-    schedule: { period },
+    schedule: schedule.schedule,
     detectionAction: {
       alertTemplate: {
         title: name,
         description,
         severity: severityOf(text('severity'), notConverted),
-        category: attack.category,
-        mitreTechniques: attack.mitreTechniques,
-        impactedAssets: assets.assets,
+        tactics: attack.tactics,
+        entityMappings: entities.entityMappings,
       },
       responseActions: [],
     },

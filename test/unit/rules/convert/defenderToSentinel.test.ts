@@ -7,7 +7,7 @@ import {
   type ToSentinelOptions,
 } from '../../../../server/src/rules/convert/defenderToSentinel';
 import { checkRule } from '../../../../server/src/rules/ruleChecks';
-import { MAILBOX_DETECTION } from './ruleFixtures';
+import { LEGACY_MAILBOX_DETECTION, MAILBOX_DETECTION } from './ruleFixtures';
 
 function convert(
   detection: unknown,
@@ -53,7 +53,7 @@ test('each detectionRule field lands in its Sentinel field, in the repository or
     { connectorId: 'MicrosoftThreatProtection', dataTypes: ['EmailEvents'] },
   ]);
   assert.equal(rule.queryFrequency, '12h');
-  // Defender looks back 48 hours at a 12-hour frequency (custom-detection-rules, rule frequency).
+  // The look-back P2D is the query period.
   assert.equal(rule.queryPeriod, '2d');
   assert.equal(rule.triggerOperator, 'gt');
   assert.equal(rule.triggerThreshold, 0);
@@ -95,24 +95,32 @@ test('the converted rule passes the Sentinel rule checks', () => {
 
 test('a continuous detection becomes an NRT rule, without frequency, period or trigger', () => {
   const nrt = copy();
-  nrt.schedule = { period: '0' };
+  nrt.schedule = { frequency: 'PT0S' } as never;
   const { rule } = convert(nrt);
   assert.equal(rule.kind, 'NRT');
   for (const field of ['queryFrequency', 'queryPeriod', 'triggerOperator', 'triggerThreshold'])
     assert.ok(!(field in rule), field);
 });
 
-test("the newer schedule's ISO frequency and lookback are read", () => {
-  const newer = copy();
-  newer.schedule = { frequency: 'PT3H', lookback: 'PT6H' } as never;
-  const { rule } = convert(newer);
+test("the removed 'period' is still read, with the look-back Defender used for it", () => {
+  const older = copy();
+  older.schedule = { period: '3H' } as never;
+  const { rule } = convert(older);
   assert.equal(rule.queryFrequency, '3h');
-  assert.equal(rule.queryPeriod, '6h');
+  // Defender looked back 12 hours at a 3-hour frequency (custom-detection-rules, rule frequency).
+  assert.equal(rule.queryPeriod, '12h');
+});
+
+test('a detection in the removed shape converts like the current one', () => {
+  const current = convert(MAILBOX_DETECTION, { tablesRead: ['EmailEvents'] }).rule;
+  const legacy = convert(LEGACY_MAILBOX_DETECTION, { tablesRead: ['EmailEvents'] }).rule;
+  for (const field of ['queryFrequency', 'queryPeriod', 'tactics', 'relevantTechniques', 'entityMappings'])
+    assert.deepEqual(legacy[field], current[field], field);
 });
 
 test('a 24-hour detection looks back 14 days in Sentinel, and says it looked back 30', () => {
   const daily = copy();
-  daily.schedule = { period: '24H' };
+  daily.schedule = { frequency: 'P1D' } as never;
   const { rule, notConverted } = convert(daily);
   assert.equal(rule.queryFrequency, '1d');
   assert.equal(rule.queryPeriod, '14d');
@@ -124,14 +132,37 @@ test('a 24-hour detection looks back 14 days in Sentinel, and says it looked bac
 
 test('an unknown schedule runs daily, with a note', () => {
   const odd = copy();
-  odd.schedule = { period: '2H' };
+  odd.schedule = { frequency: 'PT2H' } as never;
   const { rule, notConverted } = convert(odd);
   assert.equal(rule.queryFrequency, '1d');
-  assert.ok(notConverted.some((n) => n.startsWith("The schedule '2H' is not a Defender frequency")));
+  assert.ok(notConverted.some((n) => n.startsWith("The schedule 'PT2H' is not a Defender frequency")));
 });
 
-test('assets Sentinel cannot identify, response actions and recommended actions are named', () => {
+test('entity mappings Sentinel cannot carry or identify are named; the rest carry over field by field', () => {
   const rich = copy();
+  rich.detectionAction.alertTemplate.entityMappings = {
+    hosts: [{ nameColumn: 'DeviceName', deviceIdColumn: 'DeviceId' }, { deviceIdColumn: 'DeviceId' }],
+    accounts: [{ ntDomainColumn: 'AccountDomain' }],
+    ips: [{ addressColumn: 'RemoteIP' }],
+  } as never;
+  const { rule, notConverted } = convert(rich);
+  assert.deepEqual(rule.entityMappings, [
+    { entityType: 'Host', fieldMappings: [{ identifier: 'HostName', columnName: 'DeviceName' }] },
+  ]);
+  for (const expected of [
+    /hosts mapping's deviceIdColumn \(column DeviceId\) has no Sentinel Host identifier for a device id/,
+    /Account entity from AccountDomain was left out: Sentinel needs one of FullName, Sid/,
+    /'ips' entity mappings were left out/,
+  ])
+    assert.ok(
+      notConverted.some((n) => expected.test(n)),
+      `${expected}\n${notConverted.join('\n')}`,
+    );
+});
+
+test('impacted assets (removed shape) Sentinel cannot identify, response actions and recommended actions are named', () => {
+  const rich = structuredClone(LEGACY_MAILBOX_DETECTION) as typeof LEGACY_MAILBOX_DETECTION &
+    Record<string, unknown>;
   rich.detectionAction.alertTemplate.impactedAssets = [
     { '@odata.type': '#microsoft.graph.security.impactedDeviceAsset', identifier: 'deviceId' },
     { '@odata.type': '#microsoft.graph.security.impactedDeviceAsset', identifier: 'deviceName' },

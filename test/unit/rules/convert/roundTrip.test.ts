@@ -5,7 +5,7 @@ import { parseRuleYaml } from '../../../../server/src/documents/ruleYaml';
 import { defenderToSentinel } from '../../../../server/src/rules/convert/defenderToSentinel';
 import type { DetectionRule } from '../../../../server/src/rules/convert/detectionRuleShape';
 import { sentinelToDefender } from '../../../../server/src/rules/convert/sentinelToDefender';
-import { MAILBOX_DETECTION, TIGHTVNC_RULE } from './ruleFixtures';
+import { LEGACY_MAILBOX_DETECTION, MAILBOX_DETECTION, TIGHTVNC_RULE } from './ruleFixtures';
 
 function toDefender(yaml: string): DetectionRule {
   const result = sentinelToDefender(parseRuleYaml(yaml)!);
@@ -28,6 +28,8 @@ test('Sentinel -> Defender -> Sentinel keeps every field both platforms carry', 
     'name',
     'severity',
     'queryFrequency',
+    'queryPeriod',
+    'tactics',
     'relevantTechniques',
     'entityMappings',
     'kind',
@@ -38,11 +40,20 @@ test('Sentinel -> Defender -> Sentinel keeps every field both platforms carry', 
   assert.equal((back.description as string).trim(), (original.description as string).trim());
   // The query text returns exactly, line for line.
   assert.equal(back.query, original.query);
-  // Every original tactic returns; a technique's other tactics may join it (attackFields.ts).
-  for (const tactic of original.tactics as string[])
-    assert.ok((back.tactics as string[]).includes(tactic), tactic);
-  // A Defender rule does not carry the look-back; it returns as Defender's own for the frequency.
-  assert.equal(back.queryPeriod, '12h');
+});
+
+test('an NRT rule and a rule with several Host and Account fields round-trip exactly', () => {
+  const rich = TIGHTVNC_RULE.replace(
+    '      - identifier: Sid\n        columnName: InitiatingProcessAccountSid\n',
+    '      - identifier: Sid\n        columnName: InitiatingProcessAccountSid\n      - identifier: Name\n        columnName: RemoteUrl\n',
+  )
+    .replace('kind: Scheduled', 'kind: NRT')
+    .replace('queryFrequency: 3h\nqueryPeriod: 12h\ntriggerOperator: gt\ntriggerThreshold: 0\n', '');
+  const original = parse(rich) as Record<string, unknown>;
+  const back = parse(toSentinel(toDefender(rich))) as Record<string, unknown>;
+  for (const field of ['entityMappings', 'tactics', 'relevantTechniques', 'kind'])
+    assert.deepEqual(back[field], original[field], field);
+  assert.equal(back.queryFrequency, undefined);
 });
 
 test('the round trip of the query text is exact, comments and layout included', () => {
@@ -69,20 +80,26 @@ test('Defender -> Sentinel -> Defender keeps every field both platforms carry', 
   const original = MAILBOX_DETECTION;
   assert.equal(back.displayName, original.displayName);
   assert.equal(back.queryCondition.queryText, original.queryCondition.queryText);
-  assert.equal(back.schedule.period, original.schedule.period);
+  assert.deepEqual(back.schedule, original.schedule);
   const [a, b] = [back.detectionAction.alertTemplate, original.detectionAction.alertTemplate];
-  for (const field of [
-    'title',
-    'description',
-    'severity',
-    'category',
-    'mitreTechniques',
-    'impactedAssets',
-  ] as const)
+  for (const field of ['title', 'description', 'severity', 'tactics', 'entityMappings'] as const)
     assert.deepEqual(a[field], b[field], field);
 });
 
 test('a continuous detection returns as a continuous detection', () => {
-  const nrt = { ...structuredClone(MAILBOX_DETECTION), schedule: { period: '0' } };
-  assert.equal(toDefender(toSentinel(nrt)).schedule.period, '0');
+  const nrt = { ...structuredClone(MAILBOX_DETECTION), schedule: { frequency: 'PT0S' } };
+  assert.deepEqual(toDefender(toSentinel(nrt)).schedule, { frequency: 'PT0S' });
+});
+
+test('a detection in the removed shape comes back in the current one with the same meaning', () => {
+  const back = toDefender(toSentinel(LEGACY_MAILBOX_DETECTION));
+  assert.equal(back.schedule.frequency, 'PT12H');
+  const template = back.detectionAction.alertTemplate;
+  assert.deepEqual(template.tactics, [
+    { tactic: 'InitialAccess', techniques: [{ technique: 'T1566', subTechniques: ['T1566.001'] }] },
+  ]);
+  assert.deepEqual(template.entityMappings, {
+    mailboxes: [{ primaryAddressColumn: 'RecipientEmailAddress' }],
+    accounts: [{ aadUserIdColumn: 'RecipientObjectId' }],
+  });
 });

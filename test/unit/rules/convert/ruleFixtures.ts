@@ -2,7 +2,7 @@
  * Rules written for these tests: a TightVNC network detection in the shape of the RMM rules
  * (summarised per device, as such rules are often written, which a custom detection cannot use
  * as it is), the same detection written for Defender's column requirements, and a Defender
- * custom detection with user and mailbox assets.
+ * custom detection with account and mailbox entities, in the current shape and the removed one.
  */
 export const TIGHTVNC_SUMMARY_RULE = `id: 7c1e9a52-4b3d-4f6e-8a21-0d9c5b7e3f14
 name: TightVNC network connection
@@ -77,6 +77,38 @@ kind: Scheduled
 `;
 
 export const MAILBOX_DETECTION = {
+  id: 'phish-attachment-opened',
+  displayName: 'Attachment from a first-time sender opened',
+  isEnabled: true,
+  queryCondition: {
+    queryText:
+      'EmailEvents\n| where EmailDirection == "Inbound" and AttachmentCount > 0\n| project Timestamp, ReportId, NetworkMessageId, RecipientEmailAddress, RecipientObjectId, SenderFromAddress',
+  },
+  schedule: { frequency: 'PT12H', lookback: 'P2D' },
+  detectionAction: {
+    alertTemplate: {
+      title: 'Attachment from a first-time sender opened',
+      description: 'An inbound message with an attachment came from a sender never seen before.',
+      severity: 'low',
+      recommendedActions: 'Check the attachment in a sandbox.',
+      tactics: [
+        { tactic: 'InitialAccess', techniques: [{ technique: 'T1566', subTechniques: ['T1566.001'] }] },
+      ],
+      entityMappings: {
+        mailboxes: [{ primaryAddressColumn: 'RecipientEmailAddress' }],
+        accounts: [{ aadUserIdColumn: 'RecipientObjectId' }],
+      },
+    },
+    responseActions: [],
+  },
+};
+
+/**
+ * The same detection in the shape Graph removed on 2026-10-01 (`schedule.period`, `category`,
+ * `mitreTechniques`, `impactedAssets`), as older versions of the product wrote it and tenants
+ * may still return it.
+ */
+export const LEGACY_MAILBOX_DETECTION = {
   id: 'phish-attachment-opened',
   displayName: 'Attachment from a first-time sender opened',
   isEnabled: true,

@@ -26,18 +26,45 @@ test('each Sentinel field lands in its detectionRule field', () => {
     rule.queryCondition.queryText,
     /^DeviceNetworkEvents\n\| where InitiatingProcessVersionInfoProductName/,
   );
-  assert.equal(rule.schedule.period, '3H');
+  assert.deepEqual(rule.schedule, { frequency: 'PT3H', lookback: 'PT12H' });
   const alert = rule.detectionAction.alertTemplate;
   assert.equal(alert.title, rule.displayName);
   assert.equal(alert.description, 'A TightVNC process made a network connection.');
   assert.equal(alert.severity, 'high');
-  assert.equal(alert.category, 'CommandAndControl');
-  assert.deepEqual(alert.mitreTechniques, ['T1219', 'T1133']);
-  assert.deepEqual(alert.impactedAssets, [
-    { '@odata.type': '#microsoft.graph.security.impactedDeviceAsset', identifier: 'deviceName' },
-    { '@odata.type': '#microsoft.graph.security.impactedUserAsset', identifier: 'initiatingAccountSid' },
+  // T1219 is a CommandAndControl technique; T1133 belongs to Persistence (and InitialAccess).
+  assert.deepEqual(alert.tactics, [
+    { tactic: 'CommandAndControl', techniques: [{ technique: 'T1219', subTechniques: [] }] },
+    { tactic: 'Persistence', techniques: [{ technique: 'T1133', subTechniques: [] }] },
   ]);
+  assert.deepEqual(alert.entityMappings, {
+    hosts: [{ nameColumn: 'DeviceName' }],
+    accounts: [{ sidColumn: 'InitiatingProcessAccountSid' }],
+  });
   assert.deepEqual(rule.detectionAction.responseActions, []);
+});
+
+test('none of the properties Graph removed on 2026-10-01 is written', () => {
+  const { rule } = convert(TIGHTVNC_RULE);
+  assert.ok(!('period' in rule.schedule));
+  for (const removed of ['impactedAssets', 'category', 'mitreTechniques'])
+    assert.ok(!(removed in rule.detectionAction.alertTemplate), removed);
+});
+
+test('a sub-technique is listed under its technique, and a tactic without techniques is kept', () => {
+  const { rule, notConverted } = convert(
+    TIGHTVNC_RULE.replace('  - T1133\n', '  - T1059.001\n').replace('  - Persistence', '  - Discovery'),
+  );
+  assert.deepEqual(rule.detectionAction.alertTemplate.tactics, [
+    {
+      tactic: 'CommandAndControl',
+      techniques: [
+        { technique: 'T1219', subTechniques: [] },
+        { technique: 'T1059', subTechniques: ['T1059.001'] },
+      ],
+    },
+    { tactic: 'Discovery', techniques: [] },
+  ]);
+  assert.deepEqual(notConverted, []);
 });
 
 test('the query goes through the injected converter, from Sentinel to Defender, and its notes are kept', () => {
@@ -51,29 +78,31 @@ test('the query goes through the injected converter, from Sentinel to Defender, 
   assert.ok(notConverted.includes('_GetWatchlist has no Defender counterpart.'));
 });
 
-test('a second tactic that no technique implies is named as not converted; one a technique implies is not', () => {
-  // T1133 is filed under Persistence (and InitialAccess), so Persistence survives through it.
-  assert.ok(!convert(TIGHTVNC_RULE).notConverted.some((n) => n.includes('Persistence')));
-  const { notConverted } = convert(TIGHTVNC_RULE.replace('  - Persistence', '  - Discovery'));
-  assert.ok(
-    notConverted.some((n) => /Tactic Discovery has no place/.test(n)),
-    notConverted.join('\n'),
+test('a tactic or technique that is not ATT&CK is named as not converted', () => {
+  const { rule, notConverted } = convert(
+    TIGHTVNC_RULE.replace('  - Persistence', '  - Sneaking').replace('  - T1133', '  - X1133'),
   );
+  assert.deepEqual(
+    rule.detectionAction.alertTemplate.tactics.map((t) => t.tactic),
+    ['CommandAndControl'],
+  );
+  assert.ok(notConverted.some((n) => n.startsWith("Tactic 'Sneaking' is not an ATT&CK tactic")));
+  assert.ok(notConverted.some((n) => n.startsWith("Technique 'X1133' is not an ATT&CK technique id")));
 });
 
-for (const [frequency, period, noted] of [
-  ['1h', '1H', false],
-  ['5m', '1H', true],
-  ['2h', '3H', true],
-  ['12h', '12H', false],
-  ['1d', '24H', false],
-  ['14d', '24H', true],
+for (const [frequency, iso, noted] of [
+  ['1h', 'PT1H', false],
+  ['5m', 'PT1H', true],
+  ['2h', 'PT3H', true],
+  ['12h', 'PT12H', false],
+  ['1d', 'P1D', false],
+  ['14d', 'P1D', true],
 ] as const) {
-  test(`queryFrequency ${frequency} becomes period ${period}${noted ? ', with a note' : ''}`, () => {
+  test(`queryFrequency ${frequency} becomes frequency ${iso}${noted ? ', with a note' : ''}`, () => {
     const { rule, notConverted } = convert(
       TIGHTVNC_RULE.replace('queryFrequency: 3h', `queryFrequency: ${frequency}`),
     );
-    assert.equal(rule.schedule.period, period);
+    assert.equal(rule.schedule.frequency, iso);
     assert.equal(
       notConverted.some((n) => n.startsWith(`queryFrequency ${frequency}`)),
       noted,
@@ -81,53 +110,65 @@ for (const [frequency, period, noted] of [
   });
 }
 
-test('an NRT rule becomes a continuous detection (period 0)', () => {
+test('an NRT rule becomes a continuous detection (frequency PT0S) without a look-back', () => {
   const nrt = TIGHTVNC_RULE.replace('kind: Scheduled', 'kind: NRT');
-  assert.equal(convert(nrt).rule.schedule.period, '0');
+  assert.deepEqual(convert(nrt).rule.schedule, { frequency: 'PT0S' });
 });
 
-test('entities without an impacted-asset counterpart are listed by name; a second device column is left out', () => {
+test('queryPeriod becomes the look-back, lengthened to the frequency when shorter', () => {
+  const week = convert(TIGHTVNC_RULE.replace('queryPeriod: 12h', 'queryPeriod: 7d'));
+  assert.equal(week.rule.schedule.lookback, 'P7D');
+  assert.ok(!week.notConverted.some((n) => n.startsWith('queryPeriod')));
+  const short = convert(
+    TIGHTVNC_RULE.replace('queryFrequency: 3h', 'queryFrequency: 15m').replace(
+      'queryPeriod: 12h',
+      'queryPeriod: 30m',
+    ),
+  );
+  assert.deepEqual(short.rule.schedule, { frequency: 'PT1H', lookback: 'PT1H' });
+  assert.ok(short.notConverted.some((n) => /^queryPeriod 30m is shorter than the frequency PT1H/.test(n)));
+});
+
+test('entity types without a counterpart are listed by name; every Host field and a second Host carry over', () => {
   const { rule, notConverted } = convert(TIGHTVNC_SUMMARY_RULE);
-  assert.deepEqual(rule.detectionAction.alertTemplate.impactedAssets, [
-    { '@odata.type': '#microsoft.graph.security.impactedDeviceAsset', identifier: 'deviceName' },
-  ]);
-  assert.ok(notConverted.some((n) => /URL entity \(RemoteUrl\) has no impacted-asset counterpart/.test(n)));
+  assert.deepEqual(rule.detectionAction.alertTemplate.entityMappings, {
+    hosts: [{ nameColumn: 'DeviceName' }],
+  });
+  assert.ok(notConverted.some((n) => /URL entity \(RemoteUrl\) was left out/.test(n)));
 
   const twoHosts = TIGHTVNC_RULE.replace(
     '  - entityType: Account',
-    '  - entityType: Host\n    fieldMappings:\n      - identifier: HostName\n        columnName: DeviceId\n  - entityType: Account',
+    '  - entityType: Host\n    fieldMappings:\n      - identifier: NetBiosName\n        columnName: DeviceId\n      - identifier: NTDomain\n        columnName: RemoteUrl\n  - entityType: Account',
   );
   const second = convert(twoHosts);
-  assert.equal(second.rule.detectionAction.alertTemplate.impactedAssets.length, 2);
-  assert.ok(
-    second.notConverted.some((n) => /DeviceId was left out: .* one device column and DeviceName/.test(n)),
-  );
+  assert.deepEqual(second.rule.detectionAction.alertTemplate.entityMappings.hosts, [
+    { nameColumn: 'DeviceName' },
+    { netBiosNameColumn: 'DeviceId', ntDomainColumn: 'RemoteUrl' },
+  ]);
+  assert.deepEqual(second.notConverted, []);
 });
 
-test('a Host mapped from a column Defender does not accept is named with the columns it does', () => {
+test('a Host identifier without a Graph property is named; the entity keeps its other fields', () => {
   const { rule, notConverted } = convert(
-    TIGHTVNC_RULE.replace('columnName: DeviceName', 'columnName: Computer'),
-  );
-  assert.equal(rule.detectionAction.alertTemplate.impactedAssets.length, 1);
-  assert.ok(
-    notConverted.some((n) =>
-      /Host entity maps Computer; a Defender device asset takes one of the columns DeviceId, DeviceName/.test(
-        n,
-      ),
+    TIGHTVNC_RULE.replace(
+      '      - identifier: HostName\n        columnName: DeviceName\n',
+      '      - identifier: HostName\n        columnName: DeviceName\n      - identifier: AzureID\n        columnName: DeviceId\n',
     ),
   );
+  assert.deepEqual(rule.detectionAction.alertTemplate.entityMappings.hosts, [{ nameColumn: 'DeviceName' }]);
+  assert.ok(
+    notConverted.some((n) => /Host identifier AzureID \(column DeviceId\) has no counterpart/.test(n)),
+  );
 });
 
-test('a mailbox entity maps to a mailbox asset by its column', () => {
+test('a mailbox entity maps to a mailbox entity mapping by its column', () => {
   const mailbox = TIGHTVNC_RULE.replace(
     '  - entityType: Account',
     '  - entityType: Mailbox\n    fieldMappings:\n      - identifier: MailboxPrimaryAddress\n        columnName: RecipientEmailAddress\n  - entityType: Account',
   );
-  assert.ok(
-    convert(mailbox).rule.detectionAction.alertTemplate.impactedAssets.some(
-      (a) => a['@odata.type'].endsWith('impactedMailboxAsset') && a.identifier === 'recipientEmailAddress',
-    ),
-  );
+  assert.deepEqual(convert(mailbox).rule.detectionAction.alertTemplate.entityMappings.mailboxes, [
+    { primaryAddressColumn: 'RecipientEmailAddress' },
+  ]);
 });
 
 test('Sentinel-only fields and a trigger other than "gt 0" are named as not converted', () => {
