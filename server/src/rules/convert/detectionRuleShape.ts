@@ -52,7 +52,11 @@ export interface MitreTechnique {
   subTechniques: string[];
 }
 
-/** The entity kinds a Sentinel mapping and a custom detection share, with each kind's columns. */
+/**
+ * The entity kinds a Sentinel mapping and a custom detection share, with each kind's columns.
+ * The property names are those of entityMappingConfiguration (beta): `accounts`, `hosts` and
+ * `mailboxes` hold accountEntityMapping, hostEntityMapping and mailboxEntityMapping collections.
+ */
 export interface EntityMappingConfiguration {
   accounts?: Record<string, string>[];
   hosts?: Record<string, string>[];
