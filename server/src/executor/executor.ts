@@ -47,9 +47,35 @@ import {
   type Expr,
 } from './syntax';
 import { providedFunction, type ProvidedCall } from './defenderFunctions';
-import type { Table } from './table';
+import { repeatedName, type Table } from './table';
 import { toOutput } from './values';
 import type { LocalWorkspace } from './workspace';
+
+/**
+ * The operators that read an input holding two columns of one name (left by a parse into a column
+ * its input already has) as the binder does: by position, or a name as its first column. Any other
+ * operator after such a parse is refused by name rather than guessed.
+ */
+const READS_REPEATED_NAMES = new Set([
+  'FilterOperator',
+  'ProjectOperator',
+  'ProjectAwayOperator',
+  'ProjectKeepOperator',
+  'ProjectReorderOperator',
+  'ProjectRenameOperator',
+  'ExtendOperator',
+  'SerializeOperator',
+  'SummarizeOperator',
+  'TakeOperator',
+  'TopOperator',
+  'SortOperator',
+  'CountOperator',
+  'GetSchemaOperator',
+  'ParseOperator',
+  'ParseWhereOperator',
+  'ParseKvOperator',
+  'RenderOperator',
+]);
 
 /** One result table in the Log Analytics shape: datetimes as ISO strings, timespans as `hh:mm:ss`, dynamic as JSON values. */
 export interface ResultTable {
@@ -358,6 +384,11 @@ class Runner {
 
   /** Runs one operator and marks whether its output keeps a row order for window functions. */
   private operator(op: Kusto.Language.Syntax.QueryOperator, input: Table): Table {
+    const twice = repeatedName(input.columns);
+    if (twice !== undefined && !READS_REPEATED_NAMES.has(kindName(op)))
+      throw new UnsupportedError(
+        `the '${firstTokenText(op)}' operator after a parse into a column its input already has (${twice})`,
+      );
     const out = this.apply(op, input);
     // A copy, since an operator may hand back its input, which can be a workspace table.
     return { columns: out.columns, rows: out.rows, serialized: serializationAfter(kindName(op), input) };

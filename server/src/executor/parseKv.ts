@@ -25,9 +25,14 @@ export function parseKv(op: Kusto.Language.Syntax.ParseKvOperator, input: Table,
   const extract = extractor(options(op));
   const source = compileScalar(op.Expression!, scopeOf(input, ctx));
   const sourceType = scalarTypeOf(op.Expression!);
-  const targets = keys.map((k) => out.findIndex((c) => c.name === k));
+  // As with parse, the binder appends each key's column after the input's, even when the input
+  // already has a column of that name, which then keeps its values.
+  const firstNew = input.columns.length;
+  if (input.columns.some((c, i) => out[i]?.name !== c.name))
+    throw new UnsupportedError("parse-kv whose result does not start with its input's columns");
+  const targets = keys.map((k) => out.findIndex((c, i) => i >= firstNew && c.name === k));
   if (targets.some((t) => t < 0)) throw new UnsupportedError('parse-kv keys the binder renamed');
-  const kept = input.columns.map((c) => out.findIndex((o) => o.name === c.name));
+  const kept = input.columns.map((_, i) => i);
   const rows: Row[] = input.rows.map((r) => {
     const row: Row = new Array(out.length).fill(null);
     kept.forEach((t, i) => {
