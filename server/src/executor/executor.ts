@@ -21,6 +21,7 @@ import { ipv4Lookup } from './ipv4Lookup';
 import { mvApply } from './mvApply';
 import { topNested } from './topNested';
 import { watchlistTable } from './watchlists';
+import { narrow } from './narrow';
 import { pivot } from './pivot';
 import { serializationAfter, serialize } from './serialization';
 import { join, lookup } from './join';
@@ -470,6 +471,7 @@ class Runner {
       if (plugin === 'bag_unpack') return bagUnpack(evaluate, input, this.ctx);
       if (plugin === 'pivot') return pivot(evaluate, input, this.ctx);
       if (plugin === 'ipv4_lookup') return ipv4Lookup(evaluate, input, this.ctx);
+      if (plugin === 'narrow') return narrow(evaluate, input);
       throw new UnsupportedError(`the plugin ${plugin}() (evaluate ${plugin})`);
     }
     throw new UnsupportedError(`the '${firstTokenText(op)}' operator`);
