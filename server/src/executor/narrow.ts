@@ -35,7 +35,7 @@ export function narrow(op: Kusto.Language.Syntax.EvaluateOperator, input: Table)
 }
 
 /** The Value of one cell, as the page's example writes it. */
-export function cellText(v: unknown, type: KqlType): string {
+function cellText(v: unknown, type: KqlType): string {
   if (v === null || v === undefined) return '';
   if (type === 'bool') return v ? 'True' : 'False';
   if (type === 'datetime') {
