@@ -67,4 +67,20 @@ export const pluginCases: ConformanceCase[] = [
       ['192.165.12.17', '', '', '', '', ''],
     ],
   ),
+  // narrow-plugin.md rotates one wide row of `.show diagnostics`; these are a few of its cells,
+  // one of each type the page shows, rebuilt with print since the command is not a query.
+  table(
+    'narrow-plugin.md',
+    'print IsHealthy=true, IsRebalanceRequired=false, MachinesTotal=2, NodeLastRestartedOn=datetime(2017-03-14 10:59:18.9263023), ClusterWarmDataCapacityFactor=0.130552847673333, TotalOriginalDataSize=5167628070, BuildVersion="1.0.6281.19882", ProductVersion="KustoRelease_2017.03.13.2" | evaluate narrow()',
+    [
+      [0, 'IsHealthy', 'True'],
+      [0, 'IsRebalanceRequired', 'False'],
+      [0, 'MachinesTotal', '2'],
+      [0, 'NodeLastRestartedOn', '2017-03-14 10:59:18.9263023'],
+      [0, 'ClusterWarmDataCapacityFactor', '0.130552847673333'],
+      [0, 'TotalOriginalDataSize', '5167628070'],
+      [0, 'BuildVersion', '1.0.6281.19882'],
+      [0, 'ProductVersion', 'KustoRelease_2017.03.13.2'],
+    ],
+  ),
 ];

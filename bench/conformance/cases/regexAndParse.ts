@@ -193,4 +193,9 @@ export const regexAndParseCases: ConformanceCase[] = [
     `print str="2021-01-01T10:00:34 [INFO] ThreadId:458745723, Machine:Node001, Text: Started" | parse-kv str as (Text: string, ThreadId:long, Machine: string) | project-away str`,
     [['Started', 458745723, 'Node001']],
   ),
+  table(
+    PARSE_KV,
+    `print str="2021-01-01T10:00:34 [INFO] ThreadId:458745723, Machine:Node001, Text: 'The service \\\\' is up'" | parse-kv str as (Text: string, ThreadId:long, Machine: string) with (quote="'", escape='\\\\') | project-away str`,
+    [["The service ' is up", 458745723, 'Node001']],
+  ),
 ];

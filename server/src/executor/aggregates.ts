@@ -300,11 +300,9 @@ function compileArg(
   for (const a of argExprs.slice(1)) {
     if (kindName(a) === 'StarExpression') {
       // `*` carries every input column except the by columns and the one already returned first.
-      for (const c of scope.columns) {
-        if (byNames.has(c.name) || c.name === firstColumn) continue;
-        const i = scope.index.get(c.name)!;
-        carried.push((r) => r[i]);
-      }
+      scope.columns.forEach((c, i) => {
+        if (!byNames.has(c.name) && c.name !== firstColumn) carried.push((r) => r[i]);
+      });
     } else carried.push(compileScalar(a, scope));
   }
   const width = 1 + carried.length;

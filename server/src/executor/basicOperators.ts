@@ -5,7 +5,7 @@ import { compileScalar, type Evaluator } from './scalarCompiler';
 import { compileTupleItem } from './tupleItems';
 import { scopeOf } from './scope';
 import { elements, kindName, rejectParameters, resultColumns, type Expr } from './syntax';
-import { columnIndex, type Table } from './table';
+import { columnIndex, sourcePositions, type Table } from './table';
 import { compareValues, compositeKey, type Column, type Row } from './values';
 
 /**
@@ -59,7 +59,11 @@ export function extend(op: Kusto.Language.Syntax.ExtendOperator, input: Table, c
     ...[...tuples.values()].flatMap((t) => t?.names ?? []),
   ]);
   // Unnamed items take the new columns the binder invented for them, in order.
-  const invented = out.map((c) => c.name).filter((n) => !inputNames.has(n) && !explicit.has(n));
+  const carried = sourcePositions(out, input.columns);
+  const invented = out
+    .filter((_, i) => carried[i] === undefined)
+    .map((c) => c.name)
+    .filter((n) => !inputNames.has(n) && !explicit.has(n));
   const assigned = new Map<string, Evaluator>();
   for (const e of items) {
     const tuple = tuples.get(e);
@@ -74,10 +78,10 @@ export function extend(op: Kusto.Language.Syntax.ExtendOperator, input: Table, c
     if (!name) throw new ExecutionError('extend: could not name a computed column');
     assigned.set(name, compileScalar(valueOf(e), scope));
   }
-  const sources: Evaluator[] = out.map((c) => {
+  const sources: Evaluator[] = out.map((c, at) => {
     const f = assigned.get(c.name);
     if (f) return f;
-    const i = scope.index.get(c.name);
+    const i = carried[at];
     if (i === undefined) throw new ExecutionError(`extend: column '${c.name}' has no source`);
     return (r: Row) => r[i];
   });
@@ -87,9 +91,9 @@ export function extend(op: Kusto.Language.Syntax.ExtendOperator, input: Table, c
 /** project-away, project-reorder, project-keep: the binder's result already says which columns remain. */
 export function selectByResult(op: Expr, input: Table): Table {
   const out = resultColumns(op);
-  const index = columnIndex(input.columns);
-  const positions = out.map((c) => {
-    const i = index.get(c.name);
+  const from = sourcePositions(out, input.columns);
+  const positions = out.map((c, at) => {
+    const i = from[at];
     if (i === undefined) throw new ExecutionError(`column '${c.name}' is not in the input`);
     return i;
   });
@@ -107,7 +111,13 @@ export function projectRename(op: Kusto.Language.Syntax.ProjectRenameOperator, i
     );
   }
   const index = columnIndex(input.columns);
-  const positions = out.map((c) => index.get(renames.get(c.name) ?? c.name)!);
+  const from = sourcePositions(out, input.columns);
+  const positions = out.map((c, at) => {
+    const renamed = renames.get(c.name);
+    const i = renamed !== undefined ? index.get(renamed) : from[at];
+    if (i === undefined) throw new ExecutionError(`project-rename: column '${c.name}' has no source`);
+    return i;
+  });
   return { columns: out, rows: input.rows.map((r) => positions.map((i) => r[i])) };
 }
 
@@ -195,8 +205,8 @@ export function distinct(op: Kusto.Language.Syntax.DistinctOperator, input: Tabl
   const items = elements(op.Expressions);
   const fs: Evaluator[] =
     items.length === 1 && kindName(items[0]) === 'StarExpression'
-      ? out.map((c) => {
-          const i = scope.index.get(c.name)!;
+      ? sourcePositions(out, input.columns).map((i, at) => {
+          if (i === undefined) throw new ExecutionError(`distinct: column '${out[at].name}' has no source`);
           return (r: Row) => r[i];
         })
       : items.map((e) => compileScalar(valueOf(e), scope));

@@ -21,6 +21,7 @@ import { ipv4Lookup } from './ipv4Lookup';
 import { mvApply } from './mvApply';
 import { topNested } from './topNested';
 import { watchlistTable } from './watchlists';
+import { narrow } from './narrow';
 import { pivot } from './pivot';
 import { serializationAfter, serialize } from './serialization';
 import { join, lookup } from './join';
@@ -47,9 +48,35 @@ import {
   type Expr,
 } from './syntax';
 import { providedFunction, type ProvidedCall } from './defenderFunctions';
-import type { Table } from './table';
+import { repeatedName, type Table } from './table';
 import { toOutput } from './values';
 import type { LocalWorkspace } from './workspace';
+
+/**
+ * The operators that read an input holding two columns of one name (left by a parse into a column
+ * its input already has) as the binder does: by position, or a name as its first column. Any other
+ * operator after such a parse is refused by name rather than guessed.
+ */
+const READS_REPEATED_NAMES = new Set([
+  'FilterOperator',
+  'ProjectOperator',
+  'ProjectAwayOperator',
+  'ProjectKeepOperator',
+  'ProjectReorderOperator',
+  'ProjectRenameOperator',
+  'ExtendOperator',
+  'SerializeOperator',
+  'SummarizeOperator',
+  'TakeOperator',
+  'TopOperator',
+  'SortOperator',
+  'CountOperator',
+  'GetSchemaOperator',
+  'ParseOperator',
+  'ParseWhereOperator',
+  'ParseKvOperator',
+  'RenderOperator',
+]);
 
 /** One result table in the Log Analytics shape: datetimes as ISO strings, timespans as `hh:mm:ss`, dynamic as JSON values. */
 export interface ResultTable {
@@ -358,6 +385,11 @@ class Runner {
 
   /** Runs one operator and marks whether its output keeps a row order for window functions. */
   private operator(op: Kusto.Language.Syntax.QueryOperator, input: Table): Table {
+    const twice = repeatedName(input.columns);
+    if (twice !== undefined && !READS_REPEATED_NAMES.has(kindName(op)))
+      throw new UnsupportedError(
+        `the '${firstTokenText(op)}' operator after a parse into a column its input already has (${twice})`,
+      );
     const out = this.apply(op, input);
     // A copy, since an operator may hand back its input, which can be a workspace table.
     return { columns: out.columns, rows: out.rows, serialized: serializationAfter(kindName(op), input) };
@@ -439,6 +471,7 @@ class Runner {
       if (plugin === 'bag_unpack') return bagUnpack(evaluate, input, this.ctx);
       if (plugin === 'pivot') return pivot(evaluate, input, this.ctx);
       if (plugin === 'ipv4_lookup') return ipv4Lookup(evaluate, input, this.ctx);
+      if (plugin === 'narrow') return narrow(evaluate, input);
       throw new UnsupportedError(`the plugin ${plugin}() (evaluate ${plugin})`);
     }
     throw new UnsupportedError(`the '${firstTokenText(op)}' operator`);

@@ -12,22 +12,26 @@ import { fromExternal, valueToString, type Row } from './values';
  * key's first appearance in the text, converted to the key's type (null, or empty for a string,
  * when the key is absent). Keys and values are trimmed of surrounding white space.
  *
- * Two of the page's three modes run here: given delimiters (with quotes, escapes and greedy
- * values) and a regex whose two groups are key and value. The mode without delimiters, where any
- * non-alphanumeric character separates, leaves open where a value of several words ends, so it
- * is refused by name.
+ * All three of the page's modes run here: given delimiters (with quotes, escapes and greedy
+ * values), a regex whose two groups are key and value, and no delimiters, where any character
+ * that is not a letter or a digit separates (wordPairs says what is refused there).
  */
 export function parseKv(op: Kusto.Language.Syntax.ParseKvOperator, input: Table, ctx: QueryContext): Table {
   const out = resultColumns(op);
   const keys = elements<Kusto.Language.Syntax.NameAndTypeDeclaration>(op.Keys?.Columns).map(
     (d) => d.Name?.SimpleName ?? textOf(d.Name!),
   );
-  const extract = extractor(options(op));
+  const extract = extractor(options(op), keys);
   const source = compileScalar(op.Expression!, scopeOf(input, ctx));
   const sourceType = scalarTypeOf(op.Expression!);
-  const targets = keys.map((k) => out.findIndex((c) => c.name === k));
+  // As with parse, the binder appends each key's column after the input's, even when the input
+  // already has a column of that name, which then keeps its values.
+  const firstNew = input.columns.length;
+  if (input.columns.some((c, i) => out[i]?.name !== c.name))
+    throw new UnsupportedError("parse-kv whose result does not start with its input's columns");
+  const targets = keys.map((k) => out.findIndex((c, i) => i >= firstNew && c.name === k));
   if (targets.some((t) => t < 0)) throw new UnsupportedError('parse-kv keys the binder renamed');
-  const kept = input.columns.map((c) => out.findIndex((o) => o.name === c.name));
+  const kept = input.columns.map((_, i) => i);
   const rows: Row[] = input.rows.map((r) => {
     const row: Row = new Array(out.length).fill(null);
     kept.forEach((t, i) => {
@@ -79,7 +83,7 @@ function options(op: Kusto.Language.Syntax.ParseKvOperator): KvOptions {
   return o;
 }
 
-function extractor(o: KvOptions): (text: string) => Map<string, string> {
+function extractor(o: KvOptions, keys: string[]): (text: string) => Map<string, string> {
   if (o.regex !== undefined) {
     const re = kustoRegex(o.regex);
     if (re.groupCount !== 2)
@@ -98,7 +102,8 @@ function extractor(o: KvOptions): (text: string) => Map<string, string> {
   if (o.pair === undefined || o.kv === undefined) {
     if (o.pair !== undefined || o.kv !== undefined)
       throw new ExecutionError('parse-kv: pair_delimiter and kv_delimiter are given together');
-    throw new UnsupportedError('parse-kv without delimiters (any non-alphanumeric character as delimiter)');
+    if (o.greedy) throw new UnsupportedError('parse-kv greedy=true without delimiters');
+    return (text) => wordPairs(text, o, keys);
   }
   if (!o.pair || !o.kv) throw new ExecutionError('parse-kv: a delimiter may not be empty');
   return (text) => scanPairs(text, o as Required<Pick<KvOptions, 'pair' | 'kv'>> & KvOptions);
@@ -138,6 +143,57 @@ function scanPairs(text: string, o: KvOptions & { pair: string; kv: string }): M
     i = next + o.pair.length;
   }
   return found;
+}
+
+/**
+ * The mode without delimiters: every character that is not a letter or a digit separates, so the
+ * text is a run of words (letters and digits, or a quoted text with its escapes applied). The page
+ * does not say how words pair up: from the start of the text (word 1 is a key and word 2 its
+ * value, then words 3 and 4...) or as a key followed by its value wherever the key occurs. Its
+ * examples read the same both ways; where the two readings give a listed key different values
+ * the row is refused, naming the key.
+ */
+function wordPairs(text: string, o: KvOptions, keys: string[]): Map<string, string> {
+  const words = wordsOf(text, o);
+  const paired = new Map<string, string>();
+  for (let i = 0; i + 1 < words.length; i += 2) {
+    if (!paired.has(words[i])) paired.set(words[i], words[i + 1]);
+  }
+  const found = new Map<string, string>();
+  for (const key of keys) {
+    const at = words.indexOf(key);
+    const following = at >= 0 && at + 1 < words.length ? words[at + 1] : undefined;
+    if (following !== paired.get(key))
+      throw new UnsupportedError(
+        `parse-kv without delimiters where the key '${key}' would get a different value depending on ` +
+          'whether words pair from the start of the text or a key takes the word after it (the page leaves this open)',
+      );
+    if (following !== undefined) found.set(key, following);
+  }
+  return found;
+}
+
+// A word of letters and digits, read from a position; the u flag keeps letters beyond the BMP whole.
+const WORD = /[\p{L}\p{Nd}]+/uy;
+
+function wordsOf(text: string, o: KvOptions): string[] {
+  const words: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (quoteAt(text, i, o)) {
+      const part = readPart(text, i, o, [])!;
+      words.push(part.text);
+      i = part.end;
+      continue;
+    }
+    WORD.lastIndex = i;
+    const word = WORD.exec(text);
+    if (word) {
+      words.push(word[0]);
+      i = WORD.lastIndex;
+    } else i += String.fromCodePoint(text.codePointAt(i)!).length;
+  }
+  return words;
 }
 
 function skipSpace(text: string, i: number): number {

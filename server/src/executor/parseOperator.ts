@@ -38,8 +38,10 @@ function patternOf(
   op: Kusto.Language.Syntax.ParseOperator | Kusto.Language.Syntax.ParseWhereOperator,
   out: { name: string; type: KqlType }[],
   regexMode: boolean,
+  firstNew: number,
 ): { pattern: string; captures: Capture[] } {
-  const outIndex = columnIndex(out);
+  // The binder appends the parse's columns after the input's, even one named like an input column.
+  const outIndex = new Map([...columnIndex(out.slice(firstNew))].map(([name, i]) => [name, i + firstNew]));
   const captures: Capture[] = [];
   let pattern = '';
   const parts = elements<Kusto.Language.Syntax.SyntaxNode>(op.Patterns);
@@ -72,6 +74,7 @@ function compileParse(
   op: Kusto.Language.Syntax.ParseOperator | Kusto.Language.Syntax.ParseWhereOperator,
   operatorName: string,
   out: { name: string; type: KqlType }[],
+  firstNew: number,
 ): { targets: number[]; match: (text: string) => Map<number, unknown> | null } {
   const params = rejectParameters(op, operatorName, ['kind', 'flags']);
   const mode = (params.get('kind') ?? 'simple').toLowerCase();
@@ -79,7 +82,7 @@ function compileParse(
     throw new UnsupportedError(`${operatorName} kind=${mode}`);
   const flags = params.get('flags') ?? '';
   if (flags && mode !== 'regex') throw new UnsupportedError(`${operatorName} flags without kind=regex`);
-  const { pattern, captures } = patternOf(op, out, mode === 'regex');
+  const { pattern, captures } = patternOf(op, out, mode === 'regex', firstNew);
   // Plain text in simple mode may span lines; in regex mode the user's flags decide.
   const re = kustoRegex(pattern, mode === 'regex' ? flags : 's');
   const groupOf = new Map(captures.map((c) => [c.group, re.groupNumbers.get(c.group)!]));
@@ -118,16 +121,18 @@ function parseRows(
   dropUnmatched: boolean,
 ): Table {
   const out = resultColumns(op);
-  // The binder keeps both columns when a capture is named like an input column (a later
-  // operator calls the new one Name1); which of them the service fills is not documented.
-  const twice = out.find((c, i) => out.findIndex((o) => o.name === c.name) !== i);
-  if (twice)
-    throw new UnsupportedError(`${operatorName} into a column the input already has (${twice.name})`);
+  // A capture named like an input column does not replace it: the binder keeps the input's column
+  // as it was and appends the capture's as a second column of the same name (a later extend
+  // summarize by it calls it Name1, while project and where read the input's), so the parsed values
+  // go to that appended column.
+  const firstNew = input.columns.length;
+  if (out.length < firstNew || input.columns.some((c, i) => out[i].name !== c.name))
+    throw new UnsupportedError(`${operatorName} whose result does not start with its input's columns`);
   const scope = scopeOf(input, ctx);
   const source = compileScalar(op.Expression!, scope);
   const sourceType = scalarTypeOf(op.Expression!);
-  const { targets, match } = compileParse(op, operatorName, out);
-  const carry = out.map((c) => scope.index.get(c.name) ?? -1);
+  const { targets, match } = compileParse(op, operatorName, out, firstNew);
+  const carry = out.map((_, i) => (i < firstNew ? i : -1));
   const rows = [];
   for (const r of input.rows) {
     const values = match(valueToString(source(r), sourceType));

@@ -19,3 +19,31 @@ export function columnIndex(columns: readonly Column[]): Map<string, number> {
   });
   return m;
 }
+
+/**
+ * Where each of an operator's result columns comes from in its input. The k-th result column of a
+ * name is the input's k-th column of that name. A parse into a column the input already has leaves
+ * two columns of one name (parse-operator.md's result as the binder types it), and an operator that
+ * keeps columns in place (extend, project-rename) renames the second one Name1, Name2...: a result
+ * name that is not in the input but is a repeated input name plus digits at the same position is
+ * that column. Undefined for a column the input does not have.
+ */
+export function sourcePositions(out: readonly Column[], input: readonly Column[]): (number | undefined)[] {
+  const seen = new Map<string, number>();
+  return out.map((c, i) => {
+    const k = seen.get(c.name) ?? 0;
+    seen.set(c.name, k + 1);
+    const hits = input.flatMap((col, j) => (col.name === c.name ? [j] : []));
+    if (hits.length) return hits[k];
+    const same = input[i];
+    const repeated = same && input.filter((col) => col.name === same.name).length > 1;
+    return repeated && c.name.startsWith(same.name) && /^\d+$/.test(c.name.slice(same.name.length))
+      ? i
+      : undefined;
+  });
+}
+
+/** The first name the columns hold twice, if any. */
+export function repeatedName(columns: readonly Column[]): string | undefined {
+  return columns.find((c, i) => columns.findIndex((o) => o.name === c.name) !== i)?.name;
+}

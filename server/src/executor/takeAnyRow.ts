@@ -18,11 +18,9 @@ export function compileTakeAnyRow(
   const values: Evaluator[] = [];
   for (const a of argExprs) {
     if (kindName(a) === 'StarExpression') {
-      for (const c of scope.columns) {
-        if (byNames.has(c.name)) continue;
-        const i = scope.index.get(c.name)!;
-        values.push((r) => r[i]);
-      }
+      scope.columns.forEach((c, i) => {
+        if (!byNames.has(c.name)) values.push((r) => r[i]);
+      });
     } else values.push(compileScalar(a, scope));
   }
   if (outputs.length && outputs.length !== values.length)

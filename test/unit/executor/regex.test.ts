@@ -180,16 +180,4 @@ describe('executor: parse', () => {
     });
     assert.deepEqual(r, [[1], [3]]);
   });
-
-  it('refuses a capture named like a column the input already has, which the binder keeps twice', () => {
-    assert.throws(
-      () => rows('datatable(P:string, E:string)["a", "x=1"] | parse E with "x=" P:string'),
-      (e) =>
-        e instanceof UnsupportedError && /parse into a column the input already has \(P\)/.test(e.message),
-    );
-    assert.deepEqual(
-      rows('datatable(P:string, E:string)["a", "x=1"] | parse E with "x=" Q:long | project P, Q'),
-      [['a', 1]],
-    );
-  });
 });
