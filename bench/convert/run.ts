@@ -11,6 +11,9 @@
  * Device* table (Defender-style queries), and the RMM catalogue's rule files, each distinct query
  * text once. `--files TEXT` lists the files behind each reason containing TEXT.
  *
+ * Of those that do not bind, it counts the ones the converter says cannot be converted (a leg of
+ * `union isfuzzy=true` that Defender XDR skipped and Sentinel reads).
+ *
  * Exits 1 when a query that binds cleanly in Defender XDR converts to one that does not bind in
  * Sentinel and the conversion did not say why (a converted query must bind or be explained).
  */
@@ -90,6 +93,8 @@ function main(): void {
   let binds = 0;
   let complete = 0;
   let rewritten = 0;
+  let typeConverted = 0;
+  let notConvertible = 0;
   const reasons = new Map<string, string[]>();
   const unexplained: string[] = [];
   for (const { file, query } of queries) {
@@ -97,8 +102,10 @@ function main(): void {
     clean++;
     const result = convertQuery(query, { from: 'defender', to: 'sentinel', schemas });
     if (result.edits.length > 0) rewritten++;
+    if (result.edits.some((e) => e.kind === 'type')) typeConverted++;
     const errors = bindingErrors(result.text, sentinel);
     if (errors.length === 0) binds++;
+    else if (result.unconverted.some((u) => u.reason.includes('cannot be converted'))) notConvertible++;
     if (result.unconverted.length === 0) complete++;
     if (errors.length > 0 && result.unconverted.length === 0)
       unexplained.push(
@@ -115,6 +122,10 @@ function main(): void {
     `converted with nothing left over (every name has a Sentinel counterpart that Sentinel fills): ${complete} (${pct(complete)})`,
   );
   console.log(`with at least one name rewritten: ${rewritten}`);
+  console.log(`with a column converted to the type it has in Defender XDR (tostring(...)): ${typeConverted}`);
+  console.log(
+    `do not bind in Sentinel and the conversion says the query cannot be converted: ${notConvertible} of ${clean - binds}`,
+  );
   console.log('\ntop reasons a name was not converted (queries)');
   const sorted = [...reasons].sort((a, b) => b[1].length - a[1].length);
   const filesFor = args.includes('--files') ? args[args.indexOf('--files') + 1] : undefined;

@@ -150,3 +150,28 @@ test('kqlhunt convert --rule turns a Sentinel rule into a Defender custom detect
     tree.dispose();
   }
 });
+
+test('kqlhunt convert wraps a column Sentinel types differently, says so on stderr, and exits 0', async () => {
+  const query = [
+    '// kql-environment: defender',
+    'DeviceEvents',
+    '| summarize count() by AdditionalFields, DeviceId',
+    '',
+  ].join('\n');
+  const tree = tempTree({ 'fields.kql': query });
+  try {
+    const run = await runBin(['convert', 'fields.kql', '--to', 'sentinel'], tree.dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(
+      run.stdout,
+      query.replace('defender', 'sentinel').replace('by AdditionalFields', 'by tostring(AdditionalFields)'),
+    );
+    assert.match(
+      run.stderr,
+      /^fields\.kql:3:24: AdditionalFields: 'AdditionalFields' of DeviceEvents is string in Defender XDR but dynamic in Microsoft Sentinel; written as tostring\(AdditionalFields\)/m,
+    );
+    assert.match(run.stderr, /1 name rewritten\n$/);
+  } finally {
+    tree.dispose();
+  }
+});

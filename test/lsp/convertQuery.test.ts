@@ -57,6 +57,7 @@ test('the server converts an open document and lists what it could not convert',
       [['FileProfile', 3, 9]],
     );
     assert.match(result.unconverted[0].reason, /Microsoft Sentinel has no function of that name/);
+    assert.deepEqual(result.notes, []);
 
     // The edit is for the version converted; after a change the next request carries the new one.
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -74,7 +75,7 @@ test('the server converts an open document and lists what it could not convert',
 
     const rule = 'file:///w/rule.yaml';
     const yaml =
-      'id: 1\nname: r\nkind: Scheduled\nquery: |\n  DeviceEvents\n  | where TimeGenerated > ago(1h)\n';
+      "id: 1\nname: r\nkind: Scheduled\nquery: |\n  DeviceEvents\n  | where TimeGenerated > ago(1h)\n  | where AdditionalFields.Command has 'x'\n";
     await open(client, rule, 'yaml', yaml);
     const ruleResult = await client.connection.sendRequest(ConvertQueryRequest, {
       uri: rule,
@@ -84,7 +85,16 @@ test('the server converts an open document and lists what it could not convert',
     const ruleChange = ruleResult.edit.documentChanges![0] as TextDocumentEdit;
     assert.equal(
       TextDocument.applyEdits(TextDocument.create(rule, 'yaml', 1, yaml), ruleChange.edits as TextEdit[]),
-      yaml.replace('TimeGenerated', 'Timestamp'),
+      yaml.replace('TimeGenerated', 'Timestamp').replace('AdditionalFields.', 'todynamic(AdditionalFields).'),
+    );
+    // A column Defender XDR types differently is wrapped, and the rewrite is said by name and place.
+    assert.deepEqual(
+      ruleResult.notes.map((n) => [n.name, n.range.start.line, n.range.start.character]),
+      [['AdditionalFields', 6, 10]],
+    );
+    assert.match(
+      ruleResult.notes[0].note,
+      /dynamic in Microsoft Sentinel but string in Defender XDR; written as todynamic/,
     );
 
     const closed = await client.connection.sendRequest(ConvertQueryRequest, {

@@ -36,11 +36,15 @@ export async function convertQuery(
     return result;
   }
   const head = `Converted from ${result.fromDisplayName} to ${result.toDisplayName}: ${result.converted} name(s) rewritten`;
+  const where = vscode.workspace.asRelativePath(document.uri);
+  // A conversion written around a column changes more than a name, so each one is said.
+  for (const n of result.notes)
+    state.output.info(`${where}: line ${n.range.start.line + 1}: ${n.name}: ${n.note}`);
   if (result.unconverted.length === 0) {
     void vscode.window.showInformationMessage(`${head}.`);
     return result;
   }
-  state.output.warn(`${head}; not converted in ${vscode.workspace.asRelativePath(document.uri)}:`);
+  state.output.warn(`${head}; not converted in ${where}:`);
   for (const u of result.unconverted)
     state.output.warn(`  line ${u.range.start.line + 1}: ${u.name}: ${u.reason}`);
   void vscode.window

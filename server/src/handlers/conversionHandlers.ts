@@ -32,6 +32,7 @@ export const conversionHandlers: HandlerModule = {
         },
         converted: result.converted,
         unconverted: result.unconverted.map((u) => ({ name: u.name, reason: u.reason, range: u.range })),
+        notes: result.notes.map((n) => ({ name: n.name, note: n.note, range: n.range })),
         fromDisplayName: builtinSchema(result.from).displayName,
         toDisplayName: builtinSchema(to).displayName,
       };

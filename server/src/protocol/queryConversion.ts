@@ -14,6 +14,13 @@ export interface UnconvertedNameInfo {
   range: Range;
 }
 
+/** A rewrite that changes more than a name (`tostring(AdditionalFields)`), with why. */
+export interface ConversionNoteInfo {
+  name: string;
+  note: string;
+  range: Range;
+}
+
 export type ConvertQueryResult =
   | {
       /** Edits of the document at the version converted; applying it is one undoable step. */
@@ -21,6 +28,7 @@ export type ConvertQueryResult =
       /** How many names were rewritten. */
       converted: number;
       unconverted: UnconvertedNameInfo[];
+      notes: ConversionNoteInfo[];
       fromDisplayName: string;
       toDisplayName: string;
     }

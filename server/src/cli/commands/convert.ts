@@ -24,7 +24,9 @@ Rewrites the queries of FILE for the other environment: Defender XDR advanced hu
 (Timestamp) or Microsoft Sentinel (TimeGenerated). FILE is a .kql, .csl or .kusto file, a
 Sentinel rule or hunting query YAML (only its query: changes, the rest of the YAML stays as it
 is) or Markdown with kql/kusto fences. The time column, tables, columns and functions that the
-target names differently are rewritten in place; comments and layout are kept. What has no
+target names differently are rewritten in place; comments and layout are kept. A column the
+target types differently is wrapped in a conversion to the type it had (tostring(...)), and each
+such rewrite is listed on standard error. What has no
 counterpart in the target (a Defender-only table, FileProfile(), _GetWatchlist) is left as it is
 and listed on standard error with its line and the reason.
 
@@ -112,6 +114,13 @@ export const convertCommand: CliCommand = {
       const problem = yamlChangeOutsideQuery(text, converted);
       if (problem)
         throw new UsageError(`${display}: converting would change the file (${problem}); nothing written`);
+    }
+    // Conversions written around a column change more than a name: each is said, and is not a failure.
+    for (const n of result.notes) {
+      const { line, character } = n.range.start;
+      io.stderr.write(
+        `${visible(display)}:${line + 1}:${character + 1}: ${visible(n.name)}: ${visible(n.note)}\n`,
+      );
     }
     for (const u of result.unconverted) {
       const { line, character } = u.range.start;

@@ -1,15 +1,20 @@
 import type { EnvironmentId } from '../../../schema/types';
 
 /** What kind of name a conversion edit or a name left unconverted is. */
-export type ConvertedNameKind = 'timeColumn' | 'table' | 'column' | 'function' | 'binding';
+export type ConvertedNameKind = 'timeColumn' | 'table' | 'column' | 'function' | 'binding' | 'type';
 
-/** One name rewritten: offsets into the source text, the name there and what replaces it. */
+/**
+ * One name rewritten: offsets into the source text, the name there and what replaces it. A
+ * `type` edit wraps a column whose type differs between the environments in a conversion, and
+ * says why in `note`: more than a name changes, so the user is told.
+ */
 export interface QueryEdit {
   readonly start: number;
   readonly end: number;
   readonly kind: ConvertedNameKind;
   readonly oldText: string;
   readonly newText: string;
+  readonly note?: string;
 }
 
 /**

@@ -9,17 +9,25 @@ import {
   functionDecision,
   symbolKinds,
   tableDecision,
-  typeChange,
   type DialectPair,
   type NameDecision,
 } from './nameDecisions';
+import { skippedLegs, type SkippedLeg } from './fuzzyLegs';
+import { conversionCall, typeChange, typeChangeReason, typeConversionNote } from './typeConversions';
 
 type NameReference = Kusto.Language.Syntax.NameReference;
+
+/** A conversion written around a reference, with the sentence that says why. */
+interface Wrap {
+  readonly call: string;
+  readonly note: string;
+}
 
 /**
  * Rewrites a query written for one environment so that it reads the same data in the other:
  * the time column (`Timestamp` and `TimeGenerated`), tables, columns and functions the target
- * spells differently. Every name is located in the engine's bound syntax tree and only its
+ * spells differently, and a column the target types differently is wrapped in a conversion to
+ * the type it had (`tostring(AdditionalFields)`). Every name is located in the engine's bound syntax tree and only its
  * characters are replaced, so comments, layout and everything else stay as they are. What has
  * no counterpart (a Defender-only table, `FileProfile()`, `_GetWatchlist`) is listed with a
  * reason and left in place; so is any error the engine reports on the result that the source
@@ -43,16 +51,20 @@ export function convertQuery(text: string, request: ConversionRequest): QueryCon
   const edits: QueryEdit[] = [];
   const unconverted: Unconverted[] = [];
   const typeNotes = new Map<number, string>();
-  for (const block of boundBlocks(text, sourceGlobals))
+  const skipped: SkippedLeg[] = [];
+  for (const block of boundBlocks(text, sourceGlobals)) {
     convertBlock(pair, text, block, { edits, unconverted, typeNotes });
+    skipped.push(...skippedLegs(pair, block));
+  }
   edits.sort((a, b) => a.start - b.start);
   const converted = applyEdits(text, edits);
   return {
     text: converted,
     edits,
-    unconverted: [...unconverted, ...newErrors(text, converted, edits, unconverted, typeNotes, request)].sort(
-      (a, b) => a.start - b.start,
-    ),
+    unconverted: [
+      ...unconverted,
+      ...newErrors(text, converted, { edits, listed: unconverted, typeNotes, skipped }, request),
+    ].sort((a, b) => a.start - b.start),
   };
 }
 
@@ -75,18 +87,26 @@ function convertBlock(pair: DialectPair, text: string, block: BoundBlock, out: C
   // after it (`summarize by bin(Timestamp, 1h)` makes a `Timestamp`) follows the same rename.
   const renamedHere = new Map<string, NameDecision>();
   const computed: NameReference[] = [];
-  const record = (ref: NameReference, name: string, d: NameDecision | undefined) => {
-    if (!d) return;
+  const record = (ref: NameReference, name: string, d: NameDecision | undefined, wrap?: Wrap) => {
     const start = block.start + ref.TextStart;
     const end = start + ref.Width;
-    if ('reason' in d) {
+    if (d && 'reason' in d) {
       unconverted.push({ name, kind: d.kind, reason: d.reason, start, end });
       return;
     }
     const old = text.slice(start, end);
     // A quoted name (['Timestamp']) keeps its quotes: only the name inside them changes.
-    if (!old.includes(name)) return;
-    edits.push({ start, end, kind: d.kind, oldText: old, newText: old.replace(name, d.rewrite) });
+    const renamed = d && old.includes(name) ? old.replace(name, d.rewrite) : old;
+    if (wrap)
+      edits.push({
+        start,
+        end,
+        kind: 'type',
+        oldText: old,
+        newText: `${wrap.call}(${renamed})`,
+        note: wrap.note,
+      });
+    else if (d && renamed !== old) edits.push({ start, end, kind: d.kind, oldText: old, newText: renamed });
   };
   for (const ref of refs) {
     const symbol = ref.ReferencedSymbol;
@@ -106,8 +126,14 @@ function convertBlock(pair: DialectPair, text: string, block: BoundBlock, out: C
       if (d && 'rewrite' in d) renamedHere.set(name, d);
       const rewrite = d && 'rewrite' in d ? d.rewrite : undefined;
       const changed = typeChange(pair, origins, (column) => (rewrite && column === name ? rewrite : column));
-      if (changed) out.typeNotes.set(block.start + ref.TextStart, changed);
-      record(ref, name, d);
+      const call = changed && conversionCall(ref, changed);
+      if (changed && !call) out.typeNotes.set(block.start + ref.TextStart, typeChangeReason(changed, pair));
+      record(
+        ref,
+        name,
+        d,
+        changed && call ? { call, note: typeConversionNote(changed, pair, call) } : undefined,
+      );
     }
   }
   if (renamedHere.size === 0) return;
@@ -119,7 +145,8 @@ function convertBlock(pair: DialectPair, text: string, block: BoundBlock, out: C
   );
   for (const ref of computed) {
     const name = ref.SimpleName ?? '';
-    if (!declared.has(name)) record(ref, name, derivedRename(renamedHere, name));
+    const d = derivedRename(renamedHere, name);
+    if (d && !declared.has(name)) record(ref, name, d);
   }
 }
 
@@ -168,11 +195,15 @@ function sourceOffset(edits: readonly QueryEdit[], offset: number): number {
 function newErrors(
   text: string,
   converted: string,
-  edits: readonly QueryEdit[],
-  listed: readonly Unconverted[],
-  typeNotes: ReadonlyMap<number, string>,
+  known: {
+    readonly edits: readonly QueryEdit[];
+    readonly listed: readonly Unconverted[];
+    readonly typeNotes: ReadonlyMap<number, string>;
+    readonly skipped: readonly SkippedLeg[];
+  },
   request: ConversionRequest,
 ): Unconverted[] {
+  const { edits, listed, typeNotes } = known;
   const after = bindingErrors(converted, request.schemas.globalsFor(request.to));
   if (after.length === 0) return [];
   const before = new Set(
@@ -189,14 +220,31 @@ function newErrors(
     const start = sourceOffset(edits, e.start);
     if (before.has(`${start}:${e.code}`) || explained.has(start) || start > blind) continue;
     const end = Math.max(start, sourceOffset(edits, e.end));
-    const typeNote = typeNotes.get(start);
+    const why = typeNotes.get(start) ?? skippedReason(known.skipped, start, request, e.message) ?? e.message;
     out.push({
       name: text.slice(start, end) || e.code,
       kind: 'binding',
-      reason: `does not bind in ${builtinDialectFacts()[request.to].displayName}: ${typeNote ?? e.message}`,
+      reason: `does not bind in ${builtinDialectFacts()[request.to].displayName}: ${why}`,
       start,
       end,
     });
   }
   return out;
+}
+
+/**
+ * Why an error inside a fuzzy union leg is the query's own: the source environment skipped the
+ * leg, so the query never bound there, and no conversion can make it bind.
+ */
+function skippedReason(
+  skipped: readonly SkippedLeg[],
+  at: number,
+  request: ConversionRequest,
+  message: string,
+): string | undefined {
+  const leg = skipped.find((l) => l.start <= at && at < l.end);
+  if (!leg) return undefined;
+  const facts = builtinDialectFacts();
+  const names = leg.names.map((n) => `'${n}'`).join(', ');
+  return `this leg of union isfuzzy=true names ${names}, which ${facts[request.from].displayName} lacks, so there the union skipped it and it never bound; ${facts[request.to].displayName} reads it, and it cannot be converted: ${message}`;
 }

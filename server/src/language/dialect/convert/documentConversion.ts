@@ -13,10 +13,19 @@ export interface UnconvertedName {
   readonly range: Range;
 }
 
+/** A rewrite that changes more than a name (a conversion written around a column), placed in the document. */
+export interface ConversionNote {
+  readonly name: string;
+  readonly note: string;
+  readonly range: Range;
+}
+
 export interface DocumentConversion {
   /** Edits of the document's own characters: one per name that changes, none elsewhere. */
   readonly edits: TextEdit[];
   readonly unconverted: UnconvertedName[];
+  /** The rewrites the user should know of, by name: each conversion written around a column. */
+  readonly notes: ConversionNote[];
   /** How many names were rewritten, for a summary. */
   readonly converted: number;
 }
@@ -39,6 +48,7 @@ export function convertDocument(
 ): DocumentConversion {
   const edits: TextEdit[] = [];
   const unconverted: UnconvertedName[] = [];
+  const notes: ConversionNote[] = [];
   let converted = 0;
   const rangeOf = (region: KqlRegion, start: number, end: number): Range => ({
     start: document.positionAt(region.toDocumentOffset(start)),
@@ -64,11 +74,15 @@ export function convertDocument(
       continue;
     }
     converted += result.edits.length;
-    for (const e of result.edits) edits.push({ range: rangeOf(region, e.start, e.end), newText: e.newText });
+    for (const e of result.edits) {
+      const range = rangeOf(region, e.start, e.end);
+      edits.push({ range, newText: e.newText });
+      if (e.note) notes.push({ name: e.oldText, note: e.note, range });
+    }
   }
   const pin = pinEdit(document, request.from, request.to);
   if (pin) edits.unshift(pin);
-  return { edits, unconverted, converted };
+  return { edits, unconverted, notes, converted };
 }
 
 function pinEdit(document: TextDocument, from: EnvironmentId, to: EnvironmentId): TextEdit | undefined {

@@ -162,25 +162,3 @@ export function symbolKinds() {
   const K = kusto().Symbols.SymbolKind;
   return { table: K.Table, column: K.Column, function: K.Function };
 }
-
-/**
- * Why a column may not bind where it is used after conversion although its name carries over:
- * the target's version of the table gives it another type (`AdditionalFields` is a string in
- * Defender XDR and dynamic in Sentinel). Used to explain an error the engine reports there.
- */
-export function typeChange(
-  pair: DialectPair,
-  origins: readonly { table: string; column: string }[],
-  targetName: (column: string) => string,
-): string | undefined {
-  // GetColumn throws on a name the table lacks, so columns are looked up by name here.
-  const typeOf = (table: Table | null, column: string) =>
-    table ? toArray(table.Columns).find((c) => c.Name === column)?.Type?.Name : undefined;
-  for (const o of origins) {
-    const was = typeOf(pair.sourceGlobals.Database!.GetTable(o.table), o.column);
-    const now = typeOf(pair.targetDb.GetTable(o.table), targetName(o.column));
-    if (was && now && was !== now)
-      return `'${o.column}' of ${o.table} is ${was} in ${pair.here.displayName} but ${now} in ${pair.there.displayName}; convert it where it is used (for example with to${was}())`;
-  }
-  return undefined;
-}

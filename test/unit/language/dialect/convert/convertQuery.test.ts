@@ -83,17 +83,15 @@ test("an aggregate's own column name follows the column it aggregates", () => {
   assert.equal(convert(result.text, 'sentinel', 'defender').text, source);
 });
 
-test('a column whose type differs in the target is named with both types where it no longer binds', () => {
-  const source = 'DeviceEvents | summarize count() by AdditionalFields, DeviceId';
-  const result = convert(source, 'defender', 'sentinel');
-  assert.deepEqual(
-    result.unconverted.map((u) => [u.name, u.kind]),
-    [['AdditionalFields', 'binding']],
-  );
+test('a column whose type differs in the target is converted back to its type where it is used', () => {
+  const source = 'DeviceEvents | mv-expand AdditionalFields | summarize count() by DeviceId';
+  const result = convert(source, 'sentinel', 'defender');
   assert.equal(
-    result.unconverted[0].reason,
-    "does not bind in Microsoft Sentinel: 'AdditionalFields' of DeviceEvents is string in Defender XDR but dynamic in Microsoft Sentinel; convert it where it is used (for example with tostring())",
+    result.text,
+    'DeviceEvents | mv-expand todynamic(AdditionalFields) | summarize count() by DeviceId',
   );
+  assert.deepEqual(result.unconverted, []);
+  assert.deepEqual(errors(result.text, 'defender'), []);
 });
 
 test('a column the query names itself keeps its name: only the table column changes', () => {
