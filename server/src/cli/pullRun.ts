@@ -8,11 +8,11 @@ import { yamlFromArmRule } from '../deploy/plan/sentinelRuleFields';
 import { DetectionRulesClient } from '../deploy/detectionRulesClient';
 import { isFileKind, SentinelRulesClient } from '../deploy/sentinelRulesClient';
 import type { CliIo } from './cliIo';
-import { defenderPlan } from './defenderSync';
+import { defenderPlan } from '../deploy/defenderSync';
 import { DETECTION_SUFFIX, readDeployFiles } from './deployFiles';
-import { changeLines } from './deployOutput';
-import type { DeployTarget } from './deployTarget';
-import { sentinelPlan } from './sentinelSync';
+import { changeLines } from '../deploy/deployOutput';
+import type { DeployTarget } from '../deploy/deployTarget';
+import { sentinelPlan } from '../deploy/sentinelSync';
 import { visible } from './visibleText';
 
 /**

@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliIo } from '../cli/cliIo';
-import { runDeployment } from '../cli/deployRun';
-import { targetOf } from '../cli/deployTarget';
-import { EXIT_USAGE, UsageError } from '../cli/exitCodes';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../cli/exitCodes';
+import { deployRules } from '../deploy/deployRules';
+import { targetOf } from '../deploy/deployTarget';
 import { DeployRuleRequest } from '../protocol/messages';
 import type { DeployRuleParams, DeployRuleResult } from '../protocol/deployRule';
 import type { HandlerModule } from './handlerModule';
@@ -11,7 +10,7 @@ import { credentialFrom } from './sealedCredentials';
 
 /**
  * The editor's *Deploy Rule…*: the same deployment as `kqlhunt deploy FILE --to WORKSPACE`
- * (cli/deployRun.ts), run here because the client may not load the Azure SDK or read files. The
+ * (deploy/deployRules.ts), run here because the client may not load the Azure SDK or read files. The
  * checks use the settings `kqlhunt check` would use for the file (its nearest .kqlhunt.json).
  * The extension asks for this only in a trusted workspace, after the user confirmed the plan.
  * Nothing from the token reaches the output: the service clients never see it.
@@ -19,7 +18,6 @@ import { credentialFrom } from './sealedCredentials';
 async function deployRule(params: DeployRuleParams): Promise<DeployRuleResult> {
   let output = '';
   let errors = '';
-  const stream = (append: (t: string) => void) => ({ isTTY: false, write: append });
   const fail = (message: string): DeployRuleResult => ({
     exitCode: EXIT_USAGE,
     output,
@@ -33,21 +31,16 @@ async function deployRule(params: DeployRuleParams): Promise<DeployRuleResult> {
   }
   const target = targetOf(params.workspace);
   if (typeof target === 'string') return fail(target);
-  const io: CliIo = {
-    cwd: path.dirname(file),
-    env: {},
-    stdout: stream((t) => void (output += t)),
-    stderr: stream((t) => void (errors += t)),
-  };
   const credential = credentialFrom(params.token);
   try {
-    const exitCode = await runDeployment(
+    const done = await deployRules(
       target,
       [file],
       { dryRun: params.dryRun, force: false, ...(credential ? { credential } : {}) },
-      io,
+      path.dirname(file),
+      { out: (t) => void (output += t), problem: (t) => void (errors += t) },
     );
-    return { exitCode, output, errors };
+    return { exitCode: done ? EXIT_OK : EXIT_FINDINGS, output, errors };
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message);
     throw e;

@@ -1,7 +1,7 @@
 import { stringOption, type CliCommand } from '../cliCommand';
-import { runDeployment } from '../deployRun';
+import { deployRules } from '../../deploy/deployRules';
 import { deployTarget } from '../deployTarget';
-import { UsageError } from '../exitCodes';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
 
 const HELP = `Usage: kqlhunt deploy PATH... --to WORKSPACE [--dry-run] [--force]
 
@@ -42,7 +42,7 @@ export const deployCommand: CliCommand = {
     const target = deployTarget(io.cwd, stringOption(values, 'to'), '--to', configFile);
     if (positionals.length === 0)
       throw new UsageError('name the rule files or folders to deploy (see kqlhunt deploy --help)');
-    return runDeployment(
+    const done = await deployRules(
       target,
       positionals,
       {
@@ -50,7 +50,9 @@ export const deployCommand: CliCommand = {
         force: values.force === true,
         ...(configFile === undefined ? {} : { configFile }),
       },
-      io,
+      io.cwd,
+      { out: (t) => void io.stdout.write(t), problem: (t) => void io.stderr.write(t) },
     );
+    return done ? EXIT_OK : EXIT_FINDINGS;
   },
 };

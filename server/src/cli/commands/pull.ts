@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringOption, type CliCommand } from '../cliCommand';
-import { countLine } from '../deployOutput';
-import { deployCredential, deployTarget, failureMessage } from '../deployTarget';
+import { countLine } from '../../deploy/deployOutput';
+import { deployCredential, failureMessage } from '../../deploy/deployTarget';
+import { deployTarget } from '../deployTarget';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
 import { runPull } from '../pullRun';
 import { visible } from '../visibleText';

@@ -1,7 +1,7 @@
-import { armRuleFromYaml, yamlFromArmRule, type ArmAlertRule } from '../deploy/plan/sentinelRuleFields';
-import { planRules, type RulePlan } from '../deploy/plan/rulePlan';
-import { isFileKind, type DeployedAlertRule } from '../deploy/sentinelRulesClient';
-import type { SentinelRuleFile } from './deployFiles';
+import { armRuleFromYaml, yamlFromArmRule, type ArmAlertRule } from './plan/sentinelRuleFields';
+import { planRules, type RulePlan } from './plan/rulePlan';
+import { isFileKind, type DeployedAlertRule } from './sentinelRulesClient';
+import type { SentinelRuleFile } from '../cli/deployFiles';
 
 /**
  * The Sentinel side of `kqlhunt deploy` and `pull`: the plan of repository rules against the

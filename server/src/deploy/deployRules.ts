@@ -1,19 +1,19 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { DetectionRulesClient } from '../deploy/detectionRulesClient';
-import { SentinelRulesClient } from '../deploy/sentinelRulesClient';
-import type { CliIo } from './cliIo';
+import { readDeployFiles, type DeployFiles } from '../cli/deployFiles';
+import { visible } from '../cli/visibleText';
 import { defenderPlan, patchBody } from './defenderSync';
-import { readDeployFiles, type DeployFiles } from './deployFiles';
 import { countLine, planLines } from './deployOutput';
 import { deployCredential, failureMessage, type DeployTarget } from './deployTarget';
-import { EXIT_FINDINGS, EXIT_OK } from './exitCodes';
+import { DetectionRulesClient } from './detectionRulesClient';
+import { SentinelRulesClient } from './sentinelRulesClient';
 import { sentinelPlan } from './sentinelSync';
-import { visible } from './visibleText';
 
 /**
  * One deployment, as `kqlhunt deploy` and the editor's *Deploy Rule…* command (through the
- * language server) both run it: read and check the rule files, plan against the service, print
- * the plan, and unless it is a dry run apply it. Output goes to `io`; the result is an exit code.
+ * language server) both run it: read and check the rule files (with `kqlhunt check`'s checks),
+ * plan against the service, write the plan, and unless it is a dry run apply it. The plan and
+ * what was done go to `log.out`, skipped files and failures to `log.problem`, each already a
+ * line of text, so that the command line and the editor show the same words.
  */
 export interface DeployOptions {
   dryRun: boolean;
@@ -24,20 +24,31 @@ export interface DeployOptions {
   credential?: TokenCredential;
 }
 
-export async function runDeployment(
+export interface DeployLog {
+  out(text: string): void;
+  problem(text: string): void;
+}
+
+/**
+ * Runs the deployment; true when every rule was deployed or unchanged, false when a file was
+ * skipped, a rule refused or a request failed. `cwd` is where relative paths and the nearest
+ * settings file are found from.
+ */
+export async function deployRules(
   target: DeployTarget,
   paths: readonly string[],
   options: DeployOptions,
-  io: CliIo,
-): Promise<number> {
-  const files = await readDeployFiles(paths, io.cwd, options.configFile, target.platform);
+  cwd: string,
+  log: DeployLog,
+): Promise<boolean> {
+  const files = await readDeployFiles(paths, cwd, options.configFile, target.platform);
   for (const s of files.skipped)
-    io.stderr.write(`kqlhunt: skipped ${visible(s.display)}: ${visible(s.reason)}\n`);
+    log.problem(`kqlhunt: skipped ${visible(s.display)}: ${visible(s.reason)}\n`);
   try {
-    return await deploy(target, files, options, io);
+    return await deploy(target, files, options, log);
   } catch (e) {
-    io.stderr.write(`kqlhunt: ${visible(failureMessage(e))}\n`);
-    return EXIT_FINDINGS;
+    log.problem(`kqlhunt: ${visible(failureMessage(e))}\n`);
+    return false;
   }
 }
 
@@ -45,50 +56,50 @@ async function deploy(
   target: DeployTarget,
   files: DeployFiles,
   options: DeployOptions,
-  io: CliIo,
-): Promise<number> {
+  log: DeployLog,
+): Promise<boolean> {
   const count = target.platform === 'sentinel' ? files.sentinel.length : files.defender.length;
   if (count === 0) {
-    io.stderr.write(
+    log.problem(
       `kqlhunt: no ${target.platform === 'sentinel' ? 'Sentinel analytic rule files (YAML, kind Scheduled or NRT)' : 'Defender detection files (*.detection.json)'} found to deploy\n`,
     );
-    return files.skipped.length ? EXIT_FINDINGS : EXIT_OK;
+    return !files.skipped.length;
   }
   const credential = options.credential ?? (await deployCredential(target));
   return target.platform === 'sentinel'
-    ? deploySentinel(new SentinelRulesClient(target.workspace, credential), files, options, io)
-    : deployDefender(new DetectionRulesClient(target.workspace, credential), files, options, io);
+    ? deploySentinel(new SentinelRulesClient(target.workspace, credential), files, options, log)
+    : deployDefender(new DetectionRulesClient(target.workspace, credential), files, options, log);
 }
 
 async function deploySentinel(
   client: SentinelRulesClient,
   files: DeployFiles,
   options: DeployOptions,
-  io: CliIo,
-): Promise<number> {
+  log: DeployLog,
+): Promise<boolean> {
   const deployed = await client.list();
   const plan = sentinelPlan(files.sentinel, deployed);
   const refused = (f: (typeof files.sentinel)[number]) => f.errors.length > 0 && !options.force;
-  io.stdout.write(`Plan for ${visible(client.target)}:\n`);
+  log.out(`Plan for ${visible(client.target)}:\n`);
   for (const e of plan.entries) {
     const title = String(e.local.rule.properties.displayName);
     const shown = refused(e.local)
       ? { action: 'refused' as const, key: e.key, title, file: e.local.display, errors: e.local.errors }
       : { action: e.action, key: e.key, title, file: e.local.display, changes: e.changes };
-    io.stdout.write(
+    log.out(
       planLines(shown)
         .map((l) => `${l}\n`)
         .join(''),
     );
   }
   for (const r of plan.remoteOnly)
-    io.stdout.write(
+    log.out(
       `  ? only in the workspace  ${visible(r.key)}  "${visible(String(r.remote.properties.displayName))}"\n`,
     );
   const counts = tally(plan.entries.map((e) => (refused(e.local) ? 'refused' : e.action)));
   if (options.dryRun) {
-    io.stdout.write(`Dry run: ${countLine(counts)}; nothing was written.\n`);
-    return counts.refused ? EXIT_FINDINGS : EXIT_OK;
+    log.out(`Dry run: ${countLine(counts)}; nothing was written.\n`);
+    return !counts.refused;
   }
   const etags = new Map(deployed.map((d) => [d.name.toLowerCase(), d.etag]));
   const done = { created: 0, updated: 0, unchanged: counts.unchanged, refused: counts.refused, failed: 0 };
@@ -97,46 +108,44 @@ async function deploySentinel(
     try {
       const result = await client.put(e.key, e.local.rule, etags.get(e.key.toLowerCase()));
       done[result.created ? 'created' : 'updated']++;
-      io.stdout.write(
+      log.out(
         `${result.created ? 'created' : 'updated'} ${visible(e.key)} from ${visible(e.local.display)}\n`,
       );
     } catch (err) {
       done.failed++;
-      io.stderr.write(`kqlhunt: ${visible(failureMessage(err))}\n`);
+      log.problem(`kqlhunt: ${visible(failureMessage(err))}\n`);
     }
   }
-  io.stdout.write(`Done: ${countLine(done) || 'nothing to do'}.\n`);
-  return done.failed || done.refused ? EXIT_FINDINGS : EXIT_OK;
+  log.out(`Done: ${countLine(done) || 'nothing to do'}.\n`);
+  return !(done.failed || done.refused);
 }
 
 async function deployDefender(
   client: DetectionRulesClient,
   files: DeployFiles,
   options: DeployOptions,
-  io: CliIo,
-): Promise<number> {
+  log: DeployLog,
+): Promise<boolean> {
   const plan = defenderPlan(files.defender, await client.list());
   const refused = (f: (typeof files.defender)[number]) => f.errors.length > 0 && !options.force;
-  io.stdout.write(`Plan for ${visible(client.target)}:\n`);
+  log.out(`Plan for ${visible(client.target)}:\n`);
   for (const e of plan.entries) {
     const title = String(e.local.rule.displayName);
     const shown = refused(e.local)
       ? { action: 'refused' as const, key: e.key, title, file: e.local.display, errors: e.local.errors }
       : { action: e.action, key: e.key, title, file: e.local.display, changes: e.changes };
-    io.stdout.write(
+    log.out(
       planLines(shown)
         .map((l) => `${l}\n`)
         .join(''),
     );
   }
   for (const r of plan.remoteOnly)
-    io.stdout.write(
-      `  ? only in the tenant  ${visible(r.key)}  "${visible(String(r.remote.displayName))}"\n`,
-    );
+    log.out(`  ? only in the tenant  ${visible(r.key)}  "${visible(String(r.remote.displayName))}"\n`);
   const counts = tally(plan.entries.map((e) => (refused(e.local) ? 'refused' : e.action)));
   if (options.dryRun) {
-    io.stdout.write(`Dry run: ${countLine(counts)}; nothing was written.\n`);
-    return counts.refused ? EXIT_FINDINGS : EXIT_OK;
+    log.out(`Dry run: ${countLine(counts)}; nothing was written.\n`);
+    return !counts.refused;
   }
   const done = { created: 0, updated: 0, unchanged: counts.unchanged, refused: counts.refused, failed: 0 };
   for (const e of plan.entries) {
@@ -145,7 +154,7 @@ async function deployDefender(
       if (e.action === 'create') {
         const made = await client.create(patchBody(e.local, Object.keys(e.local.rule)));
         done.created++;
-        io.stdout.write(`created ${visible(String(made.id ?? e.key))} from ${visible(e.local.display)}\n`);
+        log.out(`created ${visible(String(made.id ?? e.key))} from ${visible(e.local.display)}\n`);
       } else if (e.action === 'change') {
         await client.update(
           e.key,
@@ -155,15 +164,15 @@ async function deployDefender(
           ),
         );
         done.updated++;
-        io.stdout.write(`updated ${visible(e.key)} from ${visible(e.local.display)}\n`);
+        log.out(`updated ${visible(e.key)} from ${visible(e.local.display)}\n`);
       }
     } catch (err) {
       done.failed++;
-      io.stderr.write(`kqlhunt: ${visible(failureMessage(err))}\n`);
+      log.problem(`kqlhunt: ${visible(failureMessage(err))}\n`);
     }
   }
-  io.stdout.write(`Done: ${countLine(done) || 'nothing to do'}.\n`);
-  return done.failed || done.refused ? EXIT_FINDINGS : EXIT_OK;
+  log.out(`Done: ${countLine(done) || 'nothing to do'}.\n`);
+  return !(done.failed || done.refused);
 }
 
 /** Plan actions counted in a fixed order, worded for the summary line. */

@@ -1,6 +1,6 @@
-import { deployableDetectionFields, detectionRuleKey } from '../deploy/plan/detectionRuleFields';
-import { planRules, type RulePlan } from '../deploy/plan/rulePlan';
-import type { DetectionRuleFile } from './deployFiles';
+import { deployableDetectionFields, detectionRuleKey } from './plan/detectionRuleFields';
+import { planRules, type RulePlan } from './plan/rulePlan';
+import type { DetectionRuleFile } from '../cli/deployFiles';
 
 /**
  * The Defender side of `kqlhunt deploy` and `pull`: repository detectionRule objects against the

@@ -1,7 +1,7 @@
-import { lineDiff } from '../deploy/plan/lineDiff';
-import { showValue, type FieldChange, type PlanAction } from '../deploy/plan/rulePlan';
-import type { Finding } from './findings';
-import { visible } from './visibleText';
+import { lineDiff } from './plan/lineDiff';
+import { showValue, type FieldChange, type PlanAction } from './plan/rulePlan';
+import type { Finding } from '../cli/findings';
+import { visible } from '../cli/visibleText';
 
 /**
  * The text `kqlhunt deploy` and `pull` print: one line per rule with what happens to it, the
