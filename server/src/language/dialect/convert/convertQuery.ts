@@ -17,10 +17,19 @@ import { conversionCall, typeChange, typeChangeReason, typeConversionNote } from
 
 type NameReference = Kusto.Language.Syntax.NameReference;
 
-/** A conversion written around a reference, with the sentence that says why. */
+/**
+ * A conversion written around a reference, or around the call `around` that takes the column
+ * itself (`tostring(prev(LoggedOnUsers, 1))`), with the sentence that says why.
+ */
 interface Wrap {
   readonly call: string;
   readonly note: string;
+  readonly around?: Kusto.Language.Syntax.FunctionCallExpression;
+}
+
+/** An edit that wraps a whole call: the edits inside it are written into it when all are known. */
+interface WrapEdit extends QueryEdit {
+  readonly wrapCall: string;
 }
 
 /**
@@ -56,14 +65,14 @@ export function convertQuery(text: string, request: ConversionRequest): QueryCon
     convertBlock(pair, text, block, { edits, unconverted, typeNotes });
     skipped.push(...skippedLegs(pair, block));
   }
-  edits.sort((a, b) => a.start - b.start);
-  const converted = applyEdits(text, edits);
+  const merged = mergeWraps(text, edits);
+  const converted = applyEdits(text, merged);
   return {
     text: converted,
-    edits,
+    edits: merged,
     unconverted: [
       ...unconverted,
-      ...newErrors(text, converted, { edits, listed: unconverted, typeNotes, skipped }, request),
+      ...newErrors(text, converted, { edits: merged, listed: unconverted, typeNotes, skipped }, request),
     ].sort((a, b) => a.start - b.start),
   };
 }
@@ -97,7 +106,22 @@ function convertBlock(pair: DialectPair, text: string, block: BoundBlock, out: C
     const old = text.slice(start, end);
     // A quoted name (['Timestamp']) keeps its quotes: only the name inside them changes.
     const renamed = d && old.includes(name) ? old.replace(name, d.rewrite) : old;
-    if (wrap)
+    if (wrap?.around) {
+      const callStart = block.start + wrap.around.TextStart;
+      const callEnd = callStart + wrap.around.Width;
+      const callText = text.slice(callStart, callEnd);
+      const edit: WrapEdit = {
+        start: callStart,
+        end: callEnd,
+        kind: 'type',
+        oldText: callText,
+        newText: `${wrap.call}(${callText})`,
+        note: wrap.note,
+        wrapCall: wrap.call,
+      };
+      edits.push(edit);
+      if (d && renamed !== old) edits.push({ start, end, kind: d.kind, oldText: old, newText: renamed });
+    } else if (wrap)
       edits.push({
         start,
         end,
@@ -132,7 +156,9 @@ function convertBlock(pair: DialectPair, text: string, block: BoundBlock, out: C
         ref,
         name,
         d,
-        changed && call ? { call, note: typeConversionNote(changed, pair, call) } : undefined,
+        changed && call
+          ? { ...call, note: typeConversionNote(changed, pair, call.call, call.around !== undefined) }
+          : undefined,
       );
     }
   }
@@ -163,6 +189,31 @@ function derivedRename(renamed: ReadonlyMap<string, NameDecision>, name: string)
     if (d && 'rewrite' in d) return { kind: d.kind, rewrite: name.slice(0, at + 1) + d.rewrite };
   }
   return undefined;
+}
+
+/**
+ * The edits in text order, each call wrap holding the edits inside it (so that no two overlap)
+ * and written once however many of its arguments asked for it.
+ */
+function mergeWraps(text: string, edits: readonly QueryEdit[]): QueryEdit[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: QueryEdit[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i];
+    if (!('wrapCall' in e)) {
+      out.push(e);
+      continue;
+    }
+    const { wrapCall, ...edit } = e as WrapEdit;
+    const inner: QueryEdit[] = [];
+    while (i + 1 < sorted.length && sorted[i + 1].end <= e.end) {
+      const next = sorted[++i];
+      if (!('wrapCall' in next))
+        inner.push({ ...next, start: next.start - e.start, end: next.end - e.start });
+    }
+    out.push({ ...edit, newText: `${wrapCall}(${applyEdits(text.slice(e.start, e.end), inner)})` });
+  }
+  return out;
 }
 
 function applyEdits(text: string, edits: readonly QueryEdit[]): string {

@@ -61,8 +61,16 @@ export function typeChangeReason(change: TypeChange, pair: DialectPair): string 
 }
 
 /** What a conversion wrapped around a reference says, for the conversion notes. */
-export function typeConversionNote(change: TypeChange, pair: DialectPair, call: string): string {
-  return `'${change.column}' of ${change.table} is ${change.was} in ${pair.here.displayName} but ${change.now} in ${pair.there.displayName}; written as ${call}(${change.column}) so that it reads as a ${change.was} as before`;
+export function typeConversionNote(
+  change: TypeChange,
+  pair: DialectPair,
+  call: string,
+  aroundCall: boolean,
+): string {
+  const written = aroundCall
+    ? `the call that takes it is written in ${call}()`
+    : `written as ${call}(${change.column})`;
+  return `'${change.column}' of ${change.table} is ${change.was} in ${pair.here.displayName} but ${change.now} in ${pair.there.displayName}; ${written} so that it reads as a ${change.was} as before`;
 }
 
 /**
@@ -74,7 +82,7 @@ export function typeConversionNote(change: TypeChange, pair: DialectPair, call: 
 export function conversionCall(
   ref: Kusto.Language.Syntax.NameReference,
   change: TypeChange,
-): string | undefined {
+): { call: string; around?: Kusto.Language.Syntax.FunctionCallExpression } | undefined {
   const call = CONVERSION[change.was];
   if (!call) return undefined;
   const S = kusto().Syntax.SyntaxKind;
@@ -83,11 +91,11 @@ export function conversionCall(
   if (parent.Kind === S.PathExpression && (parent as Kusto.Language.Syntax.PathExpression).Selector === ref)
     return undefined;
   const around = argumentOf(ref);
-  if (
-    around &&
-    (TYPE_FREE_CALLS.has(around.call.Name?.SimpleName ?? '') || wantsColumn(around.call, around.index))
-  )
-    return undefined;
+  if (around && TYPE_FREE_CALLS.has(around.call.Name?.SimpleName ?? '')) return undefined;
+  if (around && wantsColumn(around.call, around.index))
+    // The function takes the column itself (`prev(LoggedOnUsers, 1)`): when it returns the
+    // column's value, its result is converted instead, so both sides of a comparison keep one type.
+    return around.call.ResultType?.Name === change.was ? { call, around: around.call } : undefined;
   const nameOnly = [
     S.ProjectAwayOperator,
     S.ProjectKeepOperator,
@@ -101,7 +109,7 @@ export function conversionCall(
     // An operator ends the search: what encloses it does not make this a name.
     if (n.Kind === S.PipeExpression) break;
   }
-  return call;
+  return { call };
 }
 
 type Argument = Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>;

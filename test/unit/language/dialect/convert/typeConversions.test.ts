@@ -107,13 +107,29 @@ test('a fuzzy union leg that the source skipped for a table it lacks is said not
   );
 });
 
-test('an argument the function takes as a column itself (prev, next) is not wrapped', () => {
+test('a call that takes the column itself (prev) is converted as a whole, so a comparison keeps one type', () => {
   const source = 'DeviceInfo\n| sort by DeviceId\n| extend Changed = prev(LoggedOnUsers, 1) != LoggedOnUsers';
   assert.deepEqual(errors(source, 'defender'), []);
   const result = convert(source, 'defender', 'sentinel');
   assert.equal(
     result.text,
-    'DeviceInfo\n| sort by DeviceId\n| extend Changed = prev(LoggedOnUsers, 1) != tostring(LoggedOnUsers)',
+    'DeviceInfo\n| sort by DeviceId\n| extend Changed = tostring(prev(LoggedOnUsers, 1)) != tostring(LoggedOnUsers)',
   );
   assert.deepEqual(errors(result.text, 'sentinel'), []);
+  const [call] = result.edits;
+  assert.equal(call.oldText, 'prev(LoggedOnUsers, 1)');
+  assert.match(
+    call.note ?? '',
+    /'LoggedOnUsers' of DeviceInfo is string .* the call that takes it is written in tostring\(\)/,
+  );
+});
+
+test('a call wrap holds the renames inside it', () => {
+  const source =
+    'DeviceInfo\n| sort by Timestamp\n| extend Same = prev(LoggedOnUsers, 1, Timestamp) == LoggedOnUsers';
+  const result = convert(source, 'defender', 'sentinel');
+  assert.equal(
+    result.text,
+    'DeviceInfo\n| sort by TimeGenerated\n| extend Same = tostring(prev(LoggedOnUsers, 1, TimeGenerated)) == tostring(LoggedOnUsers)',
+  );
 });
