@@ -14,6 +14,7 @@ import { executeQuery } from '../../server/src/executor/executor';
 import { createWorkspace } from '../../server/src/executor/workspace';
 import type { ConformanceCase } from './caseTypes';
 import { aggregateCases } from './cases/aggregates';
+import { arrayFunctionCases } from './cases/arrayFunctions';
 import { datetimeCases } from './cases/datetimes';
 import { networkAndPathsCases } from './cases/networkAndPaths';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
@@ -35,6 +36,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   plugins: pluginCases,
   networkAndPaths: networkAndPathsCases,
   orderedRows: orderedRowsCases,
+  arrayFunctions: arrayFunctionCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { ARRAY_FUNCTIONS } from './arrayFunctions';
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
 import { csvRecords } from './csv';
 import { toDecimal } from './decimalConversion';
@@ -128,6 +129,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...WEB_FUNCTIONS,
   ...COMMAND_LINE_FUNCTIONS,
   ...RANGE_FUNCTIONS,
+  ...ARRAY_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),

@@ -3,6 +3,7 @@ import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
 import { elements, kindName, resultColumns, scalarTypeOf } from './syntax';
+import { compileTupleItem } from './tupleItems';
 import type { Table } from './table';
 import { fromExternal, toDynamic, type Row } from './values';
 
@@ -68,12 +69,15 @@ export function range(op: Kusto.Language.Syntax.RangeOperator, ctx: QueryContext
 export function print(op: Kusto.Language.Syntax.PrintOperator, ctx: QueryContext): Table {
   const out = resultColumns(op);
   const scope = scopeOf(NO_INPUT, ctx);
-  const row = elements(op.Expressions).map((e) => {
+  // An item of several columns (print array_sort_asc(a, b)) fills as many of the binder's columns.
+  const row = elements(op.Expressions).flatMap((e) => {
+    const tuple = compileTupleItem(e, scope);
+    if (tuple) return tuple.columns.map((f) => f([]));
     const value =
       kindName(e) === 'SimpleNamedExpression'
         ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Expression!
         : e;
-    return compileScalar(value, scope)([]);
+    return [compileScalar(value, scope)([])];
   });
   return { columns: out, rows: [row] };
 }
