@@ -15,6 +15,7 @@ import { createWorkspace } from '../../server/src/executor/workspace';
 import type { ConformanceCase } from './caseTypes';
 import { aggregateCases } from './cases/aggregates';
 import { arrayFunctionCases } from './cases/arrayFunctions';
+import { binaryAndHashCases } from './cases/binaryAndHash';
 import { datetimeCases } from './cases/datetimes';
 import { networkAndPathsCases } from './cases/networkAndPaths';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
@@ -37,6 +38,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   networkAndPaths: networkAndPathsCases,
   orderedRows: orderedRowsCases,
   arrayFunctions: arrayFunctionCases,
+  binaryAndHash: binaryAndHashCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

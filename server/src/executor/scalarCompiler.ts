@@ -211,8 +211,9 @@ export function literalValue(expr: Expr): unknown {
   const raw = unbox(expr.LiteralValue);
   if (type === 'datetime') {
     const text = firstTokenText(expr);
-    const m = /^datetime\s*\((.*)\)$/is.exec(text);
-    if (m) return m[1].trim().toLowerCase() === 'null' ? null : parseDatetimeTicks(m[1]);
+    // The text may be quoted, datetime("2015-01-01"), as the hash() page writes it.
+    const m = /^datetime\s*\(\s*(['"]?)(.*)\1\s*\)$/is.exec(text);
+    if (m) return m[2].trim().toLowerCase() === 'null' ? null : parseDatetimeTicks(m[2]);
     return raw instanceof Date
       ? ticksOfMs(raw.getTime())
       : raw === null || raw === undefined
