@@ -23,6 +23,7 @@ import { operatorCases } from './cases/operators';
 import { orderedRowsCases } from './cases/orderedRows';
 import { pluginCases } from './cases/plugins';
 import { regexAndParseCases } from './cases/regexAndParse';
+import { textConversionCases } from './cases/textConversions';
 import { textDynamicMathCases } from './cases/textDynamicMath';
 import { sameRows } from './compare';
 
@@ -39,6 +40,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   orderedRows: orderedRowsCases,
   arrayFunctions: arrayFunctionCases,
   binaryAndHash: binaryAndHashCases,
+  textConversions: textConversionCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

@@ -137,6 +137,16 @@ function hasAnyIndex(c: FunctionCall): unknown {
   return -1;
 }
 
+/** repeat(value, count) (repeat-function.md): empty for 0, null for a negative count. */
+function repeat(c: FunctionCall): unknown {
+  const count = argInteger(c, 1, 0);
+  if (count === null || count < 0) return null;
+  if (count > MAX_REPEAT) throw new UnsupportedError(`repeat() of more than ${MAX_REPEAT} elements`);
+  return new Array<unknown>(count).fill(toDynamic(c.args[0], c.argTypes[0]));
+}
+
+const MAX_REPEAT = 10_000_000;
+
 export const ARRAY_FUNCTIONS: Record<string, ScalarFunction> = {
   ...BAG_FUNCTIONS,
   array_sort_asc: (c) => sortedAsScalar('array_sort_asc', c.args, hasFlag(c), false),
@@ -151,6 +161,7 @@ export const ARRAY_FUNCTIONS: Record<string, ScalarFunction> = {
   zip,
   jaccard_index: jaccardIndex,
   has_any_index: hasAnyIndex,
+  repeat,
 };
 
 /**

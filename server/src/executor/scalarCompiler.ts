@@ -194,8 +194,9 @@ function refuseDecimalArithmetic(expr: Expr, kind: string, scope: Scope): void {
     const ownBody =
       scope.ctx.vars.get(call.Name?.SimpleName ?? '')?.kind === 'function' ||
       (symbol && hasQueryBody(symbol));
-    // todecimal() takes only values it can hold exactly (decimalConversion.ts).
-    if (DECIMAL_SELECTING_FUNCTIONS.has(name) || name === 'todecimal' || ownBody) return;
+    // todecimal() and parse_version() make only values they can hold exactly (decimalConversion.ts).
+    if (DECIMAL_SELECTING_FUNCTIONS.has(name) || name === 'todecimal' || name === 'parse_version' || ownBody)
+      return;
     // Aggregates decide for themselves (summarize checks its own calls).
     if (AGGREGATE_NAMES.has(name)) return;
     throw new UnsupportedError(`the function ${name}() on decimal values (128-bit decimal arithmetic)`);

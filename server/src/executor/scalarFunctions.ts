@@ -2,6 +2,7 @@ import { UnsupportedError } from './errors';
 import { ARRAY_FUNCTIONS } from './arrayFunctions';
 import { BINARY_FUNCTIONS } from './binaryFunctions';
 import { HASH_FUNCTIONS } from './hashFunctions';
+import { TEXT_CONVERSION_FUNCTIONS } from './textConversionFunctions';
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
 import { csvRecords } from './csv';
 import { toDecimal } from './decimalConversion';
@@ -134,6 +135,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...ARRAY_FUNCTIONS,
   ...BINARY_FUNCTIONS,
   ...HASH_FUNCTIONS,
+  ...TEXT_CONVERSION_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
