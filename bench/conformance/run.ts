@@ -17,6 +17,7 @@ import { aggregateCases } from './cases/aggregates';
 import { arrayFunctionCases } from './cases/arrayFunctions';
 import { binaryAndHashCases } from './cases/binaryAndHash';
 import { datetimeCases } from './cases/datetimes';
+import { encodingCases } from './cases/encodings';
 import { networkAndPathsCases } from './cases/networkAndPaths';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
 import { operatorCases } from './cases/operators';
@@ -41,6 +42,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   arrayFunctions: arrayFunctionCases,
   binaryAndHash: binaryAndHashCases,
   textConversions: textConversionCases,
+  encodings: encodingCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

@@ -1,6 +1,8 @@
 import { UnsupportedError } from './errors';
 import { ARRAY_FUNCTIONS } from './arrayFunctions';
 import { BINARY_FUNCTIONS } from './binaryFunctions';
+import { BYTE_ENCODING_FUNCTIONS } from './byteEncodingFunctions';
+import { PUNYCODE_FUNCTIONS } from './punycode';
 import { HASH_FUNCTIONS } from './hashFunctions';
 import { TEXT_CONVERSION_FUNCTIONS } from './textConversionFunctions';
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
@@ -136,6 +138,8 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...BINARY_FUNCTIONS,
   ...HASH_FUNCTIONS,
   ...TEXT_CONVERSION_FUNCTIONS,
+  ...BYTE_ENCODING_FUNCTIONS,
+  ...PUNYCODE_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
