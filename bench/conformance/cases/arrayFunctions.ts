@@ -227,4 +227,28 @@ print AreEqual=bag1 == bag2, Result=bag1`,
     `print idx1 = has_any_index("this is an example", dynamic(['this', 'example'])), idx2 = has_any_index("this is an example", dynamic(['not', 'example'])), idx3 = has_any_index("this is an example", dynamic(['not', 'found'])), idx4 = has_any_index("Example number 2", range(1, 3, 1)), idx5 = has_any_index("this is an example", dynamic([]))`,
     [[0, 1, -1, 1, -1]],
   ),
+  table(
+    'bag-pack-columns-function.md',
+    'datatable(Id: string, Value: string, Other: long) ["A", "val_a", 1, "B", "val_b", 2, "C", "val_c", 3] | extend Packed = bag_pack_columns(Id, Value)',
+    [
+      ['A', 'val_a', 1, { Id: 'A', Value: 'val_a' }],
+      ['B', 'val_b', 2, { Id: 'B', Value: 'val_b' }],
+      ['C', 'val_c', 3, { Id: 'C', Value: 'val_c' }],
+    ],
+  ),
+  table(
+    'column-names-of-function.md',
+    'let T = datatable(A:string, B:int) []; print Columns=column_names_of(T)',
+    [[['A', 'B']]],
+  ),
+  table(
+    'column-names-of-function.md',
+    'let MyFunction1 = () { print A="", B=1 }; print Columns=column_names_of(MyFunction1())',
+    [[['A', 'B']]],
+  ),
+  table(
+    'column-names-of-function.md',
+    'let MyFunction1 = (param1:int) { print A="", B=1 }; print Columns=column_names_of(MyFunction1(1))',
+    [[['A', 'B']]],
+  ),
 ];

@@ -2,6 +2,7 @@ import { kusto } from '../language/kustoEngine';
 import { ExecutionError, MissingColumnError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS } from './scalarFunctions';
+import { compileBagPackColumns, compileColumnNamesOf } from './columnFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { kustoRegex } from './kustoRegex';
 import {
@@ -328,6 +329,8 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
     return compileColumnIfExists(argExprs, scope);
   if (lower === 'ingestion_time') return compileIngestionTime(scope);
   if (lower === 'pack_all') return compilePackAll(argExprs, scope);
+  if (lower === 'bag_pack_columns') return compileBagPackColumns(argExprs, scope, compileScalar);
+  if (lower === 'column_names_of') return compileColumnNamesOf(argExprs);
   if (WINDOW_FUNCTIONS.has(lower)) return compileWindowCall(lower, argExprs, scope, compileScalar);
   const fn = SCALAR_FUNCTIONS[lower];
   if (!fn) {

@@ -215,4 +215,28 @@ describe('executor: bag functions', () => {
     assert.equal(scalar('dynamic_to_json(dynamic(["é", null, true]))'), '["é",null,true]');
     assert.throws(() => scalar('dynamic_to_json(dynamic("x"))'), refusedWith(/dynamic string/));
   });
+
+  it('bag_pack_columns packs columns by name; column_names_of lists a schema (bag-pack-columns-function.md, column-names-of-function.md)', () => {
+    assert.deepEqual(
+      rows(
+        'datatable(Id: string, Value: string, Other: long) ["A", "val_a", 1, "B", "val_b", 2] | project Packed = bag_pack_columns(Id, Value)',
+      ),
+      [[{ Id: 'A', Value: 'val_a' }], [{ Id: 'B', Value: 'val_b' }]],
+    );
+    // A datetime is packed as Kusto writes it inside dynamic values; a null stays as null.
+    assert.deepEqual(
+      rows(
+        'datatable(When: datetime, N: long, S: string) [datetime(2020-01-01), long(null), "é"] | project bag_pack_columns(When, N, S)',
+      ),
+      [[{ When: '2020-01-01T00:00:00.0000000Z', N: null, S: 'é' }]],
+    );
+    assert.deepEqual(scalar('column_names_of(datatable(A:string, B:int) [])'), ['A', 'B']);
+    assert.deepEqual(rows('let F = (p:int) { print A="", B=1 }; print Columns=column_names_of(F(1))'), [
+      [['A', 'B']],
+    ]);
+    assert.deepEqual(rows('let T = datatable(A:string) ["x", "y"]; T | project column_names_of(T)'), [
+      [['A']],
+      [['A']],
+    ]);
+  });
 });
