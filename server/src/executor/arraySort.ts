@@ -73,7 +73,7 @@ export function sortArrays(name: string, args: unknown[], hasFlag: boolean, desc
   checkSortable(name, first, descending);
   const order = first.map((_, i) => i);
   const sign = descending ? -1 : 1;
-  order.sort((i, j) => {
+  const compare = (i: number, j: number) => {
     const a = first[i];
     const b = first[j];
     if (a === null || b === null) {
@@ -83,20 +83,13 @@ export function sortArrays(name: string, args: unknown[], hasFlag: boolean, desc
     const ka = kindOf(a);
     const kb = kindOf(b);
     return ka !== kb ? ka - kb : sign * compareSameKind(a, b);
-  });
+  };
+  order.sort(compare);
   const companions = arrays.slice(1).map((a) => (Array.isArray(a) && a.length === first.length ? a : null));
-  // Ties are only a problem when the arrays that follow them differ at the tied places.
+  // Ties (nulls, equal values, the one bool or bag allowed) are only a problem when the arrays
+  // that follow them differ at the tied places.
   for (let k = 1; k < order.length; k++) {
-    const a = first[order[k - 1]];
-    const b = first[order[k]];
-    const tie =
-      a === b ||
-      (a !== null &&
-        b !== null &&
-        kindOf(a) === kindOf(b) &&
-        compareSameKind(a, b) === 0 &&
-        kindOf(a) !== OTHER);
-    if (!tie) continue;
+    if (compare(order[k - 1], order[k]) !== 0) continue;
     for (const c of companions)
       if (c && JSON.stringify(c[order[k - 1]]) !== JSON.stringify(c[order[k]]))
         throw new UnsupportedError(

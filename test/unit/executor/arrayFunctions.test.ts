@@ -81,6 +81,10 @@ describe('executor: array functions', () => {
       () => scalar('array_sort_asc(dynamic(["1.02:00:00", "03:00:00"]))'),
       refusedWith(/timespan/),
     );
+    assert.throws(
+      () => rows('print array_sort_asc(dynamic([null, 1, null]), dynamic(["x", "y", "z"]))'),
+      refusedWith(/equal elements/),
+    );
     // Ties whose companions agree are fine.
     assert.deepEqual(rows('print array_sort_asc(dynamic([2, 1, 1]), dynamic(["z", "x", "x"]))'), [
       [
