@@ -74,6 +74,10 @@ function formatBytes(c: FunctionCall): string {
   if (Math.abs(shifted - Math.trunc(shifted) - 0.5) < 1e-9)
     throw new UnsupportedError('format_bytes() of a size halfway between two roundings');
   const rounded = Math.round(shifted) / factor;
+  if (named === '' && rounded >= 1024 && unit < UNITS.length - 1)
+    throw new UnsupportedError(
+      'format_bytes() of a size that rounds up to the next unit (the page does not say which unit it then shows)',
+    );
   const text = rounded.toFixed(precision);
   if (precision > 0 && text.endsWith('0'))
     throw new UnsupportedError(

@@ -56,6 +56,7 @@ describe('executor: text conversion functions', () => {
     assert.equal(scalar('format_bytes(1023)'), '1023 Bytes');
     assert.equal(scalar('format_bytes(real(null))'), '');
     assert.throws(() => scalar('format_bytes(-5)'), refusedWith(/negative size/));
+    assert.throws(() => scalar('format_bytes(1048575)'), refusedWith(/next unit/));
     assert.throws(() => scalar('format_bytes(1536)'), refusedWith(/halfway/));
     assert.throws(() => scalar('format_bytes(1024, 2)'), refusedWith(/ends in zero/));
     assert.throws(() => scalar('format_bytes(1024, 0, "ZB")'), refusedWith(/units 'ZB'/));
