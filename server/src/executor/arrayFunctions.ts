@@ -132,6 +132,7 @@ function hasAnyIndex(c: FunctionCall): unknown {
     const v = values[i];
     if (v === null) continue;
     const text = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    if (text === '') throw new UnsupportedError('has_any_index() of an empty lookup string');
     if (hasMatcher(text, false)(source)) return i;
   }
   return -1;

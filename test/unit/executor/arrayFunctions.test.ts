@@ -162,6 +162,8 @@ describe('executor: array functions', () => {
     assert.equal(scalar('has_any_index("this is an example", dynamic(["not", "found"]))'), -1);
     assert.equal(scalar('has_any_index("Example number 2", range(1, 3, 1))'), 1);
     assert.equal(scalar('has_any_index("this is an example", dynamic([]))'), -1);
+    // The page does not say whether the empty string is found in every text.
+    assert.throws(() => scalar('has_any_index("abc", dynamic([""]))'), refusedWith(/empty lookup/));
     // Whole terms only, case-insensitive, unicode text passes through.
     assert.equal(scalar('has_any_index("examples ÉTÉ", dynamic(["example", "été"]))'), 1);
   });
