@@ -15,6 +15,7 @@ import { createWorkspace } from '../../server/src/executor/workspace';
 import type { ConformanceCase } from './caseTypes';
 import { aggregateCases } from './cases/aggregates';
 import { datetimeCases } from './cases/datetimes';
+import { mathUnitsAggregateCases } from './cases/mathUnitsAggregates';
 import { networkAndPathsCases } from './cases/networkAndPaths';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
 import { operatorCases } from './cases/operators';
@@ -35,6 +36,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   plugins: pluginCases,
   networkAndPaths: networkAndPathsCases,
   orderedRows: orderedRowsCases,
+  mathUnitsAggregates: mathUnitsAggregateCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */
