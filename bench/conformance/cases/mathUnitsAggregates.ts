@@ -49,4 +49,55 @@ export const mathUnitsAggregateCases: ConformanceCase[] = [
     `${LATENCY} | summarize percentilesw_array(LatencyBucket, ReqCount, dynamic([50, 75, 99.9]))`,
     [[[20, 20, 40]]],
   ),
+  table('erf-function.md', 'range x from -3 to 3 step 1 | extend erf_x = erf(x)', [
+    [-3, -0.999977909503001],
+    [-2, -0.995322265018953],
+    [-1, -0.842700792949715],
+    [0, 0],
+    [1, 0.842700792949715],
+    [2, 0.995322265018953],
+    [3, 0.999977909503001],
+  ]),
+  table('erfc-function.md', 'range x from -3 to 3 step 1 | extend erf_x = erfc(x)', [
+    [-3, 1.999977909503001],
+    [-2, 1.995322265018953],
+    [-1, 1.842700792949715],
+    [0, 1],
+    [1, 0.157299207050285],
+    [2, 0.00467773498104727],
+    [3, 2.20904969985854e-5],
+  ]),
+  table('gamma-function.md', 'print result = gamma(5)', [[24]]),
+  table('loggamma-function.md', 'print result=loggamma(5)', [[3.1780538303479458]]),
+  table(
+    'beta-cdf-function.md',
+    `datatable(x:double, alpha:double, beta:double, comment:string) [0.9, 10.0, 20.0, "Valid input", 1.5, 10.0, 20.0, "x > 1, yields NaN", double(-10), 10.0, 20.0, "x < 0, yields NaN", 0.1, double(-1.0), 20.0, "alpha is < 0, yields NaN"] | extend b = beta_cdf(x, alpha, beta)`,
+    [
+      [0.9, 10, 20, 'Valid input', 0.999999999999959],
+      [1.5, 10, 20, 'x > 1, yields NaN', NaN],
+      [-10, 10, 20, 'x < 0, yields NaN', NaN],
+      [0.1, -1, 20, 'alpha is < 0, yields NaN', NaN],
+    ],
+  ),
+  table(
+    'beta-pdf-function.md',
+    `datatable(x:double, alpha:double, beta:double, comment:string) [0.5, 10.0, 20.0, "Valid input", 1.5, 10.0, 20.0, "x > 1, yields NaN", double(-10), 10.0, 20.0, "x < 0, yields NaN", 0.1, double(-1.0), 20.0, "alpha is < 0, yields NaN"] | extend r = beta_pdf(x, alpha, beta)`,
+    [
+      [0.5, 10, 20, 'Valid input', 0.746176019310951],
+      [1.5, 10, 20, 'x > 1, yields NaN', NaN],
+      [-10, 10, 20, 'x < 0, yields NaN', NaN],
+      [0.1, -1, 20, 'alpha is < 0, yields NaN', NaN],
+    ],
+  ),
+  // The page's table (p > 1 gives null, alpha < 0 gives NaN) contradicts its notes, so those rows are refused.
+  table(
+    'beta-inv-function.md',
+    `datatable(p:double, alpha:double, beta:double, comment:string) [0.1, 10.0, 20.0, "Valid input", 1.5, 10.0, 20.0, "p > 1, yields null", 0.1, double(-1.0), 20.0, "alpha is < 0, yields NaN"] | extend b = beta_inv(p, alpha, beta)`,
+    [
+      [0.1, 10, 20, 'Valid input', 0.226415022388749],
+      [1.5, 10, 20, 'p > 1, yields null', null],
+      [0.1, -1, 20, 'alpha is < 0, yields NaN', NaN],
+    ],
+  ),
+  table('beta-inv-function.md', 'print b = beta_inv(0.1, 10.0, 20.0)', [[0.226415022388749]]),
 ];

@@ -252,7 +252,7 @@ export function literalValue(expr: Expr): unknown {
   if (type === 'int' || type === 'long' || type === 'real' || type === 'decimal') {
     // The engine gives a hex literal (0xCAFEF00D) no value, so its text is read here.
     const hex = /^(-?)0x([0-9a-f]+)$/i.exec(firstTokenText(expr).trim());
-    const n = hex ? Number(BigInt(`0x${hex[2]}`)) * (hex[1] ? -1 : 1) : numberish(raw);
+    const n = hex ? Number(BigInt(`0x${hex[2]}`)) * (hex[1] ? -1 : 1) : (special(expr) ?? numberish(raw));
     // Doubles hold integers exactly only up to 2^53; a larger long would come out rounded.
     if (type === 'long' && n !== null && !Number.isSafeInteger(n))
       throw new UnsupportedError(
@@ -265,6 +265,14 @@ export function literalValue(expr: Expr): unknown {
   if (type === 'guid') return raw === null || raw === undefined ? null : String(raw).toLowerCase();
   if (type === 'dynamic') return raw ?? null;
   return raw ?? null;
+}
+
+/** real(nan), real(+inf) and real(-inf), which the engine gives as 0. */
+function special(expr: Expr): number | undefined {
+  const m = /^(?:real|double)\s*\(\s*(nan|\+?inf|-inf)\s*\)$/i.exec(firstTokenText(expr).trim());
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  return word === 'nan' ? NaN : word === '-inf' ? -Infinity : Infinity;
 }
 
 function numberish(v: unknown): number | null {

@@ -7,6 +7,7 @@ import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
+import { SPECIAL_MATH_FUNCTIONS } from './specialMathFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
 import {
   bin,
@@ -118,6 +119,7 @@ function isEmptyValue(v: unknown): boolean {
 
 export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...CALENDAR_FUNCTIONS,
+  ...SPECIAL_MATH_FUNCTIONS,
   ...TYPE_FUNCTIONS,
   ...REGEX_FUNCTIONS,
   ...TEXT_FUNCTIONS,
