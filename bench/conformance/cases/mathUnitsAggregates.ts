@@ -100,4 +100,28 @@ export const mathUnitsAggregateCases: ConformanceCase[] = [
     ],
   ),
   table('beta-inv-function.md', 'print b = beta_inv(0.1, 10.0, 20.0)', [[0.226415022388749]]),
+  table('convert-angle-function.md', "print result = convert_angle(1.2, 'Degree', 'Arcminute')", [[72]]),
+  table('convert-energy-function.md', "print result = convert_energy(1.2, 'Joule', 'BritishThermalUnit')", [
+    [0.00113738054437598],
+  ]),
+  table('convert-force-function.md', "print result = convert_force(1.2, 'Newton', 'Decanewton')", [[0.12]]),
+  table('convert-length-function.md', "print result = convert_length(1.2, 'Meter', 'Foot')", [
+    [3.93700787401575],
+  ]),
+  table('convert-mass-function.md', "print result = convert_mass(1.2, 'Kilogram', 'Pound')", [
+    [2.64554714621853],
+  ]),
+  table(
+    'convert-speed-function.md',
+    "print result = convert_speed(1.2, 'MeterPerSecond', 'CentimeterPerHour')",
+    [[432000]],
+  ),
+  table(
+    'convert-temperature-function.md',
+    "print result = convert_temperature(1.2, 'Kelvin', 'DegreeCelsius')",
+    [[-271.95]],
+  ),
+  table('convert-volume-function.md', "print result = convert_volume(1.2, 'CubicMeter', 'AcreFoot')", [
+    [0.0009728568],
+  ]),
 ];

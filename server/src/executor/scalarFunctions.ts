@@ -21,6 +21,7 @@ import { hasIpv4, hasIpv4Prefix, ipv4IsInRange, ipv4IsPrivate } from './ipFuncti
 import * as ipv4 from './ipv4Functions';
 import * as ipv6 from './ipv6Functions';
 import { TYPE_FUNCTIONS } from './typeFunctions';
+import { UNIT_CONVERSION_FUNCTIONS } from './unitConversions';
 import { XML_FUNCTIONS } from './xmlFunctions';
 import { WEB_FUNCTIONS } from './webFunctions';
 import { COMMAND_LINE_FUNCTIONS } from './commandLineFunctions';
@@ -120,6 +121,7 @@ function isEmptyValue(v: unknown): boolean {
 export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...CALENDAR_FUNCTIONS,
   ...SPECIAL_MATH_FUNCTIONS,
+  ...UNIT_CONVERSION_FUNCTIONS,
   ...TYPE_FUNCTIONS,
   ...REGEX_FUNCTIONS,
   ...TEXT_FUNCTIONS,
