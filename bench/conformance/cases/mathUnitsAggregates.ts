@@ -124,4 +124,27 @@ export const mathUnitsAggregateCases: ConformanceCase[] = [
   table('convert-volume-function.md', "print result = convert_volume(1.2, 'CubicMeter', 'AcreFoot')", [
     [0.0009728568],
   ]),
+  // The page prints its rows in another order than the input's; extend keeps the input's order.
+  table(
+    'datetime-local-to-utc-function.md',
+    "datatable(local_dt: datetime, tz: string) [datetime(2020-02-02 20:02:20), 'US/Pacific', datetime(2020-02-02 20:02:20), 'America/Chicago', datetime(2020-02-02 20:02:20), 'Europe/Paris'] | extend utc_dt = datetime_local_to_utc(local_dt, tz)",
+    [
+      ['2020-02-02 20:02:20.0000000', 'US/Pacific', '2020-02-03 04:02:20.0000000'],
+      ['2020-02-02 20:02:20.0000000', 'America/Chicago', '2020-02-03 02:02:20.0000000'],
+      ['2020-02-02 20:02:20.0000000', 'Europe/Paris', '2020-02-02 19:02:20.0000000'],
+    ],
+  ),
+  // The page's now() is the dt it prints, written here as a literal.
+  table(
+    'datetime-utc-to-local-function.md',
+    "print dt=datetime(2022-07-11 22:18:48.4678620) | extend pacific_dt = datetime_utc_to_local(dt, 'US/Pacific'), canberra_dt = datetime_utc_to_local(dt, 'Australia/Canberra') | extend diff = pacific_dt - canberra_dt",
+    [
+      [
+        '2022-07-11 22:18:48.4678620',
+        '2022-07-11 15:18:48.4678620',
+        '2022-07-12 08:18:48.4678620',
+        '-17:00:00',
+      ],
+    ],
+  ),
 ];

@@ -20,6 +20,7 @@ import {
 import { hasIpv4, hasIpv4Prefix, ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
 import * as ipv4 from './ipv4Functions';
 import * as ipv6 from './ipv6Functions';
+import { TIME_ZONE_FUNCTIONS } from './timeZoneFunctions';
 import { TYPE_FUNCTIONS } from './typeFunctions';
 import { UNIT_CONVERSION_FUNCTIONS } from './unitConversions';
 import { XML_FUNCTIONS } from './xmlFunctions';
@@ -122,6 +123,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...CALENDAR_FUNCTIONS,
   ...SPECIAL_MATH_FUNCTIONS,
   ...UNIT_CONVERSION_FUNCTIONS,
+  ...TIME_ZONE_FUNCTIONS,
   ...TYPE_FUNCTIONS,
   ...REGEX_FUNCTIONS,
   ...TEXT_FUNCTIONS,
