@@ -173,7 +173,30 @@ const unary =
     return f(a[0]);
   };
 
+/**
+ * welch_test (welch-test-function.md): the two-sided p-value of Welch's t-test from each sample's
+ * mean, variance and count, as the Wikipedia example the page cites computes it (p = 0.021). The
+ * t distribution's tail is the incomplete beta I_(df/(df+t²))(df/2, 1/2). Counts below 2 or two
+ * zero variances leave the statistic undefined, and the page does not say what is returned then.
+ */
+function welchTest(c: FunctionCall): unknown {
+  const a = numbers(c);
+  if (!a) return null;
+  const [m1, v1, n1, m2, v2, n2] = a;
+  const s1 = v1 / n1;
+  const s2 = v2 / n2;
+  if (!(n1 >= 2 && n2 >= 2) || !(v1 >= 0 && v2 >= 0) || s1 + s2 === 0)
+    throw new UnsupportedError(
+      'welch_test() with a count below 2, a negative variance or two zero variances',
+      'the statistic is undefined there and the page does not say what is returned',
+    );
+  const t = (m1 - m2) / Math.sqrt(s1 + s2);
+  const df = (s1 + s2) ** 2 / (s1 ** 2 / (n1 - 1) + s2 ** 2 / (n2 - 1));
+  return betaCdf(df / (df + t * t), df / 2, 0.5);
+}
+
 export const SPECIAL_MATH_FUNCTIONS: Record<string, ScalarFunction> = {
+  welch_test: welchTest,
   erf: unary('erf', erf),
   erfc: unary('erfc', erfc),
   gamma: unary('gamma', gamma),

@@ -85,3 +85,24 @@ describe('executor: beta distribution', () => {
     assert.equal(scalar('beta_inv(1.0, 2.0, 3.0)'), 1);
   });
 });
+
+describe('executor: welch_test', () => {
+  it('gives the two-sided p-value of the page example (0.021)', () => {
+    const [[p]] = rows(
+      'print s1 = dynamic([27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4]), s2 = dynamic([27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4]) | mv-expand s1 to typeof(double), s2 to typeof(double) | summarize m1=avg(s1), v1=variance(s1), c1=count(), m2=avg(s2), v2=variance(s2), c2=count() | project pValue=welch_test(m1,v1,c1,m2,v2,c2)',
+    );
+    assert.equal(Math.round((p as number) * 1000) / 1000, 0.021);
+  });
+
+  it('matches the t table: t = 2.228139 on 10 degrees of freedom is p = 0.05', () => {
+    // Equal counts of 6 and variances of 3 give a standard error of 1 and df = 10.
+    close(scalar('welch_test(2.228138851986, 3.0, 6, 0.0, 3.0, 6)'), 0.05, 1e-9);
+    assert.equal(scalar('welch_test(5.0, 1.0, 10, 5.0, 2.0, 20)'), 1);
+  });
+
+  it('gives null for a null argument and refuses the undefined cases', () => {
+    assert.equal(scalar('welch_test(real(null), 1.0, 10, 0.0, 1.0, 10)'), null);
+    assert.throws(() => scalar('welch_test(1.0, 1.0, 1, 0.0, 1.0, 10)'), refusedWith(/welch_test/));
+    assert.throws(() => scalar('welch_test(1.0, 0.0, 5, 0.0, 0.0, 10)'), refusedWith(/welch_test/));
+  });
+});
