@@ -279,11 +279,8 @@ export function compileAggregate(
   if (name === 'arg_max' || name === 'arg_min') return compileArg(name, argExprs, scope, outputs, byNames);
   if (name === 'percentiles' || name === 'percentiles_array' || WEIGHTED.has(name))
     return compilePercentiles(name, argExprs, scope);
-  if (SKETCH_AGGREGATES.has(name))
-    throw new UnsupportedError(
-      `the aggregate function ${name}()`,
-      "its input and output are Kusto's internal sketch format, which is not documented",
-    );
+  if (REFUSED_AGGREGATES[name])
+    throw new UnsupportedError(`the aggregate function ${name}()`, REFUSED_AGGREGATES[name]);
   // any() is the deprecated name of take_any(); with several arguments or * both return several
   // columns from one record.
   const star = argExprs.some((a) => kindName(a) === 'StarExpression');
@@ -346,7 +343,19 @@ function compileArg(
 
 /** The weighted percentiles, whose second argument is the weight (percentilesw-aggregation-function.md). */
 const WEIGHTED = new Set(['percentilew', 'percentilesw', 'percentilesw_array']);
-const SKETCH_AGGREGATES = new Set(['hll', 'hll_if', 'hll_merge', 'tdigest', 'tdigest_merge']);
+const SKETCH = "its input and output are Kusto's internal sketch format, which is not documented";
+
+/** Aggregates refused with the reason a faithful answer is out of reach. */
+const REFUSED_AGGREGATES: Record<string, string> = {
+  hll: SKETCH,
+  hll_if: SKETCH,
+  hll_merge: SKETCH,
+  tdigest: SKETCH,
+  tdigest_merge: SKETCH,
+  // buildschema-aggregation-function.md shows long, double and string only.
+  buildschema:
+    'its page does not name the schema types of booleans, nulls or dates, and the local executor does not keep whether a whole number in a dynamic value was written as a real (double) or a long',
+};
 
 function compilePercentiles(name: string, argExprs: Expr[], scope: Scope): CompiledAggregate {
   const x = compileScalar(argExprs[0], scope);

@@ -6,6 +6,7 @@ import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
 import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
+import { REFUSED_FUNCTIONS } from './refusedFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
 import { SPECIAL_MATH_FUNCTIONS } from './specialMathFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
@@ -124,6 +125,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...SPECIAL_MATH_FUNCTIONS,
   ...UNIT_CONVERSION_FUNCTIONS,
   ...TIME_ZONE_FUNCTIONS,
+  ...REFUSED_FUNCTIONS,
   ...TYPE_FUNCTIONS,
   ...REGEX_FUNCTIONS,
   ...TEXT_FUNCTIONS,

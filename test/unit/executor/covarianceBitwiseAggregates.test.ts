@@ -98,6 +98,21 @@ describe('executor: sketch aggregates stay refused', () => {
       () => rows('datatable(a:long)[1] | summarize hll(a)'),
       refusedWith(/hll\(\).*internal sketch format/),
     );
+    assert.throws(
+      () => rows('datatable(a:dynamic)[dynamic([1])] | summarize tdigest_merge(a)'),
+      refusedWith(/tdigest_merge\(\).*internal sketch format/),
+    );
+  });
+
+  it('buildschema and bin_auto are refused with the reason', () => {
+    assert.throws(
+      () => rows('datatable(v:dynamic)[dynamic({"x":1})] | summarize buildschema(v)'),
+      refusedWith(/buildschema\(\).*real \(double\) or a long/),
+    );
+    assert.throws(
+      () => rows('print bin_auto(datetime(2020-01-01 05:30))'),
+      refusedWith(/bin_auto\(\).*query_bin_auto_size/),
+    );
   });
 });
 
