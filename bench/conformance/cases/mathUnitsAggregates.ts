@@ -19,6 +19,12 @@ export const mathUnitsAggregateCases: ConformanceCase[] = [
   table('covariancepif-aggregation-function.md', `${EVENS} | summarize covariancepif(x, y, x % 3 == 0)`, [
     [2077.09090909091],
   ]),
+  // The page's own example: refused, since the page names the population variance and prints the sample one.
+  table(
+    'variancepif-aggregation-function.md',
+    'range x from 1 to 100 step 1 | summarize variancepif(x, x%2 == 0)',
+    [[850]],
+  ),
   table(
     'binary-all-and-aggregation-function.md',
     'datatable(num:long)[0xFFFFFFFF, 0xFFFFF00F, 0xCFFFFFFD, 0xFAFEFFFF] | summarize result = toupper(tohex(binary_all_and(num)))',
