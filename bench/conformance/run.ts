@@ -18,6 +18,7 @@ import { arrayFunctionCases } from './cases/arrayFunctions';
 import { binaryAndHashCases } from './cases/binaryAndHash';
 import { datetimeCases } from './cases/datetimes';
 import { encodingCases } from './cases/encodings';
+import { mathUnitsAggregateCases } from './cases/mathUnitsAggregates';
 import { networkAndPathsCases } from './cases/networkAndPaths';
 import { nullsAndTypesCases } from './cases/nullsAndTypes';
 import { operatorCases } from './cases/operators';
@@ -43,6 +44,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   binaryAndHash: binaryAndHashCases,
   textConversions: textConversionCases,
   encodings: encodingCases,
+  mathUnitsAggregates: mathUnitsAggregateCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

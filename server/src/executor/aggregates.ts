@@ -2,7 +2,8 @@ import { ExecutionError, UnsupportedError } from './errors';
 import { compileScalar, type Evaluator, type Scope } from './scalarCompiler';
 import { elements, kindName, scalarTypeOf, type Expr } from './syntax';
 import { compileTakeAnyRow } from './takeAnyRow';
-import { percentiles, spread } from './statisticAggregates';
+import { bitwiseAll } from './bitwiseAggregates';
+import { covariance, percentiles, spread, weightedPercentiles } from './statisticAggregates';
 import { compareValues, keyPart, toDynamic, type Column, type Row } from './values';
 
 /** Each conditional aggregate and the aggregate it filters. */
@@ -17,6 +18,7 @@ const CONDITIONAL_VARIANTS: Record<string, string> = {
   make_bag_if: 'make_bag',
   stdevif: 'stdev',
   varianceif: 'variance',
+  count_distinctif: 'count_distinct',
 };
 
 /**
@@ -166,6 +168,14 @@ const SIMPLE: Record<string, Simple> = {
   variancep: ([x]) => spread(x, false, false),
   count_distinct: (args, exprs, scope) => SIMPLE.dcount(args, exprs, scope),
   make_list_with_nulls: (args, exprs, scope) => collect(args, exprs, scope, false, true),
+  covariance: ([x, y]) => covariance(x, y, true),
+  covariancep: ([x, y]) => covariance(x, y, false),
+  // The predicate of these two is their third argument, not the second as for the other *if variants.
+  covarianceif: ([x, y, p]) => covariance(x, y, true, p),
+  covariancepif: ([x, y, p]) => covariance(x, y, false, p),
+  binary_all_and: ([x]) => bitwiseAll(x, 'and'),
+  binary_all_or: ([x]) => bitwiseAll(x, 'or'),
+  binary_all_xor: ([x]) => bitwiseAll(x, 'xor'),
 };
 
 /**
@@ -266,8 +276,10 @@ export function compileAggregate(
   const name = canonicalAggregate(fc.Name?.SimpleName ?? '');
   const argExprs = elements(fc.ArgumentList?.Expressions);
   if (name === 'arg_max' || name === 'arg_min') return compileArg(name, argExprs, scope, outputs, byNames);
-  if (name === 'percentiles' || name === 'percentiles_array')
+  if (name === 'percentiles' || name === 'percentiles_array' || WEIGHTED.has(name))
     return compilePercentiles(name, argExprs, scope);
+  if (REFUSED_AGGREGATES[name])
+    throw new UnsupportedError(`the aggregate function ${name}()`, REFUSED_AGGREGATES[name]);
   // any() is the deprecated name of take_any(); with several arguments or * both return several
   // columns from one record.
   const star = argExprs.some((a) => kindName(a) === 'StarExpression');
@@ -328,17 +340,40 @@ function compileArg(
   };
 }
 
+/** The weighted percentiles, whose second argument is the weight (percentilesw-aggregation-function.md). */
+const WEIGHTED = new Set(['percentilew', 'percentilesw', 'percentilesw_array']);
+const SKETCH = "its input and output are Kusto's internal sketch format, which is not documented";
+
+/** Aggregates refused with the reason a faithful answer is out of reach. */
+const REFUSED_AGGREGATES: Record<string, string> = {
+  hll: SKETCH,
+  hll_if: SKETCH,
+  hll_merge: SKETCH,
+  tdigest: SKETCH,
+  tdigest_merge: SKETCH,
+  // variancepif-aggregation-function.md names the population variance but its example prints
+  // 850, the sample variance of its rows (their population variance is 833).
+  variancepif:
+    'its page names the population variance but its example prints the sample variance, so which Kusto returns is not settled',
+  // buildschema-aggregation-function.md shows long, double and string only.
+  buildschema:
+    'its page does not name the schema types of booleans, nulls or dates, and the local executor does not keep whether a whole number in a dynamic value was written as a real (double) or a long',
+};
+
 function compilePercentiles(name: string, argExprs: Expr[], scope: Scope): CompiledAggregate {
   const x = compileScalar(argExprs[0], scope);
   const type = scalarTypeOf(argExprs[0]);
-  const ps = argExprs.slice(1).flatMap((e) => {
+  const weight = WEIGHTED.has(name) ? compileScalar(argExprs[1], scope) : undefined;
+  const ps = argExprs.slice(weight ? 2 : 1).flatMap((e) => {
     const v = compileScalar(e, scope)([]);
     return Array.isArray(v) ? v : [v];
   });
   if (!ps.length || ps.some((p) => typeof p !== 'number'))
     throw new UnsupportedError(`${name}() with percentiles that are not constant numbers`);
-  const asArray = name === 'percentiles_array';
-  const create = percentiles(x, ps as number[], asArray);
+  const asArray = name.endsWith('_array');
+  const create = weight
+    ? weightedPercentiles(x, weight, ps as number[], asArray)
+    : percentiles(x, ps as number[], asArray);
   if (!asArray) return { width: ps.length, create };
   // An array is dynamic: datetimes and timespans go in as their text.
   return {
@@ -367,6 +402,7 @@ export function aggregateWidth(
   const name = canonicalAggregate(fc.Name?.SimpleName ?? '');
   const args = elements(fc.ArgumentList?.Expressions);
   if (name === 'percentiles') return Math.max(1, args.length - 1);
+  if (name === 'percentilesw') return Math.max(1, args.length - 2);
   if (name === 'take_any' || name === 'any')
     return args.reduce(
       (n, a) =>

@@ -73,6 +73,22 @@ export const AGGREGATE_NAMES = new Set([
   'variancep',
   'varianceif',
   'percentiles_array',
+  'covariance',
+  'covariancep',
+  'covarianceif',
+  'covariancepif',
+  'variancepif',
+  'count_distinctif',
+  'binary_all_and',
+  'binary_all_or',
+  'binary_all_xor',
+  'hll_if',
+  'hll_merge',
+  'tdigest_merge',
+  'percentilew',
+  'percentilesw',
+  'percentilesw_array',
+  'buildschema',
 ]);
 
 export function compileScalar(expr: Expr, scope: Scope): Evaluator {
@@ -237,7 +253,9 @@ export function literalValue(expr: Expr): unknown {
     return /^-?\d+$/.test(ticks) ? BigInt(ticks) : null;
   }
   if (type === 'int' || type === 'long' || type === 'real' || type === 'decimal') {
-    const n = numberish(raw);
+    // The engine gives a hex literal (0xCAFEF00D) no value, so its text is read here.
+    const hex = /^(-?)0x([0-9a-f]+)$/i.exec(firstTokenText(expr).trim());
+    const n = hex ? Number(BigInt(`0x${hex[2]}`)) * (hex[1] ? -1 : 1) : (special(expr) ?? numberish(raw));
     // Doubles hold integers exactly only up to 2^53; a larger long would come out rounded.
     if (type === 'long' && n !== null && !Number.isSafeInteger(n))
       throw new UnsupportedError(
@@ -250,6 +268,14 @@ export function literalValue(expr: Expr): unknown {
   if (type === 'guid') return raw === null || raw === undefined ? null : String(raw).toLowerCase();
   if (type === 'dynamic') return raw ?? null;
   return raw ?? null;
+}
+
+/** real(nan), real(+inf) and real(-inf), which the engine gives as 0. */
+function special(expr: Expr): number | undefined {
+  const m = /^(?:real|double)\s*\(\s*(nan|\+?inf|-inf)\s*\)$/i.exec(firstTokenText(expr).trim());
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  return word === 'nan' ? NaN : word === '-inf' ? -Infinity : Infinity;
 }
 
 function numberish(v: unknown): number | null {

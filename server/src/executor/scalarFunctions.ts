@@ -12,7 +12,9 @@ import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
 import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
+import { REFUSED_FUNCTIONS } from './refusedFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
+import { SPECIAL_MATH_FUNCTIONS } from './specialMathFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
 import {
   bin,
@@ -25,7 +27,9 @@ import {
 import { hasIpv4, hasIpv4Prefix, ipv4IsInRange, ipv4IsPrivate } from './ipFunctions';
 import * as ipv4 from './ipv4Functions';
 import * as ipv6 from './ipv6Functions';
+import { TIME_ZONE_FUNCTIONS } from './timeZoneFunctions';
 import { TYPE_FUNCTIONS } from './typeFunctions';
+import { UNIT_CONVERSION_FUNCTIONS } from './unitConversions';
 import { XML_FUNCTIONS } from './xmlFunctions';
 import { WEB_FUNCTIONS } from './webFunctions';
 import { COMMAND_LINE_FUNCTIONS } from './commandLineFunctions';
@@ -124,6 +128,10 @@ function isEmptyValue(v: unknown): boolean {
 
 export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...CALENDAR_FUNCTIONS,
+  ...SPECIAL_MATH_FUNCTIONS,
+  ...UNIT_CONVERSION_FUNCTIONS,
+  ...TIME_ZONE_FUNCTIONS,
+  ...REFUSED_FUNCTIONS,
   ...TYPE_FUNCTIONS,
   ...REGEX_FUNCTIONS,
   ...TEXT_FUNCTIONS,

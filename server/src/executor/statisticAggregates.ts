@@ -1,4 +1,5 @@
 import type { Evaluator } from './evaluator';
+import { UnsupportedError } from './errors';
 import { compareValues } from './values';
 
 /**
@@ -59,6 +60,89 @@ export function percentiles(x: Evaluator, ps: number[], asArray: boolean): () =>
         values.sort(compareValues);
         const out = ps.map((p) => nearestRank(values, p));
         return asArray ? [values.length ? out : null] : out;
+      },
+    };
+  };
+}
+
+/**
+ * covariance (n - 1) and covariancep (n) of two expressions (covariance-aggregation-function.md,
+ * covariancep-aggregation-function.md), over the rows where both are numbers; `when`, if given,
+ * keeps only the rows where it is true (covarianceif, covariancepif). As for variance, a group
+ * with no pairs gives null and a sample of one pair gives 0.
+ */
+export function covariance(
+  x: Evaluator,
+  y: Evaluator,
+  sample: boolean,
+  when?: Evaluator,
+): () => StatAccumulator {
+  return () => {
+    let n = 0;
+    let meanX = 0;
+    let meanY = 0;
+    let c = 0;
+    return {
+      add: (r) => {
+        if (when && when(r) !== true) return;
+        const a = x(r);
+        const b = y(r);
+        if (typeof a !== 'number' || typeof b !== 'number' || Number.isNaN(a) || Number.isNaN(b)) return;
+        // The one-pass co-moment update: the x deviation from the old mean times the y deviation from the new.
+        n++;
+        const dx = a - meanX;
+        meanX += dx / n;
+        meanY += (b - meanY) / n;
+        c += dx * (b - meanY);
+      },
+      result: () => {
+        if (n === 0) return [null];
+        return [sample ? (n > 1 ? c / (n - 1) : 0) : c / n];
+      },
+    };
+  };
+}
+
+/**
+ * percentilew / percentilesw (percentilesw-aggregation-function.md): the nearest-rank percentile
+ * with each value counted as many times as its weight, so the answer is the smallest value whose
+ * running weight reaches p percent of the total. Rows with a null value or weight are skipped;
+ * a weight that is not a whole number of zero or more is refused, as the page defines none.
+ */
+export function weightedPercentiles(
+  x: Evaluator,
+  w: Evaluator,
+  ps: number[],
+  asArray: boolean,
+): () => StatAccumulator {
+  return () => {
+    const items: { v: unknown; w: number }[] = [];
+    return {
+      add: (r) => {
+        const v = x(r);
+        const weight = w(r);
+        if ((typeof v !== 'number' && typeof v !== 'bigint') || typeof weight !== 'number') return;
+        if (!Number.isInteger(weight) || weight < 0)
+          throw new UnsupportedError(
+            `percentilesw() with the weight ${weight}`,
+            'its page defines a weight only as a count of repetitions',
+          );
+        if (weight > 0) items.push({ v, w: weight });
+      },
+      result: () => {
+        items.sort((a, b) => compareValues(a.v, b.v));
+        const total = items.reduce((s, i) => s + i.w, 0);
+        const out = ps.map((p) => {
+          if (!items.length) return null;
+          const rank = Math.min(total, Math.max(1, Math.ceil((p / 100) * total)));
+          let seen = 0;
+          for (const i of items) {
+            seen += i.w;
+            if (seen >= rank) return i.v;
+          }
+          return items[items.length - 1].v;
+        });
+        return asArray ? [items.length ? out : null] : out;
       },
     };
   };
