@@ -21,6 +21,7 @@ import { operatorCases } from './cases/operators';
 import { orderedRowsCases } from './cases/orderedRows';
 import { pluginCases } from './cases/plugins';
 import { regexAndParseCases } from './cases/regexAndParse';
+import { seriesFunctionCases } from './cases/seriesFunctions';
 import { textDynamicMathCases } from './cases/textDynamicMath';
 import { sameRows } from './compare';
 
@@ -35,6 +36,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   plugins: pluginCases,
   networkAndPaths: networkAndPathsCases,
   orderedRows: orderedRowsCases,
+  seriesFunctions: seriesFunctionCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */
