@@ -156,4 +156,45 @@ export const seriesFunctionCases: ConformanceCase[] = [
       ],
     ],
   ),
+  value('series-sum-function.md', 'series_sum(dynamic([1,2,3,4]))', 10),
+  value('series-product-function.md', 'series_product(dynamic([1,2,3,4]))', 24),
+  value('series-magnitude-function.md', 'series_magnitude(dynamic([1,2,3,4]))', 5.4772255750516612),
+  table(
+    'series-dot-product-function.md',
+    `${TRIPLES} | extend r = series_dot_product(s1, s2)`,
+    [12, 48, 108].map((r, i) => [S1[i], S2[i], r]),
+  ),
+  table(
+    'series-dot-product-function.md',
+    'range x from 1 to 3 step 1 | extend y = x * 2 | extend z = y * 2 | project s1 = pack_array(x,y,z), s2 = x | extend r = series_dot_product(s1, s2)',
+    [7, 28, 63].map((r, i) => [S1[i], i + 1, r]),
+  ),
+  table(
+    'series-cosine-similarity-function.md',
+    'datatable(s1:dynamic, s2:dynamic) [dynamic([0.1,0.2,0.1,0.2]), dynamic([0.11,0.2,0.11,0.21]), dynamic([0.1,0.2,0.1,0.2]), dynamic([1,2,3,4])] | extend cosine_similarity=series_cosine_similarity(s1, s2)',
+    [
+      [[0.1, 0.2, 0.1, 0.2], [0.11, 0.2, 0.11, 0.21], 0.99935343825504],
+      [[0.1, 0.2, 0.1, 0.2], [1, 2, 3, 4], 0.923760430703401],
+    ],
+  ),
+  table(
+    'series-pearson-correlation-function.md',
+    'range s1 from 1 to 5 step 1 | extend s2 = 2 * s1 | summarize s1 = make_list(s1), s2 = make_list(s2) | extend correlation_coefficient = series_pearson_correlation(s1, s2)',
+    [[[1, 2, 3, 4, 5], [2, 4, 6, 8, 10], 1]],
+  ),
+  value(
+    'series-stats-dynamic-function.md',
+    'series_stats_dynamic(dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29]))',
+    {
+      min: 2,
+      min_idx: 8,
+      max: 87,
+      max_idx: 3,
+      avg: 32.8,
+      stdev: 28.503633853548269,
+      variance: 812.45714285714291,
+      sum: 492,
+      len: 15,
+    },
+  ),
 ];
