@@ -197,4 +197,20 @@ export const seriesFunctionCases: ConformanceCase[] = [
       len: 15,
     },
   ),
+  // The page prints the first four of the ten rows.
+  table(
+    'series-iir-function.md',
+    'let x = range(1.0, 10, 1); print x=x, y = series_iir(x, dynamic([1]), dynamic([1,-1])) | mv-expand x, y | take 4',
+    [
+      [1, 1],
+      [2, 3],
+      [3, 6],
+      [4, 10],
+    ],
+  ),
+  table(
+    'series-iir-function.md',
+    'let vector_sum=(x: dynamic) { let y=array_length(x) - 1; todouble(series_iir(x, dynamic([1]), dynamic([1, -1]))[y]) }; print d=dynamic([0, 1, 2, 3, 4]) | extend dd=vector_sum(d)',
+    [[[0, 1, 2, 3, 4], 10]],
+  ),
 ];
