@@ -27,6 +27,7 @@ import { RANGE_FUNCTIONS } from './rangeFunction';
 import { SERIES_ELEMENTWISE_FUNCTIONS } from './seriesElementwise';
 import { SERIES_FILL_FUNCTIONS } from './seriesFill';
 import { SERIES_FILTER_FUNCTIONS } from './seriesFilters';
+import { SERIES_REFUSED_FUNCTIONS } from './seriesRefusals';
 import { SERIES_REDUCTION_FUNCTIONS } from './seriesReductions';
 import { EPOCH_TICKS, parseDatetimeTicks, ticksOfMs } from './ticks';
 import { fromExternal, toDynamic, valueToString, type KqlType } from './values';
@@ -135,6 +136,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...SERIES_ELEMENTWISE_FUNCTIONS,
   ...SERIES_FILL_FUNCTIONS,
   ...SERIES_FILTER_FUNCTIONS,
+  ...SERIES_REFUSED_FUNCTIONS,
   ...SERIES_REDUCTION_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),

@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { SERIES_REFUSED_TUPLE_FUNCTIONS } from './seriesRefusals';
 
 /**
  * The series functions that return several columns (series_fit_line, series_stats,
@@ -124,4 +125,5 @@ export const TUPLE_FUNCTIONS: Record<string, TupleFunction> = {
   series_stats: seriesStats,
   series_decompose: seriesDecompose,
   series_decompose_anomalies: seriesDecomposeAnomalies,
+  ...SERIES_REFUSED_TUPLE_FUNCTIONS,
 };
