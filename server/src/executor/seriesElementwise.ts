@@ -5,7 +5,7 @@ import type { FunctionCall, ScalarFunction } from './scalarFunctions';
  * The element-wise series functions (series-add-function.md and its siblings): dynamic arrays of
  * numbers combined or mapped element by element. The pages say that a non-numeric element, or an
  * element missing because the arrays differ in length, gives a null element. What they leave open
- * is refused by name: a scalar where an array is expected, and an element outside a function's
+ * is refused by name: two scalars, a non-array value, and an element outside a function's
  * domain (the log of zero, the arc cosine of 2), for which the series pages give no answer.
  */
 
@@ -21,16 +21,25 @@ function seriesArg(c: FunctionCall, i: number, name: string): unknown[] | null {
 
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 
-/** Two arrays combined element by element; the result is as long as the longer one. */
+/**
+ * Two arrays combined element by element; the result is as long as the longer one. A number in
+ * place of one array stands at each of the other's positions, as series-fit-poly-function.md's
+ * example (series_subtract(TimeStamp, series_stats__min)) uses it.
+ */
 function binary(name: string, op: (a: number, b: number) => unknown): ScalarFunction {
   return (c) => {
-    const a = seriesArg(c, 0, name);
-    const b = seriesArg(c, 1, name);
-    if (a === null || b === null) return null;
+    const [u, v] = [c.args[0], c.args[1]];
+    if (isNumber(u) && isNumber(v))
+      throw new UnsupportedError(`${name}() of two scalars: its reference page defines arrays only`);
+    const a = isNumber(u) ? null : seriesArg(c, 0, name);
+    const b = isNumber(v) ? null : seriesArg(c, 1, name);
+    const xs = a ?? (b === null ? null : b.map(() => u));
+    const ys = b ?? (a === null ? null : a.map(() => v));
+    if (xs === null || ys === null) return null;
     const out: unknown[] = [];
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const x = a[i];
-      const y = b[i];
+    for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+      const x = xs[i];
+      const y = ys[i];
       out.push(isNumber(x) && isNumber(y) ? op(x, y) : null);
     }
     return out;

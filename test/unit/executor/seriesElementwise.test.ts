@@ -18,6 +18,15 @@ describe('executor: element-wise series functions', () => {
     assert.deepEqual(scalar('series_add(dynamic([null]), dynamic([1]))'), [null]);
   });
 
+  it('takes a number in place of one array at each position of the other', () => {
+    assert.deepEqual(scalar('series_add(dynamic([1,2,"a"]), 10)'), [11, 12, null]);
+    assert.deepEqual(scalar('series_subtract(10, dynamic([1,2]))'), [9, 8]);
+    assert.deepEqual(scalar('series_divide(dynamic([1,2]), 4)'), [0.25, 0.5]);
+    assert.deepEqual(scalar('series_greater(dynamic([1,5]), 2)'), [false, true]);
+    assert.deepEqual(scalar('series_add(dynamic([]), 1)'), []);
+    assert.equal(scalar('series_add(dynamic(null), 1)'), null);
+  });
+
   it('divides as reals, division by zero giving infinity', () => {
     const [[r]] = rows('print x = series_divide(dynamic([2,1]), dynamic([0,4]))');
     assert.deepEqual(r, [Infinity, 0.25]);
@@ -54,7 +63,10 @@ describe('executor: element-wise series functions', () => {
   it('refuses what the pages leave open, naming the function', () => {
     assert.throws(() => scalar('series_log(dynamic([0]))'), refusedWith(/series_log\(\) of the element 0/));
     assert.throws(() => scalar('series_acos(dynamic([2]))'), refusedWith(/series_acos\(\).*domain/));
-    assert.throws(() => scalar('series_add(dynamic([1]), 2)'), refusedWith(/series_add\(\) with a scalar/));
+    assert.throws(
+      () => scalar("series_add(parse_json('1'), parse_json('2'))"),
+      refusedWith(/series_add\(\) of two scalars/),
+    );
     assert.throws(
       () => scalar(`series_abs(parse_json('{"a":1}'))`),
       refusedWith(/series_abs\(\) with a non-array/),
