@@ -213,4 +213,18 @@ export const seriesFunctionCases: ConformanceCase[] = [
     'let vector_sum=(x: dynamic) { let y=array_length(x) - 1; todouble(series_iir(x, dynamic([1]), dynamic([1, -1]))[y]) }; print d=dynamic([0, 1, 2, 3, 4]) | extend dd=vector_sum(d)',
     [[[0, 1, 2, 3, 4], 10]],
   ),
+  table(
+    'series-seasonal-function.md',
+    'print s=dynamic([1, 3, 5, 1, 3, 5, 2, 4, 6]) | union (print s=dynamic([1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6])) | extend s_seasonal = series_seasonal(s, 3)',
+    [
+      [
+        [1, 3, 5, 1, 3, 5, 2, 4, 6],
+        [1, 3, 5, 1, 3, 5, 1, 3, 5],
+      ],
+      [
+        [1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6],
+        [1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5],
+      ],
+    ],
+  ),
 ];

@@ -72,7 +72,34 @@ function seriesFir(c: FunctionCall): unknown {
   });
 }
 
+/** The median, an even count taking the mean of the middle two (series-seasonal-function.md's [1,2,1,2] gives 1.5). */
+function median(values: number[]): number {
+  const v = values.slice().sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 === 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/**
+ * series_seasonal with a given period: each bin takes the median of the values at its phase. An
+ * autodetected period (the default -1) depends on series_periods_detect, whose scores the
+ * reference does not define, so it is refused, as is a period below 1.
+ */
+function seriesSeasonal(c: FunctionCall): unknown {
+  const x = numbersArg(c, 0, 'series_seasonal', 'a series');
+  if (x === null) return null;
+  const period = c.args.length > 1 ? c.args[1] : -1;
+  if (typeof period !== 'number' || !Number.isInteger(period) || period < 1)
+    throw new UnsupportedError(
+      `series_seasonal() with the period ${String(period)}: autodetection (series_periods_detect) is not defined by the reference`,
+    );
+  const medians = Array.from({ length: Math.min(period, x.length) }, (_, phase) =>
+    median(x.filter((_, i) => i % period === phase)),
+  );
+  return x.map((_, i) => medians[i % period]);
+}
+
 export const SERIES_FILTER_FUNCTIONS: Record<string, ScalarFunction> = {
+  series_seasonal: seriesSeasonal,
   series_iir: seriesIir,
   series_fir: seriesFir,
 };

@@ -16,10 +16,6 @@ export const SERIES_REFUSED_FUNCTIONS: Record<string, ScalarFunction> = {
     'series_outliers',
     'its page does not define the score of its Tukey and custom-Tukey tests nor how percentiles are interpolated',
   ),
-  series_seasonal: refuse(
-    'series_seasonal',
-    'its page does not say how periods are autodetected nor which median an even number of values takes',
-  ),
   series_decompose_forecast: refuse(
     'series_decompose_forecast',
     "its page does not define the seasonal component's autodetection and phase medians",

@@ -48,4 +48,19 @@ describe('executor: series filters', () => {
       refusedWith(/series_fir\(\) with an empty filter/),
     );
   });
+
+  it('series_seasonal takes the median of each phase for a given period', () => {
+    assert.deepEqual(scalar('series_seasonal(dynamic([1,3,5,1,3,5,2,4,6]), 3)'), [1, 3, 5, 1, 3, 5, 1, 3, 5]);
+    assert.deepEqual(scalar('series_seasonal(dynamic([1,3,2,4,9]), 2)'), [2, 3.5, 2, 3.5, 2]);
+    assert.deepEqual(scalar('series_seasonal(dynamic([1,2]), 5)'), [1, 2]);
+    assert.deepEqual(scalar('series_seasonal(dynamic([]), 3)'), []);
+    assert.throws(
+      () => scalar('series_seasonal(dynamic([1,2,3]))'),
+      refusedWith(/series_seasonal\(\) with the period -1: autodetection/),
+    );
+    assert.throws(
+      () => scalar('series_seasonal(dynamic([1,null]), 2)'),
+      refusedWith(/series_seasonal\(\) with a series/),
+    );
+  });
 });

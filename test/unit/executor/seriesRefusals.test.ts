@@ -10,8 +10,8 @@ describe('executor: refused series functions', () => {
       refusedWith(/series_outliers\(\): .*Tukey/),
     );
     assert.throws(
-      () => scalar('series_seasonal(dynamic([1,2,3]), 2)'),
-      refusedWith(/series_seasonal\(\): .*median/),
+      () => scalar('series_decompose_forecast(dynamic([1,2,3]), 1)'),
+      refusedWith(/series_decompose_forecast\(\): /),
     );
     assert.throws(() => scalar('series_fft(dynamic([1,2]))'), refusedWith(/series_fft\(\): .*scaling/));
     assert.throws(
