@@ -50,6 +50,6 @@ export const SERIES_REFUSED_TUPLE_FUNCTIONS: Record<string, (args: unknown[]) =>
   ),
   series_fit_poly: refuse(
     'series_fit_poly',
-    "not implemented locally yet (the page's variances and default x are not checked against its examples)",
+    'its page shows its results only as images and does not say whether the variances divide by n or n - 1',
   ),
 };
