@@ -26,6 +26,7 @@ import { orderedRowsCases } from './cases/orderedRows';
 import { pluginCases } from './cases/plugins';
 import { regexAndParseCases } from './cases/regexAndParse';
 import { textConversionCases } from './cases/textConversions';
+import { seriesFunctionCases } from './cases/seriesFunctions';
 import { textDynamicMathCases } from './cases/textDynamicMath';
 import { sameRows } from './compare';
 
@@ -45,6 +46,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   textConversions: textConversionCases,
   encodings: encodingCases,
   mathUnitsAggregates: mathUnitsAggregateCases,
+  seriesFunctions: seriesFunctionCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

@@ -34,6 +34,11 @@ import { XML_FUNCTIONS } from './xmlFunctions';
 import { WEB_FUNCTIONS } from './webFunctions';
 import { COMMAND_LINE_FUNCTIONS } from './commandLineFunctions';
 import { RANGE_FUNCTIONS } from './rangeFunction';
+import { SERIES_ELEMENTWISE_FUNCTIONS } from './seriesElementwise';
+import { SERIES_FILL_FUNCTIONS } from './seriesFill';
+import { SERIES_FILTER_FUNCTIONS } from './seriesFilters';
+import { SERIES_REFUSED_FUNCTIONS } from './seriesRefusals';
+import { SERIES_REDUCTION_FUNCTIONS } from './seriesReductions';
 import { EPOCH_TICKS, parseDatetimeTicks, ticksOfMs } from './ticks';
 import { fromExternal, toDynamic, valueToString, type KqlType } from './values';
 
@@ -148,6 +153,11 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...TEXT_CONVERSION_FUNCTIONS,
   ...BYTE_ENCODING_FUNCTIONS,
   ...PUNYCODE_FUNCTIONS,
+  ...SERIES_ELEMENTWISE_FUNCTIONS,
+  ...SERIES_FILL_FUNCTIONS,
+  ...SERIES_FILTER_FUNCTIONS,
+  ...SERIES_REFUSED_FUNCTIONS,
+  ...SERIES_REDUCTION_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),

@@ -1,5 +1,6 @@
 import { UnsupportedError } from './errors';
 import { ARRAY_TUPLE_FUNCTIONS } from './arrayFunctions';
+import { SERIES_REFUSED_TUPLE_FUNCTIONS } from './seriesRefusals';
 
 /**
  * The series functions that return several columns (series_fit_line, series_stats,
@@ -37,7 +38,7 @@ function lineFit(y: number[]): { slope: number; interception: number } {
 }
 
 /** (rsquare, slope, variance, rvariance, interception, line_fit); both variances divide by n - 1. */
-function seriesFitLine([series]: unknown[]): unknown[] {
+export function seriesFitLine([series]: unknown[]): unknown[] {
   const y = numbers(series, 'series_fit_line');
   if (y === null) return [null, null, null, null, null, null];
   if (y.length < 2) throw new UnsupportedError('series_fit_line() of a series shorter than two points');
@@ -50,7 +51,7 @@ function seriesFitLine([series]: unknown[]): unknown[] {
 }
 
 /** (min, min_idx, max, max_idx, avg, stdev, variance): sample variance; non-finite values give nulls unless ignored. */
-function seriesStats([series, ignoreNonFinite]: unknown[]): unknown[] {
+export function seriesStats([series, ignoreNonFinite]: unknown[]): unknown[] {
   const none = [null, null, null, null, null, null, null];
   if (!Array.isArray(series)) return none;
   const points: { v: number; i: number }[] = [];
@@ -126,4 +127,5 @@ export const TUPLE_FUNCTIONS: Record<string, TupleFunction> = {
   series_decompose: seriesDecompose,
   series_decompose_anomalies: seriesDecomposeAnomalies,
   ...ARRAY_TUPLE_FUNCTIONS,
+  ...SERIES_REFUSED_TUPLE_FUNCTIONS,
 };

@@ -1,0 +1,55 @@
+import { UnsupportedError } from './errors';
+import type { ScalarFunction } from './scalarFunctions';
+
+/**
+ * The series functions whose reference pages do not define the computation completely: each is
+ * refused by name with what is missing, when it meets a row (so a query over no rows still runs).
+ * A wrong anomaly score or period would be worse than a refusal.
+ */
+
+const refuse = (name: string, missing: string) => (): never => {
+  throw new UnsupportedError(`${name}(): ${missing}`);
+};
+
+export const SERIES_REFUSED_FUNCTIONS: Record<string, ScalarFunction> = {
+  series_outliers: refuse(
+    'series_outliers',
+    'its page does not define the score of its Tukey and custom-Tukey tests nor how percentiles are interpolated',
+  ),
+  series_decompose_forecast: refuse(
+    'series_decompose_forecast',
+    "its page does not define the seasonal component's autodetection and phase medians",
+  ),
+  series_fit_2lines_dynamic: refuse(
+    'series_fit_2lines_dynamic',
+    'not implemented locally yet (the split search and its tie-breaking are not checked against the page)',
+  ),
+  series_fft: refuse(
+    'series_fft',
+    'its page does not state the scaling and sign convention of the transform',
+  ),
+  series_ifft: refuse(
+    'series_ifft',
+    'its page does not state the scaling and sign convention of the transform',
+  ),
+};
+
+/** The same, for the functions that return several columns (wired through TUPLE_FUNCTIONS). */
+export const SERIES_REFUSED_TUPLE_FUNCTIONS: Record<string, (args: unknown[]) => unknown[]> = {
+  series_periods_detect: refuse(
+    'series_periods_detect',
+    'its page does not define how periods are found nor how their scores are computed',
+  ),
+  series_periods_validate: refuse(
+    'series_periods_validate',
+    'its page does not define how the scores are computed',
+  ),
+  series_fit_2lines: refuse(
+    'series_fit_2lines',
+    'not implemented locally yet (the split search and its tie-breaking are not checked against the page)',
+  ),
+  series_fit_poly: refuse(
+    'series_fit_poly',
+    'its page shows its results only as images and does not say whether the variances divide by n or n - 1',
+  ),
+};
