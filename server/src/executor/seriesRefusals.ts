@@ -34,8 +34,13 @@ export const SERIES_REFUSED_FUNCTIONS: Record<string, ScalarFunction> = {
   ),
 };
 
-/** The same, for the functions that return several columns (wired through TUPLE_FUNCTIONS). */
+/**
+ * The same, for the functions that return several columns (wired through TUPLE_FUNCTIONS). The
+ * binder types some of the single-value ones as several columns where `print` names none, so
+ * every refusal is on this path too.
+ */
 export const SERIES_REFUSED_TUPLE_FUNCTIONS: Record<string, (args: unknown[]) => unknown[]> = {
+  ...SERIES_REFUSED_FUNCTIONS,
   series_periods_detect: refuse(
     'series_periods_detect',
     'its page does not define how periods are found nor how their scores are computed',
