@@ -11,8 +11,9 @@
  * Device* table (Defender-style queries), and the RMM catalogue's rule files, each distinct query
  * text once. `--files TEXT` lists the files behind each reason containing TEXT.
  *
- * Of those that do not bind, it counts the ones the converter says cannot be converted (a leg of
- * `union isfuzzy=true` that Defender XDR skipped and Sentinel reads).
+ * It counts the queries with a leg of `union isfuzzy=true` dropped (Defender XDR skipped the leg
+ * and Sentinel cannot bind it) and, of those that do not bind, the ones the converter says cannot
+ * be converted.
  *
  * Exits 1 when a query that binds cleanly in Defender XDR converts to one that does not bind in
  * Sentinel and the conversion did not say why (a converted query must bind or be explained).
@@ -95,6 +96,7 @@ function main(): void {
   let rewritten = 0;
   let typeConverted = 0;
   let notConvertible = 0;
+  let legDropped = 0;
   const reasons = new Map<string, string[]>();
   const unexplained: string[] = [];
   for (const { file, query } of queries) {
@@ -103,6 +105,7 @@ function main(): void {
     const result = convertQuery(query, { from: 'defender', to: 'sentinel', schemas });
     if (result.edits.length > 0) rewritten++;
     if (result.edits.some((e) => e.kind === 'type')) typeConverted++;
+    if (result.edits.some((e) => e.kind === 'fuzzyLeg')) legDropped++;
     const errors = bindingErrors(result.text, sentinel);
     if (errors.length === 0) binds++;
     else if (result.unconverted.some((u) => u.reason.includes('cannot be converted'))) notConvertible++;
@@ -123,6 +126,9 @@ function main(): void {
   );
   console.log(`with at least one name rewritten: ${rewritten}`);
   console.log(`with a column converted to the type it has in Defender XDR (tostring(...)): ${typeConverted}`);
+  console.log(
+    `with a union isfuzzy=true leg dropped that Defender XDR skipped and Sentinel cannot bind: ${legDropped}`,
+  );
   console.log(
     `do not bind in Sentinel and the conversion says the query cannot be converted: ${notConvertible} of ${clean - binds}`,
   );

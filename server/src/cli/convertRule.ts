@@ -68,7 +68,7 @@ export function convertRuleFile(
     if (!converted.ok) return refused(converted.reason);
     const output = JSON.stringify(converted.rule, null, 2) + '\n';
     const outputPath = filePath.replace(/\.ya?ml$/i, '.detection.json');
-    return finish(output, outputPath, converted.notConverted, getService());
+    return finish(output, outputPath, converted, getService());
   }
 
   if (isYaml && parseRuleYaml(text)) return refused(`${filePath} is already a Sentinel rule.`);
@@ -85,7 +85,7 @@ export function convertRuleFile(
   const tables = tablesOf(first.rule, outputPath, getService());
   const second = defenderToSentinel(detection.value, { convertQuery, tablesRead: tables });
   if (!second.ok) return refused(second.reason);
-  return finish(second.rule, outputPath, second.notConverted, getService());
+  return finish(second.rule, outputPath, second, getService());
 }
 
 function refused(message: string): RuleFileConversion {
@@ -112,12 +112,18 @@ const SEVERITY: Partial<Record<DiagnosticSeverity, ConvertProblem['severity']>> 
 function finish(
   output: string,
   outputPath: string,
-  notConverted: readonly string[],
+  conversion: { readonly notConverted: readonly string[]; readonly notes: readonly string[] },
   service: KqlLanguageService,
 ): RuleFileConversion {
   const analysis = service.analyze(documentFor(output, outputPath), DEFAULT_SETTINGS);
   const diagnostics = service.getDiagnostics(analysis, DEFAULT_SETTINGS);
-  const problems: ConvertProblem[] = notConverted.map((message) => ({ severity: 'warning', message }));
+  const problems: ConvertProblem[] = conversion.notConverted.map((message) => ({
+    severity: 'warning',
+    message,
+  }));
+  // What the query converter rewrote beyond names is said, and does not fail the run.
+  for (const message of conversion.notes)
+    problems.push({ severity: 'information', code: 'query-rewritten', message });
   for (const d of diagnostics.filter(onResult)) {
     problems.push({
       severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error] ?? 'information',

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { isRuleFile, runConvertRule } from '../../../server/src/cli/convertRuleCommand';
 import type { CliIo } from '../../../server/src/cli/cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../../../server/src/cli/exitCodes';
+import { ruleQueryConverter } from '../../../server/src/language/dialect/convert/ruleQueryConverter';
+import { BuiltinSchemaProvider } from '../../../server/src/schema/schemaProvider';
 import { capture, tempTree } from '../../helpers/cliHarness';
 import { testService } from '../../helpers/languageService';
 import { MAILBOX_DETECTION, TIGHTVNC_RULE, TIGHTVNC_SUMMARY_RULE } from '../rules/convert/ruleFixtures';
@@ -82,6 +84,34 @@ test('a detection converts to Sentinel YAML; the input is never overwritten', ()
       (e: Error) => e instanceof UsageError && /one of the files being read/.test(e.message),
     );
     assert.equal(fs.readFileSync(path.join(tree.dir, 'r/ok.yaml'), 'utf8'), TIGHTVNC_RULE);
+  } finally {
+    tree.dispose();
+  }
+});
+
+test('what the query converter rewrote beyond a name is said on stderr, as information', () => {
+  const detection = {
+    ...MAILBOX_DETECTION,
+    queryCondition: {
+      queryText:
+        'DeviceEvents\n| where ActionType == "AntivirusDetection"\n| extend Threat = extract("ThreatName\\":\\"([^\\"]+)", 1, AdditionalFields)\n| project Timestamp, ReportId, DeviceId, DeviceName, Threat',
+    },
+    detectionAction: {
+      ...MAILBOX_DETECTION.detectionAction,
+      alertTemplate: { ...MAILBOX_DETECTION.detectionAction.alertTemplate, entityMappings: {} },
+    },
+  };
+  const tree = tempTree({ 'd/av.detection.json': JSON.stringify(detection) });
+  try {
+    const io = ioIn(tree.dir);
+    const convertQuery = ruleQueryConverter(new BuiltinSchemaProvider());
+    const code = runConvertRule({ file: 'd/av.detection.json', to: 'sentinel', service, convertQuery }, io);
+    assert.match(io.stdout.text, /tostring\(AdditionalFields\)/);
+    assert.match(
+      io.stderr.text,
+      /^d\/av\.detection\.json: information query-rewritten AdditionalFields: .*dynamic/m,
+    );
+    assert.equal(code, EXIT_OK);
   } finally {
     tree.dispose();
   }

@@ -124,7 +124,7 @@ export function defenderToSentinel(
     ['version', '1.0.0'],
     ['kind', schedule.schedule.kind],
   ];
-  return { ok: true, rule: yamlOf(fields), notConverted };
+  return { ok: true, rule: yamlOf(fields), notConverted, notes: query.notes ?? [] };
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {

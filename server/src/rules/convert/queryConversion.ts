@@ -10,6 +10,8 @@ export interface ConvertedQuery {
   readonly text: string;
   /** What could not be converted, by name, each a sentence for the user. */
   readonly notConverted: readonly string[];
+  /** Rewrites beyond a name that the user should know of (a conversion around a column, a union leg dropped), each a sentence. */
+  readonly notes?: readonly string[];
 }
 
 export type ConvertQuery = (text: string, from: RulePlatform, to: RulePlatform) => ConvertedQuery;
@@ -22,5 +24,11 @@ export const keepQuery: ConvertQuery = (text) => ({ text, notConverted: [] });
  * a file that cannot be converted at all (a hunting query, JSON that is not a detection), why not.
  */
 export type RuleConversion<T> =
-  | { readonly ok: true; readonly rule: T; readonly notConverted: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly rule: T;
+      readonly notConverted: readonly string[];
+      /** The query converter's notes on what it rewrote beyond names. */
+      readonly notes: readonly string[];
+    }
   | { readonly ok: false; readonly reason: string };

@@ -65,7 +65,7 @@ export function sentinelToDefender(
       responseActions: [],
     },
   };
-  return { ok: true, rule: detection, notConverted };
+  return { ok: true, rule: detection, notConverted, notes: query.notes ?? [] };
 }
 
 /** The entity mappings as plain values; malformed entries are the rule checks' business. */

@@ -1,12 +1,14 @@
 import type { EnvironmentId } from '../../../schema/types';
 
 /** What kind of name a conversion edit or a name left unconverted is. */
-export type ConvertedNameKind = 'timeColumn' | 'table' | 'column' | 'function' | 'binding' | 'type';
+export type ConvertedNameKind =
+  'timeColumn' | 'table' | 'column' | 'function' | 'binding' | 'type' | 'fuzzyLeg';
 
 /**
  * One name rewritten: offsets into the source text, the name there and what replaces it. A
  * `type` edit wraps a column whose type differs between the environments in a conversion, and
- * says why in `note`: more than a name changes, so the user is told.
+ * says why in `note`: more than a name changes, so the user is told. A `fuzzyLeg` edit takes out
+ * a leg of `union isfuzzy=true` that the source skipped and the target cannot bind.
  */
 export interface QueryEdit {
   readonly start: number;
@@ -15,6 +17,8 @@ export interface QueryEdit {
   readonly oldText: string;
   readonly newText: string;
   readonly note?: string;
+  /** What a note calls the edit when its old text is not a name (a whole union leg taken out). */
+  readonly name?: string;
 }
 
 /**

@@ -65,16 +65,55 @@ export function convertQuery(text: string, request: ConversionRequest): QueryCon
     convertBlock(pair, text, block, { edits, unconverted, typeNotes });
     skipped.push(...skippedLegs(pair, block));
   }
-  const merged = mergeWraps(text, edits);
-  const converted = applyEdits(text, merged);
+  let merged = mergeWraps(text, edits);
+  let converted = applyEdits(text, merged);
+  const check = (): Unconverted[] =>
+    newErrors(text, converted, { edits: merged, listed: unconverted, typeNotes, skipped }, request);
+  let errors = check();
+  const dropped = dropUnboundLegs(text, merged, errors, skipped, request);
+  if (dropped) {
+    merged = dropped;
+    converted = applyEdits(text, merged);
+    errors = check();
+  }
   return {
     text: converted,
     edits: merged,
-    unconverted: [
-      ...unconverted,
-      ...newErrors(text, converted, { edits: merged, listed: unconverted, typeNotes, skipped }, request),
-    ].sort((a, b) => a.start - b.start),
+    unconverted: [...unconverted, ...errors].sort((a, b) => a.start - b.start),
   };
+}
+
+/**
+ * The edits with every fuzzy union leg taken out that the source skipped and the target cannot
+ * bind, or nothing when there is none. The source never read such a leg, so the query there gave
+ * no rows from it; dropping it keeps that, and lets the target run the legs it can read, which
+ * is what `isfuzzy=true` asked for. A union keeps at least one leg: one that would lose them all
+ * is left with its error.
+ */
+function dropUnboundLegs(
+  text: string,
+  edits: readonly QueryEdit[],
+  errors: readonly Unconverted[],
+  skipped: readonly SkippedLeg[],
+  request: ConversionRequest,
+): QueryEdit[] | undefined {
+  const failing = skipped.filter((leg) => errors.some((e) => leg.start <= e.start && e.start < leg.end));
+  const kept = failing.filter(
+    (leg) => failing.filter((other) => other.union === leg.union).length < leg.legCount,
+  );
+  if (kept.length === 0) return undefined;
+  const facts = builtinDialectFacts();
+  const removals: QueryEdit[] = kept.map((leg) => ({
+    start: leg.removeStart,
+    end: leg.removeEnd,
+    kind: 'fuzzyLeg',
+    oldText: text.slice(leg.removeStart, leg.removeEnd),
+    newText: '',
+    name: 'union leg',
+    note: `removed this leg of union isfuzzy=true: it names ${leg.names.map((n) => `'${n}'`).join(', ')}, which ${facts[request.from].displayName} lacks, so there the union skipped it and it gave no rows; in ${facts[request.to].displayName} it does not bind (${errors.find((e) => leg.start <= e.start && e.start < leg.end)?.reason ?? 'an error of its own'}), so it is dropped as the source dropped it`,
+  }));
+  const inside = (e: QueryEdit) => kept.some((leg) => leg.removeStart <= e.start && e.end <= leg.removeEnd);
+  return [...edits.filter((e) => !inside(e)), ...removals].sort((a, b) => a.start - b.start);
 }
 
 /** What converting the blocks collects; `typeNotes` explains, by source offset, a column whose type differs. */

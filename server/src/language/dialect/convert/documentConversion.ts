@@ -77,7 +77,7 @@ export function convertDocument(
     for (const e of result.edits) {
       const range = rangeOf(region, e.start, e.end);
       edits.push({ range, newText: e.newText });
-      if (e.note) notes.push({ name: e.oldText, note: e.note, range });
+      if (e.note) notes.push({ name: e.name ?? e.oldText, note: e.note, range });
     }
   }
   const pin = pinEdit(document, request.from, request.to);

@@ -13,6 +13,12 @@ export interface SkippedLeg {
   readonly end: number;
   /** The target's tables and functions the leg names that the source does not know. */
   readonly names: readonly string[];
+  /** The text to take out to drop the leg: the leg with one comma beside it and its layout. */
+  readonly removeStart: number;
+  readonly removeEnd: number;
+  /** Which union the leg belongs to (its offset), and how many legs that union has. */
+  readonly union: number;
+  readonly legCount: number;
 }
 
 /** The fuzzy union legs of one bound block that the source skips, at text offsets. */
@@ -25,15 +31,33 @@ export function skippedLegs(pair: DialectPair, block: BoundBlock): SkippedLeg[] 
   for (const node of nodesOfKind(root, S.UnionOperator)) {
     const union = node as Kusto.Language.Syntax.UnionOperator;
     if (!isFuzzy(union)) continue;
-    for (const element of toArray<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>(
+    const elements = toArray<Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>>(
       union.Expressions as never,
-    )) {
+    );
+    elements.forEach((element, i) => {
       const leg = element.Element as Kusto.Language.Syntax.SyntaxNode | null;
-      if (!leg) continue;
+      if (!leg) return;
       const names = unknownHere(pair, leg);
-      if (names.length > 0)
-        out.push({ start: block.start + leg.TextStart, end: block.start + leg.End, names });
-    }
+      if (names.length === 0) return;
+      // A leg before another goes with its comma up to where the next begins; the last goes
+      // with the comma before it, so the union's remaining legs read as written.
+      const next = elements[i + 1];
+      const previousComma = elements[i - 1]?.Separator;
+      const [removeStart, removeEnd] = next
+        ? [element.TextStart, next.TextStart]
+        : previousComma
+          ? [previousComma.TextStart, element.End]
+          : [element.TextStart, element.End];
+      out.push({
+        start: block.start + leg.TextStart,
+        end: block.start + leg.End,
+        names,
+        removeStart: block.start + removeStart,
+        removeEnd: block.start + removeEnd,
+        union: block.start + union.TextStart,
+        legCount: elements.length,
+      });
+    });
   }
   return out;
 }

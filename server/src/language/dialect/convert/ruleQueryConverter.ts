@@ -13,6 +13,7 @@ export function ruleQueryConverter(schemas: ConversionSchemas): ConvertQuery {
     return {
       text: result.text,
       notConverted: result.unconverted.map((u) => `${u.name}: ${u.reason}`),
+      notes: result.edits.filter((e) => e.note).map((e) => `${e.name ?? e.oldText}: ${e.note}`),
     };
   };
 }

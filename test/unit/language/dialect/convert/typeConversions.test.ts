@@ -89,7 +89,7 @@ test('a column whose type is the same in both environments is not wrapped', () =
   );
 });
 
-test('a fuzzy union leg that the source skipped for a table it lacks is said not to convert, by name', () => {
+test('a fuzzy union leg that the source skipped and the target cannot bind is dropped, and said', () => {
   const source = [
     'union isfuzzy=true',
     '  (DeviceProcessEvents | join kind=leftouter (SecurityAlert | project AlertName) on DeviceId),',
@@ -97,6 +97,36 @@ test('a fuzzy union leg that the source skipped for a table it lacks is said not
   ].join('\n');
   assert.deepEqual(errors(source, 'defender'), []);
   const result = convert(source, 'defender', 'sentinel');
+  assert.equal(result.text, ['union isfuzzy=true', '  (DeviceNetworkEvents | project DeviceId)'].join('\n'));
+  assert.deepEqual(errors(result.text, 'sentinel'), []);
+  assert.deepEqual(result.unconverted, []);
+  const dropped = result.edits.filter((e) => e.kind === 'fuzzyLeg');
+  assert.equal(dropped.length, 1);
+  assert.match(dropped[0].oldText, /^\(DeviceProcessEvents .*on DeviceId\),\n {2}$/);
+  assert.match(
+    dropped[0].note ?? '',
+    /names 'SecurityAlert', which Defender XDR lacks, so there the union skipped it .* in Microsoft Sentinel it does not bind \(.*The column 'DeviceId' must exist on both sides of the join/,
+  );
+});
+
+test('the last fuzzy leg is dropped with the comma before it', () => {
+  const source = [
+    'union isfuzzy=true',
+    '  (DeviceNetworkEvents | project DeviceId),',
+    '  (DeviceProcessEvents | join kind=leftouter (SecurityAlert | project AlertName) on DeviceId)',
+  ].join('\n');
+  const result = convert(source, 'defender', 'sentinel');
+  assert.equal(result.text, ['union isfuzzy=true', '  (DeviceNetworkEvents | project DeviceId)'].join('\n'));
+  assert.deepEqual(errors(result.text, 'sentinel'), []);
+});
+
+test('a fuzzy union whose every leg would be dropped keeps them and says why, by name', () => {
+  const source = [
+    'union isfuzzy=true',
+    '  (DeviceProcessEvents | join kind=leftouter (SecurityAlert | project AlertName) on DeviceId)',
+  ].join('\n');
+  const result = convert(source, 'defender', 'sentinel');
+  assert.equal(result.text, source);
   assert.equal(result.unconverted.length, 1);
   const [u] = result.unconverted;
   assert.equal(u.kind, 'binding');
