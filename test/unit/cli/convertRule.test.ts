@@ -28,7 +28,17 @@ test('a Sentinel rule becomes detection JSON named beside it, and the result mee
 
 test("the result's Defender requirement failures come back as problems with the check id and line", () => {
   const result = ok(
-    convertRuleFile('rules/tightvnc-summary.yml', TIGHTVNC_SUMMARY_RULE, 'defender', { service }),
+    convertRuleFile(
+      'rules/tightvnc-summary.yml',
+      TIGHTVNC_SUMMARY_RULE.replace(
+        '  - entityType: URL',
+        '  - entityType: Process\n    fieldMappings:\n      - identifier: CommandLine\n        columnName: InitiatingProcessCommandLine\n  - entityType: URL',
+      ),
+      'defender',
+      {
+        service,
+      },
+    ),
   );
   const lines = result.text.split('\n');
   const columns = result.problems.filter((p) => p.code === 'rule-defender-required-column');
@@ -38,7 +48,7 @@ test("the result's Defender requirement failures come back as problems with the 
     assert.match(lines[p.line! - 1], /"queryText":/);
   }
   // What the conversion could not carry is listed too, without a code.
-  assert.ok(result.problems.some((p) => p.code === undefined && /URL entity/.test(p.message)));
+  assert.ok(result.problems.some((p) => p.code === undefined && /Process entity/.test(p.message)));
 });
 
 test('the injected query converter is used in both directions, and its notes are problems', () => {

@@ -26,7 +26,7 @@ test('rule files are told apart from queries and other files', () => {
   assert.ok(!isRuleFile('t.json', '{"resources": []}'));
 });
 
-test('a rule converts to stdout; what did not carry over goes to stderr and does not fail the run', () => {
+test('a rule converts to stdout, its entities with it, and the run succeeds', () => {
   const tree = tempTree({
     'rules/tightvnc.yaml': TIGHTVNC_SUMMARY_RULE.replace(
       'Connections = count() by',
@@ -38,10 +38,11 @@ test('a rule converts to stdout; what did not carry over goes to stderr and does
     // A summarize that returns Timestamp and ReportId again by name meets the requirements.
     const code = runConvertRule({ file: 'rules/tightvnc.yaml', to: 'defender', service }, io);
     assert.deepEqual(JSON.parse(io.stdout.text).schedule, { frequency: 'PT1H', lookback: 'PT1H' });
-    assert.equal(
-      io.stderr.text,
-      "rules/tightvnc.yaml: warning not converted: The URL entity (RemoteUrl) was left out: only Account, Host and Mailbox entities are converted to a custom detection's entity mappings.\n",
-    );
+    // Every entity of this rule has a counterpart (Host, URL), so nothing is said.
+    assert.equal(io.stderr.text, '');
+    assert.deepEqual(JSON.parse(io.stdout.text).detectionAction.alertTemplate.entityMappings.urls, [
+      { addressColumn: 'RemoteUrl' },
+    ]);
     assert.equal(code, EXIT_OK);
   } finally {
     tree.dispose();

@@ -5,9 +5,10 @@ import type { SentinelEntityMapping } from './entityAssets';
 /**
  * Sentinel entity mappings and the alert template's `entityMappings` (entityMappingConfiguration).
  * Both name, per entity, which query column fills each of its identifiers, so a mapping carries
- * over field by field. The Graph entity kinds whose property names this product knows are
- * accounts (accountEntityMapping), hosts (hostEntityMapping) and mailboxes
- * (mailboxEntityMapping); other Sentinel entity types are listed as not converted.
+ * over field by field. The table holds every Graph kind that shares an identifier with a Sentinel
+ * entity type (property names from the beta reference of 2026-05-25); an identifier on one side
+ * only (a File's Directory, an IP's scope column, a Process, whose Graph mapping holds only
+ * hashes) is listed as not converted.
  */
 type GraphKind = keyof EntityMappingConfiguration;
 
@@ -34,12 +35,32 @@ const KINDS: Readonly<Record<GraphKind, { entity: string; columns: Readonly<Reco
     },
   },
   mailboxes: { entity: 'Mailbox', columns: { MailboxPrimaryAddress: 'primaryAddressColumn' } },
+  ips: { entity: 'IP', columns: { Address: 'addressColumn' } },
+  urls: { entity: 'URL', columns: { Url: 'addressColumn' } },
+  files: { entity: 'File', columns: { Name: 'nameColumn' } },
+  dns: { entity: 'DNS', columns: { DomainName: 'domainNameColumn' } },
+  securityGroups: {
+    entity: 'SecurityGroup',
+    columns: { DistinguishedName: 'distinguishedNameColumn', SID: 'sidColumn', ObjectGuid: 'objectIdColumn' },
+  },
+  registryValues: { entity: 'RegistryValue', columns: { Name: 'valueNameColumn' } },
+  azureResources: { entity: 'AzureResource', columns: { ResourceId: 'resourceIdColumn' } },
+  cloudApplications: { entity: 'CloudApplication', columns: { AppId: 'appIdColumn', Name: 'nameColumn' } },
 };
 
 const GRAPH_KINDS = Object.keys(KINDS) as GraphKind[];
 
-/** The Graph properties a Host or Account mapping has that Sentinel has no identifier for. */
-const GRAPH_ONLY: Readonly<Record<string, string>> = { deviceIdColumn: 'device id' };
+/** The Sentinel entity types that convert, as the messages name them. */
+const CONVERTED_ENTITIES = GRAPH_KINDS.map((k) => KINDS[k].entity).join(', ');
+
+/** The Graph properties that Sentinel has no identifier for, in words. */
+const GRAPH_ONLY: Readonly<Record<string, string>> = {
+  deviceIdColumn: 'a device id',
+  scopeColumn: 'an IP scope',
+  sha1Column: 'a SHA-1 hash (a FileHash entity in Sentinel, mapped by hand)',
+  sha256Column: 'a SHA-256 hash (a FileHash entity in Sentinel, mapped by hand)',
+  keyColumn: 'a registry key (a RegistryKey entity in Sentinel)',
+};
 
 export function toAlertEntityMappings(mappings: readonly SentinelEntityMapping[]): {
   entityMappings: EntityMappingConfiguration;
@@ -52,7 +73,7 @@ export function toAlertEntityMappings(mappings: readonly SentinelEntityMapping[]
     const columns = mapping.fieldMappings.map((f) => f.columnName);
     if (!kind) {
       notConverted.push(
-        `The ${mapping.entityType} entity (${columns.join(', ')}) was left out: only Account, Host and Mailbox entities are converted to a custom detection's entity mappings.`,
+        `The ${mapping.entityType} entity (${columns.join(', ')}) was left out: a custom detection's entity mappings have no ${mapping.entityType} kind with its identifiers (${CONVERTED_ENTITIES} are converted).`,
       );
       continue;
     }
@@ -85,7 +106,7 @@ export function fromAlertEntityMappings(configuration: unknown): {
     if (!kind) {
       if (list.length > 0)
         notConverted.push(
-          `The '${key}' entity mappings were left out: only accounts, hosts and mailboxes are converted to Sentinel entities.`,
+          `The '${key}' entity mappings were left out: Sentinel has no entity type with its identifiers (${GRAPH_KINDS.join(', ')} are converted).`,
         );
       continue;
     }
@@ -99,7 +120,7 @@ export function fromAlertEntityMappings(configuration: unknown): {
         if (identifier) fieldMappings.push({ identifier, columnName: column });
         else
           notConverted.push(
-            `The ${kind} mapping's ${property} (column ${column}) has no Sentinel ${entity} identifier${GRAPH_ONLY[property] ? ` for a ${GRAPH_ONLY[property]}` : ''}.`,
+            `The ${kind} mapping's ${property} (column ${column}) has no Sentinel ${entity} identifier${GRAPH_ONLY[property] ? ` for ${GRAPH_ONLY[property]}` : ''}.`,
           );
       }
       const mapped = new Set(fieldMappings.map((f) => f.identifier));

@@ -54,13 +54,22 @@ export interface MitreTechnique {
 
 /**
  * The entity kinds a Sentinel mapping and a custom detection share, with each kind's columns.
- * The property names are those of entityMappingConfiguration (beta): `accounts`, `hosts` and
- * `mailboxes` hold accountEntityMapping, hostEntityMapping and mailboxEntityMapping collections.
+ * The property names are those of entityMappingConfiguration (beta, as documented 2026-05-25):
+ * each holds a collection of the kind's entity mapping (`accounts` accountEntityMapping, `ips`
+ * ipEntityMapping, ...).
  */
 export interface EntityMappingConfiguration {
   accounts?: Record<string, string>[];
   hosts?: Record<string, string>[];
   mailboxes?: Record<string, string>[];
+  ips?: Record<string, string>[];
+  urls?: Record<string, string>[];
+  files?: Record<string, string>[];
+  dns?: Record<string, string>[];
+  securityGroups?: Record<string, string>[];
+  registryValues?: Record<string, string>[];
+  azureResources?: Record<string, string>[];
+  cloudApplications?: Record<string, string>[];
 }
 
 export type GraphSeverity = 'informational' | 'low' | 'medium' | 'high';

@@ -143,16 +143,22 @@ test('entity mappings Sentinel cannot carry or identify are named; the rest carr
   rich.detectionAction.alertTemplate.entityMappings = {
     hosts: [{ nameColumn: 'DeviceName', deviceIdColumn: 'DeviceId' }, { deviceIdColumn: 'DeviceId' }],
     accounts: [{ ntDomainColumn: 'AccountDomain' }],
-    ips: [{ addressColumn: 'RemoteIP' }],
+    ips: [{ addressColumn: 'RemoteIP', scopeColumn: 'Scope' }],
+    files: [{ nameColumn: 'FileName', sha256Column: 'SHA256' }],
+    processes: [{ sha1Column: 'SHA1' }],
   } as never;
   const { rule, notConverted } = convert(rich);
   assert.deepEqual(rule.entityMappings, [
     { entityType: 'Host', fieldMappings: [{ identifier: 'HostName', columnName: 'DeviceName' }] },
+    { entityType: 'IP', fieldMappings: [{ identifier: 'Address', columnName: 'RemoteIP' }] },
+    { entityType: 'File', fieldMappings: [{ identifier: 'Name', columnName: 'FileName' }] },
   ]);
   for (const expected of [
     /hosts mapping's deviceIdColumn \(column DeviceId\) has no Sentinel Host identifier for a device id/,
     /Account entity from AccountDomain was left out: Sentinel needs one of FullName, Sid/,
-    /'ips' entity mappings were left out/,
+    /ips mapping's scopeColumn \(column Scope\) has no Sentinel IP identifier for an IP scope/,
+    /files mapping's sha256Column \(column SHA256\) has no Sentinel File identifier for a SHA-256 hash/,
+    /'processes' entity mappings were left out: Sentinel has no entity type with its identifiers/,
   ])
     assert.ok(
       notConverted.some((n) => expected.test(n)),

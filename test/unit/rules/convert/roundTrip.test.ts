@@ -103,3 +103,40 @@ test('a detection in the removed shape comes back in the current one with the sa
     accounts: [{ aadUserIdColumn: 'RecipientObjectId' }],
   });
 });
+
+test('every entity type with a Graph mapping goes to Defender by its property names and comes back the same', () => {
+  const entities = [
+    ['IP', 'Address', 'RemoteIP'],
+    ['URL', 'Url', 'RemoteUrl'],
+    ['File', 'Name', 'FileName'],
+    ['DNS', 'DomainName', 'QueryName'],
+    ['SecurityGroup', 'ObjectGuid', 'GroupId'],
+    ['RegistryValue', 'Name', 'RegistryValueName'],
+    ['AzureResource', 'ResourceId', 'ResourceId'],
+    ['CloudApplication', 'AppId', 'ApplicationId'],
+  ];
+  const yaml = TIGHTVNC_RULE.replace(
+    /entityMappings:\n(?: {2}.*\n)+/,
+    'entityMappings:\n' +
+      entities
+        .map(
+          ([type, id, column]) =>
+            `  - entityType: ${type}\n    fieldMappings:\n      - identifier: ${id}\n        columnName: ${column}\n`,
+        )
+        .join(''),
+  );
+  assert.notEqual(yaml, TIGHTVNC_RULE);
+  const detection = toDefender(yaml);
+  assert.deepEqual(detection.detectionAction.alertTemplate.entityMappings, {
+    ips: [{ addressColumn: 'RemoteIP' }],
+    urls: [{ addressColumn: 'RemoteUrl' }],
+    files: [{ nameColumn: 'FileName' }],
+    dns: [{ domainNameColumn: 'QueryName' }],
+    securityGroups: [{ objectIdColumn: 'GroupId' }],
+    registryValues: [{ valueNameColumn: 'RegistryValueName' }],
+    azureResources: [{ resourceIdColumn: 'ResourceId' }],
+    cloudApplications: [{ appIdColumn: 'ApplicationId' }],
+  });
+  const back = parse(toSentinel(detection)) as { entityMappings: unknown };
+  assert.deepEqual(back.entityMappings, (parse(yaml) as { entityMappings: unknown }).entityMappings);
+});

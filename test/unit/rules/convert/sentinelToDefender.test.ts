@@ -130,11 +130,23 @@ test('queryPeriod becomes the look-back, lengthened to the frequency when shorte
 });
 
 test('entity types without a counterpart are listed by name; every Host field and a second Host carry over', () => {
-  const { rule, notConverted } = convert(TIGHTVNC_SUMMARY_RULE);
+  const { rule, notConverted } = convert(
+    TIGHTVNC_SUMMARY_RULE.replace(
+      '  - entityType: URL',
+      '  - entityType: Process\n    fieldMappings:\n      - identifier: CommandLine\n        columnName: InitiatingProcessCommandLine\n  - entityType: URL',
+    ),
+  );
   assert.deepEqual(rule.detectionAction.alertTemplate.entityMappings, {
     hosts: [{ nameColumn: 'DeviceName' }],
+    urls: [{ addressColumn: 'RemoteUrl' }],
   });
-  assert.ok(notConverted.some((n) => /URL entity \(RemoteUrl\) was left out/.test(n)));
+  assert.ok(
+    notConverted.some((n) =>
+      /Process entity \(InitiatingProcessCommandLine\) was left out: a custom detection's entity mappings have no Process kind/.test(
+        n,
+      ),
+    ),
+  );
 
   const twoHosts = TIGHTVNC_RULE.replace(
     '  - entityType: Account',
