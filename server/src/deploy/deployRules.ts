@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { readDeployFiles, type DeployFiles } from '../cli/deployFiles';
+import type { DeployFiles } from '../cli/deployFiles';
 import { visible } from '../cli/visibleText';
 import { defenderPlan, patchBody } from './defenderSync';
 import { countLine, planLines } from './deployOutput';
@@ -10,16 +10,14 @@ import { sentinelPlan } from './sentinelSync';
 
 /**
  * One deployment, as `kqlhunt deploy` and the editor's *Deploy Rule…* command (through the
- * language server) both run it: read and check the rule files (with `kqlhunt check`'s checks),
- * plan against the service, write the plan, and unless it is a dry run apply it. The plan and
+ * language server) both run it, on rule files the caller has read and checked (`readDeployFiles`,
+ * with `kqlhunt check`'s checks): plan against the service, write the plan, and unless it is a dry run apply it. The plan and
  * what was done go to `log.out`, skipped files and failures to `log.problem`, each already a
  * line of text, so that the command line and the editor show the same words.
  */
 export interface DeployOptions {
   dryRun: boolean;
   force: boolean;
-  /** The settings file for the checks; the nearest .kqlhunt.json when absent. */
-  configFile?: string;
   /** A token source; DefaultAzureCredential when absent. */
   credential?: TokenCredential;
 }
@@ -31,17 +29,14 @@ export interface DeployLog {
 
 /**
  * Runs the deployment; true when every rule was deployed or unchanged, false when a file was
- * skipped, a rule refused or a request failed. `cwd` is where relative paths and the nearest
- * settings file are found from.
+ * skipped, a rule refused or a request failed.
  */
 export async function deployRules(
   target: DeployTarget,
-  paths: readonly string[],
+  files: DeployFiles,
   options: DeployOptions,
-  cwd: string,
   log: DeployLog,
 ): Promise<boolean> {
-  const files = await readDeployFiles(paths, cwd, options.configFile, target.platform);
   for (const s of files.skipped)
     log.problem(`kqlhunt: skipped ${visible(s.display)}: ${visible(s.reason)}\n`);
   try {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../cli/exitCodes';
+import { readDeployFiles } from '../cli/deployFiles';
 import { deployRules } from '../deploy/deployRules';
 import { targetOf } from '../deploy/deployTarget';
 import { DeployRuleRequest } from '../protocol/messages';
@@ -33,11 +34,11 @@ async function deployRule(params: DeployRuleParams): Promise<DeployRuleResult> {
   if (typeof target === 'string') return fail(target);
   const credential = credentialFrom(params.token);
   try {
+    const files = await readDeployFiles([file], path.dirname(file), undefined, target.platform);
     const done = await deployRules(
       target,
-      [file],
+      files,
       { dryRun: params.dryRun, force: false, ...(credential ? { credential } : {}) },
-      path.dirname(file),
       { out: (t) => void (output += t), problem: (t) => void (errors += t) },
     );
     return { exitCode: done ? EXIT_OK : EXIT_FINDINGS, output, errors };

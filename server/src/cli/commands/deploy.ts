@@ -1,5 +1,6 @@
 import { stringOption, type CliCommand } from '../cliCommand';
 import { deployRules } from '../../deploy/deployRules';
+import { readDeployFiles } from '../deployFiles';
 import { deployTarget } from '../deployTarget';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exitCodes';
 
@@ -42,15 +43,11 @@ export const deployCommand: CliCommand = {
     const target = deployTarget(io.cwd, stringOption(values, 'to'), '--to', configFile);
     if (positionals.length === 0)
       throw new UsageError('name the rule files or folders to deploy (see kqlhunt deploy --help)');
+    const files = await readDeployFiles(positionals, io.cwd, configFile, target.platform);
     const done = await deployRules(
       target,
-      positionals,
-      {
-        dryRun: values['dry-run'] === true,
-        force: values.force === true,
-        ...(configFile === undefined ? {} : { configFile }),
-      },
-      io.cwd,
+      files,
+      { dryRun: values['dry-run'] === true, force: values.force === true },
       { out: (t) => void io.stdout.write(t), problem: (t) => void io.stderr.write(t) },
     );
     return done ? EXIT_OK : EXIT_FINDINGS;
