@@ -235,4 +235,12 @@ export const datetimeCases: ConformanceCase[] = [
       ['2018-02-26T15:14:00Z', 5],
     ],
   ),
+  table(
+    'bin-auto-function.md',
+    'set query_bin_auto_size=1h; set query_bin_auto_at=datetime(2017-01-01 00:05); range Timestamp from datetime(2017-01-01 00:05) to datetime(2017-01-01 02:00) step 1m | summarize count() by bin_auto(Timestamp) | order by Timestamp asc',
+    [
+      ['2017-01-01T00:05:00Z', 60],
+      ['2017-01-01T01:05:00Z', 56],
+    ],
+  ),
 ];

@@ -50,6 +50,7 @@ import {
 import { providedFunction, type ProvidedCall } from './defenderFunctions';
 import { repeatedName, type Table } from './table';
 import { toOutput } from './values';
+import { readRequestProperties, type RequestProperties } from './requestProperties';
 import type { LocalWorkspace } from './workspace';
 
 /**
@@ -130,20 +131,31 @@ export function executeQuery(text: string, options: ExecuteOptions): QueryResult
       messages,
     );
   }
-  const now = resolveNow(options.now ?? options.workspace.now);
-  const runner = new Runner(options.workspace, now, options.signal);
-  const tables: Table[] = [];
   const root = code.Syntax as Kusto.Language.Syntax.QueryBlock;
-  for (const statement of elements<Kusto.Language.Syntax.Statement>(root.Statements))
-    runner.statement(statement, tables);
+  const statements = elements<Kusto.Language.Syntax.Statement>(root.Statements);
+  const props = readRequestProperties(
+    statements,
+    (e) => compileScalar(e, scopeOf({ columns: [], rows: [] }, valueContext()))([]),
+    scalarTypeOf,
+  );
+  const now = props.now ?? resolveNow(options.now ?? options.workspace.now);
+  const runner = new Runner(options.workspace, now, props, options.signal);
+  const tables: Table[] = [];
+  for (const statement of statements) runner.statement(statement, tables);
   if (tables.length === 0) throw new QueryError('The query has no tabular expression to run');
+  const tooMany = tables.find((t) => t.rows.length > (props.truncationMaxRecords ?? Infinity));
+  if (tooMany)
+    throw new ExecutionError(
+      `The result has ${tooMany.rows.length} records, more than the ${props.truncationMaxRecords} that set truncationmaxrecords allows`,
+    );
 
   const limit = options.rowLimit ?? Infinity;
   let truncated = false;
   let rowCount = 0;
   const results = tables.map((t, i): ResultTable => {
-    const rows = t.rows.length > limit ? t.rows.slice(0, limit) : t.rows;
-    if (rows.length < t.rows.length) truncated = true;
+    const kept = props.takeMaxRecords === undefined ? t.rows : t.rows.slice(0, props.takeMaxRecords);
+    const rows = kept.length > limit ? kept.slice(0, limit) : kept;
+    if (rows.length < kept.length) truncated = true;
     rowCount += rows.length;
     return {
       name: i === 0 ? 'PrimaryResult' : `Table_${i}`,
@@ -164,6 +176,21 @@ export function executeQuery(text: string, options: ExecuteOptions): QueryResult
   };
 }
 
+/** The context a set statement's value is computed in: a literal, which reads no table or variable. */
+function valueContext(): QueryContext {
+  const none = (): never => {
+    throw new UnsupportedError('a set statement value that is not a literal');
+  };
+  return {
+    now: 0,
+    requestProperties: {},
+    vars: new Map(),
+    evalTable: none,
+    evalSubquery: none,
+    checkCancelled: () => undefined,
+  };
+}
+
 function resolveNow(now: Date | string | number | undefined): number {
   if (now === undefined) return Date.now();
   const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
@@ -180,10 +207,12 @@ class Runner {
   constructor(
     private readonly workspace: LocalWorkspace,
     now: number,
+    requestProperties: RequestProperties,
     private readonly signal?: AbortSignal,
   ) {
     this.ctx = {
       now,
+      requestProperties,
       vars: new Map<string, Binding>(),
       evalTable: (e) => this.table(e),
       evalSubquery: (e, input) => {
@@ -210,6 +239,8 @@ class Runner {
       out.push(this.table(e));
       return;
     }
+    // Set statements were read before the query ran (requestProperties.ts).
+    if (kind === 'SetOptionStatement') return;
     throw new UnsupportedError(`the '${firstTokenText(s)}' statement`);
   }
 

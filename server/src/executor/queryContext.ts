@@ -1,3 +1,4 @@
+import type { RequestProperties } from './requestProperties';
 import type { Table } from './table';
 import type { Expr } from './syntax';
 import type { KqlType, Row } from './values';
@@ -17,6 +18,8 @@ export type Binding =
 export interface QueryContext {
   /** now() for the whole query, in UTC milliseconds. */
   readonly now: number;
+  /** What the query's set statements give (requestProperties.ts). */
+  readonly requestProperties: RequestProperties;
   readonly vars: Map<string, Binding>;
   /** Runs a tabular expression (for `in (subquery)`, toscalar(), joins and unions). */
   evalTable(expr: Expr): Table;

@@ -369,12 +369,12 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   const args = argExprs.map((a) => compileScalar(a, scope));
   const argTypes = argExprs.map(scalarTypeOf);
   const resultType = scalarTypeOf(node);
-  const now = scope.ctx.now;
+  const { now, requestProperties } = scope.ctx;
   const n = args.length;
   return (r) => {
     const values = new Array(n);
     for (let i = 0; i < n; i++) values[i] = args[i](r);
-    return fn({ args: values, argTypes, resultType, now });
+    return fn({ args: values, argTypes, resultType, now, requestProperties });
   };
 }
 

@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { binAuto, type RequestProperties } from './requestProperties';
 import { ARRAY_FUNCTIONS } from './arrayFunctions';
 import { BINARY_FUNCTIONS } from './binaryFunctions';
 import { BYTE_ENCODING_FUNCTIONS } from './byteEncodingFunctions';
@@ -12,7 +13,6 @@ import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
 import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
-import { REFUSED_FUNCTIONS } from './refusedFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
 import { SPECIAL_MATH_FUNCTIONS } from './specialMathFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
@@ -52,6 +52,8 @@ export interface FunctionCall {
   resultType: KqlType;
   /** The query's now(), fixed for the whole query. */
   now: number;
+  /** What the query's set statements give (bin_auto() reads its bin size there). */
+  requestProperties: RequestProperties;
 }
 
 export type ScalarFunction = (call: FunctionCall) => unknown;
@@ -136,7 +138,6 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...SPECIAL_MATH_FUNCTIONS,
   ...UNIT_CONVERSION_FUNCTIONS,
   ...TIME_ZONE_FUNCTIONS,
-  ...REFUSED_FUNCTIONS,
   ...TYPE_FUNCTIONS,
   ...REGEX_FUNCTIONS,
   ...TEXT_FUNCTIONS,
@@ -163,6 +164,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
   floor: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
   bin_at: (c) => binAt(c.args[0], c.args[1], c.args[2]),
+  bin_auto: (c) => binAuto(c.args[0], c.argTypes[0], c.requestProperties),
   format_timespan: (c) => (ticks(c, 0) === null ? '' : formatTimespanWith(ticks(c, 0)!, str(c, 1))),
   startofday: (c) =>
     ticks(c, 0) === null ? null : startOfDay(ticks(c, 0)!, BigInt(Math.trunc(num(c, 1) ?? 0))),

@@ -105,14 +105,10 @@ describe('executor: sketch aggregates stay refused', () => {
     );
   });
 
-  it('buildschema and bin_auto are refused with the reason', () => {
+  it('buildschema is refused with the reason', () => {
     assert.throws(
       () => rows('datatable(v:dynamic)[dynamic({"x":1})] | summarize buildschema(v)'),
       refusedWith(/buildschema\(\).*real \(double\) or a long/),
-    );
-    assert.throws(
-      () => rows('print bin_auto(datetime(2020-01-01 05:30))'),
-      refusedWith(/bin_auto\(\).*query_bin_auto_size/),
     );
   });
 });
