@@ -11,7 +11,40 @@ const NAMED = (second: string) =>
 const IP_DATA =
   'let IP_Data = datatable(network:string, continent_code:string ,continent_name:string, country_iso_code:string, country_name:string)["111.68.128.0/17","AS","Asia","JP","Japan", "5.8.0.0/19","EU","Europe","RU","Russia", "223.255.254.0/24","AS","Asia","SG","Singapore", "46.36.200.51/32","OC","Oceania","CK","Cook Islands", "2.20.183.0/24","EU","Europe","GB","United Kingdom"]; let IPs = datatable(ip:string)["2.20.183.12", "5.8.1.2", "192.165.12.17"];';
 
+// The lookup table and addresses of ipv6-lookup-plugin.md's examples. The page prints the lookup's
+// columns before the input's, where the binder (and ipv4-lookup-plugin.md) put the input's first;
+// the project puts them in the page's order so that the values are what is compared.
+const IP6_DATA =
+  'let IP_Data = datatable(network:string, continent_code:string ,continent_name:string, country_iso_code:string, country_name:string)["2001:0db8:85a3::/48","NA","North America","US","United States", "2404:6800:4001::/48","AS","Asia","JP","Japan", "2a00:1450:4001::/48","EU","Europe","DE","Germany", "2800:3f0:4001::/48","SA","South America","BR","Brazil", "2c0f:fb50:4001::/48","AF","Africa","ZA","South Africa", "2607:f8b0:4001::/48","NA","North America","CA","Canada", "2a02:26f0:4001::/48","EU","Europe","FR","France", "2400:cb00:4001::/48","AS","Asia","IN","India", "2801:0db8:85a3::/48","SA","South America","AR","Argentina", "2a03:2880:4001::/48","EU","Europe","GB","United Kingdom"]; let IPs = datatable(ip:string)["2001:0db8:85a3:0000:0000:8a2e:0370:7334", "2404:6800:4001:0001:0000:8a2e:0370:7334", "2a02:26f0:4001:0006:0000:8a2e:0370:7334", "a5e:f127:8a9d:146d:e102:b5d3:c755:abcd", "a5e:f127:8a9d:146d:e102:b5d3:c755:abce"];';
+const IP6_ORDER = '| project network, continent_code, continent_name, country_iso_code, country_name, ip';
+const IP6_MATCHED = [
+  [
+    '2001:0db8:85a3::/48',
+    'NA',
+    'North America',
+    'US',
+    'United States',
+    '2001:0db8:85a3:0000:0000:8a2e:0370:7334',
+  ],
+  ['2404:6800:4001::/48', 'AS', 'Asia', 'JP', 'Japan', '2404:6800:4001:0001:0000:8a2e:0370:7334'],
+  ['2a02:26f0:4001::/48', 'EU', 'Europe', 'FR', 'France', '2a02:26f0:4001:0006:0000:8a2e:0370:7334'],
+];
+
 export const pluginCases: ConformanceCase[] = [
+  table(
+    'ipv6-lookup-plugin.md',
+    `${IP6_DATA} IPs | evaluate ipv6_lookup(IP_Data, ip, network) ${IP6_ORDER}`,
+    IP6_MATCHED,
+  ),
+  table(
+    'ipv6-lookup-plugin.md',
+    `${IP6_DATA} IPs | evaluate ipv6_lookup(IP_Data, ip, network, true) ${IP6_ORDER}`,
+    [
+      ...IP6_MATCHED,
+      ['', '', '', '', '', 'a5e:f127:8a9d:146d:e102:b5d3:c755:abcd'],
+      ['', '', '', '', '', 'a5e:f127:8a9d:146d:e102:b5d3:c755:abce'],
+    ],
+  ),
   table(BU, `${PEOPLE} | evaluate bag_unpack(d)`, [
     [20, 'John'],
     [40, 'Dave'],

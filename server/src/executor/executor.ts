@@ -17,7 +17,7 @@ import { bagUnpack } from './bagUnpack';
 import { databaseFunction } from './databaseFunctions';
 import { externalData } from './externalData';
 import { find } from './find';
-import { ipv4Lookup } from './ipv4Lookup';
+import { ipLookup } from './ipLookup';
 import { mvApply } from './mvApply';
 import { topNested } from './topNested';
 import { watchlistTable } from './watchlists';
@@ -501,7 +501,8 @@ class Runner {
       const plugin = evaluate.FunctionCall?.Name?.SimpleName ?? '';
       if (plugin === 'bag_unpack') return bagUnpack(evaluate, input, this.ctx);
       if (plugin === 'pivot') return pivot(evaluate, input, this.ctx);
-      if (plugin === 'ipv4_lookup') return ipv4Lookup(evaluate, input, this.ctx);
+      if (plugin === 'ipv4_lookup' || plugin === 'ipv6_lookup')
+        return ipLookup(plugin === 'ipv4_lookup' ? 'ipv4' : 'ipv6', evaluate, input, this.ctx);
       if (plugin === 'narrow') return narrow(evaluate, input);
       throw new UnsupportedError(`the plugin ${plugin}() (evaluate ${plugin})`);
     }

@@ -42,3 +42,41 @@ describe('executor: ipv4_lookup', () => {
     );
   });
 });
+
+const lookup6 =
+  'let L6 = datatable(net:string, site:string)["2001:db8::/32", "doc", "2001:db8:85a3::/48", "lab", "fe80::1", "one", "10.0.0.0/104", "v4"];';
+
+/** evaluate ipv6_lookup (ipv6-lookup-plugin.md): prefixes, single addresses, compressed forms, unmatched rows. */
+describe('executor: ipv6_lookup', () => {
+  it('joins every prefix that holds the address, whatever its written form', () => {
+    assert.deepEqual(
+      rows(
+        `${lookup6} datatable(ip:string)["2001:0db8:85a3:0000:0000:8a2e:0370:7334", "FE80:0:0:0:0:0:0:1", "2001:db9::1", "bad"] | evaluate ipv6_lookup(L6, ip, net) | project ip, site`,
+      ),
+      [
+        ['2001:0db8:85a3:0000:0000:8a2e:0370:7334', 'doc'],
+        ['2001:0db8:85a3:0000:0000:8a2e:0370:7334', 'lab'],
+        ['FE80:0:0:0:0:0:0:1', 'one'],
+      ],
+    );
+  });
+
+  it('keeps unmatched rows with empty lookup columns when asked', () => {
+    assert.deepEqual(
+      rows(
+        `${lookup6} datatable(ip:string)["2001:db9::1", ""] | evaluate ipv6_lookup(L6, ip, net, true) | project ip, site`,
+      ),
+      [
+        ['2001:db9::1', ''],
+        ['', ''],
+      ],
+    );
+  });
+
+  it('refuses a masked source address by name', () => {
+    assert.throws(
+      () => rows(`${lookup6} datatable(ip:string)["2001:db8::/64"] | evaluate ipv6_lookup(L6, ip, net)`),
+      (e) => e instanceof UnsupportedError && /ipv6_lookup\(\) of a masked source address/.test(e.message),
+    );
+  });
+});

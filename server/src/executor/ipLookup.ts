@@ -1,5 +1,6 @@
 import { ExecutionError, UnsupportedError } from './errors';
 import { ipv4IsInRange } from './ipFunctions';
+import { ipv6IsInRange } from './ipv6Functions';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
@@ -7,19 +8,29 @@ import { elements, kindName, resultColumns, type Expr } from './syntax';
 import { columnIndex, type Table } from './table';
 import { keyPart, type Row } from './values';
 
+/** The address family of a lookup plugin, and how it tests an address against a range. */
+const FAMILIES = {
+  ipv4: ipv4IsInRange,
+  ipv6: ipv6IsInRange,
+} as const;
+
 /**
  * evaluate ipv4_lookup(LookupTable, SourceKey, LookupKey [, ExtraKey ...] [, return_unmatched])
- * (ipv4-lookup-plugin.md): each input row is joined with every lookup row whose IPv4 range
- * (`5.8.0.0/19`, or one address) holds the row's address and whose extra keys are equal; with
- * return_unmatched, a row that matches nothing is kept with nulls. The columns are the binder's,
- * as for lookup. A masked source address is refused by name: the page does not say whether it
- * must lie inside the range or only overlap it.
+ * (ipv4-lookup-plugin.md) and evaluate ipv6_lookup(LookupTable, SourceKey, LookupKey
+ * [, return_unmatched]) (ipv6-lookup-plugin.md): each input row is joined with every lookup row
+ * whose range (`5.8.0.0/19`, `2001:db8::/48`, or one address) holds the row's address and whose
+ * extra keys are equal; with return_unmatched, a row that matches nothing is kept with nulls. The
+ * columns are the binder's, as for lookup. A masked source address is refused by name: the pages
+ * do not say whether it must lie inside the range or only overlap it.
  */
-export function ipv4Lookup(
+export function ipLookup(
+  family: keyof typeof FAMILIES,
   op: Kusto.Language.Syntax.EvaluateOperator,
   input: Table,
   ctx: QueryContext,
 ): Table {
+  const plugin = `${family}_lookup`;
+  const inRange = FAMILIES[family];
   const args = elements<Expr>(op.FunctionCall!.ArgumentList?.Expressions);
   let returnUnmatched = false;
   const positional: Expr[] = [];
@@ -28,7 +39,7 @@ export function ipv4Lookup(
     if (kindName(a) === 'SimpleNamedExpression') {
       const named = a as Kusto.Language.Syntax.SimpleNamedExpression;
       if (named.Name?.SimpleName?.toLowerCase() !== 'return_unmatched')
-        throw new UnsupportedError(`the argument '${named.Name?.SimpleName}' of ipv4_lookup()`);
+        throw new UnsupportedError(`the argument '${named.Name?.SimpleName}' of ${plugin}()`);
       returnUnmatched = constant(named.Expression!) === true;
     } else positional.push(a);
   }
@@ -37,7 +48,7 @@ export function ipv4Lookup(
   const [tableExpr, ...keyExprs] = positional;
   const names = keyExprs.map((e) => {
     if (kindName(e) !== 'NameReference')
-      throw new UnsupportedError('ipv4_lookup() with a key that is not a column');
+      throw new UnsupportedError(`${plugin}() with a key that is not a column`);
     return (e as Kusto.Language.Syntax.NameReference).SimpleName!;
   });
   const [sourceKey, lookupKey, ...extra] = names;
@@ -46,7 +57,7 @@ export function ipv4Lookup(
   const lkIndex = columnIndex(lookupTable.columns);
   const at = (index: Map<string, number>, name: string, where: string) => {
     const i = index.get(name);
-    if (i === undefined) throw new ExecutionError(`ipv4_lookup: no column '${name}' in the ${where}`);
+    if (i === undefined) throw new ExecutionError(`${plugin}: no column '${name}' in the ${where}`);
     return i;
   };
   const src = at(inIndex, sourceKey, 'input');
@@ -59,19 +70,19 @@ export function ipv4Lookup(
     if (i !== undefined) return (r: Row) => r[i];
     const j = lkIndex.get(c.name);
     if (j === undefined)
-      throw new UnsupportedError(`ipv4_lookup() where the column '${c.name}' comes from both tables`);
+      throw new UnsupportedError(`${plugin}() where the column '${c.name}' comes from both tables`);
     return (_: Row, l: Row | undefined) => (l ? l[j] : null);
   });
   const rows: Row[] = [];
   for (const r of input.rows) {
     const ip = r[src];
     if (typeof ip === 'string' && ip.includes('/'))
-      throw new UnsupportedError('ipv4_lookup() of a masked source address');
+      throw new UnsupportedError(`${plugin}() of a masked source address`);
     let matched = false;
     if (typeof ip === 'string')
       for (const l of lookupTable.rows) {
         const range = l[key];
-        if (typeof range !== 'string' || ipv4IsInRange(ip, range) !== true) continue;
+        if (typeof range !== 'string' || inRange(ip, range) !== true) continue;
         if (!extras.every(([a, b]) => r[a] !== null && keyPart(r[a]) === keyPart(l[b]))) continue;
         matched = true;
         rows.push(picks.map((p) => p(r, l)));
