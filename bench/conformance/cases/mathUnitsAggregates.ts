@@ -153,4 +153,16 @@ export const mathUnitsAggregateCases: ConformanceCase[] = [
       ],
     ],
   ),
+  table(
+    'around-function.md',
+    'range dt from datetime(2021-01-01 01:00) to datetime(2021-01-01 02:00) step 1min | where around(dt, datetime(2021-01-01 01:30), 1min)',
+    [['2021-01-01T01:29:00Z'], ['2021-01-01T01:30:00Z'], ['2021-01-01T01:31:00Z']],
+  ),
+  table('bitset-count-ones-function.md', 'print ones = bitset_count_ones(42)', [[3]]),
+  // The page's failing examples end in an error, not a table; the unit tests check those.
+  table(
+    'assert-function.md',
+    'let checkLength = (len:long, s:string) { assert(len > 0, "Length must be greater than zero") and strlen(s) > len }; datatable(input:string) ["123", "4567"] | where checkLength(len=3, input)',
+    [['4567']],
+  ),
 ];

@@ -15,6 +15,7 @@ import {
 import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
 import { tickOperator } from './tickArithmetic';
+import { compileAssert } from './assertFunction';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './windowFunctions';
 import { databaseFunction, hasQueryBody } from './databaseFunctions';
 import { parseDatetimeTicks, parseTimespanTicks, ticksOfMs } from './ticks';
@@ -357,6 +358,7 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   if (lower === 'pack_all') return compilePackAll(argExprs, scope);
   if (lower === 'bag_pack_columns') return compileBagPackColumns(argExprs, scope, compileScalar);
   if (lower === 'column_names_of') return compileColumnNamesOf(argExprs);
+  if (lower === 'assert') return compileAssert(argExprs.map((e) => compileScalar(e, scope)));
   if (WINDOW_FUNCTIONS.has(lower)) return compileWindowCall(lower, argExprs, scope, compileScalar);
   const fn = SCALAR_FUNCTIONS[lower];
   if (!fn) {

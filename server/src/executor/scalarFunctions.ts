@@ -1,5 +1,6 @@
 import { UnsupportedError } from './errors';
 import { binAuto, type RequestProperties } from './requestProperties';
+import { RANGE_AND_COUNT_FUNCTIONS } from './rangeAndCountFunctions';
 import { ARRAY_FUNCTIONS } from './arrayFunctions';
 import { BINARY_FUNCTIONS } from './binaryFunctions';
 import { BYTE_ENCODING_FUNCTIONS } from './byteEncodingFunctions';
@@ -158,6 +159,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...SERIES_FILL_FUNCTIONS,
   ...SERIES_FILTER_FUNCTIONS,
   ...SERIES_REFUSED_FUNCTIONS,
+  ...RANGE_AND_COUNT_FUNCTIONS,
   ...SERIES_REDUCTION_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
