@@ -1,5 +1,5 @@
 import type { QueryResultSet, ResultTable } from '../protocol/queryRun';
-import { formatValue, toCsv } from '../protocol/resultText';
+import { formatValue, tablesJson, toCsv } from '../protocol/resultText';
 import { visible } from './visibleText';
 
 /** The output formats of `kqlhunt run`. */
@@ -31,13 +31,7 @@ export function textTable(table: ResultTable): string {
 export function formatRunResult(result: QueryResultSet, format: RunFormat): string {
   switch (format) {
     case 'json':
-      return (
-        JSON.stringify(
-          { tables: result.tables.map((t) => ({ name: t.name, columns: t.columns, rows: t.rows })) },
-          null,
-          2,
-        ) + '\n'
-      );
+      return tablesJson(result.tables) + '\n';
     case 'csv':
       return result.tables.map(toCsv).join('\r\n');
     case 'table':

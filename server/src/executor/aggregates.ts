@@ -4,7 +4,8 @@ import { elements, kindName, scalarTypeOf, type Expr } from './syntax';
 import { compileTakeAnyRow } from './takeAnyRow';
 import { bitwiseAll } from './bitwiseAggregates';
 import { covariance, percentiles, spread, weightedPercentiles } from './statisticAggregates';
-import { compareValues, keyPart, toDynamic, type Column, type Row } from './values';
+import { longAdd, type Long } from './longs';
+import { compareValues, isIntegerType, keyPart, toDynamic, type Column, type Row } from './values';
 
 /** Each conditional aggregate and the aggregate it filters. */
 const CONDITIONAL_VARIANTS: Record<string, string> = {
@@ -89,9 +90,9 @@ const SIMPLE: Record<string, Simple> = {
     },
   min: ([x]) => extremum(x, -1),
   max: ([x]) => extremum(x, 1),
-  sum:
-    ([x]) =>
-    () => {
+  sum: ([x], [e]) => {
+    if (isIntegerType(scalarTypeOf(e))) return sumOfLongs(x);
+    return () => {
       // Timespans (bigint ticks) add exactly; numbers add as doubles.
       let s: number | bigint | null = null;
       return {
@@ -102,7 +103,8 @@ const SIMPLE: Record<string, Simple> = {
         },
         result: () => one(s),
       };
-    },
+    };
+  },
   avg:
     ([x]) =>
     () => {
@@ -115,7 +117,10 @@ const SIMPLE: Record<string, Simple> = {
             s += v;
             n++;
           } else if (typeof v === 'bigint') {
-            throw new UnsupportedError('avg() of a datetime or timespan');
+            throw new UnsupportedError(
+              `avg() of the value ${v}`,
+              'a datetime, a timespan or a long beyond 2^53',
+            );
           }
         },
         result: () => one(n ? s / n : null),
@@ -290,8 +295,59 @@ export function compileAggregate(
   // Decimals are held as doubles: picking one is exact, adding them up is not.
   if (scalarTypeOf(call) === 'decimal' && !DECIMAL_EXACT_AGGREGATES.has(name))
     throw new UnsupportedError(`${name}() of decimal values (128-bit decimal arithmetic)`);
-  const args = argExprs.map((a) => compileScalar(a, scope));
+  const args = argExprs.map((a) => bigLongGuard(name, compileScalar(a, scope), a));
   return { width: 1, create: simple(args, argExprs, scope) };
+}
+
+/** Sums longs exactly, wrapping at 64 bits (longs.ts); the sum stays a number while it is safe. */
+function sumOfLongs(x: Evaluator): () => Accumulator {
+  return () => {
+    let s: Long | null = null;
+    return {
+      add: (r) => {
+        const v = x(r);
+        if (typeof v === 'number' || typeof v === 'bigint') s = s === null ? v : longAdd(s, v);
+      },
+      result: () => one(s),
+    };
+  };
+}
+
+/** The aggregates that take a long beyond 2^53 (a bigint) exactly: they pick, count or add longs. */
+const BIG_LONG_AGGREGATES = new Set([
+  'count',
+  'countif',
+  'dcount',
+  'dcountif',
+  'count_distinct',
+  'count_distinctif',
+  'min',
+  'max',
+  'minif',
+  'maxif',
+  'sum',
+  'sumif',
+  'take_any',
+  'take_anyif',
+  'make_set',
+  'make_set_if',
+  'make_list',
+  'make_list_if',
+  'make_list_with_nulls',
+  'binary_all_and',
+  'binary_all_or',
+  'binary_all_xor',
+]);
+
+/** Other aggregates read longs as numbers, so they refuse a long beyond 2^53 by name. */
+function bigLongGuard(name: string, f: Evaluator, e: Expr): Evaluator {
+  if (BIG_LONG_AGGREGATES.has(name) || !isIntegerType(scalarTypeOf(e))) return f;
+  return (r) => {
+    const v = f(r);
+    if (typeof v === 'bigint')
+      throw new UnsupportedError(`${name}() of the long ${v}`, 'it takes longs exactly only within 2^53');
+    return v;
+  };
 }
 
 function compileArg(
@@ -361,7 +417,7 @@ const REFUSED_AGGREGATES: Record<string, string> = {
 };
 
 function compilePercentiles(name: string, argExprs: Expr[], scope: Scope): CompiledAggregate {
-  const x = compileScalar(argExprs[0], scope);
+  const x = bigLongGuard(name, compileScalar(argExprs[0], scope), argExprs[0]);
   const type = scalarTypeOf(argExprs[0]);
   const weight = WEIGHTED.has(name) ? compileScalar(argExprs[1], scope) : undefined;
   const ps = argExprs.slice(weight ? 2 : 1).flatMap((e) => {

@@ -1,11 +1,12 @@
 import { UnsupportedError } from './errors';
 import type { Evaluator } from './evaluator';
+import { normalLong } from './longs';
 import type { StatAccumulator } from './statisticAggregates';
 
 /**
  * binary_all_and, binary_all_or and binary_all_xor (binary-all-and-aggregation-function.md and
- * its siblings): the bitwise operation over a group's longs. Longs are held as JS numbers, so the
- * bits are combined as 64-bit integers and a result a number cannot hold exactly is refused.
+ * its siblings): the bitwise operation over a group's longs, combined as 64-bit integers; the
+ * result is an exact long (longs.ts).
  * Nulls are skipped; what a group with no values gives is not on the pages, so it is refused.
  */
 type BitOp = 'and' | 'or' | 'xor';
@@ -23,7 +24,7 @@ export function bitwiseAll(x: Evaluator, op: BitOp): () => StatAccumulator {
     return {
       add: (r) => {
         const v = x(r);
-        if (typeof v !== 'number' || !Number.isInteger(v)) return;
+        if (typeof v !== 'bigint' && (typeof v !== 'number' || !Number.isInteger(v))) return;
         const bits = BigInt.asIntN(64, BigInt(v));
         acc = acc === null ? bits : BigInt.asIntN(64, combine[op](acc, bits));
       },
@@ -33,12 +34,7 @@ export function bitwiseAll(x: Evaluator, op: BitOp): () => StatAccumulator {
             `${name} of a group with no values`,
             'its reference page does not say what such a group gives',
           );
-        if (acc > BigInt(Number.MAX_SAFE_INTEGER) || acc < BigInt(Number.MIN_SAFE_INTEGER))
-          throw new UnsupportedError(
-            `${name} with a result beyond 2^53`,
-            'the local executor does not hold such a long exactly yet',
-          );
-        return [Number(acc)];
+        return [normalLong(acc)];
       },
     };
   };

@@ -1,5 +1,6 @@
 import { UnsupportedError } from './errors';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
+import { normalLong } from './longs';
 import { EPOCH_TICKS } from './ticks';
 import { xxhash64 } from './xxhash64';
 
@@ -8,10 +9,9 @@ import { xxhash64 } from './xxhash64';
  * bytes, as a signed long. The bytes are known for a string (its UTF-8) and a datetime (its ticks
  * since 0001-01-01 as a little-endian long): both reproduce the pages' example values. Which
  * bytes stand for a number, a bool, a timespan or a guid the pages do not say, so those are
- * refused by name. A hash is usually beyond 2^53, which the executor does not hold exactly, so an
- * unreduced one is refused too; with `mod` the page promises a value in 0..mod-1, which is the
- * remainder for a non-negative hash (its example); for a negative one the page does not say how it
- * is reduced, so that is refused as well.
+ * refused by name. A hash is usually beyond 2^53 and is held as an exact long (longs.ts); with
+ * `mod` the page promises a value in 0..mod-1, which is the remainder for a non-negative hash (its
+ * example); for a negative one the page does not say how it is reduced, so that is refused.
  */
 
 function hashBytes(name: string, v: unknown, type: string): Uint8Array | null {
@@ -30,15 +30,9 @@ function hash(name: string): ScalarFunction {
     const bytes = hashBytes(name, c.args[0], c.argTypes[0]);
     if (bytes === null) return null;
     const h = BigInt.asIntN(64, xxhash64(bytes));
-    if (c.args.length < 2) {
-      if (h > BigInt(Number.MAX_SAFE_INTEGER) || h < BigInt(Number.MIN_SAFE_INTEGER))
-        throw new UnsupportedError(
-          `${name}() of a hash beyond 2^53`,
-          `${h} is not held exactly as a long yet; give a mod`,
-        );
-      return Number(h);
-    }
+    if (c.args.length < 2) return normalLong(h);
     const mod = c.args[1];
+    if (typeof mod === 'bigint') return mod > 0n && h >= 0n ? normalLong(h % mod) : refuseMod(name, mod, h);
     if (typeof mod !== 'number') return null;
     if (!Number.isInteger(mod) || mod <= 0) throw new UnsupportedError(`${name}() with the mod ${mod}`);
     if (h < 0n)
@@ -48,6 +42,14 @@ function hash(name: string): ScalarFunction {
       );
     return Number(h % BigInt(mod));
   };
+}
+
+function refuseMod(name: string, mod: bigint, h: bigint): never {
+  if (mod <= 0n) throw new UnsupportedError(`${name}() with the mod ${mod}`);
+  throw new UnsupportedError(
+    `${name}() with mod of a value whose hash (${h}) is negative`,
+    'the page does not say how it is reduced to 0..mod-1',
+  );
 }
 
 /** The pages name xxhash64 for each value but not the step that combines the hashes. */

@@ -20,6 +20,24 @@ import { compileWindowCall, WINDOW_FUNCTIONS } from './windowFunctions';
 import { databaseFunction, hasQueryBody } from './databaseFunctions';
 import { parseDatetimeTicks, parseTimespanTicks, ticksOfMs } from './ticks';
 import {
+  BIG_LONG_FUNCTIONS,
+  LONG_MIN,
+  isSafeLong,
+  longAdd,
+  longDivide,
+  longModulo,
+  longMultiply,
+  longNegate,
+  longOfDigits,
+  longSubtract,
+  normalLong,
+  realOfLong,
+  refuseBigLongArguments,
+  refuseRoundedLong,
+  type Long,
+  type LongOperator,
+} from './longs';
+import {
   compareValues,
   fromExternal,
   isIntegerType,
@@ -114,10 +132,16 @@ export function compileScalar(expr: Expr, scope: Scope): Evaluator {
     }
     case 'UnaryMinusExpression':
     case 'UnaryPlusExpression': {
-      const inner = compileScalar((expr as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!, scope);
+      const operand = (expr as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!;
+      // -9223372036854775808 is a long (long.md's minimum) though its digits alone are not.
+      if (kind === 'UnaryMinusExpression' && firstTokenText(operand).trim() === '9223372036854775808')
+        return () => LONG_MIN;
+      const inner = compileScalar(operand, scope);
       if (kind === 'UnaryPlusExpression') return inner;
+      const integral = isIntegerType(scalarTypeOf(expr));
       return (r) => {
         const v = inner(r);
+        if (integral && v !== null) return longNegate(v as Long);
         return typeof v === 'number' || typeof v === 'bigint' ? -v : null;
       };
     }
@@ -255,13 +279,10 @@ export function literalValue(expr: Expr): unknown {
   }
   if (type === 'int' || type === 'long' || type === 'real' || type === 'decimal') {
     // The engine gives a hex literal (0xCAFEF00D) no value, so its text is read here.
-    const hex = /^(-?)0x([0-9a-f]+)$/i.exec(firstTokenText(expr).trim());
+    const text = firstTokenText(expr).trim();
+    const hex = /^(-?)0x([0-9a-f]+)$/i.exec(text);
+    if (type === 'long' || type === 'int') return integerLiteral(expr, text, hex, raw);
     const n = hex ? Number(BigInt(`0x${hex[2]}`)) * (hex[1] ? -1 : 1) : (special(expr) ?? numberish(raw));
-    // Doubles hold integers exactly only up to 2^53; a larger long would come out rounded.
-    if (type === 'long' && n !== null && !Number.isSafeInteger(n))
-      throw new UnsupportedError(
-        `the long ${firstTokenText(expr)}: longs beyond 2^53 are not exact in the local executor yet`,
-      );
     return n;
   }
   if (type === 'string') return raw === null || raw === undefined ? '' : String(raw);
@@ -269,6 +290,36 @@ export function literalValue(expr: Expr): unknown {
   if (type === 'guid') return raw === null || raw === undefined ? null : String(raw).toLowerCase();
   if (type === 'dynamic') return raw ?? null;
   return raw ?? null;
+}
+
+/**
+ * An int or long literal, exactly: the engine's value is a double, which rounds a long beyond
+ * 2^53, so such a long is read from its digits (its text, or the engine's exact 64-bit object).
+ */
+function integerLiteral(expr: Expr, text: string, hex: RegExpExecArray | null, raw: unknown): Long | null {
+  if (hex) {
+    // A hex literal is the 64-bit pattern its digits spell (0xFFFFFFFFFFFFFFFF is -1).
+    const v = normalLong(BigInt(`0x${hex[2]}`));
+    return hex[1] ? longNegate(v) : v;
+  }
+  const digits = /^(?:(?:long|int)\s*\(\s*)?([+-]?\d{16,})\s*\)?$/i.exec(text)?.[1];
+  if (digits !== undefined) {
+    const v = longOfDigits(digits);
+    if (v === null) throw new UnsupportedError(`the long ${text}`, 'it is beyond the 64-bit range');
+    return v;
+  }
+  const n = numberish(raw);
+  if (n === null || isSafeLong(n)) return n;
+  const exact = exactText(raw);
+  if (exact === undefined)
+    throw new UnsupportedError(`the long ${firstTokenText(expr)}`, 'its exact digits are not known');
+  return longOfDigits(exact);
+}
+
+/** The digits of the engine's 64-bit integer object, when its text is a whole number. */
+function exactText(raw: unknown): string | undefined {
+  const t = typeof raw === 'object' && raw !== null ? String(raw) : undefined;
+  return t !== undefined && /^[+-]?\d+$/.test(t) ? t : undefined;
 }
 
 /** real(nan), real(+inf) and real(-inf), which the engine gives as 0. */
@@ -373,10 +424,23 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   const resultType = scalarTypeOf(node);
   const { now, requestProperties } = scope.ctx;
   const n = args.length;
+  // Longs beyond 2^53 reach only the functions written for them (longs.ts).
+  const longArgs = BIG_LONG_FUNCTIONS.has(lower)
+    ? []
+    : argTypes.flatMap((t, i) => (isIntegerType(t) ? [i] : []));
+  const longResult = isIntegerType(resultType);
+  if (longArgs.length === 0 && !longResult)
+    return (r) => {
+      const values = new Array(n);
+      for (let i = 0; i < n; i++) values[i] = args[i](r);
+      return fn({ args: values, argTypes, resultType, now, requestProperties });
+    };
   return (r) => {
     const values = new Array(n);
     for (let i = 0; i < n; i++) values[i] = args[i](r);
-    return fn({ args: values, argTypes, resultType, now, requestProperties });
+    if (longArgs.length) refuseBigLongArguments(lower, values, longArgs);
+    const v = fn({ args: values, argTypes, resultType, now, requestProperties });
+    return longResult ? refuseRoundedLong(lower, v) : v;
   };
 }
 
@@ -591,6 +655,15 @@ function compileArithmetic(
     };
   }
   const integral = isIntegerType(result);
+  if (integral && isIntegerType(lt) && isIntegerType(rt)) {
+    const op = LONG_OPERATORS[kind];
+    return (r) => {
+      const a = left(r);
+      if (a === null || a === undefined) return null;
+      const b = right(r);
+      return b === null || b === undefined ? null : op(a as Long, b as Long);
+    };
+  }
   const op = ((): ((a: number, b: number) => number | null) => {
     switch (kind) {
       case 'AddExpression':
@@ -606,14 +679,29 @@ function compileArithmetic(
         return integral ? (a, b) => (b === 0 ? null : a % b) : (a, b) => a % b;
     }
   })();
+  // A real result of a long beyond 2^53 (a bigint) takes the long converted to a real, as Kusto does.
   return (r) => {
-    const a = left(r);
-    if (typeof a !== 'number') return null;
-    const b = right(r);
-    if (typeof b !== 'number') return null;
-    return op(a, b);
+    let a = left(r);
+    if (typeof a !== 'number') {
+      if (typeof a !== 'bigint') return null;
+      a = Number(a);
+    }
+    let b = right(r);
+    if (typeof b !== 'number') {
+      if (typeof b !== 'bigint') return null;
+      b = Number(b);
+    }
+    return op(a as number, b as number);
   };
 }
+
+const LONG_OPERATORS: Record<string, LongOperator> = {
+  AddExpression: longAdd,
+  SubtractExpression: longSubtract,
+  MultiplyExpression: longMultiply,
+  DivideExpression: longDivide,
+  ModuloExpression: longModulo,
+};
 
 /**
  * A decimal held as its round-trip double compares exactly with another decimal, a long, or a
@@ -635,6 +723,22 @@ function exactDecimalComparison(lt: KqlType, rt: KqlType, f: Evaluator, side: Kq
   };
 }
 
+/**
+ * A long compared with a real is converted to a real, as Kusto converts it; a long beyond 2^53
+ * compared with a decimal, which the executor holds as a double, would not compare exactly.
+ */
+function longAgainst(own: KqlType, other: KqlType, f: Evaluator): Evaluator {
+  if (!isIntegerType(own)) return f;
+  if (other === 'real') return (r) => realOfLong(f(r));
+  if (other !== 'decimal') return f;
+  return (r) => {
+    const v = f(r);
+    if (typeof v === 'bigint')
+      throw new UnsupportedError(`comparing a decimal with the long ${v} (128-bit decimal arithmetic)`);
+    return v;
+  };
+}
+
 function compileComparison(
   expr: Kusto.Language.Syntax.BinaryExpression,
   kind: string,
@@ -644,6 +748,8 @@ function compileComparison(
   let rt = scalarTypeOf(expr.Right!);
   let left = exactDecimalComparison(lt, rt, compileScalar(expr.Left!, scope), lt);
   let right = exactDecimalComparison(lt, rt, compileScalar(expr.Right!, scope), rt);
+  left = longAgainst(lt, rt, left);
+  right = longAgainst(rt, lt, right);
   // A dynamic value compared with a typed one is converted to that type first.
   if (lt === 'dynamic' && rt !== 'dynamic') {
     const f = left;

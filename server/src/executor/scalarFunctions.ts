@@ -41,6 +41,7 @@ import { SERIES_FILTER_FUNCTIONS } from './seriesFilters';
 import { SERIES_REFUSED_FUNCTIONS } from './seriesRefusals';
 import { SERIES_REDUCTION_FUNCTIONS } from './seriesReductions';
 import { EPOCH_TICKS, parseDatetimeTicks, ticksOfMs } from './ticks';
+import { longOfWholeDouble, normalLong } from './longs';
 import { fromExternal, toDynamic, valueToString, type KqlType } from './values';
 
 /**
@@ -78,11 +79,23 @@ function convert(c: FunctionCall, target: KqlType, name: string): unknown {
   const t = c.argTypes[0];
   if (v === null || v === undefined) return null;
   if (t === target) return v;
+  if (typeof v === 'bigint' && (t === 'long' || t === 'int')) {
+    // A long beyond 2^53: a real is its nearest double, as Kusto converts it; the rest would round.
+    if (target === 'long') return v;
+    if (target === 'real') return Number(v);
+    throw new UnsupportedError(`${name}() of the long ${v}`, 'it is beyond 2^53');
+  }
   if (typeof v === 'bigint') {
     // Kusto converts a datetime to its ticks since 0001-01-01 and a timespan to its ticks.
     const ticks = t === 'datetime' ? v + EPOCH_TICKS : v;
-    if (target === 'int' || target === 'long') return exactLong(ticks, `${name}() of a ${t}`);
+    if (target === 'long') return normalLong(ticks);
+    if (target === 'int') return exactLong(ticks, `${name}() of a ${t}`);
     if (target === 'real' || target === 'decimal') return Number(ticks);
+  }
+  if (typeof v === 'number' && target === 'long' && Number.isFinite(v)) {
+    const n = longOfWholeDouble(v);
+    if (n === null) throw new UnsupportedError(`${name}(${v})`, 'the real is beyond the range of a long');
+    return n;
   }
   if (typeof v === 'number' && (target === 'int' || target === 'long')) return Math.trunc(v);
   if (typeof v === 'number' && (target === 'real' || target === 'decimal')) return v;

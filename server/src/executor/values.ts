@@ -8,6 +8,8 @@
  * (a missing string is the empty string).
  */
 
+import { UnsupportedError } from './errors';
+import { LONG_MAX, LONG_MIN, longOfDigits, longOfWholeDouble, normalLong } from './longs';
 import {
   formatDatetimeTicks,
   formatTimespanTicks,
@@ -82,6 +84,12 @@ export function valueToString(v: unknown, type: KqlType): string {
 /** A value as it appears inside a dynamic value (make_set, pack_array, bag_pack). */
 export function toDynamic(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return null;
+  // JSON numbers and the dynamic functions hold doubles, so a long beyond 2^53 would be rounded there.
+  if (typeof v === 'bigint' && (type === 'long' || type === 'int'))
+    throw new UnsupportedError(
+      `the long ${v} inside a dynamic value`,
+      'dynamic values hold longs exactly only within 2^53',
+    );
   // Kusto writes a datetime inside a dynamic value with all seven fraction digits, as tostring() does.
   if (type === 'datetime') return valueToString(v, type);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
@@ -109,6 +117,8 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
     if (type === 'datetime') return raw.ticks;
     raw = raw.toString();
   }
+  if (typeof raw === 'bigint' && type !== 'long' && type !== 'datetime' && type !== 'timespan')
+    return bigFromExternal(raw, type);
   switch (type) {
     case 'string':
       return typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
@@ -122,8 +132,9 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
         return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : null;
       }
       return null;
-    case 'int':
-    case 'long': {
+    case 'long':
+      return longFromExternal(raw);
+    case 'int': {
       const n =
         typeof raw === 'number'
           ? raw
@@ -161,9 +172,36 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
   }
 }
 
-/** Converts an internal value to what the result tables carry (the Log Analytics shape). */
+/** A 64-bit integer from a data file (Parquet INT64) in a column of another type than long. */
+function bigFromExternal(raw: bigint, type: KqlType): unknown {
+  const n = normalLong(raw);
+  if (typeof n === 'number') return fromExternal(n, type);
+  if (type === 'string' || type === 'guid') return raw.toString();
+  if (type === 'real') return Number(raw);
+  if (type === 'bool') return raw !== 0n;
+  throw new UnsupportedError(`the 64-bit integer ${raw} as a ${type}`, 'it is beyond 2^53');
+}
+
+/**
+ * A long from a data file, a string or a dynamic value, exactly: digits beyond 2^53 are read as
+ * a bigint (beyond 64 bits there is no long, so null), a number as its own whole value.
+ */
+function longFromExternal(raw: unknown): unknown {
+  if (typeof raw === 'number') return longOfWholeDouble(raw);
+  if (typeof raw === 'bigint') return raw > LONG_MAX || raw < LONG_MIN ? null : normalLong(raw);
+  if (typeof raw === 'boolean') return Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '') return null;
+  if (/^\s*[+-]?\d{16,}\s*$/.test(raw)) return longOfDigits(raw);
+  return longOfWholeDouble(Number(raw));
+}
+
+/**
+ * Converts an internal value to what the result tables carry (the Log Analytics shape). A long
+ * beyond 2^53 goes out as its exact digits, since a JSON number would be read back rounded.
+ */
 export function toOutput(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return type === 'string' ? '' : null;
+  if (typeof v === 'bigint' && (type === 'long' || type === 'int')) return v.toString();
   if (type === 'datetime') return formatDatetimeTicks(v as bigint);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
   return v;

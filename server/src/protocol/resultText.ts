@@ -72,12 +72,34 @@ export function toCsv(table: ResultTable): string {
 
 /** The Log Analytics JSON shape for one table. */
 export function toJson(table: ResultTable): string {
-  return JSON.stringify(
-    { tables: [{ name: table.name, columns: table.columns, rows: table.rows }] },
-    null,
-    2,
-  );
+  return tablesJson([table]);
 }
+
+/**
+ * The Log Analytics JSON shape for tables. A long beyond 2^53 comes from the executor as its digits
+ * (a JS number would round it), and is written here as a JSON number with those exact digits.
+ */
+export function tablesJson(tables: readonly ResultTable[]): string {
+  // The mark is new for each call, so no text of the data itself can pass for a marked long.
+  const mark = `long${Math.random().toString(36).slice(2)}${Date.now().toString(36)}:`;
+  let marks = 0;
+  const marked = tables.map((t) => ({
+    name: t.name,
+    columns: t.columns,
+    rows: t.rows.map((row) =>
+      row.map((v, i) => {
+        if (!isLongDigits(v, t.columns[i])) return v;
+        marks++;
+        return `${mark}${v}`;
+      }),
+    ),
+  }));
+  const text = JSON.stringify({ tables: marked }, null, 2);
+  return marks ? text.replace(new RegExp(`"${mark}(-?\\d+)"`, 'g'), '$1') : text;
+}
+
+const isLongDigits = (v: unknown, c: ResultColumn | undefined): v is string =>
+  typeof v === 'string' && (c?.type === 'long' || c?.type === 'int') && /^-?\d+$/.test(v);
 
 /** A row as tab-separated text, for pasting into a spreadsheet: each cell guarded as in toCsv. */
 export function rowAsText(row: readonly unknown[], columns: readonly ResultColumn[]): string {

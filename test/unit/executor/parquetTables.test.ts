@@ -77,16 +77,24 @@ describe('local workspace: Parquet table files', () => {
     assert.deepEqual(v.tables[0].rows, [['2025-03-01T10:00:00.1234560Z', '1970-01-01T00:00:00.0000001Z']]);
   });
 
-  it('refuses a long beyond 2^53 by name, and says where Parquet is read', async () => {
+  it('reads a long beyond 2^53 exactly, and says where Parquet is read', async () => {
     const ws = path.join(dir, 'big');
     mkdirSync(path.join(ws, 'data'), { recursive: true });
     await writeParquet(path.join(ws, 'data', 'DeviceNetworkEvents.parquet'), [
-      { name: 'ReportId', type: 'INT64', data: [9_007_199_254_740_993n] },
+      { name: 'ReportId', type: 'INT64', data: [9_007_199_254_740_993n, -9_223_372_036_854_775_808n, 7n] },
     ]);
-    await assert.rejects(
-      loadLocalWorkspaceWithParquet(ws, schema),
-      /DeviceNetworkEvents\.parquet: column ReportId holds 9007199254740993, a long beyond 2\^53/,
+    const workspace = await loadLocalWorkspaceWithParquet(ws, schema);
+    const r = executeQuery(
+      'DeviceNetworkEvents | project ReportId, next = ReportId + 1 | order by ReportId asc',
+      {
+        workspace,
+      },
     );
+    assert.deepEqual(r.tables[0].rows, [
+      ['-9223372036854775808', '-9223372036854775807'],
+      [7, 8],
+      ['9007199254740993', '9007199254740994'],
+    ]);
     assert.throws(
       () => loadLocalWorkspace(ws, schema),
       /Parquet tables are read by kqlhunt run and the editor/,

@@ -124,11 +124,9 @@ describe('executor: 100 ns ticks', () => {
     );
   });
 
-  it('refuses a long that a double would round instead of answering it wrongly', () => {
-    assert.throws(
-      () => scalar('tolong(datetime(2024-01-01))'),
-      (e) => e instanceof UnsupportedError && /tolong\(\)/.test(e.message),
-    );
+  it('converts a datetime to its exact ticks since 0001-01-01, a long beyond 2^53', () => {
+    assert.equal(scalar('tolong(datetime(2024-01-01))'), '638396640000000000');
+    assert.equal(scalar('tolong(datetime(2024-01-01) + 1tick)'), '638396640000000001');
   });
 
   it('loads data files to the tick', () => {

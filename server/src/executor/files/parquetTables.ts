@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { normalLong } from '../longs';
 import { TICKS_PER_DAY, TICKS_PER_MS } from '../ticks';
 import { ExternalDatetime } from '../values';
 
@@ -7,7 +8,8 @@ import { ExternalDatetime } from '../values';
  * with hyparquet-compressors for gzip, zstd, brotli and lz4) into plain rows, in the forms the
  * other table files give: text, numbers, booleans, JSON values, and datetimes as ISO text. Parquet
  * timestamps keep their 100 ns ticks (micro- and nanosecond units would lose digits as JS Dates),
- * and a 64-bit integer beyond 2^53 is refused, as the executor refuses such a long anywhere.
+ * and a 64-bit integer stays exact (longs.ts: a bigint beyond 2^53) except inside a list or a
+ * struct, which becomes a dynamic value, whose numbers are doubles: there it is refused.
  */
 export async function readParquetRows(file: string): Promise<Iterable<Record<string, unknown>>> {
   const [{ parquetMetadata, parquetRead, parquetSchema }, { compressors }] = await Promise.all([
@@ -73,11 +75,12 @@ function plain(v: unknown, file: string, column: string, top = true): unknown {
   if (v === undefined) return null;
   if (v instanceof ExternalDatetime) return top ? v : v.toString();
   if (typeof v === 'bigint') {
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER))
+    const n = normalLong(v);
+    if (typeof n === 'bigint' && !top)
       throw new Error(
-        `${file}: column ${column} holds ${v}, a long beyond 2^53, which the local executor does not hold exactly yet`,
+        `${file}: column ${column} holds ${v} inside a list or struct, a long beyond 2^53, which a dynamic value does not hold exactly`,
       );
-    return Number(v);
+    return n;
   }
   if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
   if (Array.isArray(v)) return v.map((x) => plain(x, file, column, false));
