@@ -41,6 +41,7 @@ import { SERIES_FILTER_FUNCTIONS } from './seriesFilters';
 import { SERIES_REFUSED_FUNCTIONS } from './seriesRefusals';
 import { SERIES_REDUCTION_FUNCTIONS } from './seriesReductions';
 import { EPOCH_TICKS, parseDatetimeTicks, ticksOfMs } from './ticks';
+import { parseJsonExactly } from './exactJson';
 import { longOfWholeDouble, normalLong } from './longs';
 import { fromExternal, toDynamic, valueToString, type KqlType } from './values';
 
@@ -303,8 +304,9 @@ function fromExternalJson(text: string): unknown {
   // An empty string parses to null (gettype(parse_json('')) is 'null' in gettype-function.md).
   if (text.trim() === '') return null;
   try {
-    return JSON.parse(text);
-  } catch {
+    return parseJsonExactly(text);
+  } catch (e) {
+    if (e instanceof UnsupportedError) throw e;
     return text;
   }
 }

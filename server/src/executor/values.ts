@@ -9,6 +9,7 @@
  */
 
 import { UnsupportedError } from './errors';
+import { parseJsonExactly } from './exactJson';
 import { LONG_MAX, LONG_MIN, longOfDigits, longOfWholeDouble, normalLong } from './longs';
 import {
   formatDatetimeTicks,
@@ -162,8 +163,9 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
         const s = raw.trim();
         if (s.startsWith('{') || s.startsWith('[')) {
           try {
-            return JSON.parse(s);
-          } catch {
+            return parseJsonExactly(s);
+          } catch (e) {
+            if (e instanceof UnsupportedError) throw e;
             return raw;
           }
         }

@@ -12,6 +12,7 @@ import {
 import * as path from 'node:path';
 import type { EnvironmentSchema } from '../../schema/types';
 import { csvRowsOfLines, parseCsv } from '../csv';
+import { parseJsonExactly } from '../exactJson';
 import { readParquetRows } from './parquetTables';
 import { createWorkspace, type LocalWorkspace, type Watchlist } from '../workspace';
 
@@ -280,7 +281,7 @@ function readTableFile(file: string, ext: string, root: string): Iterable<Record
   if (ext === 'json') {
     const text = readBounded(file, root, MAX_WHOLE_FILE_BYTES);
     return withFileName(file, () => {
-      const parsed: unknown = JSON.parse(text);
+      const parsed: unknown = parseJsonExactly(text, true);
       if (!Array.isArray(parsed)) throw new Error('expected a JSON array of row objects');
       return parsed.map((row, i) => objectRow(row, i + 1));
     });
@@ -306,7 +307,7 @@ function* ndjsonRows(file: string, root: string): Generator<Record<string, unkno
     if (!raw.trim()) continue;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(raw);
+      parsed = parseJsonExactly(raw, true);
     } catch (e) {
       throw new Error(`${file}: line ${line}: ${(e as Error).message}`);
     }
