@@ -4,6 +4,7 @@ import { elements, kindName, scalarTypeOf, type Expr } from './syntax';
 import { compileTakeAnyRow } from './takeAnyRow';
 import { bitwiseAll } from './bitwiseAggregates';
 import { covariance, percentiles, spread, weightedPercentiles } from './statisticAggregates';
+import { DecimalSum } from './decimalArithmetic';
 import { longAdd, type Long } from './longs';
 import { compareValues, isIntegerType, keyPart, toDynamic, type Column, type Row } from './values';
 
@@ -92,6 +93,7 @@ const SIMPLE: Record<string, Simple> = {
   max: ([x]) => extremum(x, 1),
   sum: ([x], [e]) => {
     if (isIntegerType(scalarTypeOf(e))) return sumOfLongs(x);
+    if (scalarTypeOf(e) === 'decimal') return sumOfDecimals(x);
     return () => {
       // Timespans (bigint ticks) add exactly; numbers add as doubles.
       let s: number | bigint | null = null;
@@ -267,7 +269,17 @@ function canonicalAggregate(name: string): string {
  * Compiles one aggregate call. `outputs` are the result columns the binder assigned to it, so
  * arg_max(Timestamp, *) knows which input columns it carries.
  */
-const DECIMAL_EXACT_AGGREGATES = new Set(['any', 'take_any', 'take_anyif', 'min', 'max', 'minif', 'maxif']);
+const DECIMAL_EXACT_AGGREGATES = new Set([
+  'any',
+  'take_any',
+  'take_anyif',
+  'min',
+  'max',
+  'minif',
+  'maxif',
+  'sum',
+  'sumif',
+]);
 
 export function compileAggregate(
   call: Expr,
@@ -292,7 +304,8 @@ export function compileAggregate(
     return compileTakeAnyRow(argExprs, scope, outputs, byNames);
   const simple = SIMPLE[name === 'any' ? 'take_any' : name];
   if (!simple) throw new UnsupportedError(`the aggregate function ${fc.Name?.SimpleName ?? name}()`);
-  // Decimals are held as doubles: picking one is exact, adding them up is not.
+  // Decimals are held as doubles: picking one is exact, and sum() adds them exactly
+  // (decimalArithmetic.ts); the other aggregates would compute in doubles.
   if (scalarTypeOf(call) === 'decimal' && !DECIMAL_EXACT_AGGREGATES.has(name))
     throw new UnsupportedError(`${name}() of decimal values (128-bit decimal arithmetic)`);
   const args = argExprs.map((a) => bigLongGuard(name, compileScalar(a, scope), a));
@@ -309,6 +322,20 @@ function sumOfLongs(x: Evaluator): () => Accumulator {
         if (typeof v === 'number' || typeof v === 'bigint') s = s === null ? v : longAdd(s, v);
       },
       result: () => one(s),
+    };
+  };
+}
+
+/** Sums decimals exactly (decimalArithmetic.ts). */
+function sumOfDecimals(x: Evaluator): () => Accumulator {
+  return () => {
+    const s = new DecimalSum();
+    return {
+      add: (r) => {
+        const v = x(r);
+        if (typeof v === 'number' || typeof v === 'bigint') s.add(v);
+      },
+      result: () => one(s.result()),
     };
   };
 }

@@ -19,8 +19,8 @@ export function toDecimal(v: unknown, type: KqlType): number | null {
       return v as number;
     case 'int':
     case 'long':
-      // Longs are held within 2^53 (larger ones are refused where they are made).
-      return v as number;
+      // A long beyond 2^53 (a bigint) is held when a double keeps all its digits.
+      return typeof v === 'bigint' ? decimalFromText(v.toString()) : (v as number);
     case 'string':
       return decimalFromText(v as string);
     case 'dynamic':

@@ -127,6 +127,7 @@ export const BIG_LONG_FUNCTIONS = new Set([
   'toint',
   'todouble',
   'toreal',
+  'todecimal',
   'hash',
   'hash_xxhash64',
   'binary_and',

@@ -18,6 +18,8 @@ import { tickOperator } from './tickArithmetic';
 import { compileAssert } from './assertFunction';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './windowFunctions';
 import { databaseFunction, hasQueryBody } from './databaseFunctions';
+import { DECIMAL_OPERATORS } from './decimalArithmetic';
+import { toDecimal } from './decimalConversion';
 import { parseDatetimeTicks, parseTimespanTicks, ticksOfMs } from './ticks';
 import {
   BIG_LONG_FUNCTIONS,
@@ -215,6 +217,7 @@ const DECIMAL_PASSTHROUGH = new Set([
   'UnaryPlusExpression',
   'UnaryMinusExpression',
 ]);
+const EXACT_DECIMAL_OPERANDS = new Set<KqlType>(['decimal', 'int', 'long']);
 const DECIMAL_SELECTING_FUNCTIONS = new Set([
   'iff',
   'iif',
@@ -228,6 +231,15 @@ const DECIMAL_SELECTING_FUNCTIONS = new Set([
 
 function refuseDecimalArithmetic(expr: Expr, kind: string, scope: Scope): void {
   if (expr.IsLiteral || DECIMAL_PASSTHROUGH.has(kind)) return;
+  // +, - and * of decimals and longs are exact (decimalArithmetic.ts).
+  if (kind in DECIMAL_OPERATORS) {
+    const b = expr as Kusto.Language.Syntax.BinaryExpression;
+    if (
+      EXACT_DECIMAL_OPERANDS.has(scalarTypeOf(b.Left!)) &&
+      EXACT_DECIMAL_OPERANDS.has(scalarTypeOf(b.Right!))
+    )
+      return;
+  }
   if (kind === 'FunctionCallExpression') {
     const call = expr as Kusto.Language.Syntax.FunctionCallExpression;
     const name = (call.Name?.SimpleName ?? '').toLowerCase();
@@ -282,6 +294,10 @@ export function literalValue(expr: Expr): unknown {
     const text = firstTokenText(expr).trim();
     const hex = /^(-?)0x([0-9a-f]+)$/i.exec(text);
     if (type === 'long' || type === 'int') return integerLiteral(expr, text, hex, raw);
+    // decimal(1.50) keeps its scale in Kusto, which its double would drop: such a literal is
+    // refused as todecimal('1.50') is (decimalConversion.ts), so that sums keep their scale.
+    const plainDecimal = /^decimal\s*\(\s*(-?\d+\.\d+)\s*\)$/i.exec(text);
+    if (type === 'decimal' && plainDecimal) return toDecimal(plainDecimal[1], 'string');
     const n = hex ? Number(BigInt(`0x${hex[2]}`)) * (hex[1] ? -1 : 1) : (special(expr) ?? numberish(raw));
     return n;
   }
@@ -652,6 +668,15 @@ function compileArithmetic(
       const a = left(r);
       const b = a === null ? null : right(r);
       return a === null || b === null ? null : temporal(a, b);
+    };
+  }
+  if (result === 'decimal') {
+    const op = DECIMAL_OPERATORS[kind];
+    return (r) => {
+      const a = left(r);
+      if (a === null || a === undefined) return null;
+      const b = right(r);
+      return b === null || b === undefined ? null : op(a as number | bigint, b as number | bigint);
     };
   }
   const integral = isIntegerType(result);

@@ -95,8 +95,9 @@ function isUtf8(c: FunctionCall): boolean {
 /**
  * parse_version(text) (parse-version-function.md): one to four dot-separated parts of up to eight
  * digits, missing parts trailing zeros, as the decimal p1·10^24 + p2·10^16 + p3·10^8 + p4. The
- * executor holds a decimal as a double (decimalConversion.ts), exact only up to 2^53, so a larger
- * version is refused by name; text that is no version is null.
+ * executor holds a decimal as a double whose shortest text is the decimal's digits
+ * (decimalConversion.ts): 0.2 is 20000000000000000, which passes; a version with more significant
+ * digits than a double keeps is refused by name; text that is no version is null.
  */
 function parseVersion(c: FunctionCall): number | null {
   const text = argString(c, 0).trim();
@@ -104,12 +105,13 @@ function parseVersion(c: FunctionCall): number | null {
   const parts = text.split('.').map(BigInt);
   while (parts.length < 4) parts.push(0n);
   const value = ((parts[0] * 10n ** 8n + parts[1]) * 10n ** 8n + parts[2]) * 10n ** 8n + parts[3];
-  if (value > BigInt(Number.MAX_SAFE_INTEGER))
+  const n = Number(value);
+  if (String(n) !== value.toString())
     throw new UnsupportedError(
       `parse_version('${text}')`,
-      `the decimal ${value} is beyond 2^53, which the local executor does not hold exactly`,
+      `the decimal ${value} has more digits than the local executor holds exactly`,
     );
-  return Number(value);
+  return n;
 }
 
 export const TEXT_CONVERSION_FUNCTIONS: Record<string, ScalarFunction> = {
