@@ -13,12 +13,21 @@ export interface SortState {
 
 const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
 
+const isWhole = (v: unknown): v is number | string =>
+  (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v));
+
 function compareCells(a: unknown, b: unknown, type: string): number {
   if (a === b) return 0;
   // Nulls sort first, as in Kusto's `asc nulls first`.
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
   if (NUMERIC.has(type) && typeof a === 'number' && typeof b === 'number') return a - b;
+  // A long beyond 2^53 comes as its digits (a number would round it), so whole numbers compare exactly.
+  if ((type === 'long' || type === 'int') && isWhole(a) && isWhole(b)) {
+    const x = BigInt(a);
+    const y = BigInt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
   if (type === 'bool') return Number(a === true) - Number(b === true);
   const sa = formatValue(a);
   const sb = formatValue(b);

@@ -5,7 +5,8 @@ import { scopeOf } from './scope';
 import { elements, kindName, resultColumns, scalarTypeOf } from './syntax';
 import { compileTupleItem } from './tupleItems';
 import type { Table } from './table';
-import { fromExternal, toDynamic, type Row } from './values';
+import { LONG_MAX, LONG_MIN, normalLong } from './longs';
+import { fromExternal, isIntegerType, toDynamic, type Row } from './values';
 
 /** Operators that make a table from nothing: datatable, range, print. */
 
@@ -43,6 +44,8 @@ export function range(op: Kusto.Language.Syntax.RangeOperator, ctx: QueryContext
   const from = compileScalar(op.From!, scope)([]);
   const to = compileScalar(op.To!, scope)([]);
   const step = compileScalar(op.Step!, scope)([]);
+  if (isIntegerType(out[0]?.type) && [from, to, step].some((v) => typeof v === 'bigint'))
+    return { columns: out, rows: bigLongRange(from, to, step) };
   // Numbers step as numbers; datetimes and timespans (bigint ticks) step by a timespan.
   const numeric = typeof from === 'number' && typeof to === 'number' && typeof step === 'number';
   const ticks = typeof from === 'bigint' && typeof to === 'bigint' && typeof step === 'bigint';
@@ -64,6 +67,22 @@ export function range(op: Kusto.Language.Syntax.RangeOperator, ctx: QueryContext
     rows.push([v]);
   }
   return { columns: out, rows };
+}
+
+/** A range of longs with a bound or step beyond 2^53, stepped exactly (longs.ts); it stops at 2^63. */
+function bigLongRange(from: unknown, to: unknown, step: unknown): Row[] {
+  const asBig = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v);
+  const [a, b, s] = [asBig(from), asBig(to), asBig(step)];
+  if (typeof a !== 'bigint' || typeof b !== 'bigint' || typeof s !== 'bigint' || s === 0n)
+    throw new ExecutionError('range needs numeric, datetime or timespan bounds and a non-zero step');
+  const rows: Row[] = [];
+  for (let v = a; s > 0n ? v <= b : v >= b; v += s) {
+    if (v > LONG_MAX || v < LONG_MIN) break;
+    if (rows.length >= MAX_RANGE_ROWS)
+      throw new ExecutionError(`range produces more than ${MAX_RANGE_ROWS} rows`);
+    rows.push([normalLong(v)]);
+  }
+  return rows;
 }
 
 export function print(op: Kusto.Language.Syntax.PrintOperator, ctx: QueryContext): Table {

@@ -137,6 +137,35 @@ describe('executor: exact longs', () => {
     );
   });
 
+  it('steps a range exactly past 2^53 and stops at the end of the 64-bit range', () => {
+    assert.deepEqual(rows('range x from 9007199254740990 to 9007199254740994 step 2'), [
+      [9007199254740990],
+      ['9007199254740992'],
+      ['9007199254740994'],
+    ]);
+    assert.deepEqual(rows('range x from 9223372036854775806 to 9223372036854775807 step 5'), [
+      ['9223372036854775806'],
+    ]);
+    assert.deepEqual(rows('range x from 9007199254740994 to 9007199254740990 step -4'), [
+      ['9007199254740994'],
+      [9007199254740990],
+    ]);
+  });
+
+  it('fills datatable columns of other types from a long beyond 2^53', () => {
+    assert.deepEqual(rows('datatable(a:real, b:long)[9007199254740993, 9007199254740993]'), [
+      [9007199254740992, '9007199254740993'],
+    ]);
+    assert.throws(
+      () => rows('datatable(d:dynamic)[9007199254740993]'),
+      refusedWith(/inside a dynamic value/),
+    );
+    assert.throws(
+      () => scalar('bin(9007199254740993, 10)'),
+      refusedWith(/bin\(\) of the long 9007199254740993/),
+    );
+  });
+
   it('prints the exact digits in the JSON, CSV and table outputs', () => {
     const result = run('print big = 9223372036854775807, small = 7, s = "9007199254740993"');
     const table = result.tables[0];

@@ -116,6 +116,15 @@ describe('grid model', () => {
     assert.deepEqual(visibleRows(TABLE, '', { column: 1, descending: true }), [0, 2, 1, 3]);
   });
 
+  it('sorts a long column exactly when some longs come as their digits (beyond 2^53)', () => {
+    const longs: ResultTable = {
+      name: 'PrimaryResult',
+      columns: [{ name: 'Id', type: 'long' }],
+      rows: [['9007199254740993'], [10], ['-9223372036854775808'], [null], ['9007199254740992'], [9]],
+    };
+    assert.deepEqual(visibleRows(longs, '', { column: 0, descending: false }), [3, 2, 5, 1, 4, 0]);
+  });
+
   it('cycles the sort and computes the row window', () => {
     const s1 = nextSort(undefined, 2);
     const s2 = nextSort(s1, 2);
