@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { normalLong, type Long } from './longs';
 import {
   EPOCH_TICKS,
   FIXED_UNIT_TICKS,
@@ -38,7 +39,7 @@ export function bin(value: unknown, size: unknown, valueType: KqlType): unknown 
  * `datetime_diff(part, a, b)`: how many `part` boundaries lie between b and a, as Kusto counts
  * them (calendar units compare calendar fields; fixed units compare truncated values).
  */
-export function datetimeDiff(part: string, a: bigint, b: bigint): number | null {
+export function datetimeDiff(part: string, a: bigint, b: bigint): Long | null {
   const da = new Date(msOf(a));
   const db = new Date(msOf(b));
   const months = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
@@ -55,11 +56,12 @@ export function datetimeDiff(part: string, a: bigint, b: bigint): number | null 
       const week = (t: bigint) => floorDiv(t + 4n * TICKS_PER_DAY, 7n * TICKS_PER_DAY);
       return Number(week(a) - week(b));
     }
+    // Nanoseconds between two datetimes pass 2^53 within 105 days: an exact long (longs.ts).
     case 'nanosecond':
-      return Number((a - b) * 100n);
+      return normalLong((a - b) * 100n);
   }
   const size = FIXED_UNIT_TICKS[unit];
-  return size === undefined ? null : Number(floorDiv(a, size) - floorDiv(b, size));
+  return size === undefined ? null : normalLong(floorDiv(a, size) - floorDiv(b, size));
 }
 
 /**

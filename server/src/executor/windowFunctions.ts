@@ -1,9 +1,10 @@
 import { ExecutionError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
 import { rowWindowSession } from './rowWindowSession';
-import type { Expr } from './syntax';
+import { longAdd, type Long } from './longs';
+import { scalarTypeOf, type Expr } from './syntax';
 import type { Row } from './values';
-import { keyPart } from './values';
+import { isIntegerType, keyPart } from './values';
 
 /**
  * Window functions (window-functions.md): row_number, prev, next, row_cumsum, row_rank_dense,
@@ -76,7 +77,9 @@ export function compileWindowCall(name: string, argExprs: Expr[], scope: Scope, 
     if (name === 'row_number' && typeof start !== 'number')
       throw new ExecutionError('row_number(): the start must be a number');
     let n = 0;
-    let sum = 0;
+    let sum: Long = 0;
+    // A running sum of longs is exact (longs.ts); one of reals adds doubles.
+    const longSum = name === 'row_cumsum' && isIntegerType(scalarTypeOf(argExprs[0]));
     let rank = 0;
     let runStart = 0;
     let previous: unknown;
@@ -92,9 +95,9 @@ export function compileWindowCall(name: string, argExprs: Expr[], scope: Scope, 
       else if (name === 'row_cumsum') {
         const v = args[0](r);
         // The page says nothing of nulls or timespans, so they are refused rather than guessed.
-        if (typeof v !== 'number')
+        if (typeof v !== 'number' && !(longSum && typeof v === 'bigint'))
           throw new UnsupportedError(`row_cumsum() of a ${v === null ? 'null' : 'non-numeric'} term`);
-        sum += v;
+        sum = longSum ? longAdd(sum, v as Long) : (sum as number) + (v as number);
         out[i] = sum;
       } else {
         const term = args[0](r);

@@ -137,6 +137,21 @@ describe('executor: exact longs', () => {
     );
   });
 
+  it('counts nanoseconds between datetimes and running sums of longs exactly', () => {
+    assert.equal(
+      scalar("datetime_diff('nanosecond', datetime(2024-01-01), datetime(1970-01-01))"),
+      '1704067200000000000',
+    );
+    assert.deepEqual(
+      rows('datatable(a:long)[9007199254740991, 1, 1] | serialize | extend c = row_cumsum(a)'),
+      [
+        [9007199254740991, 9007199254740991],
+        [1, '9007199254740992'],
+        [1, '9007199254740993'],
+      ],
+    );
+  });
+
   it('steps a range exactly past 2^53 and stops at the end of the 64-bit range', () => {
     assert.deepEqual(rows('range x from 9007199254740990 to 9007199254740994 step 2'), [
       [9007199254740990],
