@@ -118,6 +118,8 @@ describe('executor: exact longs', () => {
     assert.equal(scalar('hash_xxhash64(datetime("2015-01-01"))'), '1380966698541616202');
     assert.equal(scalar('hash("World", 9007199254740993)'), 512617179648386);
     assert.equal(scalar('hash("World", 9223372036854775807)'), '1846988464401551951');
+    // hash_combine's page does not say how it combines, whatever the size of the hashes.
+    assert.throws(() => scalar('hash_combine(hash("Hello"), hash("World"))'), refusedWith(/combined/));
   });
 
   it('refuses a long beyond 2^53 where a function or dynamic value would read it as a double', () => {
