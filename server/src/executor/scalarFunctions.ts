@@ -13,6 +13,7 @@ import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
 import { REFUSED_FUNCTIONS } from './refusedFunctions';
+import { GEO_SHAPE_FUNCTIONS } from './geo/geoShapeFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
 import { SPECIAL_MATH_FUNCTIONS } from './specialMathFunctions';
 import { TEXT_FUNCTIONS } from './textFunctions';
@@ -158,6 +159,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...SERIES_FILTER_FUNCTIONS,
   ...SERIES_REFUSED_FUNCTIONS,
   ...SERIES_REDUCTION_FUNCTIONS,
+  ...GEO_SHAPE_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),
