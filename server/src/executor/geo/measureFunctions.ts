@@ -8,8 +8,8 @@ import {
   polygonsArea,
   polygonsMoment,
   polygonsPerimeter,
-  requireDisjoint,
 } from './regions';
+import { anyOverlap, enclosedArea, piecesLength, piecesMoment, unionBoundary } from './polygonUnion';
 import { angleBetween, azimuth, EARTH_RADIUS_M, toLngLat, toVec, type Vec } from './sphere';
 import { spheroidDistance } from './spheroid';
 
@@ -79,14 +79,22 @@ function distancePointToLine(c: FunctionCall): number | null {
   return distanceToLines(lines, toVec(lng, lat as number)) * EARTH_RADIUS_M;
 }
 
-/** A measure of a (multi)polygon's union, refused where its polygons overlap. */
+type Polygons = NonNullable<ReturnType<typeof parsePolygons>>;
+
+/**
+ * A measure of a (multi)polygon's union: summed over its polygons when they do not overlap, else
+ * taken from the boundary of their union.
+ */
 const polygonMeasure =
-  <T>(name: string, measure: (polygons: NonNullable<ReturnType<typeof parsePolygons>>) => T) =>
+  <T>(
+    name: string,
+    separate: (polygons: Polygons) => T,
+    united: (pieces: ReturnType<typeof unionBoundary>) => T,
+  ) =>
   (c: FunctionCall): T | null => {
     const polygons = parsePolygons(name, a(c, 0));
     if (polygons === null) return null;
-    requireDisjoint(name, polygons);
-    return measure(polygons);
+    return anyOverlap(polygons) ? united(unionBoundary(name, polygons)) : separate(polygons);
   };
 
 const lineMeasure =
@@ -110,12 +118,21 @@ export const GEO_MEASURE_FUNCTIONS: Record<string, ScalarFunction> = {
   geo_point_in_polygon: pointInPolygon,
   geo_distance_point_to_polygon: distancePointToPolygon,
   geo_distance_point_to_line: distancePointToLine,
-  geo_polygon_area: polygonMeasure('geo_polygon_area', (ps) => polygonsArea(ps) * EARTH_RADIUS_M ** 2),
+  geo_polygon_area: polygonMeasure(
+    'geo_polygon_area',
+    (ps) => polygonsArea(ps) * EARTH_RADIUS_M ** 2,
+    (pieces) => enclosedArea(pieces) * EARTH_RADIUS_M ** 2,
+  ),
   geo_polygon_perimeter: polygonMeasure(
     'geo_polygon_perimeter',
     (ps) => polygonsPerimeter(ps) * EARTH_RADIUS_M,
+    (pieces) => piecesLength(pieces) * EARTH_RADIUS_M,
   ),
-  geo_polygon_centroid: polygonMeasure('geo_polygon_centroid', (ps) => geoPoint(polygonsMoment(ps))),
+  geo_polygon_centroid: polygonMeasure(
+    'geo_polygon_centroid',
+    (ps) => geoPoint(polygonsMoment(ps)),
+    (pieces) => geoPoint(piecesMoment(pieces)),
+  ),
   geo_line_length: lineMeasure('geo_line_length', (ls) => linesLength(ls) * EARTH_RADIUS_M),
   geo_line_centroid: lineMeasure('geo_line_centroid', (ls) => geoPoint(linesMoment(ls))),
 };

@@ -1,12 +1,11 @@
-import { UnsupportedError } from '../errors';
 import type { Line, Polygon, Ring } from './geoShapes';
+import { fanArea, toArea } from './sphericalArea';
 import {
   add,
   angleBetween,
   arcsCross,
   cross,
   distanceToArc,
-  dot,
   norm,
   normalize,
   scale,
@@ -24,22 +23,11 @@ const FOUR_PI = 4 * Math.PI;
 
 /** The area, in steradians, of the region to the left of the ring (its vertices turning counterclockwise). */
 function leftArea(r: Ring): number {
-  // A fan of triangles from the first vertex; differences keep precision for small rings.
-  const o = r[0];
-  let sum = 0;
-  for (let i = 1; i + 1 < r.length; i++) {
-    const a = r[i];
-    const b = r[i + 1];
-    const da: Vec = [a[0] - o[0], a[1] - o[1], a[2] - o[2]];
-    const db: Vec = [b[0] - o[0], b[1] - o[1], b[2] - o[2]];
-    const det = dot(o, cross(da, db));
-    sum += 2 * Math.atan2(det, 1 + dot(o, a) + dot(a, b) + dot(b, o));
-  }
-  return ((sum % FOUR_PI) + FOUR_PI) % FOUR_PI;
+  return toArea(fanArea(r));
 }
 
 /** Whether the ring's region is to its left (it turns counterclockwise around its smaller part). */
-const leftIsInside = (r: Ring): boolean => leftArea(r) <= 2 * Math.PI;
+export const leftIsInside = (r: Ring): boolean => leftArea(r) <= 2 * Math.PI;
 
 /** The area of the ring's region, in steradians. */
 export function ringArea(r: Ring): number {
@@ -112,21 +100,8 @@ export function distanceToLines(lines: Line[], p: Vec): number {
   return best;
 }
 
-/**
- * The pages measure a multipolygon as the union of its polygons. Where two of them overlap that
- * needs a polygon union, which is not implemented locally: such a call is refused by name.
- */
-export function requireDisjoint(fn: string, polygons: Polygon[]): void {
-  for (let i = 0; i < polygons.length; i++)
-    for (let j = i + 1; j < polygons.length; j++)
-      if (polygonsOverlap(polygons[i], polygons[j]))
-        throw new UnsupportedError(
-          `${fn}() of a multipolygon whose polygons overlap`,
-          'the page measures their union, and a polygon union is not implemented locally',
-        );
-}
-
-function polygonsOverlap(a: Polygon, b: Polygon): boolean {
+/** Whether two polygons share any area: their boundaries cross, or one holds a vertex of the other. */
+export function polygonsOverlap(a: Polygon, b: Polygon): boolean {
   for (const ra of a)
     for (const rb of b)
       for (let i = 0; i < ra.length; i++)

@@ -52,9 +52,12 @@ export const triple = (a: Vec, b: Vec, c: Vec): number => dot(cross(a, b), c);
 /** The angle between two unit vectors, accurate for small and near-antipodal angles alike. */
 export const angleBetween = (a: Vec, b: Vec): number => Math.atan2(norm(cross(a, b)), dot(a, b));
 
-/** Whether two points are the same point or antipodes, where a great-circle edge is undefined. */
+/**
+ * Whether two points are the same point or antipodes, where a great-circle edge is undefined. A
+ * few units of rounding are allowed: longitude 180's vector has a y of sin(pi) = 1.2e-16, not 0.
+ */
 export function sameOrAntipodal(a: Vec, b: Vec): boolean {
-  return norm(cross(a, b)) === 0;
+  return norm(cross(a, b)) < 1e-15;
 }
 
 /**
