@@ -208,4 +208,272 @@ export const geoShapeCases: ConformanceCase[] = [
     [[175.015653606568]],
   ),
   table('geo-azimuth-function.md', 'print is_null = isnull(geo_azimuth(5, 10, 5, 10))', [[true]]),
+  table(
+    'geo-line-densify-function.md',
+    'print densified_line = tostring(geo_line_densify(dynamic({"type":"LineString","coordinates":[[-73.949247, 40.796860],[-73.973017, 40.764323]]})))',
+    [['{"type":"LineString","coordinates":[[-73.949247,40.79686],[-73.973017,40.764323]]}']],
+  ),
+  table(
+    'geo-line-densify-function.md',
+    'print densified_line = tostring(geo_line_densify(dynamic({"type":"LineString","coordinates":[[50, 50], [51, 51]]})))',
+    [
+      [
+        '{"type":"LineString","coordinates":[[50,50],[50.125,50.125],[50.25,50.25],[50.375,50.375],[50.5,50.5],[50.625,50.625],[50.75,50.75],[50.875,50.875],[51,51]]}',
+      ],
+    ],
+  ),
+  table(
+    'geo-line-densify-function.md',
+    'print densified_line = geo_line_densify(dynamic({"type":"LineString","coordinates":[[300,1],[1,1]]}))',
+    [[null]],
+  ),
+  table(
+    'geo-line-densify-function.md',
+    'print densified_line = geo_line_densify(dynamic({"type":"LineString","coordinates":[[1,1],[2,2]]}), 0)',
+    [[null]],
+  ),
+  table(
+    'geo-polygon-densify-function.md',
+    'print densified_polygon = tostring(geo_polygon_densify(dynamic({"type":"Polygon","coordinates":[[[-73.958244,40.800719],[-73.949146,40.79695],[-73.973093,40.764226],[-73.982062,40.768159],[-73.958244,40.800719]]]})))',
+    [
+      [
+        '{"type":"Polygon","coordinates":[[[-73.958244,40.800719],[-73.949146,40.79695],[-73.973093,40.764226],[-73.982062,40.768159],[-73.958244,40.800719]]]}',
+      ],
+    ],
+  ),
+  table(
+    'geo-polygon-densify-function.md',
+    'print densified_polygon = tostring(geo_polygon_densify(dynamic({"type":"Polygon","coordinates":[[[10,10],[11,10],[11,11],[10,11],[10,10]]]})))',
+    [
+      [
+        '{"type":"Polygon","coordinates":[[[10,10],[10.25,10],[10.5,10],[10.75,10],[11,10],[11,11],[10.75,11],[10.5,11],[10.25,11],[10,11],[10,10]]]}',
+      ],
+    ],
+  ),
+  table(
+    'geo-polygon-densify-function.md',
+    'print densified_polygon = geo_polygon_densify(dynamic({"type":"Polygon","coordinates":[[[10,900],[11,10],[11,11],[10,11],[10,10]]]}))',
+    [[null]],
+  ),
+  table(
+    'geo-polygon-densify-function.md',
+    'print densified_polygon = geo_polygon_densify(dynamic({"type":"Polygon","coordinates":[[[10,10],[11,10],[11,11],[10,11],[10,10]]]}), 0)',
+    [[null]],
+  ),
+  table(
+    'geo-line-interpolate-point-function.md',
+    'let line = dynamic({"type":"LineString","coordinates":[[-73.95796, 40.80042], [-73.97317, 40.764486]]});\nprint point = geo_line_interpolate_point(line, 0.25);',
+    [[{ type: 'Point', coordinates: [-73.96176404321828, 40.79143668725723] }]],
+  ),
+  table(
+    'geo-line-interpolate-point-function.md',
+    'let line = dynamic({"type":"LineString","coordinates":[[-73.95807266235352,40.800426144169315],[-73.94966125488281,40.79691751000055],[-73.97317886352539,40.764486356930334],[-73.98210525512695,40.76786669510221],[-73.96004676818848,40.7980870753293]]});\nprint point = geo_line_interpolate_point(line, 0.9)\n| project lng = point.coordinates[0]',
+    [[-73.96556545832799]],
+  ),
+  table(
+    'geo-line-interpolate-point-function.md',
+    'print is_bad_line = isnull(geo_line_interpolate_point(dynamic({"type":"LineString","coordinates":[[1, 1]]}), 0.5))',
+    [[true]],
+  ),
+  table(
+    'geo-line-locate-point-function.md',
+    'let line = dynamic({"type":"LineString","coordinates":[[-73.95796, 40.80042], [-73.97317, 40.764486]]});\nprint fraction = geo_line_locate_point(line, -73.965, 40.792);',
+    [[0.2556013510030755]],
+  ),
+  table(
+    'geo-line-locate-point-function.md',
+    'print is_bad_line = isnull(geo_line_locate_point(dynamic({"type":"LineString","coordinates":[[1, 1]]}), 1, 1))',
+    [[true]],
+  ),
+  table(
+    'geo-closest-point-on-line-function.md',
+    'print point_on_line = geo_closest_point_on_line(-115.199625, 36.210419, dynamic({ "type":"LineString","coordinates":[[-115.115385,36.229195],[-115.136995,36.200366],[-115.140252,36.192470],[-115.143558,36.188523],[-115.144076,36.181954],[-115.154662,36.174483],[-115.166431,36.176388],[-115.183289,36.175007],[-115.192612,36.176736],[-115.202485,36.173439],[-115.225355,36.174365]]}))',
+    [[{ type: 'Point', coordinates: [-115.192612, 36.176736] }]],
+  ),
+  table(
+    'geo-closest-point-on-line-function.md',
+    'print isnull(geo_closest_point_on_line(1,1, dynamic({ "type":"LineString"})))',
+    [[true]],
+  ),
+  table(
+    'geo-closest-point-on-line-function.md',
+    'print result = isnull(geo_closest_point_on_line(300, 3, dynamic({ "type":"LineString","coordinates":[[1,1],[2,2]]})))',
+    [[true]],
+  ),
+  table(
+    'geo-closest-point-on-polygon-function.md',
+    'let central_park = dynamic({"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]]});\nprint geo_closest_point_on_polygon(-73.9839, 40.7705, central_park)',
+    [[{ type: 'Point', coordinates: [-73.98120558015393, 40.76935945284321] }]],
+  ),
+  table(
+    'geo-closest-point-on-polygon-function.md',
+    'print result = isnull(geo_closest_point_on_polygon(500,1,dynamic({"type": "Polygon","coordinates": [[[0,0],[10,10],[10,1],[0,0]]]})))',
+    [[true]],
+  ),
+  table(
+    'geo-closest-point-on-polygon-function.md',
+    'print result = isnull(geo_closest_point_on_polygon(1,1,dynamic({"type": "Polygon","coordinates": [[[0,0],[10,10],[10,10],[0,0]]]})))',
+    [[true]],
+  ),
+  table(
+    'geo-intersects-2lines-function.md',
+    'let lineString1 = dynamic({"type":"LineString","coordinates":[[-73.978929,40.785155],[-73.980903,40.782621]]});\nlet lineString2 = dynamic({"type":"LineString","coordinates":[[-73.985195,40.788275],[-73.974552,40.779761]]});\nprint intersects = geo_intersects_2lines(lineString1, lineString2)',
+    [[true]],
+  ),
+  table(
+    'geo-intersects-2lines-function.md',
+    'let lineString1 = dynamic({"type":"LineString","coordinates":[[-73.978929,40.785155],[-73.980903,40.782621]]});\nlet lineString2 = dynamic({"type":"LineString","coordinates":[[-73.985195,40.788275]]});\nprint isnull(geo_intersects_2lines(lineString1, lineString2))',
+    [[true]],
+  ),
+  table(
+    'geo-intersects-line-with-polygon-function.md',
+    'let lineString = dynamic({"type":"LineString","coordinates":[[-73.985195,40.788275],[-73.974552,40.779761]]});\nlet polygon = dynamic({"type":"Polygon","coordinates":[[[-73.9712905883789,40.78580561168767],[-73.98004531860352,40.775276834803655],[-73.97000312805176,40.77852663535664],[-73.9712905883789,40.78580561168767]]]});\nprint intersects = geo_intersects_line_with_polygon(lineString, polygon)',
+    [[true]],
+  ),
+  table(
+    'geo-intersects-line-with-polygon-function.md',
+    'let lineString = dynamic({"type":"LineString","coordinates":[[-73.985195,40.788275]]});\nlet polygon = dynamic({"type":"Polygon","coordinates":[[[-73.95768642425537,40.80065354924362],[-73.9582872390747,40.80089719667298],[-73.95869493484497,40.80050736035672],[-73.9580512046814,40.80019873831593],[-73.95768642425537,40.80065354924362]]]});\nprint isnull(geo_intersects_2lines(lineString, polygon))',
+    [[true]],
+  ),
+  table(
+    'geo-intersects-line-with-polygon-function.md',
+    'let lineString = dynamic({"type":"LineString","coordinates":[[-73.97159099578857,40.794513338780895],[-73.96738529205322,40.792758888618756],[-73.96978855133057,40.789769718601505]]});\nlet polygon = dynamic({"type":"Polygon","coordinates":[]});\nprint isnull(geo_intersects_2lines(lineString, polygon))',
+    [[true]],
+  ),
+  table(
+    'geo-intersects-2polygons-function.md',
+    'let polygon1 = dynamic({"type":"Polygon","coordinates":[[[-73.9630937576294,40.77498840732385],[-73.963565826416,40.774383111780914],[-73.96205306053162,40.773745311181585],[-73.96160781383514,40.7743912365898],[-73.9630937576294,40.77498840732385]]]});\nlet polygon2 = dynamic({"type":"Polygon","coordinates":[[[-73.96213352680206,40.775045280447145],[-73.9631313085556,40.774578106920345],[-73.96207988262177,40.77416780398293],[-73.96213352680206,40.775045280447145]]]});\nprint geo_intersects_2polygons(polygon1, polygon2)',
+    [[true]],
+  ),
+  table(
+    'geo-intersects-2polygons-function.md',
+    'let central_park_polygon = dynamic({"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]]});\nlet invalid_polygon = dynamic({"type":"Polygon"});\nprint isnull(geo_intersects_2polygons(invalid_polygon, central_park_polygon))',
+    [[true]],
+  ),
+  table('geo-from-wkt-function.md', 'print point = geo_from_wkt("POINT (1 2)");', [
+    [{ type: 'Point', coordinates: [1, 2] }],
+  ]),
+  table('geo-from-wkt-function.md', 'print line = geo_from_wkt("LINESTRING (1 2, 3 4)");', [
+    [
+      {
+        type: 'LineString',
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    ],
+  ]),
+  table('geo-from-wkt-function.md', 'print polygon = geo_from_wkt("POLYGON ((0 0, 2 0, 2 2, 0 0))");', [
+    [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [2, 0],
+            [2, 2],
+            [0, 0],
+          ],
+        ],
+      },
+    ],
+  ]),
+  table('geo-from-wkt-function.md', 'print multipoint = geo_from_wkt("MULTIPOINT (1 1, 2 2, 3 3)");', [
+    [
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [1, 1],
+          [2, 2],
+          [3, 3],
+        ],
+      },
+    ],
+  ]),
+  table(
+    'geo-from-wkt-function.md',
+    'print multiline = geo_from_wkt("MULTILINESTRING ((1 1, 2 2, 3 3), (4 4, 5 5))");',
+    [
+      [
+        {
+          type: 'MultiLineString',
+          coordinates: [
+            [
+              [1, 1],
+              [2, 2],
+              [3, 3],
+            ],
+            [
+              [4, 4],
+              [5, 5],
+            ],
+          ],
+        },
+      ],
+    ],
+  ),
+  table(
+    'geo-from-wkt-function.md',
+    'print multipolygon = geo_from_wkt("MULTIPOLYGON (((0 0, 2 0, 2 2, 0 0)),((10 10, 12 10, 12 12, 10 10)))");',
+    [
+      [
+        {
+          type: 'MultiPolygon',
+          coordinates: [
+            [
+              [
+                [0, 0],
+                [2, 0],
+                [2, 2],
+                [0, 0],
+              ],
+            ],
+            [
+              [
+                [10, 10],
+                [12, 10],
+                [12, 12],
+                [10, 10],
+              ],
+            ],
+          ],
+        },
+      ],
+    ],
+  ),
+  table(
+    'geo-from-wkt-function.md',
+    'print geometry_collection = geo_from_wkt("GEOMETRYCOLLECTION (POINT (1 1),LINESTRING (2 2, 3 3, 4 4),POLYGON ((10 10, 12 10, 12 12, 10 10)))");',
+    [
+      [
+        {
+          type: 'GeometryCollection',
+          geometries: [
+            { type: 'Point', coordinates: [1, 1] },
+            {
+              type: 'LineString',
+              coordinates: [
+                [2, 2],
+                [3, 3],
+                [4, 4],
+              ],
+            },
+            {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [10, 10],
+                  [12, 10],
+                  [12, 12],
+                  [10, 10],
+                ],
+              ],
+            },
+          ],
+        },
+      ],
+    ],
+  ),
+  table('geo-from-wkt-function.md', 'print result = isnull(geo_from_wkt("LINESTRING"))', [[true]]),
 ];

@@ -1,3 +1,4 @@
+import { UnsupportedError } from '../errors';
 import type { FunctionCall, ScalarFunction } from '../scalarFunctions';
 import { parseLines, parsePolygons, validPoint } from './geoShapes';
 import { isZero, linesLength, linesMoment, requireNoOverlap } from './lines';
@@ -11,7 +12,6 @@ import {
 } from './regions';
 import { anyOverlap, enclosedArea, piecesLength, piecesMoment, unionBoundary } from './polygonUnion';
 import { angleBetween, azimuth, EARTH_RADIUS_M, toLngLat, toVec, type Vec } from './sphere';
-import { spheroidDistance } from './spheroid';
 
 /**
  * The geo functions over points, lines and polygons (geo-*-function.md): distances, containment,
@@ -32,8 +32,11 @@ function distance2Points(c: FunctionCall): number | null {
   const [lng1, lat1, lng2, lat2] = c.args;
   if (!validPoint(lng1, lat1) || !validPoint(lng2, lat2)) return null;
   const useSpheroid = c.args.length > 4 ? c.args[4] : false;
-  if (useSpheroid === null) return null;
-  if (useSpheroid === true) return spheroidDistance(lng1, lat1 as number, lng2, lat2 as number);
+  if (useSpheroid !== false)
+    throw new UnsupportedError(
+      'geo_distance_2points() with use_spheroid = true',
+      'its page does not name the spheroidal geodesic method, whose approximations differ by meters, and prints no example to check one against',
+    );
   return angleBetween(toVec(lng1, lat1 as number), toVec(lng2, lat2 as number)) * EARTH_RADIUS_M;
 }
 
