@@ -129,8 +129,18 @@ function ringsMeet(a: Ring, b: Ring, same: boolean): boolean {
  * A Polygon or MultiPolygon as its polygons, or null when invalid. Rings must not cross or touch
  * each other along edges; ring sharing vertices is allowed by the page but not checked apart.
  */
+/** Parsed polygons by the dynamic value they came from: a literal polygon is checked once, not on every row. */
+const parsedPolygons = new WeakMap<object, Polygon[] | null>();
+
 export function parsePolygons(fn: string, v: unknown): Polygon[] | null {
   if (!isBag(v)) return null;
+  if (parsedPolygons.has(v)) return parsedPolygons.get(v)!;
+  const polygons = readPolygons(fn, v);
+  parsedPolygons.set(v, polygons);
+  return polygons;
+}
+
+function readPolygons(fn: string, v: Record<string, unknown>): Polygon[] | null {
   let raw: unknown[];
   if (v.type === 'Polygon') raw = [v.coordinates];
   else if (v.type === 'MultiPolygon' && Array.isArray(v.coordinates)) raw = v.coordinates;
