@@ -28,6 +28,7 @@ import { regexAndParseCases } from './cases/regexAndParse';
 import { textConversionCases } from './cases/textConversions';
 import { seriesFunctionCases } from './cases/seriesFunctions';
 import { textDynamicMathCases } from './cases/textDynamicMath';
+import { geoShapeCases } from './cases/geoShapes';
 import { sameRows } from './compare';
 
 /** One entry per family; other families add their file here. */
@@ -47,6 +48,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   encodings: encodingCases,
   mathUnitsAggregates: mathUnitsAggregateCases,
   seriesFunctions: seriesFunctionCases,
+  geoShapes: geoShapeCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */
