@@ -265,10 +265,7 @@ function canonicalAggregate(name: string): string {
   return lower === 'argmax' ? 'arg_max' : lower === 'argmin' ? 'arg_min' : lower;
 }
 
-/**
- * Compiles one aggregate call. `outputs` are the result columns the binder assigned to it, so
- * arg_max(Timestamp, *) knows which input columns it carries.
- */
+/** The aggregates that take decimals exactly: they pick a value or add decimals. */
 const DECIMAL_EXACT_AGGREGATES = new Set([
   'any',
   'take_any',
@@ -281,6 +278,10 @@ const DECIMAL_EXACT_AGGREGATES = new Set([
   'sumif',
 ]);
 
+/**
+ * Compiles one aggregate call. `outputs` are the result columns the binder assigned to it, so
+ * arg_max(Timestamp, *) knows which input columns it carries.
+ */
 export function compileAggregate(
   call: Expr,
   scope: Scope,
