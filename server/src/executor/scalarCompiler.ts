@@ -2,7 +2,7 @@ import { kusto } from '../language/kustoEngine';
 import { ExecutionError, MissingColumnError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS } from './scalarFunctions';
-import { compileBagPackColumns, compileColumnNamesOf } from './columnFunctions';
+import { compileBagPackColumns, compileColumnNamesOf, compileEstimateDataSize } from './columnFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { kustoRegex } from './kustoRegex';
 import {
@@ -425,6 +425,7 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   if (lower === 'pack_all') return compilePackAll(argExprs, scope);
   if (lower === 'bag_pack_columns') return compileBagPackColumns(argExprs, scope, compileScalar);
   if (lower === 'column_names_of') return compileColumnNamesOf(argExprs);
+  if (lower === 'estimate_data_size') return compileEstimateDataSize(argExprs, scope, compileScalar);
   if (lower === 'assert') return compileAssert(argExprs.map((e) => compileScalar(e, scope)));
   if (WINDOW_FUNCTIONS.has(lower)) return compileWindowCall(lower, argExprs, scope, compileScalar);
   const fn = SCALAR_FUNCTIONS[lower];
