@@ -75,6 +75,5 @@ function estimatedSize(v: unknown, type: string): number {
   if (type === 'long') return v === null || v === undefined ? refuse('a null long') : 8;
   if (type !== 'string') return refuse(`a ${type} value`);
   const s = (v ?? '') as string;
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(s) ? s.length : refuse('a string with characters beyond ASCII');
 }
