@@ -2,6 +2,7 @@ import { kusto } from '../language/kustoEngine';
 import { ExecutionError, MissingColumnError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS } from './scalarFunctions';
+import { REFUSAL_REASONS } from './refusalReasons';
 import { compileBagPackColumns, compileColumnNamesOf, compileEstimateDataSize } from './columnFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { kustoRegex } from './kustoRegex';
@@ -434,7 +435,7 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
     const symbol = (node as Kusto.Language.Syntax.FunctionCallExpression).ReferencedSymbol;
     if (symbol && hasQueryBody(symbol))
       return compileUserCall(databaseFunction(symbol, `${name}()`), argExprs, scope, node);
-    throw new UnsupportedError(`the function ${name}()`);
+    throw new UnsupportedError(`the function ${name}()`, REFUSAL_REASONS[lower]);
   }
   const args = argExprs.map((a) => compileScalar(a, scope));
   const argTypes = argExprs.map(scalarTypeOf);
