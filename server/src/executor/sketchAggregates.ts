@@ -36,10 +36,13 @@ export function compileSketchAggregate(name: string, argExprs: Expr[], scope: Sc
     case 'hll_merge':
       return merging(args[0], 'hll', `${name}()`);
     case 'tdigest':
+      // Decimals are held as doubles, so their order past 15 digits is not exact (decimalArithmetic.ts).
+      if (valueType === 'decimal')
+        throw new UnsupportedError('tdigest() of decimal values (128-bit decimal arithmetic)');
       if (!valueType || !RANKED.has(valueType))
         throw new UnsupportedError(
           `tdigest() of ${valueType} values`,
-          'percentiles of numbers, datetimes and timespans only',
+          'it ranks numbers, datetimes and timespans',
         );
       return tdigest(args[0], args[1], valueType);
     default:

@@ -271,6 +271,17 @@ describe('executor: a sketch used as an ordinary value is refused by name', () =
     );
   });
 
+  it('a sketch from toscalar() reaches dcount_hll; a series of sketches is refused', () => {
+    assert.deepEqual(rows(`print n = dcount_hll(toscalar(${LOGONS} | summarize hll(User)))`), [[4]]);
+    assert.throws(
+      () =>
+        rows(
+          `${LOGONS} | make-series h = hll(User) on Day from datetime(2024-05-01) to datetime(2024-05-04) step 1d`,
+        ),
+      refusedWith(/hll\(\) sketch inside another dynamic value/),
+    );
+  });
+
   it('put inside a dynamic value, read as one, or aggregated by an ordinary aggregate', () => {
     assert.throws(
       () => rows(`${H} | summarize make_list(h)`),
