@@ -85,7 +85,7 @@ const totalWeight = (items: readonly Weighted[]) => items.reduce((n, i) => n + i
 function castTo(v: unknown, from: KqlType | undefined, to: KqlType, fn: string): unknown {
   if (v === null || from === to) return v;
   if (from && isIntegerType(from) && isIntegerType(to)) {
-    if (to === 'int' && (typeof v !== 'number' || Math.abs(v) > 2 ** 31))
+    if (to === 'int' && (typeof v !== 'number' || v > 2 ** 31 - 1 || v < -(2 ** 31)))
       throw new UnsupportedError(`${fn} with typeof(int) of the long ${v}`, 'it is beyond an int');
     return v;
   }
