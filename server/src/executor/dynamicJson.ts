@@ -1,3 +1,5 @@
+import { sketchOf } from './sketchValues';
+
 /**
  * JSON text of a dynamic value that may hold longs beyond 2^53 (bigints, exactJson.ts). JSON.stringify
  * throws on a bigint, and writing it as a double would round it, so such a long is written as its
@@ -17,9 +19,10 @@ export function dynamicJson(v: unknown, space?: number): string {
   return text.replace(new RegExp(`"${mark}(-?\\d+)"`, 'g'), '$1');
 }
 
-/** Whether a dynamic value holds a long beyond 2^53 anywhere inside. */
+/** Whether a dynamic value holds a long beyond 2^53 anywhere inside (a sketch is no such value). */
 export function holdsBigint(v: unknown): boolean {
   if (typeof v === 'bigint') return true;
+  if (v && typeof v === 'object' && sketchOf(v)) return false;
   if (Array.isArray(v)) return v.some(holdsBigint);
   if (v && typeof v === 'object') return Object.values(v).some(holdsBigint);
   return false;
