@@ -25,8 +25,8 @@ export function parseJsonExactly(text: string, rowFields = false): unknown {
   if (marked === undefined) return JSON.parse(text);
   const parsed: unknown = JSON.parse(marked);
   if (!rowFields) return keepMarked(parsed, mark);
-  if (Array.isArray(parsed)) for (const row of parsed) keepRowFields(row, mark);
-  else keepRowFields(parsed, mark);
+  if (!Array.isArray(parsed)) return keepRowFields(parsed, mark);
+  for (let i = 0; i < parsed.length; i++) parsed[i] = keepRowFields(parsed[i], mark);
   return parsed;
 }
 
@@ -35,16 +35,14 @@ export function parseJsonExactly(text: string, rowFields = false): unknown {
  * what a long column makes of one beyond 64 bits). A big integer deeper in (a dynamic value) is
  * kept as a long; beyond 64 bits it is refused, and the loader names the file and line.
  */
-function keepRowFields(row: unknown, mark: string): void {
-  if (!row || typeof row !== 'object' || Array.isArray(row)) {
-    keepMarked(row, mark);
-    return;
-  }
+function keepRowFields(row: unknown, mark: string): unknown {
+  if (!row || typeof row !== 'object' || Array.isArray(row)) return keepMarked(row, mark);
   const fields = row as Record<string, unknown>;
   for (const [k, v] of Object.entries(fields)) {
     if (typeof v === 'string' && v.startsWith(mark)) fields[k] = BigInt(v.slice(mark.length));
     else fields[k] = keepMarked(v, mark);
   }
+  return row;
 }
 
 /** The text with each integer beyond 2^53 outside strings made a marked string; undefined if none. */

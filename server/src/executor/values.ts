@@ -182,7 +182,13 @@ function bigFromExternal(raw: bigint, type: KqlType): unknown {
   if (type === 'real') return Number(raw);
   if (type === 'bool') return raw !== 0n;
   // A dynamic value holds a long beyond 2^53 as it is (dynamicJson.ts); beyond 64 bits there is no long.
-  if (type === 'dynamic' && raw <= LONG_MAX && raw >= LONG_MIN) return n;
+  if (type === 'dynamic') {
+    if (raw <= LONG_MAX && raw >= LONG_MIN) return n;
+    throw new UnsupportedError(
+      `the integer ${raw} as a dynamic value`,
+      "it is beyond the range of a long, and Kusto's pages do not say what its JSON parser makes of it",
+    );
+  }
   throw new UnsupportedError(`the 64-bit integer ${raw} as a ${type}`, 'it is beyond 2^53');
 }
 

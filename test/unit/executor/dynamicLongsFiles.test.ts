@@ -161,3 +161,22 @@ function replaceAll(bytes: Buffer, from: string, to: string): void {
   assert.equal(a.length, b.length);
   for (let at = bytes.indexOf(a); at >= 0; at = bytes.indexOf(a, at + 1)) b.copy(bytes, at);
 }
+
+describe('executor: big integers as whole fields of a dynamic column', () => {
+  it('keeps a field that is a long beyond 2^53, and refuses one beyond the long range', () => {
+    const ok = loadLocalWorkspace(
+      folder({ 'Logons.ndjson': '{"Id": 1, "AdditionalFields": -9007199254740993}\n' }),
+      schema,
+    );
+    assert.deepEqual(
+      executeQuery('Logons | project AdditionalFields, t = gettype(AdditionalFields)', { workspace: ok })
+        .tables[0].rows,
+      [['-9007199254740993', 'long']],
+    );
+    const over = folder({ 'Logons.ndjson': '{"Id": 1, "AdditionalFields": 9223372036854775808}\n' });
+    assert.throws(
+      () => executeQuery('Logons', { workspace: loadLocalWorkspace(over, schema) }),
+      /the integer 9223372036854775808 as a dynamic value is not supported/,
+    );
+  });
+});
