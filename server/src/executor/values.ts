@@ -9,6 +9,7 @@
  */
 
 import { UnsupportedError } from './errors';
+import { ExactDecimal, parseDecimalText } from './exactDecimal';
 import { parseJsonExactly } from './exactJson';
 import { LONG_MAX, LONG_MIN, longOfDigits, longOfWholeDouble, normalLong } from './longs';
 import {
@@ -67,6 +68,7 @@ export function isIntegerType(t: KqlType): boolean {
 /** The string form Kusto's tostring() gives a value of the given type. */
 export function valueToString(v: unknown, type: KqlType): string {
   if (v === null || v === undefined) return '';
+  if (v instanceof ExactDecimal) return v.printed('tostring()');
   switch (type) {
     case 'datetime': {
       // tostring() writes all seven digits of the fraction (reverse-function.md's example).
@@ -91,6 +93,8 @@ export function toDynamic(v: unknown, type: KqlType): unknown {
       `the long ${v} inside a dynamic value`,
       'dynamic values hold longs exactly only within 2^53',
     );
+  // A decimal inside a dynamic value is its double, where the double is certain (exactDecimal.ts).
+  if (v instanceof ExactDecimal) return v.toNumber('a decimal inside a dynamic value');
   // Kusto writes a datetime inside a dynamic value with all seven fraction digits, as tostring() does.
   if (type === 'datetime') return valueToString(v, type);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
@@ -146,8 +150,9 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
               : NaN;
       return Number.isFinite(n) ? Math.trunc(n) : null;
     }
-    case 'real':
-    case 'decimal': {
+    case 'decimal':
+      return decimalFromExternal(raw);
+    case 'real': {
       const n =
         typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
       return Number.isNaN(n) ? null : n;
@@ -172,6 +177,18 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
       }
       return raw;
   }
+}
+
+/**
+ * A decimal from a data file or a dynamic value: number text is read exactly, and a JSON number
+ * by its shortest text (the digits the file wrote); anything else is null.
+ */
+function decimalFromExternal(raw: unknown): ExactDecimal | null {
+  if (raw instanceof ExactDecimal) return raw;
+  if (typeof raw === 'bigint') return ExactDecimal.whole(raw, 'a decimal value');
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return null;
+  return parseDecimalText(text, 'a decimal value');
 }
 
 /** A 64-bit integer from a data file (Parquet INT64) in a column of another type than long. */
@@ -204,6 +221,11 @@ function longFromExternal(raw: unknown): unknown {
 export function toOutput(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return type === 'string' ? '' : null;
   if (typeof v === 'bigint' && (type === 'long' || type === 'int')) return v.toString();
+  // A decimal goes out as a number when that number's text is its own, else as its exact text.
+  if (v instanceof ExactDecimal) {
+    const text = v.printed('the output');
+    return String(Number(text)) === text ? Number(text) : text;
+  }
   if (type === 'datetime') return formatDatetimeTicks(v as bigint);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
   return v;
@@ -220,6 +242,7 @@ export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number')
     return a < b ? -1 : a > b ? 1 : Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : 1;
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof ExactDecimal || b instanceof ExactDecimal) return compareDecimal(a, b);
   // A tick count met with a number (a dynamic value converted either way) compares by magnitude.
   if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number'))
     return a < b ? -1 : a > b ? 1 : 0;
@@ -230,9 +253,24 @@ export function compareValues(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-/** A hashable key for grouping, distinct and join; equal values of one type give equal keys. */
+/** A decimal against a decimal or a whole number, by value; anything else by its double. */
+function compareDecimal(a: unknown, b: unknown): number {
+  if (a instanceof ExactDecimal && b instanceof ExactDecimal) return a.compare(b);
+  const whole = (v: unknown) => typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v));
+  if (a instanceof ExactDecimal && whole(b)) return a.compareWhole(BigInt(b as number));
+  if (b instanceof ExactDecimal && whole(a)) return -b.compareWhole(BigInt(a as number));
+  const x = a instanceof ExactDecimal ? a.toNumber('comparing a decimal') : a;
+  const y = b instanceof ExactDecimal ? b.toNumber('comparing a decimal') : b;
+  return compareValues(x, y);
+}
+
+/**
+ * A hashable key for grouping, distinct and join; equal values of one type give equal keys. A
+ * decimal's key is its value's text without trailing zeros, so 1.5 and 1.50 are one key.
+ */
 export function keyPart(v: unknown): string | number | bigint | boolean | null {
   if (v === null || v === undefined) return null;
+  if (v instanceof ExactDecimal) return `\u0003${v.valueText}`;
   if (typeof v === 'object') return `\u0002${JSON.stringify(v)}`;
   return v as string | number | bigint | boolean;
 }
