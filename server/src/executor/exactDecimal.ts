@@ -92,14 +92,23 @@ export class ExactDecimal {
     return this.scale > 0 && this.units % 10n === 0n;
   }
 
-  /** The value with no trailing zeros in its scale: one text for all equal decimals. */
-  get valueText(): string {
+  /**
+   * A grouping key equal exactly when the values are equal: the number itself where a long or a
+   * double holds the value exactly (so a decimal 2 meets a long 2 in `in` and join), else the
+   * value's text without trailing zeros, which no number key can equal.
+   */
+  get key(): number | bigint | string {
     let { units, scale } = this;
     while (scale > 0 && units % 10n === 0n) {
       units /= 10n;
       scale--;
     }
-    return textOf(units, scale);
+    if (scale === 0) return units >= -SAFE_UNITS && units <= SAFE_UNITS ? Number(units) : units;
+    // u / 10^s is a double exactly when 5^s divides u and the quotient fits 53 bits.
+    const five = 5n ** BigInt(scale);
+    const odd = units / five;
+    if (units % five === 0n && odd >= -SAFE_UNITS && odd <= SAFE_UNITS) return Number(odd) / 2 ** scale;
+    return `\u0003${textOf(units, scale)}`;
   }
 
   /** SqlDecimal's precision: its digits, and at least its scale. */

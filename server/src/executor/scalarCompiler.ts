@@ -209,9 +209,10 @@ function describe(expr: Expr, kind: string): string {
 }
 
 /**
- * Kusto's decimal is .NET's 128-bit decimal (28 digits after the point, exact sums). The executor
- * holds decimals as doubles, which is exact for a literal or a copied value but not for
- * arithmetic (`decimal(0.1) + decimal(0.2)` must be 0.3), so only those pass.
+ * Kusto's decimal is a 38-digit SqlDecimal, held exactly (exactDecimal.ts). Copies, negation,
+ * +, - and * (decimalArithmetic.ts) and the functions that make or choose exact decimals pass;
+ * other operators and functions with a decimal result (division, round(), bin()) would need a
+ * scale or a rounding the pages do not give, so they are refused by name.
  */
 const DECIMAL_PASSTHROUGH = new Set([
   'ParenthesizedExpression',
@@ -219,6 +220,7 @@ const DECIMAL_PASSTHROUGH = new Set([
   'NameReference',
   'UnaryPlusExpression',
   'UnaryMinusExpression',
+  'ToScalarExpression',
 ]);
 const EXACT_DECIMAL_OPERANDS = new Set<KqlType>(['decimal', 'int', 'long']);
 const DECIMAL_SELECTING_FUNCTIONS = new Set([
@@ -231,6 +233,8 @@ const DECIMAL_SELECTING_FUNCTIONS = new Set([
   'min_of',
   'max_of',
 ]);
+
+const DECIMAL_MAKING_FUNCTIONS = new Set(['todecimal', 'parse_version', 'extract']);
 
 function refuseDecimalArithmetic(expr: Expr, kind: string, scope: Scope): void {
   if (expr.IsLiteral || DECIMAL_PASSTHROUGH.has(kind)) return;
@@ -251,9 +255,8 @@ function refuseDecimalArithmetic(expr: Expr, kind: string, scope: Scope): void {
     const ownBody =
       scope.ctx.vars.get(call.Name?.SimpleName ?? '')?.kind === 'function' ||
       (symbol && hasQueryBody(symbol));
-    // todecimal() and parse_version() make only values they can hold exactly (decimalConversion.ts).
-    if (DECIMAL_SELECTING_FUNCTIONS.has(name) || name === 'todecimal' || name === 'parse_version' || ownBody)
-      return;
+    // todecimal(), parse_version() and extract(…, typeof(decimal)) make exact decimals (exactDecimal.ts).
+    if (DECIMAL_SELECTING_FUNCTIONS.has(name) || DECIMAL_MAKING_FUNCTIONS.has(name) || ownBody) return;
     // Aggregates decide for themselves (summarize checks its own calls).
     if (AGGREGATE_NAMES.has(name)) return;
     throw new UnsupportedError(`the function ${name}() on decimal values (128-bit decimal arithmetic)`);

@@ -266,11 +266,11 @@ function compareDecimal(a: unknown, b: unknown): number {
 
 /**
  * A hashable key for grouping, distinct and join; equal values of one type give equal keys. A
- * decimal's key is its value's text without trailing zeros, so 1.5 and 1.50 are one key.
+ * decimal's key goes by its value (ExactDecimal.key), so 1.5 and 1.50 are one key.
  */
 export function keyPart(v: unknown): string | number | bigint | boolean | null {
   if (v === null || v === undefined) return null;
-  if (v instanceof ExactDecimal) return `\u0003${v.valueText}`;
+  if (v instanceof ExactDecimal) return v.key;
   if (typeof v === 'object') return `\u0002${JSON.stringify(v)}`;
   return v as string | number | bigint | boolean;
 }
