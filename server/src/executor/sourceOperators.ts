@@ -1,4 +1,4 @@
-import { ExecutionError } from './errors';
+import { ExecutionError, UnsupportedError } from './errors';
 import { ExactDecimal } from './exactDecimal';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
@@ -48,6 +48,8 @@ export function range(op: Kusto.Language.Syntax.RangeOperator, ctx: QueryContext
   const from = compileScalar(op.From!, scope)([]);
   const to = compileScalar(op.To!, scope)([]);
   const step = compileScalar(op.Step!, scope)([]);
+  if ([from, to, step].some((v) => v instanceof ExactDecimal))
+    throw new UnsupportedError('range over decimals', 'its steps would need decimal arithmetic of its own');
   if (isIntegerType(out[0]?.type) && [from, to, step].some((v) => typeof v === 'bigint'))
     return { columns: out, rows: bigLongRange(from, to, step) };
   // Numbers step as numbers; datetimes and timespans (bigint ticks) step by a timespan.

@@ -180,15 +180,19 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
 }
 
 /**
- * A decimal from a data file or a dynamic value: number text is read exactly, and a JSON number
- * by its shortest text (the digits the file wrote); anything else is null.
+ * A decimal from a data file or a dynamic value: number text is read exactly, and a whole number
+ * as it is. Any other number is a real by now (JSON numbers are doubles), whose decimal is taken
+ * only where no rounding comes in (ExactDecimal.fromReal); text that is no number is null.
  */
 function decimalFromExternal(raw: unknown): ExactDecimal | null {
   if (raw instanceof ExactDecimal) return raw;
-  if (typeof raw === 'bigint') return ExactDecimal.whole(raw, 'a decimal value');
-  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-  if (typeof raw === 'number' && !Number.isFinite(raw)) return null;
-  return parseDecimalText(text, 'a decimal value');
+  if (typeof raw === 'bigint' || (typeof raw === 'number' && Number.isSafeInteger(raw)))
+    return ExactDecimal.whole(raw, 'a decimal value');
+  if (typeof raw === 'number')
+    return Number.isFinite(raw)
+      ? ExactDecimal.fromReal(raw, 'a number for a decimal; text keeps its digits')
+      : null;
+  return typeof raw === 'string' ? parseDecimalText(raw.trim(), 'a decimal value') : null;
 }
 
 /** A 64-bit integer from a data file (Parquet INT64) in a column of another type than long. */

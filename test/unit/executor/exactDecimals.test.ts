@@ -167,6 +167,11 @@ describe('executor: exact decimals', () => {
       ['b', 1.5],
     ]);
     assert.deepEqual(rows('Prices | where isnull(Price) | project Item', tables, types), [['c']]);
+    // A JSON number is a double by the time it is read: 0.1 is not 0.1, so it is refused, not rounded.
+    assert.throws(
+      () => rows('Prices', { Prices: [{ Item: 'x', Price: 0.1 }] }, types),
+      refusedWith(/the real 0\.1 as a decimal \(a number for a decimal; text keeps its digits\)/),
+    );
   });
 
   it('writes a long decimal into JSON as a number with its exact digits', () => {
@@ -192,6 +197,14 @@ describe('executor: exact decimals', () => {
     assert.throws(() => scalar('hash(decimal(1))'), refusedWith(/hash\(\) on decimal values/));
     assert.throws(() => scalar('todecimal(0.1)'), refusedWith(/the real 0\.1 as a decimal/));
     assert.throws(() => scalar('todecimal("1e5")'), refusedWith(/todecimal\(\) of '1e5'/));
+    assert.throws(
+      () => rows('range x from decimal(1) to decimal(3) step decimal(1)'),
+      refusedWith(/range over decimals/),
+    );
+    assert.throws(
+      () => rows('datatable(d:decimal)[1.5] | serialize p = prev(d)'),
+      refusedWith(/prev\(\) on decimal/),
+    );
     assert.throws(
       () => scalar('decimal(99999999999999999999999999999999999999) + 1'),
       refusedWith(/38 digits/),
