@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { tablesJson } from '../../../server/src/protocol/resultText';
+import { tablesJson, toCsv } from '../../../server/src/protocol/resultText';
+import { formatRunResult } from '../../../server/src/cli/runOutput';
 import { refusedWith, rows, run, scalar } from './executorHarness';
 
 /**
@@ -174,12 +175,19 @@ describe('executor: exact decimals', () => {
     );
   });
 
-  it('writes a long decimal into JSON as a number with its exact digits', () => {
+  it('writes a long decimal into JSON, CSV and the run table with its exact digits', () => {
     const result = run(
       'print p = parse_version("1.2.3.4"), d = todecimal("-12345678901234567890.5"), s = "1.5"',
     );
     const json = tablesJson([result.tables[0]]);
     assert.match(json, /\[\s*1000000020000000300000004,\s*-12345678901234567890\.5,\s*"1\.5"\s*\]/);
+    assert.equal(
+      toCsv(result.tables[0]).split('\r\n')[1],
+      '1000000020000000300000004,-12345678901234567890.5,1.5',
+    );
+    const set = { tables: result.tables } as Parameters<typeof formatRunResult>[0];
+    assert.match(formatRunResult(set, 'json'), /-12345678901234567890\.5,/);
+    assert.match(formatRunResult(set, 'table'), /1000000020000000300000004/);
   });
 
   it('refuses by name what the pages leave open', () => {
