@@ -48,16 +48,15 @@ export class ExactDecimal {
    * name: the pages do not say how Kusto rounds them.
    */
   static fromReal(n: number, what: string): ExactDecimal {
-    if (Number.isFinite(n)) {
-      const exact = exactBinaryValue(n);
-      let { units, scale } = exact;
-      while (scale > 0 && units % 10n === 0n) {
-        units /= 10n;
-        scale--;
-      }
-      const digits = (units < 0n ? -units : units).toString().replace(/0+$/, '').length;
-      if (digits <= 17) return ExactDecimal.of(units, scale, what);
+    if (!Number.isFinite(n))
+      throw new UnsupportedError(`the real ${n} as a decimal (${what})`, 'a decimal has no such value');
+    let { units, scale } = exactBinaryValue(n);
+    while (scale > 0 && units % 10n === 0n) {
+      units /= 10n;
+      scale--;
     }
+    const digits = (units < 0n ? -units : units).toString().replace(/0+$/, '').length;
+    if (digits <= 17) return ExactDecimal.of(units, scale, what);
     throw new UnsupportedError(
       `the real ${n} as a decimal (${what})`,
       'its binary value has more digits than a decimal conversion keeps, and the pages do not say how Kusto rounds it',
@@ -202,10 +201,14 @@ export function parseDecimalText(text: string, what: string): ExactDecimal | nul
   return ExactDecimal.of(m[1] ? -digits : digits, fraction.length - exponent, what);
 }
 
-/** A decimal or a long (a JS number or a bigint) as an exact decimal, for arithmetic and comparison. */
+/**
+ * A decimal, a long (a JS number or a bigint) or a real as an exact decimal, for arithmetic and
+ * comparison; a real only where no rounding comes in (ExactDecimal.fromReal).
+ */
 export function exactOperand(v: unknown, what: string): ExactDecimal {
   if (v instanceof ExactDecimal) return v;
   if (typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v)))
     return ExactDecimal.whole(v, what);
+  if (typeof v === 'number') return ExactDecimal.fromReal(v, what);
   throw new UnsupportedError(`${what} of ${String(v)}`, 'the operand is not a decimal or a long');
 }

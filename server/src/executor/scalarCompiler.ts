@@ -222,7 +222,8 @@ const DECIMAL_PASSTHROUGH = new Set([
   'UnaryMinusExpression',
   'ToScalarExpression',
 ]);
-const EXACT_DECIMAL_OPERANDS = new Set<KqlType>(['decimal', 'int', 'long']);
+// A real operand becomes a decimal only where no rounding comes in (exactDecimal.ts).
+const EXACT_DECIMAL_OPERANDS = new Set<KqlType>(['decimal', 'int', 'long', 'real']);
 const DECIMAL_SELECTING_FUNCTIONS = new Set([
   'iff',
   'iif',

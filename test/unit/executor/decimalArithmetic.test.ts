@@ -40,7 +40,13 @@ describe('executor: exact decimal arithmetic', () => {
     );
     assert.throws(() => scalar('decimal(1) / decimal(4)'), refusedWith(/'\/' operator on decimal values/));
     assert.throws(() => scalar('decimal(7) % decimal(4)'), refusedWith(/'%' operator on decimal values/));
-    assert.throws(() => scalar('decimal(1.5) + 0.1'), refusedWith(/'\+' operator on decimal values/));
+    // A real operand is a decimal only where no rounding comes in: 0.5 is, 0.1 is not.
+    assert.equal(scalar('decimal(1.25) + 0.5'), 1.75);
+    assert.throws(
+      () => scalar('decimal(1.5) + 0.1'),
+      refusedWith(/the real 0\.1 as a decimal \(decimal '\+'\)/),
+    );
+    assert.throws(() => scalar('decimal(1.5) * real(nan)'), refusedWith(/the real NaN as a decimal/));
   });
 
   it('sums decimals exactly in summarize', () => {
