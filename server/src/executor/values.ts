@@ -93,8 +93,12 @@ export function toDynamic(v: unknown, type: KqlType): unknown {
       `the long ${v} inside a dynamic value`,
       'dynamic values hold longs exactly only within 2^53',
     );
-  // A decimal inside a dynamic value is its double, where the double is certain (exactDecimal.ts).
-  if (v instanceof ExactDecimal) return v.toNumber('a decimal inside a dynamic value');
+  // A decimal inside a dynamic value is its double, where the double is certain and no trailing
+  // zeros of its scale would be lost (exactDecimal.ts).
+  if (v instanceof ExactDecimal) {
+    v.printed('a dynamic value');
+    return v.toNumber('a decimal inside a dynamic value');
+  }
   // Kusto writes a datetime inside a dynamic value with all seven fraction digits, as tostring() does.
   if (type === 'datetime') return valueToString(v, type);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);

@@ -144,6 +144,10 @@ describe('executor: exact decimals', () => {
     assert.equal(scalar('todecimal(2.75)'), 2.75);
     assert.deepEqual(scalar('pack_array(decimal(1.5))'), [1.5]);
     assert.throws(
+      () => scalar('pack_array(decimal(1.50))'),
+      refusedWith(/a dynamic value of the decimal 1\.50/),
+    );
+    assert.throws(
       () => scalar('tostring(todecimal("1.50"))'),
       refusedWith(/tostring\(\) of the decimal 1\.50/),
     );
