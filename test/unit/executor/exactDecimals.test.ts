@@ -158,6 +158,22 @@ describe('executor: exact decimals', () => {
     assert.throws(() => scalar('toint(parse_version("1.2"))'), refusedWith(/beyond the range of int/));
   });
 
+  it('converts an argument to the decimal or real parameter of a user function', () => {
+    assert.deepEqual(rows('let f = (x:decimal) { x + decimal(0.25) }; print f(2), f(0.5)'), [[2.25, 0.75]]);
+    assert.deepEqual(rows('let f = (x:real) { x * 2 }; print f(decimal(1.5))'), [[3]]);
+    assert.deepEqual(rows('let f = (v:decimal) { datatable(d:decimal)[1.5, 2.5] | where d > v }; f(2)'), [
+      [2.5],
+    ]);
+    assert.throws(
+      () => rows('let f = (x:decimal) { x }; print f(0.1)'),
+      refusedWith(/the real 0\.1 as a decimal/),
+    );
+    assert.throws(
+      () => rows('let f = (x:long) { x * 2 }; print f(decimal(1.5))'),
+      refusedWith(/a decimal argument for the long parameter of f\(x\)/),
+    );
+  });
+
   it('reads decimals from a data file exactly', () => {
     const tables = {
       Prices: [
