@@ -212,3 +212,24 @@ export function exactOperand(v: unknown, what: string): ExactDecimal {
   if (typeof v === 'number') return ExactDecimal.fromReal(v, what);
   throw new UnsupportedError(`${what} of ${String(v)}`, 'the operand is not a decimal or a long');
 }
+
+/**
+ * A decimal against a real, where the answer does not hang on which side Kusto converts (the
+ * pages do not say): the two are far apart (beyond any rounding of either conversion), or the
+ * real converts to a decimal with no rounding (ExactDecimal.fromReal) and the decimal's double,
+ * certain for up to 2^53 units, falls on the same side of it as the decimal does.
+ */
+export function compareWithReal(d: ExactDecimal, r: number): number {
+  const refuse = (): never => {
+    throw new UnsupportedError(
+      `comparing the decimal ${d.toString()} with the real ${r}`,
+      'the answer depends on which side Kusto converts',
+    );
+  };
+  if (!Number.isFinite(r)) refuse();
+  const double = Number(d.toString());
+  if (double !== r && Math.abs(double - r) > Math.abs(r) * 1e-14) return Math.sign(double - r);
+  const exact = d.compare(ExactDecimal.fromReal(r, 'comparing a decimal with a real'));
+  const short = d.units <= SAFE_UNITS && d.units >= -SAFE_UNITS && d.scale <= 22;
+  return short && Math.sign(double - r) === exact ? exact : refuse();
+}

@@ -9,7 +9,7 @@
  */
 
 import { UnsupportedError } from './errors';
-import { ExactDecimal, parseDecimalText } from './exactDecimal';
+import { compareWithReal, ExactDecimal, parseDecimalText } from './exactDecimal';
 import { parseJsonExactly } from './exactJson';
 import { LONG_MAX, LONG_MIN, longOfDigits, longOfWholeDouble, normalLong } from './longs';
 import {
@@ -261,15 +261,15 @@ export function compareValues(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-/** A decimal against a decimal or a whole number, by value; anything else by its double. */
+/** A decimal against a decimal or a whole number, by value; against a real where that is certain. */
 function compareDecimal(a: unknown, b: unknown): number {
   if (a instanceof ExactDecimal && b instanceof ExactDecimal) return a.compare(b);
   const whole = (v: unknown) => typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v));
   if (a instanceof ExactDecimal && whole(b)) return a.compareWhole(BigInt(b as number));
   if (b instanceof ExactDecimal && whole(a)) return -b.compareWhole(BigInt(a as number));
-  const x = a instanceof ExactDecimal ? a.toNumber('comparing a decimal') : a;
-  const y = b instanceof ExactDecimal ? b.toNumber('comparing a decimal') : b;
-  return compareValues(x, y);
+  if (a instanceof ExactDecimal && typeof b === 'number') return compareWithReal(a, b);
+  if (b instanceof ExactDecimal && typeof a === 'number') return -compareWithReal(b, a);
+  throw new UnsupportedError('comparing a decimal with a value of another type');
 }
 
 /**
