@@ -16,6 +16,8 @@ export function toDecimal(v: unknown, type: KqlType): ExactDecimal | null {
   if (v instanceof ExactDecimal) return v;
   switch (type) {
     case 'decimal':
+      // A number in a decimal slot (a default of column_ifexists) is the decimal it stands for.
+      return asDecimalResult(v) as ExactDecimal;
     case 'int':
     case 'long':
       if (typeof v === 'bigint' || typeof v === 'number') return wholeDecimal(v, type);
