@@ -85,6 +85,8 @@ describe('executor: exact decimals', () => {
     assert.equal(scalar('decimal(null) != decimal(1)'), true);
     assert.equal(scalar('decimal(2) in (2, 3)'), true);
     assert.equal(scalar('decimal(1.5) in (decimal(1.50))'), true);
+    assert.equal(scalar('1.5 in (decimal(1.5))'), true);
+    assert.throws(() => scalar('0.1 in (decimal(0.1))'), refusedWith(/'in' of a real among decimals/));
     assert.equal(
       scalar('parse_version("1.2") between (parse_version("1.1") .. parse_version("1.2.0.0"))'),
       true,
