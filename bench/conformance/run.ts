@@ -29,6 +29,7 @@ import { textConversionCases } from './cases/textConversions';
 import { seriesFunctionCases } from './cases/seriesFunctions';
 import { textDynamicMathCases } from './cases/textDynamicMath';
 import { geoShapeCases } from './cases/geoShapes';
+import { sketchCases } from './cases/sketches';
 import { sameRows } from './compare';
 
 /** One entry per family; other families add their file here. */
@@ -49,6 +50,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   mathUnitsAggregates: mathUnitsAggregateCases,
   seriesFunctions: seriesFunctionCases,
   geoShapes: geoShapeCases,
+  sketches: sketchCases,
 };
 
 /** A fixed now() so that cases with ago()/now() are reproducible. */

@@ -11,6 +11,12 @@ const BIRTHDAYS =
   'let T = datatable(name:string, day_of_birth:long)["John", 9, "Paul", 18, "George", 25, "Ringo", 7]; T';
 
 export const aggregateCases: ConformanceCase[] = [
+  // The example sums a per-row size: a long counts 8 bytes and the ten-character text 10.
+  table(
+    'estimate-data-size-function.md',
+    "range x from 1 to 10 step 1 | extend Text = '1234567890' | summarize Total=sum(estimate_data_size(*))",
+    [[180]],
+  ),
   table('variance-aggregation-function.md', `${RANGE5} | summarize make_list(x), variance(x)`, [
     [[1, 2, 3, 4, 5], 2.5],
   ]),

@@ -2,6 +2,8 @@ import { ExecutionError, UnsupportedError } from './errors';
 import { compileScalar, type Evaluator, type Scope } from './scalarCompiler';
 import { elements, kindName, scalarTypeOf, type Expr } from './syntax';
 import { compileTakeAnyRow } from './takeAnyRow';
+import { compileSketchAggregate, SKETCH_AGGREGATES } from './sketchAggregates';
+import { guardSketchArgument } from './sketchValues';
 import { bitwiseAll } from './bitwiseAggregates';
 import { covariance, percentiles, spread, weightedPercentiles } from './statisticAggregates';
 import { DecimalSum } from './decimalArithmetic';
@@ -322,6 +324,7 @@ export function compileAggregate(
   if (name === 'arg_max' || name === 'arg_min') return compileArg(name, argExprs, scope, outputs, byNames);
   if (name === 'percentiles' || name === 'percentiles_array' || WEIGHTED.has(name))
     return compilePercentiles(name, argExprs, scope);
+  if (SKETCH_AGGREGATES.has(name)) return compileSketchAggregate(name, argExprs, scope);
   if (REFUSED_AGGREGATES[name])
     throw new UnsupportedError(`the aggregate function ${name}()`, REFUSED_AGGREGATES[name]);
   // any() is the deprecated name of take_any(); with several arguments or * both return several
@@ -335,7 +338,7 @@ export function compileAggregate(
   // (decimalArithmetic.ts); the other aggregates would compute in doubles.
   if (scalarTypeOf(call) === 'decimal' && !DECIMAL_EXACT_AGGREGATES.has(name))
     throw new UnsupportedError(`${name}() of decimal values (128-bit decimal arithmetic)`);
-  const args = argExprs.map((a) => bigLongGuard(name, compileScalar(a, scope), a));
+  const args = argExprs.map((a) => sketchGuard(name, bigLongGuard(name, compileScalar(a, scope), a), a));
   return { width: 1, create: simple(args, argExprs, scope) };
 }
 
@@ -392,6 +395,15 @@ const BIG_LONG_AGGREGATES = new Set([
   'binary_all_or',
   'binary_all_xor',
 ]);
+
+/** take_any() passes a value through unread, so it may carry a sketch; other aggregates read their arguments. */
+const SKETCH_CARRIERS = new Set(['any', 'take_any', 'take_anyif']);
+
+function sketchGuard(name: string, f: Evaluator, e: Expr): Evaluator {
+  return SKETCH_CARRIERS.has(name)
+    ? f
+    : guardSketchArgument(f, scalarTypeOf(e), `as the argument of ${name}()`);
+}
 
 /** Other aggregates read longs as numbers, so they refuse a long beyond 2^53 by name. */
 function bigLongGuard(name: string, f: Evaluator, e: Expr): Evaluator {
@@ -452,15 +464,8 @@ function compileArg(
 
 /** The weighted percentiles, whose second argument is the weight (percentilesw-aggregation-function.md). */
 const WEIGHTED = new Set(['percentilew', 'percentilesw', 'percentilesw_array']);
-const SKETCH = "its input and output are Kusto's internal sketch format, which is not documented";
-
 /** Aggregates refused with the reason a faithful answer is out of reach. */
 const REFUSED_AGGREGATES: Record<string, string> = {
-  hll: SKETCH,
-  hll_if: SKETCH,
-  hll_merge: SKETCH,
-  tdigest: SKETCH,
-  tdigest_merge: SKETCH,
   // variancepif-aggregation-function.md names the population variance but its example prints
   // 850, the sample variance of its rows (their population variance is 833).
   variancepif:
@@ -471,7 +476,11 @@ const REFUSED_AGGREGATES: Record<string, string> = {
 };
 
 function compilePercentiles(name: string, argExprs: Expr[], scope: Scope): CompiledAggregate {
-  const x = bigLongGuard(name, compileScalar(argExprs[0], scope), argExprs[0]);
+  const x = sketchGuard(
+    name,
+    bigLongGuard(name, compileScalar(argExprs[0], scope), argExprs[0]),
+    argExprs[0],
+  );
   const type = scalarTypeOf(argExprs[0]);
   const weight = WEIGHTED.has(name) ? compileScalar(argExprs[1], scope) : undefined;
   const ps = argExprs.slice(weight ? 2 : 1).flatMap((e) => {

@@ -2,7 +2,10 @@ import { kusto } from '../language/kustoEngine';
 import { ExecutionError, MissingColumnError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS, type ScalarFunction } from './scalarFunctions';
-import { compileBagPackColumns, compileColumnNamesOf } from './columnFunctions';
+import { REFUSAL_REASONS } from './refusalReasons';
+import { SKETCH_READERS } from './sketchFunctions';
+import { guardSketchArgument } from './sketchValues';
+import { compileBagPackColumns, compileColumnNamesOf, compileEstimateDataSize } from './columnFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { kustoRegex } from './kustoRegex';
 import {
@@ -108,10 +111,35 @@ export const AGGREGATE_NAMES = new Set([
   'hll_if',
   'hll_merge',
   'tdigest_merge',
+  'merge_tdigest',
   'percentilew',
   'percentilesw',
   'percentilesw_array',
   'buildschema',
+]);
+
+/**
+ * hll_merge, tdigest_merge and merge_tdigest are aggregates with one argument and scalar
+ * functions with two or more (hll-merge-function.md, merge-tdigest-function.md).
+ */
+const AGGREGATE_OR_SCALAR = new Set(['hll_merge', 'tdigest_merge', 'merge_tdigest']);
+
+/** Whether a call of `name` with `argCount` arguments is an aggregate. */
+export function isAggregateName(name: string, argCount: number): boolean {
+  const lower = name.toLowerCase();
+  return AGGREGATE_NAMES.has(lower) && !(AGGREGATE_OR_SCALAR.has(lower) && argCount > 1);
+}
+
+/** Functions that pass a value through unread (or only test it for null), so it may be a sketch. */
+const SKETCH_CARRIERS = new Set([
+  'iff',
+  'iif',
+  'case',
+  'coalesce',
+  'isnull',
+  'isnotnull',
+  'isempty',
+  'isnotempty',
 ]);
 
 export function compileScalar(expr: Expr, scope: Scope): Evaluator {
@@ -432,7 +460,7 @@ function compileCall(call: Kusto.Language.Syntax.FunctionCallExpression, scope: 
 
 function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Scope): Evaluator {
   const lower = name.toLowerCase();
-  if (AGGREGATE_NAMES.has(lower))
+  if (isAggregateName(lower, argExprs.length))
     throw new ExecutionError(`the aggregate function ${name}() can only be used in summarize`);
   const user = scope.ctx.vars.get(name);
   if (user?.kind === 'function') return compileUserCall(user, argExprs, scope, node);
@@ -443,6 +471,7 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   if (lower === 'pack_all') return compilePackAll(argExprs, scope);
   if (lower === 'bag_pack_columns') return compileBagPackColumns(argExprs, scope, compileScalar);
   if (lower === 'column_names_of') return compileColumnNamesOf(argExprs);
+  if (lower === 'estimate_data_size') return compileEstimateDataSize(argExprs, scope, compileScalar);
   if (lower === 'assert') return compileAssert(argExprs.map((e) => compileScalar(e, scope)));
   if (WINDOW_FUNCTIONS.has(lower)) return compileWindowCall(lower, argExprs, scope, compileScalar);
   const fn = SCALAR_FUNCTIONS[lower];
@@ -451,12 +480,14 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
     const symbol = (node as Kusto.Language.Syntax.FunctionCallExpression).ReferencedSymbol;
     if (symbol && hasQueryBody(symbol))
       return compileUserCall(databaseFunction(symbol, `${name}()`), argExprs, scope, node);
-    throw new UnsupportedError(`the function ${name}()`);
+    throw new UnsupportedError(`the function ${name}()`, REFUSAL_REASONS[lower]);
   }
   const argTypes = argExprs.map(scalarTypeOf);
+  const readsSketches = SKETCH_READERS.has(lower) || SKETCH_CARRIERS.has(lower);
   const args = argExprs.map((a, i) => {
     const f = compileScalar(a, scope);
-    return argTypes[i] === 'decimal' ? decimalArgument(lower, f) : f;
+    if (argTypes[i] === 'decimal') return decimalArgument(lower, f);
+    return readsSketches ? f : guardSketchArgument(f, argTypes[i], `as an argument of ${name}()`);
   });
   const resultType = scalarTypeOf(node);
   if (resultType === 'decimal' && DECIMAL_SELECTING_FUNCTIONS.has(lower)) {

@@ -42,6 +42,7 @@ import { SERIES_FILL_FUNCTIONS } from './seriesFill';
 import { SERIES_FILTER_FUNCTIONS } from './seriesFilters';
 import { SERIES_REFUSED_FUNCTIONS } from './seriesRefusals';
 import { SERIES_REDUCTION_FUNCTIONS } from './seriesReductions';
+import { SKETCH_FUNCTIONS } from './sketchFunctions';
 import { EPOCH_TICKS, parseDatetimeTicks, ticksOfMs } from './ticks';
 import { parseJsonExactly } from './exactJson';
 import { longOfWholeDouble, normalLong } from './longs';
@@ -179,6 +180,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...RANGE_AND_COUNT_FUNCTIONS,
   ...SERIES_REDUCTION_FUNCTIONS,
   ...GEO_SHAPE_FUNCTIONS,
+  ...SKETCH_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
   bin: (c) => bin(c.args[0], c.args[1], c.argTypes[0]),

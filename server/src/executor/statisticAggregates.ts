@@ -132,18 +132,28 @@ export function weightedPercentiles(
       result: () => {
         items.sort((a, b) => compareValues(a.v, b.v));
         const total = items.reduce((s, i) => s + i.w, 0);
-        const out = ps.map((p) => {
-          if (!items.length) return null;
-          const rank = Math.min(total, Math.max(1, Math.ceil((p / 100) * total)));
-          let seen = 0;
-          for (const i of items) {
-            seen += i.w;
-            if (seen >= rank) return i.v;
-          }
-          return items[items.length - 1].v;
-        });
+        const out = ps.map((p) => weightedNearestRank(items, total, p));
         return asArray ? [items.length ? out : null] : out;
       },
     };
   };
+}
+
+/**
+ * The weighted nearest rank: the smallest value whose running weight reaches p percent of the
+ * total weight `total`, over items sorted by value. With every weight 1 it is nearestRank().
+ */
+export function weightedNearestRank(
+  sorted: readonly { v: unknown; w: number }[],
+  total: number,
+  p: number,
+): unknown {
+  if (!sorted.length) return null;
+  const rank = Math.min(total, Math.max(1, Math.ceil((p / 100) * total)));
+  let seen = 0;
+  for (const i of sorted) {
+    seen += i.w;
+    if (seen >= rank) return i.v;
+  }
+  return sorted[sorted.length - 1].v;
 }

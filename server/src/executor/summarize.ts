@@ -1,7 +1,7 @@
 import { aggregateWidth, compileAggregate, type Accumulator, type CompiledAggregate } from './aggregates';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
-import { AGGREGATE_NAMES, compileScalar, type Evaluator, type Scope } from './scalarCompiler';
+import { compileScalar, isAggregateName, type Evaluator, type Scope } from './scalarCompiler';
 import { scopeOf } from './scope';
 import { elements, kindName, rejectParameters, resultColumns, type Expr } from './syntax';
 import type { Table } from './table';
@@ -64,12 +64,9 @@ export function summarize(
 }
 
 export function isAggregateCall(e: Expr): boolean {
-  return (
-    kindName(e) === 'FunctionCallExpression' &&
-    AGGREGATE_NAMES.has(
-      ((e as Kusto.Language.Syntax.FunctionCallExpression).Name?.SimpleName ?? '').toLowerCase(),
-    )
-  );
+  if (kindName(e) !== 'FunctionCallExpression') return false;
+  const call = e as Kusto.Language.Syntax.FunctionCallExpression;
+  return isAggregateName(call.Name?.SimpleName ?? '', elements(call.ArgumentList?.Expressions).length);
 }
 
 /** The aggregate calls inside an expression, outermost first (an aggregate's own arguments are not searched). */

@@ -11,6 +11,7 @@
 import { UnsupportedError } from './errors';
 import { compareWithReal, ExactDecimal, parseDecimalText } from './exactDecimal';
 import { parseJsonExactly } from './exactJson';
+import { refuseSketch } from './sketchValues';
 import { LONG_MAX, LONG_MIN, longOfDigits, longOfWholeDouble, normalLong } from './longs';
 import {
   formatDatetimeTicks,
@@ -78,6 +79,7 @@ export function valueToString(v: unknown, type: KqlType): string {
     case 'timespan':
       return formatTimespanTicks(v as bigint);
     case 'dynamic':
+      if (typeof v === 'object') refuseSketch(v, 'converted to a string');
       return typeof v === 'string' ? v : JSON.stringify(v);
     default:
       return String(v);
@@ -102,6 +104,7 @@ export function toDynamic(v: unknown, type: KqlType): unknown {
   // Kusto writes a datetime inside a dynamic value with all seven fraction digits, as tostring() does.
   if (type === 'datetime') return valueToString(v, type);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
+  if (typeof v === 'object') refuseSketch(v, 'inside another dynamic value');
   return v;
 }
 
@@ -122,6 +125,7 @@ export class ExternalDatetime {
 
 export function fromExternal(raw: unknown, type: KqlType): unknown {
   if (raw === undefined || raw === null) return type === 'string' ? '' : null;
+  if (typeof raw === 'object') refuseSketch(raw, `converted to ${type}`);
   if (raw instanceof ExternalDatetime) {
     if (type === 'datetime') return raw.ticks;
     raw = raw.toString();
@@ -236,6 +240,7 @@ export function toOutput(v: unknown, type: KqlType): unknown {
   }
   if (type === 'datetime') return formatDatetimeTicks(v as bigint);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
+  if (typeof v === 'object') refuseSketch(v, "in the query's output");
   return v;
 }
 
@@ -244,7 +249,10 @@ export function toOutput(v: unknown, type: KqlType): unknown {
  * strings compare ordinally, as Kusto's sort does.
  */
 export function compareValues(a: unknown, b: unknown): number {
-  if (a === b) return 0;
+  if (a === b) {
+    if (typeof a === 'object') refuseSketch(a, 'compared or sorted');
+    return 0;
+  }
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
   if (typeof a === 'number' && typeof b === 'number')
@@ -256,6 +264,8 @@ export function compareValues(a: unknown, b: unknown): number {
     return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
+  refuseSketch(a, 'compared or sorted');
+  refuseSketch(b, 'compared or sorted');
   const sa = typeof a === 'string' ? a : JSON.stringify(a);
   const sb = typeof b === 'string' ? b : JSON.stringify(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;
@@ -279,7 +289,10 @@ function compareDecimal(a: unknown, b: unknown): number {
 export function keyPart(v: unknown): string | number | bigint | boolean | null {
   if (v === null || v === undefined) return null;
   if (v instanceof ExactDecimal) return v.key;
-  if (typeof v === 'object') return `\u0002${JSON.stringify(v)}`;
+  if (typeof v === 'object') {
+    refuseSketch(v, 'as a grouping, distinct or join key');
+    return `\u0002${JSON.stringify(v)}`;
+  }
   return v as string | number | bigint | boolean;
 }
 

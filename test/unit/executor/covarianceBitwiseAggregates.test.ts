@@ -93,15 +93,15 @@ describe('executor: weighted percentiles', () => {
   });
 });
 
-describe('executor: sketch aggregates stay refused', () => {
-  it('name the undocumented internal format', () => {
+describe("executor: sketches in Kusto's internal format stay refused", () => {
+  it('names the undocumented format when a sketch is shown or a stored one is read', () => {
     assert.throws(
       () => rows('datatable(a:long)[1] | summarize hll(a)'),
-      refusedWith(/hll\(\).*internal sketch format/),
+      refusedWith(/hll\(\) sketch in the query's output.*Kusto's internal one/),
     );
     assert.throws(
       () => rows('datatable(a:dynamic)[dynamic([1])] | summarize tdigest_merge(a)'),
-      refusedWith(/tdigest_merge\(\).*internal sketch format/),
+      refusedWith(/tdigest_merge\(\) of a value that is not a tdigest\(\) sketch.*internal format/),
     );
   });
 

@@ -197,7 +197,10 @@ describe('engine: tabular operators', () => {
       () => run('T | extend h = cursor_current()', T),
       /function cursor_current\(\) is not supported/,
     );
-    assert.throws(() => run('T | summarize hll(N)', T), /aggregate function hll\(\) is not supported/);
+    assert.throws(
+      () => run('T | summarize hll(N)', T),
+      /hll\(\) sketch in the query's output is not supported/,
+    );
     assert.throws(
       () => run('T | evaluate autocluster()', T),
       /the plugin autocluster\(\) \(evaluate autocluster\) is not supported/,

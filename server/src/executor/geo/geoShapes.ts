@@ -1,4 +1,5 @@
 import { UnsupportedError } from '../errors';
+import { anyOverlappingPair, ringEdges } from './edgePairs';
 import { arcsCross, arcsTouch, sameOrAntipodal, toVec, type Vec } from './sphere';
 
 /**
@@ -102,27 +103,26 @@ function ring(fn: string, v: unknown): Ring | null {
   const last = ps[ps.length - 1];
   if (first[0] !== last[0] || first[1] !== last[1]) return null;
   const vs = ps.slice(0, -1).map(([lng, lat]) => toVec(lng, lat));
-  for (let i = 0; i < vs.length; i++)
-    for (let j = i + 1; j < vs.length; j++) if (samePosition(vs[i], vs[j])) return null;
+  // Exact coordinates as text, so that a repeated vertex is found without comparing every pair.
+  if (new Set(vs.map((x) => x.join())).size !== vs.length) return null;
   if (vs.length < 3 || !edgesDefined(vs, true)) return null;
   return vs;
 }
 
-/** Whether two rings (or one ring with itself) have edges that meet anywhere but at a shared end of neighbours. */
-function ringsMeet(a: Ring, b: Ring, same: boolean): boolean {
-  for (let i = 0; i < a.length; i++) {
-    const a0 = a[i];
-    const a1 = a[(i + 1) % a.length];
-    for (let j = same ? i + 1 : 0; j < b.length; j++) {
-      const b0 = b[j];
-      const b1 = b[(j + 1) % b.length];
-      // Neighbouring edges of one ring share a vertex by construction.
-      if (same && (j === i + 1 || (i === 0 && j === b.length - 1))) continue;
-      // Distinct rings may share vertices (LinearRing rules), so only a proper crossing joins them.
-      if (same ? arcsTouch(a0, a1, b0, b1) : arcsCross(a0, a1, b0, b1)) return true;
-    }
-  }
-  return false;
+/**
+ * Whether the rings of a polygon have edges that meet where they must not: two edges of one ring
+ * anywhere but the vertex that neighbours share, or edges of two rings in a proper crossing
+ * (distinct rings may share vertices, as the LinearRing rules allow).
+ */
+function ringsMeet(rings: Ring[]): boolean {
+  return anyOverlappingPair(ringEdges(rings), (e, f) => {
+    if (e.ring !== f.ring) return arcsCross(e.a, e.b, f.a, f.b);
+    const n = rings[e.ring].length;
+    const i = Math.min(e.index, f.index);
+    const j = Math.max(e.index, f.index);
+    if (j === i + 1 || (i === 0 && j === n - 1)) return false;
+    return arcsTouch(e.a, e.b, f.a, f.b);
+  });
 }
 
 /**
@@ -155,10 +155,7 @@ function readPolygons(fn: string, v: Record<string, unknown>): Polygon[] | null 
       if (rr === null) return null;
       rings.push(rr);
     }
-    for (let i = 0; i < rings.length; i++) {
-      if (ringsMeet(rings[i], rings[i], true)) return null;
-      for (let j = i + 1; j < rings.length; j++) if (ringsMeet(rings[i], rings[j], false)) return null;
-    }
+    if (ringsMeet(rings)) return null;
     polygons.push(rings);
   }
   return polygons;

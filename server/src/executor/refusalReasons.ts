@@ -1,0 +1,24 @@
+/**
+ * Why the functions the local executor does not run are refused, so the message tells a hunter
+ * whether to expect them here one day: most ask the service for something a folder of files does
+ * not have (a signed-in principal, storage extents, ingestion cursors), or follow rules their
+ * pages do not publish.
+ */
+const ENVIRONMENT = 'it asks the service for its own state, which a local workspace does not have';
+
+export const REFUSAL_REASONS: Readonly<Record<string, string>> = {
+  current_principal: `${ENVIRONMENT}: the principal that signed in`,
+  current_principal_details: `${ENVIRONMENT}: the principal that signed in`,
+  current_principal_is_member_of: `${ENVIRONMENT}: the groups of the principal that signed in`,
+  current_cluster_endpoint: `${ENVIRONMENT}: the cluster's address`,
+  current_database: `${ENVIRONMENT}: the database's name`,
+  extent_id: `${ENVIRONMENT}: the storage extent that holds each row`,
+  extent_tags: `${ENVIRONMENT}: the tags of the storage extent that holds each row`,
+  cursor_current: `${ENVIRONMENT}: the database's ingestion cursor`,
+  cursor_after: `${ENVIRONMENT}: the database's ingestion cursor`,
+  cursor_before_or_at: `${ENVIRONMENT}: the database's ingestion cursor`,
+  parse_user_agent:
+    'its page says it matches a large set of predefined patterns, which it does not publish, so its answers cannot be reproduced',
+  geo_info_from_ip_address:
+    'it looks addresses up in a geolocation database that the service holds and the page does not name',
+};
