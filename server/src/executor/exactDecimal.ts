@@ -45,7 +45,8 @@ export class ExactDecimal {
    * at most 17 significant digits (1.5, 2.25, 3), so its exact digits, its 17-digit text and its
    * shortest text are the same number, written with no trailing zeros (the scale is the least
    * that holds it). Other reals (0.1 is 0.1000000000000000055511151231257827…) are refused by
-   * name: the pages do not say how Kusto rounds them.
+   * name: the pages do not say how Kusto rounds them, and it does round them (a real 2.2 put in a
+   * decimal column shows as 2.2000000000000002, microsoft/Kusto-Query-Language issue 172).
    */
   static fromReal(n: number, what: string): ExactDecimal {
     if (!Number.isFinite(n))
