@@ -9,7 +9,8 @@ import { HASH_FUNCTIONS } from './hashFunctions';
 import { TEXT_CONVERSION_FUNCTIONS } from './textConversionFunctions';
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
 import { csvRecords } from './csv';
-import { toDecimal } from './decimalConversion';
+import { fromDecimal, toDecimal } from './decimalConversion';
+import { ExactDecimal } from './exactDecimal';
 import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
 import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
@@ -82,6 +83,7 @@ function convert(c: FunctionCall, target: KqlType, name: string): unknown {
   const t = c.argTypes[0];
   if (v === null || v === undefined) return null;
   if (t === target) return v;
+  if (v instanceof ExactDecimal) return fromDecimal(v, target, name);
   if (typeof v === 'bigint' && (t === 'long' || t === 'int')) {
     // A long beyond 2^53: a real is its nearest double, as Kusto converts it; the rest would round.
     if (target === 'long') return v;
