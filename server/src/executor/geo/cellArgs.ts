@@ -1,0 +1,67 @@
+import { UnsupportedError } from '../errors';
+import type { FunctionCall } from '../scalarFunctions';
+import { validPoint } from './geoShapes';
+
+/**
+ * How the cell functions (geohash, H3, S2) read their arguments: a point within the pages'
+ * ranges, an optional level within a family's range, and a cell token written the way the
+ * point-to-cell function writes it. Anything the pages call invalid reads as null.
+ */
+
+/** The [longitude, latitude] of arguments 0 and 1, or null when they are not a valid point. */
+export function pointArgs(c: FunctionCall): [number, number] | null {
+  const [lng, lat] = c.args;
+  return validPoint(lng, lat) ? [lng, lat as number] : null;
+}
+
+/**
+ * Optional whole-number argument `i` within [min, max]: `absent` when it is not given, null
+ * when it is null, fractional or out of range.
+ */
+export function levelArg(
+  c: FunctionCall,
+  i: number,
+  min: number,
+  max: number,
+  absent: number,
+): number | null {
+  if (i >= c.args.length) return absent;
+  const v = c.args[i];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return null;
+  return v;
+}
+
+/**
+ * Argument `i` as a token: null unless it is a string. A string that `canonical` would accept
+ * once lower-cased or otherwise normalised is refused by name, since the pages only show tokens
+ * as the point-to-cell functions write them and do not say whether other spellings are read.
+ */
+export function tokenArg(
+  c: FunctionCall,
+  i: number,
+  fn: string,
+  isCanonical: (t: string) => boolean,
+  isOtherSpelling: (t: string) => boolean,
+): string | null {
+  const v = c.args[i];
+  if (typeof v !== 'string') return null;
+  if (isCanonical(v)) return v;
+  if (isOtherSpelling(v))
+    throw new UnsupportedError(
+      `${fn}() of the token '${v}'`,
+      'its page reads tokens as the point-to-cell function writes them and does not say whether another spelling (upper case, padding) of the same cell is accepted',
+    );
+  return null;
+}
+
+/** A GeoJSON point as the pages print one: longitude first. */
+export const geoJsonPoint = (lng: number, lat: number): unknown => ({
+  type: 'Point',
+  coordinates: [lng, lat],
+});
+
+/** A GeoJSON polygon of one ring, its first vertex repeated at the end. */
+export const geoJsonPolygon = (ring: [number, number][]): unknown => ({
+  type: 'Polygon',
+  coordinates: [[...ring.map(([x, y]) => [x, y]), [ring[0][0], ring[0][1]]]],
+});
