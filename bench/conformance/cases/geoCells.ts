@@ -21,6 +21,12 @@ const S = 'geo-point-to-s2cell-function.md';
 const SC = 'geo-s2cell-to-central-point-function.md';
 const SP = 'geo-s2cell-to-polygon-function.md';
 const SN = 'geo-s2cell-neighbors-function.md';
+const PS = 'geo-polygon-to-s2cells-function.md';
+const PH = 'geo-polygon-to-h3cells-function.md';
+const BIG_TRIANGLE =
+  'let polygon = dynamic({"type":"Polygon","coordinates":[[[0,0],[0,50],[100,50],[0,0]]]});';
+const MADRID =
+  'let polygon = dynamic({"type":"Polygon","coordinates":[[[-3.659,40.553],[-3.913,40.409],[-3.729,40.273],[-3.524,40.440],[-3.659,40.553]]]});';
 
 const poly = (ring: number[][]): unknown => ({ type: 'Polygon', coordinates: [ring] });
 const H3_862A1072 = poly([
@@ -223,4 +229,36 @@ export const geoCellCases: ConformanceCase[] = [
   table(SP, 'print s2cellPolygon = geo_s2cell_to_polygon("a")', [[null]]),
   table(SN, "print neighbors = geo_s2cell_neighbors('89c259')", [[S2_NEIGHBORS]]),
   table(SN, "print invalid = isnull(geo_s2cell_neighbors('a'))", [[true]]),
+
+  table(
+    PS,
+    `${BIG_TRIANGLE}\nprint s2_cell_token_count = array_length(geo_polygon_to_s2cells(polygon, 5));`,
+    [[286]],
+  ),
+  table(PS, `${BIG_TRIANGLE}\nprint geo_polygon_to_s2cells(polygon, 30);`, [[null]]),
+  table(PS, `${BIG_TRIANGLE}\nprint isnull(geo_polygon_to_s2cells(polygon, 30));`, [[true]]),
+  table(PH, `${MADRID}\nprint h3_cells = geo_polygon_to_h3cells(polygon)`, [
+    [
+      [
+        '86390cb57ffffff',
+        '86390cb0fffffff',
+        '86390ca27ffffff',
+        '86390cb87ffffff',
+        '86390cb07ffffff',
+        '86390ca2fffffff',
+        '86390ca37ffffff',
+        '86390cb17ffffff',
+        '86390cb1fffffff',
+        '86390cb8fffffff',
+        '86390cba7ffffff',
+        '86390ca07ffffff',
+        '86390cbafffffff',
+      ],
+    ],
+  ]),
+  table(
+    PH,
+    'let polygon = dynamic({"type":"Polygon","coordinates":[[[0,0],[1,1]]]});\nprint is_null = isnull(geo_polygon_to_h3cells(polygon))',
+    [[true]],
+  ),
 ];

@@ -208,6 +208,12 @@ describe('executor: cell coverings and the IP look-up stay refused by name', () 
       () => scalar('geo_line_to_s2cells(dynamic({"type":"LineString","coordinates":[[0,0],[1,1]]}))'),
       refusedWith(/geo_line_to_s2cells\(\).*no example/),
     );
+    assert.equal(scalar(`geo_polygon_to_s2cells(${square}, 31)`), null);
+    assert.equal(
+      scalar('geo_polygon_to_s2cells(dynamic({"type":"Polygon","coordinates":[[[0,0],[1,1]]]}))'),
+      null,
+    );
+    assert.equal(scalar('geo_polygon_to_s2cells(dynamic(null))'), null);
     assert.throws(
       () => scalar('geo_info_from_ip_address("20.53.203.50")'),
       refusedWith(/geolocation database/),
