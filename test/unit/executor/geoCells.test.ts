@@ -237,3 +237,30 @@ describe('executor: cell coverings and the IP look-up stay refused by name', () 
     ]);
   });
 });
+
+describe('executor: cell outlines at the antimeridian and the poles', () => {
+  it('writes geohash rectangles at the edge of the world with their -180 and +180 sides', () => {
+    assert.deepEqual(coords(scalar('geo_geohash_to_polygon("z")')), [
+      [
+        [135, 45],
+        [180, 45],
+        [180, 90],
+        [135, 90],
+        [135, 45],
+      ],
+    ]);
+    assert.equal((coords(scalar('geo_geohash_to_polygon("0")')) as number[][][])[0][0][0], -180);
+  });
+
+  it('refuses H3 and S2 outlines across the antimeridian or round a pole, which the pages never print', () => {
+    for (const q of [
+      'geo_h3cell_to_polygon(geo_point_to_h3cell(179.99, 0, 2))',
+      'geo_h3cell_to_polygon(geo_point_to_h3cell(0, 90, 0))',
+      'geo_s2cell_to_polygon(geo_point_to_s2cell(0, 90, 0))',
+      'geo_s2cell_to_polygon(geo_point_to_s2cell(179.99, 0, 3))',
+    ])
+      assert.throws(() => scalar(q), refusedWith(/antimeridian/), q);
+    // The centres of those cells are plain points.
+    assert.equal(typeof scalar('geo_h3cell_to_central_point(geo_point_to_h3cell(179.99, 0, 2))'), 'object');
+  });
+});

@@ -60,8 +60,20 @@ export const geoJsonPoint = (lng: number, lat: number): unknown => ({
   coordinates: [lng, lat],
 });
 
-/** A GeoJSON polygon of one ring, its first vertex repeated at the end. */
-export const geoJsonPolygon = (ring: [number, number][]): unknown => ({
-  type: 'Polygon',
-  coordinates: [[...ring.map(([x, y]) => [x, y]), [ring[0][0], ring[0][1]]]],
-});
+/**
+ * A GeoJSON polygon of one cell's outline, its first vertex repeated at the end. An outline that
+ * crosses or touches the antimeridian, or goes round a pole, is refused by name: the pages print
+ * none, and do not say whether such a vertex is written at +180 or -180, or how the ring is cut.
+ */
+export function cellPolygon(fn: string, ring: [number, number][]): unknown {
+  const closed = [...ring.map(([x, y]): [number, number] => [x, y]), [ring[0][0], ring[0][1]]];
+  const spans = closed.some(
+    ([x], k) => Math.abs(x) === 180 || (k > 0 && Math.abs(x - closed[k - 1][0]) > 180),
+  );
+  if (spans)
+    throw new UnsupportedError(
+      `${fn}() of a cell on the antimeridian or around a pole`,
+      'its page prints no such outline and does not say how its longitudes are written',
+    );
+  return { type: 'Polygon', coordinates: [closed] };
+}

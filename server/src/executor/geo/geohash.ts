@@ -1,6 +1,6 @@
 import { UnsupportedError } from '../errors';
 import type { FunctionCall, ScalarFunction } from '../scalarFunctions';
-import { geoJsonPoint, geoJsonPolygon, levelArg, pointArgs, tokenArg } from './cellArgs';
+import { geoJsonPoint, levelArg, pointArgs, tokenArg } from './cellArgs';
 
 /**
  * Geohash cells (geo-point-to-geohash, geo-geohash-to-central-point and geo-geohash-to-polygon
@@ -93,12 +93,16 @@ function geohashToCentralPoint(c: FunctionCall): unknown {
 function geohashToPolygon(c: FunctionCall): unknown {
   const box = geohashBox(c, 'geo_geohash_to_polygon');
   if (box === null) return null;
-  return geoJsonPolygon([
-    [box.west, box.south],
-    [box.east, box.south],
-    [box.east, box.north],
-    [box.west, box.north],
-  ]);
+  // A geohash is a rectangle of the plane: a cell at the world's edge has its side at -180 or +180.
+  const { west, east, south, north } = box;
+  const ring = [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
+  return { type: 'Polygon', coordinates: [ring] };
 }
 
 /**

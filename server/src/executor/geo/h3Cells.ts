@@ -9,7 +9,7 @@ import {
   latLngToCell,
 } from 'h3-js';
 import type { FunctionCall, ScalarFunction } from '../scalarFunctions';
-import { geoJsonPoint, levelArg, pointArgs, tokenArg } from './cellArgs';
+import { cellPolygon, geoJsonPoint, levelArg, pointArgs, tokenArg } from './cellArgs';
 
 /**
  * H3 cells (geo-point-to-h3cell and geo-h3cell-* pages), computed by Uber's own H3 library
@@ -45,8 +45,10 @@ function centralPoint(c: FunctionCall): unknown {
 
 function polygon(c: FunctionCall): unknown {
   const cell = cellArg(c, 'geo_h3cell_to_polygon');
-  // The boundary as GeoJSON: longitude first, the first vertex repeated at the end.
-  return cell === null ? null : { type: 'Polygon', coordinates: [cellToBoundary(cell, true)] };
+  // The boundary as GeoJSON: longitude first (cellPolygon repeats the first vertex at the end).
+  if (cell === null) return null;
+  const ring = cellToBoundary(cell, true).slice(0, -1) as [number, number][];
+  return cellPolygon('geo_h3cell_to_polygon', ring);
 }
 
 function children(c: FunctionCall): unknown {

@@ -1,7 +1,7 @@
 import { S2Cell, S2CellId, S2LatLng } from 'nodes2ts';
 import { UnsupportedError } from '../errors';
 import type { FunctionCall, ScalarFunction } from '../scalarFunctions';
-import { geoJsonPoint, geoJsonPolygon, levelArg, pointArgs, tokenArg } from './cellArgs';
+import { geoJsonPoint, cellPolygon, levelArg, pointArgs, tokenArg } from './cellArgs';
 
 /**
  * S2 cells (geo-point-to-s2cell and geo-s2cell-* pages), computed by nodes2ts, a port of Google's
@@ -50,7 +50,10 @@ function polygon(c: FunctionCall): unknown {
   const id = cellArg(c, 'geo_s2cell_to_polygon');
   if (id === null) return null;
   const cell = new S2Cell(id);
-  return geoJsonPolygon([0, 1, 2, 3].map((k) => lngLat(cell.getVertex(k))));
+  return cellPolygon(
+    'geo_s2cell_to_polygon',
+    [0, 1, 2, 3].map((k) => lngLat(cell.getVertex(k))),
+  );
 }
 
 /**
