@@ -15,6 +15,7 @@ import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
 import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
+import { GEO_CELL_FUNCTIONS } from './geo/cellFunctions';
 import { GEO_SHAPE_FUNCTIONS } from './geo/geoShapeFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
 import { SPECIAL_MATH_FUNCTIONS } from './specialMathFunctions';
@@ -180,6 +181,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...RANGE_AND_COUNT_FUNCTIONS,
   ...SERIES_REDUCTION_FUNCTIONS,
   ...GEO_SHAPE_FUNCTIONS,
+  ...GEO_CELL_FUNCTIONS,
   ...SKETCH_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),
