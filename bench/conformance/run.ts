@@ -29,6 +29,7 @@ import { textConversionCases } from './cases/textConversions';
 import { seriesFunctionCases } from './cases/seriesFunctions';
 import { textDynamicMathCases } from './cases/textDynamicMath';
 import { geoShapeCases } from './cases/geoShapes';
+import { geoCellCases } from './cases/geoCells';
 import { sketchCases } from './cases/sketches';
 import { sameRows } from './compare';
 
@@ -50,6 +51,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   mathUnitsAggregates: mathUnitsAggregateCases,
   seriesFunctions: seriesFunctionCases,
   geoShapes: geoShapeCases,
+  geoCells: geoCellCases,
   sketches: sketchCases,
 };
 

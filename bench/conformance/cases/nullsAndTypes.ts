@@ -28,6 +28,10 @@ export const nullsAndTypesCases: ConformanceCase[] = [
   table(WHERE, `${nullable} | where v between (1 .. 6)`, [[5]]),
 
   value('todecimal-function.md', 'todecimal("123.45678") == decimal(123.45678)', true),
+  // scalar-data-types/decimal.md: decimal(1e5) is equivalent to 100,000; decimal(null) is null.
+  value('scalar-data-types/decimal.md', 'decimal(1e5)', 100000),
+  value('scalar-data-types/decimal.md', 'decimal(1e5) == 100000', true),
+  value('scalar-data-types/decimal.md', 'isnull(decimal(null))', true),
   value('isnull-function.md', 'isnull(long(null))', true),
   value('isnull-function.md', 'isnull("")', false),
   value('isnull-function.md', 'isnull(0)', false),

@@ -28,10 +28,33 @@ function compareCells(a: unknown, b: unknown, type: string): number {
     const y = BigInt(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
+  if (type === 'decimal') {
+    const order = compareDecimalTexts(a, b);
+    if (order !== undefined) return order;
+  }
   if (type === 'bool') return Number(a === true) - Number(b === true);
   const sa = formatValue(a);
   const sb = formatValue(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+const DECIMAL_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Two decimals by value, when both are plain numbers or their exact digits (a decimal a double
+ * cannot hold comes as its text): each is its digits over a power of ten, compared as whole numbers.
+ */
+function compareDecimalTexts(a: unknown, b: unknown): number | undefined {
+  const x = DECIMAL_TEXT.exec(String(a));
+  const y = DECIMAL_TEXT.exec(String(b));
+  if (typeof a === 'boolean' || typeof b === 'boolean' || !x || !y) return undefined;
+  const scale = Math.max(x[3]?.length ?? 0, y[3]?.length ?? 0);
+  const units = (m: RegExpExecArray) => {
+    const n = BigInt(m[2] + (m[3] ?? '').padEnd(scale, '0'));
+    return m[1] ? -n : n;
+  };
+  const [u, v] = [units(x), units(y)];
+  return u < v ? -1 : u > v ? 1 : 0;
 }
 
 /** Each row's text in lower case, made once per table so that filtering while typing stays fast. */

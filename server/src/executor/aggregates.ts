@@ -282,6 +282,30 @@ const DECIMAL_EXACT_AGGREGATES = new Set([
 ]);
 
 /**
+ * The aggregates that take decimal arguments (exactDecimal.ts): the exact ones above, the counts
+ * (distinct decimals are counted by value), and the lists and sets, which hold each decimal as
+ * its double where that is certain (values.ts).
+ */
+const DECIMAL_ARGUMENT_AGGREGATES = new Set([
+  ...DECIMAL_EXACT_AGGREGATES,
+  'arg_max',
+  'arg_min',
+  'count',
+  'countif',
+  'dcount',
+  'dcountif',
+  'count_distinct',
+  'count_distinctif',
+  'make_set',
+  'make_list',
+  'makeset',
+  'makelist',
+  'make_set_if',
+  'make_list_if',
+  'make_list_with_nulls',
+]);
+
+/**
  * Compiles one aggregate call. `outputs` are the result columns the binder assigned to it, so
  * arg_max(Timestamp, *) knows which input columns it carries.
  */
@@ -296,6 +320,8 @@ export function compileAggregate(
   const fc = call as Kusto.Language.Syntax.FunctionCallExpression;
   const name = canonicalAggregate(fc.Name?.SimpleName ?? '');
   const argExprs = elements(fc.ArgumentList?.Expressions);
+  if (!DECIMAL_ARGUMENT_AGGREGATES.has(name) && argExprs.some((a) => scalarTypeOf(a) === 'decimal'))
+    throw new UnsupportedError(`${name}() of decimal values`, 'it would compute in doubles, not exactly');
   if (name === 'arg_max' || name === 'arg_min') return compileArg(name, argExprs, scope, outputs, byNames);
   if (name === 'percentiles' || name === 'percentiles_array' || WEIGHTED.has(name))
     return compilePercentiles(name, argExprs, scope);
@@ -338,7 +364,7 @@ function sumOfDecimals(x: Evaluator): () => Accumulator {
     return {
       add: (r) => {
         const v = x(r);
-        if (typeof v === 'number' || typeof v === 'bigint') s.add(v);
+        if (v !== null && v !== undefined) s.add(v);
       },
       result: () => one(s.result()),
     };

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { environmentPin, isEnvironmentId } from '../schema/environment';
 import type { EnvironmentId, EnvironmentSchema } from '../schema/types';
 import { executeQuery, type ResultTable } from './executor';
+import { parseDecimalText } from './exactDecimal';
 import { parseDatetimeTicks } from './ticks';
 import { createWorkspace, type LocalWorkspace } from './workspace';
 
@@ -252,14 +253,26 @@ function valueMatches(want: unknown, got: unknown, type: string): boolean {
     case 'int':
     case 'long':
     case 'real':
-    case 'decimal':
       return Number(want) === got;
+    case 'decimal':
+      return sameDecimal(want, got);
     case 'bool':
       return want === got || String(want).toLowerCase() === String(got);
     case 'dynamic':
       return canonical(want) === canonical(got);
     default:
       return String(want) === String(got);
+  }
+}
+
+/** A decimal by value: the executor writes a long one as its exact text (values.ts). */
+function sameDecimal(want: unknown, got: unknown): boolean {
+  try {
+    const a = parseDecimalText(String(want).trim(), 'an expected decimal');
+    const b = parseDecimalText(String(got), 'a decimal');
+    return a !== null && b !== null && a.compare(b) === 0;
+  } catch {
+    return false;
   }
 }
 

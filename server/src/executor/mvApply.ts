@@ -87,7 +87,7 @@ function elementType(clause: Kusto.Language.Syntax.ToTypeOfClause | null): KqlTy
   if (!clause?.TypeOf) return 'dynamic';
   const m = /typeof\s*\(\s*(\w+)\s*\)/i.exec(textOf(clause.TypeOf));
   const type = m ? toKqlType(m[1]) : undefined;
-  // Decimals are refused everywhere: the executor has no exact 128-bit decimal.
+  // A dynamic number cast to a decimal meets a conversion the pages do not give (exactDecimal.ts).
   if (!type || type === 'decimal' || (type === 'dynamic' && m![1].toLowerCase() !== 'dynamic'))
     throw new UnsupportedError(`mv-apply to ${textOf(clause.TypeOf)}`);
   return type;

@@ -1,7 +1,7 @@
 import { kusto } from '../language/kustoEngine';
 import { ExecutionError, MissingColumnError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
-import { SCALAR_FUNCTIONS } from './scalarFunctions';
+import { SCALAR_FUNCTIONS, type ScalarFunction } from './scalarFunctions';
 import { REFUSAL_REASONS } from './refusalReasons';
 import { SKETCH_READERS } from './sketchFunctions';
 import { guardSketchArgument } from './sketchValues';
@@ -22,8 +22,10 @@ import { tickOperator } from './tickArithmetic';
 import { compileAssert } from './assertFunction';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './windowFunctions';
 import { databaseFunction, hasQueryBody } from './databaseFunctions';
-import { DECIMAL_OPERATORS } from './decimalArithmetic';
-import { toDecimal } from './decimalConversion';
+import { DECIMAL_OPERATORS, negateDecimal } from './decimalArithmetic';
+import { asDecimalResult, decimalArgument } from './decimalConversion';
+import { compileDecimalComparison } from './decimalComparison';
+import { ExactDecimal, parseDecimalText } from './exactDecimal';
 import { parseDatetimeTicks, parseTimespanTicks, ticksOfMs } from './ticks';
 import {
   BIG_LONG_FUNCTIONS,
@@ -170,6 +172,7 @@ export function compileScalar(expr: Expr, scope: Scope): Evaluator {
       const inner = compileScalar(operand, scope);
       if (kind === 'UnaryPlusExpression') return inner;
       const integral = isIntegerType(scalarTypeOf(expr));
+      if (scalarTypeOf(expr) === 'decimal') return (r) => negateDecimal(inner(r));
       return (r) => {
         const v = inner(r);
         if (integral && v !== null) return longNegate(v as Long);
@@ -235,9 +238,10 @@ function describe(expr: Expr, kind: string): string {
 }
 
 /**
- * Kusto's decimal is .NET's 128-bit decimal (28 digits after the point, exact sums). The executor
- * holds decimals as doubles, which is exact for a literal or a copied value but not for
- * arithmetic (`decimal(0.1) + decimal(0.2)` must be 0.3), so only those pass.
+ * Kusto's decimal is a 38-digit SqlDecimal, held exactly (exactDecimal.ts). Copies, negation,
+ * +, - and * (decimalArithmetic.ts) and the functions that make or choose exact decimals pass;
+ * other operators and functions with a decimal result (division, round(), bin()) would need a
+ * scale or a rounding the pages do not give, so they are refused by name.
  */
 const DECIMAL_PASSTHROUGH = new Set([
   'ParenthesizedExpression',
@@ -245,8 +249,10 @@ const DECIMAL_PASSTHROUGH = new Set([
   'NameReference',
   'UnaryPlusExpression',
   'UnaryMinusExpression',
+  'ToScalarExpression',
 ]);
-const EXACT_DECIMAL_OPERANDS = new Set<KqlType>(['decimal', 'int', 'long']);
+// A real operand becomes a decimal only where no rounding comes in (exactDecimal.ts).
+const EXACT_DECIMAL_OPERANDS = new Set<KqlType>(['decimal', 'int', 'long', 'real']);
 const DECIMAL_SELECTING_FUNCTIONS = new Set([
   'iff',
   'iif',
@@ -257,6 +263,8 @@ const DECIMAL_SELECTING_FUNCTIONS = new Set([
   'min_of',
   'max_of',
 ]);
+
+const DECIMAL_MAKING_FUNCTIONS = new Set(['todecimal', 'parse_version', 'extract']);
 
 function refuseDecimalArithmetic(expr: Expr, kind: string, scope: Scope): void {
   if (expr.IsLiteral || DECIMAL_PASSTHROUGH.has(kind)) return;
@@ -277,9 +285,8 @@ function refuseDecimalArithmetic(expr: Expr, kind: string, scope: Scope): void {
     const ownBody =
       scope.ctx.vars.get(call.Name?.SimpleName ?? '')?.kind === 'function' ||
       (symbol && hasQueryBody(symbol));
-    // todecimal() and parse_version() make only values they can hold exactly (decimalConversion.ts).
-    if (DECIMAL_SELECTING_FUNCTIONS.has(name) || name === 'todecimal' || name === 'parse_version' || ownBody)
-      return;
+    // todecimal(), parse_version() and extract(…, typeof(decimal)) make exact decimals (exactDecimal.ts).
+    if (DECIMAL_SELECTING_FUNCTIONS.has(name) || DECIMAL_MAKING_FUNCTIONS.has(name) || ownBody) return;
     // Aggregates decide for themselves (summarize checks its own calls).
     if (AGGREGATE_NAMES.has(name)) return;
     throw new UnsupportedError(`the function ${name}() on decimal values (128-bit decimal arithmetic)`);
@@ -323,10 +330,7 @@ export function literalValue(expr: Expr): unknown {
     const text = firstTokenText(expr).trim();
     const hex = /^(-?)0x([0-9a-f]+)$/i.exec(text);
     if (type === 'long' || type === 'int') return integerLiteral(expr, text, hex, raw);
-    // decimal(1.50) keeps its scale in Kusto, which its double would drop: such a literal is
-    // refused as todecimal('1.50') is (decimalConversion.ts), so that sums keep their scale.
-    const plainDecimal = /^decimal\s*\(\s*(-?\d+\.\d+)\s*\)$/i.exec(text);
-    if (type === 'decimal' && plainDecimal) return toDecimal(plainDecimal[1], 'string');
+    if (type === 'decimal') return decimalLiteral(text, raw);
     const n = hex ? Number(BigInt(`0x${hex[2]}`)) * (hex[1] ? -1 : 1) : (special(expr) ?? numberish(raw));
     return n;
   }
@@ -335,6 +339,20 @@ export function literalValue(expr: Expr): unknown {
   if (type === 'guid') return raw === null || raw === undefined ? null : String(raw).toLowerCase();
   if (type === 'dynamic') return raw ?? null;
   return raw ?? null;
+}
+
+/**
+ * decimal(1.50), decimal(1e5), decimal(null) (scalar-data-types/decimal.md), read from the text
+ * so that every digit and the scale are kept; the engine's own value is a double.
+ */
+function decimalLiteral(text: string, raw: unknown): ExactDecimal | null {
+  const m = /^decimal\s*\(\s*(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)\s*\)$/i.exec(text);
+  if (m) return parseDecimalText(m[1], `decimal(${m[1]})`);
+  if (/^decimal\s*\(\s*null\s*\)$/i.test(text) || raw === null || raw === undefined) return null;
+  throw new UnsupportedError(
+    `the decimal literal '${text}'`,
+    'its digits are not read by the local executor',
+  );
 }
 
 /**
@@ -469,10 +487,26 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   const readsSketches = SKETCH_READERS.has(lower) || SKETCH_CARRIERS.has(lower);
   const args = argExprs.map((a, i) => {
     const c = compileScalar(a, scope);
+    if (argTypes[i] === 'decimal') return decimalArgument(lower, c);
     const f = argTypes[i] === 'dynamic' ? guardDynamicLongs(lower, c) : c;
     return readsSketches ? f : guardSketchArgument(f, argTypes[i], `as an argument of ${name}()`);
   });
   const resultType = scalarTypeOf(node);
+  if (resultType === 'decimal' && DECIMAL_SELECTING_FUNCTIONS.has(lower)) {
+    const call = compileCallOf(lower, fn, args, argTypes, resultType, scope);
+    return (r) => asDecimalResult(call(r));
+  }
+  return compileCallOf(lower, fn, args, argTypes, resultType, scope);
+}
+
+function compileCallOf(
+  lower: string,
+  fn: ScalarFunction,
+  args: Evaluator[],
+  argTypes: KqlType[],
+  resultType: KqlType,
+  scope: Scope,
+): Evaluator {
   const { now, requestProperties } = scope.ctx;
   const n = args.length;
   // Longs beyond 2^53 reach only the functions written for them (longs.ts).
@@ -771,40 +805,10 @@ const LONG_OPERATORS: Record<string, LongOperator> = {
   ModuloExpression: longModulo,
 };
 
-/**
- * A decimal held as its round-trip double compares exactly with another decimal, a long, or a
- * real that is a whole number below 2^53 (every conversion between the two types keeps such a
- * number as it is). Other reals, strings and dynamic values meet conversion rules the pages
- * leave open, so such a comparison is refused: at compile time by type, at run time by value.
- */
-function exactDecimalComparison(lt: KqlType, rt: KqlType, f: Evaluator, side: KqlType): Evaluator {
-  if ((lt === 'decimal') === (rt === 'decimal')) return f;
-  const other = lt === 'decimal' ? rt : lt;
-  if (other === 'int' || other === 'long' || side === 'decimal') return f;
-  if (other !== 'real')
-    throw new UnsupportedError(`comparing a decimal with a ${other} (128-bit decimal arithmetic)`);
-  return (r) => {
-    const v = f(r);
-    if (typeof v === 'number' && !(Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER))
-      throw new UnsupportedError(`comparing a decimal with the real ${v} (128-bit decimal arithmetic)`);
-    return v;
-  };
-}
-
-/**
- * A long compared with a real is converted to a real, as Kusto converts it; a long beyond 2^53
- * compared with a decimal, which the executor holds as a double, would not compare exactly.
- */
+/** A long compared with a real is converted to a real, as Kusto converts it. */
 function longAgainst(own: KqlType, other: KqlType, f: Evaluator): Evaluator {
   if (!isIntegerType(own)) return f;
-  if (other === 'real') return (r) => realOfLong(f(r));
-  if (other !== 'decimal') return f;
-  return (r) => {
-    const v = f(r);
-    if (typeof v === 'bigint')
-      throw new UnsupportedError(`comparing a decimal with the long ${v} (128-bit decimal arithmetic)`);
-    return v;
-  };
+  return other === 'real' ? (r) => realOfLong(f(r)) : f;
 }
 
 function compileComparison(
@@ -814,8 +818,9 @@ function compileComparison(
 ): Evaluator {
   let lt = scalarTypeOf(expr.Left!);
   let rt = scalarTypeOf(expr.Right!);
-  let left = exactDecimalComparison(lt, rt, compileScalar(expr.Left!, scope), lt);
-  let right = exactDecimalComparison(lt, rt, compileScalar(expr.Right!, scope), rt);
+  let left = compileScalar(expr.Left!, scope);
+  let right = compileScalar(expr.Right!, scope);
+  if (lt === 'decimal' || rt === 'decimal') return compileDecimalComparison(kind, lt, rt, left, right);
   left = longAgainst(lt, rt, left);
   right = longAgainst(rt, lt, right);
   // A dynamic value compared with a typed one is converted to that type first.

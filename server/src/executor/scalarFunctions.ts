@@ -10,11 +10,13 @@ import { HASH_FUNCTIONS } from './hashFunctions';
 import { TEXT_CONVERSION_FUNCTIONS } from './textConversionFunctions';
 import { CALENDAR_FUNCTIONS } from './calendarFunctions';
 import { csvRecords } from './csv';
-import { toDecimal } from './decimalConversion';
+import { fromDecimal, toDecimal } from './decimalConversion';
+import { ExactDecimal } from './exactDecimal';
 import { DYNAMIC_FUNCTIONS } from './dynamicFunctions';
 import { ENCODING_FUNCTIONS } from './encodingFunctions';
 import { argNumber, argString } from './functionArgs';
 import { MATH_FUNCTIONS } from './mathFunctions';
+import { GEO_CELL_FUNCTIONS } from './geo/cellFunctions';
 import { GEO_SHAPE_FUNCTIONS } from './geo/geoShapeFunctions';
 import { REGEX_FUNCTIONS } from './regexFunctions';
 import { SPECIAL_MATH_FUNCTIONS } from './specialMathFunctions';
@@ -83,6 +85,7 @@ function convert(c: FunctionCall, target: KqlType, name: string): unknown {
   const t = c.argTypes[0];
   if (v === null || v === undefined) return null;
   if (t === target) return v;
+  if (v instanceof ExactDecimal) return fromDecimal(v, target, name);
   if (typeof v === 'bigint' && (t === 'long' || t === 'int' || t === 'dynamic')) {
     // A long beyond 2^53 (inside a dynamic value too): a real is its nearest double, as Kusto
     // converts it; the rest would round.
@@ -180,6 +183,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
   ...RANGE_AND_COUNT_FUNCTIONS,
   ...SERIES_REDUCTION_FUNCTIONS,
   ...GEO_SHAPE_FUNCTIONS,
+  ...GEO_CELL_FUNCTIONS,
   ...SKETCH_FUNCTIONS,
   now: (c) => ticksOfMs(c.now) + (ticks(c, 0) ?? 0n),
   ago: (c) => (ticks(c, 0) === null ? null : ticksOfMs(c.now) - ticks(c, 0)!),

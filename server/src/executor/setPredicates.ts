@@ -2,6 +2,9 @@ import type { Evaluator, Scope } from './evaluator';
 import { hasMatcher } from './stringMatch';
 import { elements, isTabular, kindName, scalarTypeOf, type Expr } from './syntax';
 import { keyPart, valueToString, type KqlType, type Row } from './values';
+import { asDecimalResult } from './decimalConversion';
+import { UnsupportedError } from './errors';
+import { ExactDecimal } from './exactDecimal';
 
 /**
  * `in`, `!in`, `in~`, `!in~`, `has_any` and `has_all`. Their right-hand lists may mix scalars,
@@ -36,6 +39,18 @@ export function compileSetPredicate(expr: Expr, scope: Scope, compiler: ScalarCo
   const insensitive = op.endsWith('~');
   const negate = op.startsWith('!');
   const norm = (v: unknown, t: KqlType) => {
+    // A decimal meets the list by value: a long or an exact real as the decimal it is (values.ts).
+    if (leftType === 'decimal' && v !== null && v !== undefined) {
+      if (typeof v === 'string') throw new UnsupportedError(`'${op}' of a decimal among strings`);
+      return keyPart(asDecimalResult(v));
+    }
+    // A real meets a decimal no double holds (0.1) only by a conversion the pages do not give.
+    if (
+      v instanceof ExactDecimal &&
+      typeof v.key === 'string' &&
+      (leftType === 'real' || leftType === 'dynamic')
+    )
+      throw new UnsupportedError(`'${op}' of a ${leftType} among decimals such as ${v.toString()}`);
     const s = t === 'string' || typeof v === 'string' ? valueToString(v, t) : undefined;
     if (s !== undefined) return insensitive ? s.toLowerCase() : s;
     return keyPart(v);

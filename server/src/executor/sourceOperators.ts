@@ -1,4 +1,5 @@
-import { ExecutionError } from './errors';
+import { ExecutionError, UnsupportedError } from './errors';
+import { ExactDecimal } from './exactDecimal';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
@@ -28,6 +29,9 @@ export function datatable(expr: Kusto.Language.Syntax.DataTableExpression, ctx: 
       out.map((c, j) => {
         const { v, type } = values[i + j];
         if (type === c.type || v === null) return v === null ? fromExternal(null, c.type) : v;
+        // A real becomes a decimal only where no rounding comes in (exactDecimal.ts).
+        if (c.type === 'decimal' && type === 'real')
+          return ExactDecimal.fromReal(v as number, 'a real in a decimal column of datatable');
         // A literal of another type (an int for a real column, a string for dynamic) is converted.
         return c.type === 'dynamic' ? toDynamic(v, type) : fromExternal(v, c.type);
       }),
@@ -44,6 +48,8 @@ export function range(op: Kusto.Language.Syntax.RangeOperator, ctx: QueryContext
   const from = compileScalar(op.From!, scope)([]);
   const to = compileScalar(op.To!, scope)([]);
   const step = compileScalar(op.Step!, scope)([]);
+  if ([from, to, step].some((v) => v instanceof ExactDecimal))
+    throw new UnsupportedError('range over decimals', 'its steps would need decimal arithmetic of its own');
   if (isIntegerType(out[0]?.type) && [from, to, step].some((v) => typeof v === 'bigint'))
     return { columns: out, rows: bigLongRange(from, to, step) };
   // Numbers step as numbers; datetimes and timespans (bigint ticks) step by a timespan.

@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { ExactDecimal } from './exactDecimal';
 import { argInteger, argString } from './functionArgs';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 
@@ -94,24 +95,16 @@ function isUtf8(c: FunctionCall): boolean {
 
 /**
  * parse_version(text) (parse-version-function.md): one to four dot-separated parts of up to eight
- * digits, missing parts trailing zeros, as the decimal p1·10^24 + p2·10^16 + p3·10^8 + p4. The
- * executor holds a decimal as a double whose shortest text is the decimal's digits
- * (decimalConversion.ts): 0.2 is 20000000000000000, which passes; a version with more significant
- * digits than a double keeps is refused by name; text that is no version is null.
+ * digits, missing parts trailing zeros, as the decimal p1·10^24 + p2·10^16 + p3·10^8 + p4, held
+ * exactly (exactDecimal.ts); text that is no version is null.
  */
-function parseVersion(c: FunctionCall): number | null {
+function parseVersion(c: FunctionCall): ExactDecimal | null {
   const text = argString(c, 0).trim();
   if (!/^\d{1,8}(\.\d{1,8}){0,3}$/.test(text)) return null;
   const parts = text.split('.').map(BigInt);
   while (parts.length < 4) parts.push(0n);
   const value = ((parts[0] * 10n ** 8n + parts[1]) * 10n ** 8n + parts[2]) * 10n ** 8n + parts[3];
-  const n = Number(value);
-  if (String(n) !== value.toString())
-    throw new UnsupportedError(
-      `parse_version('${text}')`,
-      `the decimal ${value} has more digits than the local executor holds exactly`,
-    );
-  return n;
+  return ExactDecimal.whole(value, `parse_version('${text}')`);
 }
 
 export const TEXT_CONVERSION_FUNCTIONS: Record<string, ScalarFunction> = {

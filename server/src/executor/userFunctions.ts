@@ -1,7 +1,8 @@
-import { ExecutionError } from './errors';
+import { asDecimalResult, decimalAsReal } from './decimalConversion';
+import { ExecutionError, UnsupportedError } from './errors';
 import type { Binding, QueryContext } from './queryContext';
-import { elements, kindName, type Expr } from './syntax';
-import type { Row } from './values';
+import { elements, firstTokenText, kindName, scalarTypeOf, type Expr } from './syntax';
+import { toKqlType, type KqlType, type Row } from './values';
 
 /**
  * User-defined functions (`let f = (a:string, b:int = 5) { ... }`). A call binds each parameter to
@@ -38,9 +39,29 @@ export function bindParameters(
     const given = args[i] ?? p.DefaultValue?.Value ?? undefined;
     if (!given) throw new ExecutionError(`${fn.name}(): no argument for the parameter '${name}'`);
     names.push(name);
-    bindings.push(bind(given, isTable));
+    const binding = bind(given, isTable);
+    const declared = isTable ? undefined : toKqlType(firstTokenText(p.NameAndType!.Type!));
+    bindings.push(
+      declared ? decimalParameter(binding, scalarTypeOf(given), declared, `${fn.name}(${name})`) : binding,
+    );
   });
   return { names, bindings };
+}
+
+/**
+ * An argument for a parameter where one of the two is a decimal: the body sees the parameter's
+ * type, so a long or an exact real becomes the decimal it is, and a decimal becomes the real it is
+ * where that is certain (decimalConversion.ts); other pairings are refused by name.
+ */
+function decimalParameter(binding: Binding, given: KqlType, declared: KqlType, what: string): Binding {
+  if ((given === 'decimal') === (declared === 'decimal')) return binding;
+  let convert: (v: unknown) => unknown;
+  if (declared === 'decimal') convert = asDecimalResult;
+  else if (declared === 'real') convert = (v) => decimalAsReal(v, what);
+  else throw new UnsupportedError(`a decimal argument for the ${declared} parameter of ${what}`);
+  if (binding.kind === 'scalar') return { kind: 'scalar', value: convert(binding.value), type: declared };
+  if (binding.kind === 'row') return { kind: 'row', evaluate: (r) => convert(binding.evaluate(r)) };
+  return binding;
 }
 
 /** Runs `work` with the names bound, then restores every name the work may have changed. */

@@ -10,6 +10,7 @@
 
 import { UnsupportedError } from './errors';
 import { dynamicJson, holdsBigint } from './dynamicJson';
+import { compareWithReal, ExactDecimal, parseDecimalText } from './exactDecimal';
 import { parseJsonExactly } from './exactJson';
 import { refuseSketch } from './sketchValues';
 import { LONG_MAX, LONG_MIN, longOfDigits, longOfWholeDouble, normalLong } from './longs';
@@ -69,6 +70,7 @@ export function isIntegerType(t: KqlType): boolean {
 /** The string form Kusto's tostring() gives a value of the given type. */
 export function valueToString(v: unknown, type: KqlType): string {
   if (v === null || v === undefined) return '';
+  if (v instanceof ExactDecimal) return v.printed('tostring()');
   switch (type) {
     case 'datetime': {
       // tostring() writes all seven digits of the fraction (reverse-function.md's example).
@@ -89,6 +91,12 @@ export function valueToString(v: unknown, type: KqlType): string {
 export function toDynamic(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return null;
   // A long beyond 2^53 stays the bigint it is: a dynamic value holds it exactly (dynamicJson.ts).
+  // A decimal inside a dynamic value is its double, where the double is certain and no trailing
+  // zeros of its scale would be lost (exactDecimal.ts).
+  if (v instanceof ExactDecimal) {
+    v.printed('a dynamic value');
+    return v.toNumber('a decimal inside a dynamic value');
+  }
   // Kusto writes a datetime inside a dynamic value with all seven fraction digits, as tostring() does.
   if (type === 'datetime') return valueToString(v, type);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
@@ -146,8 +154,9 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
               : NaN;
       return Number.isFinite(n) ? Math.trunc(n) : null;
     }
-    case 'real':
-    case 'decimal': {
+    case 'decimal':
+      return decimalFromExternal(raw);
+    case 'real': {
       const n =
         typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
       return Number.isNaN(n) ? null : n;
@@ -172,6 +181,22 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
       }
       return raw;
   }
+}
+
+/**
+ * A decimal from a data file or a dynamic value: number text is read exactly, and a whole number
+ * as it is. Any other number is a real by now (JSON numbers are doubles), whose decimal is taken
+ * only where no rounding comes in (ExactDecimal.fromReal); text that is no number is null.
+ */
+function decimalFromExternal(raw: unknown): ExactDecimal | null {
+  if (raw instanceof ExactDecimal) return raw;
+  if (typeof raw === 'bigint' || (typeof raw === 'number' && Number.isSafeInteger(raw)))
+    return ExactDecimal.whole(raw, 'a decimal value');
+  if (typeof raw === 'number')
+    return Number.isFinite(raw)
+      ? ExactDecimal.fromReal(raw, 'a number for a decimal; text keeps its digits')
+      : null;
+  return typeof raw === 'string' ? parseDecimalText(raw.trim(), 'a decimal value') : null;
 }
 
 /** A 64-bit integer from a data file (Parquet INT64) in a column of another type than long. */
@@ -214,6 +239,11 @@ function longFromExternal(raw: unknown): unknown {
 export function toOutput(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return type === 'string' ? '' : null;
   if (typeof v === 'bigint' && (type === 'long' || type === 'int' || type === 'dynamic')) return v.toString();
+  // A decimal goes out as a number when that number's text is its own, else as its exact text.
+  if (v instanceof ExactDecimal) {
+    const text = v.printed('the output');
+    return String(Number(text)) === text ? Number(text) : text;
+  }
   if (type === 'dynamic' && typeof v === 'object' && holdsBigint(v)) {
     refuseSketch(v, "in the query's output");
     return dynamicJson(v);
@@ -238,6 +268,7 @@ export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number')
     return a < b ? -1 : a > b ? 1 : Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : 1;
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof ExactDecimal || b instanceof ExactDecimal) return compareDecimal(a, b);
   // A tick count met with a number (a dynamic value converted either way) compares by magnitude.
   if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number'))
     return a < b ? -1 : a > b ? 1 : 0;
@@ -250,9 +281,24 @@ export function compareValues(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-/** A hashable key for grouping, distinct and join; equal values of one type give equal keys. */
+/** A decimal against a decimal or a whole number, by value; against a real where that is certain. */
+function compareDecimal(a: unknown, b: unknown): number {
+  if (a instanceof ExactDecimal && b instanceof ExactDecimal) return a.compare(b);
+  const whole = (v: unknown) => typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v));
+  if (a instanceof ExactDecimal && whole(b)) return a.compareWhole(BigInt(b as number));
+  if (b instanceof ExactDecimal && whole(a)) return -b.compareWhole(BigInt(a as number));
+  if (a instanceof ExactDecimal && typeof b === 'number') return compareWithReal(a, b);
+  if (b instanceof ExactDecimal && typeof a === 'number') return -compareWithReal(b, a);
+  throw new UnsupportedError('comparing a decimal with a value of another type');
+}
+
+/**
+ * A hashable key for grouping, distinct and join; equal values of one type give equal keys. A
+ * decimal's key goes by its value (ExactDecimal.key), so 1.5 and 1.50 are one key.
+ */
 export function keyPart(v: unknown): string | number | bigint | boolean | null {
   if (v === null || v === undefined) return null;
+  if (v instanceof ExactDecimal) return v.key;
   if (typeof v === 'object') {
     refuseSketch(v, 'as a grouping, distinct or join key');
     return `\u0002${dynamicJson(v)}`;

@@ -111,8 +111,9 @@ export function toJson(table: ResultTable): string {
 }
 
 /**
- * The Log Analytics JSON shape for tables. A long beyond 2^53 comes from the executor as its digits
- * (a JS number would round it), and is written here as a JSON number with those exact digits.
+ * The Log Analytics JSON shape for tables. A long beyond 2^53, or a decimal a double cannot hold,
+ * comes from the executor as its digits (a JS number would round it), and is written here as a
+ * JSON number with those exact digits.
  */
 export function tablesJson(tables: readonly ResultTable[]): string {
   // The mark is new for each call, so no text of the data itself can pass for a marked long.
@@ -130,11 +131,14 @@ export function tablesJson(tables: readonly ResultTable[]): string {
     ),
   }));
   const text = JSON.stringify({ tables: marked }, null, 2);
-  return marks ? text.replace(new RegExp(`"${mark}(-?\\d+)"`, 'g'), '$1') : text;
+  return marks ? text.replace(new RegExp(`"${mark}(-?\\d+(?:\\.\\d+)?)"`, 'g'), '$1') : text;
 }
 
+// A decimal with more digits than a double keeps comes the same way, as its exact digits and scale.
 const isLongDigits = (v: unknown, c: ResultColumn | undefined): v is string =>
-  typeof v === 'string' && (c?.type === 'long' || c?.type === 'int') && /^-?\d+$/.test(v);
+  typeof v === 'string' &&
+  (((c?.type === 'long' || c?.type === 'int') && /^-?\d+$/.test(v)) ||
+    (c?.type === 'decimal' && /^-?\d+(\.\d+)?$/.test(v)));
 
 /** A row as tab-separated text, for pasting into a spreadsheet: each cell guarded as in toCsv. */
 export function rowAsText(row: readonly unknown[], columns: readonly ResultColumn[]): string {

@@ -39,6 +39,21 @@ describe('engine: detection tests', () => {
     assert.equal(r.passed, true, r.message);
   });
 
+  it('compares a decimal column by value, with all its digits (parse_version)', () => {
+    const versions = `query: 'DeviceNetworkEvents | project DeviceName, V = parse_version(InitiatingProcessFileName)'
+tables:
+  DeviceNetworkEvents:
+    - { DeviceName: a, InitiatingProcessFileName: "1.2.3.4" }`;
+    const [pass] = run(
+      `${versions}\nexpect:\n  rows:\n    - { DeviceName: a, V: "1000000020000000300000004" }`,
+    );
+    assert.equal(pass.passed, true, pass.message);
+    const [fail] = run(
+      `${versions}\nexpect:\n  rows:\n    - { DeviceName: a, V: "1000000020000000300000005" }`,
+    );
+    assert.equal(fail.passed, false);
+  });
+
   it('fails with a diff naming the missing and unexpected rows', () => {
     const [r] = run(`query: '${QUERY}'${ROWS}\nexpect:\n  rows:\n    - { DeviceName: b, Count: 1 }`);
     assert.equal(r.passed, false);

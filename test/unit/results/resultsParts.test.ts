@@ -116,6 +116,22 @@ describe('grid model', () => {
     assert.deepEqual(visibleRows(TABLE, '', { column: 1, descending: true }), [0, 2, 1, 3]);
   });
 
+  it('sorts a decimal column by value when some decimals come as their exact digits', () => {
+    const decimals: ResultTable = {
+      name: 'PrimaryResult',
+      columns: [{ name: 'Version', type: 'decimal' }],
+      rows: [
+        ['1000000020000000300000004'],
+        [5],
+        ['-12345678901234567890.5'],
+        [null],
+        [20000000000000000],
+        [0.25],
+      ],
+    };
+    assert.deepEqual(visibleRows(decimals, '', { column: 0, descending: false }), [3, 2, 5, 1, 4, 0]);
+  });
+
   it('sorts a long column exactly when some longs come as their digits (beyond 2^53)', () => {
     const longs: ResultTable = {
       name: 'PrimaryResult',
