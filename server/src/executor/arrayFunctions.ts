@@ -1,3 +1,4 @@
+import { dynamicJson } from './dynamicJson';
 import { sortArrays, sortedAsScalar } from './arraySort';
 import { BAG_FUNCTIONS } from './bagFunctions';
 import { UnsupportedError } from './errors';
@@ -20,6 +21,8 @@ function hasFlag(c: FunctionCall): boolean {
 function condition(v: unknown): boolean | null {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
+  // A long beyond 2^53 is never 0.
+  if (typeof v === 'bigint') return true;
   return null;
 }
 
@@ -81,6 +84,11 @@ function arraySplit(c: FunctionCall): unknown {
   const array = c.args[0];
   if (!Array.isArray(array)) return null;
   const raw = Array.isArray(c.args[1]) ? c.args[1] : [c.args[1]];
+  // A long beyond 2^53 is an index outside any array, which the page does not define.
+  if (raw.some((v) => typeof v === 'bigint'))
+    throw new UnsupportedError(
+      'array_split() with an index outside the array or out of order (the page does not say what that gives)',
+    );
   if (!raw.every((v) => typeof v === 'number' && Number.isInteger(v))) return null;
   const cuts = (raw as number[]).map((i) => (i < 0 ? array.length + i : i));
   let from = 0;
@@ -110,8 +118,8 @@ function zip(c: FunctionCall): unknown {
 function jaccardIndex(c: FunctionCall): unknown {
   const [a, b] = c.args;
   if (!Array.isArray(a) || !Array.isArray(b)) return null;
-  const left = new Set(a.map((v) => JSON.stringify(v)));
-  const right = new Set(b.map((v) => JSON.stringify(v)));
+  const left = new Set(a.map((v) => dynamicJson(v)));
+  const right = new Set(b.map((v) => dynamicJson(v)));
   const union = new Set([...left, ...right]);
   if (union.size === 0)
     throw new UnsupportedError('jaccard_index() of two empty sets (the page does not define 0/0)');
@@ -131,7 +139,7 @@ function hasAnyIndex(c: FunctionCall): unknown {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null) continue;
-    const text = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const text = typeof v === 'object' ? dynamicJson(v) : String(v);
     if (text === '') throw new UnsupportedError('has_any_index() of an empty lookup string');
     if (hasMatcher(text, false)(source)) return i;
   }

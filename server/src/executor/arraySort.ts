@@ -1,3 +1,4 @@
+import { dynamicJson } from './dynamicJson';
 import { UnsupportedError } from './errors';
 
 /**
@@ -21,12 +22,15 @@ const OTHER = 3;
 const DATETIME_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const LONG_OR_NEGATIVE_TIMESPAN = /^(-\d+(\.\d+)?:|-?\d+\.\d{2}:)\d{2}:\d{2}(\.\d+)?$/;
 
+/** A long beyond 2^53 (a bigint) is a number, compared exactly with the others. */
 function kindOf(v: unknown): number {
-  return typeof v === 'number' ? NUMBER : typeof v === 'string' ? STRING : OTHER;
+  return typeof v === 'number' || typeof v === 'bigint' ? NUMBER : typeof v === 'string' ? STRING : OTHER;
 }
 
 function compareSameKind(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint'))
+    return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   return 0;
 }
@@ -45,7 +49,7 @@ function checkSortable(name: string, values: unknown[], descending: boolean): vo
       );
     if (k === STRING && DATETIME_TEXT.test(v as string)) datetimeText = true;
     if (k === OTHER) {
-      const text = JSON.stringify(v);
+      const text = dynamicJson(v);
       if (otherText !== undefined && otherText !== text)
         throw new UnsupportedError(
           `${name}() of an array holding several bools, bags or arrays (the page does not give their order)`,
@@ -91,7 +95,7 @@ export function sortArrays(name: string, args: unknown[], hasFlag: boolean, desc
   for (let k = 1; k < order.length; k++) {
     if (compare(order[k - 1], order[k]) !== 0) continue;
     for (const c of companions)
-      if (c && JSON.stringify(c[order[k - 1]]) !== JSON.stringify(c[order[k]]))
+      if (c && dynamicJson(c[order[k - 1]]) !== dynamicJson(c[order[k]]))
         throw new UnsupportedError(
           `${name}() where the first array has equal elements and the other arrays differ at them (the page does not say the sort is stable)`,
         );

@@ -1,3 +1,4 @@
+import { dynamicJson } from './dynamicJson';
 import { UnsupportedError } from './errors';
 import { argString } from './functionArgs';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
@@ -97,7 +98,7 @@ function canonical(v: unknown): string {
     const keys = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
   }
-  return JSON.stringify(v);
+  return dynamicJson(v);
 }
 
 /**

@@ -99,6 +99,7 @@ function jsonType(v: unknown): KqlType {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'real';
+  if (typeof v === 'bigint') return 'long';
   return 'dynamic';
 }
 

@@ -1,5 +1,7 @@
+import { dynamicJson } from './dynamicJson';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import { UnsupportedError } from './errors';
+import { parseJsonExactly } from './exactJson';
 import { argInteger } from './functionArgs';
 import { fromExternal, toDynamic, valueToString } from './values';
 
@@ -14,7 +16,7 @@ const intArg = argInteger;
 
 /** Elements compare by value: numbers, strings and bools as they are, anything else as JSON. */
 const sameElement = (a: unknown, b: unknown) =>
-  a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+  a === b || (typeof a === 'object' && typeof b === 'object' && dynamicJson(a) === dynamicJson(b));
 
 /** array_index_of(array, value [, start [, length [, occurrence]]]): -1 when not found. */
 function arrayIndexOf(c: FunctionCall): unknown {
@@ -47,6 +49,12 @@ function arraySum(c: FunctionCall): unknown {
   if (!Array.isArray(array)) return null;
   let sum = 0;
   for (const v of array) {
+    // The page gives a double, but not whether longs are added exactly before it is made.
+    if (typeof v === 'bigint')
+      throw new UnsupportedError(
+        `array_sum() of an array holding the long ${v}`,
+        'the page does not say whether longs beyond 2^53 are added exactly or as doubles',
+      );
     if (typeof v !== 'number') return null;
     sum += v;
   }
@@ -58,7 +66,7 @@ function strcatArray(c: FunctionCall): string {
   if (!Array.isArray(array)) return '';
   const delimiter = valueToString(c.args[1], c.argTypes[1]);
   return array
-    .map((v) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)))
+    .map((v) => (v === null ? '' : typeof v === 'object' ? dynamicJson(v) : String(v)))
     .join(delimiter);
 }
 
@@ -85,8 +93,9 @@ function extractJson(c: FunctionCall): unknown {
   let data: unknown = c.args[1];
   if (c.argTypes[1] !== 'dynamic') {
     try {
-      data = JSON.parse(valueToString(c.args[1], c.argTypes[1]));
-    } catch {
+      data = parseJsonExactly(valueToString(c.args[1], c.argTypes[1]));
+    } catch (e) {
+      if (e instanceof UnsupportedError) throw e;
       data = undefined;
     }
   }
@@ -98,9 +107,9 @@ function extractJson(c: FunctionCall): unknown {
     data = (data as Record<string | number, unknown>)[step];
   }
   if (data === undefined || data === null) return c.resultType === 'string' ? '' : null;
-  if (c.resultType === 'string') return typeof data === 'object' ? JSON.stringify(data) : String(data);
+  if (c.resultType === 'string') return typeof data === 'object' ? dynamicJson(data) : String(data);
   if (c.resultType === 'dynamic') return data;
-  return fromExternal(typeof data === 'object' ? JSON.stringify(data) : data, c.resultType);
+  return fromExternal(typeof data === 'object' ? dynamicJson(data) : data, c.resultType);
 }
 
 export const DYNAMIC_FUNCTIONS: Record<string, ScalarFunction> = {

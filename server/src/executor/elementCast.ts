@@ -24,9 +24,19 @@ export function castElement(v: unknown, type: KqlType, operator: string): unknow
     case 'bool':
       return typeof v === 'boolean' ? v : null;
     case 'real':
+      if (typeof v === 'bigint')
+        throw new UnsupportedError(
+          `${operator} to typeof(real) of the long ${v}`,
+          'whether the cast converts a long element or makes it null is not written down',
+        );
       return typeof v === 'number' ? v : null;
     case 'int':
     case 'long':
+      // A long beyond 2^53 (exactJson.ts) is a long, and beyond an int.
+      if (typeof v === 'bigint') {
+        if (type === 'long') return v;
+        throw new UnsupportedError(`${operator} to typeof(int) of ${v}, which is beyond an int`);
+      }
       if (typeof v !== 'number') return null;
       if (!Number.isInteger(v))
         throw new UnsupportedError(`${operator} to typeof(${type}) of the fractional number ${v}`);

@@ -1,12 +1,14 @@
 import { UnsupportedError } from './errors';
+import { LONG_MAX, LONG_MIN } from './longs';
 
 /**
  * JSON text read without rounding its big integers. JSON.parse reads every number as a double,
  * so an integer beyond 2^53 (an event id, a hash, a 64-bit counter) would come out rounded, while
- * Kusto keeps it as a long. A row's field that is such an integer is kept as a bigint, which
- * the workspace reads as the exact long (values.ts); inside a dynamic value, whose numbers the
- * executor holds as doubles, it is refused by name instead of rounded (for a data file, when it
- * is loaded, naming the file and line).
+ * Kusto keeps it as a long. Such an integer is kept as a bigint: a row's field is read by the
+ * workspace as the exact long (values.ts), and inside a dynamic value it is the long the dynamic
+ * value holds (dynamicJson.ts writes it back with its digits). An integer beyond the 64-bit range
+ * inside a dynamic value is refused by name: Kusto's pages do not say what its JSON parser makes of
+ * it (for a data file, when it is loaded, naming the file and line).
  */
 
 const MAYBE_BIG = /\d{16}/;
@@ -22,23 +24,25 @@ export function parseJsonExactly(text: string, rowFields = false): unknown {
   const marked = markBigIntegers(text, mark);
   if (marked === undefined) return JSON.parse(text);
   const parsed: unknown = JSON.parse(marked);
-  if (!rowFields) refuseMarked(parsed, mark);
-  else if (Array.isArray(parsed)) for (const row of parsed) keepRowFields(row, mark);
-  else keepRowFields(parsed, mark);
+  if (!rowFields) return keepMarked(parsed, mark);
+  if (!Array.isArray(parsed)) return keepRowFields(parsed, mark);
+  for (let i = 0; i < parsed.length; i++) parsed[i] = keepRowFields(parsed[i], mark);
   return parsed;
 }
 
 /**
- * A row object's marked fields become bigints. A big integer deeper in (a dynamic value) is
- * refused, and the loader names the file and line, as it does for a Parquet file's.
+ * A row object's marked fields become bigints, whatever their size (the column's type decides
+ * what a long column makes of one beyond 64 bits). A big integer deeper in (a dynamic value) is
+ * kept as a long; beyond 64 bits it is refused, and the loader names the file and line.
  */
-function keepRowFields(row: unknown, mark: string): void {
-  if (!row || typeof row !== 'object' || Array.isArray(row)) return refuseMarked(row, mark);
+function keepRowFields(row: unknown, mark: string): unknown {
+  if (!row || typeof row !== 'object' || Array.isArray(row)) return keepMarked(row, mark);
   const fields = row as Record<string, unknown>;
   for (const [k, v] of Object.entries(fields)) {
     if (typeof v === 'string' && v.startsWith(mark)) fields[k] = BigInt(v.slice(mark.length));
-    else refuseMarked(v, mark);
+    else fields[k] = keepMarked(v, mark);
   }
+  return row;
 }
 
 /** The text with each integer beyond 2^53 outside strings made a marked string; undefined if none. */
@@ -67,15 +71,23 @@ function markBigIntegers(text: string, mark: string): string | undefined {
   return found ? out + text.slice(from) : undefined;
 }
 
-function refuseMarked(v: unknown, mark: string): void {
+/** The value with each marked integer inside made the long it is (a bigint), in place. */
+function keepMarked(v: unknown, mark: string): unknown {
   if (typeof v === 'string') {
-    if (v.startsWith(mark))
+    if (!v.startsWith(mark)) return v;
+    const digits = v.slice(mark.length);
+    const n = BigInt(digits);
+    if (n > LONG_MAX || n < LONG_MIN)
       throw new UnsupportedError(
-        `the JSON integer ${v.slice(mark.length)} inside a dynamic value`,
-        'dynamic values hold integers exactly only within 2^53',
+        `the JSON integer ${digits} inside a dynamic value`,
+        "it is beyond the range of a long, and Kusto's pages do not say what its JSON parser makes of it",
       );
-    return;
+    return n;
   }
-  if (Array.isArray(v)) for (const x of v) refuseMarked(x, mark);
-  else if (v && typeof v === 'object') for (const x of Object.values(v)) refuseMarked(x, mark);
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) v[i] = keepMarked(v[i], mark);
+  else if (v && typeof v === 'object') {
+    const bag = v as Record<string, unknown>;
+    for (const k of Object.keys(bag)) bag[k] = keepMarked(bag[k], mark);
+  }
+  return v;
 }

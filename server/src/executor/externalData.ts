@@ -1,3 +1,4 @@
+import { parseJsonExactly } from './exactJson';
 import { csvRecords } from './csv';
 import { MissingExternalDataError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
@@ -70,7 +71,8 @@ function recordsOf(text: string, format: string): (string[] | Record<string, unk
       .split(/\r?\n/)
       .filter((l) => l.trim() !== '')
       .map((l, i) => {
-        const v: unknown = JSON.parse(l);
+        // A long beyond 2^53 keeps its digits, in a field and inside a dynamic value.
+        const v: unknown = parseJsonExactly(l, true);
         if (!v || typeof v !== 'object' || Array.isArray(v))
           throw new UnsupportedError(`externaldata JSON line ${i + 1} that is not an object`);
         return v as Record<string, unknown>;

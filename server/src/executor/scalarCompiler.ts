@@ -5,6 +5,7 @@ import { SCALAR_FUNCTIONS, type ScalarFunction } from './scalarFunctions';
 import { REFUSAL_REASONS } from './refusalReasons';
 import { SKETCH_READERS } from './sketchFunctions';
 import { guardSketchArgument } from './sketchValues';
+import { DYNAMIC_LONG_ARGUMENTS, guardDynamicLongs } from './dynamicLongGuards';
 import { compileBagPackColumns, compileColumnNamesOf, compileEstimateDataSize } from './columnFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { kustoRegex } from './kustoRegex';
@@ -485,8 +486,9 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   const argTypes = argExprs.map(scalarTypeOf);
   const readsSketches = SKETCH_READERS.has(lower) || SKETCH_CARRIERS.has(lower);
   const args = argExprs.map((a, i) => {
-    const f = compileScalar(a, scope);
-    if (argTypes[i] === 'decimal') return decimalArgument(lower, f);
+    const c = compileScalar(a, scope);
+    if (argTypes[i] === 'decimal') return decimalArgument(lower, c);
+    const f = argTypes[i] === 'dynamic' ? guardDynamicLongs(lower, c) : c;
     return readsSketches ? f : guardSketchArgument(f, argTypes[i], `as an argument of ${name}()`);
   });
   const resultType = scalarTypeOf(node);
@@ -508,9 +510,10 @@ function compileCallOf(
   const { now, requestProperties } = scope.ctx;
   const n = args.length;
   // Longs beyond 2^53 reach only the functions written for them (longs.ts).
+  const intoDynamic = DYNAMIC_LONG_ARGUMENTS[lower];
   const longArgs = BIG_LONG_FUNCTIONS.has(lower)
     ? []
-    : argTypes.flatMap((t, i) => (isIntegerType(t) ? [i] : []));
+    : argTypes.flatMap((t, i) => (isIntegerType(t) && !intoDynamic?.(i) ? [i] : []));
   const longResult = isIntegerType(resultType);
   if (longArgs.length === 0 && !longResult)
     return (r) => {
@@ -715,7 +718,14 @@ function numericOperand(f: Evaluator, t: KqlType): Evaluator {
   if (t !== 'dynamic' && t !== 'string') return f;
   return (r) => {
     const v = f(r);
-    return typeof v === 'number' ? v : fromExternal(v, 'real');
+    if (typeof v === 'number') return v;
+    // Arithmetic on a dynamic value is done on doubles here, which would round a long beyond 2^53.
+    if (typeof v === 'bigint')
+      throw new UnsupportedError(
+        `arithmetic on a dynamic value holding the long ${v}`,
+        'the local executor does arithmetic on dynamic values as doubles',
+      );
+    return fromExternal(v, 'real');
   };
 }
 

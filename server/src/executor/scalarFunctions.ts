@@ -1,3 +1,4 @@
+import { dynamicJson } from './dynamicJson';
 import { UnsupportedError } from './errors';
 import { binAuto, type RequestProperties } from './requestProperties';
 import { RANGE_AND_COUNT_FUNCTIONS } from './rangeAndCountFunctions';
@@ -85,8 +86,9 @@ function convert(c: FunctionCall, target: KqlType, name: string): unknown {
   if (v === null || v === undefined) return null;
   if (t === target) return v;
   if (v instanceof ExactDecimal) return fromDecimal(v, target, name);
-  if (typeof v === 'bigint' && (t === 'long' || t === 'int')) {
-    // A long beyond 2^53: a real is its nearest double, as Kusto converts it; the rest would round.
+  if (typeof v === 'bigint' && (t === 'long' || t === 'int' || t === 'dynamic')) {
+    // A long beyond 2^53 (inside a dynamic value too): a real is its nearest double, as Kusto
+    // converts it; the rest would round.
     if (target === 'long') return v;
     if (target === 'real') return Number(v);
     throw new UnsupportedError(`${name}() of the long ${v}`, 'it is beyond 2^53');
@@ -281,7 +283,7 @@ export const SCALAR_FUNCTIONS: Record<string, ScalarFunction> = {
 };
 
 // Set functions compare elements by value: a JSON key makes 1 and "1" distinct, as dynamic values are.
-const setKey = (v: unknown) => JSON.stringify(v);
+const setKey = (v: unknown) => dynamicJson(v);
 
 function setOp(
   c: FunctionCall,

@@ -16,6 +16,8 @@ function dynamicTypeName(v: unknown): string {
   // A whole number in a dynamic value is an int when it fits 32 bits (gettype(parse_json('1')) is int).
   if (typeof v === 'number')
     return Number.isInteger(v) ? (Math.abs(v) <= 2_147_483_647 ? 'int' : 'long') : 'real';
+  // A long beyond 2^53 (exactJson.ts).
+  if (typeof v === 'bigint') return 'long';
   return 'string';
 }
 
@@ -48,7 +50,9 @@ function tohex(c: FunctionCall): string | null {
   return hex.padStart(min, '0');
 }
 
-const real = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+// A long beyond 2^53 inside a dynamic value is a finite number.
+const real = (v: unknown): number | null =>
+  typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null;
 
 export const TYPE_FUNCTIONS: Record<string, ScalarFunction> = {
   gettype: (c) => (c.argTypes[0] === 'dynamic' ? dynamicTypeName(c.args[0]) : c.argTypes[0]),

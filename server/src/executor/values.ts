@@ -9,6 +9,7 @@
  */
 
 import { UnsupportedError } from './errors';
+import { dynamicJson, holdsBigint } from './dynamicJson';
 import { compareWithReal, ExactDecimal, parseDecimalText } from './exactDecimal';
 import { parseJsonExactly } from './exactJson';
 import { refuseSketch } from './sketchValues';
@@ -80,7 +81,7 @@ export function valueToString(v: unknown, type: KqlType): string {
       return formatTimespanTicks(v as bigint);
     case 'dynamic':
       if (typeof v === 'object') refuseSketch(v, 'converted to a string');
-      return typeof v === 'string' ? v : JSON.stringify(v);
+      return typeof v === 'string' ? v : dynamicJson(v);
     default:
       return String(v);
   }
@@ -89,12 +90,7 @@ export function valueToString(v: unknown, type: KqlType): string {
 /** A value as it appears inside a dynamic value (make_set, pack_array, bag_pack). */
 export function toDynamic(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return null;
-  // JSON numbers and the dynamic functions hold doubles, so a long beyond 2^53 would be rounded there.
-  if (typeof v === 'bigint' && (type === 'long' || type === 'int'))
-    throw new UnsupportedError(
-      `the long ${v} inside a dynamic value`,
-      'dynamic values hold longs exactly only within 2^53',
-    );
+  // A long beyond 2^53 stays the bigint it is: a dynamic value holds it exactly (dynamicJson.ts).
   // A decimal inside a dynamic value is its double, where the double is certain and no trailing
   // zeros of its scale would be lost (exactDecimal.ts).
   if (v instanceof ExactDecimal) {
@@ -134,7 +130,7 @@ export function fromExternal(raw: unknown, type: KqlType): unknown {
     return bigFromExternal(raw, type);
   switch (type) {
     case 'string':
-      return typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+      return typeof raw === 'string' ? raw : typeof raw === 'object' ? dynamicJson(raw) : String(raw);
     case 'guid':
       return typeof raw === 'string' ? (raw === '' ? null : raw) : String(raw);
     case 'bool':
@@ -210,6 +206,14 @@ function bigFromExternal(raw: bigint, type: KqlType): unknown {
   if (type === 'string' || type === 'guid') return raw.toString();
   if (type === 'real') return Number(raw);
   if (type === 'bool') return raw !== 0n;
+  // A dynamic value holds a long beyond 2^53 as it is (dynamicJson.ts); beyond 64 bits there is no long.
+  if (type === 'dynamic') {
+    if (raw <= LONG_MAX && raw >= LONG_MIN) return n;
+    throw new UnsupportedError(
+      `the integer ${raw} as a dynamic value`,
+      "it is beyond the range of a long, and Kusto's pages do not say what its JSON parser makes of it",
+    );
+  }
   throw new UnsupportedError(`the 64-bit integer ${raw} as a ${type}`, 'it is beyond 2^53');
 }
 
@@ -228,15 +232,21 @@ function longFromExternal(raw: unknown): unknown {
 
 /**
  * Converts an internal value to what the result tables carry (the Log Analytics shape). A long
- * beyond 2^53 goes out as its exact digits, since a JSON number would be read back rounded.
+ * beyond 2^53 goes out as its exact digits, since a JSON number would be read back rounded; a
+ * dynamic value holding one goes out as its exact JSON text, as Log Analytics carries dynamic
+ * values, since the result tables travel as JSON, which has no exact form for it.
  */
 export function toOutput(v: unknown, type: KqlType): unknown {
   if (v === null || v === undefined) return type === 'string' ? '' : null;
-  if (typeof v === 'bigint' && (type === 'long' || type === 'int')) return v.toString();
+  if (typeof v === 'bigint' && (type === 'long' || type === 'int' || type === 'dynamic')) return v.toString();
   // A decimal goes out as a number when that number's text is its own, else as its exact text.
   if (v instanceof ExactDecimal) {
     const text = v.printed('the output');
     return String(Number(text)) === text ? Number(text) : text;
+  }
+  if (type === 'dynamic' && typeof v === 'object' && holdsBigint(v)) {
+    refuseSketch(v, "in the query's output");
+    return dynamicJson(v);
   }
   if (type === 'datetime') return formatDatetimeTicks(v as bigint);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
@@ -266,8 +276,8 @@ export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
   refuseSketch(a, 'compared or sorted');
   refuseSketch(b, 'compared or sorted');
-  const sa = typeof a === 'string' ? a : JSON.stringify(a);
-  const sb = typeof b === 'string' ? b : JSON.stringify(b);
+  const sa = typeof a === 'string' ? a : dynamicJson(a);
+  const sb = typeof b === 'string' ? b : dynamicJson(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
@@ -291,7 +301,7 @@ export function keyPart(v: unknown): string | number | bigint | boolean | null {
   if (v instanceof ExactDecimal) return v.key;
   if (typeof v === 'object') {
     refuseSketch(v, 'as a grouping, distinct or join key');
-    return `\u0002${JSON.stringify(v)}`;
+    return `\u0002${dynamicJson(v)}`;
   }
   return v as string | number | bigint | boolean;
 }

@@ -21,13 +21,48 @@ export function formatValue(value: unknown): string {
 export function formatExpanded(value: unknown): string {
   if (typeof value === 'string') {
     try {
-      return JSON.stringify(JSON.parse(value), null, 2);
+      const parsed: unknown = JSON.parse(value);
+      // A long beyond 2^53 (a dynamic value holding one comes as its JSON text) would come back
+      // rounded from JSON.parse, so such text is laid out as it is, digits untouched.
+      return /\d{16}/.test(value) ? indentJson(value) : JSON.stringify(parsed, null, 2);
     } catch {
       return value;
     }
   }
   if (value && typeof value === 'object') return JSON.stringify(value, null, 2);
   return formatValue(value);
+}
+
+/** Valid JSON text indented by two spaces per level, its tokens (numbers too) copied as they are. */
+function indentJson(text: string): string {
+  let out = '';
+  let depth = 0;
+  const newline = () => `\n${'  '.repeat(depth)}`;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      out += text.slice(start, i + 1);
+    } else if (ch === '{' || ch === '[') {
+      const close = ch === '{' ? '}' : ']';
+      let j = i + 1;
+      while (/\s/.test(text[j] ?? '')) j++;
+      if (text[j] === close) {
+        out += ch + close;
+        i = j;
+      } else {
+        depth++;
+        out += ch + newline();
+      }
+    } else if (ch === '}' || ch === ']') {
+      depth--;
+      out += newline() + ch;
+    } else if (ch === ',') out += `,${newline()}`;
+    else if (ch === ':') out += ': ';
+    else if (!/\s/.test(ch)) out += ch;
+  }
+  return out;
 }
 
 /** Whether a cell holds something worth expanding (an object or a list). */

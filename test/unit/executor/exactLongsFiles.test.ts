@@ -75,15 +75,24 @@ describe('executor: exact longs in data files and JSON', () => {
     assert.deepEqual(executeQuery('Events | project Id', { workspace: over }).tables[0].rows, [[null]]);
   });
 
-  it('refuses a big integer inside a dynamic column or parse_json() instead of rounding it', () => {
+  it('keeps a big integer inside a dynamic column or parse_json(), and refuses one beyond 64 bits', () => {
     const dir = folder({ 'Events.ndjson': '{"Id": 1}\n{"Id": 2, "Extra": {"n": [9007199254740993]}}\n' });
+    const workspace = loadLocalWorkspace(dir, schema);
+    assert.deepEqual(executeQuery('Events | where Id == 2 | project Extra', { workspace }).tables[0].rows, [
+      ['{"n":[9007199254740993]}'],
+    ]);
+    const over = folder({ 'Events.ndjson': '{"Id": 1}\n{"Id": 2, "Extra": {"n": [9223372036854775808]}}\n' });
     assert.throws(
-      () => loadLocalWorkspace(dir, schema),
-      /Events\.ndjson: line 2: the JSON integer 9007199254740993 inside a dynamic value is not supported/,
+      () => loadLocalWorkspace(over, schema),
+      /Events\.ndjson: line 2: the JSON integer 9223372036854775808 inside a dynamic value is not supported/,
+    );
+    assert.equal(
+      scalar('parse_json("{\\"a\\": [1, 9223372036854775807]}")'),
+      '{"a":[1,9223372036854775807]}',
     );
     assert.throws(
-      () => scalar('parse_json("{\\"a\\": [1, 9223372036854775807]}")'),
-      refusedWith(/JSON integer 9223372036854775807/),
+      () => scalar('parse_json("{\\"a\\": [1, 9223372036854775808]}")'),
+      refusedWith(/JSON integer 9223372036854775808/),
     );
     assert.deepEqual(scalar('parse_json("{\\"a\\": 9007199254740991, \\"b\\": \\"9007199254740993\\"}")'), {
       a: 9007199254740991,
@@ -97,7 +106,11 @@ describe('executor: exact longs in data files and JSON', () => {
       b: 1.2345678901234567e25,
     });
     assert.deepEqual(parseJsonExactly('[{"a": -9223372036854775807}]', true), [{ a: -9223372036854775807n }]);
-    assert.throws(() => parseJsonExactly('[[9007199254740993]]', true), /JSON integer 9007199254740993/);
+    assert.deepEqual(parseJsonExactly('[[9007199254740993]]', true), [[9007199254740993n]]);
+    assert.throws(
+      () => parseJsonExactly('[[-9223372036854775809]]', true),
+      /JSON integer -9223372036854775809/,
+    );
     assert.throws(() => parseJsonExactly('{"a": 9007199254740993,}'), SyntaxError);
   });
 });

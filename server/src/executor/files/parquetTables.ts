@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { normalLong } from '../longs';
+import { parseJsonExactly } from '../exactJson';
+import { LONG_MAX, LONG_MIN, normalLong } from '../longs';
 import { TICKS_PER_DAY, TICKS_PER_MS } from '../ticks';
 import { ExternalDatetime } from '../values';
 
@@ -8,8 +9,8 @@ import { ExternalDatetime } from '../values';
  * with hyparquet-compressors for gzip, zstd, brotli and lz4) into plain rows, in the forms the
  * other table files give: text, numbers, booleans, JSON values, and datetimes as ISO text. Parquet
  * timestamps keep their 100 ns ticks (micro- and nanosecond units would lose digits as JS Dates),
- * and a 64-bit integer stays exact (longs.ts: a bigint beyond 2^53) except inside a list or a
- * struct, which becomes a dynamic value, whose numbers are doubles: there it is refused.
+ * and a 64-bit integer stays exact (longs.ts: a bigint beyond 2^53), inside a list or a struct
+ * (a dynamic value) too; an unsigned one beyond the long range inside such a value is refused.
  */
 export async function readParquetRows(file: string): Promise<Iterable<Record<string, unknown>>> {
   const [{ parquetMetadata, parquetRead, parquetSchema }, { compressors }] = await Promise.all([
@@ -33,11 +34,23 @@ export async function readParquetRows(file: string): Promise<Iterable<Record<str
       timestampFromMicroseconds: (us: bigint) => instant(BigInt(us) * 10n),
       timestampFromNanoseconds: (ns: bigint) => instant(BigInt(ns) / 100n),
       dateFromDays: (days: number) => instant(BigInt(days) * TICKS_PER_DAY),
+      // JSON.parse, hyparquet's own, would round an integer beyond 2^53 in a JSON column.
+      jsonFromBytes: (bytes: Uint8Array | undefined) => bytes && jsonCell(file, bytes),
     },
     onChunk: ({ columnName, columnData, rowStart, rowEnd }) =>
       chunks.get(columnName)?.push({ values: columnData as ArrayLike<unknown>, rowStart, rowEnd }),
   });
   return parquetRows(file, chunks);
+}
+
+const utf8Decoder = new TextDecoder();
+
+function jsonCell(file: string, bytes: Uint8Array): unknown {
+  try {
+    return parseJsonExactly(utf8Decoder.decode(bytes));
+  } catch (e) {
+    throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 interface Chunk {
@@ -75,12 +88,11 @@ function plain(v: unknown, file: string, column: string, top = true): unknown {
   if (v === undefined) return null;
   if (v instanceof ExternalDatetime) return top ? v : v.toString();
   if (typeof v === 'bigint') {
-    const n = normalLong(v);
-    if (typeof n === 'bigint' && !top)
+    if (!top && (v > LONG_MAX || v < LONG_MIN))
       throw new Error(
-        `${file}: column ${column} holds ${v} inside a list or struct, a long beyond 2^53, which a dynamic value does not hold exactly`,
+        `${file}: column ${column} holds ${v} inside a list or struct, beyond the range of a long, which a dynamic value does not hold`,
       );
-    return n;
+    return normalLong(v);
   }
   if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
   if (Array.isArray(v)) return v.map((x) => plain(x, file, column, false));
