@@ -3,7 +3,10 @@ import { parse as parseYaml } from 'yaml';
 import { environmentPin, isEnvironmentId } from '../schema/environment';
 import type { EnvironmentId, EnvironmentSchema } from '../schema/types';
 import { executeQuery, type ResultTable } from './executor';
+import { dynamicJson } from './dynamicJson';
 import { parseDecimalText } from './exactDecimal';
+import { parseJsonExactly } from './exactJson';
+import { normalLong } from './longs';
 import { parseDatetimeTicks } from './ticks';
 import { createWorkspace, type LocalWorkspace } from './workspace';
 
@@ -75,7 +78,9 @@ export function runDetectionTestFile(
   let query: string;
   let env: EnvironmentId;
   try {
-    const parsed: unknown = parseYaml(text);
+    // Integers are read as bigints and kept so only beyond 2^53, so that a long in a test's rows or
+    // expectations keeps its digits instead of being rounded to a double.
+    const parsed: unknown = exactIntegers(parseYaml(text, { intAsBigInt: true }));
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
       throw new SpecError('a detection test file must be a YAML mapping');
     spec = parsed as Record<string, unknown>;
@@ -194,7 +199,7 @@ function check(expect: unknown, table: ResultTable | undefined): Verdict {
       diff:
         actual
           .slice(0, 20)
-          .map((r) => `+ ${JSON.stringify(r)}`)
+          .map((r) => `+ ${dynamicJson(r)}`)
           .join('\n') || undefined,
     };
   }
@@ -219,8 +224,8 @@ function check(expect: unknown, table: ResultTable | undefined): Verdict {
   if (missing.length === 0 && extra.length === 0) return { passed: true };
   const keys = [...new Set(expected.flatMap((r) => Object.keys(r ?? {})))];
   const shown = (r: Record<string, unknown>) =>
-    JSON.stringify(keys.length ? Object.fromEntries(keys.map((k) => [k, r[k]])) : r);
-  const diff = [...missing.map((r) => `- ${JSON.stringify(r)}`), ...extra.map((r) => `+ ${shown(r)}`)].join(
+    dynamicJson(keys.length ? Object.fromEntries(keys.map((k) => [k, r[k]])) : r);
+  const diff = [...missing.map((r) => `- ${dynamicJson(r)}`), ...extra.map((r) => `+ ${shown(r)}`)].join(
     '\n',
   );
   return {
@@ -252,6 +257,9 @@ function valueMatches(want: unknown, got: unknown, type: string): boolean {
       );
     case 'int':
     case 'long':
+      // A long beyond 2^53 comes out as its digits (values.ts toOutput), and is written as a bigint.
+      if (typeof got === 'string' || typeof want === 'bigint') return String(want) === String(got);
+      return Number(want) === got;
     case 'real':
       return Number(want) === got;
     case 'decimal':
@@ -259,7 +267,7 @@ function valueMatches(want: unknown, got: unknown, type: string): boolean {
     case 'bool':
       return want === got || String(want).toLowerCase() === String(got);
     case 'dynamic':
-      return canonical(want) === canonical(got);
+      return canonical(want) === canonical(got) || sameDynamicText(want, got);
     default:
       return String(want) === String(got);
   }
@@ -276,6 +284,28 @@ function sameDecimal(want: unknown, got: unknown): boolean {
   }
 }
 
+/**
+ * A dynamic value that holds a long beyond 2^53 comes out as its JSON text (values.ts toOutput),
+ * so text that is not equal as it is is compared again as the value it writes.
+ */
+function sameDynamicText(want: unknown, got: unknown): boolean {
+  if (typeof got !== 'string' || typeof want !== 'object' || want === null) return false;
+  try {
+    return canonical(want) === canonical(parseJsonExactly(got));
+  } catch {
+    return false;
+  }
+}
+
+/** A parsed test file with each integer within 2^53 a number again, and bigger ones kept as bigints. */
+function exactIntegers(v: unknown): unknown {
+  if (typeof v === 'bigint') return normalLong(v);
+  if (Array.isArray(v)) return v.map(exactIntegers);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, exactIntegers(x)]));
+  return v;
+}
+
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object')
@@ -283,5 +313,5 @@ function canonical(v: unknown): string {
       .sort()
       .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
       .join(',')}}`;
-  return JSON.stringify(v);
+  return typeof v === 'bigint' ? v.toString() : JSON.stringify(v);
 }

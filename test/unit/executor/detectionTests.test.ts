@@ -54,6 +54,25 @@ tables:
     assert.equal(fail.passed, false);
   });
 
+  it('keeps longs beyond 2^53 in rows and expectations, plain and inside dynamic values', () => {
+    // 2^53 + 1 would be 2^53 as a double: the test must see the row's own digits.
+    const big = `query: 'DeviceNetworkEvents | project DeviceName, Id = InitiatingProcessId, Bag = parse_json(AdditionalFields)'
+tables:
+  DeviceNetworkEvents:
+    - { DeviceName: a, InitiatingProcessId: 9007199254740993, AdditionalFields: '{"FileId": 9007199254740993}' }`;
+    const [pass] = run(
+      `${big}\nexpect:\n  rows:\n    - { DeviceName: a, Id: 9007199254740993, Bag: { FileId: 9007199254740993 } }`,
+    );
+    assert.equal(pass.passed, true, pass.message);
+    const [plain] = run(`${big}\nexpect:\n  rows:\n    - { DeviceName: a, Id: 9007199254740992 }`);
+    assert.equal(plain.passed, false, 'the neighbouring long is another value');
+    const [inside] = run(
+      `${big}\nexpect:\n  rows:\n    - { DeviceName: a, Bag: { FileId: 9007199254740992 } }`,
+    );
+    assert.equal(inside.passed, false, 'the neighbouring long inside the bag is another value');
+    assert.match(inside.diff ?? '', /9007199254740993/);
+  });
+
   it('fails with a diff naming the missing and unexpected rows', () => {
     const [r] = run(`query: '${QUERY}'${ROWS}\nexpect:\n  rows:\n    - { DeviceName: b, Count: 1 }`);
     assert.equal(r.passed, false);
