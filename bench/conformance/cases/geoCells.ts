@@ -261,4 +261,17 @@ export const geoCellCases: ConformanceCase[] = [
     'let polygon = dynamic({"type":"Polygon","coordinates":[[[0,0],[1,1]]]});\nprint is_null = isnull(geo_polygon_to_h3cells(polygon))',
     [[true]],
   ),
+  table(
+    'geo-line-to-s2cells-function.md',
+    'let radius = 500;\nlet tube_stations = datatable(tube_station_name:string, lng:real, lat: real)\n[\n    "St. James\' Park",        -0.13451078568013486, 51.49919145858172,\n     "London Bridge station", -0.08492752160134387, 51.504876316440914,\n     // more points\n];\nlet streets = datatable(street_name:string, line:dynamic)\n[\n    "Buckingham Palace", dynamic({"type":"LineString","coordinates":[[-0.1399656708283601,51.50190802248855],[-0.14088438832752104,51.50012082761452]]}),\n    "London Bridge",    dynamic({"type":"LineString","coordinates":[[-0.087152,51.509596],[-0.088340,51.506110]]}),\n    // more lines\n];\nlet join_level = 14;\nlet lines = materialize(streets | extend id = new_guid());\nlet res = \n    lines\n    | project id, covering = geo_line_to_s2cells(line, join_level, radius)\n    | mv-expand covering to typeof(string)\n    | join kind=inner hint.strategy=broadcast\n    (\n        tube_stations\n        | extend covering = geo_point_to_s2cell(lng, lat, join_level)\n    ) on covering;\nres | lookup lines on id\n| where geo_distance_point_to_line(lng, lat, line) <= radius\n| summarize count = count() by name = street_name',
+    [
+      ['Buckingham Palace', 1],
+      ['London Bridge', 1],
+    ],
+  ),
+  table(
+    'geo-line-to-s2cells-function.md',
+    'let line = dynamic({"type":"LineString","coordinates":[[[0,0],[0,0]]]});\nprint isnull(geo_line_to_s2cells(line))',
+    [[true]],
+  ),
 ];

@@ -214,6 +214,33 @@ describe('executor: cell coverings and the IP look-up stay refused by name', () 
       null,
     );
     assert.equal(scalar('geo_polygon_to_s2cells(dynamic(null))'), null);
+  });
+
+  it('gives null, as the pages say, for an invalid shape or level of the other two coverings', () => {
+    const square = 'dynamic({"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]})';
+    const line = 'dynamic({"type":"LineString","coordinates":[[0,0],[1,1]]})';
+    for (const call of [
+      'geo_polygon_to_h3cells(dynamic({"type":"Polygon","coordinates":[[[0,0],[1,1]]]}))',
+      'geo_polygon_to_h3cells(dynamic(null))',
+      `geo_polygon_to_h3cells(${square}, 16)`,
+      `geo_polygon_to_h3cells(${square}, -1)`,
+      `geo_polygon_to_h3cells(${square}, int(null))`,
+      'geo_line_to_s2cells(dynamic({"type":"LineString","coordinates":[[[0,0],[0,0]]]}))',
+      'geo_line_to_s2cells(dynamic({"type":"LineString","coordinates":[[0,0]]}))',
+      `geo_line_to_s2cells(${square})`,
+      `geo_line_to_s2cells(${line}, 31)`,
+      `geo_line_to_s2cells(${line}, int(null))`,
+    ])
+      assert.equal(scalar(call), null, call);
+    // A radius the pages do not call invalid still meets the refusal, rather than a guessed null.
+    assert.throws(
+      () => scalar(`geo_line_to_s2cells(${line}, 11, -1.0)`),
+      refusedWith(/geo_line_to_s2cells\(\)/),
+    );
+    assert.throws(
+      () => scalar(`geo_polygon_to_h3cells(${square}, 15)`),
+      refusedWith(/geo_polygon_to_h3cells\(\)/),
+    );
     assert.throws(
       () => scalar('geo_info_from_ip_address("20.53.203.50")'),
       refusedWith(/geolocation database/),
