@@ -1,5 +1,6 @@
 import { holdsBigint } from './dynamicJson';
 import { UnsupportedError } from './errors';
+import { EXACT_LONG_READERS } from './passThroughFunctions';
 import type { Evaluator } from './evaluator';
 
 /**
@@ -8,27 +9,10 @@ import type { Evaluator } from './evaluator';
  * long it is; every other function reads a dynamic value's numbers as doubles, so it refuses a
  * dynamic argument holding one by name rather than round it or fail on it.
  */
-const DYNAMIC_LONG_FUNCTIONS = new Set([
-  'tostring',
-  'strcat',
-  'strcat_delim',
-  'iff',
-  'iif',
-  'case',
-  'coalesce',
-  'isnull',
-  'isnotnull',
-  'isempty',
-  'isnotempty',
-  'notempty',
-  'tolong',
-  'toint',
-  'todouble',
-  'toreal',
-  'todecimal',
+const DYNAMIC_LONG_FUNCTIONS = new Set<string>([
+  ...EXACT_LONG_READERS,
   'tobool',
   'toboolean',
-  'gettype',
   'todynamic',
   'parse_json',
   'toobject',

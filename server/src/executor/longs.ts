@@ -11,6 +11,7 @@
  */
 
 import { UnsupportedError } from './errors';
+import { EXACT_LONG_READERS } from './passThroughFunctions';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MIN_SAFE = Number.MIN_SAFE_INTEGER;
@@ -110,24 +111,8 @@ export function realOfLong(v: unknown): unknown {
  * other function was written for longs held as numbers, so it refuses such an argument by name
  * rather than misread it (`refuseBigLongArguments`).
  */
-export const BIG_LONG_FUNCTIONS = new Set([
-  'tostring',
-  'strcat',
-  'strcat_delim',
-  'iff',
-  'iif',
-  'case',
-  'coalesce',
-  'isnull',
-  'isnotnull',
-  'isempty',
-  'isnotempty',
-  'notempty',
-  'tolong',
-  'toint',
-  'todouble',
-  'toreal',
-  'todecimal',
+export const BIG_LONG_FUNCTIONS = new Set<string>([
+  ...EXACT_LONG_READERS,
   'hash',
   'hash_xxhash64',
   // Refused for their own reason (hashFunctions.ts), which is the one to report.
@@ -139,7 +124,6 @@ export const BIG_LONG_FUNCTIONS = new Set([
   'binary_not',
   'binary_shift_left',
   'binary_shift_right',
-  'gettype',
   'unixtime_seconds_todatetime',
   'unixtime_milliseconds_todatetime',
   'unixtime_microseconds_todatetime',

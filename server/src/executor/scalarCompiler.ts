@@ -3,6 +3,7 @@ import { ExecutionError, MissingColumnError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS, type ScalarFunction } from './scalarFunctions';
 import { REFUSAL_REASONS } from './refusalReasons';
+import { VALUE_CARRIERS } from './passThroughFunctions';
 import { SKETCH_READERS } from './sketchFunctions';
 import { guardSketchArgument } from './sketchValues';
 import { DYNAMIC_LONG_ARGUMENTS, guardDynamicLongs } from './dynamicLongGuards';
@@ -132,16 +133,7 @@ export function isAggregateName(name: string, argCount: number): boolean {
 }
 
 /** Functions that pass a value through unread (or only test it for null), so it may be a sketch. */
-const SKETCH_CARRIERS = new Set([
-  'iff',
-  'iif',
-  'case',
-  'coalesce',
-  'isnull',
-  'isnotnull',
-  'isempty',
-  'isnotempty',
-]);
+const SKETCH_CARRIERS = new Set<string>(VALUE_CARRIERS);
 
 export function compileScalar(expr: Expr, scope: Scope): Evaluator {
   const done = scope.compiled?.get(expr);
