@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { REPO_ROOT } from '../test/helpers/paths';
 import { SHARED } from './sharedDir';
+import { localRunFigures } from './localRunScenarios';
 import { coldStart, largeFile, OpenDocument, residentMb, TIGHTVNC } from './lspScenarios';
 import { summarize, type Summary } from './stats';
 
@@ -111,6 +112,11 @@ async function main(): Promise<void> {
   } finally {
     await client.shutdown().catch(() => client.kill());
   }
+
+  const local = await localRunFigures(quick ? 1 : 3);
+  log('hover latency while a local query runs', summarize(local.hoverWhileRunning));
+  log('local query: cancel to cancelled result', summarize(local.cancelToResult));
+  log('local query: result after its 2 s timeout, beyond 2 s', summarize(local.timeoutOvershoot));
 
   fs.rmSync(cacheDir, { recursive: true, force: true });
   const cli = path.join(REPO_ROOT, 'bin', 'kqlhunt.js');
