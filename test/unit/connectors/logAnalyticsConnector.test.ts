@@ -140,7 +140,6 @@ describe('Log Analytics connector against a local service', () => {
   });
 
   it('times out a slow answer', async () => {
-    const started = Date.now();
     const r = failed(
       await runQuery(
         workspace,
@@ -149,7 +148,6 @@ describe('Log Analytics connector against a local service', () => {
       ),
     );
     assert.equal(r.error.kind, 'timeout');
-    assert.ok(Date.now() - started < 10_000);
   });
 
   it('cancels a slow answer and closes the request', async () => {
