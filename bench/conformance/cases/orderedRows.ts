@@ -163,4 +163,137 @@ export const orderedRowsCases: ConformanceCase[] = [
       ['Donald', '2017-01-20T00:00:00Z', '4'],
     ],
   ),
+  ...scanCases(),
 ];
+
+/** scan-operator.md's examples over their own datatables (the funnel over StormEvents is left out). */
+function scanCases(): ConformanceCase[] {
+  const events = (rows: [number, string][]) =>
+    `datatable (Ts: timespan, Event: string) [${rows.map(([m, e]) => `${m}m, "${e}"`).join(', ')}]`;
+  const ts = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
+  const fill: [number, string][] = [
+    [0, 'A'],
+    [1, ''],
+    [2, 'B'],
+    [3, ''],
+    [4, ''],
+    [6, 'C'],
+    [8, ''],
+    [11, 'D'],
+    [12, ''],
+  ];
+  const sessions: [number, string][] = [
+    [0, 'A'],
+    [1, 'A'],
+    [2, 'B'],
+    [3, 'D'],
+    [32, 'B'],
+    [36, 'C'],
+    [38, 'D'],
+    [41, 'E'],
+    [75, 'A'],
+  ];
+  const startStop: [number, string][] = [
+    [0, 'A'],
+    [1, 'Start'],
+    [2, 'B'],
+    [3, 'D'],
+    [4, 'Stop'],
+    [6, 'C'],
+    [8, 'Start'],
+    [11, 'E'],
+    [12, 'Stop'],
+  ];
+  return [
+    table(
+      'scan-operator.md',
+      'range x from 1 to 5 step 1 | scan declare (cumulative_x:long=0) with (step s1: true => cumulative_x = x + s1.cumulative_x;)',
+      [
+        [1, 1],
+        [2, 3],
+        [3, 6],
+        [4, 10],
+        [5, 15],
+      ],
+    ),
+    table(
+      'scan-operator.md',
+      `range x from 1 to 5 step 1
+| extend y = 2 * x
+| scan declare (cumulative_x:long=0, cumulative_y:long=0) with (
+    step s1: true => cumulative_x = iff(s1.cumulative_x >= 10, x, x + s1.cumulative_x),
+                     cumulative_y = iff(s1.cumulative_y >= 10, y, y + s1.cumulative_y);
+)`,
+      [
+        [1, 2, 1, 2],
+        [2, 4, 3, 6],
+        [3, 6, 6, 12],
+        [4, 8, 10, 8],
+        [5, 10, 5, 18],
+      ],
+    ),
+    table(
+      'scan-operator.md',
+      `${events(fill)}
+| sort by Ts asc
+| scan declare (Event_filled: string="") with (step s1: true => Event_filled = iff(isempty(Event), s1.Event_filled, Event);)`,
+      fill.map(([m, e], i) => [ts(m), e, ['A', 'A', 'B', 'B', 'B', 'C', 'C', 'D', 'D'][i]]),
+    ),
+    table(
+      'scan-operator.md',
+      `${events(sessions)}
+| sort by Ts asc
+| scan with_match_id=session_id declare (sessionStart: timespan) with (
+    step inSession: true => sessionStart = iff(isnull(inSession.sessionStart), Ts, inSession.sessionStart);
+    step endSession output=none: Ts - inSession.sessionStart > 30m;
+)`,
+      sessions.map(([m, e], i) => [ts(m), e, ts(i < 4 ? 0 : i < 8 ? 32 : 75), i < 4 ? 0 : i < 8 ? 1 : 2]),
+    ),
+    // The page prints the three sessions in no particular order (partition's output has none); sorted here.
+    table(
+      'scan-operator.md',
+      `datatable(Timestamp:datetime, userID:int, EventType:string) [
+    datetime(2024-05-28 08:15:23), 1, "login",
+    datetime(2024-05-28 08:30:15), 2, "login",
+    datetime(2024-05-28 09:10:27), 3, "login",
+    datetime(2024-05-28 12:30:45), 1, "logout",
+    datetime(2024-05-28 11:45:32), 2, "logout",
+    datetime(2024-05-28 13:25:19), 3, "logout"]
+| sort by userID, Timestamp
+| partition hint.strategy=native by userID (
+    sort by Timestamp asc
+    | scan declare (start: datetime, end: datetime, sessionDuration: timespan) with (
+        step s1 output=none: EventType == "login" => start = Timestamp;
+        step s2 output=all: EventType == "logout" => start = s1.start, end = Timestamp, sessionDuration = Timestamp - s1.start;
+    )
+)
+| project start, end, userID, sessionDuration
+| sort by userID asc`,
+      [
+        ['2024-05-28 08:15:23.0000', '2024-05-28 12:30:45.0000', 1, '04:15:22'],
+        ['2024-05-28 08:30:15.0000', '2024-05-28 11:45:32.0000', 2, '03:15:17'],
+        ['2024-05-28 09:10:27.0000', '2024-05-28 13:25:19.0000', 3, '04:14:52'],
+      ],
+    ),
+    table(
+      'scan-operator.md',
+      `${events(startStop)}
+| sort by Ts asc
+| scan with_match_id=m_id with (
+    step s1: Event == "Start";
+    step s2: Event != "Start" and Event != "Stop" and Ts - s1.Ts <= 5m;
+    step s3: Event == "Stop" and Ts - s1.Ts <= 5m;
+)`,
+      [
+        [1, 'Start', 0],
+        [2, 'B', 0],
+        [3, 'D', 0],
+        [4, 'Stop', 0],
+        [8, 'Start', 1],
+        [11, 'E', 1],
+        [12, 'Stop', 1],
+      ].map(([m, e, id]) => [ts(m as number), e, id]),
+    ),
+  ];
+}

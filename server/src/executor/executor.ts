@@ -30,6 +30,7 @@ import { makeSeries } from './makeSeries';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
 import { parse, parseWhere } from './parseOperator';
+import { scan } from './scan';
 import { bindParameters, functionBody, withBindings, type FunctionBinding } from './userFunctions';
 import { mvExpand, union } from './shapeOperators';
 import { datatable, print, range } from './sourceOperators';
@@ -48,7 +49,7 @@ import {
   type Expr,
 } from './syntax';
 import { providedFunction, type ProvidedCall } from './defenderFunctions';
-import { repeatedName, type Table } from './table';
+import { repeatedName, withoutHidden, type Table } from './table';
 import { toOutput } from './values';
 import { readRequestProperties, type RequestProperties } from './requestProperties';
 import type { LocalWorkspace } from './workspace';
@@ -214,7 +215,7 @@ class Runner {
       now,
       requestProperties,
       vars: new Map<string, Binding>(),
-      evalTable: (e) => this.table(e),
+      evalTable: (e) => withoutHidden(this.table(e)),
       evalSubquery: (e, input) => {
         const outer = this.implicit;
         this.implicit = input;
@@ -236,7 +237,7 @@ class Runner {
     if (kind === 'ExpressionStatement') {
       const e = (s as Kusto.Language.Syntax.ExpressionStatement).Expression!;
       if (!isTabular(e)) throw new UnsupportedError('a scalar expression as a query result (use print)');
-      out.push(this.table(e));
+      out.push(withoutHidden(this.table(e)));
       return;
     }
     // Set statements were read before the query ran (requestProperties.ts).
@@ -423,7 +424,13 @@ class Runner {
       );
     const out = this.apply(op, input);
     // A copy, since an operator may hand back its input, which can be a workspace table.
-    return { columns: out.columns, rows: out.rows, serialized: serializationAfter(kindName(op), input) };
+    const hidden = out.hidden ?? input.hidden;
+    return {
+      columns: out.columns,
+      rows: out.rows,
+      serialized: serializationAfter(kindName(op), input),
+      ...(hidden !== undefined && out.columns.some((c) => c.name === hidden) ? { hidden } : {}),
+    };
   }
 
   private apply(op: Kusto.Language.Syntax.QueryOperator, input: Table): Table {
@@ -477,6 +484,8 @@ class Runner {
         return topNested(op as Kusto.Language.Syntax.TopNestedOperator, input, this.ctx);
       case 'ParseOperator':
         return parse(op as Kusto.Language.Syntax.ParseOperator, input, this.ctx);
+      case 'ScanOperator':
+        return scan(op as Kusto.Language.Syntax.ScanOperator, input, this.ctx);
       case 'MakeSeriesOperator':
         return makeSeries(op as Kusto.Language.Syntax.MakeSeriesOperator, input, this.ctx);
       case 'ParseWhereOperator':

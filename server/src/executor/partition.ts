@@ -55,14 +55,16 @@ export function partition(
   const subquery = (op.Operand as Kusto.Language.Syntax.PartitionSubquery).Subquery!;
   const out = resultColumns(op);
   const rows: Row[] = [];
+  let hidden: string | undefined;
   for (const part of groups.values()) {
     ctx.checkCancelled();
     // A subtable's rows are in input order, but the page promises no order: window functions
     // inside must sort first, as after any other non-serializing operator.
     const result = ctx.evalSubquery(subquery, { columns: input.columns, rows: part, serialized: 'unclear' });
+    hidden ??= result.hidden;
     const at = columnIndex(result.columns);
     const picks = out.map((c) => at.get(c.name));
     for (const s of result.rows) rows.push(picks.map((j) => (j === undefined ? null : s[j])));
   }
-  return { columns: out, rows };
+  return { columns: out, rows, ...(hidden === undefined ? {} : { hidden }) };
 }

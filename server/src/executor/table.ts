@@ -6,6 +6,24 @@ export interface Table {
   rows: Row[];
   /** Whether the row order is defined for window functions (serialize-operator.md); absent is false. */
   serialized?: Serialized;
+  /**
+   * A column the binder lists that Kusto leaves out of the result: scan's match_id without
+   * with_match_id (scan.ts). Later operators see it as the binder does; it is dropped where the
+   * table leaves the query.
+   */
+  hidden?: string;
+}
+
+/** The table without its hidden column, as Kusto returns it. */
+export function withoutHidden(t: Table): Table {
+  if (t.hidden === undefined) return t;
+  const at = t.columns.findIndex((c) => c.name === t.hidden);
+  if (at < 0) return { columns: t.columns, rows: t.rows, serialized: t.serialized };
+  return {
+    columns: t.columns.filter((_, i) => i !== at),
+    rows: t.rows.map((r) => r.filter((_, i) => i !== at)),
+    serialized: t.serialized,
+  };
 }
 
 /** 'unclear' where Kusto's reference says both: a window function there is refused by name. */
