@@ -82,9 +82,27 @@ export function valueToString(v: unknown, type: KqlType): string {
     case 'dynamic':
       if (typeof v === 'object') refuseSketch(v, 'converted to a string');
       return typeof v === 'string' ? v : dynamicJson(v);
+    case 'real':
+      return realText(v);
     default:
       return String(v);
   }
+}
+
+/**
+ * A real as text. Between 1e-4 and 1e15 in magnitude Kusto (on .NET) and JavaScript both write the
+ * shortest digits that read back to the same double, in plain decimal form. Outside that band .NET
+ * switches to its exponent form (1E-05, 1E+15) where JavaScript does not, or writes it differently
+ * (1E+21 against 1e+21), and no reference page prints such a string, so it is refused by name.
+ */
+function realText(v: unknown): string {
+  if (typeof v !== 'number' || v === 0 || !Number.isFinite(v)) return String(v);
+  const magnitude = Math.abs(v);
+  if (magnitude >= 1e-4 && magnitude < 1e15) return String(v);
+  throw new UnsupportedError(
+    `the real ${v} as text`,
+    "Kusto writes a real this small or large in .NET's exponent form (such as 1E-05), which no reference page prints",
+  );
 }
 
 /** A value as it appears inside a dynamic value (make_set, pack_array, bag_pack). */
