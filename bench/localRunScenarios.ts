@@ -1,14 +1,11 @@
-import * as path from 'node:path';
 import {
   CancellationTokenSource,
   DidOpenTextDocumentNotification,
   HoverRequest,
 } from 'vscode-languageserver-protocol/node';
 import { RunQueryRequest } from '../server/src/protocol/messages';
-import type { RunQueryParams } from '../server/src/protocol/queryRun';
-import { DEFAULT_RUN_SETTINGS, type LocalWorkspace } from '../server/src/protocol/workspaces';
 import { LspTestClient } from '../test/helpers/lspClient';
-import { REPO_ROOT } from '../test/helpers/paths';
+import { LONG_LOCAL_QUERY, localRun } from '../test/helpers/longLocalQuery';
 import { TIGHTVNC } from './lspScenarios';
 
 /**
@@ -16,14 +13,6 @@ import { TIGHTVNC } from './lspScenarios';
  * during a long local query, and how long a cancel or a timeout takes to come back as a result.
  * test/lsp/localRunCancel.test.ts checks the same behaviour without timing it.
  */
-const SAMPLE: LocalWorkspace = {
-  name: 'Sample',
-  kind: 'local',
-  folder: path.join(REPO_ROOT, 'samples', 'hunting-workspace'),
-};
-const LONG =
-  'range x from 1 to 9000000 step 1\n| extend y = strcat(tostring(x), "-", tostring(x * 7))\n| where y has "77777"\n| summarize count()';
-
 export interface LocalRunFigures {
   hoverWhileRunning: number[];
   cancelToResult: number[];
@@ -34,12 +23,7 @@ export async function localRunFigures(rounds: number): Promise<LocalRunFigures> 
   const client = new LspTestClient();
   const uri = 'file:///bench/local.kql';
   const figures: LocalRunFigures = { hoverWhileRunning: [], cancelToResult: [], timeoutOvershoot: [] };
-  const params = (timeoutSeconds: number): RunQueryParams => ({
-    uri,
-    query: LONG,
-    workspace: SAMPLE,
-    settings: { ...DEFAULT_RUN_SETTINGS, timeoutSeconds },
-  });
+  const params = (timeoutSeconds: number) => localRun(uri, LONG_LOCAL_QUERY, timeoutSeconds);
   try {
     await client.initialize();
     const opened = client.nextDiagnostics(uri);

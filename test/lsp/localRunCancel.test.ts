@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   CancellationTokenSource,
@@ -8,35 +7,20 @@ import {
   type Hover,
 } from 'vscode-languageserver-protocol/node';
 import { RunQueryRequest } from '../../server/src/protocol/messages';
-import type { RunQueryParams, RunQueryResult } from '../../server/src/protocol/queryRun';
-import { DEFAULT_RUN_SETTINGS, type LocalWorkspace } from '../../server/src/protocol/workspaces';
+import type { RunQueryResult } from '../../server/src/protocol/queryRun';
 import { LspTestClient } from '../helpers/lspClient';
-import { REPO_ROOT } from '../helpers/paths';
+import { LONG_LOCAL_QUERY as LONG, localRun } from '../helpers/longLocalQuery';
 
 /**
  * The embedded engine is synchronous, so a long local query runs on a worker thread: the server
  * keeps answering while it runs, and cancelling or timing out stops it at once.
  */
-const SAMPLE: LocalWorkspace = {
-  name: 'Sample',
-  kind: 'local',
-  folder: path.join(REPO_ROOT, 'samples', 'hunting-workspace'),
-};
-/** Tens of seconds of work for the executor when nothing stops it. */
-// Under range's 10,000,000-row cap, with string work on every row: about half a minute here.
-const LONG =
-  'range x from 1 to 9000000 step 1\n| extend y = strcat(tostring(x), "-", tostring(x * 7))\n| where y has "77777"\n| summarize count()';
 const TEXT = 'DeviceNetworkEvents\n| take 1\n';
 
 describe('kql-language-server: a long local query', () => {
   let client: LspTestClient;
   const uri = 'file:///workspace/local.kql';
-  const params = (query: string, timeoutSeconds = DEFAULT_RUN_SETTINGS.timeoutSeconds): RunQueryParams => ({
-    uri,
-    query,
-    workspace: SAMPLE,
-    settings: { ...DEFAULT_RUN_SETTINGS, timeoutSeconds },
-  });
+  const params = (query: string, timeoutSeconds?: number) => localRun(uri, query, timeoutSeconds);
   const hover = (): Promise<Hover | null> =>
     client.connection.sendRequest(HoverRequest.type, {
       textDocument: { uri },
