@@ -48,6 +48,8 @@ function leastSquares(columns: number[][], b: number[]): number[] {
     const v = r[k].slice(k);
     v[0] += r[k][k] >= 0 ? alpha : -alpha;
     const vn = norm(v);
+    // A zero column (powers that underflow) leaves R singular; the caller refuses the fit.
+    if (vn === 0) continue;
     const u = v.map((x) => x / vn);
     const reflect = (c: number[]) => {
       let s = 0;
@@ -86,7 +88,7 @@ function finiteSeries(v: unknown, role: string): number[] {
  */
 export function seriesFitPoly(args: unknown[]): unknown[] {
   const [ys, xs, deg] = args;
-  if (ys === null || ys === undefined || !Array.isArray(ys)) return [null, null, null, null, null];
+  if (!Array.isArray(ys)) return [null, null, null, null, null];
   const y = finiteSeries(ys, 'y_series');
   if (xs === null) refuse('with a null x_series: its page defines only an omitted one (1, 2, ..., n)');
   const x = xs === undefined ? y.map((_, i) => i + 1) : finiteSeries(xs, 'x_series');
@@ -108,6 +110,8 @@ export function seriesFitPoly(args: unknown[]): unknown[] {
       `of degree ${degree}: x_series raised to that power is beyond a real (the page advises normalising x to [0, 1])`,
     );
   const coefficients = leastSquares(columns, y);
+  if (!coefficients.every(Number.isFinite))
+    refuse(`of degree ${degree}: the x_series values are too small or too close to tell the powers apart`);
   const fit = x.map((v) => coefficients.reduce((a, c) => a * v + c, 0));
   const [rsquare, variance, rvariance] = fitStatistics(y, fit);
   if (variance === 0) refuse('of a constant y_series: rsquare is 0 / 0, which its page does not define');

@@ -151,6 +151,7 @@ describe('executor: series_fit_poly', () => {
     refused('series_fit_poly(dynamic([]))', /of an empty series/);
     refused('series_fit_poly(dynamic([4, 4, 4]))', /of a constant y_series/);
     refused('series_fit_poly(dynamic([1, 2, 3]), dynamic([1e200, 2e200, 3e200]), int(2))', /.*beyond a real/);
+    refused('series_fit_poly(dynamic([1, 2, 3]), dynamic([1e-200, 2e-200, 3e-200]), int(2))', /.*too small/);
     refused('series_fit_poly(pack_array(1.0, real(nan), 3.0))', /whose y_series holds NaN or an infinity/);
   });
 });
