@@ -227,4 +227,20 @@ export const seriesFunctionCases: ConformanceCase[] = [
       ],
     ],
   ),
+  // series-fit-poly-function.md's second example shows that degree 1 (the default) gives
+  // series_fit_line's answer; its data table is not local, so series-fit-line-function.md's series stands in.
+  table(
+    'series-fit-poly-function.md',
+    [
+      'print y=dynamic([2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30])',
+      '| extend series_fit_line(y) | extend series_fit_poly(y)',
+      '| project rsquare = abs(series_fit_poly_y_rsquare - series_fit_line_y_rsquare) < 1e-9,',
+      'slope = abs(todouble(series_fit_poly_y_coefficients[0]) - series_fit_line_y_slope) < 1e-9,',
+      'interception = abs(todouble(series_fit_poly_y_coefficients[1]) - series_fit_line_y_interception) < 1e-9,',
+      'variance = series_fit_poly_y_variance == series_fit_line_y_variance,',
+      'rvariance = abs(series_fit_poly_y_rvariance - series_fit_line_y_rvariance) < 1e-9,',
+      'degree = array_length(series_fit_poly_y_coefficients)',
+    ].join(' '),
+    [[true, true, true, true, true, 2]],
+  ),
 ];

@@ -1,9 +1,10 @@
 import { UnsupportedError } from './errors';
 import { ARRAY_TUPLE_FUNCTIONS } from './arrayFunctions';
+import { fitStatistics, numbers, seriesFitPoly } from './seriesFit';
 import { SERIES_REFUSED_TUPLE_FUNCTIONS } from './seriesRefusals';
 
 /**
- * The series functions that return several columns (series_fit_line, series_stats,
+ * The series functions that return several columns (series_fit_line, series_fit_poly, series_stats,
  * series_decompose, series_decompose_anomalies), each as a function from its arguments to the
  * values of its columns in the binder's order; and the single-valued series functions. Series
  * are dynamic arrays of numbers. Where the reference leaves the arithmetic open (Tukey scores,
@@ -12,15 +13,6 @@ import { SERIES_REFUSED_TUPLE_FUNCTIONS } from './seriesRefusals';
  */
 
 export type TupleFunction = (args: unknown[]) => unknown[];
-
-/** The numbers of a series, or a refusal naming the function when an element is not a number. */
-function numbers(series: unknown, name: string): number[] | null {
-  if (series === null || series === undefined) return null;
-  if (!Array.isArray(series)) return null;
-  if (!series.every((v) => typeof v === 'number'))
-    throw new UnsupportedError(`${name}() of a series with an element that is not a number`);
-  return series as number[];
-}
 
 /** Least squares over x = 1..n, as series-fit-line-function.md's example (interception -1.666) shows. */
 function lineFit(y: number[]): { slope: number; interception: number } {
@@ -44,10 +36,8 @@ export function seriesFitLine([series]: unknown[]): unknown[] {
   if (y.length < 2) throw new UnsupportedError('series_fit_line() of a series shorter than two points');
   const { slope, interception } = lineFit(y);
   const fit = y.map((_, i) => slope * (i + 1) + interception);
-  const mean = y.reduce((a, b) => a + b, 0) / y.length;
-  const total = y.reduce((a, v) => a + (v - mean) ** 2, 0);
-  const residual = y.reduce((a, v, i) => a + (v - fit[i]) ** 2, 0);
-  return [1 - residual / total, slope, total / (y.length - 1), residual / (y.length - 1), interception, fit];
+  const [rsquare, variance, rvariance] = fitStatistics(y, fit);
+  return [rsquare, slope, variance, rvariance, interception, fit];
 }
 
 /** (min, min_idx, max, max_idx, avg, stdev, variance): sample variance; non-finite values give nulls unless ignored. */
@@ -123,6 +113,7 @@ function seriesDecomposeAnomalies(args: unknown[]): unknown[] {
 
 export const TUPLE_FUNCTIONS: Record<string, TupleFunction> = {
   series_fit_line: seriesFitLine,
+  series_fit_poly: seriesFitPoly,
   series_stats: seriesStats,
   series_decompose: seriesDecompose,
   series_decompose_anomalies: seriesDecomposeAnomalies,

@@ -53,8 +53,4 @@ export const SERIES_REFUSED_TUPLE_FUNCTIONS: Record<string, (args: unknown[]) =>
     'series_fit_2lines',
     'not implemented locally yet (the split search and its tie-breaking are not checked against the page)',
   ),
-  series_fit_poly: refuse(
-    'series_fit_poly',
-    'its page shows its results only as images and does not say whether the variances divide by n or n - 1',
-  ),
 };

@@ -19,8 +19,8 @@ describe('executor: refused series functions', () => {
       refusedWith(/series_periods_detect\(\): .*scores/),
     );
     assert.throws(
-      () => rows('print x=dynamic([1,2]) | extend series_fit_poly(x)'),
-      refusedWith(/series_fit_poly\(\)/),
+      () => rows('print x=dynamic([1,2]) | extend series_fit_2lines(x)'),
+      refusedWith(/series_fit_2lines\(\): .*split/),
     );
   });
 
