@@ -11,7 +11,45 @@ function normaliseDatetime(s: string): string {
   return `${m[1]}T${m[2]}:${m[3] ?? '00'}.${(m[4] ?? '').padEnd(7, '0')}Z`;
 }
 
+/**
+ * A dynamic value as its page prints it, kept as text so that a real written 1.0 is told from the
+ * int 1 (the executor writes a dynamic value holding a whole real as its JSON text).
+ */
+export class DynamicText {
+  constructor(readonly text: string) {}
+}
+
+const TOKEN = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|"(?:[^"\\]|\\.)*"|[^\s]/g;
+
+/**
+ * Whether the actual dynamic value's JSON text is the printed one: token by token, a number with
+ * the same int-or-real form (a decimal point or exponent) and the value the page prints, rounded
+ * to the fraction digits it shows (pages print 32.667 for 32.666666666666664).
+ */
+function sameDynamicText(actual: unknown, expected: DynamicText): boolean {
+  const text = typeof actual === 'string' ? actual : JSON.stringify(actual);
+  const got = text.match(TOKEN) ?? [];
+  const want = expected.text.match(TOKEN) ?? [];
+  if (got.length !== want.length) return false;
+  return want.every((w, i) => {
+    const g = got[i];
+    if (!/^-?\d/.test(w)) return w === g;
+    if (!/^-?\d/.test(g) || /[.eE]/.test(w) !== /[.eE]/.test(g)) return false;
+    const digits = /\.(\d+)/.exec(w)?.[1].length ?? 0;
+    return Number(g).toFixed(digits) === Number(w).toFixed(digits) || sameValue(Number(g), Number(w));
+  });
+}
+
 export function sameValue(actual: unknown, expected: unknown): boolean {
+  if (expected instanceof DynamicText) return sameDynamicText(actual, expected);
+  // A dynamic value holding a whole real comes as its JSON text; against a parsed printed value it
+  // is compared as the value it is.
+  if (typeof actual === 'string' && expected !== null && typeof expected === 'object' && /^[[{]/.test(actual))
+    try {
+      return sameValue(JSON.parse(actual), expected);
+    } catch {
+      return false;
+    }
   if (expected === null || actual === null)
     return expected === actual || (expected === null && actual === undefined);
   if (typeof expected === 'number' && typeof actual === 'number') {

@@ -1,4 +1,5 @@
 import { table, value, type ConformanceCase } from '../caseTypes';
+import { DynamicText } from '../compare';
 
 /**
  * The element-wise series functions and series fills: the examples of their reference pages with
@@ -132,26 +133,37 @@ export const seriesFunctionCases: ConformanceCase[] = [
     [
       [
         [111, null, 36, 41, 23, null, 16, 61, 33, null, null],
-        [111, 0, 36, 41, 23, 0, 16, 61, 33, 0, 0],
+        new DynamicText('[111,0.0,36,41,23,0.0,16,61,33,0.0,0.0]'),
         [111, -1, 36, 41, 23, -1, 16, 61, 33, -1, -1],
       ],
     ],
   ),
-  // The page's int row is left out: its with_const column disagrees with its own other columns.
+  // The page's int row, without its with_const column, which disagrees with its own other columns.
+  table(
+    'series-fill-linear-function.md',
+    'datatable(arr: dynamic) [dynamic([null, 111, null, 36, 41, null, null, 16, 61, 33, null, null])] | project without_args = series_fill_linear(arr), wo_edges = series_fill_linear(arr, double(null), false)',
+    [
+      [
+        new DynamicText('[111,111,73,36,41,32,24,16,61,33,33,33]'),
+        new DynamicText('[null,111,73,36,41,32,24,16,61,33,null,null]'),
+      ],
+    ],
+  ),
+  // The page's int row with_const column disagrees with its own other columns, so it is left out.
   table(
     'series-fill-linear-function.md',
     `${FILL_LINEAR} | project without_args = series_fill_linear(arr), with_edges = series_fill_linear(arr, double(null), true), wo_edges = series_fill_linear(arr, double(null), false), with_const = series_fill_linear(arr, double(null), true, 3.14159)`,
     [
       [
-        [111, 111, 73.5, 36, 41, 32.667, 24.333, 16, 61, 33, 33, 33],
-        [111, 111, 73.5, 36, 41, 32.667, 24.333, 16, 61, 33, 33, 33],
-        [null, 111, 73.5, 36, 41, 32.667, 24.333, 16, 61, 33, null, null],
-        [111, 111, 73.5, 36, 41, 32.667, 24.333, 16, 61, 33, 33, 33],
+        new DynamicText('[111.0,111.0,73.5,36.0,41.0,32.667,24.333,16.0,61.0,33.0,33.0,33.0]'),
+        new DynamicText('[111.0,111.0,73.5,36.0,41.0,32.667,24.333,16.0,61.0,33.0,33.0,33.0]'),
+        new DynamicText('[null,111.0,73.5,36.0,41.0,32.667,24.333,16.0,61.0,33.0,null,null]'),
+        new DynamicText('[111.0,111.0,73.5,36.0,41.0,32.667,24.333,16.0,61.0,33.0,33.0,33.0]'),
       ],
       [
-        [0, 0, 0, 0],
-        [0, 0, 0, 0],
-        [0, 0, 0, 0],
+        new DynamicText('[0.0,0.0,0.0,0.0]'),
+        new DynamicText('[0.0,0.0,0.0,0.0]'),
+        new DynamicText('[0.0,0.0,0.0,0.0]'),
         [3.14159, 3.14159, 3.14159, 3.14159],
       ],
     ],

@@ -9,6 +9,7 @@ import { bitwiseAll } from './bitwiseAggregates';
 import { covariance, percentiles, spread, weightedPercentiles } from './statisticAggregates';
 import { DecimalSum } from './decimalArithmetic';
 import { longAdd, type Long } from './longs';
+import { wholeRealOf, wholeRealRefusal } from './wholeReals';
 import { compareValues, isIntegerType, keyPart, toDynamic, type Column, type Row } from './values';
 
 /** Each conditional aggregate and the aggregate it filters. */
@@ -235,7 +236,8 @@ function collect(
   void scope;
   return () => {
     const out: unknown[] = [];
-    const seen = new Set<unknown>();
+    // Each key seen, with whether it was a whole real's (setItemKey).
+    const seen = new Map<unknown, boolean>();
     return {
       add: (r) => {
         if (out.length >= limit) return;
@@ -250,9 +252,9 @@ function collect(
         for (const item of items) {
           if (out.length >= limit) break;
           if (distinct) {
-            const k = keyPart(item);
+            const k = setItemKey(item, seen);
             if (seen.has(k)) continue;
-            seen.add(k);
+            seen.set(k, wholeRealOf(item) !== undefined);
           }
           out.push(item);
         }
@@ -396,6 +398,21 @@ const BIG_LONG_AGGREGATES = new Set([
   'binary_all_or',
   'binary_all_xor',
 ]);
+
+/**
+ * The key of a make_set element. A whole real (wholeReals.ts) is keyed by its number, so the reals
+ * of a real column dedupe as numbers; whether Kusto keeps a dynamic 1 and 1.0 apart in one set the
+ * pages do not say, so meeting both is refused.
+ */
+function setItemKey(item: unknown, seen: Map<unknown, boolean>): unknown {
+  const whole = wholeRealOf(item);
+  const k = whole ?? keyPart(item);
+  if (typeof k !== 'number') return k;
+  const kind = seen.get(k);
+  if (kind !== undefined && kind !== (whole !== undefined))
+    throw wholeRealRefusal(k, 'and the int of that value in one make_set()');
+  return k;
+}
 
 /** take_any() passes a value through unread, so it may carry a sketch; other aggregates read their arguments. */
 const SKETCH_CARRIERS = new Set(['any', 'take_any', 'take_anyif']);

@@ -1,4 +1,5 @@
 import { dynamicJson } from './dynamicJson';
+import { wholeRealOf } from './wholeReals';
 import { UnsupportedError } from './errors';
 import { argString } from './functionArgs';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
@@ -9,7 +10,9 @@ import { toDynamic, valueToString } from './values';
  * and dynamic_to_json (dynamic-to-json-function.md).
  */
 
-const isBag = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+// A whole real (wholeReals.ts) is an object here but no bag.
+const isBag = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && wholeRealOf(v) === undefined;
 
 /** The keys of a bag_set_key path: a plain root key, or `$.a.b` / `$['a']['b']` with no indexing. */
 function keyPath(key: string): string[] {

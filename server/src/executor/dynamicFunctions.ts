@@ -1,4 +1,5 @@
 import { dynamicJson } from './dynamicJson';
+import { wholeRealOf } from './wholeReals';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import { UnsupportedError } from './errors';
 import { parseJsonExactly } from './exactJson';
@@ -11,7 +12,9 @@ import { fromExternal, toDynamic, valueToString } from './values';
  * null, as Kusto's functions do.
  */
 
-const isBag = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+// A whole real (wholeReals.ts) is an object here but no bag.
+const isBag = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && wholeRealOf(v) === undefined;
 const intArg = argInteger;
 
 /** Elements compare by value: numbers, strings and bools as they are, anything else as JSON. */

@@ -1,6 +1,7 @@
 import { holdsBigint } from './dynamicJson';
 import { UnsupportedError } from './errors';
 import { EXACT_LONG_READERS } from './passThroughFunctions';
+import { guardWholeReals, guardWholeRealAggregate } from './wholeRealGuards';
 import type { Evaluator } from './evaluator';
 
 /**
@@ -78,7 +79,8 @@ export const DYNAMIC_LONG_ARGUMENTS: Record<string, (i: number) => boolean> = {
 };
 
 /** A dynamic argument of a function that reads its numbers as doubles, refusing a long beyond 2^53 in it. */
-export function guardDynamicLongs(name: string, f: Evaluator): Evaluator {
+export function guardDynamicLongs(name: string, argument: Evaluator): Evaluator {
+  const f = guardWholeReals(name, argument);
   if (DYNAMIC_LONG_FUNCTIONS.has(name)) return f;
   return (r) => {
     const v = f(r);
@@ -118,7 +120,8 @@ const DYNAMIC_LONG_AGGREGATES = new Set([
 ]);
 
 /** A dynamic argument of an aggregate that reads its numbers as doubles, refusing a long beyond 2^53 in it. */
-export function guardDynamicLongAggregate(name: string, f: Evaluator): Evaluator {
+export function guardDynamicLongAggregate(name: string, argument: Evaluator): Evaluator {
+  const f = guardWholeRealAggregate(name, argument);
   if (DYNAMIC_LONG_AGGREGATES.has(name)) return f;
   return (r) => {
     const v = f(r);

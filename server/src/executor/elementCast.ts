@@ -1,5 +1,6 @@
 import { UnsupportedError } from './errors';
 import { fromExternal, type KqlType } from './values';
+import { wholeRealOf, wholeRealRefusal } from './wholeReals';
 
 /**
  * `to typeof(T)` of mv-expand and mv-apply: mv-expand-operator.md says applying the type is a cast
@@ -14,6 +15,13 @@ import { fromExternal, type KqlType } from './values';
  */
 export function castElement(v: unknown, type: KqlType, operator: string): unknown {
   if (v === null || v === undefined) return type === 'string' ? '' : null;
+  // A whole real (wholeReals.ts) is a real; whether a cast to an integer type takes it, or a cast
+  // to string makes it empty, is not written down.
+  const whole = wholeRealOf(v);
+  if (whole !== undefined) {
+    if (type === 'real' || type === 'dynamic') return type === 'real' ? whole : v;
+    throw wholeRealRefusal(whole, `${operator} to typeof(${type})`);
+  }
   switch (type) {
     case 'dynamic':
       return v;

@@ -1,5 +1,6 @@
 import { UnsupportedError } from './errors';
 import { LONG_MAX, LONG_MIN } from './longs';
+import { wholeReal } from './wholeReals';
 
 /**
  * JSON text read without rounding its big integers. JSON.parse reads every number as a double,
@@ -12,6 +13,8 @@ import { LONG_MAX, LONG_MIN } from './longs';
  */
 
 const MAYBE_BIG = /\d{16}/;
+// A number written with a fraction or exponent is a real in Kusto's JSON even when it is whole (2.0).
+const MAYBE_WHOLE_REAL = /\d\.0*(?![0-9])|\d[eE]/;
 const NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
 
 /**
@@ -19,7 +22,7 @@ const NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
  * of each object of a top-level array) is kept as a bigint.
  */
 export function parseJsonExactly(text: string, rowFields = false): unknown {
-  if (!MAYBE_BIG.test(text)) return JSON.parse(text);
+  if (!MAYBE_BIG.test(text) && !MAYBE_WHOLE_REAL.test(text)) return JSON.parse(text);
   const mark = `\u0000long${Math.random().toString(36).slice(2)}:`;
   const marked = markBigIntegers(text, mark);
   if (marked === undefined) return JSON.parse(text);
@@ -39,13 +42,18 @@ function keepRowFields(row: unknown, mark: string): unknown {
   if (!row || typeof row !== 'object' || Array.isArray(row)) return keepMarked(row, mark);
   const fields = row as Record<string, unknown>;
   for (const [k, v] of Object.entries(fields)) {
-    if (typeof v === 'string' && v.startsWith(mark)) fields[k] = BigInt(v.slice(mark.length));
+    // A row's whole real field is the number it is: the column's type decides what it becomes.
+    if (typeof v === 'string' && v.startsWith(`${mark}r`)) fields[k] = Number(v.slice(mark.length + 1));
+    else if (typeof v === 'string' && v.startsWith(mark)) fields[k] = BigInt(v.slice(mark.length));
     else fields[k] = keepMarked(v, mark);
   }
   return row;
 }
 
-/** The text with each integer beyond 2^53 outside strings made a marked string; undefined if none. */
+/**
+ * The text with each integer beyond 2^53 and each whole real (a number with a fraction or exponent
+ * that is whole, such as 2.0 or 1e3) outside strings made a marked string; undefined if none.
+ */
 function markBigIntegers(text: string, mark: string): string | undefined {
   let out = '';
   let from = 0;
@@ -61,8 +69,9 @@ function markBigIntegers(text: string, mark: string): string | undefined {
     const m = NUMBER.exec(text);
     if (!m) continue;
     const token = m[0];
-    if (!m[1] && !m[2] && !Number.isSafeInteger(Number(token))) {
-      out += `${text.slice(from, i)}"${JSON.stringify(mark).slice(1, -1)}${token}"`;
+    const real = !!(m[1] || m[2]);
+    if (real ? Number.isInteger(Number(token)) : !Number.isSafeInteger(Number(token))) {
+      out += `${text.slice(from, i)}"${JSON.stringify(mark).slice(1, -1)}${real ? 'r' : ''}${token}"`;
       from = i + token.length;
       found = true;
     }
@@ -75,6 +84,7 @@ function markBigIntegers(text: string, mark: string): string | undefined {
 function keepMarked(v: unknown, mark: string): unknown {
   if (typeof v === 'string') {
     if (!v.startsWith(mark)) return v;
+    if (v.startsWith(`${mark}r`)) return wholeReal(Number(v.slice(mark.length + 1)));
     const digits = v.slice(mark.length);
     const n = BigInt(digits);
     if (n > LONG_MAX || n < LONG_MIN)

@@ -86,7 +86,7 @@ export function makeSeries(
       starts.map((_, index) => {
         const accs = g.bins.get(index);
         const v = accs ? accs[i].result()[0] : null;
-        return v === null || v === undefined ? toDynamic(s.def, typeOfValue(s.def)) : toDynamic(v, s.type);
+        return v === null || v === undefined ? seriesDefault(s.def, s.type) : toDynamic(v, s.type);
       }),
     );
     rows.push([...g.by, ...arrays, starts.map((s) => toDynamic(s, axisType))]);
@@ -206,4 +206,14 @@ function unnamed(e: Expr): Expr {
   return kind === 'SimpleNamedExpression' || kind === 'CompoundNamedExpression'
     ? (e as Kusto.Language.Syntax.NamedExpression & { Expression: Expr | null }).Expression!
     : e;
+}
+
+/**
+ * The default of a series element: a real default of a real aggregate is a real (wholeReals.ts);
+ * otherwise it goes in as before, since whether Kusto converts a default of another type to the
+ * aggregate's type the page does not say.
+ */
+function seriesDefault(def: unknown, aggregateType: KqlType): unknown {
+  const type = typeOfValue(def);
+  return toDynamic(def, type === 'real' && aggregateType !== 'real' ? 'long' : type);
 }

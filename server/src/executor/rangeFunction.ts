@@ -28,7 +28,9 @@ function range(c: FunctionCall): unknown[] | null {
   if (typeof start !== 'number' || typeof stop !== 'number' || typeof by !== 'number') return null;
   if (!(by > 0)) throw new UnsupportedError('range() with a step that is not positive');
   // Each element from its index, so a real step does not gather rounding error along the series.
-  for (let i = 0; start + i * by <= stop && out.length < MAX_ELEMENTS; i++) out.push(start + i * by);
+  // A real series keeps its whole elements reals (wholeReals.ts).
+  const element = type === 'real' ? (v: number) => toDynamic(v, 'real') : (v: number) => v;
+  for (let i = 0; start + i * by <= stop && out.length < MAX_ELEMENTS; i++) out.push(element(start + i * by));
   return out;
 }
 

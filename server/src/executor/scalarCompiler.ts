@@ -7,6 +7,7 @@ import { VALUE_CARRIERS } from './passThroughFunctions';
 import { SKETCH_READERS } from './sketchFunctions';
 import { guardSketchArgument } from './sketchValues';
 import { DYNAMIC_LONG_ARGUMENTS, guardDynamicLongs } from './dynamicLongGuards';
+import { wholeReal, wholeRealOf } from './wholeReals';
 import { compileBagPackColumns, compileColumnNamesOf, compileEstimateDataSize } from './columnFunctions';
 import { compileSetPredicate } from './setPredicates';
 import { kustoRegex } from './kustoRegex';
@@ -410,6 +411,8 @@ function dynamicLiteral(expr: Expr): unknown {
     return elements((expr as Kusto.Language.Syntax.JsonArrayExpression).Values).map(dynamicLiteral);
   if (kind === 'UnaryMinusExpression') {
     const v = dynamicLiteral((expr as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!);
+    const whole = wholeRealOf(v);
+    if (whole !== undefined) return wholeReal(-whole);
     return typeof v === 'number' ? -v : null;
   }
   // JSON's null inside dynamic([...]) or dynamic({...}) is null, not the text "null".
@@ -628,7 +631,7 @@ function compileMember(expr: Expr, scope: Scope): Evaluator {
   return (r) => {
     const v = target(r);
     const k = key(r);
-    if (v === null || typeof v !== 'object') return null;
+    if (v === null || typeof v !== 'object' || wholeRealOf(v) !== undefined) return null;
     if (Array.isArray(v)) {
       if (typeof k !== 'number') return null;
       const i = k < 0 ? v.length + k : k;

@@ -1,5 +1,7 @@
 import { UnsupportedError } from './errors';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
+import { toDynamic } from './values';
+import { holdsWholeReal, wholeReal, wholeRealOf, wholeRealRefusal } from './wholeReals';
 
 /**
  * The series interpolation functions (series-fill-*-function.md): they replace the elements that
@@ -14,6 +16,9 @@ const seriesOf = (c: FunctionCall): unknown[] | null => (Array.isArray(c.args[0]
 function missingTest(c: FunctionCall, i: number): (v: unknown) => boolean {
   const placeholder = i < c.args.length ? c.args[i] : null;
   if (placeholder === null || placeholder === undefined) return (v) => v === null || v === undefined;
+  // Whether a placeholder 0 matches an element 0.0 (a whole real, wholeReals.ts) the pages do not say.
+  if (holdsWholeReal(c.args[0]))
+    throw wholeRealRefusal(undefined, `in a series filled with the placeholder ${String(placeholder)}`);
   return (v) => v === placeholder;
 }
 
@@ -21,7 +26,10 @@ function fillConst(c: FunctionCall): unknown {
   const series = seriesOf(c);
   if (series === null) return null;
   const missing = missingTest(c, 2);
-  return series.map((v) => (missing(v) ? c.args[1] : v));
+  // The constant goes in as its own type: an int array filled with the real 0.0 shows 0.0 among its
+  // ints (series-fill-const-function.md).
+  const constant = toDynamic(c.args[1], c.argTypes[1]);
+  return series.map((v) => (missing(v) ? constant : v));
 }
 
 /** Each missing element takes the last present value before it; leading ones stay as they are. */
@@ -38,25 +46,36 @@ function fillLinear(c: FunctionCall): unknown {
   if (series === null) return null;
   const missing = missingTest(c, 1);
   const fillEdges = c.args.length > 2 ? c.args[2] !== false : true;
-  const constant = c.args.length > 3 ? c.args[3] : 0;
+  // The default constant is the real 0.0 ([0.0,0.0,0.0,0.0] in series-fill-linear-function.md).
+  const constant = c.args.length > 3 ? toDynamic(c.args[3], c.argTypes[3]) : wholeReal(0);
   const present = series.flatMap((v, i) => (missing(v) ? [] : [i]));
   if (present.length === 0) return series.map(() => constant);
-  if (present.some((i) => typeof series[i] !== 'number'))
-    throw new UnsupportedError('series_fill_linear() of a series with an element that is not a number');
-  const whole = present.every((i) => Number.isInteger(series[i]));
+  const numberAt = (i: number): number => {
+    const v = series[i];
+    const n = wholeRealOf(v) ?? v;
+    if (typeof n !== 'number')
+      throw new UnsupportedError('series_fill_linear() of a series with an element that is not a number');
+    return n;
+  };
+  present.forEach(numberAt);
+  // A series of whole numbers that are not reals is an int/long array: its interpolated values are
+  // cut to whole numbers (73.5 to 73, 32.667 to 32 on the page). A dynamic array mixing ints and
+  // reals, or a negative value cut, the page does not show.
+  const ints = present.every((i) => typeof series[i] === 'number' && Number.isInteger(series[i]));
+  const hasInts = present.some((i) => typeof series[i] === 'number' && Number.isInteger(series[i]));
+  if (hasInts && !ints)
+    throw new UnsupportedError('series_fill_linear() of a series mixing int and real elements');
   const out = series.slice();
   for (let k = 0; k + 1 < present.length; k++) {
     const [from, to] = [present[k], present[k + 1]];
-    const [a, b] = [series[from] as number, series[to] as number];
+    const [a, b] = [numberAt(from), numberAt(to)];
     for (let i = from + 1; i < to; i++) {
       const v = a + ((b - a) * (i - from)) / (to - from);
-      // The page rounds for int/long arrays only; a dynamic array here does not keep whether
-      // 111 was written 111 or 111.0, so a fractional value between whole numbers is refused.
-      if (whole && !Number.isInteger(v))
+      if (ints && v < 0 && !Number.isInteger(v))
         throw new UnsupportedError(
-          'series_fill_linear() interpolating between whole numbers: whether the array is of int (rounded) or real elements is not kept locally',
+          'series_fill_linear() cutting a negative interpolated value of an int series',
         );
-      out[i] = v;
+      out[i] = ints ? Math.trunc(v) : wholeReal(v);
     }
   }
   if (fillEdges) {

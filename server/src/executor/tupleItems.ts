@@ -1,4 +1,5 @@
 import { kusto } from '../language/kustoEngine';
+import { plainNumbers } from './wholeReals';
 import { UnsupportedError } from './errors';
 import { compileScalar, type Evaluator, type Scope } from './scalarCompiler';
 import { TUPLE_FUNCTIONS } from './seriesFunctions';
@@ -43,7 +44,12 @@ export function compileTupleItem(item: Expr, scope: Scope): TupleItem | undefine
             (item as Kusto.Language.Syntax.CompoundNamedExpression).Names?.Names,
           ).map((n) => n.SimpleName!)
         : [];
-  const args = elements(call.ArgumentList?.Expressions).map((a) => compileScalar(a, scope));
+  // The tuple functions (series_stats, series_fit_*, series_decompose) read a series' elements as
+  // doubles, so a whole real (wholeReals.ts) is given as its number.
+  const args = elements(call.ArgumentList?.Expressions).map((a) => {
+    const f = compileScalar(a, scope);
+    return (r: Row) => plainNumbers(f(r));
+  });
   // Each row's call is made once and shared by the item's columns.
   let lastRow: Row | undefined;
   let last: unknown[] = [];

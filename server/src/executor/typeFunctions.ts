@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UnsupportedError } from './errors';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import { fromExternal } from './values';
+import { wholeRealOf } from './wholeReals';
 
 /** Type inspection and conversion functions: gettype, tobool, toguid, tohex, new_guid,
  * isnan, isinf, isfinite.
@@ -11,6 +12,8 @@ import { fromExternal } from './values';
 function dynamicTypeName(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'array';
+  // A whole real keeps its type inside a dynamic value (wholeReals.ts).
+  if (wholeRealOf(v) !== undefined) return 'real';
   if (typeof v === 'object') return 'dictionary';
   if (typeof v === 'boolean') return 'bool';
   // A whole number in a dynamic value is an int when it fits 32 bits (gettype(parse_json('1')) is int).

@@ -12,6 +12,7 @@ import { UnsupportedError } from './errors';
 import { dynamicJson, holdsBigint } from './dynamicJson';
 import { compareWithReal, ExactDecimal, parseDecimalText } from './exactDecimal';
 import { parseJsonExactly } from './exactJson';
+import { holdsWholeReal, wholeReal, wholeRealOf, wholeRealRefusal } from './wholeReals';
 import { refuseSketch } from './sketchValues';
 import { LONG_MAX, LONG_MIN, longOfDigits, longOfWholeDouble, normalLong } from './longs';
 import {
@@ -81,6 +82,7 @@ export function valueToString(v: unknown, type: KqlType): string {
       return formatTimespanTicks(v as bigint);
     case 'dynamic':
       if (typeof v === 'object') refuseSketch(v, 'converted to a string');
+      if (wholeRealOf(v) !== undefined) throw wholeRealRefusal(wholeRealOf(v)!, 'converted to a string');
       return typeof v === 'string' ? v : dynamicJson(v);
     case 'real':
       return realText(v);
@@ -119,6 +121,8 @@ export function toDynamic(v: unknown, type: KqlType): unknown {
   if (type === 'datetime') return valueToString(v, type);
   if (type === 'timespan') return formatTimespanTicks(v as bigint);
   if (typeof v === 'object') refuseSketch(v, 'inside another dynamic value');
+  // A whole real stays a real inside the dynamic value (wholeReals.ts).
+  if (type === 'real' && typeof v === 'number') return wholeReal(v);
   return v;
 }
 
@@ -140,6 +144,13 @@ export class ExternalDatetime {
 export function fromExternal(raw: unknown, type: KqlType): unknown {
   if (raw === undefined || raw === null) return type === 'string' ? '' : null;
   if (typeof raw === 'object') refuseSketch(raw, `converted to ${type}`);
+  const whole = wholeRealOf(raw);
+  if (whole !== undefined) {
+    // The pages show no tostring() of a whole real held alone in a dynamic value ("2" or "2.0").
+    if (type === 'string' || type === 'guid') throw wholeRealRefusal(whole, `converted to ${type}`);
+    if (type === 'dynamic') return raw;
+    raw = whole;
+  }
   if (raw instanceof ExternalDatetime) {
     if (type === 'datetime') return raw.ticks;
     raw = raw.toString();
@@ -262,7 +273,9 @@ export function toOutput(v: unknown, type: KqlType): unknown {
     const text = v.printed('the output');
     return String(Number(text)) === text ? Number(text) : text;
   }
-  if (type === 'dynamic' && typeof v === 'object' && holdsBigint(v)) {
+  const whole = wholeRealOf(v);
+  if (whole !== undefined) return whole;
+  if (type === 'dynamic' && typeof v === 'object' && (holdsBigint(v) || holdsWholeReal(v))) {
     refuseSketch(v, "in the query's output");
     return dynamicJson(v);
   }
@@ -292,6 +305,12 @@ export function compareValues(a: unknown, b: unknown): number {
     return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
+  const wa = wholeRealOf(a);
+  const wb = wholeRealOf(b);
+  if (wa !== undefined && wb !== undefined) return wa < wb ? -1 : wa > wb ? 1 : 0;
+  // Whether a dynamic real 2.0 equals or sorts with a dynamic int 2 by value, the pages do not say.
+  if (wa !== undefined) throw wholeRealRefusal(wa, 'compared with another dynamic value');
+  if (wb !== undefined) throw wholeRealRefusal(wb, 'compared with another dynamic value');
   refuseSketch(a, 'compared or sorted');
   refuseSketch(b, 'compared or sorted');
   const sa = typeof a === 'string' ? a : dynamicJson(a);
@@ -319,6 +338,9 @@ export function keyPart(v: unknown): string | number | bigint | boolean | null {
   if (v instanceof ExactDecimal) return v.key;
   if (typeof v === 'object') {
     refuseSketch(v, 'as a grouping, distinct or join key');
+    // Whether Kusto groups a dynamic 2.0 with a dynamic 2, the pages do not say.
+    const whole = wholeRealOf(v);
+    if (whole !== undefined) throw wholeRealRefusal(whole, 'as a grouping, distinct or join key');
     return `\u0002${dynamicJson(v)}`;
   }
   return v as string | number | bigint | boolean;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { wholeRealOf } from '../../../server/src/executor/wholeReals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -101,10 +102,19 @@ describe('executor: exact longs in data files and JSON', () => {
   });
 
   it('parses JSON text exactly: strings, reals and escapes are left alone', () => {
-    assert.deepEqual(parseJsonExactly('{"a": "x\\" 12345678901234567", "b": 1.2345678901234567e25}'), {
-      a: 'x" 12345678901234567',
-      b: 1.2345678901234567e25,
-    });
+    // A whole real is held as a real (wholeReals.ts), not as an int.
+    const parsed = parseJsonExactly('{"a": "x\\" 12345678901234567", "b": 1.2345678901234567e25}') as Record<
+      string,
+      unknown
+    >;
+    assert.equal(wholeRealOf(parsed.b), 1.2345678901234567e25);
+    assert.deepEqual(
+      { ...parsed, b: 0 },
+      {
+        a: 'x" 12345678901234567',
+        b: 0,
+      },
+    );
     assert.deepEqual(parseJsonExactly('[{"a": -9223372036854775807}]', true), [{ a: -9223372036854775807n }]);
     assert.deepEqual(parseJsonExactly('[[9007199254740993]]', true), [[9007199254740993n]]);
     assert.throws(

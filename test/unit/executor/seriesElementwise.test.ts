@@ -90,27 +90,24 @@ describe('executor: series fills', () => {
   });
 
   it('interpolates linearly, with or without the edges, and fills an all-missing series', () => {
-    assert.deepEqual(
-      scalar('series_fill_linear(dynamic([null,1.5,null,2.5,null]))'),
-      [1.5, 1.5, 2, 2.5, 2.5],
+    // An interpolated whole real stays a real (2.0), shown with its decimal point.
+    assert.equal(scalar('series_fill_linear(dynamic([null,1.5,null,2.5,null]))'), '[1.5,1.5,2.0,2.5,2.5]');
+    assert.equal(
+      scalar('series_fill_linear(dynamic([null,1.5,null,2.5,null]), double(null), false)'),
+      '[null,1.5,2.0,2.5,null]',
     );
-    assert.deepEqual(scalar('series_fill_linear(dynamic([null,1.5,null,2.5,null]), double(null), false)'), [
-      null,
-      1.5,
-      2,
-      2.5,
-      null,
-    ]);
     assert.deepEqual(scalar('series_fill_linear(dynamic([1,null,3]))'), [1, 2, 3]);
-    assert.deepEqual(scalar('series_fill_linear(dynamic([null,null]))'), [0, 0]);
+    assert.equal(scalar('series_fill_linear(dynamic([null,null]))'), '[0.0,0.0]');
     assert.deepEqual(scalar('series_fill_linear(dynamic([null,null]), double(null), true, 3.5)'), [3.5, 3.5]);
     assert.deepEqual(scalar('series_fill_linear(dynamic([]))'), []);
   });
 
-  it('refuses a fractional value between whole numbers, whose int or real type is not kept', () => {
+  it('cuts the interpolated values of an int series to whole numbers, as the page does (73.5 to 73)', () => {
+    assert.deepEqual(scalar('series_fill_linear(dynamic([1,null,2]))'), [1, 1, 2]);
+    assert.equal(scalar('series_fill_linear(dynamic([1.0,null,2.0]))'), '[1.0,1.5,2.0]');
     assert.throws(
-      () => scalar('series_fill_linear(dynamic([1,null,2]))'),
-      refusedWith(/series_fill_linear\(\) interpolating between whole numbers/),
+      () => scalar('series_fill_linear(dynamic([-1,null,-2]))'),
+      refusedWith(/series_fill_linear\(\) cutting a negative interpolated value/),
     );
   });
 });
