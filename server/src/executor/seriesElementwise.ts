@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { wholeReal } from './wholeReals';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 
 /**
@@ -68,13 +69,25 @@ function unary(name: string, op: (a: number) => number, inDomain?: (a: number) =
 
 const unitRange = (x: number): boolean => x >= -1 && x <= 1;
 
+/**
+ * A function whose elements are reals whatever its input: each whole element is kept a real
+ * (wholeReals.ts), as the pages print them (series_divide [0.25,1.0,4.0], series_pow
+ * [1.0,4.0,27.0,2.0], series_floor [-2.0,1.0,2.0], series_ceiling [-1.0,1.0,3.0]).
+ */
+function realElements(f: ScalarFunction): ScalarFunction {
+  return (c) => {
+    const out = f(c);
+    return Array.isArray(out) ? out.map((x) => (typeof x === 'number' ? wholeReal(x) : x)) : out;
+  };
+}
+
 export const SERIES_ELEMENTWISE_FUNCTIONS: Record<string, ScalarFunction> = {
   series_add: binary('series_add', (a, b) => a + b),
   series_subtract: binary('series_subtract', (a, b) => a - b),
   series_multiply: binary('series_multiply', (a, b) => a * b),
   // The result is real even for integers, and division by zero follows real division (series-divide-function.md).
-  series_divide: binary('series_divide', (a, b) => a / b),
-  series_pow: binary('series_pow', (a, b) => Math.pow(a, b)),
+  series_divide: realElements(binary('series_divide', (a, b) => a / b)),
+  series_pow: realElements(binary('series_pow', (a, b) => Math.pow(a, b))),
   series_equals: binary('series_equals', (a, b) => a === b),
   series_not_equals: binary('series_not_equals', (a, b) => a !== b),
   series_greater: binary('series_greater', (a, b) => a > b),
@@ -85,8 +98,8 @@ export const SERIES_ELEMENTWISE_FUNCTIONS: Record<string, ScalarFunction> = {
   series_acos: unary('series_acos', Math.acos, unitRange),
   series_asin: unary('series_asin', Math.asin, unitRange),
   series_atan: unary('series_atan', Math.atan),
-  series_ceiling: unary('series_ceiling', Math.ceil),
-  series_floor: unary('series_floor', Math.floor),
+  series_ceiling: realElements(unary('series_ceiling', Math.ceil)),
+  series_floor: realElements(unary('series_floor', Math.floor)),
   series_cos: unary('series_cos', Math.cos),
   series_sin: unary('series_sin', Math.sin),
   series_tan: unary('series_tan', Math.tan),

@@ -112,3 +112,13 @@ describe('executor: whole reals inside dynamic values', () => {
     assert.deepEqual(scalar('series_add(dynamic([1.0, 2.5]), dynamic([1, 1]))'), [2, 3.5]);
   });
 });
+
+describe('executor: series functions whose elements are reals', () => {
+  it('keep whole elements reals, as their pages print them', () => {
+    assert.equal(scalar('series_floor(dynamic([-1.5,1,2.5]))'), '[-2.0,1.0,2.0]');
+    assert.equal(scalar('series_ceiling(dynamic([-1.5,1,2.5]))'), '[-1.0,1.0,3.0]');
+    assert.equal(scalar('series_pow(dynamic([1, 2, 3, 4]), dynamic([1, 2, 3, 0.5]))'), '[1.0,4.0,27.0,2.0]');
+    assert.equal(scalar('series_divide(dynamic([1,2,4]), dynamic([4,2,1]))'), '[0.25,1.0,4.0]');
+    assert.equal(scalar('gettype(series_divide(dynamic([4]), dynamic([2]))[0])'), 'real');
+  });
+});
