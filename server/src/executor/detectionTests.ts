@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { holdsWholeReal, plainNumbers, wholeRealOf } from './wholeReals';
 import { parse as parseYaml } from 'yaml';
 import { environmentPin, isEnvironmentId } from '../schema/environment';
 import type { EnvironmentId, EnvironmentSchema } from '../schema/types';
@@ -291,7 +292,10 @@ function sameDecimal(want: unknown, got: unknown): boolean {
 function sameDynamicText(want: unknown, got: unknown): boolean {
   if (typeof got !== 'string' || typeof want !== 'object' || want === null) return false;
   try {
-    return canonical(want) === canonical(parseJsonExactly(got));
+    const value = parseJsonExactly(got);
+    // YAML reads 1.0 as 1, so an expectation cannot write a whole real: it holds none, and is
+    // compared with the value's whole reals as plain numbers (wholeReals.ts).
+    return canonical(want) === canonical(holdsWholeReal(want) ? value : plainNumbers(value));
   } catch {
     return false;
   }
@@ -307,6 +311,9 @@ function exactIntegers(v: unknown): unknown {
 }
 
 function canonical(v: unknown): string {
+  // A whole real (wholeReals.ts) is written 1.0, apart from the int 1.
+  const whole = wholeRealOf(v);
+  if (whole !== undefined) return `${whole}.0`;
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object')
     return `{${Object.keys(v)

@@ -73,6 +73,18 @@ tables:
     assert.match(inside.diff ?? '', /9007199254740993/);
   });
 
+  it('matches a dynamic value holding whole reals with the numbers YAML reads (1.0 is 1 there)', () => {
+    const spec = `query: 'T | summarize L = make_list(todouble(x))'
+tables:
+  T:
+    - { x: 1 }
+    - { x: 2.5 }`;
+    const [pass] = run(`${spec}\nexpect:\n  rows:\n    - { L: [1.0, 2.5] }`);
+    assert.equal(pass.passed, true, pass.message);
+    const [fail] = run(`${spec}\nexpect:\n  rows:\n    - { L: [2, 2.5] }`);
+    assert.equal(fail.passed, false);
+  });
+
   it('fails with a diff naming the missing and unexpected rows', () => {
     const [r] = run(`query: '${QUERY}'${ROWS}\nexpect:\n  rows:\n    - { DeviceName: b, Count: 1 }`);
     assert.equal(r.passed, false);
