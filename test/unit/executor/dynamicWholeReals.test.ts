@@ -122,3 +122,24 @@ describe('executor: series functions whose elements are reals', () => {
     assert.equal(scalar('gettype(series_divide(dynamic([4]), dynamic([2]))[0])'), 'real');
   });
 });
+
+describe('executor: whole reals in the dynamic columns of tables', () => {
+  it('reads them from a dynamic column given as JSON text, through mv-expand', () => {
+    const t = { T: [{ d: '[2.0, 3, {"a": 1.0}]' }] };
+    const types = { T: { d: 'dynamic' } };
+    assert.deepEqual(rows('T | project tostring(d)', t, types), [['[2.0,3,{"a":1.0}]']]);
+    assert.deepEqual(rows('T | mv-expand e = d | project gettype(e)', t, types), [
+      ['real'],
+      ['int'],
+      ['dictionary'],
+    ]);
+    assert.deepEqual(
+      rows('T | mv-expand e = d to typeof(real) | take 1', t, types).map((r) => r[1]),
+      [2],
+    );
+    assert.throws(
+      () => rows('T | mv-expand e = d to typeof(long)', t, types),
+      refusedWith(/whole real 2 inside a dynamic value mv-expand to typeof\(long\)/),
+    );
+  });
+});
