@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { refusingValue } from './refusingValue';
 import type { KqlType } from './values';
 
 /**
@@ -64,15 +65,7 @@ export function sketchValue(sketch: Sketch): object {
   const refuse = (): never => {
     throw sketchRefusal(sketch.kind, 'read as an ordinary dynamic value');
   };
-  const value = new Proxy(Object.create(null) as object, {
-    get: refuse,
-    set: refuse,
-    has: refuse,
-    ownKeys: refuse,
-    getOwnPropertyDescriptor: refuse,
-    defineProperty: refuse,
-    deleteProperty: refuse,
-  });
+  const value = refusingValue(refuse);
   held.set(value, sketch);
   return value;
 }

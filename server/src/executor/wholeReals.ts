@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { refusingValue } from './refusingValue';
 import { sketchOf } from './sketchValues';
 
 /**
@@ -26,15 +27,7 @@ export function wholeReal(n: number): unknown {
   const refuse = (): never => {
     throw wholeRealRefusal(n, 'read as an ordinary dynamic value');
   };
-  const value = new Proxy(Object.create(null) as object, {
-    get: refuse,
-    set: refuse,
-    has: refuse,
-    ownKeys: refuse,
-    getOwnPropertyDescriptor: refuse,
-    defineProperty: refuse,
-    deleteProperty: refuse,
-  });
+  const value = refusingValue(refuse);
   held.set(value, n);
   return value;
 }
