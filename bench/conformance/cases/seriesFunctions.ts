@@ -79,27 +79,27 @@ export const seriesFunctionCases: ConformanceCase[] = [
   value(
     'series-acos-function.md',
     'series_acos(dynamic([-1,0,1]))',
-    [3.1415926535897931, 1.5707963267948966, 0],
+    new DynamicText('[3.1415926535897931,1.5707963267948966,0.0]'),
   ),
   value(
     'series-cos-function.md',
     'series_cos(dynamic([-1,0,1]))',
-    [0.54030230586813976, 1, 0.54030230586813976],
+    new DynamicText('[0.54030230586813976,1.0,0.54030230586813976]'),
   ),
   value(
     'series-sin-function.md',
     'series_sin(dynamic([-1, 0, 1]))',
-    [-0.8414709848078965, 0, 0.8414709848078965],
+    new DynamicText('[-0.8414709848078965,0.0,0.8414709848078965]'),
   ),
   value(
     'series-tan-function.md',
     'series_tan(dynamic([-1, 0, 1]))',
-    [-1.5574077246549023, 0, 1.5574077246549023],
+    new DynamicText('[-1.5574077246549023,0.0,1.5574077246549023]'),
   ),
   value(
     'series-atan-function.md',
     'series_atan(dynamic([-1,0,1]))',
-    [-0.78539816339744828, 0, 0.78539816339744828],
+    new DynamicText('[-0.78539816339744828,0.0,0.78539816339744828]'),
   ),
   value(
     'series-exp-function.md',
@@ -109,7 +109,7 @@ export const seriesFunctionCases: ConformanceCase[] = [
   value(
     'series-log-function.md',
     'series_log(dynamic([1,2,3]))',
-    [0, 0.69314718055994529, 1.0986122886681098],
+    new DynamicText('[0.0,0.69314718055994529,1.0986122886681098]'),
   ),
   table(
     'series-fill-forward-function.md',
@@ -201,17 +201,9 @@ export const seriesFunctionCases: ConformanceCase[] = [
   value(
     'series-stats-dynamic-function.md',
     'series_stats_dynamic(dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29]))',
-    {
-      min: 2,
-      min_idx: 8,
-      max: 87,
-      max_idx: 3,
-      avg: 32.8,
-      stdev: 28.503633853548269,
-      variance: 812.45714285714291,
-      sum: 492,
-      len: 15,
-    },
+    new DynamicText(
+      '{"min": 2.0, "min_idx": 8, "max": 87.0, "max_idx": 3, "avg": 32.8, "stdev": 28.503633853548269, "variance": 812.45714285714291, "sum": 492.0, "len": 15}',
+    ),
   ),
   // The page prints the first four of the ten rows.
   table(
@@ -235,7 +227,7 @@ export const seriesFunctionCases: ConformanceCase[] = [
     [
       [
         [1, 3, 5, 1, 3, 5, 2, 4, 6],
-        [1, 3, 5, 1, 3, 5, 1, 3, 5],
+        new DynamicText('[1.0,3.0,5.0,1.0,3.0,5.0,1.0,3.0,5.0]'),
       ],
       [
         [1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6],

@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { realArray } from './wholeReals';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 
 /**
@@ -98,8 +99,9 @@ function seriesSeasonal(c: FunctionCall): unknown {
   return x.map((_, i) => medians[i % period]);
 }
 
+/** Each filter computes in doubles, so its elements are reals, as series-iir-function.md prints them (1.0, 3.0, 6.0). */
 export const SERIES_FILTER_FUNCTIONS: Record<string, ScalarFunction> = {
-  series_seasonal: seriesSeasonal,
-  series_iir: seriesIir,
-  series_fir: seriesFir,
+  series_seasonal: (c) => realArray(seriesSeasonal(c)),
+  series_iir: (c) => realArray(seriesIir(c)),
+  series_fir: (c) => realArray(seriesFir(c)),
 };

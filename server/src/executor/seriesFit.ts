@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { realArray } from './wholeReals';
 
 /**
  * The least-squares fits of series_fit_line and series_fit_poly: the numbers of a series, the
@@ -115,5 +116,5 @@ export function seriesFitPoly(args: unknown[]): unknown[] {
   const fit = x.map((v) => coefficients.reduce((a, c) => a * v + c, 0));
   const [rsquare, variance, rvariance] = fitStatistics(y, fit);
   if (variance === 0) refuse('of a constant y_series: rsquare is 0 / 0, which its page does not define');
-  return [rsquare, coefficients, variance, rvariance, fit];
+  return [rsquare, realArray(coefficients), variance, rvariance, realArray(fit)];
 }

@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { realArray } from './wholeReals';
 import { ARRAY_TUPLE_FUNCTIONS } from './arrayFunctions';
 import { fitStatistics, numbers, seriesFitPoly } from './seriesFit';
 import { SERIES_REFUSED_TUPLE_FUNCTIONS } from './seriesRefusals';
@@ -37,7 +38,7 @@ export function seriesFitLine([series]: unknown[]): unknown[] {
   const { slope, interception } = lineFit(y);
   const fit = y.map((_, i) => slope * (i + 1) + interception);
   const [rsquare, variance, rvariance] = fitStatistics(y, fit);
-  return [rsquare, slope, variance, rvariance, interception, fit];
+  return [rsquare, slope, variance, rvariance, interception, realArray(fit)];
 }
 
 /** (min, min_idx, max, max_idx, avg, stdev, variance): sample variance; non-finite values give nulls unless ignored. */
@@ -98,7 +99,8 @@ function decompose(
 function seriesDecompose(args: unknown[]): unknown[] {
   const d = decompose(args, 'series_decompose');
   if (d === null) return [null, null, null, null];
-  return [d.baseline, d.x.map(() => 0), d.trend, d.x.map((v, i) => v - d.baseline[i])];
+  const residual = d.x.map((v, i) => v - d.baseline[i]);
+  return [d.baseline, d.x.map(() => 0), d.trend, residual].map(realArray);
 }
 
 function seriesDecomposeAnomalies(args: unknown[]): unknown[] {

@@ -1,4 +1,5 @@
 import { UnsupportedError } from './errors';
+import { wholeReal } from './wholeReals';
 import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import { seriesFitLine, seriesStats } from './seriesFunctions';
 
@@ -93,6 +94,9 @@ function pearson(c: FunctionCall): unknown {
   return sxy / Math.sqrt(sxx * syy);
 }
 
+/** A number made a real inside a dynamic value; null or an array as it is. */
+const realOf = (v: unknown): unknown => (typeof v === 'number' ? wholeReal(v) : v);
+
 const STATS_KEYS = ['min', 'min_idx', 'max', 'max_idx', 'avg', 'stdev', 'variance'];
 const FIT_KEYS = ['rsquare', 'slope', 'variance', 'rvariance', 'interception', 'line_fit'];
 
@@ -107,16 +111,20 @@ function statsDynamic(c: FunctionCall): unknown {
       'series_stats_dynamic() ignoring non-finite values: the page does not say whether len counts them',
     );
   }
-  const values = seriesStats([series, c.args[1]]);
+  // Its values are reals but the indexes and the length (series-stats-dynamic-function.md: "min": 2.0, "min_idx": 8).
+  const values = seriesStats([series, c.args[1]]).map((v, i) =>
+    STATS_KEYS[i].endsWith('_idx') ? v : realOf(v),
+  );
   const bag: Record<string, unknown> = Object.fromEntries(STATS_KEYS.map((k, i) => [k, values[i]]));
-  bag.sum = finite.reduce((s, x) => s + x, 0);
+  bag.sum = wholeReal(finite.reduce((s, x) => s + x, 0));
   bag.len = series.length;
   return bag;
 }
 
 function fitLineDynamic(c: FunctionCall): unknown {
   if (c.args[0] === null || c.args[0] === undefined) return null;
-  const values = seriesFitLine([c.args[0]]);
+  // Inside a dynamic value the fit's statistics stay reals (its line_fit already is an array of reals).
+  const values = seriesFitLine([c.args[0]]).map(realOf);
   return Object.fromEntries(FIT_KEYS.map((k, i) => [k, values[i]]));
 }
 

@@ -40,6 +40,12 @@ const WHOLE_REAL_FUNCTIONS = new Set<string>([
   'series_fill_forward',
   'series_fill_backward',
   'series_fill_linear',
+  // Their elements follow their operands' types, so they read a whole real as a real (seriesElementwise.ts).
+  'series_add',
+  'series_subtract',
+  'series_multiply',
+  'series_abs',
+  'series_sign',
 ]);
 
 /** Functions that read a number alone as its value, so a whole real held alone is given as its number. */

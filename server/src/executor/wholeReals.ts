@@ -32,6 +32,15 @@ export function wholeReal(n: number): unknown {
   return value;
 }
 
+/**
+ * An array of reals as a dynamic value: each number made a real (a whole one a marker), anything
+ * else (null, a non-array result) as it is. The series functions that compute in doubles give
+ * such arrays (series-stats-dynamic-function.md prints min 2.0 for a series of longs).
+ */
+export function realArray(out: unknown): unknown {
+  return Array.isArray(out) ? out.map((x) => (typeof x === 'number' ? wholeReal(x) : x)) : out;
+}
+
 /** The number a whole-real marker holds, if `v` is one. */
 export function wholeRealOf(v: unknown): number | undefined {
   return typeof v === 'object' && v !== null ? held.get(v) : undefined;

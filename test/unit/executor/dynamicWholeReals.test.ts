@@ -108,8 +108,10 @@ describe('executor: whole reals inside dynamic values', () => {
     );
   });
 
-  it('gives series functions the numbers of a series of reals', () => {
-    assert.deepEqual(scalar('series_add(dynamic([1.0, 2.5]), dynamic([1, 1]))'), [2, 3.5]);
+  it('gives series functions the numbers of a series of reals, the elements following their types', () => {
+    assert.equal(scalar('series_add(dynamic([1.0, 2.5]), dynamic([1, 1]))'), '[2.0,3.5]');
+    assert.equal(scalar('gettype(series_stats_dynamic(dynamic([1, 2])).min)'), 'real');
+    assert.deepEqual(scalar('series_greater(dynamic([1.0, 2.5]), dynamic([1, 1]))'), [false, true]);
   });
 });
 

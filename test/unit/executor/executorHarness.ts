@@ -35,6 +35,14 @@ export function scalar(expression: string): unknown {
   return r[0][0];
 }
 
+/**
+ * A dynamic result read back as plain JSON numbers: the executor gives a dynamic value holding a
+ * whole real (2.0) as its JSON text, which a numeric check reads through this.
+ */
+export function asJson(v: unknown): unknown {
+  return typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+}
+
 /** For assert.throws: a refusal by name whose message matches `pattern`. */
 export const refusedWith = (pattern: RegExp) => (e: unknown) =>
   e instanceof UnsupportedError && pattern.test(e.message);

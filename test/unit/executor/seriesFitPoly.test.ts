@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { run, refusedWith } from './executorHarness';
+import { asJson, run, refusedWith } from './executorHarness';
 
 /** series_fit_poly: the binder's columns, series_fit_line at degree 1, exact polynomials, and refusals. */
 
+/** The columns and rows, dynamic values read as JSON (whole reals in them come as text). */
 const shape = (q: string) => {
   const t = run(q).tables[0];
-  return { columns: t.columns.map((c) => c.name), rows: t.rows };
+  return { columns: t.columns.map((c) => c.name), rows: t.rows.map((r) => r.map(asJson)) };
 };
 const close = (actual: unknown, expected: number, tolerance: number) =>
   assert.ok(
