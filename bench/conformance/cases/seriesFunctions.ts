@@ -225,10 +225,7 @@ export const seriesFunctionCases: ConformanceCase[] = [
     'series-seasonal-function.md',
     'print s=dynamic([1, 3, 5, 1, 3, 5, 2, 4, 6]) | union (print s=dynamic([1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6])) | extend s_seasonal = series_seasonal(s, 3)',
     [
-      [
-        [1, 3, 5, 1, 3, 5, 2, 4, 6],
-        new DynamicText('[1.0,3.0,5.0,1.0,3.0,5.0,1.0,3.0,5.0]'),
-      ],
+      [[1, 3, 5, 1, 3, 5, 2, 4, 6], new DynamicText('[1.0,3.0,5.0,1.0,3.0,5.0,1.0,3.0,5.0]')],
       [
         [1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6],
         [1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5],
