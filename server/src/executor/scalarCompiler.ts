@@ -21,6 +21,7 @@ import {
 import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
 import { tickOperator } from './tickArithmetic';
+import { dynamicArithmeticOperand, dynamicComparedWith } from './dynamicOperands';
 import { compileAssert } from './assertFunction';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './windowFunctions';
 import { databaseFunction, hasQueryBody } from './databaseFunctions';
@@ -709,18 +710,13 @@ const COMPARISON = new Set([
   'GreaterThanOrEqualExpression',
 ]);
 
-function numericOperand(f: Evaluator, t: KqlType): Evaluator {
-  if (t !== 'dynamic' && t !== 'string') return f;
+/** An operand of arithmetic: a dynamic one read as dynamicOperands.ts says, a string as a real. */
+function numericOperand(f: Evaluator, t: KqlType, result: KqlType): Evaluator {
+  if (t === 'dynamic') return dynamicArithmeticOperand(f, result);
+  if (t !== 'string') return f;
   return (r) => {
     const v = f(r);
-    if (typeof v === 'number') return v;
-    // Arithmetic on a dynamic value is done on doubles here, which would round a long beyond 2^53.
-    if (typeof v === 'bigint')
-      throw new UnsupportedError(
-        `arithmetic on a dynamic value holding the long ${v}`,
-        'the local executor does arithmetic on dynamic values as doubles',
-      );
-    return fromExternal(v, 'real');
+    return typeof v === 'number' ? v : fromExternal(v, 'real');
   };
 }
 
@@ -732,8 +728,8 @@ function compileArithmetic(
   const lt = scalarTypeOf(expr.Left!);
   const rt = scalarTypeOf(expr.Right!);
   const result = scalarTypeOf(expr);
-  const left = numericOperand(compileScalar(expr.Left!, scope), lt);
-  const right = numericOperand(compileScalar(expr.Right!, scope), rt);
+  const left = numericOperand(compileScalar(expr.Left!, scope), lt, result);
+  const right = numericOperand(compileScalar(expr.Right!, scope), rt, result);
   const temporal = tickOperator(kind, lt, rt, result);
   if (temporal) {
     return (r) => {
@@ -818,17 +814,13 @@ function compileComparison(
   if (lt === 'decimal' || rt === 'decimal') return compileDecimalComparison(kind, lt, rt, left, right);
   left = longAgainst(lt, rt, left);
   right = longAgainst(rt, lt, right);
-  // A dynamic value compared with a typed one is converted to that type first.
+  // A dynamic value compared with a typed one is converted to that type first (dynamicOperands.ts).
   if (lt === 'dynamic' && rt !== 'dynamic') {
-    const f = left;
-    const t = rt;
-    left = (r) => fromExternal(f(r), t);
+    left = dynamicComparedWith(left, rt);
     lt = rt;
   }
   if (rt === 'dynamic' && lt !== 'dynamic') {
-    const f = right;
-    const t = lt;
-    right = (r) => fromExternal(f(r), t);
+    right = dynamicComparedWith(right, lt);
     rt = lt;
   }
   const stringy = lt === 'string' || rt === 'string';
