@@ -5,6 +5,7 @@ import { scopeOf } from './scope';
 import { elements, kindName, resultColumns, type Expr } from './syntax';
 import type { Table } from './table';
 import { fromExternal, type Column, type KqlType, type Row } from './values';
+import { wholeRealOf } from './wholeReals';
 
 /**
  * evaluate bag_unpack(Column [, Prefix] [, columnsConflict] [, ignoredProperties]) [: (schema)]
@@ -95,7 +96,9 @@ function pluginArguments(op: Kusto.Language.Syntax.EvaluateOperator, names: stri
   return out;
 }
 
+/** A slot's type; a whole real (2.0, held as a marker) is a real, as its slot's other values may be. */
 function jsonType(v: unknown): KqlType {
+  if (wholeRealOf(v) !== undefined) return 'real';
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'real';

@@ -26,6 +26,21 @@ describe('executor: bag_unpack', () => {
     );
   });
 
+  it('types a slot of whole reals (1.0) as real, apart from longs', () => {
+    assert.deepEqual(
+      shape(
+        'datatable(d:dynamic)[dynamic({"a": 1.0, "b": 1.0}), dynamic({"a": 2.5, "b": 2})] | evaluate bag_unpack(d)',
+      ),
+      {
+        columns: ['a:real', 'b:dynamic'],
+        rows: [
+          [1, 1],
+          [2.5, 2],
+        ],
+      },
+    );
+  });
+
   it('prefixes names, and keeps unicode property names as they are', () => {
     assert.deepEqual(shape('print d = dynamic({"Ünï": 1}) | evaluate bag_unpack(d, "p_")'), {
       columns: ['p_Ünï:long'],
