@@ -4,7 +4,11 @@
  * environment, how many run on an empty Sentinel workspace (every table of the schema, no rows),
  * and why the others do not. A refusal names what the executor lacks; any other failure is a bug.
  *
- *   npm run measure:rules -- --shared ../shared [--list] [--files TEXT] [--no-repository]
+ *   npm run measure:rules -- --shared ../shared [--list] [--files TEXT] [--no-repository] [--whole-repository]
+ *
+ * --whole-repository measures instead every rule and hunting query YAML of
+ * `<shared>/corpus/sentinel-repo` (Detections, Hunting Queries, Solutions), bound with the
+ * repository's own table and parser declarations as a reviewer's editor binds them.
  *
  * Functions the rules call that Sentinel provides from KQL (the ASIM parsers such as _Im_Dns) run
  * from their text in `<shared>/corpus/sentinel-repo`, as a reviewer's repository supplies them,
@@ -25,7 +29,7 @@ import { createWorkspace } from '../../server/src/executor/workspace';
 import { builtinSchema } from '../../server/src/schema/builtinSchemas';
 import { BuiltinSchemaProvider } from '../../server/src/schema/schemaProvider';
 import { discoverRepository } from '../../server/src/schemaFiles/repositoryDiscovery';
-import { errorsOf, loadCorpus } from '../../test/measures/ruleCorpus';
+import { errorsOf, loadCorpus, loadYamlQueries } from '../../test/measures/ruleCorpus';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -38,10 +42,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const started = performance.now();
-  const rules = loadCorpus(path.resolve(shared));
-  const globals = new BuiltinSchemaProvider().globalsFor('sentinel');
-  // Rules bind against the built-in catalogue, as they are checked; they run with the repository's parsers.
   const repositoryRoot = path.join(shared, 'corpus', 'sentinel-repo');
+  const whole = args.includes('--whole-repository');
+  const rules = whole
+    ? loadYamlQueries(path.resolve(repositoryRoot), ['Detections', 'Hunting Queries', 'Solutions'])
+    : loadCorpus(path.resolve(shared));
+  // Rules bind against the built-in catalogue, as they are checked; they run with the repository's parsers.
   const runProvider = new BuiltinSchemaProvider();
   if (!args.includes('--no-repository') && fs.existsSync(repositoryRoot)) {
     const repository = await discoverRepository(path.resolve(repositoryRoot), { keepBuiltinNames: true });
@@ -49,6 +55,7 @@ async function main(): Promise<void> {
     console.log(`parsers from ${repositoryRoot}: ${repository.report.join('; ')}`);
   }
   const runGlobals = runProvider.globalsFor('sentinel');
+  const globals = whole ? runGlobals : new BuiltinSchemaProvider().globalsFor('sentinel');
   // The workspace is empty, and so is the external data: a URL the rule reads is given as an empty
   // file, as a table is given with no rows (nothing is fetched). Those rules are counted apart.
   const workspaceWith = (emptyExternal: Record<string, string>) =>

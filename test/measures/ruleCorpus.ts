@@ -40,6 +40,31 @@ export function loadCorpus(sharedDir: string): CorpusRule[] {
 }
 
 /**
+ * Every rule and hunting query YAML with a query under `dirs` (searched recursively), named by
+ * its path from `root`: the wider measure over a detection repository in its real layout.
+ */
+export function loadYamlQueries(root: string, dirs: string[]): CorpusRule[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.ya?ml$/i.test(entry.name)) files.push(full);
+    }
+  };
+  for (const d of dirs) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
+  return files.sort().flatMap((full) => {
+    let doc: { query?: unknown } | null;
+    try {
+      doc = parseYaml(fs.readFileSync(full, 'utf8')) as { query?: unknown } | null;
+    } catch {
+      return [];
+    }
+    return typeof doc?.query === 'string' ? [{ file: path.relative(root, full), query: doc.query }] : [];
+  });
+}
+
+/**
  * The engine's errors for a whole query, as Sentinel runs it. The engine is called directly
  * rather than through the editor's per-block analysis and lints: errors are all that is
  * measured, and binding 767 queries is slow enough already.

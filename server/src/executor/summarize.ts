@@ -16,7 +16,8 @@ export function summarize(
   input: Table,
   ctx: QueryContext,
 ): Table {
-  rejectParameters(op, 'summarize', []);
+  // The shuffle hints (summarize-operator.md) say how the service spreads the work, not what it computes.
+  rejectParameters(op, 'summarize', ['hint.strategy', 'hint.shufflekey', 'hint.num_partitions']);
   if (op.ByClause?.BinClause) throw new UnsupportedError("summarize's bin= clause");
   const out = resultColumns(op);
   const scope = scopeOf(input, ctx);

@@ -14,6 +14,24 @@ describe('executor: aggregates', () => {
   };
   const types = { T: { g: 'string', x: 'long', ok: 'bool' } };
 
+  it('takes the shuffle hints of summarize, which do not change its answer', () => {
+    const plain = rows(
+      'range x from 1 to 6 step 1 | summarize c = count(), m = arg_max(x, *) by b = x % 3 | order by b asc',
+    );
+    for (const hint of ['hint.strategy = shuffle', 'hint.shufflekey = x', 'hint.num_partitions = 2'])
+      assert.deepEqual(
+        rows(
+          `range x from 1 to 6 step 1 | summarize ${hint} c = count(), m = arg_max(x, *) by b = x % 3 | order by b asc`,
+        ),
+        plain,
+      );
+    assert.deepEqual(plain, [
+      [0, 2, 6],
+      [1, 2, 4],
+      [2, 2, 5],
+    ]);
+  });
+
   it('variance and stdev skip nulls; one value has a sample variance of 0', () => {
     assert.deepEqual(
       rows('T | summarize variance(x), variancep(x), stdev(x), stdevp(x) by g | order by g asc', data, types),
