@@ -31,6 +31,7 @@ import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
 import { parse, parseWhere } from './parseOperator';
 import { scan } from './scan';
+import { declareQueryParameters } from './queryParameters';
 import { bindParameters, functionBody, withBindings, type FunctionBinding } from './userFunctions';
 import { mvExpand, union } from './shapeOperators';
 import { datatable, print, range } from './sourceOperators';
@@ -242,6 +243,8 @@ class Runner {
     }
     // Set statements were read before the query ran (requestProperties.ts).
     if (kind === 'SetOptionStatement') return;
+    if (kind === 'QueryParametersStatement')
+      return declareQueryParameters(s as Kusto.Language.Syntax.QueryParametersStatement, this.ctx);
     throw new UnsupportedError(`the '${firstTokenText(s)}' statement`);
   }
 
