@@ -188,6 +188,7 @@ function valueContext(): QueryContext {
     requestProperties: {},
     vars: new Map(),
     evalTable: none,
+    tableNamed: none,
     evalSubquery: none,
     checkCancelled: () => undefined,
   };
@@ -217,6 +218,7 @@ class Runner {
       requestProperties,
       vars: new Map<string, Binding>(),
       evalTable: (e) => withoutHidden(this.table(e)),
+      tableNamed: (name) => withoutHidden(this.tableNamed(name)),
       evalSubquery: (e, input) => {
         const outer = this.implicit;
         this.implicit = input;
@@ -325,6 +327,15 @@ class Runner {
     throw new UnsupportedError(
       `the '${firstTokenText(e)}' ${kind.endsWith('Operator') ? 'operator' : 'expression'}`,
     );
+  }
+
+  /** A table or tabular let by name alone: what a wildcard's matches (`Device*`) are read as. */
+  tableNamed(name: string): Table {
+    const binding = this.ctx.vars.get(name);
+    if (binding?.kind === 'table') return binding.get();
+    const t = this.workspace.tables.get(name);
+    if (t) return t;
+    throw new ExecutionError(`the table '${name}' is not in the workspace '${this.workspace.name}'`);
   }
 
   private named(ref: Kusto.Language.Syntax.NameReference): Table {

@@ -23,6 +23,8 @@ export interface QueryContext {
   readonly vars: Map<string, Binding>;
   /** Runs a tabular expression (for `in (subquery)`, toscalar(), joins and unions). */
   evalTable(expr: Expr): Table;
+  /** The table or tabular let of this name, as a plain name reference reads it (for `union Device*`). */
+  tableNamed(name: string): Table;
   /** Runs a subquery whose first operator has no source of its own (mv-apply's), over `input`. */
   evalSubquery(expr: Expr, input: Table): Table;
   /** Throws if the caller cancelled the query. */

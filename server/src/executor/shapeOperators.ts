@@ -1,4 +1,4 @@
-import { kusto } from '../language/kustoEngine';
+import { kusto, toArray } from '../language/kustoEngine';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar, type Evaluator } from './scalarCompiler';
@@ -22,8 +22,11 @@ export function union(
   const allOut = resultColumns(op);
   const sourceColumn = params.get('withsource');
   const out = sourceColumn === undefined ? allOut : allOut.filter((c) => c.name !== sourceColumn);
-  const inputs = elements(op.Expressions);
-  const tables = [...(input ? [input] : []), ...inputs.map((e) => ctx.evalTable(e))];
+  const inputs = elements(op.Expressions).flatMap(wildcardMatches);
+  const tables = [
+    ...(input ? [input] : []),
+    ...inputs.map((e) => (typeof e === 'string' ? ctx.tableNamed(e) : ctx.evalTable(e))),
+  ];
   const layout = unionPositions(tables, out);
   // withsource=Name: a string column, where the binder put it, naming the input each row came from.
   const names = sourceColumn === undefined ? [] : sourceNames(input, inputs);
@@ -44,13 +47,25 @@ export function union(
  * The names withsource gives: a table's or a let's name. The page does not say what a piped input
  * or a parenthesised query is called, so those are refused by name.
  */
-function sourceNames(input: Table | undefined, inputs: Expr[]): string[] {
+function sourceNames(input: Table | undefined, inputs: (Expr | string)[]): string[] {
   if (input) throw new UnsupportedError('union withsource= after a pipe (the name of the piped input)');
   return inputs.map((e) => {
+    if (typeof e === 'string') return e;
     if (kindName(e) !== 'NameReference')
       throw new UnsupportedError('union withsource= over an input that is not a table name');
     return (e as Kusto.Language.Syntax.NameReference).SimpleName!;
   });
+}
+
+/**
+ * A wildcarded table name (`Device*`) as the names of the tables it matched, in the binder's
+ * order (union-operator.md: the wildcard stands for every table whose name matches); any other
+ * input as it is.
+ */
+function wildcardMatches(e: Expr): (Expr | string)[] {
+  const symbol = (e as Kusto.Language.Syntax.NameReference).ReferencedSymbol;
+  if (kindName(e) !== 'NameReference' || symbol?.Kind !== kusto().Symbols.SymbolKind.Group) return [e];
+  return toArray((symbol as Kusto.Language.Symbols.GroupSymbol).Members).map((m) => m.Name!);
 }
 
 export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Table, ctx: QueryContext): Table {

@@ -47,4 +47,17 @@ describe('executor: invoke and union withsource', () => {
       (e) => e instanceof UnsupportedError && /not a table name/.test(e.message),
     );
   });
+
+  it('a wildcard reads every workspace table whose name matches, withsource naming each', () => {
+    const tables = {
+      DeviceA: [{ x: 1 }, { x: 2 }],
+      DeviceB: [{ x: 3 }],
+      Other: [{ x: 4 }],
+    };
+    assert.deepEqual(rows('union withsource=T Dev* | summarize n = count() by T | order by T asc', tables), [
+      ['DeviceA', 2],
+      ['DeviceB', 1],
+    ]);
+    assert.deepEqual(rows('union Dev*, Other | count', tables), [[4]]);
+  });
 });
