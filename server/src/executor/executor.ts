@@ -189,6 +189,8 @@ function valueContext(): QueryContext {
     vars: new Map(),
     evalTable: none,
     tableNamed: none,
+    hasTable: () => false,
+    warn: () => undefined,
     evalSubquery: none,
     checkCancelled: () => undefined,
   };
@@ -219,6 +221,11 @@ class Runner {
       vars: new Map<string, Binding>(),
       evalTable: (e) => withoutHidden(this.table(e)),
       tableNamed: (name) => withoutHidden(this.tableNamed(name)),
+      warn: (m) => this.warnings.add(m),
+      hasTable: (name) => {
+        const kind = this.ctx.vars.get(name)?.kind;
+        return kind === 'table' || kind === 'function' || this.workspace.tables.has(name);
+      },
       evalSubquery: (e, input) => {
         const outer = this.implicit;
         this.implicit = input;

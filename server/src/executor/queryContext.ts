@@ -23,10 +23,14 @@ export interface QueryContext {
   readonly vars: Map<string, Binding>;
   /** Runs a tabular expression (for `in (subquery)`, toscalar(), joins and unions). */
   evalTable(expr: Expr): Table;
+  /** Whether a plain name reference to `name` would find a table, tabular let or function. */
+  hasTable(name: string): boolean;
   /** The table or tabular let of this name, as a plain name reference reads it (for `union Device*`). */
   tableNamed(name: string): Table;
   /** Runs a subquery whose first operator has no source of its own (mv-apply's), over `input`. */
   evalSubquery(expr: Expr, input: Table): Table;
+  /** Adds a warning to the query's result (kept once however often it is met). */
+  warn(message: string): void;
   /** Throws if the caller cancelled the query. */
   checkCancelled(): void;
   /** Render hints met while running, kept for the caller. */

@@ -22,7 +22,7 @@ export function union(
   const allOut = resultColumns(op);
   const sourceColumn = params.get('withsource');
   const out = sourceColumn === undefined ? allOut : allOut.filter((c) => c.name !== sourceColumn);
-  const inputs = elements(op.Expressions).flatMap(wildcardMatches);
+  const inputs = fuzzyLegs(elements(op.Expressions).flatMap(wildcardMatches), params, input, ctx);
   const tables = [
     ...(input ? [input] : []),
     ...inputs.map((e) => (typeof e === 'string' ? ctx.tableNamed(e) : ctx.evalTable(e))),
@@ -66,6 +66,39 @@ function wildcardMatches(e: Expr): (Expr | string)[] {
   const symbol = (e as Kusto.Language.Syntax.NameReference).ReferencedSymbol;
   if (kindName(e) !== 'NameReference' || symbol?.Kind !== kusto().Symbols.SymbolKind.Group) return [e];
   return toArray((symbol as Kusto.Language.Symbols.GroupSymbol).Members).map((m) => m.Name!);
+}
+
+/**
+ * isfuzzy=true (union-operator.md): the legs naming tables that do not exist are left out with a
+ * warning, and the query fails only if no leg is left.
+ */
+function fuzzyLegs(
+  legs: (Expr | string)[],
+  params: Map<string, string>,
+  input: Table | undefined,
+  ctx: QueryContext,
+): (Expr | string)[] {
+  if ((params.get('isfuzzy') ?? 'false').toLowerCase() !== 'true') return legs;
+  const missing = legs.filter((e) => isMissingTable(e, ctx));
+  if (!missing.length) return legs;
+  const names = missing.map((e) =>
+    typeof e === 'string' ? e : (e as Kusto.Language.Syntax.NameReference).SimpleName,
+  );
+  if (missing.length === legs.length && !input)
+    throw new ExecutionError(
+      `union isfuzzy=true: none of its tables is in the workspace (${names.join(', ')})`,
+    );
+  ctx.warn(`union isfuzzy=true left out the tables that are not in the workspace: ${names.join(', ')}`);
+  return legs.filter((e) => !missing.includes(e));
+}
+
+/** Whether a union leg names a table that is nowhere: not a let, a workspace table or a function of the environment. */
+function isMissingTable(e: Expr | string, ctx: QueryContext): boolean {
+  if (typeof e === 'string') return !ctx.hasTable(e);
+  if (kindName(e) !== 'NameReference') return false;
+  const ref = e as Kusto.Language.Syntax.NameReference;
+  if (ref.ReferencedSymbol?.Kind === kusto().Symbols.SymbolKind.Function) return false;
+  return !ctx.hasTable(ref.SimpleName!);
 }
 
 export function mvExpand(op: Kusto.Language.Syntax.MvExpandOperator, input: Table, ctx: QueryContext): Table {

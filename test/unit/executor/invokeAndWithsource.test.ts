@@ -60,4 +60,16 @@ describe('executor: invoke and union withsource', () => {
     ]);
     assert.deepEqual(rows('union Dev*, Other | count', tables), [[4]]);
   });
+
+  it('isfuzzy=true leaves out the tables that do not exist, with a warning, and fails when none is left', () => {
+    const tables = { A: [{ x: 1 }], B: [{ x: 2 }] };
+    const r = run('union isfuzzy=true A, Missing_CL, B | summarize sum(x)', tables);
+    assert.deepEqual(r.tables[0].rows, [[3]]);
+    assert.ok(r.warnings.some((w) => /left out .*Missing_CL/.test(w)));
+    assert.deepEqual(run('union isfuzzy=true A, B | count', tables).warnings, []);
+    assert.throws(
+      () => run('union isfuzzy=true Missing_CL, Gone_CL | count', tables),
+      (e) => e instanceof ExecutionError && /none of its tables is in the workspace/.test(e.message),
+    );
+  });
 });
