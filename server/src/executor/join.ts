@@ -1,4 +1,4 @@
-import { ExecutionError, UnsupportedError } from './errors';
+import { ExecutionError, MissingColumnError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { elements, kindName, rejectParameters, resultColumns, textOf, type Expr } from './syntax';
 import { columnIndex, type Table } from './table';
@@ -64,7 +64,9 @@ function keyReader(table: Table, names: string[]): (r: Row) => unknown {
   const index = columnIndex(table.columns);
   const positions = names.map((n) => {
     const i = index.get(n);
-    if (i === undefined) throw new ExecutionError(`join key '${n}' is not a column of its side`);
+    // The query bound, so the binder took the key from data it could not see (a watchlist's own
+    // columns): the data has no such column, and Kusto fails on it too.
+    if (i === undefined) throw new MissingColumnError(n);
     return i;
   });
   return (r) => {

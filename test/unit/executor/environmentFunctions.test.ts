@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { refusedWith } from './executorHarness';
+import { MissingColumnError } from '../../../server/src/executor/errors';
 import { executeQuery } from '../../../server/src/executor/executor';
 import { loadLocalWorkspace } from '../../../server/src/executor/files/workspaceLoader';
 import { createWorkspace } from '../../../server/src/executor/workspace';
@@ -183,6 +184,16 @@ describe('executor: _GetWatchlist', () => {
     }).tables[0];
     assert.deepEqual(t.rows, []);
     assert.equal(t.columns.length, 4);
+    // A join on a watchlist's own column that the data lacks fails as Kusto would, naming it.
+    assert.throws(
+      () =>
+        executeQuery("_GetWatchlist('Nope') | join (print D = 'x') on $left.['Asset Name'] == $right.D", {
+          workspace: ws,
+          globals,
+          now: NOW,
+        }),
+      (e) => e instanceof MissingColumnError && e.column === 'Asset Name',
+    );
     assert.throws(
       () =>
         loadLocalWorkspace(folder({ 'workspace.json': '{"watchlists": {"A": {"searchKey": 5}}}' }), schema),
