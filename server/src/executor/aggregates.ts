@@ -1,4 +1,4 @@
-import { guardDynamicLongAggregate } from './dynamicLongGuards';
+import { guardDynamicAggregateArgument } from './dynamicGuards';
 import { ExecutionError, UnsupportedError } from './errors';
 import { compileScalar, type Evaluator, type Scope } from './scalarCompiler';
 import { elements, kindName, scalarTypeOf, type Expr } from './syntax';
@@ -425,7 +425,7 @@ function sketchGuard(name: string, f: Evaluator, e: Expr): Evaluator {
 
 /** Other aggregates read longs as numbers, so they refuse a long beyond 2^53 by name. */
 function bigLongGuard(name: string, f: Evaluator, e: Expr): Evaluator {
-  if (scalarTypeOf(e) === 'dynamic') return guardDynamicLongAggregate(name, f);
+  if (scalarTypeOf(e) === 'dynamic') return guardDynamicAggregateArgument(name, f);
   if (BIG_LONG_AGGREGATES.has(name) || !isIntegerType(scalarTypeOf(e))) return f;
   return (r) => {
     const v = f(r);

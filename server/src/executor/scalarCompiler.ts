@@ -6,7 +6,7 @@ import { REFUSAL_REASONS } from './refusalReasons';
 import { VALUE_CARRIERS } from './passThroughFunctions';
 import { SKETCH_READERS } from './sketchFunctions';
 import { guardSketchArgument } from './sketchValues';
-import { DYNAMIC_LONG_ARGUMENTS, guardDynamicLongs } from './dynamicLongGuards';
+import { DYNAMIC_LONG_ARGUMENTS, guardDynamicArgument } from './dynamicGuards';
 import { wholeReal, wholeRealOf } from './wholeReals';
 import { compileBagPackColumns, compileColumnNamesOf, compileEstimateDataSize } from './columnFunctions';
 import { compileSetPredicate } from './setPredicates';
@@ -484,7 +484,7 @@ function compileCallByName(name: string, argExprs: Expr[], node: Expr, scope: Sc
   const args = argExprs.map((a, i) => {
     const c = compileScalar(a, scope);
     if (argTypes[i] === 'decimal') return decimalArgument(lower, c);
-    const f = argTypes[i] === 'dynamic' ? guardDynamicLongs(lower, c) : c;
+    const f = argTypes[i] === 'dynamic' ? guardDynamicArgument(lower, c) : c;
     return readsSketches ? f : guardSketchArgument(f, argTypes[i], `as an argument of ${name}()`);
   });
   const resultType = scalarTypeOf(node);
