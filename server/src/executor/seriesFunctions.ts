@@ -2,11 +2,12 @@ import { UnsupportedError } from './errors';
 import { realArray } from './wholeReals';
 import { ARRAY_TUPLE_FUNCTIONS } from './arrayFunctions';
 import { fitStatistics, numbers, seriesFitPoly } from './seriesFit';
+import { SERIES_FFT_TUPLE_FUNCTIONS } from './seriesFft';
 import { SERIES_REFUSED_TUPLE_FUNCTIONS } from './seriesRefusals';
 
 /**
  * The series functions that return several columns (series_fit_line, series_fit_poly, series_stats,
- * series_decompose, series_decompose_anomalies), each as a function from its arguments to the
+ * series_decompose, series_decompose_anomalies, series_fft, series_ifft), each as a function from its arguments to the
  * values of its columns in the binder's order; and the single-valued series functions. Series
  * are dynamic arrays of numbers. Where the reference leaves the arithmetic open (Tukey scores,
  * autodetected seasonality, the median of an even phase), the call is refused by name when it
@@ -119,6 +120,7 @@ export const TUPLE_FUNCTIONS: Record<string, TupleFunction> = {
   series_stats: seriesStats,
   series_decompose: seriesDecompose,
   series_decompose_anomalies: seriesDecomposeAnomalies,
+  ...SERIES_FFT_TUPLE_FUNCTIONS,
   ...ARRAY_TUPLE_FUNCTIONS,
   ...SERIES_REFUSED_TUPLE_FUNCTIONS,
 };

@@ -24,14 +24,6 @@ export const SERIES_REFUSED_FUNCTIONS: Record<string, ScalarFunction> = {
     'series_fit_2lines_dynamic',
     'not implemented locally yet (the split search and its tie-breaking are not checked against the page)',
   ),
-  series_fft: refuse(
-    'series_fft',
-    'its page does not state the scaling and sign convention of the transform',
-  ),
-  series_ifft: refuse(
-    'series_ifft',
-    'its page does not state the scaling and sign convention of the transform',
-  ),
 };
 
 /**

@@ -94,15 +94,19 @@ function bigLongRange(from: unknown, to: unknown, step: unknown): Row[] {
 export function print(op: Kusto.Language.Syntax.PrintOperator, ctx: QueryContext): Table {
   const out = resultColumns(op);
   const scope = scopeOf(NO_INPUT, ctx);
-  // An item of several columns (print array_sort_asc(a, b)) fills as many of the binder's columns.
+  // An item of several columns (print array_sort_asc(a, b)) fills as many of the binder's columns;
+  // a named one (print x = series_fft(y)) only the columns it names, as the binder gives print.
   const row = elements(op.Expressions).flatMap((e) => {
     const tuple = compileTupleItem(e, scope);
-    if (tuple) return tuple.columns.map((f) => f([]));
+    if (tuple)
+      return (tuple.declared > 0 ? tuple.columns.slice(0, tuple.declared) : tuple.columns).map((f) => f([]));
     const value =
       kindName(e) === 'SimpleNamedExpression'
         ? (e as Kusto.Language.Syntax.SimpleNamedExpression).Expression!
         : e;
     return [compileScalar(value, scope)([])];
   });
+  if (row.length !== out.length)
+    throw new UnsupportedError(`print of ${row.length} values where the binder gives ${out.length} columns`);
   return { columns: out, rows: [row] };
 }

@@ -15,6 +15,8 @@ import type { Row } from './values';
 export interface TupleItem {
   names: string[];
   columns: Evaluator[];
+  /** How many of the names the query gives (`x = f(...)` one, `(a, b) = f(...)` two, none unnamed). */
+  declared: number;
 }
 
 export function compileTupleItem(item: Expr, scope: Scope): TupleItem | undefined {
@@ -63,5 +65,6 @@ export function compileTupleItem(item: Expr, scope: Scope): TupleItem | undefine
   return {
     names: [...declared, ...defaults.slice(declared.length)],
     columns: defaults.map((_, i) => (r: Row) => values(r)[i]),
+    declared: declared.length,
   };
 }

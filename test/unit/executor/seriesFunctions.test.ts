@@ -42,6 +42,12 @@ describe('executor: series functions of several columns', () => {
     ]);
   });
 
+  it('gives print only the columns a named item names, as the binder does', () => {
+    assert.deepEqual(shape(`print r = series_fit_line(${y}), n = 1`).columns, ['r', 'n']);
+    const [[min, n]] = shape('print m = series_stats(dynamic([4, 2, 9])), n = 1').rows;
+    assert.deepEqual([min, n], [2, 1]);
+  });
+
   it("series_stats gives the reference example's statistics, with sample variance", () => {
     const { columns, rows } = shape(
       'print x=dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29]) | project series_stats(x)',

@@ -13,7 +13,6 @@ describe('executor: refused series functions', () => {
       () => scalar('series_decompose_forecast(dynamic([1,2,3]), 1)'),
       refusedWith(/series_decompose_forecast\(\): /),
     );
-    assert.throws(() => scalar('series_fft(dynamic([1,2]))'), refusedWith(/series_fft\(\): .*scaling/));
     assert.throws(
       () => rows('print x=dynamic([1,2,3,4,5,6,7,8]) | extend series_periods_detect(x, 2, 4, 1)'),
       refusedWith(/series_periods_detect\(\): .*scores/),
