@@ -58,3 +58,17 @@ export function dynamicArithmeticOperand(f: Evaluator, result: KqlType): Evaluat
     return typeof v === 'number' ? v : fromExternal(v, 'real');
   };
 }
+
+/**
+ * A dynamic operand of `in` or `between` beside integer values (`d in (1, 2)`, `d between (1 .. 2)`):
+ * the same question as a comparison, so a value holding a fraction is refused where an integer
+ * stands beside it. The evaluator checks each value it reads.
+ */
+export function fractionGuard(others: KqlType[], use: string): (v: unknown) => void {
+  const integer = others.find(isIntegerType);
+  if (integer === undefined) return () => undefined;
+  return (v) => {
+    const lost = losesFraction(v);
+    if (lost !== undefined) refuseLossy(lost, `${use} ${article(integer)}`);
+  };
+}

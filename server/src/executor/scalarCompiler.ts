@@ -21,7 +21,7 @@ import {
 import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
 import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
 import { tickOperator } from './tickArithmetic';
-import { dynamicArithmeticOperand, dynamicComparedWith } from './dynamicOperands';
+import { dynamicArithmeticOperand, dynamicComparedWith, fractionGuard } from './dynamicOperands';
 import { compileAssert } from './assertFunction';
 import { compileWindowCall, WINDOW_FUNCTIONS } from './windowFunctions';
 import { databaseFunction, hasQueryBody } from './databaseFunctions';
@@ -653,8 +653,14 @@ function compileBetween(
   const hiRaw = compileScalar(hiExpr, scope);
   // `dt between (start .. 1d)` means start to start + 1d.
   const spanEnd = scalarTypeOf(expr.Left!) === 'datetime' && scalarTypeOf(hiExpr) === 'timespan';
+  // A dynamic value between integers is the uncast comparison of dynamicOperands.ts.
+  const guard =
+    scalarTypeOf(expr.Left!) === 'dynamic'
+      ? fractionGuard([scalarTypeOf(expr.Right!.First!), scalarTypeOf(hiExpr)], 'between bounds of')
+      : undefined;
   return (r) => {
     const v = value(r);
+    guard?.(v);
     const a = lo(r);
     let b = hiRaw(r);
     // A comparison with null is false (where-operator.md), for `between` and `!between` alike.

@@ -5,6 +5,7 @@ import { keyPart, valueToString, type KqlType, type Row } from './values';
 import { asDecimalResult } from './decimalConversion';
 import { UnsupportedError } from './errors';
 import { ExactDecimal } from './exactDecimal';
+import { fractionGuard } from './dynamicOperands';
 
 /**
  * `in`, `!in`, `in~`, `!in~`, `has_any` and `has_all`. Their right-hand lists may mix scalars,
@@ -58,8 +59,14 @@ export function compileSetPredicate(expr: Expr, scope: Scope, compiler: ScalarCo
   const setOf = memo(
     (values: unknown[]) => new Set(values.map((v) => norm(v, typeof v === 'string' ? 'string' : leftType))),
   );
+  // A dynamic value among integers is the uncast comparison of dynamicOperands.ts.
+  const guard =
+    leftType === 'dynamic'
+      ? fractionGuard(elements(node.Right!.Expressions).map(scalarTypeOf), `'${op}' a list holding`)
+      : undefined;
   return (r) => {
     const v = left(r);
+    guard?.(v);
     if (v === null && leftType !== 'string') return null;
     const found = setOf(candidates(r)).has(norm(v, leftType));
     return negate ? !found : found;

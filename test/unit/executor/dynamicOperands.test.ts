@@ -41,6 +41,22 @@ describe('executor: uncast dynamic operands', () => {
     );
   });
 
+  it('treats in and between as comparisons: a fraction beside integers is refused', () => {
+    assert.equal(scalar('dynamic(2) in (1, 2)'), true);
+    assert.equal(scalar('dynamic(1.5) in (1.5, 2.0)'), true);
+    assert.equal(scalar('dynamic(1.5) between (1.0 .. 2.0)'), true);
+    assert.equal(scalar('dynamic(2) between (1 .. 2)'), true);
+    assert.throws(
+      () => scalar('dynamic(1.5) in (1, 2)'),
+      refusedWith(/holding 1.5, uncast, 'in' a list holding a long/),
+    );
+    assert.throws(() => scalar('dynamic(1.5) !in (1, 2)'), refusedWith(/'!in' a list holding a long/));
+    assert.throws(
+      () => scalar('dynamic(2.5) between (1 .. 2)'),
+      refusedWith(/holding 2.5, uncast, between bounds of a long/),
+    );
+  });
+
   it('refuses only the rows that meet the case', () => {
     const q = (filter: string) =>
       rows(`print d = dynamic([1, 2.5, 3]) | mv-expand d | where ${filter} | count`);
