@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import {
   MissingColumnError,
   MissingExternalDataError,
+  MissingTableError,
   QueryError,
   UnsupportedError,
 } from '../../server/src/executor/errors';
@@ -93,9 +94,12 @@ async function main(): Promise<void> {
           urls.add(e.url);
           current = workspaceWith(emptyExternal);
           continue;
-        } else if (e instanceof MissingColumnError) {
-          // Kusto fails these too: the columns come from data, and the empty workspace has none.
-          missingColumns.push(`${rule.file}: ${e.column}`);
+        } else if (e instanceof MissingColumnError || e instanceof MissingTableError) {
+          // Kusto fails these too: the columns come from data, and the empty workspace has none;
+          // the tables of a fuzzy union are in no declaration.
+          missingColumns.push(
+            `${rule.file}: ${e instanceof MissingColumnError ? e.column : e.tables.join(', ')}`,
+          );
         } else if (e instanceof UnsupportedError) {
           const list = refusals.get(e.feature) ?? [];
           list.push(rule.file);
@@ -110,7 +114,7 @@ async function main(): Promise<void> {
   console.log(`rules with a query: ${rules.length}; bound cleanly in Sentinel: ${clean}`);
   console.log(
     `ran: ${ran} (${pct(ran)}); refused by name: ${clean - ran - failures.length - missingColumns.length}; ` +
-      `failed as Kusto would, on a column the data did not produce: ${missingColumns.length}; failed otherwise: ${failures.length}`,
+      `failed as Kusto would, on a column or table the data did not have: ${missingColumns.length}; failed otherwise: ${failures.length}`,
   );
   console.log(
     `of those ran, reading externaldata with each URL given as an empty file: ${ranWithEmptyExternal} (${urls.size} URLs); without them: ${ran - ranWithEmptyExternal} (${pct(ran - ranWithEmptyExternal)})`,

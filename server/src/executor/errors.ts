@@ -34,6 +34,20 @@ export class ExecutionError extends Error {
 }
 
 /**
+ * The query reads tables the workspace does not hold (a union isfuzzy=true none of whose legs
+ * exists): Kusto fails on them too, in a database without them.
+ */
+export class MissingTableError extends ExecutionError {
+  constructor(
+    readonly tables: readonly string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MissingTableError';
+  }
+}
+
+/**
  * The query names a column that its data did not produce: after an operator whose columns depend
  * on the data (bag_unpack, pivot), the binder accepts any name, and Kusto, like the executor, fails
  * at run time when the rows hold no such property.

@@ -1,5 +1,5 @@
 import { kusto, toArray } from '../language/kustoEngine';
-import { ExecutionError, UnsupportedError } from './errors';
+import { ExecutionError, MissingTableError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar, type Evaluator } from './scalarCompiler';
 import { scopeOf } from './scope';
@@ -85,7 +85,8 @@ function fuzzyLegs(
     typeof e === 'string' ? e : (e as Kusto.Language.Syntax.NameReference).SimpleName,
   );
   if (missing.length === legs.length && !input)
-    throw new ExecutionError(
+    throw new MissingTableError(
+      names,
       `union isfuzzy=true: none of its tables is in the workspace (${names.join(', ')})`,
     );
   ctx.warn(`union isfuzzy=true left out the tables that are not in the workspace: ${names.join(', ')}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ExecutionError, UnsupportedError } from '../../../server/src/executor/errors';
+import { ExecutionError, MissingTableError, UnsupportedError } from '../../../server/src/executor/errors';
 import { rows, run } from './executorHarness';
 
 /** invoke (invoke-operator.md) and union withsource= (union-operator.md). */
@@ -69,7 +69,7 @@ describe('executor: invoke and union withsource', () => {
     assert.deepEqual(run('union isfuzzy=true A, B | count', tables).warnings, []);
     assert.throws(
       () => run('union isfuzzy=true Missing_CL, Gone_CL | count', tables),
-      (e) => e instanceof ExecutionError && /none of its tables is in the workspace/.test(e.message),
+      (e) => e instanceof MissingTableError && /none of its tables is in the workspace/.test(e.message),
     );
   });
 });
