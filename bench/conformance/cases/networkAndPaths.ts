@@ -1,4 +1,5 @@
 import { table, value, type ConformanceCase } from '../caseTypes';
+import { DynamicText } from '../compare';
 
 /** URLs, file paths, command lines and IP addresses: the examples of their reference pages. */
 const LOG = "'05:04:54 127.0.0.1 GET /favicon.ico 404'";
@@ -56,9 +57,13 @@ export const networkAndPathsCases: ConformanceCase[] = [
     "print tohex(256) == '100', tohex(-256) == 'ffffffffffffff00', tohex(toint(-256), 8) == 'ffffff00', tohex(256, 8) == '00000100', tohex(256, 2) == '100'",
     [[true, true, true, true, true]],
   ),
-  value('range-function.md', 'range(1, 8, 3)', [1, 4, 7]),
-  value('range-function.md', 'range(1, 3)', [1, 2, 3]),
-  value('range-function.md', 'range(1h, 5h)', ['01:00:00', '02:00:00', '03:00:00', '04:00:00', '05:00:00']),
+  value('range-function.md', 'range(1, 8, 3)', new DynamicText('[1,4,7]')),
+  value('range-function.md', 'range(1, 3)', new DynamicText('[1,2,3]')),
+  value(
+    'range-function.md',
+    'range(1h, 5h)',
+    new DynamicText('["01:00:00","02:00:00","03:00:00","04:00:00","05:00:00"]'),
+  ),
   table('range-function.md', 'print r = range(1,1000000000) | mv-expand r | count', [[1048576]]),
   value(PREFIX, `has_ipv4_prefix(${LOG}, '127.0.')`, true),
   value(PREFIX, `has_ipv4_prefix(${LOG}, '127.0')`, false),
