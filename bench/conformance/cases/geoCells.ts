@@ -1,4 +1,5 @@
 import { table, type ConformanceCase } from '../caseTypes';
+import { DynamicText } from '../compare';
 
 /**
  * The geo functions over grid cells (geohash, H3, S2): the examples of their reference pages that
@@ -28,23 +29,12 @@ const BIG_TRIANGLE =
 const MADRID =
   'let polygon = dynamic({"type":"Polygon","coordinates":[[[-3.659,40.553],[-3.913,40.409],[-3.729,40.273],[-3.524,40.440],[-3.659,40.553]]]});';
 
-const poly = (ring: number[][]): unknown => ({ type: 'Polygon', coordinates: [ring] });
-const H3_862A1072 = poly([
-  [-74.0022744646159, 40.735376026215022],
-  [-74.046908029686236, 40.727986222489115],
-  [-74.060610712223664, 40.696775140349033],
-  [-74.029724408156682, 40.672970047595463],
-  [-73.985140983708192, 40.680349049267583],
-  [-73.971393761028622, 40.71154393543933],
-  [-74.0022744646159, 40.735376026215022],
-]);
-const S2_89C259 = poly([
-  [-74.030012249838478, 40.8012684339439],
-  [-74.030012249838478, 40.7222262918358],
-  [-73.935982114337421, 40.708880489804564],
-  [-73.935982114337421, 40.787917134506841],
-  [-74.030012249838478, 40.8012684339439],
-]);
+const H3_862A1072 = new DynamicText(
+  '{ "type": "Polygon", "coordinates": [[[-74.0022744646159, 40.735376026215022], [-74.046908029686236, 40.727986222489115], [-74.060610712223664, 40.696775140349033],[  -74.029724408156682, 40.672970047595463], [-73.985140983708192, 40.680349049267583],[  -73.971393761028622, 40.71154393543933], [-74.0022744646159, 40.735376026215022]]] }',
+);
+const S2_89C259 = new DynamicText(
+  '{ "type": "Polygon", "coordinates": [[[-74.030012249838478, 40.8012684339439], [-74.030012249838478, 40.7222262918358], [-73.935982114337421, 40.708880489804564], [-73.935982114337421, 40.787917134506841], [-74.030012249838478, 40.8012684339439]]] }',
+);
 const RING1 = [
   '861f88947ffffff',
   '861f8895fffffff',
@@ -81,8 +71,10 @@ export const geoCellCases: ConformanceCase[] = [
     'print point = geo_geohash_to_central_point("sunny")\n| extend coordinates = point.coordinates\n| extend longitude = coordinates[0], latitude = coordinates[1]',
     [
       [
-        { type: 'Point', coordinates: [42.47314453125, 23.70849609375] },
-        [42.47314453125, 23.70849609375],
+        new DynamicText(
+          '{   "type": "Point",   "coordinates": [     42.47314453125,     23.70849609375   ] }',
+        ),
+        new DynamicText('[   42.47314453125,   23.70849609375 ]'),
         42.47314453125,
         23.70849609375,
       ],
@@ -96,13 +88,9 @@ export const geoCellCases: ConformanceCase[] = [
   ),
   table(GP, 'print GeohashPolygon = geo_geohash_to_polygon("dr5ru");', [
     [
-      poly([
-        [-74.00390625, 40.7373046875],
-        [-73.9599609375, 40.7373046875],
-        [-73.9599609375, 40.78125],
-        [-74.00390625, 40.78125],
-        [-74.00390625, 40.7373046875],
-      ]),
+      new DynamicText(
+        '{ "type": "Polygon", "coordinates": [ [[-74.00390625, 40.7373046875], [-73.9599609375, 40.7373046875], [-73.9599609375, 40.78125], [-74.00390625, 40.78125], [-74.00390625, 40.7373046875]]] }',
+      ),
     ],
   ]),
   table(GP, 'print GeohashPolygon = geo_geohash_to_polygon("a");', [[null]]),
@@ -124,7 +112,7 @@ export const geoCellCases: ConformanceCase[] = [
   table(H, 'print h3cell = geo_point_to_h3cell(1,1,16)', [['']]),
   table(H, 'print h3cell = geo_point_to_h3cell(1,1,int(null))', [['']]),
   table(HC, 'print h3cell = geo_h3cell_to_central_point("862a1072fffffff")', [
-    [{ type: 'Point', coordinates: [-74.016008479792447, 40.7041679083504] }],
+    [new DynamicText('{ "type": "Point", "coordinates": [-74.016008479792447, 40.7041679083504] }')],
   ]),
   table(HC, 'print longitude = geo_h3cell_to_central_point("862a1072fffffff").coordinates[0]', [
     [-74.0160084797924],
@@ -217,8 +205,10 @@ export const geoCellCases: ConformanceCase[] = [
     'print point = geo_s2cell_to_central_point("1234567")\n| extend coordinates = point.coordinates\n| extend longitude = coordinates[0], latitude = coordinates[1]',
     [
       [
-        { type: 'Point', coordinates: [9.86830731850408, 27.468392925827604] },
-        [9.86830731850408, 27.468392925827604],
+        new DynamicText(
+          '{   "type": "Point",   "coordinates": [     9.86830731850408,     27.468392925827604   ] }',
+        ),
+        new DynamicText('[   9.86830731850408,   27.468392925827604 ]'),
         9.86830731850408,
         27.4683929258276,
       ],

@@ -1,4 +1,5 @@
 import { table, type ConformanceCase } from '../caseTypes';
+import { DynamicText } from '../compare';
 
 /**
  * The geo functions over points, lines and polygons: the examples of their reference pages (the
@@ -158,7 +159,7 @@ export const geoShapeCases: ConformanceCase[] = [
   table(
     'geo-polygon-centroid-function.md',
     'let central_park = dynamic({"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]]});\nprint centroid = geo_polygon_centroid(central_park)',
-    [[{ type: 'Point', coordinates: [-73.96573568990762, 40.78255053805781] }]],
+    [[new DynamicText('{"type": "Point", "coordinates": [-73.965735689907618, 40.782550538057812]}')]],
   ),
   table(
     'geo-polygon-centroid-function.md',
@@ -168,6 +169,7 @@ export const geoShapeCases: ConformanceCase[] = [
   table(
     'geo-polygon-centroid-function.md',
     'let polygons = dynamic({"type":"MultiPolygon","coordinates":[[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]],[[[-73.94262313842773,40.775991804565585],[-73.98107528686523,40.791849155467695],[-73.99600982666016,40.77092185281977],[-73.96150588989258,40.75609977566361],[-73.94262313842773,40.775991804565585]]]]});\nprint polygons_union_centroid = geo_polygon_centroid(polygons)',
+    // The page prints this point without its opening brace, so it stays compared by value.
     [[{ type: 'Point', coordinates: [-73.96856958782958, 40.77631075255512] }]],
   ),
   table(
@@ -178,7 +180,7 @@ export const geoShapeCases: ConformanceCase[] = [
   table(
     'geo-line-centroid-function.md',
     'let line = dynamic({"type":"LineString","coordinates":[[-73.95796, 40.80042], [-73.97317, 40.764486]]});\nprint centroid = geo_line_centroid(line);',
-    [[{ type: 'Point', coordinates: [-73.96556705723094, 40.782453249627416] }]],
+    [[new DynamicText('{"type": "Point", "coordinates": [-73.965567057230942, 40.782453249627416]}')]],
   ),
   table(
     'geo-line-centroid-function.md',
@@ -263,7 +265,7 @@ export const geoShapeCases: ConformanceCase[] = [
   table(
     'geo-line-interpolate-point-function.md',
     'let line = dynamic({"type":"LineString","coordinates":[[-73.95796, 40.80042], [-73.97317, 40.764486]]});\nprint point = geo_line_interpolate_point(line, 0.25);',
-    [[{ type: 'Point', coordinates: [-73.96176404321828, 40.79143668725723] }]],
+    [[new DynamicText('{"type": "Point", "coordinates": [-73.961764043218281, 40.791436687257232]}')]],
   ),
   table(
     'geo-line-interpolate-point-function.md',
@@ -288,7 +290,7 @@ export const geoShapeCases: ConformanceCase[] = [
   table(
     'geo-closest-point-on-line-function.md',
     'print point_on_line = geo_closest_point_on_line(-115.199625, 36.210419, dynamic({ "type":"LineString","coordinates":[[-115.115385,36.229195],[-115.136995,36.200366],[-115.140252,36.192470],[-115.143558,36.188523],[-115.144076,36.181954],[-115.154662,36.174483],[-115.166431,36.176388],[-115.183289,36.175007],[-115.192612,36.176736],[-115.202485,36.173439],[-115.225355,36.174365]]}))',
-    [[{ type: 'Point', coordinates: [-115.192612, 36.176736] }]],
+    [[new DynamicText('{ "type": "Point", "coordinates": [ -115.192612, 36.176736]}')]],
   ),
   table(
     'geo-closest-point-on-line-function.md',
@@ -303,7 +305,7 @@ export const geoShapeCases: ConformanceCase[] = [
   table(
     'geo-closest-point-on-polygon-function.md',
     'let central_park = dynamic({"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]]});\nprint geo_closest_point_on_polygon(-73.9839, 40.7705, central_park)',
-    [[{ type: 'Point', coordinates: [-73.98120558015393, 40.76935945284321] }]],
+    [[new DynamicText('{"type": "Point","coordinates": [-73.981205580153926, 40.769359452843211] }')]],
   ),
   table(
     'geo-closest-point-on-polygon-function.md',
@@ -351,94 +353,30 @@ export const geoShapeCases: ConformanceCase[] = [
     [[true]],
   ),
   table('geo-from-wkt-function.md', 'print point = geo_from_wkt("POINT (1 2)");', [
-    [{ type: 'Point', coordinates: [1, 2] }],
+    [new DynamicText('{"type": "Point","coordinates": [1,2]}')],
   ]),
   table('geo-from-wkt-function.md', 'print line = geo_from_wkt("LINESTRING (1 2, 3 4)");', [
-    [
-      {
-        type: 'LineString',
-        coordinates: [
-          [1, 2],
-          [3, 4],
-        ],
-      },
-    ],
+    [new DynamicText('{"type": "LineString", "coordinates": [[1,2],[3,4]]}')],
   ]),
   table('geo-from-wkt-function.md', 'print polygon = geo_from_wkt("POLYGON ((0 0, 2 0, 2 2, 0 0))");', [
-    [
-      {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [0, 0],
-            [2, 0],
-            [2, 2],
-            [0, 0],
-          ],
-        ],
-      },
-    ],
+    [new DynamicText('{"type": "Polygon","coordinates": [[[0,0],[2,0],[2,2],[0,0]]]}')],
   ]),
   table('geo-from-wkt-function.md', 'print multipoint = geo_from_wkt("MULTIPOINT (1 1, 2 2, 3 3)");', [
-    [
-      {
-        type: 'MultiPoint',
-        coordinates: [
-          [1, 1],
-          [2, 2],
-          [3, 3],
-        ],
-      },
-    ],
+    [new DynamicText('{"type": "MultiPoint","coordinates": [[1,1],[2,2],[3,3]]}')],
   ]),
   table(
     'geo-from-wkt-function.md',
     'print multiline = geo_from_wkt("MULTILINESTRING ((1 1, 2 2, 3 3), (4 4, 5 5))");',
-    [
-      [
-        {
-          type: 'MultiLineString',
-          coordinates: [
-            [
-              [1, 1],
-              [2, 2],
-              [3, 3],
-            ],
-            [
-              [4, 4],
-              [5, 5],
-            ],
-          ],
-        },
-      ],
-    ],
+    [[new DynamicText('{"type":"MultiLineString","coordinates":[[[1,1],[2,2],[3,3]],[[4,4],[5,5]]]}')]],
   ),
   table(
     'geo-from-wkt-function.md',
     'print multipolygon = geo_from_wkt("MULTIPOLYGON (((0 0, 2 0, 2 2, 0 0)),((10 10, 12 10, 12 12, 10 10)))");',
     [
       [
-        {
-          type: 'MultiPolygon',
-          coordinates: [
-            [
-              [
-                [0, 0],
-                [2, 0],
-                [2, 2],
-                [0, 0],
-              ],
-            ],
-            [
-              [
-                [10, 10],
-                [12, 10],
-                [12, 12],
-                [10, 10],
-              ],
-            ],
-          ],
-        },
+        new DynamicText(
+          '{"type": "MultiPolygon","coordinates": [[[[0,0],[2,0],[2,2],[0,0]]],[[[10,10],[12,10],[12,12],[10,10]]]]}',
+        ),
       ],
     ],
   ),
@@ -447,31 +385,9 @@ export const geoShapeCases: ConformanceCase[] = [
     'print geometry_collection = geo_from_wkt("GEOMETRYCOLLECTION (POINT (1 1),LINESTRING (2 2, 3 3, 4 4),POLYGON ((10 10, 12 10, 12 12, 10 10)))");',
     [
       [
-        {
-          type: 'GeometryCollection',
-          geometries: [
-            { type: 'Point', coordinates: [1, 1] },
-            {
-              type: 'LineString',
-              coordinates: [
-                [2, 2],
-                [3, 3],
-                [4, 4],
-              ],
-            },
-            {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [10, 10],
-                  [12, 10],
-                  [12, 12],
-                  [10, 10],
-                ],
-              ],
-            },
-          ],
-        },
+        new DynamicText(
+          '{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,1]},{"type":"LineString","coordinates":[[2,2],[3,3],[4,4]]},{"type":"Polygon","coordinates":[[[10,10],[12,10],[12,12],[10,10]]]}]}',
+        ),
       ],
     ],
   ),
