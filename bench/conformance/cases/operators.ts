@@ -13,7 +13,10 @@ data`;
 const MV = 'mv-expand-operator.md';
 const MV_BAGS =
   'datatable (a: int, b: dynamic)[1, dynamic({"prop1": "a1", "prop2": "b1"}), 2, dynamic({"prop1": "a2", "prop2": "b2"})]';
-const MS_AXIS = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `2017-01-0${d}T00:00:00.0000000Z`);
+// The time axis both make-series examples print.
+const MS_AXIS = new DynamicText(
+  '[ "2017-01-01T00:00:00.0000000Z", "2017-01-02T00:00:00.0000000Z", "2017-01-03T00:00:00.0000000Z", "2017-01-04T00:00:00.0000000Z", "2017-01-05T00:00:00.0000000Z", "2017-01-06T00:00:00.0000000Z", "2017-01-07T00:00:00.0000000Z", "2017-01-08T00:00:00.0000000Z", "2017-01-09T00:00:00.0000000Z" ]',
+);
 
 export const operatorCases: ConformanceCase[] = [
   table(MS, `${MS_DATA} | make-series avg(metric) on timestamp from stime to etime step interval`, [
