@@ -37,11 +37,19 @@ const UNNAMED =
  * strings as datetime, real, long and guid values where they can be parsed as such. Which
  * schema type Kusto gives those, the buildschema page does not show.
  */
+/**
+ * A date written with numbers (2024-01-01, 1/2/2024) or a month's name: the shapes of a datetime's
+ * text. The datetime reader alone (Date.parse behind it) also takes words with a number such as
+ * "Process 4", which no datetime is written as.
+ */
+const DATE_SHAPE =
+  /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
 function typedLookingString(s: string): string | undefined {
   if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(s)) return 'a number';
   if (/^\s*[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\s*$/i.test(s)) return 'a guid';
   if (parseTimespanTicks(s) !== null) return 'a timespan';
-  if (parseDatetimeTicks(s) !== null) return 'a datetime';
+  if (DATE_SHAPE.test(s) && parseDatetimeTicks(s) !== null) return 'a datetime';
   return undefined;
 }
 

@@ -156,6 +156,10 @@ describe('executor: buildschema()', () => {
     );
     assert.throws(refusal('{"a":"74be27de-1e4e-49d9-b579-fe0b331d3642"}'), refusedWith(/reads as a guid/));
     assert.throws(refusal('{"a":"42"}'), refusedWith(/reads as a number/));
+    assert.throws(refusal('{"a":"Sat, 8 Nov 2014 15:05:02 GMT"}'), refusedWith(/reads as a datetime/));
+    assert.throws(refusal('{"a":"11/08/2014"}'), refusedWith(/reads as a datetime/));
+    // Words with a number are strings, though a lenient date reader would take some of them.
+    assert.equal(schemaText('{"a":"Process 4"}', '{"a":"Win 10"}', '{"a":"user1"}'), '{"a":"string"}');
     assert.throws(
       () => rows('print v = parse_json(\'{"a":9007199254740993}\') | summarize buildschema(v)'),
       refusedWith(/buildschema\(\) of the long 9007199254740993 \(beyond 2\^53\)/),
