@@ -1,4 +1,5 @@
 import { table, type ConformanceCase } from '../caseTypes';
+import { DynamicText } from '../compare';
 
 /**
  * Aggregation functions: each answer restates what the named reference page prints for its
@@ -85,6 +86,18 @@ export const aggregateCases: ConformanceCase[] = [
     [
       ['KS', 1],
       ['TX', 2],
+    ],
+  ),
+  // The page's example; its printed schema is compared as text, so key and type order count.
+  table(
+    'buildschema-aggregation-function.md',
+    'datatable(value: dynamic)[dynamic({"x":1, "y":3.5}), dynamic({"x":"somevalue", "z":[1, 2, 3]}), dynamic({"y":{"w":"zzz"}, "t":["aa", "bb"], "z":["foo"]})] | summarize buildschema(value)',
+    [
+      [
+        new DynamicText(
+          '{"x":["long","string"],"y":["double",{"w":"string"}],"z":{"`indexer`":["long","string"]},"t":{"`indexer`":"string"}}',
+        ),
+      ],
     ],
   ),
 ];
