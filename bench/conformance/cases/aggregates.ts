@@ -88,4 +88,16 @@ export const aggregateCases: ConformanceCase[] = [
       ['TX', 2],
     ],
   ),
+  // The page's example; its printed schema is compared as text, so key and type order count.
+  table(
+    'buildschema-aggregation-function.md',
+    'datatable(value: dynamic)[dynamic({"x":1, "y":3.5}), dynamic({"x":"somevalue", "z":[1, 2, 3]}), dynamic({"y":{"w":"zzz"}, "t":["aa", "bb"], "z":["foo"]})] | summarize buildschema(value)',
+    [
+      [
+        new DynamicText(
+          '{"x":["long","string"],"y":["double",{"w":"string"}],"z":{"`indexer`":["long","string"]},"t":{"`indexer`":"string"}}',
+        ),
+      ],
+    ],
+  ),
 ];

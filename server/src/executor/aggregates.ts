@@ -6,6 +6,7 @@ import { compileTakeAnyRow } from './takeAnyRow';
 import { compileSketchAggregate, SKETCH_AGGREGATES } from './sketchAggregates';
 import { guardSketchArgument } from './sketchValues';
 import { bitwiseAll } from './bitwiseAggregates';
+import { buildSchema } from './buildSchema';
 import { covariance, percentiles, spread, weightedPercentiles } from './statisticAggregates';
 import { DecimalSum } from './decimalArithmetic';
 import { longAdd, type Long } from './longs';
@@ -155,6 +156,8 @@ const SIMPLE: Record<string, Simple> = {
   // Deprecated names that real rules still use (make-set-aggregation-function.md and siblings).
   makeset: (args, exprs, scope) => collect(args, exprs, scope, true),
   makelist: (args, exprs, scope) => collect(args, exprs, scope, false),
+  // The schema of dynamic values (buildSchema.ts); the engine admits only a dynamic argument.
+  buildschema: ([x]) => buildSchema(x),
   make_bag:
     ([x]) =>
     () => {
@@ -489,9 +492,6 @@ const REFUSED_AGGREGATES: Record<string, string> = {
   // 850, the sample variance of its rows (their population variance is 833).
   variancepif:
     'its page names the population variance but its example prints the sample variance, so which Kusto returns is not settled',
-  // buildschema-aggregation-function.md shows long, double and string only.
-  buildschema:
-    'its page does not name the schema types of booleans, nulls or dates, and the local executor does not keep whether a whole number in a dynamic value was written as a real (double) or a long',
 };
 
 function compilePercentiles(name: string, argExprs: Expr[], scope: Scope): CompiledAggregate {

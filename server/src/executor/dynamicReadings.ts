@@ -113,6 +113,8 @@ const AGGREGATES: Readonly<Record<string, string>> = {
   makelist: 'rl',
   make_bag: 'rl',
   make_bag_if: 'rl',
+  // Names a whole real double and refuses a long beyond 2^53 by name (buildSchema.ts).
+  buildschema: 'rl',
   dcount: 'l',
   dcountif: 'l',
   count_distinct: 'l',

@@ -52,7 +52,12 @@ function refuseMod(name: string, mod: bigint, h: bigint): never {
   );
 }
 
-/** The pages name xxhash64 for each value but not the step that combines the hashes. */
+/**
+ * The pages name xxhash64 for each value but not the step that combines the hashes, and none of
+ * the usual combiners (boost's hash_combine, multiply-and-add or shift-and-xor folds, xxHash's
+ * own rounds, XXH64 or XXH3 over the hashes' bytes, Murmur, City, FNV) reproduces the page's
+ * example, so the functions stay refused rather than give a plausible but wrong hash.
+ */
 function combining(name: string): ScalarFunction {
   return () => {
     throw new UnsupportedError(`${name}()`, 'its page does not say how the hashes are combined');

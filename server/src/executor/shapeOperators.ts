@@ -82,7 +82,7 @@ function fuzzyLegs(
   const missing = legs.filter((e) => isMissingTable(e, ctx));
   if (!missing.length) return legs;
   const names = missing.map((e) =>
-    typeof e === 'string' ? e : (e as Kusto.Language.Syntax.NameReference).SimpleName,
+    typeof e === 'string' ? e : ((e as Kusto.Language.Syntax.NameReference).SimpleName ?? ''),
   );
   if (missing.length === legs.length && !input)
     throw new MissingTableError(

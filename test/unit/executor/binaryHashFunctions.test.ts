@@ -49,6 +49,8 @@ describe('executor: xxhash64 hashes', () => {
   it('hashes a string and a datetime as the pages do (hash-function.md, hash-xxhash64-function.md)', () => {
     assert.equal(scalar('hash("World")'), '1846988464401551951');
     assert.equal(scalar('hash_xxhash64("World")'), '1846988464401551951');
+    // The hash_combine page's h1, the one input of its example the executor can give.
+    assert.equal(scalar('hash("Hello")'), '753694413698530628');
     // The pages' unreduced values, 1846988464401551951 and 1380966698541616202, reduced here.
     assert.equal(scalar('hash("World", 100)'), 51);
     assert.equal(scalar('hash_xxhash64("World", 100)'), 51);

@@ -104,13 +104,6 @@ describe("executor: sketches in Kusto's internal format stay refused", () => {
       refusedWith(/tdigest_merge\(\) of a value that is not a tdigest\(\) sketch.*internal format/),
     );
   });
-
-  it('buildschema is refused with the reason', () => {
-    assert.throws(
-      () => rows('datatable(v:dynamic)[dynamic({"x":1})] | summarize buildschema(v)'),
-      refusedWith(/buildschema\(\).*real \(double\) or a long/),
-    );
-  });
 });
 
 describe('executor: hex literals', () => {
