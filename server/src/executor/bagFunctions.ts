@@ -6,7 +6,8 @@ import type { FunctionCall, ScalarFunction } from './scalarFunctions';
 import { toDynamic, valueToString } from './values';
 
 /**
- * Property-bag functions: bag_set_key (bag-set-key-function.md), treepath (treepath-function.md)
+ * Property-bag functions: bag_set_key (bag-set-key-function.md), bag_remove_keys
+ * (bag-remove-keys-function.md), treepath (treepath-function.md)
  * and dynamic_to_json (dynamic-to-json-function.md).
  */
 
@@ -14,19 +15,21 @@ import { toDynamic, valueToString } from './values';
 const isBag = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v) && wholeRealOf(v) === undefined;
 
-/** The keys of a bag_set_key path: a plain root key, or `$.a.b` / `$['a']['b']` with no indexing. */
-function keyPath(key: string): string[] {
+/**
+ * The keys of a path of bag_set_key or bag_remove_keys (function `fn`): a plain root key, or
+ * `$.a.b` / `$['a']['b']` with no indexing (both pages: array indexing isn't supported).
+ */
+function keyPath(key: string, fn: string): string[] {
   if (!key.startsWith('$')) return [key];
   const steps: string[] = [];
   const re = /\.([^.[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]/y;
   re.lastIndex = 1;
   while (re.lastIndex < key.length) {
     const m = re.exec(key);
-    if (!m)
-      throw new UnsupportedError(`bag_set_key() with the path '${key}' (array indexing is not supported)`);
+    if (!m) throw new UnsupportedError(`${fn}() with the path '${key}' (array indexing is not supported)`);
     steps.push(m[1] ?? m[2] ?? m[3]);
   }
-  if (steps.length === 0) throw new UnsupportedError("bag_set_key() with the root path '$'");
+  if (steps.length === 0) throw new UnsupportedError(`${fn}() with the root path '$'`);
   return steps;
 }
 
@@ -39,7 +42,7 @@ function bagSetKey(c: FunctionCall): unknown {
   const bag = c.args[0];
   if (!isBag(bag)) return null;
   const key = argString(c, 1);
-  const steps = keyPath(key);
+  const steps = keyPath(key, 'bag_set_key');
   const value = toDynamic(c.args[2], c.argTypes[2]);
   const root = { ...bag };
   let node: Record<string, unknown> = root;
@@ -51,6 +54,37 @@ function bagSetKey(c: FunctionCall): unknown {
     node = node[step] as Record<string, unknown>;
   }
   node[steps[steps.length - 1]] = value;
+  return root;
+}
+
+/**
+ * bag_remove_keys(bag, keys): a copy of the bag without the keys, each a root key or a JSON path
+ * to a nested one ('$.key2.prop1' in the page's example). A key that is not there is no error
+ * (the page's 'key4'); the page does not say what a path through a value that is not a bag
+ * gives, so that is refused. Kept values are copied as they are (a whole real stays 42.0).
+ */
+function bagRemoveKeys(c: FunctionCall): unknown {
+  const [bag, keys] = c.args;
+  if (!isBag(bag) || !Array.isArray(keys)) return null;
+  const root = { ...bag };
+  for (const key of keys.map(String)) {
+    const steps = keyPath(key, 'bag_remove_keys');
+    let node: Record<string, unknown> | undefined = root;
+    for (const step of steps.slice(0, -1)) {
+      const next: unknown = node[step];
+      if (next === undefined) {
+        node = undefined;
+        break;
+      }
+      if (!isBag(next))
+        throw new UnsupportedError(
+          `bag_remove_keys() with the path '${key}' through a value that is not a bag`,
+        );
+      node[step] = { ...next };
+      node = node[step] as Record<string, unknown>;
+    }
+    if (node) delete node[steps[steps.length - 1]];
+  }
   return root;
 }
 
@@ -118,6 +152,7 @@ function dynamicToJson(c: FunctionCall): unknown {
 
 export const BAG_FUNCTIONS: Record<string, ScalarFunction> = {
   bag_set_key: bagSetKey,
+  bag_remove_keys: bagRemoveKeys,
   treepath,
   dynamic_to_json: dynamicToJson,
 };

@@ -137,10 +137,4 @@ export const DYNAMIC_FUNCTIONS: Record<string, ScalarFunction> = {
       for (const [k, v] of Object.entries(bag)) if (!Object.hasOwn(out, k)) out[k] = v;
     return out;
   },
-  bag_remove_keys: (c) => {
-    const [bag, keys] = c.args;
-    if (!isBag(bag) || !Array.isArray(keys)) return null;
-    const drop = new Set(keys.map(String));
-    return Object.fromEntries(Object.entries(bag).filter(([k]) => !drop.has(k)));
-  },
 };

@@ -71,7 +71,8 @@ const FUNCTIONS: Readonly<Record<string, string>> = {
   has_any_index: 'l',
   bag_has_key: 'l',
   bag_merge: 'l',
-  bag_remove_keys: 'l',
+  // Copies the kept values as they are (bag-remove-keys-function.md prints "key3": 42.0 kept).
+  bag_remove_keys: 'rl',
   bag_set_key: 'l',
   treepath: 'l',
   zip: 'l',

@@ -56,6 +56,18 @@ describe('executor: whole reals inside dynamic values', () => {
     ]);
   });
 
+  it('keeps them in the bags bag_remove_keys returns (bag-remove-keys-function.md prints "key3": 42.0)', () => {
+    assert.equal(
+      scalar("bag_remove_keys(dynamic({'key1' : 'value', 'key3': 42.0}), dynamic(['key2', 'key4']))"),
+      '{"key1":"value","key3":42.0}',
+    );
+    // A whole real given as a key is refused by name rather than read as the key "1".
+    assert.throws(
+      () => scalar("bag_remove_keys(dynamic({'1': 1}), dynamic([1.0]))"),
+      refusedWith(/whole real 1 inside a dynamic value/),
+    );
+  });
+
   it('reads them as numbers in conversions, arithmetic and comparisons with typed values', () => {
     assert.equal(scalar('todouble(dynamic([2.0])[0])'), 2);
     assert.equal(scalar('tolong(dynamic(2.0))'), 2);

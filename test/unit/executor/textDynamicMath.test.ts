@@ -84,6 +84,22 @@ describe('executor: array and bag functions', () => {
       c: 4,
     });
     assert.deepEqual(scalar('bag_remove_keys(dynamic({"a":1,"b":2}), dynamic(["a","x"]))'), { b: 2 });
+    // bag-remove-keys-function.md: a JSONPath key removes a nested property only.
+    assert.deepEqual(
+      scalar(
+        "bag_remove_keys(dynamic({'key1': 123, 'key2': {'prop1' : 'abc', 'prop2': 'xyz'}, 'key3': [100, 200]}), dynamic(['$.key2.prop1', 'key3']))",
+      ),
+      { key1: 123, key2: { prop2: 'xyz' } },
+    );
+    assert.deepEqual(
+      scalar('bag_remove_keys(dynamic({"a":{"b":1}}), dynamic(["$.x.y", "$[\'a\'][\'b\']"]))'),
+      { a: {} },
+    );
+    assert.throws(
+      () => scalar('bag_remove_keys(dynamic({"a":1}), dynamic(["$.a.b"]))'),
+      /through a value that is not a bag/,
+    );
+    assert.throws(() => scalar('bag_remove_keys(dynamic({"a":[1]}), dynamic(["$.a[0]"]))'), /array indexing/);
     assert.equal(scalar('bag_has_key(dynamic({"a":null}), "a")'), true);
     assert.deepEqual(scalar('parsejson(\'{"k":[1]}\')'), { k: [1] });
   });
