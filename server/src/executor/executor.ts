@@ -13,16 +13,13 @@ import {
 } from './basicOperators';
 import { ExecutionError, QueryError, UnsupportedError } from './errors';
 import { globalsForWorkspace } from './globals';
-import { bagUnpack } from './bagUnpack';
 import { databaseFunction } from './databaseFunctions';
 import { externalData } from './externalData';
 import { find } from './find';
-import { ipLookup } from './ipLookup';
 import { mvApply } from './mvApply';
+import { evaluatePlugin } from './plugins';
 import { topNested } from './topNested';
 import { watchlistTable } from './watchlists';
-import { narrow } from './narrow';
-import { pivot } from './pivot';
 import { serializationAfter, serialize } from './serialization';
 import { join, lookup } from './join';
 import type { Binding, QueryContext } from './queryContext';
@@ -526,16 +523,8 @@ class Runner {
         return input;
       }
     }
-    if (kind === 'EvaluateOperator') {
-      const evaluate = op as Kusto.Language.Syntax.EvaluateOperator;
-      const plugin = evaluate.FunctionCall?.Name?.SimpleName ?? '';
-      if (plugin === 'bag_unpack') return bagUnpack(evaluate, input, this.ctx);
-      if (plugin === 'pivot') return pivot(evaluate, input, this.ctx);
-      if (plugin === 'ipv4_lookup' || plugin === 'ipv6_lookup')
-        return ipLookup(plugin === 'ipv4_lookup' ? 'ipv4' : 'ipv6', evaluate, input, this.ctx);
-      if (plugin === 'narrow') return narrow(evaluate, input);
-      throw new UnsupportedError(`the plugin ${plugin}() (evaluate ${plugin})`);
-    }
+    if (kind === 'EvaluateOperator')
+      return evaluatePlugin(op as Kusto.Language.Syntax.EvaluateOperator, input, this.ctx);
     throw new UnsupportedError(`the '${firstTokenText(op)}' operator`);
   }
 }

@@ -1,0 +1,55 @@
+import { bagUnpack } from './bagUnpack';
+import { UnsupportedError } from './errors';
+import { ipLookup } from './ipLookup';
+import { narrow } from './narrow';
+import { pivot } from './pivot';
+import type { QueryContext } from './queryContext';
+import type { Table } from './table';
+
+type Plugin = (op: Kusto.Language.Syntax.EvaluateOperator, input: Table, ctx: QueryContext) => Table;
+
+/**
+ * The evaluate plugins the local executor runs, by name. A plugin lives in its own file and is
+ * listed here, so adding one touches neither the executor nor the other plugins.
+ */
+const PLUGINS: Readonly<Record<string, Plugin>> = {
+  bag_unpack: bagUnpack,
+  ipv4_lookup: (op, input, ctx) => ipLookup('ipv4', op, input, ctx),
+  ipv6_lookup: (op, input, ctx) => ipLookup('ipv6', op, input, ctx),
+  narrow: (op, input) => narrow(op, input),
+  pivot,
+};
+
+/**
+ * Why the plugins that reach outside the workspace are refused, so the message tells a hunter
+ * they will not run here, rather than only that they do not yet.
+ */
+const OUTSIDE = 'it calls a service outside the workspace, which a local run never does';
+const PLUGIN_REFUSALS: Readonly<Record<string, string>> = {
+  ai_chat_completion: OUTSIDE,
+  ai_chat_completion_prompt: OUTSIDE,
+  ai_embeddings: OUTSIDE,
+  azure_digital_twins_query_request: OUTSIDE,
+  cosmosdb_sql_request: OUTSIDE,
+  http_request: OUTSIDE,
+  http_request_post: OUTSIDE,
+  mysql_request: OUTSIDE,
+  postgresql_request: OUTSIDE,
+  sql_request: OUTSIDE,
+  infer_storage_schema: OUTSIDE,
+  infer_storage_schema_with_suggestions: OUTSIDE,
+  python: 'it runs Python code in the service sandbox, which a local run does not have',
+  r: 'it runs R code in the service sandbox, which a local run does not have',
+};
+
+/** Runs `evaluate NAME(...)` over its input, or refuses the plugin by name. */
+export function evaluatePlugin(
+  op: Kusto.Language.Syntax.EvaluateOperator,
+  input: Table,
+  ctx: QueryContext,
+): Table {
+  const name = op.FunctionCall?.Name?.SimpleName ?? '';
+  const plugin = PLUGINS[name];
+  if (plugin) return plugin(op, input, ctx);
+  throw new UnsupportedError(`the plugin ${name}() (evaluate ${name})`, PLUGIN_REFUSALS[name]);
+}
