@@ -30,6 +30,7 @@ import { seriesFunctionCases } from './cases/seriesFunctions';
 import { textDynamicMathCases } from './cases/textDynamicMath';
 import { geoShapeCases } from './cases/geoShapes';
 import { geoCellCases } from './cases/geoCells';
+import { geoLookupCases } from './cases/geoLookups';
 import { sketchCases } from './cases/sketches';
 import { sameRows } from './compare';
 
@@ -52,6 +53,7 @@ const FAMILIES: Record<string, ConformanceCase[]> = {
   seriesFunctions: seriesFunctionCases,
   geoShapes: geoShapeCases,
   geoCells: geoCellCases,
+  geoLookups: geoLookupCases,
   sketches: sketchCases,
 };
 

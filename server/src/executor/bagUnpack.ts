@@ -2,7 +2,8 @@ import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
-import { elements, kindName, resultColumns, type Expr } from './syntax';
+import { pluginArguments } from './pluginArguments';
+import { kindName, resultColumns, type Expr } from './syntax';
 import type { Table } from './table';
 import { fromExternal, type Column, type KqlType, type Row } from './values';
 import { wholeRealOf } from './wholeReals';
@@ -19,7 +20,12 @@ export function bagUnpack(
   input: Table,
   ctx: QueryContext,
 ): Table {
-  const args = pluginArguments(op, ['column', 'outputcolumnprefix', 'columnsconflict', 'ignoredproperties']);
+  const args = pluginArguments(op, 'bag_unpack', [
+    'column',
+    'outputcolumnprefix',
+    'columnsconflict',
+    'ignoredproperties',
+  ]);
   const scope = scopeOf(input, ctx);
   const source = args[0];
   if (!source || kindName(source) !== 'NameReference')
@@ -81,21 +87,6 @@ export function bagUnpack(
 }
 
 /** The plugin's arguments by position, a named one (`columnsConflict='keep_source'`) put in its place. */
-function pluginArguments(op: Kusto.Language.Syntax.EvaluateOperator, names: string[]): (Expr | undefined)[] {
-  const out: (Expr | undefined)[] = [];
-  elements<Expr>(op.FunctionCall!.ArgumentList?.Expressions).forEach((e, i) => {
-    if (kindName(e) !== 'SimpleNamedExpression') {
-      out[i] = e;
-      return;
-    }
-    const named = e as Kusto.Language.Syntax.SimpleNamedExpression;
-    const at = names.indexOf((named.Name?.SimpleName ?? '').toLowerCase());
-    if (at < 0) throw new UnsupportedError(`the argument '${named.Name?.SimpleName}' of bag_unpack()`);
-    out[at] = named.Expression!;
-  });
-  return out;
-}
-
 /** A slot's type; a whole real (2.0, held as a marker) is a real, as its slot's other values may be. */
 function jsonType(v: unknown): KqlType {
   if (wholeRealOf(v) !== undefined) return 'real';

@@ -1,5 +1,6 @@
 import { bagUnpack } from './bagUnpack';
 import { UnsupportedError } from './errors';
+import { geoLookup } from './geo/geoLookup';
 import { ipLookup } from './ipLookup';
 import { narrow } from './narrow';
 import { pivot } from './pivot';
@@ -14,6 +15,8 @@ type Plugin = (op: Kusto.Language.Syntax.EvaluateOperator, input: Table, ctx: Qu
  */
 const PLUGINS: Readonly<Record<string, Plugin>> = {
   bag_unpack: bagUnpack,
+  geo_line_lookup: (op, input, ctx) => geoLookup('line', op, input, ctx),
+  geo_polygon_lookup: (op, input, ctx) => geoLookup('polygon', op, input, ctx),
   ipv4_lookup: (op, input, ctx) => ipLookup('ipv4', op, input, ctx),
   ipv6_lookup: (op, input, ctx) => ipLookup('ipv6', op, input, ctx),
   narrow: (op, input) => narrow(op, input),

@@ -59,25 +59,25 @@ function angleAt(c: FunctionCall): number | null {
   return t < 0 ? t + 2 * Math.PI : t;
 }
 
-function pointInPolygon(c: FunctionCall): boolean | null {
-  const [lng, lat] = c.args;
-  const polygons = parsePolygons('geo_point_in_polygon', a(c, 2));
+/** geo_point_in_polygon(); geo_polygon_lookup() matches by it too. */
+export function pointInPolygon(lng: unknown, lat: unknown, shape: unknown): boolean | null {
+  const polygons = parsePolygons('geo_point_in_polygon', shape);
   if (!validPoint(lng, lat) || polygons === null) return null;
   return anyPolygonContains(polygons, toVec(lng, lat as number));
 }
 
-function distancePointToPolygon(c: FunctionCall): number | null {
-  const [lng, lat] = c.args;
-  const polygons = parsePolygons('geo_distance_point_to_polygon', a(c, 2));
+/** geo_distance_point_to_polygon(); geo_polygon_lookup() with a radius matches by it too. */
+export function distancePointToPolygon(lng: unknown, lat: unknown, shape: unknown): number | null {
+  const polygons = parsePolygons('geo_distance_point_to_polygon', shape);
   if (!validPoint(lng, lat) || polygons === null) return null;
   const p = toVec(lng, lat as number);
   // "If polygon contains point, the distance will be 0."
   return anyPolygonContains(polygons, p) ? 0 : distanceToBoundary(polygons, p) * EARTH_RADIUS_M;
 }
 
-function distancePointToLine(c: FunctionCall): number | null {
-  const [lng, lat] = c.args;
-  const lines = parseLines('geo_distance_point_to_line', a(c, 2));
+/** geo_distance_point_to_line(); geo_line_lookup() matches by it too. */
+export function distancePointToLine(lng: unknown, lat: unknown, shape: unknown): number | null {
+  const lines = parseLines('geo_distance_point_to_line', shape);
   if (!validPoint(lng, lat) || lines === null) return null;
   return distanceToLines(lines, toVec(lng, lat as number)) * EARTH_RADIUS_M;
 }
@@ -118,9 +118,9 @@ export const GEO_MEASURE_FUNCTIONS: Record<string, ScalarFunction> = {
     if (!validPoint(lng1, lat1) || !validPoint(lng2, lat2)) return null;
     return azimuth(lng1, lat1 as number, lng2, lat2 as number);
   },
-  geo_point_in_polygon: pointInPolygon,
-  geo_distance_point_to_polygon: distancePointToPolygon,
-  geo_distance_point_to_line: distancePointToLine,
+  geo_point_in_polygon: (c) => pointInPolygon(c.args[0], c.args[1], c.args[2]),
+  geo_distance_point_to_polygon: (c) => distancePointToPolygon(c.args[0], c.args[1], c.args[2]),
+  geo_distance_point_to_line: (c) => distancePointToLine(c.args[0], c.args[1], c.args[2]),
   geo_polygon_area: polygonMeasure(
     'geo_polygon_area',
     (ps) => polygonsArea(ps) * EARTH_RADIUS_M ** 2,
