@@ -121,7 +121,7 @@ export function projectRename(op: Kusto.Language.Syntax.ProjectRenameOperator, i
   return { columns: out, rows: input.rows.map((r) => positions.map((i) => r[i])) };
 }
 
-function constantNumber(e: Expr, input: Table, ctx: QueryContext, what: string): number {
+export function constantNumber(e: Expr, input: Table, ctx: QueryContext, what: string): number {
   const v = compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
   void input;
   if (typeof v !== 'number' || v < 0)

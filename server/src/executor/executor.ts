@@ -18,6 +18,9 @@ import { externalData } from './externalData';
 import { find } from './find';
 import { mvApply } from './mvApply';
 import { evaluatePlugin } from './plugins';
+import { OPERATOR_REFUSALS } from './refusalReasons';
+import { drawsAtRandom, sample, sampleDistinct } from './sampling';
+import { resultsOfNonTable, type NamedResult } from './resultSets';
 import { topNested } from './topNested';
 import { watchlistTable } from './watchlists';
 import { serializationAfter, serialize } from './serialization';
@@ -139,8 +142,9 @@ export function executeQuery(text: string, options: ExecuteOptions): QueryResult
   );
   const now = props.now ?? resolveNow(options.now ?? options.workspace.now);
   const runner = new Runner(options.workspace, now, props, options.signal);
-  const tables: Table[] = [];
-  for (const statement of statements) runner.statement(statement, tables);
+  const named: NamedResult[] = [];
+  for (const statement of statements) runner.statement(statement, named);
+  const tables = named.map((n) => n.table);
   if (tables.length === 0) throw new QueryError('The query has no tabular expression to run');
   const tooMany = tables.find((t) => t.rows.length > (props.truncationMaxRecords ?? Infinity));
   if (tooMany)
@@ -157,7 +161,7 @@ export function executeQuery(text: string, options: ExecuteOptions): QueryResult
     if (rows.length < kept.length) truncated = true;
     rowCount += rows.length;
     return {
-      name: i === 0 ? 'PrimaryResult' : `Table_${i}`,
+      name: named[i].name ?? (i === 0 ? 'PrimaryResult' : `Table_${i}`),
       columns: t.columns.map((c) => ({ name: c.name, type: c.type })),
       rows: rows.map((r) => r.map((v, j) => toOutput(v, t.columns[j].type))),
     };
@@ -238,13 +242,16 @@ class Runner {
     };
   }
 
-  statement(s: Kusto.Language.Syntax.Statement, out: Table[]): void {
+  statement(s: Kusto.Language.Syntax.Statement, out: NamedResult[]): void {
     const kind = kindName(s);
     if (kind === 'LetStatement') return this.let(s as Kusto.Language.Syntax.LetStatement);
     if (kind === 'ExpressionStatement') {
       const e = (s as Kusto.Language.Syntax.ExpressionStatement).Expression!;
-      if (!isTabular(e)) throw new UnsupportedError('a scalar expression as a query result (use print)');
-      out.push(withoutHidden(this.table(e)));
+      if (!isTabular(e)) {
+        out.push(...resultsOfNonTable(e, this.ctx));
+        return;
+      }
+      out.push({ table: withoutHidden(this.table(e)) });
       return;
     }
     // Set statements were read before the query ran (requestProperties.ts).
@@ -267,7 +274,12 @@ class Runner {
       return;
     }
     if (isTabular(e)) {
-      // Tabular lets run at most once, on first use, so materialize() and a plain let behave alike.
+      // Tabular lets run at most once, on first use, so materialize() and a plain let behave alike;
+      // only a sampled one is drawn again at each use, as sample-operator.md shows.
+      if (drawsAtRandom(e)) {
+        this.ctx.vars.set(name, { kind: 'table', get: () => this.table(e) });
+        return;
+      }
       let cached: Table | undefined;
       this.ctx.vars.set(name, { kind: 'table', get: () => (cached ??= this.table(e)) });
       return;
@@ -470,6 +482,10 @@ class Runner {
         return serialize(op as Kusto.Language.Syntax.SerializeOperator, input, this.ctx);
       case 'SummarizeOperator':
         return summarize(op as Kusto.Language.Syntax.SummarizeOperator, input, this.ctx);
+      case 'SampleOperator':
+        return sample(op as Kusto.Language.Syntax.SampleOperator, input, this.ctx);
+      case 'SampleDistinctOperator':
+        return sampleDistinct(op as Kusto.Language.Syntax.SampleDistinctOperator, input, this.ctx);
       case 'TakeOperator':
         return take(op as Kusto.Language.Syntax.TakeOperator, input, this.ctx);
       case 'TopOperator':
@@ -525,6 +541,7 @@ class Runner {
     }
     if (kind === 'EvaluateOperator')
       return evaluatePlugin(op as Kusto.Language.Syntax.EvaluateOperator, input, this.ctx);
-    throw new UnsupportedError(`the '${firstTokenText(op)}' operator`);
+    const keyword = firstTokenText(op);
+    throw new UnsupportedError(`the '${keyword}' operator`, OPERATOR_REFUSALS[keyword]);
   }
 }

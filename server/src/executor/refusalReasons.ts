@@ -22,3 +22,16 @@ export const REFUSAL_REASONS: Readonly<Record<string, string>> = {
   geo_info_from_ip_address:
     'it looks addresses up in a geolocation database that the service holds and the page does not name',
 };
+
+/** Why the query operators the local executor does not run are refused, by their first keyword. */
+export const OPERATOR_REFUSALS: Readonly<Record<string, string>> = {
+  reduce: 'it groups strings by patterns of its own finding, which its page describes but does not define',
+  'top-hitters':
+    'its counts come from a Count-Min sketch whose parameters its page does not give, so exact counts could differ from its answers',
+  'make-graph': 'graphs are not built by the local executor',
+  'graph-match': 'graphs are not built by the local executor',
+  'graph-shortest-paths': 'graphs are not built by the local executor',
+  'graph-to-table': 'graphs are not built by the local executor',
+  'graph-mark-components': 'graphs are not built by the local executor',
+  'macro-expand': 'it reads entity groups that the service defines',
+};
