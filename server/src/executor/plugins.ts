@@ -5,6 +5,7 @@ import { ipLookup } from './ipLookup';
 import { narrow } from './narrow';
 import { pivot } from './pivot';
 import type { QueryContext } from './queryContext';
+import { sequenceDetect } from './sequenceDetect';
 import type { Table } from './table';
 
 type Plugin = (op: Kusto.Language.Syntax.EvaluateOperator, input: Table, ctx: QueryContext) => Table;
@@ -21,6 +22,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   ipv6_lookup: (op, input, ctx) => ipLookup('ipv6', op, input, ctx),
   narrow: (op, input) => narrow(op, input),
   pivot,
+  sequence_detect: sequenceDetect,
 };
 
 /**
