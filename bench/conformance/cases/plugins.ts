@@ -116,4 +116,30 @@ export const pluginCases: ConformanceCase[] = [
       [0, 'ProductVersion', 'KustoRelease_2017.03.13.2'],
     ],
   ),
+  table(
+    'rows-near-plugin.md',
+    `datatable (Timestamp:datetime, Value:long, State:string)[${[
+      [1, 1, 'Success'],
+      [2, 4, 'Success'],
+      [3, 3, 'Success'],
+      [4, 11, 'Success'],
+      [5, 15, 'Success'],
+      [6, 2, 'Success'],
+      [7, 19, 'Error'],
+      [8, 12, 'Success'],
+      [9, 7, 'Success'],
+      [10, 9, 'Success'],
+      [11, 4, 'Success'],
+      [12, 1, 'Success'],
+    ]
+      .map(([d, v, s]) => `datetime(2021-06-${String(d).padStart(2, '0')}), ${v}, "${s}"`)
+      .join(', ')}] | sort by Timestamp asc | evaluate rows_near(State == "Error", 2)`,
+    [
+      ['2021-06-05 00:00:00.0000000', 15, 'Success'],
+      ['2021-06-06 00:00:00.0000000', 2, 'Success'],
+      ['2021-06-07 00:00:00.0000000', 19, 'Error'],
+      ['2021-06-08 00:00:00.0000000', 12, 'Success'],
+      ['2021-06-09 00:00:00.0000000', 7, 'Success'],
+    ],
+  ),
 ];

@@ -5,6 +5,7 @@ import { ipLookup } from './ipLookup';
 import { narrow } from './narrow';
 import { pivot } from './pivot';
 import type { QueryContext } from './queryContext';
+import { rowsNear } from './rowsNear';
 import { sequenceDetect } from './sequenceDetect';
 import type { Table } from './table';
 
@@ -22,6 +23,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   ipv6_lookup: (op, input, ctx) => ipLookup('ipv6', op, input, ctx),
   narrow: (op, input) => narrow(op, input),
   pivot,
+  rows_near: rowsNear,
   sequence_detect: sequenceDetect,
 };
 
