@@ -142,4 +142,9 @@ export const pluginCases: ConformanceCase[] = [
       ['2021-06-09 00:00:00.0000000', 7, 'Success'],
     ],
   ),
+  table(
+    'dcount-intersect-plugin.md',
+    'range x from 1 to 100 step 1 | extend isEven = (x % 2 == 0), isMod3 = (x % 3 == 0), isMod5 = (x % 5 == 0) | summarize hll_even = hll(iif(isEven, x, 0), 2), hll_mod3 = hll(iif(isMod3, x, 0), 2), hll_mod5 = hll(iif(isMod5, x, 0), 2) | evaluate dcount_intersect(hll_even, hll_mod3, hll_mod5) | project evenNumbers = s0 - 1, even_and_mod3 = s1 - 1, even_and_mod3_and_mod5 = s2 - 1',
+    [[50, 16, 3]],
+  ),
 ];

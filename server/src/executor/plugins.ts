@@ -1,4 +1,5 @@
 import { bagUnpack } from './bagUnpack';
+import { dcountIntersect } from './dcountIntersect';
 import { UnsupportedError } from './errors';
 import { geoLookup } from './geo/geoLookup';
 import { ipLookup } from './ipLookup';
@@ -17,6 +18,7 @@ type Plugin = (op: Kusto.Language.Syntax.EvaluateOperator, input: Table, ctx: Qu
  */
 const PLUGINS: Readonly<Record<string, Plugin>> = {
   bag_unpack: bagUnpack,
+  dcount_intersect: dcountIntersect,
   geo_line_lookup: (op, input, ctx) => geoLookup('line', op, input, ctx),
   geo_polygon_lookup: (op, input, ctx) => geoLookup('polygon', op, input, ctx),
   ipv4_lookup: (op, input, ctx) => ipLookup('ipv4', op, input, ctx),
