@@ -147,4 +147,17 @@ export const pluginCases: ConformanceCase[] = [
     'range x from 1 to 100 step 1 | extend isEven = (x % 2 == 0), isMod3 = (x % 3 == 0), isMod5 = (x % 5 == 0) | summarize hll_even = hll(iif(isEven, x, 0), 2), hll_mod3 = hll(iif(isMod3, x, 0), 2), hll_mod5 = hll(iif(isMod5, x, 0), 2) | evaluate dcount_intersect(hll_even, hll_mod3, hll_mod5) | project evenNumbers = s0 - 1, even_and_mod3 = s1 - 1, even_and_mod3_and_mod5 = s2 - 1',
     [[50, 16, 3]],
   ),
+  table(
+    'sliding-window-counts-plugin.md',
+    `let start = datetime(2017 - 08 - 01); let end = datetime(2017 - 08 - 07);  let lookbackWindow = 3d;   let bin = 1d; let T = datatable(UserId: string, Timestamp: datetime)     [     'Bob', datetime(2017 - 08 - 01),      'David', datetime(2017 - 08 - 01),      'David', datetime(2017 - 08 - 01),      'John', datetime(2017 - 08 - 01),      'Bob', datetime(2017 - 08 - 01),      'Ananda', datetime(2017 - 08 - 02),       'Atul', datetime(2017 - 08 - 02),      'John', datetime(2017 - 08 - 02),      'Ananda', datetime(2017 - 08 - 03),      'Atul', datetime(2017 - 08 - 03),      'Atul', datetime(2017 - 08 - 03),      'John', datetime(2017 - 08 - 03),      'Bob', datetime(2017 - 08 - 03),      'Betsy', datetime(2017 - 08 - 04),      'Bob', datetime(2017 - 08 - 05),  ]; T | evaluate sliding_window_counts(UserId, Timestamp, start, end, lookbackWindow, bin)`,
+    [
+      ['2017-08-01 00:00:00.0000000', 5, 3],
+      ['2017-08-02 00:00:00.0000000', 8, 5],
+      ['2017-08-03 00:00:00.0000000', 13, 5],
+      ['2017-08-04 00:00:00.0000000', 9, 5],
+      ['2017-08-05 00:00:00.0000000', 7, 5],
+      ['2017-08-06 00:00:00.0000000', 2, 2],
+      ['2017-08-07 00:00:00.0000000', 1, 1],
+    ],
+  ),
 ];

@@ -8,6 +8,7 @@ import { pivot } from './pivot';
 import type { QueryContext } from './queryContext';
 import { rowsNear } from './rowsNear';
 import { sequenceDetect } from './sequenceDetect';
+import { slidingWindowCounts } from './slidingWindowCounts';
 import type { Table } from './table';
 
 type Plugin = (op: Kusto.Language.Syntax.EvaluateOperator, input: Table, ctx: QueryContext) => Table;
@@ -27,6 +28,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   pivot,
   rows_near: rowsNear,
   sequence_detect: sequenceDetect,
+  sliding_window_counts: slidingWindowCounts,
 };
 
 /**

@@ -298,7 +298,12 @@ export function literalValue(expr: Expr): unknown {
     const text = firstTokenText(expr);
     // The text may be quoted, datetime("2015-01-01"), as the hash() page writes it.
     const m = /^datetime\s*\(\s*(['"]?)(.*)\1\s*\)$/is.exec(text);
-    if (m) return m[2].trim().toLowerCase() === 'null' ? null : parseDatetimeTicks(m[2]);
+    // sliding-window-counts-plugin.md writes datetime(2017 - 08 - 01) and reads it as 2017-08-01,
+    // so spaces around the date's dashes are dropped before the text is parsed.
+    if (m)
+      return m[2].trim().toLowerCase() === 'null'
+        ? null
+        : parseDatetimeTicks(m[2].replace(/^\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\b/, '$1-$2-$3'));
     return raw instanceof Date
       ? ticksOfMs(raw.getTime())
       : raw === null || raw === undefined
