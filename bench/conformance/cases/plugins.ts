@@ -160,4 +160,14 @@ export const pluginCases: ConformanceCase[] = [
       ['2017-08-07 00:00:00.0000000', 1, 1],
     ],
   ),
+  table(
+    'activity-counts-metrics-plugin.md',
+    `let start=datetime(2017-08-01); let end=datetime(2017-08-04); let window=1d; let T = datatable(UserId:string, Timestamp:datetime) [ 'A', datetime(2017-08-01), 'D', datetime(2017-08-01), 'J', datetime(2017-08-01), 'B', datetime(2017-08-01), 'C', datetime(2017-08-02), 'T', datetime(2017-08-02), 'J', datetime(2017-08-02), 'H', datetime(2017-08-03), 'T', datetime(2017-08-03), 'T', datetime(2017-08-03), 'J', datetime(2017-08-03), 'B', datetime(2017-08-03), 'S', datetime(2017-08-03), 'S', datetime(2017-08-04), ];  T  | evaluate activity_counts_metrics(UserId, Timestamp, start, end, window)`,
+    [
+      ['2017-08-01 00:00:00.0000000', 4, 4, 4, 4],
+      ['2017-08-02 00:00:00.0000000', 3, 3, 2, 6],
+      ['2017-08-03 00:00:00.0000000', 6, 5, 2, 8],
+      ['2017-08-04 00:00:00.0000000', 1, 1, 0, 8],
+    ],
+  ),
 ];

@@ -1,3 +1,4 @@
+import { activityCountsMetrics } from './activityCountsMetrics';
 import { bagUnpack } from './bagUnpack';
 import { dcountIntersect } from './dcountIntersect';
 import { UnsupportedError } from './errors';
@@ -18,6 +19,7 @@ type Plugin = (op: Kusto.Language.Syntax.EvaluateOperator, input: Table, ctx: Qu
  * listed here, so adding one touches neither the executor nor the other plugins.
  */
 const PLUGINS: Readonly<Record<string, Plugin>> = {
+  activity_counts_metrics: activityCountsMetrics,
   bag_unpack: bagUnpack,
   dcount_intersect: dcountIntersect,
   geo_line_lookup: (op, input, ctx) => geoLookup('line', op, input, ctx),
@@ -49,6 +51,8 @@ const PLUGIN_REFUSALS: Readonly<Record<string, string>> = {
   sql_request: OUTSIDE,
   infer_storage_schema: OUTSIDE,
   infer_storage_schema_with_suggestions: OUTSIDE,
+  session_count:
+    'its page defines a session only in words and shows its one example as a chart, so its counts cannot be checked',
   python: 'it runs Python code in the service sandbox, which a local run does not have',
   r: 'it runs R code in the service sandbox, which a local run does not have',
 };
