@@ -1,4 +1,5 @@
 import { activityCountsMetrics } from './activityCountsMetrics';
+import { activityMetrics } from './activityMetrics';
 import { bagUnpack } from './bagUnpack';
 import { dcountIntersect } from './dcountIntersect';
 import { UnsupportedError } from './errors';
@@ -20,6 +21,7 @@ type Plugin = (op: Kusto.Language.Syntax.EvaluateOperator, input: Table, ctx: Qu
  */
 const PLUGINS: Readonly<Record<string, Plugin>> = {
   activity_counts_metrics: activityCountsMetrics,
+  activity_metrics: activityMetrics,
   bag_unpack: bagUnpack,
   dcount_intersect: dcountIntersect,
   geo_line_lookup: (op, input, ctx) => geoLookup('line', op, input, ctx),
