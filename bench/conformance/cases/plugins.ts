@@ -170,4 +170,12 @@ export const pluginCases: ConformanceCase[] = [
       ['2017-08-04 00:00:00.0000000', 1, 1, 0, 8],
     ],
   ),
+  table(
+    'active-users-count-plugin.md',
+    `let Start = datetime(2018-07-01); let End = datetime(2018-07-31); let LookbackWindow = 8d; let Period = 1d; let ActivePeriods = 3; let Bin = 7d; let T =  datatable(User:string, Timestamp:datetime) [     "B",      datetime(2018-06-29),     "B",      datetime(2018-06-30),     "A",      datetime(2018-07-02),     "B",      datetime(2018-07-04),     "B",      datetime(2018-07-08),     "A",      datetime(2018-07-10),     "A",      datetime(2018-07-14),     "A",      datetime(2018-07-17),     "A",      datetime(2018-07-20),     "B",      datetime(2018-07-24) ]; T | evaluate active_users_count(User, Timestamp, Start, End, LookbackWindow, Period, ActivePeriods, Bin)`,
+    [
+      ['2018-07-01 00:00:00.0000000', 1],
+      ['2018-07-15 00:00:00.0000000', 1],
+    ],
+  ),
 ];

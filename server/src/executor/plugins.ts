@@ -1,3 +1,4 @@
+import { activeUsersCount } from './activeUsersCount';
 import { activityCountsMetrics } from './activityCountsMetrics';
 import { activityMetrics } from './activityMetrics';
 import { bagUnpack } from './bagUnpack';
@@ -20,6 +21,7 @@ type Plugin = (op: Kusto.Language.Syntax.EvaluateOperator, input: Table, ctx: Qu
  * listed here, so adding one touches neither the executor nor the other plugins.
  */
 const PLUGINS: Readonly<Record<string, Plugin>> = {
+  active_users_count: activeUsersCount,
   activity_counts_metrics: activityCountsMetrics,
   activity_metrics: activityMetrics,
   bag_unpack: bagUnpack,
@@ -53,6 +55,8 @@ const PLUGIN_REFUSALS: Readonly<Record<string, string>> = {
   sql_request: OUTSIDE,
   infer_storage_schema: OUTSIDE,
   infer_storage_schema_with_suggestions: OUTSIDE,
+  schema_merge:
+    'its page does not say how differing types reduce to a common one, nor how columns are ordered when order is not kept',
   session_count:
     'its page defines a session only in words and shows its one example as a chart, so its counts cannot be checked',
   python: 'it runs Python code in the service sandbox, which a local run does not have',
