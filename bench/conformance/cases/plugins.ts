@@ -178,4 +178,29 @@ export const pluginCases: ConformanceCase[] = [
       ['2018-07-15 00:00:00.0000000', 1],
     ],
   ),
+  table(
+    'rolling-percentile-plugin.md',
+    'let T = range idx from 0 to 24 * 10 - 1 step 1 | project Timestamp = datetime(2018-01-01) + 1h * idx, val=idx + 1 | extend EvenOrOdd = iff(val % 2 == 0, "Even", "Odd"); T | evaluate rolling_percentile(val, 50, Timestamp, 1d, 3)',
+    [12, 24, 36, 60, 84, 108, 132, 156, 180, 204].map((v, i) => [
+      `2018-01-${String(i + 1).padStart(2, '0')} 00:00:00.0000000`,
+      v,
+    ]),
+  ),
+  // The page lists Even before Odd; the query orders them so.
+  table(
+    'rolling-percentile-plugin.md',
+    'let T = range idx from 0 to 24 * 10 - 1 step 1 | project Timestamp = datetime(2018-01-01) + 1h * idx, val=idx + 1 | extend EvenOrOdd = iff(val % 2 == 0, "Even", "Odd"); T | evaluate rolling_percentile(val, 50, Timestamp, 1d, 3, EvenOrOdd) | order by EvenOrOdd asc, Timestamp asc',
+    [
+      ...[12, 24, 36, 60, 84, 108, 132, 156, 180, 204].map((v, i) => [
+        `2018-01-${String(i + 1).padStart(2, '0')} 00:00:00.0000000`,
+        'Even',
+        v,
+      ]),
+      ...[11, 23, 35, 59, 83, 107, 131, 155, 179, 203].map((v, i) => [
+        `2018-01-${String(i + 1).padStart(2, '0')} 00:00:00.0000000`,
+        'Odd',
+        v,
+      ]),
+    ],
+  ),
 ];

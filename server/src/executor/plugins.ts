@@ -9,6 +9,7 @@ import { ipLookup } from './ipLookup';
 import { narrow } from './narrow';
 import { pivot } from './pivot';
 import type { QueryContext } from './queryContext';
+import { rollingPercentile } from './rollingPercentile';
 import { rowsNear } from './rowsNear';
 import { sequenceDetect } from './sequenceDetect';
 import { slidingWindowCounts } from './slidingWindowCounts';
@@ -32,6 +33,7 @@ const PLUGINS: Readonly<Record<string, Plugin>> = {
   ipv6_lookup: (op, input, ctx) => ipLookup('ipv6', op, input, ctx),
   narrow: (op, input) => narrow(op, input),
   pivot,
+  rolling_percentile: rollingPercentile,
   rows_near: rowsNear,
   sequence_detect: sequenceDetect,
   sliding_window_counts: slidingWindowCounts,
