@@ -59,6 +59,11 @@ const PLUGIN_REFUSALS: Readonly<Record<string, string>> = {
   infer_storage_schema_with_suggestions: OUTSIDE,
   schema_merge:
     'its page does not say how differing types reduce to a common one, nor how columns are ordered when order is not kept',
+  preview: 'it gives two tables, so it must be the last step of a query, where it runs',
+  funnel_sequence:
+    "its examples run on the help cluster's StormEvents and print only totals, which do not settle how steps at the same instant or at a window's edge count",
+  funnel_sequence_completion:
+    "its example runs on the help cluster's StormEvents and prints only totals, which do not settle how steps at the same instant or at a window's edge count",
   session_count:
     'its page defines a session only in words and shows its one example as a chart, so its counts cannot be checked',
   python: 'it runs Python code in the service sandbox, which a local run does not have',

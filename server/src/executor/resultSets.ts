@@ -1,3 +1,4 @@
+import { constantNumber } from './basicOperators';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { OPERATOR_REFUSALS } from './refusalReasons';
@@ -13,10 +14,12 @@ export interface NamedResult {
 
 /**
  * The results of a query statement whose last operator gives something other than one table:
- * fork and facet give several tables, consume gives an empty one. Anything else that is not a
+ * fork, facet and preview give several tables, consume gives an empty one. Anything else that is not a
  * table (a graph from make-graph, a scalar) is refused by the operator that made it.
  */
 export function resultsOfNonTable(e: Expr, ctx: QueryContext): NamedResult[] {
+  const preview = previewResults(e, ctx);
+  if (preview) return preview;
   const last = kindName(e) === 'PipeExpression' ? (e as Kusto.Language.Syntax.PipeExpression) : undefined;
   const operator = last?.Operator;
   switch (operator ? kindName(operator) : '') {
@@ -34,6 +37,28 @@ export function resultsOfNonTable(e: Expr, ctx: QueryContext): NamedResult[] {
     throw new UnsupportedError(`the '${keyword}' operator as a query's result`, OPERATOR_REFUSALS[keyword]);
   }
   throw new UnsupportedError('a scalar expression as a query result (use print)');
+}
+
+/**
+ * `T | evaluate preview(N)` as a query's last step (preview-plugin.md): two tables, the first N
+ * rows as take gives them and the input's row count as count gives it. Undefined when the
+ * statement does not end so.
+ */
+function previewResults(e: Expr, ctx: QueryContext): NamedResult[] | undefined {
+  if (kindName(e) !== 'PipeExpression') return undefined;
+  const pipe = e as Kusto.Language.Syntax.PipeExpression;
+  const op = pipe.Operator!;
+  if (kindName(op) !== 'EvaluateOperator') return undefined;
+  const call = (op as Kusto.Language.Syntax.EvaluateOperator).FunctionCall;
+  if (call?.Name?.SimpleName !== 'preview') return undefined;
+  const args = elements<Expr>(call.ArgumentList?.Expressions);
+  if (args.length !== 1) throw new ExecutionError('preview() takes the number of rows to show');
+  const n = constantNumber(args[0], { columns: [], rows: [] }, ctx, 'preview');
+  const input = ctx.evalTable(pipe.Expression!);
+  return [
+    { table: { columns: input.columns, rows: input.rows.slice(0, n) } },
+    { table: { columns: [{ name: 'Count', type: 'long' }], rows: [[input.rows.length]] } },
+  ];
 }
 
 /**
