@@ -39,6 +39,23 @@ describe('queries that give several tables, or none', () => {
     ]);
   });
 
+  it('preview gives the first rows and the input count as two tables, only as the last step', () => {
+    assert.deepEqual(
+      run('range x from 1 to 10 step 1 | where x % 2 == 0 | evaluate preview(2)').tables.map((t) => [
+        t.columns.map((c) => c.name),
+        t.rows,
+      ]),
+      [
+        [['x'], [[2], [4]]],
+        [['Count'], [[5]]],
+      ],
+    );
+    assert.throws(
+      () => run('range x from 1 to 10 step 1 | evaluate preview(2) | count'),
+      refusedWith(/last step/),
+    );
+  });
+
   it('consume reads its input and returns an empty table', () => {
     assert.deepEqual(tablesOf('range x from 1 to 5 step 1 | consume'), [{ name: 'PrimaryResult', rows: [] }]);
     assert.throws(
