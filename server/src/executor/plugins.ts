@@ -59,6 +59,15 @@ const PLUGIN_REFUSALS: Readonly<Record<string, string>> = {
   infer_storage_schema_with_suggestions: OUTSIDE,
   schema_merge:
     'its page does not say how differing types reduce to a common one, nor how columns are ordered when order is not kept',
+  activity_engagement:
+    'its page does not say where the outer window lies against the inner one, and its examples draw random data',
+  new_activity_metrics:
+    'its page defines its cohorts in words and its examples draw random data, so its numbers cannot be checked',
+  autocluster: 'it searches for segments with a heuristic its page describes but does not define',
+  basket:
+    'it mines frequent patterns with a heuristic whose thresholds and segment order its page does not define',
+  diffpatterns: 'it contrasts patterns with a heuristic its page describes but does not define',
+  diffpatterns_text: 'it contrasts text patterns with a heuristic its page describes but does not define',
   preview: 'it gives two tables, so it must be the last step of a query, where it runs',
   funnel_sequence:
     "its examples run on the help cluster's StormEvents and print only totals, which do not settle how steps at the same instant or at a window's edge count",
