@@ -311,4 +311,21 @@ data
       ['View_3', null, null, 3],
     ],
   ),
+  ...projectByNamesCases(),
 ];
+
+/** project-by-names-operator.md: its five examples over the page's one-row table. */
+function projectByNamesCases(): ConformanceCase[] {
+  const doc = 'project-by-names-operator.md';
+  const peter =
+    "datatable(Name:string, Age:int, City:string, Country:string) ['Peter', 39, 'New York', 'USA']";
+  const lookup = (columns: string) =>
+    `let LookupTable = ${peter}; let LookupColumns = (Source:(Name:string), lookup_columns: dynamic) { Source | lookup LookupTable on Name | project-by-names column_names_of(Source), lookup_columns }; datatable(Name:string, Data:string) ['Peter', 'Source-data'] | invoke LookupColumns(dynamic(${columns}))`;
+  return [
+    table(doc, `${peter} | project-by-names "Name", "City"`, [['Peter', 'New York']]),
+    table(doc, `${peter} | project-by-names dynamic(["Name", "Country"])`, [['Peter', 'USA']]),
+    table(doc, `${peter} | project-by-names "C*"`, [['New York', 'USA']]),
+    table(doc, lookup("['Country']"), [['Peter', 'Source-data', 'USA']]),
+    table(doc, lookup("['Country', 'NonExistent']"), [['Peter', 'Source-data', 'USA']]),
+  ];
+}

@@ -473,6 +473,7 @@ class Runner {
       case 'ProjectAwayOperator':
       case 'ProjectReorderOperator':
       case 'ProjectKeepOperator':
+      case 'ProjectByNamesOperator':
         return selectByResult(op, input);
       case 'ProjectRenameOperator':
         return projectRename(op as Kusto.Language.Syntax.ProjectRenameOperator, input);

@@ -219,4 +219,13 @@ describe('engine: tabular operators', () => {
       /cancelled/,
     );
   });
+
+  it('project-by-names keeps the columns named, listed in arrays or matched by a wildcard, in that order', () => {
+    const t = "datatable(Proc:string, ProcId:long, Host:string)['tvnserver.exe', 42, 'pc1']";
+    assert.deepEqual(
+      run(`${t} | project-by-names "Host", "Proc*"`).tables[0].columns.map((c) => c.name),
+      ['Host', 'Proc', 'ProcId'],
+    );
+    assert.deepEqual(rows(`${t} | project-by-names dynamic(["ProcId", "Missing"]), "Host"`), [[42, 'pc1']]);
+  });
 });
