@@ -2,7 +2,7 @@ import { bin, binAt } from './datetimeFunctions';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
-import { scopeOf } from './scope';
+import { constantValue, scopeOf } from './scope';
 import { elements, resultColumns, type Expr } from './syntax';
 import type { Table } from './table';
 import { keyPart, type Row } from './values';
@@ -36,7 +36,7 @@ export function activeUsersCount(
       "its page does not say whether a user's appearances under other dimension values count toward the lookback",
     );
   const [idExpr, timeExpr, ...constants] = args;
-  const constant = (e: Expr) => compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
+  const constant = (e: Expr) => constantValue(e, ctx);
   const [start, end, lookback, period, activeRaw, step] = constants.map(constant);
   const active = typeof activeRaw === 'bigint' ? Number(activeRaw) : activeRaw;
   if (

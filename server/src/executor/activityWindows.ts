@@ -2,7 +2,7 @@ import { binAt } from './datetimeFunctions';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
-import { scopeOf } from './scope';
+import { constantValue, scopeOf } from './scope';
 import type { Expr } from './syntax';
 import type { Table } from './table';
 import { keyPart } from './values';
@@ -35,7 +35,7 @@ export function activityWindows(
   input: Table,
   ctx: QueryContext,
 ): ActivityWindows {
-  const constant = (e: Expr) => compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
+  const constant = (e: Expr) => constantValue(e, ctx);
   const [start, end, step] = [exprs.start, exprs.end, exprs.step].map(constant);
   if (typeof start !== 'bigint' || typeof end !== 'bigint' || typeof step !== 'bigint')
     throw new UnsupportedError(

@@ -1,10 +1,11 @@
 import { ExecutionError, UnsupportedError } from './errors';
 import { ipv4IsInRange } from './ipFunctions';
 import { ipv6IsInRange } from './ipv6Functions';
+import { lookupJoin } from './lookupJoin';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
-import { elements, kindName, resultColumns, type Expr } from './syntax';
+import { elements, kindName, type Expr } from './syntax';
 import { columnIndex, type Table } from './table';
 import { keyPart, type Row } from './values';
 
@@ -64,30 +65,16 @@ export function ipLookup(
   const key = at(lkIndex, lookupKey, 'lookup table');
   const extras = extra.map((n) => [at(inIndex, n, 'input'), at(lkIndex, n, 'lookup table')] as const);
 
-  const out = resultColumns(op);
-  const picks = out.map((c) => {
-    const i = inIndex.get(c.name);
-    if (i !== undefined) return (r: Row) => r[i];
-    const j = lkIndex.get(c.name);
-    if (j === undefined)
-      throw new UnsupportedError(`${plugin}() where the column '${c.name}' comes from both tables`);
-    return (_: Row, l: Row | undefined) => (l ? l[j] : null);
-  });
-  const rows: Row[] = [];
   for (const r of input.rows) {
     const ip = r[src];
     if (typeof ip === 'string' && ip.includes('/'))
       throw new UnsupportedError(`${plugin}() of a masked source address`);
-    let matched = false;
-    if (typeof ip === 'string')
-      for (const l of lookupTable.rows) {
-        const range = l[key];
-        if (typeof range !== 'string' || inRange(ip, range) !== true) continue;
-        if (!extras.every(([a, b]) => r[a] !== null && keyPart(r[a]) === keyPart(l[b]))) continue;
-        matched = true;
-        rows.push(picks.map((p) => p(r, l)));
-      }
-    if (!matched && returnUnmatched) rows.push(picks.map((p) => p(r, undefined)));
   }
-  return { columns: out, rows };
+  const matches = (r: Row, l: Row): boolean => {
+    const ip = r[src];
+    const range = l[key];
+    if (typeof ip !== 'string' || typeof range !== 'string' || inRange(ip, range) !== true) return false;
+    return extras.every(([a, b]) => r[a] !== null && keyPart(r[a]) === keyPart(l[b]));
+  };
+  return lookupJoin(plugin, op, input, lookupTable, matches, returnUnmatched);
 }

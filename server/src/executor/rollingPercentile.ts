@@ -2,7 +2,7 @@ import { bin } from './datetimeFunctions';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
-import { scopeOf } from './scope';
+import { constantValue, scopeOf } from './scope';
 import { nearestRank } from './statisticAggregates';
 import { elements, resultColumns, scalarTypeOf, type Expr } from './syntax';
 import type { Table } from './table';
@@ -30,7 +30,7 @@ export function rollingPercentile(
       'rolling_percentile() needs a value, a percentile, an index, a bin size and bins per window',
     );
   const [valueExpr, pctExpr, indexExpr, sizeExpr, countExpr, ...dimExprs] = args;
-  const constant = (e: Expr) => compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
+  const constant = (e: Expr) => constantValue(e, ctx);
   const pctRaw = constant(pctExpr);
   const pct = typeof pctRaw === 'bigint' ? Number(pctRaw) : pctRaw;
   const size = constant(sizeExpr);

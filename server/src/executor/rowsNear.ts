@@ -1,7 +1,7 @@
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
-import { scopeOf } from './scope';
+import { constantValue, scopeOf } from './scope';
 import { elements, type Expr } from './syntax';
 import type { Table } from './table';
 
@@ -23,7 +23,7 @@ export function rowsNear(op: Kusto.Language.Syntax.EvaluateOperator, input: Tabl
       'rows_near() over rows in no defined order',
       'which rows are near depends on the order; sort by, or serialize, before it',
     );
-  const constant = (e: Expr) => compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
+  const constant = (e: Expr) => constantValue(e, ctx);
   const count = (e: Expr, what: string): number => {
     const v = constant(e);
     const n = typeof v === 'bigint' ? Number(v) : v;

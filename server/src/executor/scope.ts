@@ -1,5 +1,6 @@
 import type { QueryContext } from './queryContext';
-import type { Scope } from './scalarCompiler';
+import { compileScalar, type Scope } from './scalarCompiler';
+import type { Expr } from './syntax';
 import { columnIndex, type Table } from './table';
 
 /** The scope in which an operator's expressions see the columns of its input. */
@@ -11,4 +12,9 @@ export function scopeOf(input: Table, ctx: QueryContext): Scope {
     rows: input.rows,
     serialized: input.serialized ?? false,
   };
+}
+
+/** The value of an expression that reads no row: a plugin's or operator's constant argument. */
+export function constantValue(e: Expr, ctx: QueryContext): unknown {
+  return compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
 }

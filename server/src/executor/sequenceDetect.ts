@@ -1,7 +1,7 @@
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
-import { scopeOf } from './scope';
+import { constantValue, scopeOf } from './scope';
 import { elements, kindName, resultColumns, scalarTypeOf, type Expr } from './syntax';
 import type { Table } from './table';
 import { keyPart, type Row } from './values';
@@ -36,7 +36,7 @@ export function sequenceDetect(
       `sequence_detect() with ${steps.length} steps`,
       'its page shows two steps only and does not say how longer sequences chain',
     );
-  const constant = (e: Expr) => compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
+  const constant = (e: Expr) => constantValue(e, ctx);
   const stepWindow = constant(stepWindowExpr);
   const span = constant(spanExpr);
   if (typeof stepWindow !== 'bigint' || typeof span !== 'bigint')

@@ -2,7 +2,7 @@ import { binAt } from './datetimeFunctions';
 import { ExecutionError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
-import { scopeOf } from './scope';
+import { constantValue, scopeOf } from './scope';
 import { elements, resultColumns, type Expr } from './syntax';
 import type { Table } from './table';
 import { keyPart, type Row } from './values';
@@ -32,7 +32,7 @@ export function slidingWindowCounts(
       'sliding_window_counts() needs an id, a timeline, a start, an end, a lookback and a bin',
     );
   const [idExpr, timeExpr, startExpr, endExpr, lookbackExpr, binExpr, ...dimExprs] = args;
-  const constant = (e: Expr) => compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
+  const constant = (e: Expr) => constantValue(e, ctx);
   const [start, end, lookback, bin] = [startExpr, endExpr, lookbackExpr, binExpr].map(constant);
   if (
     typeof start !== 'bigint' ||

@@ -1,9 +1,9 @@
 import { ExecutionError, UnsupportedError } from '../errors';
+import { lookupJoin } from '../lookupJoin';
 import { pluginArguments } from '../pluginArguments';
 import type { QueryContext } from '../queryContext';
-import { compileScalar } from '../scalarCompiler';
-import { scopeOf } from '../scope';
-import { kindName, resultColumns, type Expr } from '../syntax';
+import { constantValue } from '../scope';
+import { kindName, type Expr } from '../syntax';
 import { columnIndex, type Table } from '../table';
 import type { Row } from '../values';
 import { distancePointToLine, distancePointToPolygon, pointInPolygon } from './measureFunctions';
@@ -45,8 +45,7 @@ export function geoLookup(
     'sourcelatitude',
     ...OPTIONS,
   ]);
-  const constant = (e: Expr | undefined) =>
-    e === undefined ? null : compileScalar(e, scopeOf({ columns: [], rows: [] }, ctx))([]);
+  const constant = (e: Expr | undefined) => (e === undefined ? null : constantValue(e, ctx));
   const [radiusValue, unmatchedValue] = options.map(constant);
   const radius = radiusValue === null ? undefined : radiusValue;
   if (radius !== undefined && (typeof radius !== 'number' || !(radius >= 0)))
@@ -79,24 +78,5 @@ export function geoLookup(
     return typeof d === 'number' && d <= radius;
   };
 
-  const out = resultColumns(op);
-  const picks = out.map((c) => {
-    const i = inIndex.get(c.name);
-    if (i !== undefined) return (r: Row) => r[i];
-    const j = lkIndex.get(c.name);
-    if (j === undefined)
-      throw new UnsupportedError(`${plugin}() where the column '${c.name}' comes from both tables`);
-    return (_: Row, l: Row | undefined) => (l ? l[j] : null);
-  });
-  const rows: Row[] = [];
-  for (const r of input.rows) {
-    let matched = false;
-    for (const l of lookupTable.rows) {
-      if (!matches(r, l[key])) continue;
-      matched = true;
-      rows.push(picks.map((p) => p(r, l)));
-    }
-    if (!matched && returnUnmatched) rows.push(picks.map((p) => p(r, undefined)));
-  }
-  return { columns: out, rows };
+  return lookupJoin(plugin, op, input, lookupTable, (r, l) => matches(r, l[key]), returnUnmatched);
 }
