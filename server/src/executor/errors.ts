@@ -62,6 +62,19 @@ export class MissingColumnError extends ExecutionError {
 }
 
 /**
+ * A name in the query (usually inside a function's body, which is bound where it is expanded)
+ * that the binder resolved to nothing, typically a column the table does not have. Kusto finds
+ * this while resolving the query, before it runs, so `union isfuzzy=true` leaves such a leg out
+ * with a warning (union-operator.md) where any other operator fails.
+ */
+export class UnresolvedNameError extends ExecutionError {
+  constructor(readonly column: string) {
+    super(`column '${column}' is not in the input of this operator`);
+    this.name = 'UnresolvedNameError';
+  }
+}
+
+/**
  * The query reads data from outside that the local workspace does not hold (externaldata of a
  * URL it maps to no file). Kusto would fetch it; here the user is told how to supply it.
  */

@@ -1,5 +1,5 @@
 import { kusto } from '../language/kustoEngine';
-import { ExecutionError, MissingColumnError, UnsupportedError } from './errors';
+import { ExecutionError, MissingColumnError, UnresolvedNameError, UnsupportedError } from './errors';
 import type { Evaluator, Scope } from './evaluator';
 import { SCALAR_FUNCTIONS, type ScalarFunction } from './scalarFunctions';
 import { REFUSAL_REASONS } from './refusalReasons';
@@ -445,6 +445,7 @@ function compileName(ref: Kusto.Language.Syntax.NameReference, scope: Scope): Ev
   if (i === undefined) {
     // The binder accepted the name only because the input's columns were open (taken from data).
     if (symbol && symbol.Kind === S.Column && isOpenColumn(symbol)) throw new MissingColumnError(name);
+    if (!symbol) throw new UnresolvedNameError(name);
     throw new ExecutionError(`column '${name}' is not in the input of this operator`);
   }
   return (r) => r[i];

@@ -1,9 +1,17 @@
 import { kusto, toArray } from '../language/kustoEngine';
-import { ExecutionError, MissingTableError, UnsupportedError } from './errors';
+import { ExecutionError, MissingTableError, UnresolvedNameError, UnsupportedError } from './errors';
 import type { QueryContext } from './queryContext';
 import { compileScalar, type Evaluator } from './scalarCompiler';
 import { scopeOf } from './scope';
-import { elements, kindName, rejectParameters, resultColumns, scalarTypeOf, type Expr } from './syntax';
+import {
+  elements,
+  kindName,
+  rejectParameters,
+  resultColumns,
+  scalarTypeOf,
+  textOf,
+  type Expr,
+} from './syntax';
 import { columnIndex, type Table } from './table';
 import type { Row } from './values';
 import { castElement } from './elementCast';
@@ -22,11 +30,14 @@ export function union(
   const allOut = resultColumns(op);
   const sourceColumn = params.get('withsource');
   const out = sourceColumn === undefined ? allOut : allOut.filter((c) => c.name !== sourceColumn);
-  const inputs = fuzzyLegs(elements(op.Expressions).flatMap(wildcardMatches), params, input, ctx);
-  const tables = [
-    ...(input ? [input] : []),
-    ...inputs.map((e) => (typeof e === 'string' ? ctx.tableNamed(e) : ctx.evalTable(e))),
-  ];
+  const fuzzy = (params.get('isfuzzy') ?? 'false').toLowerCase() === 'true';
+  const named = fuzzy ? fuzzyLegs(elements(op.Expressions).flatMap(wildcardMatches), input, ctx) : null;
+  const legs = named ?? elements(op.Expressions).flatMap(wildcardMatches);
+  const evaluated = legs.map((e) => evaluateLeg(e, fuzzy, ctx));
+  const inputs = legs.filter((_, k) => evaluated[k] !== undefined);
+  if (fuzzy && !inputs.length && !input)
+    throw new ExecutionError('union isfuzzy=true: none of its legs could be resolved (see the warnings)');
+  const tables = [...(input ? [input] : []), ...(evaluated.filter((t) => t !== undefined) as Table[])];
   const layout = unionPositions(tables, out);
   // withsource=Name: a string column, where the binder put it, naming the input each row came from.
   const names = sourceColumn === undefined ? [] : sourceNames(input, inputs);
@@ -72,13 +83,7 @@ function wildcardMatches(e: Expr): (Expr | string)[] {
  * isfuzzy=true (union-operator.md): the legs naming tables that do not exist are left out with a
  * warning, and the query fails only if no leg is left.
  */
-function fuzzyLegs(
-  legs: (Expr | string)[],
-  params: Map<string, string>,
-  input: Table | undefined,
-  ctx: QueryContext,
-): (Expr | string)[] {
-  if ((params.get('isfuzzy') ?? 'false').toLowerCase() !== 'true') return legs;
+function fuzzyLegs(legs: (Expr | string)[], input: Table | undefined, ctx: QueryContext): (Expr | string)[] {
   const missing = legs.filter((e) => isMissingTable(e, ctx));
   if (!missing.length) return legs;
   const names = missing.map((e) =>
@@ -91,6 +96,23 @@ function fuzzyLegs(
     );
   ctx.warn(`union isfuzzy=true left out the tables that are not in the workspace: ${names.join(', ')}`);
   return legs.filter((e) => !missing.includes(e));
+}
+
+/**
+ * A leg's rows. Under isfuzzy=true a leg that reads a name nothing defines (a parser's body naming
+ * a column its table lacks) fails Kusto's resolution, so it is left out with a warning, as the
+ * page says of any resolution failure; a failure while running is not suppressed.
+ */
+function evaluateLeg(e: Expr | string, fuzzy: boolean, ctx: QueryContext): Table | undefined {
+  try {
+    return typeof e === 'string' ? ctx.tableNamed(e) : ctx.evalTable(e);
+  } catch (err) {
+    if (!fuzzy || !(err instanceof UnresolvedNameError)) throw err;
+    const text = typeof e === 'string' ? e : textOf(e).replace(/\s+/g, ' ').trim();
+    const leg = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    ctx.warn(`union isfuzzy=true left out the leg ${leg}: it names '${err.column}', which does not resolve`);
+    return undefined;
+  }
 }
 
 /** Whether a union leg names a table that is nowhere: not a let, a workspace table or a function of the environment. */

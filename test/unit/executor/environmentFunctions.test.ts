@@ -37,6 +37,9 @@ describe('executor: functions of the environment and the repository', () => {
           body: '{ T | extend one = k }',
         },
         { name: 'KnownByColumns', parameters: [], resultColumns: [{ name: 'a', type: 'string' }] },
+        // Its table lacks the column it reads, as an ASIM parser's source table may.
+        { name: 'ReadsMissing', parameters: [], body: '{ T | project a, b = legacy_s }' },
+        { name: 'ReadsT', parameters: [], body: '{ T | project a }' },
       ],
     },
   ]);
@@ -67,6 +70,19 @@ describe('executor: functions of the environment and the repository', () => {
       refusedWith(/KnownByColumns \(only its result columns are known/),
     );
     assert.throws(() => run('_Im_Dns'), refusedWith(/_Im_Dns \(the environment provides it/));
+  });
+
+  it('union isfuzzy=true leaves out a leg whose body names a column its table lacks, with a warning', () => {
+    const r = executeQuery('union isfuzzy=true ReadsT, ReadsMissing | summarize n = count(), s = sum(a)', {
+      workspace,
+      globals,
+      now: NOW,
+    });
+    assert.deepEqual(r.tables[0].rows, [[2, 6]]);
+    assert.ok(r.warnings.some((w) => /left out the leg ReadsMissing: it names 'legacy_s'/.test(w)));
+    // Without isfuzzy the same failure stops the query, and so it does when no leg is left.
+    assert.throws(() => run('union ReadsT, ReadsMissing'), /column 'legacy_s' is not in the input/);
+    assert.throws(() => run('union isfuzzy=true ReadsMissing'), /none of its legs could be resolved/);
   });
 
   it("runs an ASIM parser under its built-in name from the repository's copy (EquivalentBuiltInParser)", () => {
