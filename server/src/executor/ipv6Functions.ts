@@ -43,8 +43,33 @@ function hexGroups(text: string): bigint | null {
 // IPv4 text, alone or after "::" or "::ffff:" (the forms the pages use).
 const EMBEDDED_IPV4 = /^(?:::(ffff:)?)?(\d{1,3}(?:\.\d{1,3}){3})$/i;
 
+/**
+ * How an address in ::/96 written in hex (::1, ::102:304) is read: Kusto reads "::1.2.3.4" as
+ * ::ffff:1.2.3.4, and whether it maps the hex form the same way is not documented. Unset, such an
+ * address is refused; a comparison tries both readings and answers when they agree (bothReadings).
+ */
+type CompatibleReading = 'mapped' | 'plain' | undefined;
+
+class CompatibleFormRefusal extends UnsupportedError {}
+
+/**
+ * A comparison's answer under both readings of ::/96 hex addresses when it meets one and they
+ * agree, as they do between two such addresses (mapping adds the same high bits to both); where
+ * the readings differ the refusal stands.
+ */
+function bothReadings<T>(compute: (reading: CompatibleReading) => T): T {
+  try {
+    return compute(undefined);
+  } catch (e) {
+    if (!(e instanceof CompatibleFormRefusal)) throw e;
+    const mapped = compute('mapped');
+    if (mapped === compute('plain')) return mapped;
+    throw e;
+  }
+}
+
 /** An IPv6 or IPv4 address with an optional /bits; null when it does not convert. */
-function parseIpv6Prefix(text: string, fn: string): Ipv6Prefix | null {
+function parseIpv6Prefix(text: string, fn: string, reading?: CompatibleReading): Ipv6Prefix | null {
   if (text !== text.trim()) throw new UnsupportedError(`${fn}() of an address with surrounding white space`);
   const parts = text.split('/');
   if (parts.length > 2) return null;
@@ -67,10 +92,14 @@ function parseIpv6Prefix(text: string, fn: string): Ipv6Prefix | null {
   if (value === null) return null;
   // "::1.2.3.4" means ::ffff:1.2.3.4 in Kusto; whether the same address in hex (::102:304), or
   // :: and ::1, are mapped too is not documented.
-  if (value >> 32n === 0n)
-    throw new UnsupportedError(`${fn}() of an address in ::/96 written in hex (the IPv4-compatible form)`);
+  // With a /bits it could also count from bit 96, as after IPv4 text: a third reading, refused.
+  if (value >> 32n === 0n && (reading === undefined || bitsText !== undefined))
+    throw new CompatibleFormRefusal(
+      `${fn}() of an address in ::/96 written in hex (the IPv4-compatible form)`,
+    );
   const bits = suffixBits(bitsText, 128);
-  return bits === null ? null : { value, bits };
+  if (bits === null) return null;
+  return { value: reading === 'mapped' && value >> 32n === 0n ? MAPPED | value : value, bits };
 }
 
 /** Eight groups of four lowercase hex digits, the form the parse_ipv6 page prints. */
@@ -86,13 +115,15 @@ function prefixArgument(prefix: unknown, fn: string): number {
 
 export function ipv6Compare(a: string, b: string, prefix: unknown, fn = 'ipv6_compare'): number | null {
   const bits = prefixArgument(prefix, fn);
-  const x = parseIpv6Prefix(a, fn);
-  const y = parseIpv6Prefix(b, fn);
-  if (x === null || y === null) return null;
-  const common = Math.min(x.bits, y.bits, bits);
-  const l = masked(x.value, common);
-  const r = masked(y.value, common);
-  return l === r ? 0 : l > r ? 1 : -1;
+  return bothReadings((reading) => {
+    const x = parseIpv6Prefix(a, fn, reading);
+    const y = parseIpv6Prefix(b, fn, reading);
+    if (x === null || y === null) return null;
+    const common = Math.min(x.bits, y.bits, bits);
+    const l = masked(x.value, common);
+    const r = masked(y.value, common);
+    return l === r ? 0 : l > r ? 1 : -1;
+  });
 }
 
 export function ipv6IsMatch(a: string, b: string, prefix: unknown): boolean | null {
@@ -112,24 +143,26 @@ export function parseIpv6Mask(ip: string, prefix: unknown): string {
   return a === null ? '' : canonical(masked(a.value, Math.min(a.bits, bits)));
 }
 
-function inRange(ip: string, range: string, fn: string): boolean | null {
+function inRange(ip: string, range: string, fn: string, reading?: CompatibleReading): boolean | null {
   if (ip.includes('/')) throw new UnsupportedError(`${fn}() of an address with a /prefix`);
-  const a = parseIpv6Prefix(ip, fn);
-  const r = parseIpv6Prefix(range, fn);
+  const a = parseIpv6Prefix(ip, fn, reading);
+  const r = parseIpv6Prefix(range, fn, reading);
   if (a === null || r === null) return null;
   return masked(a.value, r.bits) === masked(r.value, r.bits);
 }
 
 export const ipv6IsInRange = (ip: string, range: string): boolean | null =>
-  inRange(ip, range, 'ipv6_is_in_range');
+  bothReadings((reading) => inRange(ip, range, 'ipv6_is_in_range', reading));
 
 /** ipv6_is_in_any_range: null for an invalid address; no ranges, or one that does not parse, is refused. */
 export function ipv6IsInAnyRange(ip: string, ranges: unknown[]): boolean | null {
   const fn = 'ipv6_is_in_any_range';
   if (ranges.length === 0) throw new UnsupportedError(`${fn}() with no ranges`);
-  if (ranges.some((range) => typeof range !== 'string' || parseIpv6Prefix(range, fn) === null))
-    throw new UnsupportedError(`${fn}() with a range that is not an IPv6 prefix`);
-  if (ip.includes('/')) throw new UnsupportedError(`${fn}() of an address with a /prefix`);
-  if (parseIpv6Prefix(ip, fn) === null) return null;
-  return ranges.some((range) => inRange(ip, range as string, fn) === true);
+  return bothReadings((reading) => {
+    if (ranges.some((range) => typeof range !== 'string' || parseIpv6Prefix(range, fn, reading) === null))
+      throw new UnsupportedError(`${fn}() with a range that is not an IPv6 prefix`);
+    if (ip.includes('/')) throw new UnsupportedError(`${fn}() of an address with a /prefix`);
+    if (parseIpv6Prefix(ip, fn, reading) === null) return null;
+    return ranges.some((range) => inRange(ip, range as string, fn, reading) === true);
+  });
 }

@@ -119,6 +119,24 @@ describe('executor: IPv6 functions', () => {
     assert.throws(() => scalar("parse_ipv6(' 1::2')"), refusedWith(/white space/));
   });
 
+  it('compares ::1 and other ::/96 hex addresses where either reading of them gives the same answer', () => {
+    // Whether Kusto maps ::1 to ::ffff:0.0.0.1 is not documented; between two such addresses, or
+    // against one far above ::ffff:0:0, both readings agree.
+    assert.equal(scalar("ipv6_compare('::1', '::1')"), 0);
+    assert.equal(scalar("ipv6_compare('::2', '::1')"), 1);
+    assert.equal(scalar("ipv6_compare('::', '::1')"), -1);
+    assert.equal(scalar("ipv6_compare('::1', '2001:db8::1', 64)"), -1);
+    assert.equal(scalar("ipv6_is_match('::1', '::1')"), true);
+    assert.equal(scalar("ipv6_is_in_any_range('::1', dynamic(['fe80::/10']))"), false);
+    // ::5 is above ::ffff:0.0.0.3 read plainly and below it mapped: refused.
+    assert.throws(
+      () => scalar("ipv6_compare('::5', '::ffff:0.0.0.3')"),
+      refusedWith(/::\/96 written in hex/),
+    );
+    // A /bits on such an address could count from bit 96, as after IPv4 text: refused.
+    assert.throws(() => scalar("ipv6_is_match('::1', '::1/127')"), refusedWith(/::\/96 written in hex/));
+  });
+
   it('parse_ipv6_mask combines the text mask with its argument', () => {
     assert.equal(scalar("parse_ipv6_mask('fe80::1', 0)"), '0000:'.repeat(7) + '0000');
     assert.equal(scalar("parse_ipv6_mask('fe80::1', 128)"), 'fe80:0000:0000:0000:0000:0000:0000:0001');
