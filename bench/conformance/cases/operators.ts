@@ -312,6 +312,15 @@ data
     ],
   ),
   ...projectByNamesCases(),
+  // let-statement.md: a search with no source reads the query's views; only theirs have MyColumn.
+  table(
+    'let-statement.md',
+    'let Range10 = view () { range MyColumn from 1 to 10 step 1 }; let Range20 = view () { range MyColumn from 1 to 20 step 1 }; search MyColumn == 5',
+    [
+      ['Range10', 5],
+      ['Range20', 5],
+    ],
+  ),
 ];
 
 /** project-by-names-operator.md: its five examples over the page's one-row table. */

@@ -16,6 +16,7 @@ import { globalsForWorkspace } from './globals';
 import { databaseFunction } from './databaseFunctions';
 import { externalData } from './externalData';
 import { find } from './find';
+import { search } from './search';
 import { mvApply } from './mvApply';
 import { evaluatePlugin } from './plugins';
 import { OPERATOR_REFUSALS } from './refusalReasons';
@@ -190,6 +191,7 @@ function valueContext(): QueryContext {
     vars: new Map(),
     evalTable: none,
     tableNamed: none,
+    databaseTables: () => [],
     hasTable: () => false,
     warn: () => undefined,
     evalSubquery: none,
@@ -222,6 +224,7 @@ class Runner {
       vars: new Map<string, Binding>(),
       evalTable: (e) => withoutHidden(this.table(e)),
       tableNamed: (name) => withoutHidden(this.tableNamed(name)),
+      databaseTables: () => [...this.workspace.tables.keys()],
       warn: (m) => this.warnings.add(m),
       hasTable: (name) => {
         const kind = this.ctx.vars.get(name)?.kind;
@@ -304,6 +307,8 @@ class Runner {
         return this.named(e as Kusto.Language.Syntax.NameReference);
       case 'FindOperator':
         return find(e as Kusto.Language.Syntax.FindOperator, this.ctx);
+      case 'SearchOperator':
+        return search(e as Kusto.Language.Syntax.SearchOperator, undefined, this.ctx);
       case 'ExternalDataExpression':
         return externalData(e as Kusto.Language.Syntax.ExternalDataExpression, this.workspace, this.ctx);
       case 'DataTableExpression':
@@ -349,6 +354,8 @@ class Runner {
   tableNamed(name: string): Table {
     const binding = this.ctx.vars.get(name);
     if (binding?.kind === 'table') return binding.get();
+    // A view (let V = view () {...}), which union and search read by name.
+    if (binding?.kind === 'function' && binding.decl.ViewKeyword) return this.callTabular(binding, []);
     const t = this.workspace.tables.get(name);
     if (t) return t;
     throw new ExecutionError(`the table '${name}' is not in the workspace '${this.workspace.name}'`);
@@ -371,7 +378,7 @@ class Runner {
   }
 
   /** A tabular user function: arguments evaluated by the caller, then the body with them bound. */
-  private callTabular(fn: FunctionBinding, args: Expr[], call: Expr, piped?: Table): Table {
+  private callTabular(fn: FunctionBinding, args: Expr[], call?: Expr, piped?: Table): Table {
     const emptyScope = scopeOf({ columns: [], rows: [] }, this.ctx);
     // `T | invoke f(a)` passes T as f's first argument (invoke-operator.md).
     const pipeArgument = {} as Expr;
@@ -468,6 +475,8 @@ class Runner {
     switch (kind) {
       case 'FilterOperator':
         return where(op as Kusto.Language.Syntax.FilterOperator, input, this.ctx);
+      case 'SearchOperator':
+        return search(op as Kusto.Language.Syntax.SearchOperator, input, this.ctx);
       case 'ProjectOperator':
         return project(op as Kusto.Language.Syntax.ProjectOperator, input, this.ctx);
       case 'ProjectAwayOperator':

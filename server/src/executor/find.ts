@@ -72,7 +72,7 @@ export function find(op: Kusto.Language.Syntax.FindOperator, ctx: QueryContext):
 }
 
 /** The columns (by name, with the binder's type) a predicate reads. */
-function columnsRead(e: Expr): Map<string, Column['type']> {
+export function columnsRead(e: Expr): Map<string, Column['type']> {
   const out = new Map<string, Column['type']>();
   const column = kusto().Symbols.SymbolKind.Column;
   for (const n of subtree(e)) {

@@ -25,6 +25,8 @@ export interface QueryContext {
   evalTable(expr: Expr): Table;
   /** Whether a plain name reference to `name` would find a table, tabular let or function. */
   hasTable(name: string): boolean;
+  /** The names of the workspace's tables (what a search with no source reads besides views). */
+  databaseTables(): string[];
   /** The table or tabular let of this name, as a plain name reference reads it (for `union Device*`). */
   tableNamed(name: string): Table;
   /** Runs a subquery whose first operator has no source of its own (mv-apply's), over `input`. */

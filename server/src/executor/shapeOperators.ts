@@ -73,7 +73,7 @@ function sourceNames(input: Table | undefined, inputs: (Expr | string)[]): strin
  * order (union-operator.md: the wildcard stands for every table whose name matches); any other
  * input as it is.
  */
-function wildcardMatches(e: Expr): (Expr | string)[] {
+export function wildcardMatches(e: Expr): (Expr | string)[] {
   const symbol = (e as Kusto.Language.Syntax.NameReference).ReferencedSymbol;
   if (kindName(e) !== 'NameReference' || symbol?.Kind !== kusto().Symbols.SymbolKind.Group) return [e];
   return toArray((symbol as Kusto.Language.Symbols.GroupSymbol).Members).map((m) => m.Name!);
