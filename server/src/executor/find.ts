@@ -41,16 +41,8 @@ export function find(op: Kusto.Language.Syntax.FindOperator, ctx: QueryContext):
       throw new UnsupportedError('find in an input that is not a table name');
     const name = (e as Kusto.Language.Syntax.NameReference).SimpleName!;
     const table = ctx.evalTable(e);
-    const has = new Set(table.columns.map((c) => c.name));
-    if (![...predicateColumns.keys()].some((c) => has.has(c))) continue;
-    // The input widened with the predicate's columns it lacks, as nulls.
-    const missing: Column[] = [...predicateColumns]
-      .filter(([c]) => !has.has(c))
-      .map(([n, type]) => ({ name: n, type }));
-    const widened: Table = {
-      columns: [...table.columns, ...missing],
-      rows: missing.length ? table.rows.map((r) => [...r, ...missing.map(() => null)]) : table.rows,
-    };
+    if (!table.columns.some((c) => predicateColumns.has(c.name))) continue;
+    const widened = widenedFor(table, predicateColumns);
     const test = compileScalar(condition, scopeOf(widened, ctx));
     const picks = out.map((c) => {
       if (c.name === sourceName) return () => name;
@@ -69,6 +61,18 @@ export function find(op: Kusto.Language.Syntax.FindOperator, ctx: QueryContext):
     });
   }
   return { columns: out, rows };
+}
+
+/** The input widened with the predicate's columns it lacks, as nulls (find's and search's rule). */
+export function widenedFor(table: Table, predicateColumns: Map<string, Column['type']>): Table {
+  const has = new Set(table.columns.map((c) => c.name));
+  const missing: Column[] = [...predicateColumns]
+    .filter(([c]) => !has.has(c))
+    .map(([name, type]) => ({ name, type }));
+  return {
+    columns: [...table.columns, ...missing],
+    rows: missing.length ? table.rows.map((r) => [...r, ...missing.map(() => null)]) : table.rows,
+  };
 }
 
 /** The columns (by name, with the binder's type) a predicate reads. */

@@ -3,12 +3,12 @@ import { kustoRegex } from './kustoRegex';
 import type { QueryContext } from './queryContext';
 import { compileScalar } from './scalarCompiler';
 import { scopeOf } from './scope';
-import { columnsRead } from './find';
+import { columnsRead, widenedFor } from './find';
 import { wildcardMatches } from './shapeOperators';
 import { hasMatcher, STRING_PREDICATES } from './stringMatch';
 import { elements, kindName, rejectParameters, resultColumns, subtree, type Expr } from './syntax';
 import type { Table } from './table';
-import { valueToString, type Column, type Row } from './values';
+import { valueToString, type Row } from './values';
 
 /**
  * The search operator (search-operator.md): the rows of its sources for which the predicate holds,
@@ -59,14 +59,7 @@ export function search(
   );
   const matched: Table[] = [];
   for (const { table } of sources) {
-    const has = new Set(table.columns.map((c) => c.name));
-    const missing: Column[] = [...predicateColumns]
-      .filter(([c]) => !has.has(c))
-      .map(([name, type]) => ({ name, type }));
-    const widened: Table = {
-      columns: [...table.columns, ...missing],
-      rows: missing.length ? table.rows.map((r) => [...r, ...missing.map(() => null)]) : table.rows,
-    };
+    const widened = widenedFor(table, predicateColumns);
     const test = compilePredicate(condition, widened, caseSensitive, ctx);
     const rows = widened.rows.filter((r) => test(r) === true).map((r) => r.slice(0, table.columns.length));
     matched.push({ columns: table.columns, rows });
