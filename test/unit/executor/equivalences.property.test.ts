@@ -39,6 +39,26 @@ describe('engine: equivalent formulations', () => {
     );
   });
 
+  it("search's forms equal the wheres its page gives for them (search-operator.md's table)", () => {
+    const found = (q: string, t: Record<string, unknown>[]) => run(q, t).map((r) => r.slice(1));
+    const strings = (t: Record<string, unknown>[]) => t.map(({ S, K }) => ({ S, K }));
+    const types = { T: { S: 'string', K: 'string' } };
+    const only = (q: string, t: Record<string, unknown>[]) => rows(q, { T: strings(t) }, types);
+    fc.assert(
+      fc.property(table, (t) => {
+        assert.deepEqual(found('search in (T) S:"alpha"', t), run('T | where S has "alpha"', t));
+        assert.deepEqual(found('search in (T) S == "alpha"', t), run('T | where S == "alpha"', t));
+        // A bare term looks in every column (here all strings): has, hasprefix, contains.
+        const anyColumn = (op: string, x: string) => `T | where S ${op} "${x}" or K ${op} "${x}"`;
+        const search = (q: string) => only(q, t).map((r) => r.slice(1));
+        assert.deepEqual(search('search in (T) "tvnserver"'), only(anyColumn('has', 'tvnserver'), t));
+        assert.deepEqual(search('search in (T) "gam*"'), only(anyColumn('hasprefix', 'gam'), t));
+        assert.deepEqual(search('search in (T) "*ph*"'), only(anyColumn('contains', 'ph'), t));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('count equals summarize count()', () => {
     fc.assert(
       fc.property(table, (t) => {
