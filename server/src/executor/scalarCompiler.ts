@@ -19,6 +19,7 @@ import {
   type FunctionBinding,
 } from './userFunctions';
 import { constantNeedlePredicate, STRING_PREDICATES } from './stringMatch';
+import { matchInAnyColumn } from './anyColumn';
 import { elements, firstTokenText, isTabular, kindName, scalarTypeOf, unbox, type Expr } from './syntax';
 import { tickOperator } from './tickArithmetic';
 import { dynamicArithmeticOperand, dynamicComparedWith, fractionGuard } from './dynamicOperands';
@@ -682,6 +683,7 @@ function compileStringPredicate(
   kind: string,
   scope: Scope,
 ): Evaluator {
+  if (kindName(expr.Left!) === 'StarExpression') return compileEveryColumn(expr, kind, scope);
   const leftType = scalarTypeOf(expr.Left!);
   const rightType = scalarTypeOf(expr.Right!);
   const left = compileScalar(expr.Left!, scope);
@@ -704,6 +706,26 @@ function compileStringPredicate(
   }
   const right = asString(rightType, compileScalar(expr.Right!, scope));
   return negate ? (r) => !test(l(r), right(r)) : (r) => test(l(r), right(r));
+}
+
+/**
+ * `* has "x"` (search-operator.md: what `search "x"` means): the match in any column. A negated
+ * one (`* !has`) could mean no column or not every column, which the pages do not settle.
+ */
+function compileEveryColumn(
+  expr: Kusto.Language.Syntax.BinaryExpression,
+  kind: string,
+  scope: Scope,
+): Evaluator {
+  const predicate = STRING_PREDICATES[kind];
+  if (!predicate || predicate.negate)
+    throw new UnsupportedError(
+      `* ${expr.Operator?.Text ?? kind} (a negated or regex match over every column)`,
+    );
+  if (!expr.Right!.IsLiteral) throw new UnsupportedError('* with a needle that is not a constant');
+  const needle = valueToString(literalValue(expr.Right!), scalarTypeOf(expr.Right!));
+  const match = matchInAnyColumn((s) => predicate.test(s, needle), scope.columns);
+  return (r) => match(r);
 }
 
 const ARITHMETIC = new Set([

@@ -8,7 +8,8 @@ import { wildcardMatches } from './shapeOperators';
 import { hasMatcher, STRING_PREDICATES } from './stringMatch';
 import { elements, kindName, rejectParameters, resultColumns, subtree, type Expr } from './syntax';
 import type { Table } from './table';
-import { valueToString, type Row } from './values';
+import type { Row } from './values';
+import { matchInAnyColumn } from './anyColumn';
 
 /**
  * The search operator (search-operator.md): the rows of its sources for which the predicate holds,
@@ -25,7 +26,7 @@ import { valueToString, type Row } from './values';
  * finds nothing returns no rows under the binder's columns):
  * - sources with different columns (which go into the bag, and how, is not given);
  * - `$table` for a source that is not a table or view name (a piped input, a subquery);
- * - a term matching only the text of a column that is not a string (whether search reads it).
+ * - a term matching only the text of a column that is not a string (anyColumn.ts).
  */
 
 interface Source {
@@ -133,25 +134,16 @@ function compilePredicate(e: Expr, table: Table, cs: boolean, ctx: QueryContext)
         ctx,
       );
     case 'StringLiteralExpression':
-      return termInAnyColumn(termMatcher(literalText(e), cs), table);
+      return matchInAnyColumn(termMatcher(literalText(e), cs), table.columns);
     case 'StarExpression':
       return () => true;
     case 'SearchExpression':
       return columnTerm(e as Kusto.Language.Syntax.BinaryExpression, table, cs);
   }
-  const b = e as Kusto.Language.Syntax.BinaryExpression;
-  const predicate = STRING_PREDICATES[kindName(e)];
-  if (predicate && b.Left && kindName(b.Left) === 'StarExpression') {
-    if (predicate.negate)
-      throw new UnsupportedError(`search with * ${textOfOperator(e)} (a negated match over every column)`);
-    if (kindName(b.Right!) !== 'StringLiteralExpression')
-      throw new UnsupportedError('search with * and an operand that is not a string literal');
-    const needle = literalText(b.Right!);
-    return termInAnyColumn((s) => predicate.test(s, needle), table);
-  }
-  if ([...subtree(e)].some((n) => ['StarExpression', 'SearchExpression'].includes(kindName(n))))
+  // `* has "x"` and the like are ordinary predicates: scalarCompiler reads * as every column.
+  if ([...subtree(e)].some((n) => kindName(n) === 'SearchExpression'))
     throw new UnsupportedError(
-      'search with a term or * inside an expression other than and, or and parentheses',
+      'search with Column:term inside an expression other than and, or and parentheses',
     );
   const test = compileScalar(e, scopeOf(table, ctx));
   return (r) => {
@@ -205,29 +197,6 @@ function termMatcher(term: string, cs: boolean): (s: string) => boolean {
 }
 
 const escapeRegex = (s: string) => s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
-
-/**
- * A term over every column. String columns are read for certain; whether a column of another type
- * is read as its text the page does not say, so a row where only such a column's text matches is
- * refused rather than kept or dropped.
- */
-function termInAnyColumn(match: (s: string) => boolean, table: Table): Test {
-  const strings: number[] = [];
-  const others: number[] = [];
-  table.columns.forEach((c, i) => (c.type === 'string' ? strings : others).push(i));
-  return (r) => {
-    if (strings.some((i) => typeof r[i] === 'string' && match(r[i] as string))) return true;
-    for (const i of others) {
-      if (r[i] === null || r[i] === undefined) continue;
-      if (match(valueToString(r[i], table.columns[i].type)))
-        throw new UnsupportedError(
-          `search for a term found only in the ${table.columns[i].type} column ${table.columns[i].name}`,
-          'its page does not say whether a term is looked for in columns that are not strings',
-        );
-    }
-    return false;
-  };
-}
 
 /** `Col:"term"`: the term in that column only (null where the source lacks it). */
 function columnTerm(e: Kusto.Language.Syntax.BinaryExpression, table: Table, cs: boolean): Test {

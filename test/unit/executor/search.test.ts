@@ -48,6 +48,16 @@ describe('executor: search', () => {
     assert.equal(search('search in (Procs) *').length, 4);
   });
 
+  it('where * has looks in every string column, as search does; a negated or regex one is refused', () => {
+    const hosts = (q: string) => search(q).map((r) => r[0]);
+    assert.deepEqual(hosts('Procs | where * has "tightvnc"'), ['WS-03']);
+    assert.deepEqual(hosts('Procs | where * contains "ws-0" and Pid > 15'), ['ws-02', 'WS-03', 'ws-04']);
+    assert.deepEqual(hosts('Procs | where * has_cs "TightVNC"'), ['WS-03']);
+    assert.deepEqual(hosts('Procs | where * has_cs "tightvnc"'), []);
+    assert.throws(() => search('Procs | where * !has "x"'), refusedWith(/\* !has/));
+    assert.throws(() => search('Procs | where * has "40"'), refusedWith(/found only in the long column Pid/));
+  });
+
   it('kind=case_sensitive makes the terms case-sensitive', () => {
     assert.deepEqual(search('search kind=case_sensitive in (Procs) "TightVNC"').length, 1);
     assert.deepEqual(search('search kind=case_sensitive in (Procs) "tightvnc"'), []);
