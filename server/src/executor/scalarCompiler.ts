@@ -724,8 +724,7 @@ function compileEveryColumn(
     );
   if (!expr.Right!.IsLiteral) throw new UnsupportedError('* with a needle that is not a constant');
   const needle = valueToString(literalValue(expr.Right!), scalarTypeOf(expr.Right!));
-  const match = matchInAnyColumn((s) => predicate.test(s, needle), scope.columns);
-  return (r) => match(r);
+  return matchInAnyColumn((s) => predicate.test(s, needle), scope.columns);
 }
 
 const ARITHMETIC = new Set([

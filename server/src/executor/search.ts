@@ -55,8 +55,9 @@ export function search(
   const predicateColumns = columnsRead(condition);
   // As find does (find-operator.md), a source with none of the columns the predicate names is
   // left out, unless a term or * reads every column.
+  const everyColumn = readsEveryColumn(condition);
   const sources = sourcesOf(op, input, ctx).filter(
-    (s) => readsEveryColumn(condition) || s.table.columns.some((c) => predicateColumns.has(c.name)),
+    (s) => everyColumn || s.table.columns.some((c) => predicateColumns.has(c.name)),
   );
   const matched: Table[] = [];
   for (const { table } of sources) {

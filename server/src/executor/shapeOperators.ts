@@ -31,8 +31,8 @@ export function union(
   const sourceColumn = params.get('withsource');
   const out = sourceColumn === undefined ? allOut : allOut.filter((c) => c.name !== sourceColumn);
   const fuzzy = (params.get('isfuzzy') ?? 'false').toLowerCase() === 'true';
-  const named = fuzzy ? fuzzyLegs(elements(op.Expressions).flatMap(wildcardMatches), input, ctx) : null;
-  const legs = named ?? elements(op.Expressions).flatMap(wildcardMatches);
+  const all = elements(op.Expressions).flatMap(wildcardMatches);
+  const legs = fuzzy ? fuzzyLegs(all, input, ctx) : all;
   const evaluated = legs.map((e) => evaluateLeg(e, fuzzy, ctx));
   const inputs = legs.filter((_, k) => evaluated[k] !== undefined);
   if (fuzzy && !inputs.length && !input)
